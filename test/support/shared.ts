@@ -1,0 +1,26 @@
+/**
+ * Access to `../shared/` (reference dashboards and Grafana's published schemas).
+ *
+ * A user's clone has no `../shared/`: tests that need it are skipped there with a
+ * printed reason. Under `CI=true` a missing `../shared/` is a failure, never a skip.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const sharedDir = path.resolve(repoRoot, '../shared');
+export const hasShared = existsSync(path.join(sharedDir, 'schemas/grafana/dashboard.jsonschema.json'));
+export const isCI = process.env.CI === 'true';
+
+if (!hasShared) {
+  if (isCI) throw new Error(`../shared/ is missing at ${sharedDir}: CI must run beside a copy of shared/`);
+  console.warn(`[skip] ../shared/ not found at ${sharedDir}: tests against Grafana's schemas and the reference dashboards are skipped`);
+}
+
+/** `describe.runIf(needShared)` / `it.runIf(needShared)` */
+export const needShared = hasShared;
+
+export function sharedPath(...parts: string[]): string {
+  return path.join(sharedDir, ...parts);
+}
