@@ -1,0 +1,271 @@
+import { datasourceRef, GRAFANA_BUILTIN, type DatasourceSpec } from '../datasources/datasource.js';
+import type { DashboardSpec } from '../dashboards/dashboard.js';
+import { builtinAnnotation } from '../dashboards/annotations.js';
+import type { Json, JsonObject } from '../model/loose.js';
+import { clone } from '../model/merge.js';
+import type { PanelSpec } from '../panels/panel.js';
+import type { RowSpec } from '../rows/row.js';
+import type { VariableSpec } from '../variables/variable.js';
+import { issue, withSource, type Issue } from '../validate/issues.js';
+import { refIdFor } from './ids.js';
+import { layoutPanels, type GridPos, type LayoutNode } from './layout.js';
+import { SCHEMA_VERSION } from './schema-version.js';
+import { findNonSerializable } from './serialize.js';
+
+export interface CompileOptions {
+  /** Provisioned datasources. When given, a reference to any other datasource is an error. */
+  datasources?: readonly DatasourceSpec[];
+  /** Source file, for error messages. */
+  file?: string;
+}
+
+export interface CompileResult {
+  json: JsonObject;
+  issues: Issue[];
+  /** Keys set through the `raw` escape hatch, as `panel "title": key`. */
+  escapeHatches: string[];
+}
+
+const MIXED = { type: 'datasource', uid: '-- Mixed --' };
+
+/**
+ * Dashboard spec → Grafana dashboard JSON. Pure: never mutates the spec, and
+ * the same spec always gives the same JSON. Every problem found is returned
+ * (none is thrown), each with the path of the field in the output and the
+ * dashboard and panel it belongs to.
+ */
+export function compileDashboard(spec: DashboardSpec, options: CompileOptions = {}): CompileResult {
+  const ctx = new Context(spec, options);
+  ctx.add(spec.issues, '');
+
+  const variables = compileVariables(spec.variables, ctx);
+  const panels = compilePanels(spec.panels, ctx);
+  const annotations = [builtinAnnotation(), ...spec.annotations.map((a, i) => compileAnnotation(a, i, ctx))];
+
+  const json: JsonObject = {
+    annotations: { list: annotations },
+    editable: spec.editable ?? false,
+    fiscalYearStartMonth: spec.fiscalYearStartMonth ?? 0,
+    graphTooltip: { off: 0, crosshair: 1, tooltip: 2 }[spec.graphTooltip ?? 'off'],
+    id: null,
+    links: spec.links.map((l) => clone(l.model)),
+    panels,
+    schemaVersion: SCHEMA_VERSION,
+    tags: [...(spec.tags ?? [])],
+    templating: { list: variables },
+    time: { ...(spec.time ?? { from: 'now-6h', to: 'now' }) },
+    timepicker: timepicker(spec),
+    timezone: spec.timezone ?? 'browser',
+    title: spec.title,
+    uid: spec.uid,
+    weekStart: spec.weekStart ?? '',
+  };
+  if (spec.description !== undefined) json.description = spec.description;
+  if (spec.refresh) json.refresh = spec.refresh;
+  if (spec.liveNow !== undefined) json.liveNow = spec.liveNow;
+
+  for (const bad of findNonSerializable(json)) ctx.add([issue('json.non-serializable', bad.path, bad.message)], '');
+  return { json, issues: ctx.issues, escapeHatches: ctx.escapeHatches };
+}
+
+class Context {
+  readonly issues: Issue[] = [];
+  readonly escapeHatches: string[] = [];
+  readonly variableNames: Set<string>;
+  private readonly provisioned?: Map<string, DatasourceSpec>;
+
+  constructor(
+    readonly spec: DashboardSpec,
+    readonly options: CompileOptions,
+  ) {
+    this.variableNames = new Set(spec.variables.map((v) => v.name));
+    if (options.datasources) this.provisioned = new Map(options.datasources.map((d) => [d.uid, d]));
+  }
+
+  add(issues: readonly Issue[], basePath: string, panel?: string): void {
+    const source = { file: this.options.file, dashboard: this.spec.title, panel };
+    for (const i of withSource(issues, source)) {
+      this.issues.push({ ...i, path: [basePath, i.path].filter(Boolean).join(i.path.startsWith('[') ? '' : '.') });
+    }
+  }
+
+  /** The `{type, uid}` reference, after checking the datasource is provisioned and agrees on type. */
+  datasource(ds: DatasourceSpec | undefined, path: string, panel?: string): Json {
+    if (!ds || typeof ds !== 'object') {
+      this.add([issue('datasource.missing', path, 'no datasource: pass a datasource object from datasources/')], '', panel);
+      return null;
+    }
+    if (this.provisioned) {
+      const known = this.provisioned.get(ds.uid);
+      if (!known) {
+        this.add([issue('datasource.unprovisioned', path, `datasource "${ds.name}" (uid ${ds.uid}) is not in datasources/, so Grafana would not have it`)], '', panel);
+      } else if (known.type !== ds.type) {
+        this.add([issue('datasource.type-mismatch', path, `datasource uid ${ds.uid} is provisioned as type "${known.type}", referenced as "${ds.type}"`)], '', panel);
+      }
+    }
+    return { ...datasourceRef(ds) };
+  }
+
+  requireVariables(used: readonly VariableSpec[], path: string, panel?: string): void {
+    for (const v of used) {
+      if (!this.variableNames.has(v.name)) {
+        this.add(
+          [issue('variable.undefined', path, `uses variable "${v.name}", which the dashboard does not define (add it to \`variables\`)`)],
+          '',
+          panel,
+        );
+      }
+    }
+  }
+}
+
+function compileVariables(variables: readonly VariableSpec[], ctx: Context): JsonObject[] {
+  const seen = new Set<string>();
+  return variables.map((v, i) => {
+    const path = `templating.list[${i}]`;
+    ctx.add(v.issues, path);
+    if (seen.has(v.name)) ctx.add([issue('variable.duplicate', `${path}.name`, `variable "${v.name}" is defined twice`)], '');
+    seen.add(v.name);
+    for (const dep of v.dependsOn) {
+      if (dep.name === v.name) ctx.add([issue('variable.cycle', `${path}.query`, `variable "${v.name}" refers to itself`)], '');
+    }
+    ctx.requireVariables(v.dependsOn, `${path}.query`);
+    const json = clone(v.model);
+    if (v.datasource !== undefined || v.type === 'query') json.datasource = ctx.datasource(v.datasource, `${path}.datasource`);
+    return json;
+  });
+}
+
+function compileAnnotation(a: DashboardSpec['annotations'][number], index: number, ctx: Context): JsonObject {
+  const path = `annotations.list[${index + 1}]`;
+  const json = clone(a.model);
+  json.datasource = a.datasource ? ctx.datasource(a.datasource, `${path}.datasource`) : { ...GRAFANA_BUILTIN };
+  if (a.text) ctx.requireVariables(a.text.variables, path);
+  return json;
+}
+
+/** Lays out rows and panels, assigns ids, and compiles each panel. */
+function compilePanels(items: DashboardSpec['panels'], ctx: Context): JsonObject[] {
+  const nodes: LayoutNode[] = items.map((item) =>
+    item.kind === 'row' ? { kind: 'row', collapsed: item.collapsed, panels: item.panels.map((p) => p.slot) } : { kind: 'panel', slot: item.slot },
+  );
+  const layout = layoutPanels(nodes);
+
+  // Output paths: an expanded row's panels follow it at the top level; a collapsed row keeps them inside.
+  const outputPath: string[] = [];
+  const childPath: string[][] = [];
+  let top = 0;
+  items.forEach((item, i) => {
+    outputPath[i] = `panels[${top++}]`;
+    childPath[i] = [];
+    if (item.kind === 'row') {
+      item.panels.forEach((_, j) => {
+        childPath[i]![j] = item.collapsed ? `${outputPath[i]}.panels[${j}]` : `panels[${top++}]`;
+      });
+    }
+  });
+  for (const li of layout.issues) {
+    const m = /^panels\[(\d+)\](?:\.panels\[(\d+)\])?(.*)$/.exec(li.path);
+    const i = Number(m?.[1]);
+    const j = m?.[2] === undefined ? undefined : Number(m[2]);
+    const item = items[i];
+    const panelTitle = j === undefined ? item?.title : (item as RowSpec | undefined)?.panels[j]?.title;
+    const path = (j === undefined ? outputPath[i] : childPath[i]?.[j]) ?? li.path;
+    ctx.add([{ ...li, path: `${path}${m?.[3] ?? ''}` }], '', panelTitle);
+  }
+
+  const ids = assignIds(items, ctx, outputPath, childPath);
+  const out: JsonObject[] = [];
+  items.forEach((item, i) => {
+    const placed = layout.nodes[i];
+    if (item.kind === 'row') {
+      const rowPlaced = placed?.kind === 'row' ? placed : undefined;
+      const children = item.panels.map((p, j) =>
+        compilePanel(p, ids.get(p) ?? 0, rowPlaced?.panels[j] ?? fallbackPos(), childPath[i]![j]!, ctx),
+      );
+      const rowJson: JsonObject = {
+        collapsed: item.collapsed,
+        gridPos: { ...(rowPlaced?.gridPos ?? fallbackPos()) },
+        id: ids.get(item) ?? 0,
+        panels: item.collapsed ? children : [],
+        title: item.title,
+        type: 'row',
+      };
+      ctx.add(item.issues, outputPath[i]!, item.title);
+      if (item.repeat) {
+        rowJson.repeat = item.repeat.name;
+        ctx.requireVariables([item.repeat], `${outputPath[i]}.repeat`, item.title);
+      }
+      out.push(rowJson);
+      if (!item.collapsed) out.push(...children);
+    } else {
+      out.push(compilePanel(item, ids.get(item) ?? 0, placed?.gridPos ?? fallbackPos(), outputPath[i]!, ctx));
+    }
+  });
+  return out;
+}
+
+function assignIds(items: DashboardSpec['panels'], ctx: Context, outputPath: string[], childPath: string[][]): Map<object, number> {
+  const ids = new Map<object, number>();
+  const owner = new Map<number, string>();
+  let ordinal = 0;
+  const take = (node: PanelSpec | RowSpec, path: string) => {
+    ordinal += 1;
+    const id = node.id ?? ordinal;
+    const previous = owner.get(id);
+    if (previous !== undefined) {
+      ctx.add(
+        [issue('panel.duplicate-id', `${path}.id`, `id ${id} is already used by ${previous}; ids must be unique within a dashboard`)],
+        '',
+        node.title,
+      );
+    } else {
+      owner.set(id, `${node.kind} "${node.title}"`);
+    }
+    ids.set(node, id);
+  };
+  // Explicit ids claim their number first, so an automatic id that collides is reported on the explicit one's twin.
+  items.forEach((item, i) => {
+    take(item, outputPath[i]!);
+    if (item.kind === 'row') item.panels.forEach((p, j) => take(p, childPath[i]![j]!));
+  });
+  return ids;
+}
+
+function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: string, ctx: Context): JsonObject {
+  ctx.add(p.issues, path, p.title);
+  if (p.rawKeys.length > 0) ctx.escapeHatches.push(...p.rawKeys.map((k) => `panel "${p.title}": ${k}`));
+  const json = clone(p.model);
+  json.id = id;
+  json.gridPos = { ...gridPos };
+  if (p.queries.length > 0 || p.type !== 'text') {
+    const usedRefIds = new Set<string>();
+    json.targets = p.queries.map((q, i) => {
+      const refId = q.refId ?? refIdFor(i);
+      if (usedRefIds.has(refId)) {
+        ctx.add([issue('query.duplicate-refid', `${path}.targets[${i}].refId`, `refId "${refId}" is used twice in this panel`)], '', p.title);
+      }
+      usedRefIds.add(refId);
+      ctx.requireVariables(q.text?.variables ?? [], `${path}.targets[${i}]`, p.title);
+      return { ...clone(q.model), datasource: ctx.datasource(q.datasource, `${path}.targets[${i}].datasource`, p.title), refId };
+    });
+    const uids = new Set(p.queries.map((q) => q.datasource?.uid));
+    const first = p.queries[0]?.datasource;
+    if (first) json.datasource = uids.size === 1 ? { ...datasourceRef(first) } : { ...MIXED };
+  }
+  if (p.repeat) ctx.requireVariables([p.repeat], `${path}.repeat`, p.title);
+  return json;
+}
+
+function fallbackPos(): GridPos {
+  return { h: 8, w: 12, x: 0, y: 0 };
+}
+
+function timepicker(spec: DashboardSpec): JsonObject {
+  const t = spec.timepicker;
+  const out: JsonObject = {};
+  if (t?.refreshIntervals) out.refresh_intervals = [...t.refreshIntervals];
+  if (t?.hidden !== undefined) out.hidden = t.hidden;
+  if (t?.nowDelay !== undefined) out.nowDelay = t.nowDelay;
+  return out;
+}

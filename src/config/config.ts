@@ -1,0 +1,52 @@
+/**
+ * `dashcode.config.ts` (optional) at the project root. Everything has a
+ * default, so a project with only `dashboards/` and `datasources/` works.
+ */
+export interface DashcodeConfig {
+  /** Folder of dashboard modules (`*.ts`, each default-exporting a dashboard). Default `dashboards`. */
+  dashboardsDir?: string;
+  /** Module exporting the provisioned datasources. Default `datasources/index.ts`. */
+  datasourcesModule?: string;
+  /** Where generated files go. Default `generated`. */
+  outDir?: string;
+  provisioning?: ProvisioningConfig;
+}
+
+export interface ProvisioningConfig {
+  /** Dashboard provider name. Default `dashcode`. */
+  providerName?: string;
+  /** Grafana folder title for the dashboards. Default: the General folder. */
+  folder?: string;
+  folderUid?: string;
+  /** Where the generated dashboard JSON is mounted inside Grafana. Default `/var/lib/grafana/dashboards`. */
+  dashboardsPath?: string;
+  updateIntervalSeconds?: number;
+  orgId?: number;
+}
+
+export function defineConfig(config: DashcodeConfig): DashcodeConfig {
+  return config;
+}
+
+export interface ResolvedConfig {
+  dashboardsDir: string;
+  datasourcesModule: string;
+  outDir: string;
+  provisioning: Required<Omit<ProvisioningConfig, 'folder' | 'folderUid'>> & Pick<ProvisioningConfig, 'folder' | 'folderUid'>;
+}
+
+export function resolveConfig(c: DashcodeConfig = {}): ResolvedConfig {
+  return {
+    dashboardsDir: c.dashboardsDir ?? 'dashboards',
+    datasourcesModule: c.datasourcesModule ?? 'datasources/index.ts',
+    outDir: c.outDir ?? 'generated',
+    provisioning: {
+      providerName: c.provisioning?.providerName ?? 'dashcode',
+      folder: c.provisioning?.folder,
+      folderUid: c.provisioning?.folderUid,
+      dashboardsPath: c.provisioning?.dashboardsPath ?? '/var/lib/grafana/dashboards',
+      updateIntervalSeconds: c.provisioning?.updateIntervalSeconds ?? 30,
+      orgId: c.provisioning?.orgId ?? 1,
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type { DatasourceSpec } from '../datasources/datasource.js';
+import { GRAFANA_BUILTIN } from '../datasources/datasource.js';
+import type { JsonObject } from '../model/loose.js';
+import type { QueryText } from '../queries/text.js';
+
+export interface AnnotationSpec {
+  readonly kind: 'annotation';
+  readonly datasource?: DatasourceSpec;
+  readonly text?: QueryText;
+  /** The annotation JSON without `datasource` (resolved at compile). */
+  readonly model: JsonObject;
+}
+
+export interface AnnotationOptions {
+  name: string;
+  datasource: DatasourceSpec<'prometheus'>;
+  /** Each returned sample becomes an event; labels become tags. */
+  expr: QueryText<'promql'>;
+  iconColor?: string;
+  enable?: boolean;
+  hide?: boolean;
+  titleFormat?: string;
+  textFormat?: string;
+  tagKeys?: string;
+  step?: string;
+}
+
+/** A Prometheus annotation: events drawn on every time panel. */
+export function promAnnotation(o: AnnotationOptions): AnnotationSpec {
+  const model: JsonObject = {
+    enable: o.enable ?? true,
+    expr: o.expr.text,
+    hide: o.hide ?? false,
+    iconColor: o.iconColor ?? 'rgba(255, 96, 96, 1)',
+    name: o.name,
+  };
+  for (const k of ['titleFormat', 'textFormat', 'tagKeys', 'step'] as const) if (o[k] !== undefined) model[k] = o[k] as string;
+  return Object.freeze({ kind: 'annotation', datasource: o.datasource, text: o.expr, model });
+}
+
+/** Grafana's built-in "Annotations & Alerts", which every dashboard the UI saves carries. */
+export function builtinAnnotation(): JsonObject {
+  return {
+    builtIn: 1,
+    datasource: { ...GRAFANA_BUILTIN },
+    enable: true,
+    hide: true,
+    iconColor: 'rgba(0, 211, 255, 1)',
+    name: 'Annotations & Alerts',
+    type: 'dashboard',
+  };
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { isPanel, type PanelSpec } from '../panels/panel.js';
+import { isRow, type RowSpec } from '../rows/row.js';
+import { isVariable, type VariableSpec } from '../variables/variable.js';
+import type { Issue } from '../validate/issues.js';
+import { issuesFromZod } from '../validate/zod-issues.js';
+import type { AnnotationSpec } from './annotations.js';
+import type { DashboardLinkSpec } from './links.js';
+
+export interface DashboardOptions {
+  /** Stable uid: 1–40 characters of `[A-Za-z0-9_-]`. Never derived from the title, so renaming keeps URLs. */
+  uid: string;
+  title: string;
+  description?: string;
+  tags?: string[];
+  /** Default time range, e.g. `{ from: 'now-6h', to: 'now' }`. */
+  time?: { from: string; to: string };
+  timezone?: 'browser' | 'utc' | (string & {});
+  /** Auto-refresh interval such as `30s`; omitted: no auto-refresh. */
+  refresh?: string;
+  /** Shared crosshair / tooltip across panels. */
+  graphTooltip?: 'off' | 'crosshair' | 'tooltip';
+  editable?: boolean;
+  liveNow?: boolean;
+  weekStart?: '' | 'monday' | 'saturday' | 'sunday';
+  fiscalYearStartMonth?: number;
+  timepicker?: { refreshIntervals?: string[]; hidden?: boolean; nowDelay?: string };
+  links?: readonly DashboardLinkSpec[];
+  annotations?: readonly AnnotationSpec[];
+  variables?: readonly VariableSpec[];
+  /** Panels and rows, in reading order. */
+  panels: ReadonlyArray<PanelSpec | RowSpec>;
+}
+
+export interface DashboardSpec extends Readonly<Omit<DashboardOptions, 'panels' | 'variables' | 'links' | 'annotations'>> {
+  readonly kind: 'dashboard';
+  readonly panels: ReadonlyArray<PanelSpec | RowSpec>;
+  readonly variables: readonly VariableSpec[];
+  readonly links: readonly DashboardLinkSpec[];
+  readonly annotations: readonly AnnotationSpec[];
+  readonly issues: readonly Issue[];
+}
+
+const schema = z
+  .object({
+    uid: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'uid must be 1–40 characters of letters, digits, "-" and "_"'),
+    title: z.string().min(1, 'a dashboard needs a title'),
+    description: z.string().optional(),
+    tags: z.array(z.string()).optional(),
+    time: z.object({ from: z.string().min(1), to: z.string().min(1) }).strict().optional(),
+    timezone: z.string().optional(),
+    refresh: z.string().regex(/^(\d+(ms|s|m|h|d))?$/, 'must be an interval such as "30s"').optional(),
+    graphTooltip: z.enum(['off', 'crosshair', 'tooltip']).optional(),
+    editable: z.boolean().optional(),
+    liveNow: z.boolean().optional(),
+    weekStart: z.enum(['', 'monday', 'saturday', 'sunday']).optional(),
+    fiscalYearStartMonth: z.number().int().min(0).max(11).optional(),
+    timepicker: z.object({ refreshIntervals: z.array(z.string()).optional(), hidden: z.boolean().optional(), nowDelay: z.string().optional() }).strict().optional(),
+    links: z.array(z.custom((v) => (v as DashboardLinkSpec)?.kind === 'dashboard-link', { message: 'must come from urlLink() or dashboardsLink()' })).optional(),
+    annotations: z.array(z.custom((v) => (v as AnnotationSpec)?.kind === 'annotation', { message: 'must come from promAnnotation()' })).optional(),
+    variables: z.array(z.custom(isVariable, { message: 'must be a variable object' })).optional(),
+    panels: z.array(z.custom((v) => isPanel(v) || isRow(v), { message: 'must be a panel or a row' })),
+  })
+  .strict();
+
+/** A dashboard. Returns a frozen spec; `compileDashboard` turns it into Grafana JSON. */
+export function dashboard(options: DashboardOptions): DashboardSpec {
+  const r = schema.safeParse(options, { reportInput: true });
+  return Object.freeze({
+    ...options,
+    kind: 'dashboard',
+    panels: [...(options.panels ?? [])],
+    variables: [...(options.variables ?? [])],
+    links: [...(options.links ?? [])],
+    annotations: [...(options.annotations ?? [])],
+    issues: r.success ? [] : issuesFromZod(r.error, 'dashboard', ''),
+  });
+}
+
+export function isDashboard(v: unknown): v is DashboardSpec {
+  return typeof v === 'object' && v !== null && (v as DashboardSpec).kind === 'dashboard';
+}

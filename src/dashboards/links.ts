@@ -1,0 +1,53 @@
+import type { JsonObject } from '../model/loose.js';
+
+export interface DashboardLinkSpec {
+  readonly kind: 'dashboard-link';
+  readonly model: JsonObject;
+}
+
+interface LinkCommon {
+  title: string;
+  tooltip?: string;
+  /** Pass the current variable values along (`var-x=...`). */
+  includeVars?: boolean;
+  /** Pass the current time range along. */
+  keepTime?: boolean;
+  targetBlank?: boolean;
+}
+
+/** A link to an URL (absolute, or a Grafana path such as `/d/<uid>`). */
+export function urlLink(o: LinkCommon & { url: string; icon?: 'external link' | 'dashboard' | 'doc' | 'info' | 'question' | 'bolt' | 'cloud' }): DashboardLinkSpec {
+  return Object.freeze({
+    kind: 'dashboard-link',
+    model: {
+      asDropdown: false,
+      icon: o.icon ?? 'external link',
+      includeVars: o.includeVars ?? false,
+      keepTime: o.keepTime ?? false,
+      tags: [],
+      targetBlank: o.targetBlank ?? false,
+      title: o.title,
+      tooltip: o.tooltip ?? '',
+      type: 'link',
+      url: o.url,
+    },
+  });
+}
+
+/** Links to every dashboard carrying all of `tags`. */
+export function dashboardsLink(o: LinkCommon & { tags: string[]; asDropdown?: boolean }): DashboardLinkSpec {
+  return Object.freeze({
+    kind: 'dashboard-link',
+    model: {
+      asDropdown: o.asDropdown ?? true,
+      icon: 'external link',
+      includeVars: o.includeVars ?? false,
+      keepTime: o.keepTime ?? false,
+      tags: [...o.tags],
+      targetBlank: o.targetBlank ?? false,
+      title: o.title,
+      tooltip: o.tooltip ?? '',
+      type: 'dashboards',
+    },
+  });
+}

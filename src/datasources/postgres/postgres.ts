@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { DatasourceSpec } from '../datasource.js';
+import { commonDatasourceSchema, validateDatasourceInput } from '../validate.js';
+import { defaultPostgresJsonData, POSTGRES_TYPE, type PostgresDatasourceOptions } from './options.js';
+
+export type PostgresDatasource = DatasourceSpec<typeof POSTGRES_TYPE>;
+
+const schema = commonDatasourceSchema.extend({
+  url: commonDatasourceSchema.shape.url.unwrap(),
+  user: commonDatasourceSchema.shape.user.unwrap(),
+  password: commonDatasourceSchema.shape.password.unwrap(),
+  database: z.string().min(1),
+  sslmode: z.enum(['disable', 'require', 'verify-ca', 'verify-full']).optional(),
+  maxOpenConns: z.number().int().nonnegative().optional(),
+  maxIdleConns: z.number().int().nonnegative().optional(),
+  maxIdleConnsAuto: z.boolean().optional(),
+  connMaxLifetime: z.number().int().nonnegative().optional(),
+  postgresVersion: z.number().int().min(903).optional(),
+  timescaledb: z.boolean().optional(),
+}).strict();
+
+/** A Grafana PostgreSQL datasource. */
+export function postgresDatasource(options: PostgresDatasourceOptions): PostgresDatasource {
+  const { name, uid, url, user, password, database, access, isDefault, orgId, editable, ...pool } = options;
+  const jsonData = { ...defaultPostgresJsonData(), database, ...stripUndefined(pool) };
+  return Object.freeze({
+    kind: 'datasource',
+    type: POSTGRES_TYPE,
+    name,
+    uid,
+    url,
+    user,
+    access: access ?? 'proxy',
+    isDefault: isDefault ?? false,
+    orgId: orgId ?? 1,
+    editable: editable ?? false,
+    jsonData,
+    secureJsonData: { password },
+    issues: validateDatasourceInput(schema, options, name),
+  });
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

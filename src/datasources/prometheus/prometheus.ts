@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { DatasourceSpec } from '../datasource.js';
+import { commonDatasourceSchema, validateDatasourceInput } from '../validate.js';
+import { PROMETHEUS_TYPE, type PrometheusDatasourceOptions } from './options.js';
+
+export type PrometheusDatasource = DatasourceSpec<typeof PROMETHEUS_TYPE>;
+
+const DURATION = /^\d+(ms|s|m|h|d|w|y)$/;
+
+const schema = commonDatasourceSchema.extend({
+  url: z.string().min(1),
+  timeInterval: z.string().regex(DURATION, 'must be a Prometheus duration such as "15s"').optional(),
+  httpMethod: z.enum(['GET', 'POST']).optional(),
+  prometheusType: z.enum(['Prometheus', 'Mimir', 'Cortex', 'Thanos']).optional(),
+  prometheusVersion: z.string().optional(),
+  exemplarTraceIdDestinations: z.array(z.object({ name: z.string(), datasourceUid: z.string() })).optional(),
+}).strict();
+
+/** A Prometheus datasource. */
+export function prometheusDatasource(options: PrometheusDatasourceOptions): PrometheusDatasource {
+  const { name, uid, url, access, isDefault, orgId, editable, timeInterval, httpMethod, prometheusType, prometheusVersion, exemplarTraceIdDestinations } = options;
+  const jsonData: Record<string, unknown> = { httpMethod: httpMethod ?? 'POST', timeInterval: timeInterval ?? '15s' };
+  if (prometheusType) jsonData.prometheusType = prometheusType;
+  if (prometheusVersion) jsonData.prometheusVersion = prometheusVersion;
+  if (exemplarTraceIdDestinations) jsonData.exemplarTraceIdDestinations = exemplarTraceIdDestinations.map((d) => ({ ...d }));
+  return Object.freeze({
+    kind: 'datasource',
+    type: PROMETHEUS_TYPE,
+    name,
+    uid,
+    url,
+    access: access ?? 'proxy',
+    isDefault: isDefault ?? false,
+    orgId: orgId ?? 1,
+    editable: editable ?? false,
+    jsonData: jsonData as DatasourceSpec['jsonData'],
+    secureJsonData: {},
+    issues: validateDatasourceInput(schema, options, name),
+  });
+}

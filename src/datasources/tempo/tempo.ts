@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { isDatasource, type DatasourceSpec } from '../datasource.js';
+import { commonDatasourceSchema, validateDatasourceInput } from '../validate.js';
+import { TEMPO_TYPE, type TempoDatasourceOptions } from './options.js';
+
+export type TempoDatasource = DatasourceSpec<typeof TEMPO_TYPE>;
+
+const promDatasource = z.custom<DatasourceSpec>((v) => isDatasource(v) && v.type === 'prometheus', {
+  message: 'must be a Prometheus datasource object from prometheusDatasource()',
+});
+
+const schema = commonDatasourceSchema.extend({
+  url: z.string().min(1),
+  tracesToMetrics: z.object({
+    datasource: promDatasource,
+    tags: z.array(z.object({ key: z.string(), value: z.string().optional() })).optional(),
+    queries: z.array(z.object({ name: z.string(), query: z.string() })).optional(),
+    spanStartTimeShift: z.string().optional(),
+    spanEndTimeShift: z.string().optional(),
+  }).strict().optional(),
+  serviceMap: z.object({ datasource: promDatasource }).strict().optional(),
+  nodeGraph: z.boolean().optional(),
+  streamingEnabled: z.boolean().optional(),
+}).strict();
+
+/** A Tempo datasource, optionally linked to Prometheus for trace-to-metrics and the service graph. */
+export function tempoDatasource(options: TempoDatasourceOptions): TempoDatasource {
+  const { name, uid, url, access, isDefault, orgId, editable, tracesToMetrics, serviceMap, nodeGraph, streamingEnabled } = options;
+  const jsonData: Record<string, unknown> = {
+    nodeGraph: { enabled: nodeGraph ?? true },
+    search: { hide: false },
+    traceQuery: { timeShiftEnabled: true, spanStartTimeShift: '-1h', spanEndTimeShift: '1h' },
+    streamingEnabled: { search: streamingEnabled ?? true },
+  };
+  if (tracesToMetrics) {
+    jsonData.tracesToMetrics = {
+      datasourceUid: tracesToMetrics.datasource.uid,
+      tags: (tracesToMetrics.tags ?? []).map((t) => ({ ...t })),
+      queries: (tracesToMetrics.queries ?? []).map((q) => ({ ...q })),
+      spanStartTimeShift: tracesToMetrics.spanStartTimeShift ?? '-2m',
+      spanEndTimeShift: tracesToMetrics.spanEndTimeShift ?? '2m',
+    };
+  }
+  if (serviceMap) jsonData.serviceMap = { datasourceUid: serviceMap.datasource.uid };
+  const linked: DatasourceSpec[] = [];
+  for (const d of [tracesToMetrics?.datasource, serviceMap?.datasource]) if (d && !linked.includes(d)) linked.push(d);
+  return Object.freeze({
+    kind: 'datasource',
+    type: TEMPO_TYPE,
+    name,
+    uid,
+    url,
+    access: access ?? 'proxy',
+    isDefault: isDefault ?? false,
+    orgId: orgId ?? 1,
+    editable: editable ?? false,
+    jsonData: jsonData as DatasourceSpec['jsonData'],
+    secureJsonData: {},
+    issues: validateDatasourceInput(schema, options, name),
+    linked,
+  });
+}

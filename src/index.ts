@@ -1,0 +1,65 @@
+/**
+ * dashcode: Grafana dashboards as code.
+ *
+ * Layers, each in its own folder: model (types, defaults), builders
+ * (datasources, variables, queries, panels, rows, dashboards), compile
+ * (layout, ids, serialization), validate, provisioning, check (backends), cli.
+ */
+export { env, type EnvRef } from './model/env.js';
+export type { Json, JsonObject, Loose } from './model/loose.js';
+export type { Unit } from './model/units.js';
+
+export { datasourceRef, type DatasourceSpec, type DatasourceRef } from './datasources/datasource.js';
+export { postgresDatasource, type PostgresDatasource } from './datasources/postgres/postgres.js';
+export type { PostgresDatasourceOptions } from './datasources/postgres/options.js';
+export { prometheusDatasource, type PrometheusDatasource } from './datasources/prometheus/prometheus.js';
+export type { PrometheusDatasourceOptions } from './datasources/prometheus/options.js';
+export { tempoDatasource, type TempoDatasource } from './datasources/tempo/tempo.js';
+export type { TempoDatasourceOptions } from './datasources/tempo/options.js';
+
+export { sql, promql, traceql, rawQueryText, type QueryText, type QueryLanguage } from './queries/text.js';
+export { sqlQuery, type SqlQueryOptions } from './queries/sql.js';
+export { promQuery, type PromQueryOptions } from './queries/prometheus.js';
+export { tempoQuery, type TempoQueryOptions } from './queries/tempo.js';
+export type { QuerySpec } from './queries/query.js';
+
+export type { VariableSpec, VariableRef, VariableFormat } from './variables/variable.js';
+export { queryVariable, type QueryVariableOptions } from './variables/query.js';
+export { customVariable, type CustomVariableOptions } from './variables/custom.js';
+export {
+  constantVariable,
+  textboxVariable,
+  intervalVariable,
+  datasourceVariable,
+  type ConstantVariableOptions,
+  type TextboxVariableOptions,
+  type IntervalVariableOptions,
+  type DatasourceVariableOptions,
+} from './variables/simple.js';
+
+export type { PanelSpec, PanelOptions, PanelSlot } from './panels/panel.js';
+export { overrideByName, overrideByRegex, overrideByType, overrideByQuery, type Override, type FieldProperties, type ThresholdsInput, type LinkInput } from './panels/field-config.js';
+export { timeseriesPanel } from './panels/timeseries/timeseries.js';
+export { tablePanel } from './panels/table/table.js';
+export { barchartPanel } from './panels/barchart/barchart.js';
+export { statPanel } from './panels/stat/stat.js';
+export { gaugePanel } from './panels/gauge/gauge.js';
+export { bargaugePanel } from './panels/bargauge/bargauge.js';
+export { textPanel, type TextPanelOptions } from './panels/text/text.js';
+export { heatmapPanel } from './panels/heatmap/heatmap.js';
+export { histogramPanel } from './panels/histogram/histogram.js';
+export { piechartPanel } from './panels/piechart/piechart.js';
+export { tracesPanel } from './panels/traces/traces.js';
+
+export { row, type RowSpec, type RowOptions } from './rows/row.js';
+export { dashboard, type DashboardSpec, type DashboardOptions } from './dashboards/dashboard.js';
+export { urlLink, dashboardsLink, type DashboardLinkSpec } from './dashboards/links.js';
+export { promAnnotation, type AnnotationSpec, type AnnotationOptions } from './dashboards/annotations.js';
+
+export { compileDashboard, type CompileOptions, type CompileResult } from './compile/compile.js';
+export { layoutPanels, type GridPos, type LayoutNode } from './compile/layout.js';
+export { printCanonical } from './compile/serialize.js';
+export { SCHEMA_VERSION } from './compile/schema-version.js';
+export { buildDashboard, type BuildResult } from './build.js';
+
+export { formatIssues, formatIssue, type Issue, type Severity } from './validate/issues.js';

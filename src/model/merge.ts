@@ -1,0 +1,33 @@
+/**
+ * Deep merge of plain objects: `override` wins, arrays are replaced (not
+ * concatenated: a user's list of calcs or steps is the list they meant).
+ * Never mutates its inputs; always returns fresh objects, so defaults made by
+ * factory functions are never shared between panels.
+ */
+export function deepMerge<T>(base: T, override: unknown): T {
+  if (override === undefined) return clone(base);
+  if (!isPlainObject(base) || !isPlainObject(override)) return clone(override) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(base)) out[k] = clone(v);
+  for (const [k, v] of Object.entries(override)) {
+    if (v === undefined) continue;
+    out[k] = k in out ? deepMerge(out[k], v) : clone(v);
+  }
+  return out as T;
+}
+
+export function clone<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(clone) as T;
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = clone(v);
+    return out as T;
+  }
+  return value;
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}

@@ -1,0 +1,147 @@
+import type { JsonObject, Loose } from '../model/loose.js';
+import { clone, deepMerge } from '../model/merge.js';
+import type { QuerySpec } from '../queries/query.js';
+import type { VariableSpec } from '../variables/variable.js';
+import { issue, type Issue } from '../validate/issues.js';
+import { issuesFromZod } from '../validate/zod-issues.js';
+import { fieldDefaults, linkJson, overrideJson, type FieldProperties, type LinkInput, type Override } from './field-config.js';
+import { outputPath, panelInputSchema } from './schema.js';
+
+/** Size and placement on the 24-column grid; see `layoutPanels`. */
+export interface PanelSlot {
+  w?: number;
+  h?: number;
+  x?: number;
+  y?: number;
+  newLine?: boolean;
+}
+
+/** What every panel builder accepts. `TOptions`/`TCustom` come from `@grafana/schema`. */
+export interface PanelOptions<TOptions = Record<string, unknown>, TCustom = Record<string, unknown>>
+  extends Omit<FieldProperties<TCustom>, 'links'>,
+    PanelSlot {
+  title: string;
+  description?: string;
+  transparent?: boolean;
+  /** Explicit panel id. By default ids follow document order, so appending a panel changes no other id. */
+  id?: number;
+  queries?: readonly QuerySpec[];
+  /** Data links on values (`fieldConfig.defaults.links`). */
+  dataLinks?: LinkInput[];
+  /** Links in the panel header. */
+  links?: LinkInput[];
+  overrides?: readonly Override[];
+  options?: Loose<TOptions>;
+  transformations?: Array<{ id: string; options: Record<string, unknown>; disabled?: boolean }>;
+  repeat?: { variable: VariableSpec; direction?: 'h' | 'v'; maxPerRow?: number };
+  /** Minimum query interval, e.g. `1m`. */
+  interval?: string;
+  maxDataPoints?: number;
+  timeFrom?: string;
+  timeShift?: string;
+  hideTimeOverride?: boolean;
+  /**
+   * Escape hatch: keys merged verbatim into the panel JSON, after everything
+   * else. Visible in code review and listed by `dashcode build`, never silent.
+   */
+  raw?: Record<string, unknown>;
+}
+
+export interface PanelSpec {
+  readonly kind: 'panel';
+  readonly type: string;
+  readonly title: string;
+  readonly slot: PanelSlot;
+  readonly id?: number;
+  readonly queries: readonly QuerySpec[];
+  readonly repeat?: VariableSpec;
+  /** Panel JSON without `id`, `gridPos`, `targets` and `datasource` (filled at compile). */
+  readonly model: JsonObject;
+  /** Keys set through `raw`. */
+  readonly rawKeys: readonly string[];
+  readonly issues: readonly Issue[];
+}
+
+export function isPanel(v: unknown): v is PanelSpec {
+  return typeof v === 'object' && v !== null && (v as PanelSpec).kind === 'panel';
+}
+
+export interface PanelKind<TOptions, TCustom> {
+  /** Grafana plugin id. */
+  type: string;
+  /** Fresh defaults on every call: never a shared object that one panel could change for another. */
+  defaultOptions: () => JsonObject;
+  defaultCustom?: () => JsonObject;
+  /** Kinds without queries (text) or field config. */
+  hasQueries?: boolean;
+  hasFieldConfig?: boolean;
+  /** Kind-specific checks of the final options. */
+  check?: (options: Loose<TOptions> | undefined) => Issue[];
+  _types?: [TOptions, TCustom];
+}
+
+/** Makes the builder function of one panel kind. */
+export function definePanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>) {
+  return (input: PanelOptions<TOptions, TCustom>): PanelSpec => buildPanel(kind, input);
+}
+
+function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, input: PanelOptions<TOptions, TCustom>): PanelSpec {
+  const issues: Issue[] = [];
+  const parsed = panelInputSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) {
+    for (const i of issuesFromZod(parsed.error, 'panel', '')) issues.push(i);
+    // Re-root zod's input paths at the output field a Grafana user knows.
+    parsed.error.issues.forEach((zi, n) => {
+      const current = issues[n];
+      if (current) issues[n] = { ...current, path: outputPath(zi.path as PropertyKey[]) };
+    });
+  }
+  if (kind.check) issues.push(...kind.check(input.options));
+  const queries = [...(input.queries ?? [])];
+  if (kind.hasQueries === false && queries.length > 0) {
+    issues.push(issue('panel.queries', 'targets', `a ${kind.type} panel takes no queries`));
+  }
+  queries.forEach((q, i) => {
+    for (const qi of q?.issues ?? []) issues.push({ ...qi, path: `targets[${i}]${qi.path ? `.${qi.path}` : ''}` });
+  });
+
+  const model: JsonObject = {
+    type: kind.type,
+    title: input.title,
+    options: deepMerge(kind.defaultOptions(), input.options) as JsonObject,
+  };
+  if (kind.hasFieldConfig !== false) {
+    const { unit, decimals, min, max, displayName, noValue, thresholds, color, mappings, custom } = input;
+    const defaults = fieldDefaults({ unit, decimals, min, max, displayName, noValue, thresholds, color, mappings, links: input.dataLinks });
+    const customJson = custom !== undefined || kind.defaultCustom ? deepMerge(kind.defaultCustom?.() ?? {}, custom) : undefined;
+    if (customJson !== undefined) defaults.custom = customJson as JsonObject;
+    model.fieldConfig = { defaults, overrides: (input.overrides ?? []).map(overrideJson) };
+  }
+  if (input.description !== undefined) model.description = input.description;
+  if (input.transparent !== undefined) model.transparent = input.transparent;
+  if (input.links) model.links = input.links.map(linkJson);
+  if (input.transformations) model.transformations = clone(input.transformations) as unknown as JsonObject[];
+  for (const key of ['interval', 'maxDataPoints', 'timeFrom', 'timeShift', 'hideTimeOverride'] as const) {
+    if (input[key] !== undefined) model[key] = input[key] as string | number | boolean;
+  }
+  if (input.repeat) {
+    model.repeat = input.repeat.variable?.name ?? '';
+    model.repeatDirection = input.repeat.direction ?? 'h';
+    if (input.repeat.maxPerRow !== undefined) model.maxPerRow = input.repeat.maxPerRow;
+  }
+  const rawKeys = Object.keys(input.raw ?? {});
+  const merged = input.raw ? (deepMerge(model, input.raw) as JsonObject) : model;
+
+  return Object.freeze({
+    kind: 'panel',
+    type: kind.type,
+    title: input.title,
+    slot: { w: input.w, h: input.h, x: input.x, y: input.y, newLine: input.newLine },
+    id: input.id,
+    queries,
+    repeat: input.repeat?.variable,
+    model: merged,
+    rawKeys,
+    issues,
+  });
+}

@@ -1,0 +1,98 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { resolveConfig, type DashcodeConfig, type ResolvedConfig } from '../config/config.js';
+import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
+import { isDashboard, type DashboardSpec } from '../dashboards/dashboard.js';
+import { issue, type Issue } from '../validate/issues.js';
+
+export interface LoadedDashboard {
+  /** Path relative to the project root, with `/` separators. */
+  file: string;
+  spec?: DashboardSpec;
+  /** Output file name inside the output folder, e.g. `grafana_dashboard.json`. */
+  output: string;
+}
+
+export interface Project {
+  root: string;
+  config: ResolvedConfig;
+  datasources: DatasourceSpec[];
+  dashboards: LoadedDashboard[];
+  /** Problems loading modules: a module that throws, or exports no dashboard. */
+  issues: Issue[];
+}
+
+/**
+ * Loads a dashcode project: `dashcode.config.ts` (optional), the datasources
+ * module, and every dashboard module (`dashboards/*.ts` unless `files` names
+ * some). A dashboard module default-exports a dashboard and may export
+ * `output` (the generated file name; default: the module's base name + `.json`).
+ */
+export async function loadProject(root: string, files?: readonly string[]): Promise<Project> {
+  const issues: Issue[] = [];
+  const configFile = ['dashcode.config.ts', 'dashcode.config.js', 'dashcode.config.mjs'].map((f) => path.join(root, f)).find(existsSync);
+  let userConfig: DashcodeConfig = {};
+  if (configFile) {
+    const mod = await importModule(configFile, issues, root);
+    userConfig = (mod?.default as DashcodeConfig | undefined) ?? {};
+  }
+  const config = resolveConfig(userConfig);
+
+  const datasources: DatasourceSpec[] = [];
+  const dsFile = path.join(root, config.datasourcesModule);
+  if (existsSync(dsFile)) {
+    const mod = await importModule(dsFile, issues, root);
+    const seen = new Set<DatasourceSpec>();
+    for (const value of Object.values(mod ?? {})) {
+      for (const v of Array.isArray(value) ? value : [value]) {
+        if (isDatasource(v) && !seen.has(v)) {
+          seen.add(v);
+          datasources.push(v);
+        }
+      }
+    }
+  }
+
+  const dashboardFiles = files && files.length > 0 ? files.map((f) => path.resolve(root, f)) : await discover(path.join(root, config.dashboardsDir));
+  const dashboards: LoadedDashboard[] = [];
+  for (const abs of dashboardFiles) {
+    const file = relative(root, abs);
+    const mod = await importModule(abs, issues, root);
+    const spec = mod?.default;
+    const output = typeof mod?.output === 'string' ? mod.output : `${path.basename(abs).replace(/\.[cm]?[jt]s$/, '')}.json`;
+    if (mod && !isDashboard(spec)) {
+      issues.push({ ...issue('module.no-dashboard', '', 'the module\'s default export is not a dashboard (export default dashboard({...}))'), source: { file } });
+    }
+    dashboards.push({ file, spec: isDashboard(spec) ? spec : undefined, output });
+  }
+  return { root, config, datasources, dashboards, issues };
+}
+
+async function discover(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && /\.(ts|mts|js|mjs)$/.test(e.name) && !e.name.endsWith('.d.ts') && !e.name.startsWith('_'))
+    .map((e) => path.join(dir, e.name))
+    .sort();
+}
+
+async function importModule(file: string, issues: Issue[], root: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    if (/\.[cm]?ts$/.test(file)) {
+      const { tsImport } = await import('tsx/esm/api');
+      return (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
+    }
+    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    issues.push({ ...issue('module.load', '', `cannot load: ${message}`), source: { file: relative(root, file) } });
+    return undefined;
+  }
+}
+
+export function relative(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}

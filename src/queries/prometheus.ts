@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
+import { issuesFromZod } from '../validate/zod-issues.js';
+import { issue } from '../validate/issues.js';
+import { REF_ID, type QuerySpec } from './query.js';
+import { isQueryText, type QueryText } from './text.js';
+
+export interface PromQueryOptions {
+  datasource: DatasourceSpec;
+  expr: QueryText<'promql'>;
+  /** Series name template, e.g. `p95` or `{{instance}}`. */
+  legendFormat?: string;
+  /** `range` (default) for graphs, `instant` for stat/gauge/table, `both`. */
+  type?: 'range' | 'instant' | 'both';
+  /** Lower bound for the query step, e.g. `15s`. */
+  minInterval?: string;
+  exemplar?: boolean;
+  format?: 'time_series' | 'table' | 'heatmap';
+  refId?: string;
+  hide?: boolean;
+}
+
+const schema = z
+  .object({
+    datasource: z.custom<DatasourceSpec>(isDatasource, { message: 'is required: a datasource object (e.g. from datasources/)' }),
+    expr: z.custom<QueryText>(isQueryText, { message: 'must be query text written with the promql`` tag' }),
+    legendFormat: z.string().optional(),
+    type: z.enum(['range', 'instant', 'both']).optional(),
+    minInterval: z.string().regex(/^(\d+(ms|s|m|h|d|w|y))+$|^\$\w+$/, 'must be a duration such as "15s"').optional(),
+    exemplar: z.boolean().optional(),
+    format: z.enum(['time_series', 'table', 'heatmap']).optional(),
+    refId: z.string().regex(REF_ID).optional(),
+    hide: z.boolean().optional(),
+  })
+  .strict();
+
+/** A PromQL target. */
+export function promQuery(options: PromQueryOptions): QuerySpec {
+  const r = schema.safeParse(options, { reportInput: true });
+  const issues = r.success ? [] : issuesFromZod(r.error, 'query', '');
+  const { expr } = options;
+  if (isQueryText(expr) && expr.language !== 'promql') issues.push(issue('query.language', 'expr', `expected promql text, got ${expr.language}`));
+  if (isDatasource(options.datasource) && options.datasource.type !== 'prometheus') {
+    issues.push(issue('query.datasource-type', 'datasource', `a PromQL query needs a Prometheus datasource, got "${options.datasource.type}" (${options.datasource.name})`));
+  }
+  const type = options.type ?? 'range';
+  const model: Record<string, unknown> = {
+    editorMode: 'code',
+    exemplar: options.exemplar ?? false,
+    expr: isQueryText(expr) ? expr.text : '',
+    instant: type !== 'range',
+    legendFormat: options.legendFormat ?? '__auto',
+    range: type !== 'instant',
+  };
+  if (options.format) model.format = options.format;
+  if (options.minInterval) model.interval = options.minInterval;
+  if (options.hide) model.hide = true;
+  return Object.freeze({
+    kind: 'query',
+    datasource: options.datasource,
+    text: expr,
+    refId: options.refId,
+    model: model as QuerySpec['model'],
+    issues: [...issues, ...(isQueryText(expr) ? expr.issues.map((i) => ({ ...i, path: 'expr' })) : [])],
+  });
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
+import { issuesFromZod } from '../validate/zod-issues.js';
+import { issue } from '../validate/issues.js';
+import { REF_ID, type QuerySpec } from './query.js';
+import { isQueryText, type QueryText } from './text.js';
+
+export interface SqlQueryOptions {
+  datasource: DatasourceSpec;
+  sql: QueryText<'sql'>;
+  /** `time_series` needs a `time` column and numeric columns; `table` takes any result. */
+  format?: 'table' | 'time_series';
+  refId?: string;
+  hide?: boolean;
+}
+
+const schema = z
+  .object({
+    datasource: z.custom<DatasourceSpec>(isDatasource, { message: 'is required: a datasource object (e.g. from datasources/)' }),
+    sql: z.custom<QueryText>(isQueryText, { message: 'must be query text written with the sql`` tag' }),
+    format: z.enum(['table', 'time_series']).optional(),
+    refId: z.string().regex(REF_ID, 'refId must start with a letter (letters, digits, "_" and "-", up to 32)').optional(),
+    hide: z.boolean().optional(),
+  })
+  .strict();
+
+/** A raw-SQL target for Grafana's PostgreSQL datasource, in code editor mode. */
+export function sqlQuery(options: SqlQueryOptions): QuerySpec {
+  const r = schema.safeParse(options, { reportInput: true });
+  const issues = r.success ? [] : issuesFromZod(r.error, 'query', '');
+  const text = options.sql;
+  if (isQueryText(text) && text.language !== 'sql') issues.push(issue('query.language', 'rawSql', `expected sql text, got ${text.language}`));
+  if (isDatasource(options.datasource) && !/postgres|sql/i.test(options.datasource.type)) {
+    issues.push(issue('query.datasource-type', 'datasource', `a SQL query needs a SQL datasource, got "${options.datasource.type}" (${options.datasource.name})`));
+  }
+  const model: Record<string, unknown> = {
+    editorMode: 'code',
+    format: options.format ?? 'table',
+    rawQuery: true,
+    rawSql: isQueryText(text) ? text.text : '',
+  };
+  if (options.hide) model.hide = true;
+  return Object.freeze({
+    kind: 'query',
+    datasource: options.datasource,
+    text,
+    refId: options.refId,
+    model: model as QuerySpec['model'],
+    issues: [...issues, ...(isQueryText(text) ? text.issues.map((i) => ({ ...i, path: 'rawSql' })) : [])],
+  });
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
+import { issuesFromZod } from '../validate/zod-issues.js';
+import { issue } from '../validate/issues.js';
+import { REF_ID, type QuerySpec } from './query.js';
+import { isQueryText, type QueryText } from './text.js';
+
+export interface TempoQueryOptions {
+  datasource: DatasourceSpec;
+  query: QueryText<'traceql'>;
+  /** Maximum traces returned. */
+  limit?: number;
+  /** Spans per span set. */
+  spss?: number;
+  /** Show one row per trace or per span. */
+  tableType?: 'traces' | 'spans';
+  refId?: string;
+  hide?: boolean;
+}
+
+const schema = z
+  .object({
+    datasource: z.custom<DatasourceSpec>(isDatasource, { message: 'is required: a datasource object (e.g. from datasources/)' }),
+    query: z.custom<QueryText>(isQueryText, { message: 'must be query text written with the traceql`` tag' }),
+    limit: z.number().int().positive().max(10_000).optional(),
+    spss: z.number().int().positive().optional(),
+    tableType: z.enum(['traces', 'spans']).optional(),
+    refId: z.string().regex(REF_ID).optional(),
+    hide: z.boolean().optional(),
+  })
+  .strict();
+
+/** A TraceQL search against Tempo. */
+export function tempoQuery(options: TempoQueryOptions): QuerySpec {
+  const r = schema.safeParse(options, { reportInput: true });
+  const issues = r.success ? [] : issuesFromZod(r.error, 'query', '');
+  const { query } = options;
+  if (isQueryText(query) && query.language !== 'traceql') issues.push(issue('query.language', 'query', `expected traceql text, got ${query.language}`));
+  if (isDatasource(options.datasource) && options.datasource.type !== 'tempo') {
+    issues.push(issue('query.datasource-type', 'datasource', `a TraceQL query needs a Tempo datasource, got "${options.datasource.type}" (${options.datasource.name})`));
+  }
+  const model: Record<string, unknown> = {
+    filters: [],
+    limit: options.limit ?? 20,
+    query: isQueryText(query) ? query.text : '',
+    queryType: 'traceql',
+    tableType: options.tableType ?? 'traces',
+  };
+  if (options.spss) model.spss = options.spss;
+  if (options.hide) model.hide = true;
+  return Object.freeze({
+    kind: 'query',
+    datasource: options.datasource,
+    text: query,
+    refId: options.refId,
+    model: model as QuerySpec['model'],
+    issues: [...issues, ...(isQueryText(query) ? query.issues.map((i) => ({ ...i, path: 'query' })) : [])],
+  });
+}

@@ -1,0 +1,108 @@
+import type { Issue } from '../validate/issues.js';
+import { issue } from '../validate/issues.js';
+import { isVariable, isVariableRef, type VariableFormat, type VariableLike, type VariableSpec } from '../variables/variable.js';
+
+/**
+ * Query text written with tagged templates. Interpolated values must be
+ * variable objects (or nested query text of the same language, or numbers):
+ * a variable is emitted as a Grafana reference with the formatting that is
+ * safe for the language, and the variables used are recorded so compile can
+ * prove the dashboard defines every one of them.
+ *
+ *   sql`SELECT ... WHERE branch IN (${branch})`   →  WHERE branch IN (${branch:sqlstring})
+ */
+export type QueryLanguage = 'sql' | 'promql' | 'traceql';
+
+export interface QueryText<L extends QueryLanguage = QueryLanguage> {
+  readonly kind: 'query-text';
+  readonly language: L;
+  readonly text: string;
+  readonly variables: readonly VariableSpec[];
+  readonly issues: readonly Issue[];
+}
+
+export type Interpolation<L extends QueryLanguage> = VariableLike | QueryText<L> | number;
+
+/**
+ * Default format per language. SQL: `sqlstring` quotes and escapes every
+ * value and joins multi-values with commas, so `IN (${v})` and `= ${v}` are
+ * both safe (Grafana's sqlStringFormatter). PromQL and TraceQL: the
+ * datasource's own interpolation (regex-escaped, `|`-joined for multi-values),
+ * meant for `=~"${v}"` matchers.
+ */
+const DEFAULT_FORMAT: Record<QueryLanguage, VariableFormat | undefined> = {
+  sql: 'sqlstring',
+  promql: undefined,
+  traceql: undefined,
+};
+
+function makeTag<L extends QueryLanguage>(language: L) {
+  return (strings: TemplateStringsArray, ...values: Array<Interpolation<L>>): QueryText<L> => {
+    let text = strings[0] ?? '';
+    const variables: VariableSpec[] = [];
+    const issues: Issue[] = [];
+    values.forEach((value, i) => {
+      text += render(language, value, variables, issues, i) + (strings[i + 1] ?? '');
+    });
+    return Object.freeze({ kind: 'query-text', language, text, variables: dedupe(variables), issues });
+  };
+}
+
+function render<L extends QueryLanguage>(language: L, value: unknown, variables: VariableSpec[], issues: Issue[], index: number): string {
+  if (isVariable(value)) {
+    variables.push(value);
+    return reference(value.name, DEFAULT_FORMAT[language]);
+  }
+  if (isVariableRef(value)) {
+    variables.push(value.variable);
+    return reference(value.variable.name, value.format);
+  }
+  if (isQueryText(value)) {
+    if (value.language !== language) {
+      issues.push(issue('query.language', '', `interpolation #${index + 1} is ${value.language} text inside ${language}`));
+      return '';
+    }
+    variables.push(...value.variables);
+    issues.push(...value.issues);
+    return value.text;
+  }
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  issues.push(
+    issue(
+      'query.interpolation',
+      '',
+      `interpolation #${index + 1} is ${describe(value)}; only variable objects, numbers and ${language} fragments can be interpolated (strings could inject ${language})`,
+    ),
+  );
+  return '';
+}
+
+function reference(name: string, format: VariableFormat | undefined): string {
+  return format ? `\${${name}:${format}}` : `\${${name}}`;
+}
+
+function dedupe(vs: VariableSpec[]): VariableSpec[] {
+  return [...new Set(vs)];
+}
+
+function describe(v: unknown): string {
+  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
+  if (v === null) return 'null';
+  return typeof v === 'object' ? 'an object that is not a variable' : `a ${typeof v}`;
+}
+
+export function isQueryText(v: unknown): v is QueryText {
+  return typeof v === 'object' && v !== null && (v as QueryText).kind === 'query-text';
+}
+
+/** PostgreSQL (Grafana SQL datasource) query text. Macros such as `$__timeFilter(time)` are written literally. */
+export const sql = makeTag('sql');
+/** PromQL query text. `$__rate_interval`, `$__interval` and `$__range` are written literally. */
+export const promql = makeTag('promql');
+/** TraceQL query text. */
+export const traceql = makeTag('traceql');
+
+/** Plain query text with no interpolation, for queries kept verbatim (for example by `dashcode import`). */
+export function rawQueryText<L extends QueryLanguage>(language: L, text: string): QueryText<L> {
+  return Object.freeze({ kind: 'query-text', language, text, variables: [], issues: [] });
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { isPanel, type PanelSpec } from '../panels/panel.js';
+import { isVariable, type VariableSpec } from '../variables/variable.js';
+import type { Issue } from '../validate/issues.js';
+import { issuesFromZod } from '../validate/zod-issues.js';
+
+export interface RowOptions {
+  title: string;
+  /** Collapsed rows keep their panels inside the row (Grafana's storage form) and take no space. */
+  collapsed?: boolean;
+  panels: readonly PanelSpec[];
+  /** Repeat the row for every value of a variable. */
+  repeat?: VariableSpec;
+  id?: number;
+}
+
+export interface RowSpec {
+  readonly kind: 'row';
+  readonly title: string;
+  readonly collapsed: boolean;
+  readonly panels: readonly PanelSpec[];
+  readonly repeat?: VariableSpec;
+  readonly id?: number;
+  readonly issues: readonly Issue[];
+}
+
+const schema = z
+  .object({
+    title: z.string().min(1, 'a row needs a title'),
+    collapsed: z.boolean().optional(),
+    panels: z.array(z.custom(isPanel, { message: 'rows hold panels, not rows: rows cannot nest' })),
+    repeat: z.custom(isVariable, { message: 'must be a variable object' }).optional(),
+    id: z.number().int().positive().optional(),
+  })
+  .strict();
+
+/** A row: starts a new line of the grid and owns the panels under it. */
+export function row(options: RowOptions): RowSpec {
+  const r = schema.safeParse(options, { reportInput: true });
+  return Object.freeze({
+    kind: 'row',
+    title: options.title,
+    collapsed: options.collapsed ?? false,
+    panels: [...(options.panels ?? [])],
+    repeat: options.repeat,
+    id: options.id,
+    issues: r.success ? [] : issuesFromZod(r.error, 'row', ''),
+  });
+}
+
+export function isRow(v: unknown): v is RowSpec {
+  return typeof v === 'object' && v !== null && (v as RowSpec).kind === 'row';
+}

@@ -1,0 +1,41 @@
+import type { z } from 'zod';
+import { issue, joinPath, type Issue } from './issues.js';
+
+/**
+ * Converts zod's issues into ours: one Issue per problem, with the path from
+ * the object that was validated and a message that says what was given and
+ * what is allowed.
+ */
+export function issuesFromZod(error: z.ZodError, codePrefix: string, _what: string, basePath = ''): Issue[] {
+  return error.issues.map((zi) => {
+    const path = joinPath(basePath, ...zi.path.map((p) => (typeof p === 'number' ? p : String(p))));
+    return issue(`${codePrefix}.${zi.code}`, path, describe(zi));
+  });
+}
+
+function describe(zi: z.core.$ZodIssue): string {
+  switch (zi.code) {
+    case 'invalid_type': {
+      const received = (zi as { input?: unknown }).input;
+      return received === undefined ? `is required (expected ${zi.expected})` : `expected ${zi.expected}, got ${show(received)}`;
+    }
+    case 'invalid_value':
+      return `${show((zi as { input?: unknown }).input)} is not allowed (allowed: ${zi.values.map((v) => JSON.stringify(v)).join(', ')})`;
+    case 'unrecognized_keys':
+      return `unknown key${zi.keys.length > 1 ? 's' : ''} ${zi.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'too_big':
+      return `${zi.message.replace(/^Too big: expected \w+ to (have )?/, 'must be ')} (got ${show((zi as { input?: unknown }).input)})`;
+    case 'too_small':
+      return `${zi.message.replace(/^Too small: expected \w+ to (have )?/, 'must be ')} (got ${show((zi as { input?: unknown }).input)})`;
+    default:
+      return zi.message;
+  }
+}
+
+export function show(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'function') return 'a function';
+  if (typeof v === 'object' && v !== null) return Array.isArray(v) ? 'an array' : 'an object';
+  return String(v);
+}

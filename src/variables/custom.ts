@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { checkVariableInput, commonVariableShape } from './schema.js';
+import { currentOption, makeVariable, type CommonVariableOptions, type VariableSpec } from './variable.js';
+
+export interface CustomVariableOptions extends CommonVariableOptions {
+  /** Values, or `{ text, value }` pairs. */
+  values: ReadonlyArray<string | { text: string; value: string }>;
+  multi?: boolean;
+  includeAll?: boolean;
+  allValue?: string;
+  /** Default selection; the first value when omitted. */
+  current?: string | string[];
+}
+
+const schema = z
+  .object({
+    ...commonVariableShape,
+    values: z.array(z.union([z.string(), z.object({ text: z.string(), value: z.string() }).strict()])).min(1, 'needs at least one value'),
+    multi: z.boolean().optional(),
+    includeAll: z.boolean().optional(),
+    allValue: z.string().optional(),
+    current: z.union([z.string(), z.array(z.string())]).optional(),
+  })
+  .strict();
+
+/** A fixed list of values. */
+export function customVariable(options: CustomVariableOptions): VariableSpec {
+  const { multi = false, includeAll = false } = options;
+  const pairs = (options.values ?? []).map((v) => (typeof v === 'string' ? { text: v, value: v } : { ...v }));
+  const current = options.current ?? pairs[0]?.value ?? '';
+  const selected = new Set(Array.isArray(current) ? current : [current]);
+  const model: Record<string, unknown> = {
+    current: currentOption(current, Array.isArray(current) ? current.map((c) => textOf(pairs, c)) : textOf(pairs, current)),
+    includeAll,
+    multi,
+    options: pairs.map((p) => ({ selected: selected.has(p.value), text: p.text, value: p.value })),
+    // Grafana's custom query syntax: `text : value` pairs, comma-separated.
+    query: pairs.map((p) => (p.text === p.value ? escapeComma(p.value) : `${escapeComma(p.text)} : ${escapeComma(p.value)}`)).join(','),
+  };
+  if (options.allValue !== undefined) model.allValue = options.allValue;
+  return makeVariable({ type: 'custom', common: options, model: model as VariableSpec['model'], multi, includeAll, issues: checkVariableInput(schema, options) });
+}
+
+function textOf(pairs: Array<{ text: string; value: string }>, value: string): string {
+  return pairs.find((p) => p.value === value)?.text ?? value;
+}
+
+function escapeComma(s: string): string {
+  return s.replace(/,/g, '\\,');
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
+import { isQueryText, type QueryText } from '../queries/text.js';
+import { checkVariableInput, commonVariableShape } from './schema.js';
+import { makeVariable, currentOption, type CommonVariableOptions, type VariableSpec } from './variable.js';
+
+export interface QueryVariableOptions extends CommonVariableOptions {
+  datasource: DatasourceSpec;
+  /** SQL for SQL datasources (`sql` tag), PromQL for Prometheus (`promql` tag, e.g. `label_values(up, job)`). */
+  query: QueryText<'sql' | 'promql'>;
+  multi?: boolean;
+  includeAll?: boolean;
+  /** Value used for "All" instead of every option joined; inserted unformatted by Grafana, so keep it a constant. */
+  allValue?: string;
+  /** When to re-run the query: on dashboard load (default) or when the time range changes. */
+  refresh?: 'load' | 'timeRange';
+  /** Option order. `none` keeps the query's order, which is how "default to the latest" works: order by time descending. */
+  sort?: 'none' | 'alphaAsc' | 'alphaDesc' | 'numAsc' | 'numDesc' | 'alphaCaseInsensitiveAsc' | 'alphaCaseInsensitiveDesc' | 'naturalAsc' | 'naturalDesc';
+  regex?: string;
+  /** Selected value(s) saved with the dashboard. Omit to let Grafana select the first option. */
+  current?: string | string[];
+}
+
+const SORT = { none: 0, alphaAsc: 1, alphaDesc: 2, numAsc: 3, numDesc: 4, alphaCaseInsensitiveAsc: 5, alphaCaseInsensitiveDesc: 6, naturalAsc: 7, naturalDesc: 8 } as const;
+
+const schema = z
+  .object({
+    ...commonVariableShape,
+    datasource: z.custom<DatasourceSpec>(isDatasource, { message: 'is required: a datasource object (e.g. from datasources/)' }),
+    query: z.custom<QueryText>(isQueryText, { message: 'must be query text written with the sql`` or promql`` tag' }),
+    multi: z.boolean().optional(),
+    includeAll: z.boolean().optional(),
+    allValue: z.string().optional(),
+    refresh: z.enum(['load', 'timeRange']).optional(),
+    sort: z.enum(Object.keys(SORT) as [keyof typeof SORT]).optional(),
+    regex: z.string().optional(),
+    current: z.union([z.string(), z.array(z.string())]).optional(),
+  })
+  .strict();
+
+/** A variable whose options come from a query (SQL or PromQL). */
+export function queryVariable(options: QueryVariableOptions): VariableSpec {
+  const { query, multi = false, includeAll = false } = options;
+  const text = isQueryText(query) ? query.text : '';
+  const model: Record<string, unknown> = {
+    definition: text,
+    query: text,
+    includeAll,
+    multi,
+    options: [],
+    refresh: options.refresh === 'timeRange' ? 2 : 1,
+    regex: options.regex ?? '',
+    sort: SORT[options.sort ?? 'none'],
+  };
+  if (options.allValue !== undefined) model.allValue = options.allValue;
+  if (options.current !== undefined) model.current = currentOption(options.current);
+  return makeVariable({
+    type: 'query',
+    common: options,
+    model: model as VariableSpec['model'],
+    multi,
+    includeAll,
+    datasource: options.datasource,
+    dependsOn: isQueryText(query) ? query.variables : [],
+    issues: [...checkVariableInput(schema, options), ...(isQueryText(query) ? query.issues : [])],
+  });
+}
