@@ -64,7 +64,7 @@ export function compileDashboard(spec: DashboardSpec, options: CompileOptions = 
   if (spec.refresh) json.refresh = spec.refresh;
   if (spec.liveNow !== undefined) json.liveNow = spec.liveNow;
 
-  for (const bad of findNonSerializable(json)) ctx.add([issue('json.non-serializable', bad.path, bad.message)], '');
+  for (const bad of findNonSerializable(json)) ctx.add([issue('json.non-serializable', bad.path, bad.message)], '', panelTitleAt(json, bad.path));
   return { json, issues: ctx.issues, escapeHatches: ctx.escapeHatches };
 }
 
@@ -171,7 +171,7 @@ function compilePanels(items: DashboardSpec['panels'], ctx: Context): JsonObject
     const item = items[i];
     const panelTitle = j === undefined ? item?.title : (item as RowSpec | undefined)?.panels[j]?.title;
     const path = (j === undefined ? outputPath[i] : childPath[i]?.[j]) ?? li.path;
-    ctx.add([{ ...li, path: `${path}${m?.[3] ?? ''}` }], '', panelTitle);
+    ctx.add([{ ...li, path: `${path}${m?.[3] || LAYOUT_FIELD[li.code] || ''}` }], '', panelTitle);
   }
 
   const ids = assignIds(items, ctx, outputPath, childPath);
@@ -255,6 +255,24 @@ function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: string, 
   }
   if (p.repeat) ctx.requireVariables([p.repeat], `${path}.repeat`, p.title);
   return json;
+}
+
+/** The gridPos field each layout issue is about, so the error names what to edit. */
+const LAYOUT_FIELD: Record<string, string> = {
+  'layout.width': '.gridPos.w',
+  'layout.height': '.gridPos.h',
+  'layout.column': '.gridPos.x',
+  'layout.position': '.gridPos.y',
+  'layout.overlap': '.gridPos',
+};
+
+/** Title of the panel a JSON path points into (`panels[3]…` or `panels[2].panels[1]…`). */
+export function panelTitleAt(json: JsonObject, path: string): string | undefined {
+  const m = /^panels\[(\d+)\](?:\.panels\[(\d+)\])?/.exec(path);
+  if (!m) return undefined;
+  let node = (json.panels as JsonObject[] | undefined)?.[Number(m[1])];
+  if (m[2] !== undefined) node = (node?.panels as JsonObject[] | undefined)?.[Number(m[2])];
+  return typeof node?.title === 'string' ? node.title : undefined;
 }
 
 function fallbackPos(): GridPos {

@@ -83,14 +83,26 @@ async function importModule(file: string, issues: Issue[], root: string): Promis
   try {
     if (/\.[cm]?ts$/.test(file)) {
       const { tsImport } = await import('tsx/esm/api');
-      return (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
+      return cjsInterop(await tsImport(pathToFileURL(file).href, import.meta.url));
     }
-    return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    return cjsInterop(await import(pathToFileURL(file).href));
   } catch (err) {
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
     issues.push({ ...issue('module.load', '', `cannot load: ${message}`), source: { file: relative(root, file) } });
     return undefined;
   }
+}
+
+/**
+ * In a project without `"type": "module"`, tsx loads `.ts` files as CommonJS
+ * and the ESM namespace wraps `module.exports` in `default`. Unwrap it so
+ * `export default dashboard(...)` works in either kind of project.
+ */
+function cjsInterop(mod: unknown): Record<string, unknown> {
+  const ns = mod as Record<string, unknown>;
+  const inner = ns.default as Record<string, unknown> | undefined;
+  if (inner && typeof inner === 'object' && ('__esModule' in inner || 'default' in inner) && !isDashboard(inner)) return inner;
+  return ns;
 }
 
 export function relative(root: string, file: string): string {

@@ -1,0 +1,1 @@
+export { parseTraceQL, type TraceQLParseResult } from './parse.js';

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import { captureIo, dashboardModule, DATASOURCES, tempProject } from '../support/temp-project.js';
+
+describe('dashcode build', () => {
+  it('writes one JSON per dashboard plus provisioning, then --check is clean', async () => {
+    const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/one.ts': dashboardModule('one', 'Runs'), 'dashboards/two.ts': dashboardModule('two', 'Runs') });
+    const io = captureIo(dir);
+    expect(await run(['build'], io)).toBe(0);
+    expect(io.out).toContain('✓ dashboards/one.ts → generated/one.json (1 panels, 0 variables, written)');
+    expect(readdirSync(path.join(dir, 'generated')).sort()).toEqual(['one.json', 'provisioning', 'two.json']);
+    expect(readFileSync(path.join(dir, 'generated/provisioning/datasources/dashcode.yaml'), 'utf8')).toContain('password: $DB_PWD');
+
+    const check = captureIo(dir);
+    expect(await run(['build', '--check'], check)).toBe(0);
+    expect(check.out).toBe('4 generated file(s) up to date\n');
+
+    const again = captureIo(dir);
+    expect(await run(['build'], again)).toBe(0);
+    expect(again.out).toContain('(1 panels, 0 variables, unchanged)');
+  });
+
+  it('--check exits 1 listing stale, missing and orphaned files, and writes nothing', async () => {
+    const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/one.ts': dashboardModule('one', 'Runs'), 'dashboards/two.ts': dashboardModule('two', 'Runs') });
+    await run(['build'], captureIo(dir));
+    writeFileSync(path.join(dir, 'generated/one.json'), '{}\n');
+    rmSync(path.join(dir, 'generated/two.json'));
+    writeFileSync(path.join(dir, 'generated/old.json'), '{}\n');
+    const io = captureIo(dir);
+    expect(await run(['build', '--check'], io)).toBe(1);
+    expect(io.out).toBe(
+      ['stale    generated/one.json', 'missing  generated/two.json', 'removed  generated/old.json', '3 generated file(s) out of date: run `npm run build:dashboards`', ''].join('\n'),
+    );
+    expect(readFileSync(path.join(dir, 'generated/one.json'), 'utf8')).toBe('{}\n');
+    expect(existsSync(path.join(dir, 'generated/two.json'))).toBe(false);
+  });
+
+  it('a dashboard with errors writes nothing, the others are built, exit 1', async () => {
+    const dir = tempProject({
+      'datasources/index.ts': DATASOURCES,
+      'dashboards/good.ts': dashboardModule('good', 'Fine'),
+      'dashboards/bad.ts': dashboardModule('bad', 'GPU utilization', "unit: 'percnt', w: 30,"),
+    });
+    const io = captureIo(dir);
+    expect(await run(['build'], io)).toBe(1);
+    expect(io.err).toContain('✖ dashboards/bad.ts › dashboard "bad dashboard" › panel "GPU utilization" › fieldConfig.defaults.unit: unknown unit "percnt" (did you mean "percent"?)');
+    expect(io.err).toContain('✖ dashboards/bad.ts › dashboard "bad dashboard" › panel "GPU utilization" › gridPos.w: panel width 30 is wider than the 24-column grid');
+    expect(io.out).toContain('✖ dashboards/bad.ts: 2 error(s), nothing written');
+    expect(existsSync(path.join(dir, 'generated/bad.json'))).toBe(false);
+    expect(existsSync(path.join(dir, 'generated/good.json'))).toBe(true);
+    expect(readdirSync(path.join(dir, 'generated')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('a module that throws is reported with its file, exit 1', async () => {
+    const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/broken.ts': 'throw new Error("boom");\nexport default 1;\n' });
+    const io = captureIo(dir);
+    expect(await run(['build'], io)).toBe(1);
+    expect(io.err).toContain('✖ dashboards/broken.ts: cannot load: boom [module.load]');
+  });
+
+  it('duplicate dashboard uids across files are an error', async () => {
+    const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/a.ts': dashboardModule('same', 'A'), 'dashboards/b.ts': dashboardModule('same', 'B') });
+    const io = captureIo(dir);
+    expect(await run(['build'], io)).toBe(1);
+    expect(io.err).toContain('uid: uid "same" is also used by dashboards/a.ts; Grafana would keep only one [dashboard.duplicate-uid]');
+  });
+});
+
+describe('dashcode CLI', () => {
+  it('prints help and exits 0 with --help; 2 with no command', async () => {
+    const io = captureIo('.');
+    expect(await run(['--help'], io)).toBe(0);
+    expect(io.out).toContain('Usage: dashcode <command> [options]');
+    expect(await run([], captureIo('.'))).toBe(2);
+  });
+
+  it('every command has --help', async () => {
+    const io = captureIo('.');
+    await run(['--help'], io);
+    const commands = [...io.out.matchAll(/^ {2}(\w[\w-]*) /gm)].map((m) => m[1]!);
+    expect(commands).toContain('build');
+    for (const c of commands) {
+      const h = captureIo('.');
+      expect(await run([c, '--help'], h)).toBe(0);
+      expect(h.out).toMatch(new RegExp(`^Usage: dashcode ${c}`));
+    }
+  });
+
+  it('usage errors exit 2', async () => {
+    const unknown = captureIo('.');
+    expect(await run(['frobnicate'], unknown)).toBe(2);
+    expect(unknown.err).toContain('dashcode: unknown command "frobnicate"');
+    const badFlag = captureIo('.');
+    expect(await run(['build', '--nope'], badFlag)).toBe(2);
+    expect(badFlag.err).toContain("dashcode build: Unknown option '--nope'");
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * Each kind of bad input named by the core issue yields a clear error naming
+ * the dashboard, the panel and the field path, and nothing is produced.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  buildDashboard,
+  customVariable,
+  dashboard,
+  formatIssues,
+  sql,
+  sqlQuery,
+  tablePanel,
+  timeseriesPanel,
+  type DashboardSpec,
+} from '../../src/index.js';
+import { testDatasources } from '../support/fixtures.js';
+
+const { db } = testDatasources();
+
+function build(spec: DashboardSpec) {
+  const result = buildDashboard(spec, { datasources: [db], file: 'dashboards/bad.ts' });
+  return { ...result, report: formatIssues(result.issues) };
+}
+
+const query = () => sqlQuery({ datasource: db, sql: sql`SELECT 1` });
+
+describe('bad input', () => {
+  it('a panel wider than 24 columns', () => {
+    const r = build(dashboard({ uid: 'bad', title: 'Bad', panels: [tablePanel({ title: 'Too wide', w: 30, queries: [query()] })] }));
+    expect(r.text).toBeUndefined();
+    expect(r.report).toContain('dashboards/bad.ts › dashboard "Bad" › panel "Too wide" › gridPos.w: panel width 30 is wider than the 24-column grid (allowed: 1..24) [layout.width]');
+    expect(r.report).toContain('→ at panels[0].gridPos.w');
+  });
+
+  it('a duplicate explicit id', () => {
+    const r = build(
+      dashboard({
+        uid: 'bad',
+        title: 'Bad',
+        panels: [tablePanel({ title: 'One', id: 7, queries: [query()] }), tablePanel({ title: 'Two', id: 7, queries: [query()] })],
+      }),
+    );
+    expect(r.text).toBeUndefined();
+    expect(r.report).toContain('panel "Two" › id: id 7 is already used by panel "One"; ids must be unique within a dashboard [panel.duplicate-id]');
+    expect(r.report).toContain('→ at panels[1].id');
+  });
+
+  it('an unknown unit, with a suggestion', () => {
+    const r = build(dashboard({ uid: 'bad', title: 'Bad', panels: [timeseriesPanel({ title: 'GPU utilization', unit: 'percnt', queries: [query()] })] }));
+    expect(r.text).toBeUndefined();
+    expect(r.report).toContain(
+      'dashboards/bad.ts › dashboard "Bad" › panel "GPU utilization" › fieldConfig.defaults.unit: unknown unit "percnt" (did you mean "percent"?)',
+    );
+    expect(r.report).toContain('→ at panels[0].fieldConfig.defaults.unit');
+  });
+
+  it('a query without a datasource', () => {
+    // A JavaScript caller (or a cast) can omit what the types require; the input schema catches it.
+    const noDs = sqlQuery({ sql: sql`SELECT 1` } as unknown as Parameters<typeof sqlQuery>[0]);
+    const r = build(dashboard({ uid: 'bad', title: 'Bad', panels: [tablePanel({ title: 'Orphan', queries: [noDs] })] }));
+    expect(r.text).toBeUndefined();
+    expect(r.report).toContain('panel "Orphan" › targets[0].datasource: is required: a datasource object (e.g. from datasources/)');
+    expect(r.report).toContain('panel "Orphan" › targets[0].datasource: no datasource: pass a datasource object from datasources/ [datasource.missing]');
+  });
+
+  it('a variable referenced in a query but never defined', () => {
+    const branch = customVariable({ name: 'branch', values: ['main'] });
+    const r = build(
+      dashboard({ uid: 'bad', title: 'Bad', panels: [tablePanel({ title: 'Runs', queries: [sqlQuery({ datasource: db, sql: sql`SELECT * FROM benchmarks WHERE branch = ${branch}` })] })] }),
+    );
+    expect(r.text).toBeUndefined();
+    expect(r.report).toContain(
+      'panel "Runs" › targets[0]: uses variable "branch", which the dashboard does not define (add it to `variables`) [variable.undefined]',
+    );
+  });
+
+  it('a string interpolated into SQL (injection) is refused', () => {
+    const userInput = "main'; DROP TABLE benchmarks; --";
+    const r = build(
+      dashboard({
+        uid: 'bad',
+        title: 'Bad',
+        panels: [tablePanel({ title: 'Runs', queries: [sqlQuery({ datasource: db, sql: sql`SELECT * FROM benchmarks WHERE branch = ${userInput as never}` })] })],
+      }),
+    );
+    expect(r.text).toBeUndefined();
+    expect(r.report).toContain('panel "Runs" › targets[0].rawSql: interpolation #1 is the string "main\'; DROP TABLE benchmarks; --"; only variable objects, numbers and sql fragments can be interpolated (strings could inject sql) [query.interpolation]');
+  });
+
+  it('a non-serialisable value', () => {
+    const r = build(
+      dashboard({ uid: 'bad', title: 'Bad', panels: [tablePanel({ title: 'Weird', queries: [query()], options: { cellHeight: (() => 'sm') as never } })] }),
+    );
+    expect(r.text).toBeUndefined();
+    expect(r.report).toMatch(/panel "Weird" › options\.cellHeight: .*function.* \[json\.non-serializable\]/);
+    expect(r.report).toContain('→ at panels[0].options.cellHeight');
+  });
+
+  it('a datasource that is not provisioned does not compile', () => {
+    const other = testDatasources().prom;
+    const r = build(
+      dashboard({ uid: 'bad', title: 'Bad', panels: [timeseriesPanel({ title: 'Up', queries: [sqlQuery({ datasource: { ...db, uid: 'elsewhere', name: 'Elsewhere' }, sql: sql`SELECT 1` })] })] }),
+    );
+    expect(other.uid).toBe('test-prom');
+    expect(r.report).toContain('panel "Up" › targets[0].datasource: datasource "Elsewhere" (uid elsewhere) is not in datasources/, so Grafana would not have it [datasource.unprovisioned]');
+  });
+
+  it('collects every problem at once instead of stopping at the first', () => {
+    const r = build(
+      dashboard({
+        uid: 'bad uid!',
+        title: 'Bad',
+        panels: [timeseriesPanel({ title: 'A', w: 25, unit: 'secs', queries: [query()] }), timeseriesPanel({ title: 'B', decimals: -1, queries: [query()] })],
+      }),
+    );
+    const codes = r.issues.map((i) => i.code).sort();
+    expect(codes).toEqual(['dashboard.invalid_format', 'layout.width', 'panel.custom', 'panel.too_small'].sort());
+    expect(r.report).toContain('unknown unit "secs" (did you mean "s"?)');
+  });
+});

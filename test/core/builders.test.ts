@@ -1,0 +1,161 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultDashboard } from '@grafana/schema';
+import {
+  buildDashboard,
+  compileDashboard,
+  customVariable,
+  dashboard,
+  env,
+  postgresDatasource,
+  promql,
+  promQuery,
+  queryVariable,
+  row,
+  SCHEMA_VERSION,
+  sql,
+  sqlQuery,
+  statPanel,
+  tablePanel,
+  timeseriesPanel,
+  type PanelSpec,
+} from '../../src/index.js';
+import { refIdFor } from '../../src/compile/ids.js';
+import { datasourcesDocument, toYaml } from '../../src/provisioning/yaml.js';
+import { testDatasources } from '../support/fixtures.js';
+
+const { db, prom } = testDatasources();
+
+describe('query text', () => {
+  const branch = customVariable({ name: 'branch', values: ['main', 'dev'], multi: true });
+
+  it('SQL interpolates variables with sqlstring, so IN (...) and = are both safe', () => {
+    const q = sql`SELECT * FROM benchmarks WHERE branch IN (${branch}) LIMIT ${10}`;
+    expect(q.text).toBe('SELECT * FROM benchmarks WHERE branch IN (${branch:sqlstring}) LIMIT 10');
+    expect(q.variables).toEqual([branch]);
+  });
+
+  it('an explicit format is kept', () => {
+    expect(sql`SELECT ${branch.as('csv')}`.text).toBe('SELECT ${branch:csv}');
+  });
+
+  it('PromQL uses the datasource\'s own (regex-escaping) interpolation', () => {
+    expect(promql`up{branch=~"${branch}"}`.text).toBe('up{branch=~"${branch}"}');
+  });
+
+  it('nested fragments carry their variables', () => {
+    const where = sql`WHERE branch IN (${branch})`;
+    const q = sql`SELECT 1 FROM benchmarks ${where}`;
+    expect(q.text).toBe('SELECT 1 FROM benchmarks WHERE branch IN (${branch:sqlstring})');
+    expect(q.variables).toEqual([branch]);
+  });
+
+  it('refuses fragments of another language', () => {
+    const q = sql`SELECT ${promql`up` as never}`;
+    expect(q.issues.map((i) => i.message)).toEqual(['interpolation #1 is promql text inside sql']);
+  });
+});
+
+describe('compile', () => {
+  const panels = (n: number): PanelSpec[] =>
+    Array.from({ length: n }, (_, i) => statPanel({ title: `P${i}`, w: 6, queries: [promQuery({ datasource: prom, expr: promql`up` })] }));
+
+  it('assigns refIds A..Z, AA, AB', () => {
+    expect([0, 1, 25, 26, 27, 701, 702].map(refIdFor)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
+  });
+
+  it('appending a panel changes no other id or position (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ w: fc.integer({ min: 1, max: 24 }), h: fc.integer({ min: 1, max: 12 }), inRow: fc.boolean() }), { maxLength: 30 }), (slots) => {
+        const specs = slots.map((s, i) => ({ ...s, p: tablePanel({ title: `T${i}`, w: s.w, h: s.h, queries: [sqlQuery({ datasource: db, sql: sql`SELECT 1` })] }) }));
+        const items = (list: typeof specs) => {
+          const out: Array<PanelSpec | ReturnType<typeof row>> = [];
+          for (const s of list) out.push(s.inRow ? row({ title: `R-${s.p.title}`, panels: [s.p] }) : s.p);
+          return out;
+        };
+        const before = compileDashboard(dashboard({ uid: 'x', title: 'X', panels: items(specs) })).json.panels as Array<Record<string, unknown>>;
+        const extra = { w: 6, h: 4, inRow: false, p: tablePanel({ title: 'extra', w: 6, h: 4, queries: [] }) };
+        const after = compileDashboard(dashboard({ uid: 'x', title: 'X', panels: items([...specs, extra]) })).json.panels as Array<Record<string, unknown>>;
+        expect(after.slice(0, before.length).map((p) => [p.id, p.gridPos])).toEqual(before.map((p) => [p.id, p.gridPos]));
+      }),
+      { numRuns: 200, seed: 42 },
+    );
+  });
+
+  it('never mutates its input and gives identical output twice', () => {
+    const options = { legend: { displayMode: 'table' as const, calcs: ['mean'] } };
+    const thresholds = { steps: [{ color: 'green' }, { color: 'red', value: 80 }] };
+    const spec = dashboard({ uid: 'x', title: 'X', panels: [timeseriesPanel({ title: 'A', options, thresholds, queries: [promQuery({ datasource: prom, expr: promql`up` })] })] });
+    const snapshot = JSON.stringify({ options, thresholds });
+    const a = buildDashboard(spec);
+    const b = buildDashboard(spec);
+    expect(a.text).toBe(b.text);
+    expect(a.text!.endsWith('}\n')).toBe(true);
+    expect(JSON.stringify({ options, thresholds })).toBe(snapshot);
+    (a.json.panels as Array<{ options: { legend: { calcs: string[] } } }>)[0]!.options.legend.calcs.push('max');
+    expect(options.legend.calcs).toEqual(['mean']);
+    expect(buildDashboard(spec).text).toBe(a.text);
+  });
+
+  it('gives every panel fresh defaults, never a shared object', () => {
+    const json = compileDashboard(dashboard({ uid: 'x', title: 'X', panels: panels(2) })).json;
+    const [p1, p2] = json.panels as Array<{ options: { reduceOptions: { calcs: string[] } } }>;
+    p1!.options.reduceOptions.calcs.push('max');
+    expect(p2!.options.reduceOptions.calcs).toEqual(['lastNotNull']);
+    const again = compileDashboard(dashboard({ uid: 'x', title: 'X', panels: panels(1) })).json;
+    expect((again.panels as typeof p1[])[0]!.options.reduceOptions.calcs).toEqual(['lastNotNull']);
+  });
+
+  it('sets the panel datasource from its queries, or Mixed', () => {
+    const mixed = compileDashboard(
+      dashboard({ uid: 'x', title: 'X', panels: [tablePanel({ title: 'M', queries: [sqlQuery({ datasource: db, sql: sql`SELECT 1` }), promQuery({ datasource: prom, expr: promql`up` })] })] }),
+    ).json.panels as Array<Record<string, unknown>>;
+    expect(mixed[0]!.datasource).toEqual({ type: 'datasource', uid: '-- Mixed --' });
+    expect((mixed[0]!.targets as Array<Record<string, unknown>>).map((t) => [t.refId, t.datasource])).toEqual([
+      ['A', { type: 'grafana-postgresql-datasource', uid: 'test-db' }],
+      ['B', { type: 'prometheus', uid: 'test-prom' }],
+    ]);
+  });
+
+  it('collapsed rows keep their panels inside; expanded rows put them after the row', () => {
+    const p = () => tablePanel({ title: 'T', queries: [] });
+    const json = compileDashboard(dashboard({ uid: 'x', title: 'X', panels: [row({ title: 'Open', panels: [p()] }), row({ title: 'Closed', collapsed: true, panels: [p(), p()] })] })).json;
+    const list = json.panels as Array<{ type: string; id: number; panels?: unknown[]; gridPos: { y: number } }>;
+    expect(list.map((x) => [x.type, x.id, x.gridPos.y, x.panels?.length])).toEqual([
+      ['row', 1, 0, 0],
+      ['table', 2, 1, undefined],
+      ['row', 3, 9, 2],
+    ]);
+  });
+
+  it('emits the schemaVersion @grafana/schema models', () => {
+    expect(SCHEMA_VERSION).toBe(defaultDashboard.schemaVersion);
+  });
+
+  it('chained variables must be defined too', () => {
+    const repo = queryVariable({ name: 'repository', datasource: db, query: sql`SELECT DISTINCT repository FROM benchmarks` });
+    const branch = queryVariable({ name: 'branch', datasource: db, query: sql`SELECT DISTINCT branch FROM benchmarks WHERE repository = ${repo}` });
+    const r = compileDashboard(dashboard({ uid: 'x', title: 'X', variables: [branch], panels: [] }));
+    expect(r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'templating.list[0].query: uses variable "repository", which the dashboard does not define (add it to `variables`)',
+    ]);
+  });
+});
+
+describe('datasources and secrets', () => {
+  it('rejects a literal password', () => {
+    const ds = postgresDatasource({ name: 'DB', uid: 'db', url: 'db:5432', user: 'grafana', password: 'hunter2' as never, database: 'metrics' });
+    expect(ds.issues.map((i) => `${i.path}: ${i.message}`)).toEqual(['password: must be an environment reference, env("NAME"), never a literal secret']);
+  });
+
+  it('rejects a URL with a password in it', () => {
+    const ds = postgresDatasource({ name: 'DB', uid: 'db', url: 'postgres://grafana:hunter2@db:5432', user: 'grafana', password: env('PWD'), database: 'metrics' });
+    expect(ds.issues.map((i) => i.message)).toEqual(['contains a password (user:password@host); use env("NAME") for the URL or move the password to secureJsonData']);
+  });
+
+  it('writes secrets as $ENV references only', () => {
+    const yaml = toYaml(datasourcesDocument([db]), 'test');
+    expect(yaml).toContain('password: $DB_PASSWORD');
+    expect(yaml).toContain('url: $DB_URL');
+  });
+});

@@ -1,0 +1,46 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { repoRoot } from './shared.js';
+import type { Io } from '../../src/cli/io.js';
+
+/** A scratch dashcode project whose modules import this checkout's src/. */
+export function tempProject(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dashcode-'));
+  const lib = JSON.stringify(path.join(repoRoot, 'src/index.ts'));
+  for (const [name, text] of Object.entries(files)) {
+    const file = path.join(dir, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text.replaceAll('DASHCODE', lib));
+  }
+  return dir;
+}
+
+export const DATASOURCES = `
+import { env, postgresDatasource } from DASHCODE;
+export const db = postgresDatasource({ name: 'DB', uid: 'db', url: env('DB_URL'), user: env('DB_USER'), password: env('DB_PWD'), database: 'metrics' });
+`;
+
+export function dashboardModule(uid: string, panelTitle: string, extra = ''): string {
+  return `
+import { dashboard, sql, sqlQuery, tablePanel } from DASHCODE;
+import { db } from '../datasources/index.ts';
+export default dashboard({ uid: '${uid}', title: '${uid} dashboard', panels: [tablePanel({ title: '${panelTitle}', ${extra} queries: [sqlQuery({ datasource: db, sql: sql\`SELECT 1\` })] })] });
+`;
+}
+
+export function captureIo(cwd: string): Io & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    cwd,
+    env: {},
+    stdout(t: string) {
+      io.out += t;
+    },
+    stderr(t: string) {
+      io.err += t;
+    },
+  };
+  return io;
+}
