@@ -1,11 +1,21 @@
 #!/usr/bin/env node
-// In a checkout (src/ present) run the TypeScript sources through tsx, so the
-// repo always runs what is in src/; an installed package runs the compiled dist/.
+// An up-to-date `dashcode build [--check]` is answered from the build cache
+// before any TypeScript is loaded. Otherwise: in a checkout (src/ present) run
+// the TypeScript sources through tsx, so the repo always runs what is in src/;
+// an installed package runs the compiled dist/.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const src = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
-if (existsSync(src)) {
+const checkout = existsSync(src);
+const argv = process.argv.slice(2);
+const io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: process.cwd() };
+
+const fast = await import(checkout ? '../src/cli/fast-path.js' : '../dist/cli/fast-path.js');
+const cached = await fast.tryCachedBuild(argv, io);
+if (cached !== undefined) {
+  process.exitCode = cached;
+} else if (checkout) {
   const { register } = await import('tsx/esm/api');
   register();
   await import(src);

@@ -8,3 +8,4 @@ const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 mkdirSync('dist/validate/generated', { recursive: true });
 for (const f of readdirSync('src/validate/generated')) cpSync(`src/validate/generated/${f}`, `dist/validate/generated/${f}`);
+for (const f of ['fast-path.js', 'fast-path.d.ts']) cpSync(`src/cli/${f}`, `dist/cli/${f}`);

@@ -87,7 +87,8 @@ async function importModule(file: string, issues: Issue[], root: string): Promis
     }
     return cjsInterop(await import(pathToFileURL(file).href));
   } catch (err) {
-    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    // esbuild puts the useful part ("file:line:col: ERROR: ...") on the lines after its first.
+    const message = (err instanceof Error ? err.message : String(err)).split('\n').filter(Boolean).slice(0, 4).join(' ').replace(/\s+/g, ' ');
     issues.push({ ...issue('module.load', '', `cannot load: ${message}`), source: { file: relative(root, file) } });
     return undefined;
   }

@@ -97,3 +97,33 @@ describe('dashcode CLI', () => {
     expect(badFlag.err).toContain("dashcode build: Unknown option '--nope'");
   });
 });
+
+describe('the build cache', () => {
+  it('answers an unchanged project from the cache, and misses on any source change', async () => {
+    const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/one.ts': dashboardModule('one', 'Runs') });
+    expect(await run(['build'], captureIo(dir))).toBe(0);
+    expect(existsSync(path.join(dir, 'node_modules/.cache/dashcode/build.json'))).toBe(true);
+    const { tryCachedBuild } = await import('../../src/cli/fast-path.js');
+    const hit = captureIo(dir);
+    expect(await tryCachedBuild(['build', '--check'], hit)).toBe(0);
+    expect(hit.out).toBe('3 generated file(s) up to date\n');
+
+    // A source change: the cache misses and the full check finds the stale file.
+    const original = readFileSync(path.join(dir, 'dashboards/one.ts'), 'utf8');
+    writeFileSync(path.join(dir, 'dashboards/one.ts'), original.replace("title: 'Runs'", "title: 'Runs renamed'"));
+    expect(await tryCachedBuild(['build', '--check'], captureIo(dir))).toBeUndefined();
+    const io = captureIo(dir);
+    expect(await run(['build', '--check'], io)).toBe(1);
+    expect(io.err).toBe('');
+    expect(io.out).toContain('stale    generated/one.json');
+  });
+
+  it('misses when a generated file was edited by hand, so --check stays exact', async () => {
+    const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/one.ts': dashboardModule('one', 'Runs') });
+    await run(['build'], captureIo(dir));
+    writeFileSync(path.join(dir, 'generated/one.json'), readFileSync(path.join(dir, 'generated/one.json'), 'utf8').replace('"Runs"', '"Edited"'));
+    const { tryCachedBuild } = await import('../../src/cli/fast-path.js');
+    expect(await tryCachedBuild(['build', '--check'], captureIo(dir))).toBeUndefined();
+    expect(await run(['build', '--check'], captureIo(dir))).toBe(1);
+  });
+});

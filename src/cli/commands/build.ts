@@ -1,8 +1,8 @@
-import { readdir, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadProject } from '../../project/load.js';
-import { planBuild, type Plan } from '../../project/plan.js';
+import type { Plan } from '../../project/plan.js';
+import { fingerprintInputs, generatedFiles, hashText, peekOutDir, tryCachedBuild, writeCache } from '../fast-path.js';
 import { EXIT, formatIssues, hasErrors } from '../../validate/issues.js';
 import { UsageError, type Io } from '../io.js';
 import { readIfExists, writeFileAtomic } from '../write.js';
@@ -18,6 +18,9 @@ Options:
   --check      write nothing; exit 1 listing files that are stale, missing or
                no longer generated (0 when generated/ is up to date)
   --root DIR   project root (default: the current directory)
+  --no-cache   always load and compile every dashboard (by default an
+               unchanged project, with unchanged generated files, is answered
+               from node_modules/.cache/dashcode without loading TypeScript)
   -h, --help   this help
 
 Exit codes: 0 ok, 1 errors or stale files, 2 usage or internal error.`;
@@ -28,24 +31,36 @@ export const buildCommand: Command = {
   async run(args: string[], io: Io): Promise<number> {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { check: { type: 'boolean' }, root: { type: 'string' } } });
+      parsed = parseArgs({ args, allowPositionals: true, options: { check: { type: 'boolean' }, root: { type: 'string' }, 'no-cache': { type: 'boolean' } } });
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
     const root = path.resolve(io.cwd, parsed.values.root ?? '.');
+    const check = parsed.values.check === true;
+    const partial = parsed.positionals.length > 0;
+    const useCache = !partial && parsed.values['no-cache'] !== true;
+
+    if (useCache) {
+      const cached = await tryCachedBuild(['build', ...(check ? ['--check'] : []), '--root', root], io);
+      if (cached !== undefined) return cached;
+    }
+    const fingerprint = useCache ? await fingerprintInputs(root, peekOutDir(root)) : undefined;
+
+    // Loaded only when the cache misses: these pull in the whole library and tsx.
+    const { loadProject } = await import('../../project/load.js');
+    const { planBuild } = await import('../../project/plan.js');
     const project = await loadProject(root, parsed.positionals);
     if (project.dashboards.length === 0 && project.issues.length === 0) {
       io.stderr(`dashcode build: no dashboards found in ${project.config.dashboardsDir}/\n`);
       return EXIT.findings;
     }
     const plan = planBuild(project);
-    const partial = parsed.positionals.length > 0;
     const changes = await compare(root, project.config.outDir, plan, partial);
-
-    if (plan.issues.length > 0) io.stderr(`${formatIssues(plan.issues)}\n`);
+    const issuesText = plan.issues.length > 0 ? `${formatIssues(plan.issues)}\n` : '';
+    io.stderr(issuesText);
     const failed = hasErrors(plan.issues);
 
-    if (parsed.values.check) {
+    if (check) {
       for (const c of changes) io.stdout(`${c.kind.padEnd(8)} ${c.path}\n`);
       const stale = changes.length > 0;
       io.stdout(
@@ -53,6 +68,7 @@ export const buildCommand: Command = {
           ? `${changes.length} generated file(s) out of date: run \`npm run build:dashboards\`\n`
           : `${plan.files.length} generated file(s) up to date\n`,
       );
+      if (!stale && !failed && fingerprint) await remember(root, fingerprint, plan, issuesText);
       return stale || failed ? EXIT.findings : EXIT.ok;
     }
 
@@ -61,22 +77,34 @@ export const buildCommand: Command = {
       if (c.kind === 'removed') await rm(abs, { force: true });
       else await writeFileAtomic(abs, c.text!);
     }
-    const changed = new Set(changes.map((c) => c.path));
-    for (const d of plan.dashboards) {
-      if (d.output) {
-        const state = changed.has(d.output) ? 'written' : 'unchanged';
-        io.stdout(`✓ ${d.file} → ${d.output} (${d.panels} panels, ${d.variables} variables, ${state})${d.warnings ? `, ${d.warnings} warning(s)` : ''}\n`);
-        for (const e of d.escapeHatches) io.stdout(`  raw escape hatch: ${e}\n`);
-      } else {
-        io.stdout(`✖ ${d.file}: ${d.errors} error(s), nothing written\n`);
-      }
-    }
-    for (const c of changes.filter((c) => !c.path.endsWith('.json') || c.kind === 'removed')) {
-      if (c.path.endsWith('.yaml') || c.kind === 'removed') io.stdout(`  ${c.kind} ${c.path}\n`);
-    }
+    io.stdout(summary(plan, changes));
+    if (!failed && fingerprint) await remember(root, fingerprint, plan, issuesText);
     return failed ? EXIT.findings : EXIT.ok;
   },
 };
+
+async function remember(root: string, inputs: string, plan: Plan, stderr: string): Promise<void> {
+  const files = Object.fromEntries(plan.files.map((f) => [f.path, hashText(f.text)]));
+  await writeCache(root, { version: 1, inputs, files, stdout: summary(plan, []), stderr });
+}
+
+function summary(plan: Plan, changes: readonly Change[]): string {
+  const changed = new Set(changes.map((c) => c.path));
+  let out = '';
+  for (const d of plan.dashboards) {
+    if (d.output) {
+      const state = changed.has(d.output) ? 'written' : 'unchanged';
+      out += `✓ ${d.file} → ${d.output} (${d.panels} panels, ${d.variables} variables, ${state})${d.warnings ? `, ${d.warnings} warning(s)` : ''}\n`;
+      for (const e of d.escapeHatches) out += `  raw escape hatch: ${e}\n`;
+    } else {
+      out += `✖ ${d.file}: ${d.errors} error(s), nothing written\n`;
+    }
+  }
+  for (const c of changes) {
+    if (c.path.endsWith('.yaml') || c.kind === 'removed') out += `  ${c.kind === 'removed' ? 'removed' : 'wrote'} ${c.path}\n`;
+  }
+  return out;
+}
 
 interface Change {
   kind: 'missing' | 'stale' | 'removed';
@@ -94,30 +122,11 @@ async function compare(root: string, outDir: string, plan: Plan, partial: boolea
   }
   if (partial) return changes;
   const planned = new Set(plan.files.map((f) => f.path));
-  // Files of dashboards that failed to build are kept, not removed: the error says why they are not refreshed.
-  const failedOutputs = new Set(plan.dashboards.filter((d) => !d.output && d.title).map((d) => d.file));
+  // While any dashboard fails to load or build, nothing is removed: its old file may be the one it would write.
+  if (plan.dashboards.some((d) => !d.output)) return changes;
   for (const existing of await generatedFiles(path.join(root, outDir))) {
     const rel = `${outDir}/${existing}`;
-    if (!planned.has(rel) && failedOutputs.size === 0) changes.push({ kind: 'removed', path: rel });
+    if (!planned.has(rel)) changes.push({ kind: 'removed', path: rel });
   }
   return changes;
-}
-
-async function generatedFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const walk = async (sub: string) => {
-    let entries;
-    try {
-      entries = await readdir(path.join(dir, sub), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const rel = sub ? `${sub}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(rel);
-      else if (/\.(json|ya?ml)$/.test(e.name)) out.push(rel);
-    }
-  };
-  await walk('');
-  return out.sort();
 }
