@@ -63,3 +63,4 @@ export { SCHEMA_VERSION } from './compile/schema-version.js';
 export { buildDashboard, type BuildResult } from './build.js';
 
 export { formatIssues, formatIssue, type Issue, type Severity } from './validate/issues.js';
+export { defineConfig, type DashcodeConfig, type ProvisioningConfig } from './config/config.js';

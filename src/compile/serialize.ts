@@ -259,6 +259,14 @@ function loadPrettierWidth(): (text: string) => number {
   return prettier.util.getStringWidth;
 }
 
+/** Anything JSON.stringify would escape: quote, backslash, C0 controls, (lone) surrogates. */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON.stringify(s), skipping the call for the common plain string. */
+function quote(s: string): string {
+  return NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
+}
+
 /** JSON.stringify's number text through prettier's printNumber (only `e+` can differ). */
 function numberText(n: number): string {
   const t = String(n);
@@ -287,11 +295,20 @@ export function printCanonical(value: unknown): string {
     if (e === ABORT) throw new NonSerializableError(findNonSerializable(value));
     throw e;
   }
-  return `${printer.out}\n`;
+  return printer.finish();
 }
 
 class Printer {
+  /**
+   * Output is appended to `out` and moved to `chunks` every few KiB, flattened.
+   * `+=` builds a rope whose every piece stays alive until the end, and the GC
+   * copying those survivors was most of the run time; flattening small chunks
+   * lets the pieces die young.
+   */
   out = '';
+  private readonly chunks: string[] = [];
+  /** Quoted keys: a dashboard repeats the same few hundred keys thousands of times. */
+  private readonly quotedKeys = new Map<string, string>();
   /** Containers being printed, for cycle detection (depth is small, so a list beats a Set). */
   private readonly ancestors: object[] = [];
   /** Width of the last string `flat` returned. */
@@ -305,7 +322,7 @@ class Printer {
   value(v: unknown, depth: number, col: number, trail: number): void {
     switch (typeof v) {
       case 'string':
-        this.out += JSON.stringify(v);
+        this.out += quote(v);
         return;
       case 'number':
         if (!Number.isFinite(v)) throw ABORT;
@@ -324,6 +341,28 @@ class Printer {
     }
   }
 
+  finish(): string {
+    this.chunks.push(this.out, '\n');
+    return this.chunks.join('');
+  }
+
+  private flush(): void {
+    if (this.out.length < 8192) return;
+    const chunk = this.out;
+    chunk.charCodeAt(0); // reading a char makes V8 flatten the rope now
+    this.chunks.push(chunk);
+    this.out = '';
+  }
+
+  private quoteKey(key: string): string {
+    let quoted = this.quotedKeys.get(key);
+    if (quoted === undefined) {
+      quoted = quote(key);
+      this.quotedKeys.set(key, quoted);
+    }
+    return quoted;
+  }
+
   private enter(v: object): void {
     if (this.ancestors.includes(v)) throw ABORT;
     this.ancestors.push(v);
@@ -340,7 +379,7 @@ class Printer {
       const key = keys[i]!;
       const el = rec[key];
       if (el === undefined) continue;
-      const keyText = JSON.stringify(key);
+      const keyText = this.quoteKey(key);
       this.out += `${first ? '{\n' : ',\n'}${inner}${keyText}: `;
       first = false;
       if (Array.isArray(el) && el.length > 0) {
@@ -351,6 +390,7 @@ class Printer {
     }
     this.out += first ? '{}' : `\n${indentOf(depth)}}`;
     this.ancestors.pop();
+    this.flush();
   }
 
   private array(a: readonly unknown[], depth: number, col: number, trail: number): void {
@@ -380,6 +420,7 @@ class Printer {
     }
     this.out += `\n${indentOf(depth)}]`;
     this.ancestors.pop();
+    this.flush();
   }
 
   /**
@@ -431,7 +472,7 @@ class Printer {
       let t: string;
       switch (typeof el) {
         case 'string':
-          t = JSON.stringify(el);
+          t = quote(el);
           w += textWidth(t);
           break;
         case 'number':

@@ -1,0 +1,138 @@
+/**
+ * Whole-process CLI timings: `node bin/dashcode.js …` against a bare `node -e ""`.
+ *
+ * Runs in a throw-away copy of the project (no .git, node_modules as
+ * symlinks, its own build cache), so timing `build` never writes into the
+ * working tree and the cache state is known: `--no-cache` rows are the full
+ * pipeline (load TypeScript, compile every dashboard, compare or write), the
+ * other rows the cached path (every case runs once untimed first, which
+ * also fills the cache).
+ *
+ * To time another command, add a line to CLI_CASES. A case whose command the
+ * CLI does not know yet (exit 2, "unknown command") is reported as skipped.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+export interface CliCase {
+  name: string;
+  /** Arguments after `node bin/dashcode.js`. */
+  args: string[];
+  /** Exit codes that count as success (default [0]). */
+  okCodes?: number[];
+  /** Target: median ≤ this many times bare node. */
+  targetRatio?: number;
+}
+
+export const CLI_CASES: CliCase[] = [
+  { name: 'build --check', args: ['build', '--check'], targetRatio: 3 },
+  { name: 'build --check --no-cache', args: ['build', '--check', '--no-cache'] },
+  { name: 'build', args: ['build'] },
+  { name: 'build --no-cache', args: ['build', '--no-cache'] },
+  // Added by the lead with the command; needs nothing running (a check that
+  // finds problems may exit 1, which still counts as a timing).
+  { name: 'check', args: ['check'], okCodes: [0, 1] },
+];
+
+export interface CliTiming {
+  name: string;
+  command: string;
+  runs: number;
+  medianMs?: number;
+  minMs?: number;
+  ratioToBareNode?: number;
+  targetRatio?: number;
+  skipped?: string;
+}
+
+const EXCLUDE_TOP = new Set(['node_modules', '.git', 'dist']);
+
+/** A copy of the project in a temporary folder; its node_modules links to the real packages, without the real build cache. */
+export function projectCopy(root: string): { dir: string; dispose: () => void } {
+  const base = mkdtempSync(path.join(tmpdir(), 'dashcode-bench-'));
+  const dir = path.join(base, path.basename(root));
+  cpSync(root, dir, {
+    recursive: true,
+    filter: (src) => {
+      const rel = path.relative(root, src);
+      const top = rel.split(path.sep)[0]!;
+      return !EXCLUDE_TOP.has(top) && !rel.startsWith(`bench${path.sep}results`);
+    },
+  });
+  const modules = path.join(dir, 'node_modules');
+  mkdirSync(modules);
+  for (const entry of readdirSync(path.join(root, 'node_modules'))) {
+    if (entry === '.cache') continue;
+    symlinkSync(path.join(root, 'node_modules', entry), path.join(modules, entry));
+  }
+  return { dir, dispose: () => rmSync(base, { recursive: true, force: true }) };
+}
+
+function timeOnce(args: string[], cwd: string): { ms: number; status: number | null; stderr: string } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NODE_OPTIONS: '' } });
+  return { ms: performance.now() - t0, status: r.status, stderr: r.stderr ?? '' };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Times bare node and every case, `runs` times each, interleaved run by run. */
+export function timeCli(root: string, runs: number, cases: readonly CliCase[] = CLI_CASES, log: (line: string) => void = () => {}): CliTiming[] {
+  const copy = projectCopy(root);
+  try {
+    const bin = path.join(copy.dir, 'bin/dashcode.js');
+    // Bring the copy's generated/ up to date, so `--check` measures the ordinary "nothing to do" case.
+    const prep = timeOnce([bin, 'build', '--no-cache'], copy.dir);
+    if (prep.status !== 0) log(`note: \`dashcode build\` exited ${prep.status} in the copy: ${prep.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+
+    const active: CliCase[] = [];
+    const out: CliTiming[] = [];
+    for (const c of cases) {
+      // One untimed run: probes that the command exists and succeeds, and fills the build cache for the cached rows.
+      const first = timeOnce([bin, ...c.args], copy.dir);
+      const command = `dashcode ${c.args.join(' ')}`;
+      if (first.status === 2 && /unknown command/.test(first.stderr)) {
+        out.push({ name: c.name, command, runs: 0, skipped: `the CLI has no \`${c.args[0]}\` command yet` });
+      } else if (!(c.okCodes ?? [0]).includes(first.status ?? -1)) {
+        out.push({ name: c.name, command, runs: 0, skipped: `exited ${first.status}: ${first.stderr.trim().split('\n')[0] ?? ''}` });
+      } else {
+        active.push(c);
+      }
+    }
+
+    const bare: number[] = [];
+    const samples = new Map<CliCase, number[]>(active.map((c) => [c, []]));
+    timeOnce(['-e', ''], copy.dir); // warm the OS file cache
+    for (let r = 0; r < runs; r++) {
+      bare.push(timeOnce(['-e', ''], copy.dir).ms);
+      for (const c of active) samples.get(c)!.push(timeOnce([bin, ...c.args], copy.dir).ms);
+    }
+    const bareMs = median(bare);
+    const rows: CliTiming[] = [{ name: 'node -e ""', command: 'node -e ""', runs, medianMs: bareMs, minMs: Math.min(...bare), ratioToBareNode: 1 }];
+    for (const c of active) {
+      const ms = samples.get(c)!;
+      rows.push({
+        name: c.name,
+        command: `dashcode ${c.args.join(' ')}`,
+        runs,
+        medianMs: median(ms),
+        minMs: Math.min(...ms),
+        ratioToBareNode: median(ms) / bareMs,
+        targetRatio: c.targetRatio,
+      });
+    }
+    // Keep the declared order, skipped cases included.
+    return [rows[0]!, ...cases.map((c) => rows.find((r) => r.name === c.name) ?? out.find((o) => o.name === c.name)!).filter(Boolean)];
+  } finally {
+    copy.dispose();
+  }
+}
+
+export const cliAvailable = (root: string) => existsSync(path.join(root, 'bin/dashcode.js'));

@@ -1,0 +1,10 @@
+/**
+ * Dashboard uids, in one place because dashboards link to each other. Stable
+ * by contract: bookmarks and links use them, so never derive them from titles.
+ */
+export const UIDS = {
+  benchmarks: 'transformers-benchmarks',
+  continuousBatching: 'transformers-continuous-batching',
+  kvCache: 'transformers-kv-cache',
+  traces: 'transformers-generation-traces',
+} as const;

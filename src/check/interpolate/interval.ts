@@ -1,0 +1,92 @@
+/**
+ * The frontend's `$__interval`: Grafana computes it in the browser before a query is sent
+ * (packages/grafana-data/src/datetime/rangeutil.ts calculateInterval / roundInterval /
+ * intervalToMs / secondsToHms), with the panel's "Min interval" or, failing that, the
+ * data source's `timeInterval` as the lower limit.
+ */
+import type { TimeRange } from './types.js';
+
+const INTERVAL_RE = /^(-?\d+(?:\.\d+)?)(ms|[Mwdhmsy])/;
+const SECONDS: Record<string, number> = { y: 31536000, M: 2592000, w: 604800, d: 86400, h: 3600, m: 60, s: 1, ms: 0.001 };
+
+/**
+ * rangeutil.intervalToMs. Faithful quirks: a unit-less number is seconds, the count goes
+ * through parseInt (`1.5h` is one hour) and text after the unit is ignored.
+ */
+export function intervalToMs(str: string): number {
+  if (Number(str)) return parseInt(str, 10) * 1000;
+  const m = INTERVAL_RE.exec(str);
+  const sec = m ? SECONDS[m[2] ?? ''] : undefined;
+  if (!m || sec === undefined) {
+    throw new Error(
+      `Invalid interval string, has to be either unit-less or end with one of the following units: "${Object.keys(SECONDS).join(', ')}"`,
+    );
+  }
+  return sec * 1000 * parseInt(m[1] ?? '', 10);
+}
+
+/** rangeutil.roundInterval: the frontend table (strict `<` bounds, 12h up to one day, then 1d up to one week). */
+export function roundInterval(ms: number): number {
+  const table: Array<[number, number]> = [
+    [10, 1],
+    [15, 10],
+    [35, 20],
+    [75, 50],
+    [150, 100],
+    [350, 200],
+    [750, 500],
+    [1500, 1000],
+    [3500, 2000],
+    [7500, 5000],
+    [12500, 10000],
+    [17500, 15000],
+    [25000, 20000],
+    [45000, 30000],
+    [90000, 60000],
+    [210000, 120000],
+    [450000, 300000],
+    [750000, 600000],
+    [1050000, 900000],
+    [1500000, 1200000],
+    [2700000, 1800000],
+    [5400000, 3600000],
+    [9000000, 7200000],
+    [16200000, 10800000],
+    [32400000, 21600000],
+    [86400000, 43200000],
+    [604800000, 86400000],
+    [1814400000, 604800000],
+    [3628800000, 2592000000],
+  ];
+  for (const [bound, value] of table) if (ms < bound) return value;
+  return 31536000000;
+}
+
+/** rangeutil.secondsToHms: the largest whole unit only (`90s` -> `1m`). */
+export function secondsToHms(seconds: number): string {
+  const years = Math.floor(seconds / 31536000);
+  if (years) return years + 'y';
+  const days = Math.floor((seconds % 31536000) / 86400);
+  if (days) return days + 'd';
+  const hours = Math.floor(((seconds % 31536000) % 86400) / 3600);
+  if (hours) return hours + 'h';
+  const minutes = Math.floor((((seconds % 31536000) % 86400) % 3600) / 60);
+  if (minutes) return minutes + 'm';
+  const secs = Math.floor((((seconds % 31536000) % 86400) % 3600) % 60);
+  if (secs) return secs + 's';
+  const ms = Math.floor(seconds * 1000.0);
+  if (ms) return ms + 'ms';
+  return 'less than a millisecond';
+}
+
+/**
+ * rangeutil.calculateInterval(range, resolution, lowLimitInterval): `$__interval` and
+ * `$__interval_ms` for a panel `maxDataPoints` wide. Throws, as Grafana does, on an
+ * unparsable `minInterval`.
+ */
+export function calculateInterval(range: TimeRange, maxDataPoints: number, minInterval?: string): { interval: string; intervalMs: number } {
+  const lowLimitMs = minInterval ? intervalToMs(minInterval) : 1;
+  let intervalMs = roundInterval((range.to.getTime() - range.from.getTime()) / maxDataPoints);
+  if (lowLimitMs > intervalMs) intervalMs = lowLimitMs;
+  return { intervalMs, interval: secondsToHms(intervalMs / 1000) };
+}

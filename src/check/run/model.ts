@@ -1,0 +1,34 @@
+/** What `dashcode check` reports, per query. */
+export type CheckStatus = 'ok' | 'empty' | 'wrong-shape' | 'error' | 'skipped';
+export type QueryLanguage = 'sql' | 'promql' | 'traceql' | 'unknown';
+
+export interface QueryCheck {
+  dashboard: string;
+  /** Panel title, or `variable <name>` for a variable query. */
+  panel: string;
+  /** JSON path of the target, e.g. `panels[3].targets[0]`. */
+  path: string;
+  refId?: string;
+  language: QueryLanguage;
+  status: CheckStatus;
+  /** Why it is not ok, in words a person can act on. */
+  message?: string;
+  /** The query as it was sent, after variables and macros were expanded. */
+  expanded?: string;
+  rows?: number;
+  columns?: string[];
+  ms: number;
+}
+
+export interface DashboardCheck {
+  file?: string;
+  dashboard: string;
+  uid?: string;
+  range: { from: string; to: string };
+  variables: Array<{ name: string; value: string | string[]; status: CheckStatus; message?: string }>;
+  queries: QueryCheck[];
+}
+
+export function isBroken(q: Pick<QueryCheck, 'status'>): boolean {
+  return q.status === 'error' || q.status === 'wrong-shape' || q.status === 'empty';
+}

@@ -1,0 +1,33 @@
+import type { CheckStatus, DashboardCheck } from './model.js';
+
+const MARK: Record<CheckStatus, string> = { ok: '✓', empty: '∅', 'wrong-shape': '✖', error: '✖', skipped: '·' };
+
+export function summarize(checks: readonly DashboardCheck[]): Record<CheckStatus, number> {
+  const counts: Record<CheckStatus, number> = { ok: 0, empty: 0, 'wrong-shape': 0, error: 0, skipped: 0 };
+  for (const d of checks) for (const q of d.queries) counts[q.status] += 1;
+  return counts;
+}
+
+/** The terminal report: one line per query, the reason under each broken one. */
+export function formatCheckReport(checks: readonly DashboardCheck[], verbose = false): string {
+  const lines: string[] = [];
+  for (const d of checks) {
+    lines.push(`${d.dashboard}${d.file ? ` (${d.file})` : ''}: ${d.range.from} → ${d.range.to}`);
+    if (d.variables.length > 0) {
+      lines.push(`  variables: ${d.variables.map((v) => `${v.name}=${Array.isArray(v.value) ? `[${v.value.join(', ')}]` : v.value}`).join('  ')}`);
+      for (const v of d.variables) if (v.status !== 'ok' && v.status !== 'skipped') lines.push(`  ${MARK[v.status]} variable ${v.name}: ${v.message}`);
+    }
+    for (const q of d.queries) {
+      const what = `${q.panel}${q.refId ? ` › ${q.refId}` : ''}`;
+      const detail = q.status === 'ok' ? `${q.rows ?? 0} ${q.language === 'sql' ? 'rows' : 'series'}` : q.status;
+      lines.push(`  ${MARK[q.status]} ${what}  [${q.language}] ${detail}  ${q.ms} ms`);
+      if (q.status !== 'ok' && q.message) lines.push(`      ${q.message}`);
+      if ((verbose || q.status === 'error' || q.status === 'wrong-shape') && q.expanded && q.status !== 'ok') lines.push(`      query: ${q.expanded.replace(/\s+/g, ' ').trim()}`);
+      lines.push(`      → at ${q.path}`);
+    }
+  }
+  const c = summarize(checks);
+  const total = Object.values(c).reduce((a, b) => a + b, 0);
+  lines.push(`${total} queries: ${c.ok} ok, ${c.empty} empty, ${c['wrong-shape']} wrong shape, ${c.error} error, ${c.skipped} skipped`);
+  return `${lines.join('\n')}\n`;
+}

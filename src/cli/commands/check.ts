@@ -1,0 +1,131 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { EXIT } from '../../validate/issues.js';
+import { UsageError, type Io } from '../io.js';
+import type { Command } from '../run.js';
+
+const usage = `Usage: dashcode check [paths...] [options]
+
+Runs every query of every dashboard the way Grafana would (variables
+selected and interpolated, macros expanded, over the dashboard's time range)
+against real engines, and reports per query: ok, empty, wrong shape (the
+result does not fit the panel), or the backend's error with its position.
+Paths: dashboard JSON files or folders (default: generated/). Works on any
+dashboard JSON, hand-written ones included.
+
+Database (SQL queries):
+  (default)              embedded PostgreSQL (PGlite) in memory, with the
+                         metrics schema and seeded data
+  --data seed|empty|csv:DIR
+                         what the embedded database holds (default seed)
+  --database-url URL     a real PostgreSQL server instead (or PGHOST etc.);
+                         read-only: dashcode never writes to it
+Prometheus (PromQL queries; without it they are only parsed):
+  --prometheus-url URL   run PromQL against this Prometheus
+  --scrape-interval DUR  the datasource's scrape interval (default 15s)
+Time range:
+  --from TIME --to TIME  override the dashboards' range (now-7d, ISO, epoch ms)
+Output:
+  --format text|json     (default text)
+  --allow-empty          empty results are not failures
+  --verbose              print every expanded query
+
+Exit codes: 0 every query ok, 1 a query is broken (error, wrong shape, or
+empty unless --allow-empty), 2 usage or internal error.`;
+
+export const checkCommand: Command = {
+  summary: 'run every query against real backends and report broken panels',
+  usage,
+  async run(args: string[], io: Io): Promise<number> {
+    let values: Record<string, string | boolean | undefined>;
+    let positionals: string[];
+    try {
+      ({ values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          data: { type: 'string' },
+          'database-url': { type: 'string' },
+          'prometheus-url': { type: 'string' },
+          'scrape-interval': { type: 'string' },
+          from: { type: 'string' },
+          to: { type: 'string' },
+          format: { type: 'string' },
+          'allow-empty': { type: 'boolean' },
+          verbose: { type: 'boolean' },
+        },
+      }));
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    const format = (values.format as string | undefined) ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${format}"`);
+    const data = (values.data as string | undefined) ?? 'seed';
+    if (!/^(seed|empty|csv:.+)$/.test(data)) throw new UsageError(`--data must be seed, empty or csv:DIR, got "${data}"`);
+
+    const files = await dashboardFiles(io.cwd, positionals.length > 0 ? positionals : ['generated']);
+    if (files.length === 0) {
+      io.stderr('dashcode check: no dashboard JSON found\n');
+      return EXIT.findings;
+    }
+
+    const { checkDashboard, formatCheckReport, isBroken, summarize } = await import('../../check/run/index.js');
+    const db = await openDatabase(values, data, io);
+    const checks = [];
+    const started = performance.now();
+    try {
+      for (const file of files) {
+        const json = JSON.parse(await readFile(path.resolve(io.cwd, file), 'utf8')) as Record<string, unknown>;
+        checks.push(
+          await checkDashboard(json, {
+            file,
+            sql: db.engine,
+            prometheus: values['prometheus-url'] ? { url: values['prometheus-url'] as string, scrapeInterval: values['scrape-interval'] as string | undefined } : undefined,
+            from: values.from as string | undefined,
+            to: values.to as string | undefined,
+          }),
+        );
+      }
+    } finally {
+      await db.engine.close();
+    }
+    const ms = Math.round(performance.now() - started);
+    if (format === 'json') io.stdout(`${JSON.stringify({ database: db.description, ms, summary: summarize(checks), dashboards: checks }, null, 2)}\n`);
+    else io.stdout(`${formatCheckReport(checks, values.verbose === true)}checked on ${db.description} in ${ms} ms (setup ${db.setupMs} ms)\n`);
+    const broken = checks.some((c) => c.queries.some((q) => isBroken(q) && !(q.status === 'empty' && values['allow-empty'])) || c.variables.some((v) => v.status === 'error'));
+    return broken ? EXIT.findings : EXIT.ok;
+  },
+};
+
+async function openDatabase(values: Record<string, unknown>, data: string, io: Io) {
+  const started = performance.now();
+  const db = await import('../../db/index.js');
+  const url = (values['database-url'] as string | undefined) ?? (io.env.PGHOST || io.env.DATABASE_URL ? io.env.DATABASE_URL : undefined);
+  if (values['database-url'] || io.env.PGHOST) {
+    const engine = await db.openPostgres(url);
+    return { engine, description: 'PostgreSQL server', setupMs: Math.round(performance.now() - started) };
+  }
+  const engine = await db.openPglite();
+  await db.migrate(engine);
+  if (data === 'seed') await db.seed(engine, {});
+  else if (data.startsWith('csv:')) await db.loadCsvDir(engine, path.resolve(io.cwd, data.slice(4)));
+  return { engine, description: `embedded PostgreSQL (PGlite, ${data === 'seed' ? 'seeded data' : data})`, setupMs: Math.round(performance.now() - started) };
+}
+
+async function dashboardFiles(cwd: string, inputs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    let info;
+    try {
+      info = await stat(abs);
+    } catch {
+      throw new UsageError(`no such file or folder: ${input}`);
+    }
+    if (info.isDirectory()) {
+      for (const e of (await readdir(abs)).sort()) if (e.endsWith('.json')) out.push(path.join(input, e));
+    } else out.push(input);
+  }
+  return out;
+}

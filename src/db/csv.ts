@@ -1,0 +1,137 @@
+/**
+ * RFC 4180 CSV, written here because no CSV package is installed and the format
+ * is small: `,` separators, fields optionally in `"..."` with `""` for a quote and
+ * line breaks allowed inside, records ending in CRLF or LF (a lone CR also counts).
+ *
+ * Every field carries the line and column (1-based, in UTF-16 units) where it
+ * starts, so the loader can say `file.csv:17:38: cpu_util "abc" is not a number`
+ * and an editor jumps there. Malformed input is reported, not guessed at, and
+ * parsing goes on with the next field so one run shows every problem.
+ */
+export interface CsvField {
+  readonly value: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface CsvRecord {
+  /** Line where the record starts. */
+  readonly line: number;
+  readonly fields: CsvField[];
+}
+
+export interface CsvSyntaxError {
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export function parseCsv(input: string): { records: CsvRecord[]; errors: CsvSyntaxError[] } {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const n = text.length;
+  const records: CsvRecord[] = [];
+  const errors: CsvSyntaxError[] = [];
+  let i = 0;
+  let line = 1;
+  let column = 1;
+
+  /** Moves past a line break at i (CRLF, LF or CR). */
+  const newline = () => {
+    i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    line++;
+    column = 1;
+  };
+  /** Moves i to `end`, counting line breaks inside quoted text. */
+  const advanceTo = (end: number) => {
+    while (i < end) {
+      const c = text[i];
+      if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+        i++;
+        line++;
+        column = 1;
+      } else {
+        i++;
+        column++;
+      }
+    }
+  };
+
+  while (i < n) {
+    const recordLine = line;
+    const fields: CsvField[] = [];
+    let blank = true;
+    for (;;) {
+      const fieldLine = line;
+      const fieldColumn = column;
+      let value: string;
+      if (text[i] === '"') {
+        blank = false;
+        const parts: string[] = [];
+        i++;
+        column++;
+        let closed = false;
+        while (i < n) {
+          const q = text.indexOf('"', i);
+          if (q === -1) break;
+          parts.push(text.slice(i, q));
+          advanceTo(q + 1);
+          if (text[i] === '"') {
+            parts.push('"');
+            i++;
+            column++;
+            continue;
+          }
+          closed = true;
+          break;
+        }
+        value = parts.join('');
+        if (!closed) {
+          errors.push({ line: fieldLine, column: fieldColumn, message: 'quoted field is never closed (a closing " is missing)' });
+          fields.push({ value, line: fieldLine, column: fieldColumn });
+          i = n;
+          break;
+        }
+        if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
+          errors.push({ line, column, message: 'unexpected text after a closing quote (expected "," or the end of the line)' });
+          while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
+            i++;
+            column++;
+          }
+        }
+      } else {
+        const start = i;
+        while (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') i++;
+        value = text.slice(start, i);
+        const quote = value.indexOf('"');
+        if (quote !== -1) {
+          errors.push({ line, column: column + quote, message: 'a quote inside an unquoted field (quote the whole field and double the quote: "a ""b"" c")' });
+        }
+        column += i - start;
+        if (value !== '') blank = false;
+      }
+      fields.push({ value, line: fieldLine, column: fieldColumn });
+      if (i < n && text[i] === ',') {
+        blank = false;
+        i++;
+        column++;
+        continue;
+      }
+      if (i < n) newline();
+      break;
+    }
+    // An empty line (or the trailing newline's "record") holds no data.
+    if (!(blank && fields.length === 1)) records.push({ line: recordLine, fields });
+  }
+  return { records, errors };
+}
+
+/**
+ * Writes one record per line, quoting only where needed; the inverse of
+ * parseCsv (a record that is a single empty field is written `""`, since an
+ * empty line is skipped).
+ */
+export function formatCsv(rows: ReadonlyArray<ReadonlyArray<string>>, eol = '\n'): string {
+  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const record = (r: ReadonlyArray<string>) => (r.length === 1 && r[0] === '' ? '""' : r.map(cell).join(','));
+  return rows.map((r) => record(r) + eol).join('');
+}

@@ -1,0 +1,19 @@
+/**
+ * Grafana's custom-variable query: comma-separated values, `\,` for a literal
+ * comma, `text : value` for a label that differs from the value. Parsed the
+ * way Grafana's CustomVariable does, so `a, b` and `a,b` compare equal.
+ */
+export interface CustomOption {
+  text: string;
+  value: string;
+}
+
+export function parseCustomQuery(query: string): CustomOption[] {
+  const parts = query.match(/(?:\\,|[^,])+/g) ?? [];
+  return parts.map((part) => {
+    const text = part.replace(/\\,/g, ',');
+    const m = /^\s*(.+)\s:\s(.+)$/.exec(text);
+    if (m) return { text: m[1]!.trim(), value: m[2]!.trim() };
+    return { text: text.trim(), value: text.trim() };
+  });
+}

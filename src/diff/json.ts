@@ -1,0 +1,88 @@
+/**
+ * Small helpers over untrusted JSON values. Dashboards arrive from files,
+ * git and users, so nothing here assumes a shape: every accessor checks.
+ */
+import type { Json, JsonObject } from '../model/loose.js';
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function asObject(v: unknown): JsonObject {
+  return isObject(v) ? v : {};
+}
+
+export function asArray(v: unknown): Json[] {
+  return Array.isArray(v) ? (v as Json[]) : [];
+}
+
+export function asString(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Structural equality of JSON values; object key order is ignored, array order is not. */
+export function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((x, i) => deepEqual(x, b[i]));
+  }
+  if (isObject(a) && isObject(b)) {
+    const ka = Object.keys(a).filter((k) => a[k] !== undefined);
+    const kb = Object.keys(b).filter((k) => b[k] !== undefined);
+    if (ka.length !== kb.length) return false;
+    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/** A copy with object keys sorted at every level, so printing it is deterministic. */
+export function sortKeys<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(sortKeys) as T;
+  if (isObject(v)) {
+    const out: JsonObject = {};
+    for (const k of Object.keys(v).sort()) if (v[k] !== undefined) out[k] = sortKeys(v[k]) as Json;
+    return out as T;
+  }
+  return v;
+}
+
+/** Deterministic one-line JSON (sorted keys), for messages and map keys. */
+export function stableStringify(v: unknown): string {
+  return JSON.stringify(sortKeys(v)) ?? 'undefined';
+}
+
+/** `a.b[2].c`; keys that are not identifiers are quoted: `options["x-y"]`. */
+export function joinJsonPath(base: string, key: string | number): string {
+  if (typeof key === 'number') return `${base}[${key}]`;
+  if (/^[A-Za-z_$][\w$]*$/.test(key)) return base ? `${base}.${key}` : key;
+  return `${base}[${JSON.stringify(key)}]`;
+}
+
+/** One leaf-level difference between two JSON values. */
+export interface LeafChange {
+  path: string;
+  before?: Json;
+  after?: Json;
+}
+
+/**
+ * Leaf differences, by path. Objects are compared key by key; arrays of equal
+ * length element by element; arrays of different length are one change (an
+ * index-by-index list would mostly be noise).
+ */
+export function leafChanges(before: unknown, after: unknown, base = ''): LeafChange[] {
+  if (deepEqual(before, after)) return [];
+  if (isObject(before) && isObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((k) => leafChanges(before[k], after[k], joinJsonPath(base, k)));
+  }
+  if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
+    return before.flatMap((x, i) => leafChanges(x, after[i], joinJsonPath(base, i)));
+  }
+  const change: LeafChange = { path: base };
+  if (before !== undefined) change.before = before as Json;
+  if (after !== undefined) change.after = after as Json;
+  return [change];
+}

@@ -1,0 +1,88 @@
+/**
+ * Query text → a tagged template (`sql\`...\``, `promql\`...\``). Variable
+ * references become interpolations of the variable objects when the tag
+ * would write exactly the same reference back; every other form stays in
+ * the text verbatim, with a warning when it is one a reviewer should look at
+ * (a bare `$var`, `${var:raw}`, `[[var]]`, or `${var}` in SQL, which Grafana
+ * does not quote for a single value).
+ */
+import type { QueryLanguage } from '../queries/text.js';
+import type { VariableFormat } from '../variables/variable.js';
+import { code, templateChunk, type Code } from './code.js';
+import type { ImportContext } from './context.js';
+
+/** Grafana's variable syntax: `$name`, `[[name:format]]`, `${name.field:format}` (its `variableRegex`). */
+const VARIABLE_REFERENCE = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^}]+))?(?::([^}]+))?\}/g;
+
+const FORMATS = new Set<string>(['csv', 'distributed', 'doublequote', 'glob', 'json', 'lucene', 'percentencode', 'pipe', 'raw', 'regex', 'singlequote', 'sqlstring', 'text', 'queryparam']);
+
+/** The format each tag writes for a plain `${variable}` interpolation (see queries/text.ts). */
+const TAG_DEFAULT_FORMAT: Record<QueryLanguage, VariableFormat | undefined> = { sql: 'sqlstring', promql: undefined, traceql: undefined };
+
+export interface VariableInScope {
+  /** The const holding the variable object in the generated module. */
+  identifier: string;
+}
+
+export interface QueryTextSite {
+  /** Where the text is, for messages: `panel "CPU" query A`. */
+  where: string;
+  path: string;
+  panel?: string;
+}
+
+/**
+ * `language\`...\`` for `text`. `scope` holds the variables declared before
+ * this point of the module: a variable declared later (or the variable
+ * itself, in its own query) cannot be interpolated and stays verbatim.
+ */
+export function queryTemplate(ctx: ImportContext, language: QueryLanguage, text: string, scope: ReadonlyMap<string, VariableInScope>, allVariables: ReadonlySet<string>, site: QueryTextSite): Code {
+  const tag = ctx.lib(language);
+  let out = '';
+  let last = 0;
+  const kept = new Map<string, string>();
+  for (const m of text.matchAll(VARIABLE_REFERENCE)) {
+    const [whole] = m;
+    const start = m.index ?? 0;
+    const interpolation = interpolate(m, language, scope);
+    if (interpolation !== undefined) {
+      out += templateChunk(text.slice(last, start)) + '${' + interpolation + '}';
+      last = start + whole.length;
+      continue;
+    }
+    const reason = keptReason(m, language, scope, allVariables);
+    if (reason && !kept.has(whole)) kept.set(whole, reason);
+  }
+  out += templateChunk(text.slice(last));
+  for (const [ref, reason] of kept) {
+    ctx.report('import.variable-reference', site.path, `${site.where}: ${ref} kept verbatim: ${reason}`, 'warning', site.panel);
+  }
+  return code(`${tag}\`${out}\``);
+}
+
+function interpolate(m: RegExpMatchArray, language: QueryLanguage, scope: ReadonlyMap<string, VariableInScope>): string | undefined {
+  const braced = m[4];
+  if (braced === undefined || m[5] !== undefined) return undefined;
+  const v = scope.get(braced);
+  if (!v) return undefined;
+  const format = m[6];
+  const tagDefault = TAG_DEFAULT_FORMAT[language];
+  if (format === undefined) return tagDefault === undefined ? v.identifier : undefined;
+  if (!FORMATS.has(format) || format === 'raw') return undefined;
+  return format === tagDefault ? v.identifier : `${v.identifier}.as('${format}')`;
+}
+
+/** Why a reference to a dashboard variable stays verbatim; undefined for built-ins and unknown names (left alone). */
+function keptReason(m: RegExpMatchArray, language: QueryLanguage, scope: ReadonlyMap<string, VariableInScope>, allVariables: ReadonlySet<string>): string | undefined {
+  const name = m[1] ?? m[2] ?? m[4] ?? '';
+  if (name.startsWith('__') || !allVariables.has(name)) return undefined;
+  if (!scope.has(name)) return `variable "${name}" is defined after this query (or is this variable), so it cannot be interpolated`;
+  if (m[1] !== undefined) return `the bare form uses the datasource's default formatting; write \${${name}} (or ${name}.as(...)) so the format is explicit`;
+  if (m[2] !== undefined) return 'the [[var]] syntax is deprecated in Grafana';
+  if (m[5] !== undefined) return 'field paths (${var.field}) have no builder equivalent';
+  const format = m[6];
+  if (format === 'raw') return 'raw inserts the value unescaped, so a value can change the query';
+  if (format !== undefined) return `"${format}" is not a format dashcode knows`;
+  if (language === 'sql') return `Grafana does not quote a single value of \${${name}} in SQL; the sql tag writes \${${name}:sqlstring}, which quotes and escapes every value`;
+  return undefined;
+}
