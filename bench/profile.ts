@@ -83,12 +83,14 @@ function summarise(profile: CpuProfile, root: string, n: number, payloads: Recor
   const fileTime = new Map<string, number>();
   const inclusive = new Map<string, number>();
   let total = 0;
+  let gc = 0;
   // Only the samples inside the measured pipeline: stacks through buildDashboard or dashcodeSpec.
   const STAGES = ['dashcodeSpec', 'buildDashboard', 'compileDashboard', 'validateDashboardJson', 'printCanonical', 'buildPanel', 'safeParse', 'deepMerge', 'clone', 'layoutPanels', 'findNonSerializable', 'promQuery', 'sqlQuery', 'row', 'dashboard', 'fieldDefaults', 'withSource'];
   profile.samples.forEach((id, i) => {
     const dt = profile.timeDeltas[i] ?? 0;
     const names = new Set<string>();
     for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) names.add(byId.get(cur)!.callFrame.functionName);
+    if (names.has('(garbage collector)')) gc += dt;
     if (!names.has('buildDashboard') && !names.has('dashcodeSpec')) return;
     total += dt;
     selfTime.set(key(id), (selfTime.get(key(id)) ?? 0) + dt);
@@ -99,7 +101,7 @@ function summarise(profile: CpuProfile, root: string, n: number, payloads: Recor
   const pct = (x: number) => `${((100 * x) / total).toFixed(1).padStart(5)}%`;
   const top = (m: Map<string, number>, k: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, k);
   const out = (s: string) => process.stdout.write(`${s}\n`);
-  out(`dashcode at ${n.toLocaleString('en-US')} panels: ${RUNS + 1} runs, ${(total / 1000 / (RUNS + 1)).toFixed(0)} ms per run in the pipeline (profiler on)`);
+  out(`dashcode at ${n.toLocaleString('en-US')} panels: ${RUNS + 1} runs, ${(total / 1000 / (RUNS + 1)).toFixed(0)} ms per run in the pipeline (profiler on); garbage collection: another ${pct(gc).trim()} on top (not attributed to functions below)`);
   out('\nTop functions by self time');
   for (const [k, v] of top(selfTime, 30)) out(`  ${pct(v)}  ${k}`);
   out('\nBy source file (self time)');

@@ -4,7 +4,7 @@
  * (see the metrics DB schema): a key outside this list does not compile, which
  * is how the original's `forward_pass_time`-style columns are ruled out.
  */
-import { barchartPanel, rawQueryText, sql, sqlQuery, timeseriesPanel, type LinkInput, type PanelSpec, type QueryText } from '../src/index.js';
+import { barchartPanel, ident, lit, sql, sqlQuery, timeseriesPanel, type LinkInput, type PanelSpec, type QueryText } from '../src/index.js';
 import { metricsDb } from '../datasources/index.js';
 import { runLabel, selectedRuns } from './_benchmark-variables.js';
 
@@ -25,7 +25,7 @@ export type MeasurementKey =
 
 /** `(m.measurements->>'key')::double precision AS "label"`; keys and labels are constants of the dashboard sources, never user input. */
 function measurementColumn(key: MeasurementKey, label: string): QueryText<'sql'> {
-  return rawQueryText('sql', `(m.measurements->>'${key}')::double precision AS "${label.replace(/"/g, '')}"`);
+  return sql`(m.measurements->>${lit(key)})::double precision AS ${ident(label)}`;
 }
 
 function joinSql(parts: ReadonlyArray<QueryText<'sql'>>): QueryText<'sql'> {
@@ -68,7 +68,7 @@ export type DeviceColumn = 'cpu_util' | 'gpu_util' | 'mem_megabytes' | 'gpu_mem_
  * visible range (see "Zoom to selected runs").
  */
 export function deviceTimeseries(title: string, description: string, column: DeviceColumn, field: { unit: 'percent' | 'decmbytes'; min?: number; max?: number }, links: LinkInput[]): PanelSpec {
-  const value = rawQueryText('sql', `d.${column}`);
+  const value = ident(`d.${column}`);
   return timeseriesPanel({
     title,
     description,

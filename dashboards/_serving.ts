@@ -5,7 +5,7 @@
  * dashboard. The names are the reference README's, without the `transformers_`
  * prefix the original KV cache dashboard used (no such series exist).
  */
-import { dashboardsLink, promql, promQuery, rawQueryText, type LinkInput, type QuerySpec } from '../src/index.js';
+import { dashboardsLink, metricName, promql, promQuery, type LinkInput, type QuerySpec } from '../src/index.js';
 import { prometheus } from '../datasources/index.js';
 import { UIDS } from './_uids.js';
 
@@ -20,7 +20,7 @@ export const PERCENTILES = [0.5, 0.95, 0.99] as const;
  * whole visible range (instant queries over `$__range`), for bar gauges.
  */
 export function percentileQueries(histogram: Histogram, over: 'time' | 'range' = 'time'): QuerySpec[] {
-  const bucket = rawQueryText('promql', `${histogram}_bucket`);
+  const bucket = metricName(`${histogram}_bucket`);
   const window = over === 'time' ? promql`$__rate_interval` : promql`$__range`;
   return PERCENTILES.map((q) =>
     promQuery({

@@ -17,7 +17,7 @@ export type { PrometheusDatasourceOptions } from './datasources/prometheus/optio
 export { tempoDatasource, type TempoDatasource } from './datasources/tempo/tempo.js';
 export type { TempoDatasourceOptions } from './datasources/tempo/options.js';
 
-export { sql, promql, traceql, rawQueryText, type QueryText, type QueryLanguage } from './queries/text.js';
+export { sql, promql, traceql, rawQueryText, ident, lit, metricName, type QueryText, type QueryLanguage, type QueryToken } from './queries/text.js';
 export { sqlQuery, type SqlQueryOptions } from './queries/sql.js';
 export { promQuery, type PromQueryOptions } from './queries/prometheus.js';
 export { tempoQuery, type TempoQueryOptions } from './queries/tempo.js';

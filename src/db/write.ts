@@ -78,15 +78,15 @@ export async function writeMetrics(tx: SqlEngine, rows: MetricsRows): Promise<{ 
 
   const device = await withoutLoaded(tx, 'device_measurements', rows.device);
   for (const chunk of chunks(device)) {
-    // WITH ORDINALITY + ORDER BY: measurement_id follows the input (time) order,
-    // as when the recorder inserts samples one by one.
+    // ORDER BY n: measurement_id follows the input (time) order, as when the
+    // recorder inserts samples one by one.
     await tx.query(
       `INSERT INTO device_measurements (benchmark_id, cpu_util, mem_megabytes, gpu_util, gpu_mem_megabytes, time)
        SELECT benchmark_id, cpu_util, mem_megabytes, gpu_util, gpu_mem_megabytes, time
-         FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS r(benchmark_id text, cpu_util float8, mem_megabytes float8,
-                                                                gpu_util float8, gpu_mem_megabytes float8, time timestamp, n bigint)
+         FROM jsonb_to_recordset($1::jsonb) AS r(benchmark_id text, cpu_util float8, mem_megabytes float8,
+                                                gpu_util float8, gpu_mem_megabytes float8, time timestamp, n integer)
         ORDER BY n`,
-      [JSON.stringify(chunk)],
+      [numbered(chunk)],
     );
   }
 
@@ -95,9 +95,9 @@ export async function writeMetrics(tx: SqlEngine, rows: MetricsRows): Promise<{ 
     await tx.query(
       `INSERT INTO model_measurements (benchmark_id, measurements, time)
        SELECT benchmark_id, measurements, time
-         FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS r(benchmark_id text, measurements jsonb, time timestamp, n bigint)
+         FROM jsonb_to_recordset($1::jsonb) AS r(benchmark_id text, measurements jsonb, time timestamp, n integer)
         ORDER BY n`,
-      [JSON.stringify(chunk)],
+      [numbered(chunk)],
     );
   }
 
@@ -122,6 +122,11 @@ async function withoutLoaded<R extends { benchmark_id: string }>(tx: SqlEngine, 
   if (loaded.length === 0) return rows;
   const skip = new Set(loaded.map((r) => r.benchmark_id));
   return rows.filter((r) => !skip.has(r.benchmark_id));
+}
+
+/** JSON rows with their position, so INSERT ... SELECT can keep the order. */
+function numbered(rows: object[]): string {
+  return JSON.stringify(rows.map((r, n) => ({ ...r, n })));
 }
 
 function* chunks<T>(rows: T[]): Generator<T[]> {

@@ -115,7 +115,7 @@ export function normalizeLink(link: unknown): Json {
   return out;
 }
 
-function normalizeAnnotation(a: unknown): Json {
+export function normalizeAnnotation(a: unknown): Json {
   if (!isObject(a)) return sortKeys(a as Json);
   const out = sortKeys(a);
   const ds = normalizeDatasourceRef(a.datasource);
@@ -128,7 +128,7 @@ function normalizeAnnotation(a: unknown): Json {
 
 // --- Variables
 
-function normalizeVariable(v: JsonObject): NormalVariable {
+export function normalizeVariable(v: JsonObject): NormalVariable {
   const type = asString(v.type) ?? '';
   const body: JsonObject = {};
   for (const [k, value] of Object.entries(v)) {
@@ -364,7 +364,7 @@ function normalizeOverride(o: Json): Json {
 
 // --- Targets
 
-const EDITOR_STATE: Record<string, readonly string[]> = {
+export const EDITOR_STATE: Record<string, readonly string[]> = {
   sql: ['editorMode', 'sql', 'table', 'dataset', 'rawQuery'],
   prometheus: ['editorMode', 'disableTextWrap', 'fullMetaSearch', 'includeNullMetadata', 'useBackend'],
   tempo: [],
@@ -426,4 +426,9 @@ function collectDatasources(panels: NormalPanel[], variables: NormalVariable[], 
   for (const v of variables) add(v.body.datasource);
   for (const a of annotations) if (isObject(a)) add(a.datasource);
   return [...refs].sort();
+}
+
+/** The normalised fields of one panel JSON other than its title, type, position and queries. */
+export function normalizePanelBody(p: JsonObject): JsonObject {
+  return normalizePanel(p, '', '', undefined).body;
 }

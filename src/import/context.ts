@@ -5,6 +5,8 @@
  */
 import { issue, type Issue, type Severity } from '../validate/issues.js';
 import { camelIdentifier, invoke, isIdentifier, isReserved, type Code, type Expr } from './code.js';
+import type { DatasourceResolver } from './datasources.js';
+import type { VariableInScope } from './query-text.js';
 import { HELPER_FUNCTIONS, HELPER_NAMES, type HelperName } from './helpers.js';
 
 /** Library exports generated code may use. */
@@ -25,6 +27,14 @@ export class ImportContext {
   /** Type-only exports of the library the helpers need. */
   readonly libraryTypes = new Set<string>();
   readonly helpers = new Set<HelperName>();
+  /** Set once the known datasources are loaded (see import.ts). */
+  datasources!: DatasourceResolver;
+  /** Variables declared so far in the generated module, by Grafana name. */
+  readonly scope = new Map<string, VariableInScope>();
+  /** Every variable the dashboard defines, declared yet or not. */
+  readonly variableNames = new Set<string>();
+  /** Query-editor fields dropped (they do not change what runs), with how often. */
+  readonly editorState = new Map<string, number>();
   private readonly taken = new Set<string>();
 
   constructor(

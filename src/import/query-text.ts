@@ -6,8 +6,8 @@
  * (a bare `$var`, `${var:raw}`, `[[var]]`, or `${var}` in SQL, which Grafana
  * does not quote for a single value).
  */
-import type { QueryLanguage } from '../queries/text.js';
-import type { VariableFormat } from '../variables/variable.js';
+import type { VariableFormat, VariableLike, VariableSpec } from '../variables/variable.js';
+import { promql, sql, traceql, type QueryLanguage, type QueryText } from '../queries/text.js';
 import { code, templateChunk, type Code } from './code.js';
 import type { ImportContext } from './context.js';
 
@@ -22,6 +22,8 @@ const TAG_DEFAULT_FORMAT: Record<QueryLanguage, VariableFormat | undefined> = { 
 export interface VariableInScope {
   /** The const holding the variable object in the generated module. */
   identifier: string;
+  /** The variable object itself, for evaluating the generated code. */
+  spec: VariableSpec;
 }
 
 export interface QueryTextSite {
@@ -31,45 +33,56 @@ export interface QueryTextSite {
   panel?: string;
 }
 
+const TAGS = { sql, promql, traceql } as const;
+
 /**
- * `language\`...\`` for `text`. `scope` holds the variables declared before
- * this point of the module: a variable declared later (or the variable
+ * `language\`...\`` for `text`, evaluated with the real tag so the caller
+ * can check it writes `text` back. `ctx.scope` holds the variables declared
+ * before this point of the module: one declared later (or the variable
  * itself, in its own query) cannot be interpolated and stays verbatim.
  */
-export function queryTemplate(ctx: ImportContext, language: QueryLanguage, text: string, scope: ReadonlyMap<string, VariableInScope>, allVariables: ReadonlySet<string>, site: QueryTextSite): Code {
+export function queryTemplate(ctx: ImportContext, language: QueryLanguage, text: string, site: QueryTextSite): Code {
   const tag = ctx.lib(language);
-  let out = '';
+  const chunks: string[] = [];
+  const values: VariableLike[] = [];
+  const source: string[] = [];
   let last = 0;
   const kept = new Map<string, string>();
   for (const m of text.matchAll(VARIABLE_REFERENCE)) {
     const [whole] = m;
     const start = m.index ?? 0;
-    const interpolation = interpolate(m, language, scope);
+    const interpolation = interpolate(m, language, ctx.scope);
     if (interpolation !== undefined) {
-      out += templateChunk(text.slice(last, start)) + '${' + interpolation + '}';
+      chunks.push(text.slice(last, start));
+      values.push(interpolation.value);
+      source.push(interpolation.code);
       last = start + whole.length;
       continue;
     }
-    const reason = keptReason(m, language, scope, allVariables);
+    const reason = keptReason(m, language, ctx.scope, ctx.variableNames);
     if (reason && !kept.has(whole)) kept.set(whole, reason);
   }
-  out += templateChunk(text.slice(last));
+  chunks.push(text.slice(last));
   for (const [ref, reason] of kept) {
     ctx.report('import.variable-reference', site.path, `${site.where}: ${ref} kept verbatim: ${reason}`, 'warning', site.panel);
   }
-  return code(`${tag}\`${out}\``);
+  const body = chunks.map((c, i) => templateChunk(c) + (i < source.length ? `\${${source[i]}}` : '')).join('');
+  const strings = Object.assign([...chunks], { raw: chunks.map(templateChunk) }) as unknown as TemplateStringsArray;
+  const value: QueryText = (TAGS[language] as (s: TemplateStringsArray, ...v: VariableLike[]) => QueryText)(strings, ...values);
+  return code(`${tag}\`${body}\``, value);
 }
 
-function interpolate(m: RegExpMatchArray, language: QueryLanguage, scope: ReadonlyMap<string, VariableInScope>): string | undefined {
+function interpolate(m: RegExpMatchArray, language: QueryLanguage, scope: ReadonlyMap<string, VariableInScope>): { code: string; value: VariableLike } | undefined {
   const braced = m[4];
   if (braced === undefined || m[5] !== undefined) return undefined;
   const v = scope.get(braced);
   if (!v) return undefined;
   const format = m[6];
   const tagDefault = TAG_DEFAULT_FORMAT[language];
-  if (format === undefined) return tagDefault === undefined ? v.identifier : undefined;
+  if (format === undefined) return tagDefault === undefined ? { code: v.identifier, value: v.spec } : undefined;
   if (!FORMATS.has(format) || format === 'raw') return undefined;
-  return format === tagDefault ? v.identifier : `${v.identifier}.as('${format}')`;
+  if (format === tagDefault) return { code: v.identifier, value: v.spec };
+  return { code: `${v.identifier}.as('${format}')`, value: v.spec.as(format as VariableFormat) };
 }
 
 /** Why a reference to a dashboard variable stays verbatim; undefined for built-ins and unknown names (left alone). */

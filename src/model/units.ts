@@ -148,7 +148,8 @@ const COMMON_SPELLINGS: Readonly<Record<string, KnownUnit>> = {
 export function suggestUnit(unit: string): KnownUnit | undefined {
   if (isKnownUnit(unit)) return undefined;
   const lower = unit.trim().toLowerCase();
-  const spelled = COMMON_SPELLINGS[lower];
+  // Own keys only: a plain-object lookup would answer "__proto__" or "constructor" with Object's members.
+  const spelled = Object.hasOwn(COMMON_SPELLINGS, lower) ? COMMON_SPELLINGS[lower] : undefined;
   if (spelled !== undefined) return spelled;
   // Case slips ("MS", "bPS") before typos; ties go to the earlier id in Grafana's order.
   const sameLetters = UNIT_IDS.find((id) => id.toLowerCase() === lower);

@@ -21,7 +21,50 @@ export interface QueryText<L extends QueryLanguage = QueryLanguage> {
   readonly issues: readonly Issue[];
 }
 
-export type Interpolation<L extends QueryLanguage> = VariableLike | QueryText<L> | number;
+export type Interpolation<L extends QueryLanguage> = VariableLike | QueryText<L> | QueryToken | number;
+
+/**
+ * A name or constant known when the dashboard is written (a column, a jsonb
+ * key, a metric name), checked when it is made and emitted verbatim. This is
+ * how code that generates many similar panels builds query text without
+ * falling back to raw strings.
+ */
+export interface QueryToken {
+  readonly kind: 'query-token';
+  readonly text: string;
+  readonly issues: readonly Issue[];
+}
+
+const SQL_IDENT = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
+const PROM_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+
+function token(text: string, ok: boolean, what: string): QueryToken {
+  return Object.freeze({ kind: 'query-token', text: ok ? text : '', issues: ok ? [] : [issue('query.token', '', `${JSON.stringify(text)} is not a valid ${what}`)] });
+}
+
+/**
+ * A SQL identifier: `gpu_util` and `d.gpu_util` are emitted as they are;
+ * any other name (`First token`) is double-quoted with `"` doubled, which
+ * PostgreSQL reads back as exactly that name, so no name can break out.
+ */
+export function ident(name: string): QueryToken {
+  if (SQL_IDENT.test(name)) return token(name, true, '');
+  return token(`"${name.replace(/"/g, '""')}"`, name.length > 0, 'SQL identifier: it is empty');
+}
+
+/** A SQL string literal, quoted and escaped here (`'it''s'`): for constants such as jsonb keys, never for user input. */
+export function lit(value: string): QueryToken {
+  return Object.freeze({ kind: 'query-token', text: `'${value.replace(/'/g, "''")}'`, issues: [] });
+}
+
+/** A Prometheus metric or label name. */
+export function metricName(name: string): QueryToken {
+  return token(name, PROM_NAME.test(name), 'Prometheus metric name');
+}
+
+function isToken(v: unknown): v is QueryToken {
+  return typeof v === 'object' && v !== null && (v as QueryToken).kind === 'query-token';
+}
 
 /**
  * Default format per language. SQL: `sqlstring` quotes and escapes every
@@ -66,12 +109,16 @@ function render<L extends QueryLanguage>(language: L, value: unknown, variables:
     issues.push(...value.issues);
     return value.text;
   }
+  if (isToken(value)) {
+    issues.push(...value.issues);
+    return value.text;
+  }
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   issues.push(
     issue(
       'query.interpolation',
       '',
-      `interpolation #${index + 1} is ${describe(value)}; only variable objects, numbers and ${language} fragments can be interpolated (strings could inject ${language})`,
+      `interpolation #${index + 1} is ${describe(value)}; only variable objects, numbers, ident()/lit()/metricName() tokens and ${language} fragments can be interpolated (strings could inject ${language})`,
     ),
   );
   return '';

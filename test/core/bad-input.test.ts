@@ -85,7 +85,7 @@ describe('bad input', () => {
       }),
     );
     expect(r.text).toBeUndefined();
-    expect(r.report).toContain('panel "Runs" › targets[0].rawSql: interpolation #1 is the string "main\'; DROP TABLE benchmarks; --"; only variable objects, numbers and sql fragments can be interpolated (strings could inject sql) [query.interpolation]');
+    expect(r.report).toContain('panel "Runs" › targets[0].rawSql: interpolation #1 is the string "main\'; DROP TABLE benchmarks; --"; only variable objects, numbers, ident()/lit()/metricName() tokens and sql fragments can be interpolated (strings could inject sql) [query.interpolation]');
   });
 
   it('a non-serialisable value', () => {

@@ -7,6 +7,9 @@ import {
   customVariable,
   dashboard,
   env,
+  ident,
+  lit,
+  metricName,
   postgresDatasource,
   promql,
   promQuery,
@@ -48,6 +51,13 @@ describe('query text', () => {
     const q = sql`SELECT 1 FROM benchmarks ${where}`;
     expect(q.text).toBe('SELECT 1 FROM benchmarks WHERE branch IN (${branch:sqlstring})');
     expect(q.variables).toEqual([branch]);
+  });
+
+  it('takes checked identifiers, escaped literals and metric names', () => {
+    expect(sql`SELECT ${ident('d.gpu_util')}, m.measurements->>${lit("it's")}`.text).toBe("SELECT d.gpu_util, m.measurements->>'it''s'");
+    expect(promql`rate(${metricName('decode_tokens_processed_total')}[$__rate_interval])`.text).toBe('rate(decode_tokens_processed_total[$__rate_interval])');
+    expect(sql`SELECT 1 AS ${ident('First "token"; DROP TABLE x')}`.text).toBe('SELECT 1 AS "First ""token""; DROP TABLE x"');
+    expect(sql`SELECT ${ident('')}`.issues.map((i) => i.message)).toEqual(['"" is not a valid SQL identifier: it is empty']);
   });
 
   it('refuses fragments of another language', () => {

@@ -106,6 +106,13 @@ describe('suggestUnit', () => {
     expect(suggestUnit('completely-unrelated-thing')).toBeUndefined();
   });
 
+  it('never answers with an Object prototype member', () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const out = suggestUnit(name);
+      expect(out === undefined || GRAFANA_UNITS.has(out)).toBe(true);
+    }
+  });
+
   it('always suggests a known id', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 12 }), (s) => {
