@@ -10,7 +10,7 @@ import { issue, withSource, type Issue } from '../validate/issues.js';
 import { refIdFor } from './ids.js';
 import { layoutPanels, type GridPos, type LayoutNode } from './layout.js';
 import { SCHEMA_VERSION } from './schema-version.js';
-import { findNonSerializable } from './serialize.js';
+import { findNonSerializable, isPlainJson } from './serialize.js';
 
 export interface CompileOptions {
   /** Provisioned datasources. When given, a reference to any other datasource is an error. */
@@ -64,7 +64,7 @@ export function compileDashboard(spec: DashboardSpec, options: CompileOptions = 
   if (spec.refresh) json.refresh = spec.refresh;
   if (spec.liveNow !== undefined) json.liveNow = spec.liveNow;
 
-  for (const bad of findNonSerializable(json)) ctx.add([issue('json.non-serializable', bad.path, bad.message)], '', panelTitleAt(json, bad.path));
+  if (!isPlainJson(json)) for (const bad of findNonSerializable(json)) ctx.add([issue('json.non-serializable', bad.path, bad.message)], '', panelTitleAt(json, bad.path));
   return { json, issues: ctx.issues, escapeHatches: ctx.escapeHatches };
 }
 

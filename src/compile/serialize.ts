@@ -554,3 +554,37 @@ export async function formatWithPrettier(value: unknown): Promise<string> {
   const prettier = await import('prettier');
   return prettier.format(text, { parser: 'json' });
 }
+
+/**
+ * Fast yes/no version of `findNonSerializable` for the common case: no key
+ * sorting, no path strings. Compile calls the detailed walk only when this
+ * says no (or the value is deeper than any dashboard, which also catches cycles).
+ */
+export function isPlainJson(value: unknown, depth = 0): boolean {
+  if (depth > 200) return false;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) {
+          if (!(i in value) || value[i] === undefined || !isPlainJson(value[i], depth + 1)) return false;
+        }
+        return true;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return false;
+      for (const key in value) {
+        const v = (value as Record<string, unknown>)[key];
+        if (v !== undefined && !isPlainJson(v, depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}

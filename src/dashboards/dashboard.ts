@@ -3,7 +3,7 @@ import { isPanel, type PanelSpec } from '../panels/panel.js';
 import { isRow, type RowSpec } from '../rows/row.js';
 import { isVariable, type VariableSpec } from '../variables/variable.js';
 import type { Issue } from '../validate/issues.js';
-import { issuesFromZod } from '../validate/zod-issues.js';
+import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import type { AnnotationSpec } from './annotations.js';
 import type { DashboardLinkSpec } from './links.js';
 
@@ -65,7 +65,7 @@ const schema = z
 
 /** A dashboard. Returns a frozen spec; `compileDashboard` turns it into Grafana JSON. */
 export function dashboard(options: DashboardOptions): DashboardSpec {
-  const r = schema.safeParse(options, { reportInput: true });
+  const r = parseInput(schema, options);
   return Object.freeze({
     ...options,
     kind: 'dashboard',

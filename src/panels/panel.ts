@@ -3,7 +3,7 @@ import { clone, deepMerge } from '../model/merge.js';
 import type { QuerySpec } from '../queries/query.js';
 import type { VariableSpec } from '../variables/variable.js';
 import { issue, type Issue } from '../validate/issues.js';
-import { issuesFromZod } from '../validate/zod-issues.js';
+import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { fieldDefaults, linkJson, overrideJson, type FieldProperties, type LinkInput, type Override } from './field-config.js';
 import { outputPath, panelInputSchema } from './schema.js';
 
@@ -87,7 +87,7 @@ export function definePanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom
 
 function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, input: PanelOptions<TOptions, TCustom>): PanelSpec {
   const issues: Issue[] = [];
-  const parsed = panelInputSchema.safeParse(input, { reportInput: true });
+  const parsed = parseInput(panelInputSchema, input);
   if (!parsed.success) {
     for (const i of issuesFromZod(parsed.error, 'panel', '')) issues.push(i);
     // Re-root zod's input paths at the output field a Grafana user knows.

@@ -31,11 +31,20 @@ export interface Project {
  * `output` (the generated file name; default: the module's base name + `.json`).
  */
 export async function loadProject(root: string, files?: readonly string[]): Promise<Project> {
+  const { importTs, done } = await tsImporter();
+  try {
+    return await loadWith(root, files, importTs);
+  } finally {
+    await done();
+  }
+}
+
+async function loadWith(root: string, files: readonly string[] | undefined, importTs: Importer): Promise<Project> {
   const issues: Issue[] = [];
   const configFile = ['dashcode.config.ts', 'dashcode.config.js', 'dashcode.config.mjs'].map((f) => path.join(root, f)).find(existsSync);
   let userConfig: DashcodeConfig = {};
   if (configFile) {
-    const mod = await importModule(configFile, issues, root);
+    const mod = await importModule(configFile, issues, root, importTs);
     userConfig = (mod?.default as DashcodeConfig | undefined) ?? {};
   }
   const config = resolveConfig(userConfig);
@@ -43,7 +52,7 @@ export async function loadProject(root: string, files?: readonly string[]): Prom
   const datasources: DatasourceSpec[] = [];
   const dsFile = path.join(root, config.datasourcesModule);
   if (existsSync(dsFile)) {
-    const mod = await importModule(dsFile, issues, root);
+    const mod = await importModule(dsFile, issues, root, importTs);
     const seen = new Set<DatasourceSpec>();
     for (const value of Object.values(mod ?? {})) {
       for (const v of Array.isArray(value) ? value : [value]) {
@@ -59,7 +68,7 @@ export async function loadProject(root: string, files?: readonly string[]): Prom
   const dashboards: LoadedDashboard[] = [];
   for (const abs of dashboardFiles) {
     const file = relative(root, abs);
-    const mod = await importModule(abs, issues, root);
+    const mod = await importModule(abs, issues, root, importTs);
     const spec = mod?.default;
     const output = typeof mod?.output === 'string' ? mod.output : `${path.basename(abs).replace(/\.[cm]?[jt]s$/, '')}.json`;
     if (mod && !isDashboard(spec)) {
@@ -79,12 +88,33 @@ async function discover(dir: string): Promise<string[]> {
     .sort();
 }
 
-async function importModule(file: string, issues: Issue[], root: string): Promise<Record<string, unknown> | undefined> {
+type Importer = (specifier: string, parent: string) => Promise<unknown>;
+
+/**
+ * One tsx namespace per project load: every module (and the library they all
+ * import) is loaded once and shared by all dashboards, instead of once per
+ * dashboard as separate `tsImport` calls would (1.07 s → 0.28 s for this
+ * repo). A fresh namespace per load sees edited files.
+ */
+let loads = 0;
+async function tsImporter(): Promise<{ importTs: Importer; done: () => Promise<void> }> {
+  const [{ register }, cjs] = await Promise.all([import('tsx/esm/api'), import('tsx/cjs/api')]);
+  const namespace = `dashcode-load-${process.pid}-${++loads}`;
+  // The CommonJS hook too: in a project without "type": "module", tsx compiles .ts to CommonJS and `require`s imports.
+  const cjsApi = cjs.register({ namespace });
+  const api = register({ namespace });
+  return {
+    importTs: api.import,
+    done: async () => {
+      await api.unregister();
+      cjsApi.unregister();
+    },
+  };
+}
+
+async function importModule(file: string, issues: Issue[], root: string, importTs: Importer): Promise<Record<string, unknown> | undefined> {
   try {
-    if (/\.[cm]?ts$/.test(file)) {
-      const { tsImport } = await import('tsx/esm/api');
-      return cjsInterop(await tsImport(pathToFileURL(file).href, import.meta.url));
-    }
+    if (/\.[cm]?ts$/.test(file)) return cjsInterop(await importTs(pathToFileURL(file).href, import.meta.url));
     return cjsInterop(await import(pathToFileURL(file).href));
   } catch (err) {
     // esbuild puts the useful part ("file:line:col: ERROR: ...") on the lines after its first.

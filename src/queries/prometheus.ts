@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
-import { issuesFromZod } from '../validate/zod-issues.js';
+import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { issue } from '../validate/issues.js';
 import { REF_ID, type QuerySpec } from './query.js';
 import { isQueryText, type QueryText } from './text.js';
@@ -36,7 +36,7 @@ const schema = z
 
 /** A PromQL target. */
 export function promQuery(options: PromQueryOptions): QuerySpec {
-  const r = schema.safeParse(options, { reportInput: true });
+  const r = parseInput(schema, options);
   const issues = r.success ? [] : issuesFromZod(r.error, 'query', '');
   const { expr } = options;
   if (isQueryText(expr) && expr.language !== 'promql') issues.push(issue('query.language', 'expr', `expected promql text, got ${expr.language}`));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
-import { issuesFromZod } from '../validate/zod-issues.js';
+import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { issue } from '../validate/issues.js';
 import { REF_ID, type QuerySpec } from './query.js';
 import { isQueryText, type QueryText } from './text.js';
@@ -26,7 +26,7 @@ const schema = z
 
 /** A raw-SQL target for Grafana's PostgreSQL datasource, in code editor mode. */
 export function sqlQuery(options: SqlQueryOptions): QuerySpec {
-  const r = schema.safeParse(options, { reportInput: true });
+  const r = parseInput(schema, options);
   const issues = r.success ? [] : issuesFromZod(r.error, 'query', '');
   const text = options.sql;
   if (isQueryText(text) && text.language !== 'sql') issues.push(issue('query.language', 'rawSql', `expected sql text, got ${text.language}`));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
-import { issuesFromZod } from '../validate/zod-issues.js';
+import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { issue } from '../validate/issues.js';
 import { REF_ID, type QuerySpec } from './query.js';
 import { isQueryText, type QueryText } from './text.js';
@@ -32,7 +32,7 @@ const schema = z
 
 /** A TraceQL search against Tempo. */
 export function tempoQuery(options: TempoQueryOptions): QuerySpec {
-  const r = schema.safeParse(options, { reportInput: true });
+  const r = parseInput(schema, options);
   const issues = r.success ? [] : issuesFromZod(r.error, 'query', '');
   const { query } = options;
   if (isQueryText(query) && query.language !== 'traceql') issues.push(issue('query.language', 'query', `expected traceql text, got ${query.language}`));

@@ -48,8 +48,8 @@ function token(text: string, ok: boolean, what: string): QueryToken {
  * PostgreSQL reads back as exactly that name, so no name can break out.
  */
 export function ident(name: string): QueryToken {
-  if (SQL_IDENT.test(name)) return token(name, true, '');
-  return token(`"${name.replace(/"/g, '""')}"`, name.length > 0, 'SQL identifier: it is empty');
+  if (name === '') return Object.freeze({ kind: 'query-token', text: '', issues: [issue('query.token', '', 'an SQL identifier cannot be empty')] });
+  return token(SQL_IDENT.test(name) ? name : `"${name.replace(/"/g, '""')}"`, true, '');
 }
 
 /** A SQL string literal, quoted and escaped here (`'it''s'`): for constants such as jsonb keys, never for user input. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isPanel, type PanelSpec } from '../panels/panel.js';
 import { isVariable, type VariableSpec } from '../variables/variable.js';
 import type { Issue } from '../validate/issues.js';
-import { issuesFromZod } from '../validate/zod-issues.js';
+import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 
 export interface RowOptions {
   title: string;
@@ -36,7 +36,7 @@ const schema = z
 
 /** A row: starts a new line of the grid and owns the panels under it. */
 export function row(options: RowOptions): RowSpec {
-  const r = schema.safeParse(options, { reportInput: true });
+  const r = parseInput(schema, options);
   return Object.freeze({
     kind: 'row',
     title: options.title,

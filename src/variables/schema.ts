@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { issuesFromZod } from '../validate/zod-issues.js';
+import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import type { Issue } from '../validate/issues.js';
 
 /** Grafana accepts `[a-zA-Z0-9_]` in variable names; `__` is reserved for built-ins. */
@@ -17,6 +17,6 @@ export const commonVariableShape = {
 };
 
 export function checkVariableInput(schema: z.ZodType, input: unknown): Issue[] {
-  const r = schema.safeParse(input, { reportInput: true });
+  const r = parseInput(schema, input);
   return r.success ? [] : issuesFromZod(r.error, 'variable', '');
 }

@@ -57,7 +57,7 @@ describe('query text', () => {
     expect(sql`SELECT ${ident('d.gpu_util')}, m.measurements->>${lit("it's")}`.text).toBe("SELECT d.gpu_util, m.measurements->>'it''s'");
     expect(promql`rate(${metricName('decode_tokens_processed_total')}[$__rate_interval])`.text).toBe('rate(decode_tokens_processed_total[$__rate_interval])');
     expect(sql`SELECT 1 AS ${ident('First "token"; DROP TABLE x')}`.text).toBe('SELECT 1 AS "First ""token""; DROP TABLE x"');
-    expect(sql`SELECT ${ident('')}`.issues.map((i) => i.message)).toEqual(['"" is not a valid SQL identifier: it is empty']);
+    expect(sql`SELECT ${ident('')}`.issues.map((i) => i.message)).toEqual(['an SQL identifier cannot be empty']);
   });
 
   it('refuses fragments of another language', () => {
