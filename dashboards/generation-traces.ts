@@ -64,10 +64,10 @@ export default dashboard({
     }),
     tracesPanel({
       title: 'Trace',
-      description: 'The trace whose ID is in the Trace ID variable. Tempo looks a query made only of hex digits up as a trace ID.',
+      description: 'The trace whose ID is in the Trace ID variable (a trace-id lookup, not a search).',
       w: 24,
       h: 16,
-      queries: [tempoQuery({ datasource: tempo, query: traceql`${traceId}` })],
+      queries: [tempoQuery({ datasource: tempo, type: 'traceId', query: traceql`${traceId}` })],
     }),
   ],
 });

@@ -14,6 +14,8 @@ export interface TempoQueryOptions {
   spss?: number;
   /** Show one row per trace or per span. */
   tableType?: 'traces' | 'spans';
+  /** `traceql` searches (default); `traceId` looks one trace up by id, e.g. traceql`${traceIdVariable}` for a traces panel. */
+  type?: 'traceql' | 'traceId';
   refId?: string;
   hide?: boolean;
 }
@@ -25,6 +27,7 @@ const schema = z
     limit: z.number().int().positive().max(10_000).optional(),
     spss: z.number().int().positive().optional(),
     tableType: z.enum(['traces', 'spans']).optional(),
+    type: z.enum(['traceql', 'traceId']).optional(),
     refId: z.string().regex(REF_ID).optional(),
     hide: z.boolean().optional(),
   })
@@ -43,7 +46,7 @@ export function tempoQuery(options: TempoQueryOptions): QuerySpec {
     filters: [],
     limit: options.limit ?? 20,
     query: isQueryText(query) ? query.text : '',
-    queryType: 'traceql',
+    queryType: options.type ?? 'traceql',
     tableType: options.tableType ?? 'traces',
   };
   if (options.spss) model.spss = options.spss;

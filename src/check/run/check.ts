@@ -73,6 +73,11 @@ async function checkTarget(t: TargetRef, vars: Map<string, VariableValue>, range
       const parsed = parseTraceQL(t.text);
       return parsed.ok ? { status: 'ok', message: 'TraceQL syntax ok' } : { status: 'error', message: `TraceQL: ${parsed.errors.map((e) => e.message).join('; ')}` };
     }
+    case 'traceid':
+      // A trace lookup: a hex id, or a variable the viewer fills in (e.g. from a data link).
+      return /^\s*([0-9a-fA-F]{16,32}|\$\{?\w+(:\w+)?\}?)\s*$/.test(t.text)
+        ? { status: 'ok', message: 'trace id lookup' }
+        : { status: 'error', message: `a trace id lookup needs a hex trace id or a variable, got ${JSON.stringify(t.text)}` };
     default:
       return { status: 'skipped', message: 'no SQL, PromQL or TraceQL in this target' };
   }

@@ -57,6 +57,7 @@ function visitPanel(p: Obj, path: string, out: TargetRef[]): void {
 export function languageOf(t: Obj, dsType: string | undefined): { language: QueryLanguage; text: string } {
   if (typeof t.rawSql === 'string') return { language: 'sql', text: t.rawSql };
   if (typeof t.expr === 'string') return { language: 'promql', text: t.expr };
+  if (typeof t.query === 'string' && t.queryType === 'traceId') return { language: 'traceid', text: t.query };
   if (typeof t.query === 'string' && (dsType === 'tempo' || t.queryType === 'traceql')) return { language: 'traceql', text: t.query };
   return { language: 'unknown', text: '' };
 }

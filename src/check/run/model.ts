@@ -1,6 +1,6 @@
 /** What `dashcode check` reports, per query. */
 export type CheckStatus = 'ok' | 'empty' | 'wrong-shape' | 'error' | 'skipped';
-export type QueryLanguage = 'sql' | 'promql' | 'traceql' | 'unknown';
+export type QueryLanguage = 'sql' | 'promql' | 'traceql' | 'traceid' | 'unknown';
 
 export interface QueryCheck {
   dashboard: string;

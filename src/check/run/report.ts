@@ -1,4 +1,4 @@
-import type { CheckStatus, DashboardCheck } from './model.js';
+import { isBroken, type CheckStatus, type DashboardCheck } from './model.js';
 
 const MARK: Record<CheckStatus, string> = { ok: '✓', empty: '∅', 'wrong-shape': '✖', error: '✖', skipped: '·' };
 
@@ -19,10 +19,14 @@ export function formatCheckReport(checks: readonly DashboardCheck[], verbose = f
     }
     for (const q of d.queries) {
       const what = `${q.panel}${q.refId ? ` › ${q.refId}` : ''}`;
-      const detail = q.status === 'ok' ? `${q.rows ?? 0} ${q.language === 'sql' ? 'rows' : 'series'}` : q.status;
+      const detail = q.status === 'ok' ? (q.rows !== undefined ? `${q.rows} ${q.language === 'sql' ? 'rows' : 'series'}` : (q.message ?? 'ok')) : q.status === 'skipped' ? `skipped: ${q.message}` : q.status;
       lines.push(`  ${MARK[q.status]} ${what}  [${q.language}] ${detail}  ${q.ms} ms`);
-      if (q.status !== 'ok' && q.message) lines.push(`      ${q.message}`);
-      if ((verbose || q.status === 'error' || q.status === 'wrong-shape') && q.expanded && q.status !== 'ok') lines.push(`      query: ${q.expanded.replace(/\s+/g, ' ').trim()}`);
+      if (!isBroken(q)) {
+        if (verbose && q.expanded) lines.push(`      query: ${q.expanded.replace(/\s+/g, ' ').trim()}`);
+        continue;
+      }
+      if (q.message) lines.push(`      ${q.message}`);
+      if (q.expanded) lines.push(`      query: ${q.expanded.replace(/\s+/g, ' ').trim()}`);
       lines.push(`      → at ${q.path}`);
     }
   }

@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { EXIT, type Issue } from '../../validate/issues.js';
+import { UsageError, type Io } from '../io.js';
+import type { Command } from '../run.js';
+
+const usage = `Usage: dashcode lint [--strict] [--format text|json|github] [--root DIR] [paths...]
+
+Lints dashboard JSON and Grafana provisioning YAML (files, or directories
+searched recursively; default: the generated folder, generated/). Dashboard
+datasource references are checked against the datasources provisioned by the
+YAML files linted alongside. Rules and their documentation: docs/rules/.
+Configure severities and exclusions in dashcode.config.ts (lint) or
+dashcode.lint.json.
+
+Options:
+  --strict        treat warnings as errors
+  --format F      text (default), json, or github (workflow annotations)
+  --root DIR      project root holding dashcode.config.ts (default: .)
+  -h, --help      this help
+
+Exit codes: 0 no findings (or only warnings), 1 errors (or warnings with
+--strict), 2 usage or internal error.`;
+
+export const lintCommand: Command = {
+  summary: 'lint dashboard JSON and provisioning YAML (default: generated/)',
+  usage,
+  async run(args: string[], io: Io): Promise<number> {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, allowPositionals: true, options: { strict: { type: 'boolean' }, format: { type: 'string' }, root: { type: 'string' } } });
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    const { LINT_FORMATS, formatLintReport, summarize } = await import('../../lint/format.js');
+    const format = parsed.values.format ?? 'text';
+    if (!(LINT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${LINT_FORMATS.join(', ')}, got "${format}"`);
+    const root = path.resolve(io.cwd, parsed.values.root ?? '.');
+
+    const { loadLintSettings } = await import('../../lint/settings.js');
+    const { readLintInputs, walk, MissingPathError } = await import('../../lint/files.js');
+    const { lintRepo } = await import('../../lint/repo.js');
+    const { applySeverities } = await import('../../lint/report.js');
+    const settings = await loadLintSettings(root);
+    const outDir = path.resolve(root, settings.project.outDir);
+    const targets = parsed.positionals.length > 0 ? parsed.positionals.map((p) => path.resolve(io.cwd, p)) : [outDir];
+    const label = (abs: string): string => toPosix(path.relative(io.cwd, abs)) || '.';
+
+    let inputs;
+    try {
+      inputs = await readLintInputs(targets, label);
+    } catch (err) {
+      if (err instanceof MissingPathError) throw new UsageError(err.message);
+      throw err;
+    }
+    // Provider files in the generated tree point at where Grafana mounts it (dashboardsPath).
+    const mount = { containerPath: settings.project.provisioning.dashboardsPath, localDir: toPosix(path.relative(root, outDir)) || '.' };
+    const provisioning = inputs.provisioning.map((p) => (isInside(path.resolve(io.cwd, p.file), outDir) ? { ...p, mounts: [mount] } : p));
+    const generatedFiles = (await walk(outDir).catch(() => [] as string[])).map((f) => toPosix(path.relative(root, f)));
+
+    let issues: Issue[] = [
+      ...settings.issues,
+      ...applySeverities(inputs.issues, settings.config),
+      ...lintRepo({ dashboards: inputs.dashboards, provisioning, root, generatedFiles, config: settings.config }),
+    ];
+    if (parsed.values.strict === true) issues = issues.map((i) => (i.severity === 'warning' ? { ...i, severity: 'error' as const } : i));
+
+    const files = inputs.dashboards.length + inputs.provisioning.length;
+    const summary = summarize(issues, files);
+    io.stdout(formatLintReport(issues, format as 'text' | 'json' | 'github', summary));
+    return summary.errors > 0 ? EXIT.findings : EXIT.ok;
+  },
+};
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}

@@ -1,0 +1,117 @@
+/**
+ * `dashcode check` on the generated dashboards and on the hand-written
+ * originals, against real engines: embedded PGlite always; a real PostgreSQL
+ * and Prometheus when DATABASE_URL / PROMETHEUS_URL are set (always in CI).
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDashboard, type DashboardCheck } from '../../src/check/run/index.js';
+import { migrate, openPglite, openPostgres, seed, type SqlEngine } from '../../src/db/index.js';
+import { run } from '../../src/cli/run.js';
+import { FIXTURE_END_ISO, FIXTURE_START_ISO } from '../fixtures/prometheus/fixture.js';
+import { needShared, repoRoot, sharedPath } from '../support/shared.js';
+import { POSTGRES_HOW, PROMETHEUS_HOW, service } from '../support/services.js';
+import { captureIo } from '../support/temp-project.js';
+
+const generated = readdirSync(path.join(repoRoot, 'generated'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ({ file: `generated/${f}`, json: JSON.parse(readFileSync(path.join(repoRoot, 'generated', f), 'utf8')) as Record<string, unknown> }));
+
+const isProm = (d: { json: Record<string, unknown> }) => JSON.stringify(d.json).includes('"expr"');
+const fixtureWindow = { from: FIXTURE_START_ISO, to: FIXTURE_END_ISO };
+
+function notOk(checks: DashboardCheck[]) {
+  return checks.flatMap((c) => c.queries.filter((q) => q.status !== 'ok' && q.status !== 'skipped').map((q) => `${c.dashboard} › ${q.panel} › ${q.refId}: ${q.status} ${q.message ?? ''}`));
+}
+
+function sqlSuite(name: string, open: () => Promise<SqlEngine>) {
+  describe(`generated dashboards on ${name} with seeded data`, () => {
+    let engine: SqlEngine;
+    const checks: DashboardCheck[] = [];
+    beforeAll(async () => {
+      engine = await open();
+      await migrate(engine);
+      await seed(engine, {});
+      for (const d of generated) checks.push(await checkDashboard(d.json, { file: d.file, sql: engine }));
+    });
+    afterAll(async () => engine?.close());
+
+    it('reports every SQL query ok', () => {
+      expect(notOk(checks)).toEqual([]);
+      const sqlQueries = checks.flatMap((c) => c.queries.filter((q) => q.language === 'sql'));
+      expect(sqlQueries.length).toBeGreaterThan(15);
+      expect(sqlQueries.every((q) => q.status === 'ok' && (q.rows ?? 0) > 0)).toBe(true);
+    });
+
+    it('resolves the benchmark variables to the latest commit', () => {
+      const bench = checks.find((c) => c.file === 'generated/grafana_dashboard.json')!;
+      const byName = Object.fromEntries(bench.variables.map((v) => [v.name, v]));
+      expect(byName.repository!.value).toBe('huggingface/transformers');
+      expect(Array.isArray(byName.commit!.value) && byName.commit!.value.length).toBe(1);
+      expect(bench.variables.every((v) => v.status === 'ok')).toBe(true);
+    });
+
+    it('parses PromQL and TraceQL without a Prometheus', () => {
+      const others = checks.flatMap((c) => c.queries.filter((q) => q.language !== 'sql'));
+      expect(others.length).toBeGreaterThan(10);
+      expect(others.every((q) => q.status === 'ok' || (q.status === 'skipped' && q.message === 'syntax ok; give --prometheus-url to run it'))).toBe(true);
+    });
+  });
+}
+
+sqlSuite('PGlite', () => openPglite());
+const databaseUrl = service('DATABASE_URL', POSTGRES_HOW);
+if (databaseUrl) sqlSuite('a real PostgreSQL', () => openPostgres(databaseUrl));
+
+const prometheusUrl = service('PROMETHEUS_URL', PROMETHEUS_HOW);
+describe.runIf(prometheusUrl)('generated Prometheus dashboards against a real Prometheus', () => {
+  it('reports every PromQL query ok over the fixture window', async () => {
+    const checks = [];
+    for (const d of generated.filter(isProm)) checks.push(await checkDashboard(d.json, { file: d.file, prometheus: { url: prometheusUrl! }, ...fixtureWindow }));
+    expect(notOk(checks)).toEqual([]);
+    expect(checks.flatMap((c) => c.queries.filter((q) => q.language === 'promql' && q.status === 'ok')).length).toBeGreaterThan(10);
+  });
+});
+
+describe.runIf(needShared)('the hand-written originals', () => {
+  const original = (p: string) => JSON.parse(readFileSync(sharedPath('reference/transformers', p), 'utf8')) as Record<string, unknown>;
+
+  it('the benchmark dashboard: columns that do not exist, with their position', async () => {
+    const engine = await openPglite();
+    await migrate(engine);
+    await seed(engine, {});
+    const c = await checkDashboard(original('benchmark/grafana_dashboard.json'), { sql: engine });
+    await engine.close();
+    const byPanel = Object.fromEntries(c.queries.map((q) => [q.panel, q]));
+    expect(byPanel['Benchmark info'] ?? byPanel[c.queries[0]!.panel]).toBeDefined();
+    expect(byPanel['First eager forward pass']).toMatchObject({ status: 'error' });
+    expect(byPanel['First eager forward pass']!.message).toMatch(/column m\.forward_pass_time does not exist at position \d+/);
+    expect(byPanel['First compile forward pass']!.message).toMatch(/column m\.first_compile_forward_pass_time does not exist/);
+    expect(c.queries.filter((q) => q.status === 'error').length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.runIf(prometheusUrl)('the KV cache dashboard: metric names with a prefix nothing exports', async () => {
+    const c = await checkDashboard(original('examples/metrics-monitoring/kv-cache-dashboard.json'), { prometheus: { url: prometheusUrl! }, ...fixtureWindow });
+    const empty = c.queries.filter((q) => q.status === 'empty').map((q) => q.panel);
+    expect(empty).toContain('KV Cache Memory Usage');
+    expect(c.queries.find((q) => q.status === 'empty')!.message).toBe('no series in the time range (is the metric name right?)');
+  });
+});
+
+describe('dashcode check (CLI)', () => {
+  it('checks the benchmark dashboard on PGlite and exits 0', async () => {
+    const io = captureIo(repoRoot);
+    expect(await run(['check', 'generated/grafana_dashboard.json'], io)).toBe(0);
+    expect(io.out).toMatch(/\n\d+ queries: \d+ ok, 0 empty, 0 wrong shape, 0 error, 0 skipped\n/);
+    expect(io.out).toMatch(/checked on embedded PostgreSQL \(PGlite, seeded data\) in \d+ ms/);
+  });
+
+  it('exits 1 on the original benchmark dashboard, naming the panel and the column', async () => {
+    if (!needShared) return;
+    const io = captureIo(repoRoot);
+    expect(await run(['check', sharedPath('reference/transformers/benchmark/grafana_dashboard.json'), '--format', 'json'], io)).toBe(1);
+    const report = JSON.parse(io.out);
+    expect(report.summary.error).toBeGreaterThanOrEqual(6);
+  });
+});
