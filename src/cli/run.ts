@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   build: async () => (await import('./commands/build.js')).buildCommand,
   check: async () => (await import('./commands/check.js')).checkCommand,
   doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
+  db: async () => (await import('./commands/db.js')).dbCommand,
 };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {

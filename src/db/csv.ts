@@ -86,10 +86,10 @@ export function parseCsv(input: string): { records: CsvRecord[]; errors: CsvSynt
         }
         value = parts.join('');
         if (!closed) {
+          // The rest of the input is inside this field: the record is not kept, so
+          // its field count or values are not reported again.
           errors.push({ line: fieldLine, column: fieldColumn, message: 'quoted field is never closed (a closing " is missing)' });
-          fields.push({ value, line: fieldLine, column: fieldColumn });
-          i = n;
-          break;
+          return { records, errors };
         }
         if (i < n && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
           errors.push({ line, column, message: 'unexpected text after a closing quote (expected "," or the end of the line)' });

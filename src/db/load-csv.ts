@@ -67,7 +67,9 @@ export interface LoadReport {
 export class CsvLoadError extends Error {
   override readonly name = 'CsvLoadError';
   readonly problems: readonly CsvProblem[];
-  constructor(problems: readonly CsvProblem[]) {
+  constructor(found: readonly CsvProblem[]) {
+    // In reading order: by file, then line, then column.
+    const problems = [...found].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
     const shown = problems.slice(0, MAX_PROBLEMS).map(problemText);
     if (problems.length > MAX_PROBLEMS) shown.push(`... and ${problems.length - MAX_PROBLEMS} more problems`);
     super(shown.join('\n'));
@@ -99,11 +101,19 @@ export async function loadCsvDir(engine: SqlEngine, dir: string): Promise<LoadRe
   }
 
   const data = convert(tables, problems);
-  const summaryRowsChecked = tables.benchmark_summary.reduce((n, t) => n + crossCheckSummary(t, data.index, problems), 0);
-  if (problems.list.length > 0) throw new CsvLoadError(problems.list);
 
+  let summaryRowsChecked = 0;
   const result = await engine.transaction(async (tx) => {
-    await checkReferences(tx, data, problems);
+    try {
+      await checkReferences(tx, data, problems);
+    } catch (e) {
+      // e.g. no tables yet: the file problems are what the person needs first.
+      if (problems.list.length === 0) throw e;
+    }
+    // With rows already rejected the summary can only disagree, echoing those problems.
+    if (problems.list.length === 0) {
+      summaryRowsChecked = tables.benchmark_summary.reduce((n, t) => n + crossCheckSummary(t, data.index, problems), 0);
+    }
     if (problems.list.length > 0) throw new CsvLoadError(problems.list);
     return writeMetrics(tx, data.rows);
   });

@@ -62,7 +62,7 @@ export function crossCheckSummary(summary: CsvTable, index: ExportIndex, problem
     if (count && count.value !== '' && Number(count.value) !== expectedCount) mismatch(count, 'device_measurement_count', String(expectedCount));
     for (const column of DEVICE_COLUMNS) {
       const values = samples.map((s) => s[column]).filter((v): v is number => v !== null);
-      const stats = { mean: mean(values), max: values.length ? Math.max(...values) : NaN, std: std(values) };
+      const stats = { mean: mean(values), max: values.length ? values.reduce((a, b) => (b > a ? b : a)) : NaN, std: std(values) };
       for (const [agg, expected] of Object.entries(stats)) {
         const cell = row.cells.get(`${column}_${agg}`);
         if (!cell || cell.value === '') continue;

@@ -97,7 +97,8 @@ export function errorText(err: unknown, query: string): string {
     const line = before.split('\n').length;
     const col = position - before.lastIndexOf('\n') - 1;
     const snippet = query.slice(Math.max(0, position - 21), position + 20).replace(/\s+/g, ' ');
-    return `${e.message ?? String(err)} at position ${position} (line ${line}, column ${col}: …${snippet}…)`;
+    const message = (e.message ?? String(err)).replace(/ at position \d+$/, '');
+    return `${message} at position ${position} (line ${line}, column ${col}: …${snippet}…)`;
   }
   return e.message ?? String(err);
 }

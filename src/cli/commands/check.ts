@@ -2,6 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT } from '../../validate/issues.js';
+import { chooseDatabase, openChosen } from '../database.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 
@@ -17,8 +18,9 @@ dashboard JSON, hand-written ones included.
 Database (SQL queries):
   (default)              embedded PostgreSQL (PGlite) in memory, with the
                          metrics schema and seeded data
-  --data seed|empty|csv:DIR
-                         what the embedded database holds (default seed)
+  --data seed|none|csv:DIR
+                         what to put in the in-memory database (default seed)
+  --pglite DIR           a PGlite database persisted by \`dashcode db\` instead
   --database-url URL     a real PostgreSQL server instead (or PGHOST etc.);
                          read-only: dashcode never writes to it
 Prometheus (PromQL queries; without it they are only parsed):
@@ -46,6 +48,7 @@ export const checkCommand: Command = {
         allowPositionals: true,
         options: {
           data: { type: 'string' },
+          pglite: { type: 'string' },
           'database-url': { type: 'string' },
           'prometheus-url': { type: 'string' },
           'scrape-interval': { type: 'string' },
@@ -62,7 +65,7 @@ export const checkCommand: Command = {
     const format = (values.format as string | undefined) ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${format}"`);
     const data = (values.data as string | undefined) ?? 'seed';
-    if (!/^(seed|empty|csv:.+)$/.test(data)) throw new UsageError(`--data must be seed, empty or csv:DIR, got "${data}"`);
+    if (!/^(seed|none|csv:.+)$/.test(data)) throw new UsageError(`--data must be seed, none or csv:DIR, got "${data}"`);
 
     const files = await dashboardFiles(io.cwd, positionals.length > 0 ? positionals : ['generated']);
     if (files.length === 0) {
@@ -100,17 +103,15 @@ export const checkCommand: Command = {
 
 async function openDatabase(values: Record<string, unknown>, data: string, io: Io) {
   const started = performance.now();
+  const choice = chooseDatabase(values as { 'database-url'?: string; pglite?: string }, io);
+  const { engine, description, server } = await openChosen(choice);
+  // A server or a persisted PGlite is checked as it is: dashcode never writes to them here.
+  if (server || choice.pgliteDir) return { engine, description, setupMs: Math.round(performance.now() - started) };
   const db = await import('../../db/index.js');
-  const url = (values['database-url'] as string | undefined) ?? (io.env.PGHOST || io.env.DATABASE_URL ? io.env.DATABASE_URL : undefined);
-  if (values['database-url'] || io.env.PGHOST) {
-    const engine = await db.openPostgres(url);
-    return { engine, description: 'PostgreSQL server', setupMs: Math.round(performance.now() - started) };
-  }
-  const engine = await db.openPglite();
   await db.migrate(engine);
   if (data === 'seed') await db.seed(engine, {});
   else if (data.startsWith('csv:')) await db.loadCsvDir(engine, path.resolve(io.cwd, data.slice(4)));
-  return { engine, description: `embedded PostgreSQL (PGlite, ${data === 'seed' ? 'seeded data' : data})`, setupMs: Math.round(performance.now() - started) };
+  return { engine, description: `embedded PostgreSQL (PGlite, ${data === 'seed' ? 'seeded data' : data === 'none' ? 'empty' : data})`, setupMs: Math.round(performance.now() - started) };
 }
 
 async function dashboardFiles(cwd: string, inputs: string[]): Promise<string[]> {

@@ -58,6 +58,11 @@ export async function migrate(engine: SqlEngine): Promise<MigrateReport> {
       throw new MigrationError(`the database has migrations this version of dashcode does not know (${list}): it was migrated by a newer dashcode`);
     }
     const done = new Set(rows.map((r) => r.id));
+    // Tables the recorder (or an older init_db.sql) created are adopted by IF NOT
+    // EXISTS; check them first, since an older layout would fail half-way
+    // (a text foreign key onto an integer benchmark_id) with a less helpful error.
+    const existing = (await schemaIssues(tx)).filter((i) => i.code !== 'db.schema.missing-table');
+    if (hasErrors(existing)) throw layoutError(existing);
     const applied: number[] = [];
     for (const m of MIGRATIONS) {
       if (done.has(m.id)) continue;
@@ -67,9 +72,11 @@ export async function migrate(engine: SqlEngine): Promise<MigrateReport> {
     }
     // IF NOT EXISTS adopts existing tables; make sure they are the layout we expect.
     const issues = await schemaIssues(tx);
-    if (hasErrors(issues)) {
-      throw new MigrationError(`the metrics tables do not match the expected layout; nothing was changed:\n${formatIssues(issues)}`, issues);
-    }
+    if (hasErrors(issues)) throw layoutError(issues);
     return { applied, version: Math.max(0, ...MIGRATIONS.map((m) => m.id).filter((id) => done.has(id) || applied.includes(id))) };
   });
+}
+
+function layoutError(issues: readonly Issue[]): MigrationError {
+  return new MigrationError(`the metrics tables do not match the expected layout; nothing was changed:\n${formatIssues(issues)}`, issues);
 }

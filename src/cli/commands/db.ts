@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { EXIT } from '../../validate/issues.js';
+import { chooseDatabase, openChosen } from '../database.js';
+import { UsageError, type Io } from '../io.js';
+import type { Command } from '../run.js';
+
+const usage = `Usage: dashcode db <init|load-csv DIR|seed> [options]
+
+The benchmark metrics database (schema: docs/database.md).
+  init           apply the migrations (idempotent)
+  load-csv DIR   load a MetricsRecorder CSV export (benchmarks_*.csv,
+                 device_measurements_*.csv, model_measurements_*.csv) in one
+                 transaction; loading twice adds nothing; a bad file loads
+                 nothing and names file:line:column
+  seed           add deterministic sample data (several branches, commits,
+                 runs, device samples) ending at the current hour
+
+Options:
+  --database-url URL   a PostgreSQL server (default: PGHOST/DATABASE_URL, else PGlite)
+  --pglite DIR         embedded PGlite persisted in DIR
+  --seed N             PRNG seed for \`seed\` (default 1)
+
+Exit codes: 0 ok, 1 bad input (e.g. a malformed CSV), 2 usage or connection error.`;
+
+export const dbCommand: Command = {
+  summary: 'create the metrics database schema, load CSV exports, seed sample data',
+  usage,
+  async run(args: string[], io: Io): Promise<number> {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, allowPositionals: true, options: { 'database-url': { type: 'string' }, pglite: { type: 'string' }, seed: { type: 'string' } } });
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    const [action, dir] = parsed.positionals;
+    if (action !== 'init' && action !== 'load-csv' && action !== 'seed') throw new UsageError(`expected init, load-csv or seed, got ${action ?? 'nothing'}`);
+    if (action === 'load-csv' && !dir) throw new UsageError('load-csv needs the folder of the CSV export');
+    const choice = chooseDatabase(parsed.values, io);
+    if (!choice.databaseUrl && !choice.pgliteDir) io.stderr('note: no --database-url or --pglite: using an in-memory PGlite, which is gone when this command ends\n');
+    const db = await import('../../db/index.js');
+    const { engine, description } = await openChosen(choice);
+    try {
+      const migrated = await db.migrate(engine);
+      if (action === 'init') {
+        io.stdout(`${description}: ${migrated.applied.length > 0 ? `applied migrations ${migrated.applied.join(', ')}` : 'schema already up to date'}\n`);
+        return EXIT.ok;
+      }
+      if (action === 'seed') {
+        const r = await db.seed(engine, { seed: parsed.values.seed ? Number(parsed.values.seed) : undefined });
+        io.stdout(`${description}: seeded ${r.benchmarks} runs, ${r.deviceMeasurements} device samples, ${r.modelMeasurements} model measurements (${r.from.toISOString()} → ${r.to.toISOString()})\n`);
+        return EXIT.ok;
+      }
+      try {
+        const r = await db.loadCsvDir(engine, path.resolve(io.cwd, dir!));
+        io.stdout(
+          `${description}: loaded ${dir}: inserted ${r.inserted.benchmarks} benchmarks, ${r.inserted.deviceMeasurements} device and ${r.inserted.modelMeasurements} model measurements; ` +
+            `skipped ${r.skipped.benchmarks + r.skipped.deviceMeasurements + r.skipped.modelMeasurements} rows already present; ${r.placeholders} placeholder value(s) stored as NULL\n`,
+        );
+        return EXIT.ok;
+      } catch (err) {
+        if (err instanceof db.CsvLoadError) {
+          io.stderr(`${err.message}\nnothing was loaded\n`);
+          return EXIT.findings;
+        }
+        throw err;
+      }
+    } finally {
+      await engine.close();
+    }
+  },
+};

@@ -1,0 +1,251 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { EXIT } from '../../validate/issues.js';
+import { UsageError, type Io } from '../io.js';
+import type { Command } from '../run.js';
+
+const usage = `Usage: dashcode preview [dashboard.json|folder ...] [options]
+
+Draws each dashboard (default: every generated/*.json) as a self-contained
+HTML page laid out on Grafana's 24-column grid: charts (uPlot), tables,
+stat/gauge/bar gauge values with threshold colours, text panels, and failed
+queries as red error boxes. The queries run as in \`dashcode check\`.
+
+Output:
+  --out DIR              where pages (and PNGs) go (default preview/)
+  --png                  also screenshot each page: <name>.png, 1920 px wide,
+                         full page, with headless Chromium
+  --chromium PATH        the browser for --png (default /usr/bin/chromium)
+Serve:
+  --serve                serve the pages on http://127.0.0.1:PORT instead of
+                         writing them; stop with Ctrl-C
+  --watch                with --serve: rebuild and reload open pages when
+                         generated/ changes; a change in dashboards/ runs
+                         \`dashcode build\` first
+  --port N               (default 0: a free port)
+Database (SQL queries):
+  (default)              embedded PostgreSQL (PGlite) with seeded data
+  --data seed|empty|csv:DIR
+  --database-url URL     a real PostgreSQL server (or PGHOST etc.), read-only
+Prometheus (PromQL queries; without it those panels say so):
+  --prometheus-url URL   --scrape-interval DUR (default 15s)
+Time range:
+  --from TIME --to TIME  override the dashboards' range (now-7d, ISO, epoch ms)
+
+Exit codes: 0 written, 1 a panel's query failed (the page shows it),
+2 usage error, missing browser or internal error.`;
+
+interface Options {
+  out: string;
+  png: boolean;
+  chromium?: string;
+  serve: boolean;
+  watch: boolean;
+  port: number;
+  data: string;
+  databaseUrl?: string;
+  prometheusUrl?: string;
+  scrapeInterval?: string;
+  from?: string;
+  to?: string;
+}
+
+export const previewCommand: Command = {
+  summary: 'draw dashboards as HTML pages (and PNGs) from real query results',
+  usage,
+  async run(args: string[], io: Io): Promise<number> {
+    const { options, inputs } = parse(args);
+    const files = await dashboardFiles(io.cwd, inputs.length > 0 ? inputs : ['generated']);
+    if (files.length === 0) {
+      io.stderr('dashcode preview: no dashboard JSON found\n');
+      return EXIT.findings;
+    }
+    const preview = await import('../../preview/index.js');
+    const { openPreviewDatabase } = await import('../../preview/database.js');
+    const db = await openPreviewDatabase({ data: options.data, databaseUrl: options.databaseUrl, env: io.env, cwd: io.cwd });
+    try {
+      const buildPages = async (liveReload: boolean) => {
+        const pages: Array<{ name: string; file: string; page: Awaited<ReturnType<typeof preview.previewPage>> }> = [];
+        for (const file of files) {
+          const json = JSON.parse(await readFile(path.resolve(io.cwd, file), 'utf8')) as Record<string, unknown>;
+          const page = await preview.previewPage(json, {
+            file,
+            sql: db.engine,
+            prometheus: options.prometheusUrl ? { url: options.prometheusUrl, scrapeInterval: options.scrapeInterval } : undefined,
+            from: options.from,
+            to: options.to,
+            liveReload,
+          });
+          pages.push({ name: preview.pageName(file), file, page });
+        }
+        return pages;
+      };
+      if (options.serve) return await serve(io, options, files, buildPages, preview, db.description);
+
+      const outDir = path.resolve(io.cwd, options.out);
+      await mkdir(outDir, { recursive: true });
+      const pages = await buildPages(false);
+      let failed = 0;
+      for (const { name, page } of pages) {
+        await writeFile(path.join(outDir, `${name}.html`), page.html);
+        const errors = preview.failedPanels(page.preview).length;
+        failed += errors;
+        const panels = page.preview.panels.filter((p) => p.item.kind === 'panel').length;
+        io.stdout(`wrote ${path.relative(io.cwd, path.join(outDir, `${name}.html`))} (${panels} panels${errors ? `, ${errors} with query errors` : ''})\n`);
+      }
+      if (options.png) {
+        let shooter;
+        try {
+          shooter = await preview.openScreenshotter({ executablePath: options.chromium });
+        } catch (err) {
+          if (err instanceof preview.BrowserUnavailableError) {
+            io.stderr(`dashcode preview: --png: ${err.message}\n`);
+            return EXIT.usage;
+          }
+          throw err;
+        }
+        try {
+          for (const { name } of pages) {
+            const png = path.join(outDir, `${name}.png`);
+            const { charts } = await shooter.capture(path.join(outDir, `${name}.html`), png);
+            io.stdout(`wrote ${path.relative(io.cwd, png)} (${charts} charts)\n`);
+          }
+        } finally {
+          await shooter.close();
+        }
+      }
+      const entries = pages.map(({ name, page }) => ({ name, title: page.preview.title, errors: preview.failedPanels(page.preview).length, png: options.png }));
+      await writeFile(path.join(outDir, 'index.html'), preview.renderIndex(entries));
+      io.stdout(`queried on ${db.description}\n`);
+      return failed > 0 ? EXIT.findings : EXIT.ok;
+    } finally {
+      await db.engine.close();
+    }
+  },
+};
+
+type PreviewModule = typeof import('../../preview/index.js');
+type BuildPages = (liveReload: boolean) => Promise<Array<{ name: string; page: { html: string; preview: import('../../preview/index.js').DashboardPreview } }>>;
+
+/** Serves until SIGINT/SIGTERM; the pages live in memory, nothing is written. */
+async function serve(io: Io, options: Options, files: string[], buildPages: BuildPages, preview: PreviewModule, database: string): Promise<number> {
+  const watchDirs = options.watch ? unique(files.map((f) => path.dirname(path.resolve(io.cwd, f)))) : [];
+  const sourceDir = path.resolve(io.cwd, 'dashboards');
+  const server = await preview.startPreviewServer({
+    port: options.port,
+    watchDirs,
+    sourceDirs: options.watch && existsSync(sourceDir) ? [sourceDir] : [],
+    beforeRebuild: () => runBuild(io.cwd),
+    async build() {
+      const pages = await buildPages(true);
+      const map = new Map(pages.map(({ name, page }) => [name, page.html]));
+      map.set('index', preview.renderIndex(pages.map(({ name, page }) => ({ name, title: page.preview.title, errors: preview.failedPanels(page.preview).length })), { liveReload: true }));
+      return map;
+    },
+    onEvent(e) {
+      if (e.kind === 'rebuilt') io.stdout(`rebuilt ${e.pages - 1} page(s) in ${e.ms} ms\n`);
+      else if (e.kind === 'error') io.stderr(`dashcode preview: ${e.message}\n`);
+    },
+  });
+  io.stdout(`serving ${files.length} preview(s) at ${server.url} (queried on ${database})${options.watch ? ', watching for changes' : ''}; Ctrl-C stops\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await server.close();
+  io.stdout('stopped\n');
+  return EXIT.ok;
+}
+
+/** `dashcode build` in a child process: a fresh process reloads the changed TypeScript modules. */
+function runBuild(cwd: string): Promise<void> {
+  const bin = fileURLToPath(new URL('../../../bin/dashcode.js', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, 'build'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`dashcode build failed (exit ${code}):\n${output.trim()}`))));
+  });
+}
+
+function parse(args: string[]): { options: Options; inputs: string[] } {
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        png: { type: 'boolean' },
+        chromium: { type: 'string' },
+        serve: { type: 'boolean' },
+        watch: { type: 'boolean' },
+        port: { type: 'string' },
+        data: { type: 'string' },
+        'database-url': { type: 'string' },
+        'prometheus-url': { type: 'string' },
+        'scrape-interval': { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+      },
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const data = (values.data as string | undefined) ?? 'seed';
+  if (!/^(seed|empty|csv:.+)$/.test(data)) throw new UsageError(`--data must be seed, empty or csv:DIR, got "${data}"`);
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${String(values.port)}"`);
+  if (values.watch && !values.serve) throw new UsageError('--watch works with --serve');
+  if (values.serve && values.png) throw new UsageError('--png writes files; it does not combine with --serve');
+  return {
+    inputs: positionals,
+    options: {
+      out: (values.out as string | undefined) ?? 'preview',
+      png: values.png === true,
+      chromium: values.chromium as string | undefined,
+      serve: values.serve === true,
+      watch: values.watch === true,
+      port,
+      data,
+      databaseUrl: values['database-url'] as string | undefined,
+      prometheusUrl: values['prometheus-url'] as string | undefined,
+      scrapeInterval: values['scrape-interval'] as string | undefined,
+      from: values.from as string | undefined,
+      to: values.to as string | undefined,
+    },
+  };
+}
+
+async function dashboardFiles(cwd: string, inputs: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    let info;
+    try {
+      info = await stat(abs);
+    } catch {
+      throw new UsageError(`no such file or folder: ${input}`);
+    }
+    if (info.isDirectory()) {
+      for (const e of (await readdir(abs)).sort()) if (e.endsWith('.json')) out.push(path.join(input, e));
+    } else out.push(input);
+  }
+  return out;
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}

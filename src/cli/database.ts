@@ -1,0 +1,26 @@
+import path from 'node:path';
+import type { Io } from './io.js';
+
+/**
+ * Which database a command talks to: `--database-url` (or PGHOST/DATABASE_URL
+ * in the environment) for a real PostgreSQL server, else embedded PGlite,
+ * in memory or persisted in `--pglite DIR`.
+ */
+export interface DatabaseChoice {
+  databaseUrl?: string;
+  pgliteDir?: string;
+}
+
+export function chooseDatabase(values: { 'database-url'?: string; pglite?: string }, io: Io): DatabaseChoice {
+  if (values['database-url']) return { databaseUrl: values['database-url'] };
+  if (values.pglite) return { pgliteDir: path.resolve(io.cwd, values.pglite) };
+  if (io.env.PGHOST || io.env.DATABASE_URL) return { databaseUrl: io.env.DATABASE_URL };
+  return {};
+}
+
+export async function openChosen(choice: DatabaseChoice) {
+  const db = await import('../db/index.js');
+  if (choice.databaseUrl !== undefined) return { engine: await db.openPostgres(choice.databaseUrl || undefined), description: 'PostgreSQL server', server: true };
+  const engine = await db.openPglite(choice.pgliteDir);
+  return { engine, description: choice.pgliteDir ? `PGlite in ${choice.pgliteDir}` : 'embedded PostgreSQL (PGlite, in memory)', server: false };
+}

@@ -1,0 +1,16 @@
+/**
+ * The metrics database layer: engines (embedded PGlite or a real server),
+ * migrations, the MetricsRecorder CSV loader and the seed generator.
+ * Drivers load on first use, so importing this module is cheap.
+ */
+export type { SqlEngine, SqlResult, SqlField } from './engine.js';
+export { openPglite } from './pglite.js';
+export { openPostgres, type PostgresOptions } from './postgres.js';
+export { SqlError, positionToLineColumn, type SqlErrorKind } from './errors.js';
+export { migrate, MIGRATIONS, MigrationError, type Migration, type MigrateReport } from './migrations/index.js';
+export { METRICS_TABLES, MODEL_MEASUREMENT_KEYS, schemaIssues, type MetricsTable } from './schema.js';
+export { loadCsvDir, CsvLoadError, type LoadReport } from './load-csv.js';
+export { problemText, type CsvProblem } from './csv-tables.js';
+export { parseCsv, formatCsv, type CsvField, type CsvRecord, type CsvSyntaxError } from './csv.js';
+export { seed, generateSeedRows, SEED_BASE_TIME, SEED_MODELS, type SeedOptions, type SeedReport } from './seed.js';
+export type { BenchmarkRow, DeviceRow, ModelRow, MetricsRows, RowCounts } from './write.js';
