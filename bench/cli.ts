@@ -48,6 +48,9 @@ export interface CliTiming {
   skipped?: string;
 }
 
+/** A case whose untimed run takes longer is skipped: ten more runs would blow the bench's time budget. */
+const PROBE_LIMIT_MS = 15_000;
+
 const EXCLUDE_TOP = new Set(['node_modules', '.git', 'dist']);
 
 /** A copy of the project in a temporary folder; its node_modules links to the real packages, without the real build cache. */
@@ -62,6 +65,9 @@ export function projectCopy(root: string): { dir: string; dispose: () => void } 
       return !EXCLUDE_TOP.has(top) && !rel.startsWith(`bench${path.sep}results`);
     },
   });
+  // Commands that read ../shared (Grafana's schemas, reference dashboards) find it beside the copy too.
+  const shared = path.resolve(root, '../shared');
+  if (existsSync(shared)) symlinkSync(shared, path.join(base, 'shared'));
   const modules = path.join(dir, 'node_modules');
   mkdirSync(modules);
   for (const entry of readdirSync(path.join(root, 'node_modules'))) {
@@ -100,8 +106,11 @@ export function timeCli(root: string, runs: number, cases: readonly CliCase[] = 
       const command = `dashcode ${c.args.join(' ')}`;
       if (first.status === 2 && /unknown command/.test(first.stderr)) {
         out.push({ name: c.name, command, runs: 0, skipped: `the CLI has no \`${c.args[0]}\` command yet` });
+      } else if (first.ms > PROBE_LIMIT_MS) {
+        out.push({ name: c.name, command, runs: 0, skipped: `one run took ${(first.ms / 1000).toFixed(0)} s (limit ${PROBE_LIMIT_MS / 1000} s to be timed ${runs}×)` });
       } else if (!(c.okCodes ?? [0]).includes(first.status ?? -1)) {
-        out.push({ name: c.name, command, runs: 0, skipped: `exited ${first.status}: ${first.stderr.trim().split('\n')[0] ?? ''}` });
+        const why = (first.stderr.trim().split('\n')[0] ?? '').replaceAll(copy.dir, '.').slice(0, 160);
+        out.push({ name: c.name, command, runs: 0, skipped: `exited ${first.status}: ${why}` });
       } else {
         active.push(c);
       }

@@ -254,7 +254,7 @@ function markdown(sizesOut: SizeResult[], memory: MemoryRow[] | undefined, cli: 
   if (cli) {
     L.push('', `Whole-process CLI timings on a copy of this repository (${CLI_RUNS} runs each, median):`, '');
     L.push('| command | median | × bare node |', '|---|---:|---:|');
-    for (const c of cli) L.push(`| \`${c.command}\` | ${c.skipped ? `skipped: ${c.skipped}` : ms(c.medianMs)} | ${c.skipped ? '' : ratio(c.ratioToBareNode)} |`);
+    for (const c of cli) L.push(`| \`${c.command}\` | ${c.skipped ? `skipped: ${c.skipped.replaceAll('|', '\\|')}` : ms(c.medianMs)} | ${c.skipped ? '' : ratio(c.ratioToBareNode)} |`);
   }
   L.push('', 'Targets (issue 7):', '', '| target | measured | result |', '|---|---:|---|');
   for (const t of tg) L.push(`| ${t.name} | ${t.value === undefined ? '—' : ratio(t.value)} | ${t.pass === undefined ? `not measured${t.note ? ` (${t.note})` : ''}` : t.pass ? 'pass' : 'FAIL'}${t.pass !== undefined && t.note ? ` (${t.note})` : ''} |`);

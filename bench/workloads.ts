@@ -20,6 +20,7 @@ import {
   barchartPanel,
   customVariable,
   dashboard,
+  env,
   postgresDatasource,
   prometheusDatasource,
   promql,
@@ -44,7 +45,7 @@ const PG = { type: 'grafana-postgresql-datasource', uid: 'bench-postgres' };
 // ---------------------------------------------------------------------------
 
 export const prometheus = prometheusDatasource({ name: 'Prometheus', uid: PROM.uid, url: 'http://prometheus:9090' });
-export const postgres = postgresDatasource({ name: 'Metrics DB', uid: PG.uid, url: 'postgres:5432', database: 'metrics', user: 'grafana' });
+export const postgres = postgresDatasource({ name: 'Metrics DB', uid: PG.uid, url: 'postgres:5432', database: 'metrics', user: 'grafana', password: env('BENCH_PG_PASSWORD') });
 
 /** Builds the dashcode spec: every builder call (and its input checks) happens here. */
 export function dashcodeSpec(n: number): DashboardSpec {
