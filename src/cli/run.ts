@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./commands/check.js')).checkCommand,
   doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
   db: async () => (await import('./commands/db.js')).dbCommand,
+  lint: async () => (await import('./commands/lint.js')).lintCommand,
 };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {

@@ -2,6 +2,8 @@
  * `dashcode.config.ts` (optional) at the project root. Everything has a
  * default, so a project with only `dashboards/` and `datasources/` works.
  */
+import type { LintConfig } from '../lint/config.js';
+
 export interface DashcodeConfig {
   /** Folder of dashboard modules (`*.ts`, each default-exporting a dashboard). Default `dashboards`. */
   dashboardsDir?: string;
@@ -10,6 +12,8 @@ export interface DashcodeConfig {
   /** Where generated files go. Default `generated`. */
   outDir?: string;
   provisioning?: ProvisioningConfig;
+  /** Lint severities and exclusions (each with a reason); see docs/lint.md. */
+  lint?: LintConfig;
 }
 
 export interface ProvisioningConfig {
@@ -29,6 +33,7 @@ export function defineConfig(config: DashcodeConfig): DashcodeConfig {
 }
 
 export interface ResolvedConfig {
+  lint?: unknown;
   dashboardsDir: string;
   datasourcesModule: string;
   outDir: string;
@@ -37,6 +42,7 @@ export interface ResolvedConfig {
 
 export function resolveConfig(c: DashcodeConfig = {}): ResolvedConfig {
   return {
+    lint: c.lint,
     dashboardsDir: c.dashboardsDir ?? 'dashboards',
     datasourcesModule: c.datasourcesModule ?? 'datasources/index.ts',
     outDir: c.outDir ?? 'generated',

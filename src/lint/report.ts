@@ -57,3 +57,12 @@ function excludes(e: LintExclusion, dashboardUid: string | undefined, panel: str
   if (e.panel !== undefined && e.panel !== panel) return false;
   return true;
 }
+
+/** Applies configured severities to issues made outside a rule run (unreadable files); they have no dashboard to exclude. */
+export function applySeverities(issues: readonly Issue[], config: LintConfig = {}): Issue[] {
+  return issues.flatMap((i) => {
+    const setting = config.rules?.[i.code as RuleCode];
+    if (setting === undefined) return [i];
+    return setting === 'off' ? [] : [{ ...i, severity: setting }];
+  });
+}

@@ -1,4 +1,6 @@
 import { buildDashboard } from '../build.js';
+import { checkLintConfig } from '../lint/config.js';
+import { lintDashboard } from '../lint/dashboard/lint.js';
 import { dashboardProvidersDocument, datasourcesDocument, toYaml } from '../provisioning/yaml.js';
 import { validateProvisioning } from '../provisioning/validate.js';
 import { hasErrors, issue, withSource, type Issue } from '../validate/issues.js';
@@ -48,6 +50,9 @@ export function planBuild(project: Project): Plan {
     }
   }
 
+  // The linter runs in every build: its errors fail the build like compile errors.
+  const lint = checkLintConfig(project.config.lint, 'dashcode.config.ts');
+  issues.push(...lint.issues);
   const outputs = new Map<string, string>();
   for (const d of project.dashboards) {
     const summary: DashboardSummary = { file: d.file, panels: 0, variables: 0, errors: 0, warnings: 0, escapeHatches: [] };
@@ -65,6 +70,7 @@ export function planBuild(project: Project): Plan {
 
     const result = buildDashboard(d.spec, { datasources: project.datasources, file: d.file });
     dashboardIssues.push(...result.issues);
+    if (result.text !== undefined) dashboardIssues.push(...lintDashboard(result.json, { file: d.file, datasources: project.datasources, config: lint.config }));
     summary.errors = dashboardIssues.filter((i) => i.severity === 'error').length;
     summary.warnings = dashboardIssues.filter((i) => i.severity === 'warning').length;
     summary.escapeHatches = result.escapeHatches;

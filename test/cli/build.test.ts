@@ -127,3 +127,21 @@ describe('the build cache', () => {
     expect(await run(['build', '--check'], captureIo(dir))).toBe(1);
   });
 });
+
+describe('lint in the build', () => {
+  it('a lint error (raw variable as a bare SQL value) fails the build and writes nothing', async () => {
+    const dir = tempProject({
+      'datasources/index.ts': DATASOURCES,
+      'dashboards/raw.ts': `
+import { customVariable, dashboard, sql, sqlQuery, tablePanel } from DASHCODE;
+import { db } from '../datasources/index.ts';
+const branch = customVariable({ name: 'branch', values: ['main'] });
+export default dashboard({ uid: 'raw', title: 'Raw', variables: [branch], panels: [tablePanel({ title: 'Runs', queries: [sqlQuery({ datasource: db, sql: sql\`SELECT * FROM benchmarks WHERE branch = \${branch.as('raw')}\` })] })] });
+`,
+    });
+    const io = captureIo(dir);
+    expect(await run(['build'], io)).toBe(1);
+    expect(io.err).toMatch(/dashboards\/raw\.ts › dashboard "Raw" › panel "Runs" › .*\[sql-unsafe-interpolation\]/);
+    expect(existsSync(path.join(dir, 'generated/raw.json'))).toBe(false);
+  });
+});

@@ -53,10 +53,21 @@ export function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** The dashboard inside an API response (`{ dashboard, meta }`) or the JSON itself. */
-export function readDashboard(json: unknown): DashboardModel | undefined {
+/** The dashboard inside an API response (`{ dashboard, meta }`), or the JSON itself. */
+function dashboardRoot(json: unknown): JsonObject | undefined {
   if (!isObject(json)) return undefined;
-  const root = isObject(json.dashboard) && !Array.isArray(json.panels) ? json.dashboard : json;
+  return isObject(json.dashboard) && !Array.isArray(json.panels) ? json.dashboard : json;
+}
+
+/** Whether JSON is a dashboard at all (and not, say, package.json): it has panels, variables or a schema version. */
+export function looksLikeDashboard(json: unknown): boolean {
+  const root = dashboardRoot(json);
+  return root !== undefined && (Array.isArray(root.panels) || isObject(root.templating) || typeof root.schemaVersion === 'number');
+}
+
+export function readDashboard(json: unknown): DashboardModel | undefined {
+  const root = dashboardRoot(json);
+  if (!root || !looksLikeDashboard(root)) return undefined;
   const panels: PanelEntry[] = [];
   const list = Array.isArray(root.panels) ? root.panels : [];
   list.forEach((p, i) => {

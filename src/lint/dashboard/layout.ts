@@ -1,0 +1,61 @@
+/**
+ * The 24-column grid: every panel has a size, stays inside the columns, and
+ * overlaps no other panel. Grafana silently moves overlapping panels, so the
+ * layout on screen is not the one in the file. A collapsed row's children form
+ * their own grid (Grafana lays them out when the row opens).
+ */
+import { joinPath } from '../../validate/issues.js';
+import type { Report } from '../report.js';
+import { isObject, panelLabel, type DashboardModel, type PanelEntry } from './model.js';
+
+const COLUMNS = 24;
+
+interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+export function checkLayout(model: DashboardModel, report: Report): void {
+  const grids = new Map<string, Array<{ panel: PanelEntry; box: Box }>>();
+  for (const panel of model.panels) {
+    if (panel.row && panel.type === 'row') {
+      report('layout-nested-row', panel.path, `row "${panelLabel(panel)}" is inside row "${panelLabel(panel.row)}"; Grafana rows cannot nest`, panelLabel(panel));
+    }
+    const box = boxOf(panel.panel.gridPos);
+    const at = joinPath(panel.path, 'gridPos');
+    if (!box || box.w <= 0 || box.h <= 0) {
+      const what = box ? `is ${box.w}×${box.h}` : 'has no complete gridPos {x, y, w, h}';
+      report('layout-zero-size', at, `panel ${what}; give it a positive width and height`, panelLabel(panel));
+      continue;
+    }
+    if (box.x < 0 || box.x + box.w > COLUMNS) {
+      report('layout-overflow', at, `panel spans columns ${box.x} to ${box.x + box.w}; the grid has columns 0 to ${COLUMNS}`, panelLabel(panel));
+    }
+    const grid = panel.row?.path ?? '';
+    const list = grids.get(grid) ?? [];
+    for (const other of list) {
+      if (intersects(box, other.box)) {
+        report('layout-overlap', at, `panel at ${show(box)} overlaps "${panelLabel(other.panel)}" at ${show(other.box)} (${other.panel.path})`, panelLabel(panel));
+      }
+    }
+    list.push({ panel, box });
+    grids.set(grid, list);
+  }
+}
+
+function boxOf(value: unknown): Box | undefined {
+  if (!isObject(value)) return undefined;
+  const { x, y, w, h } = value;
+  if (typeof x !== 'number' || typeof y !== 'number' || typeof w !== 'number' || typeof h !== 'number') return undefined;
+  return { x, y, w, h };
+}
+
+function intersects(a: Box, b: Box): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+function show(b: Box): string {
+  return `x=${b.x} y=${b.y} w=${b.w} h=${b.h}`;
+}

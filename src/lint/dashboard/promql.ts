@@ -1,0 +1,67 @@
+/**
+ * PromQL queries on Prometheus panels: rate-like functions only over counters
+ * and with `$__rate_interval`, `histogram_quantile` over `_bucket` series that
+ * keep `le`. Queries that do not parse are left to the syntax check of the build.
+ */
+import { histogramQuantileCalls, parsePromQL, walkPromQL } from '../../check/promql/index.js';
+import { joinPath } from '../../validate/issues.js';
+import type { Report } from '../report.js';
+import { effectiveType, type LintDatasource } from './datasources.js';
+import { panelLabel, targetsOf, type DashboardModel } from './model.js';
+
+const RATE_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
+const COUNTER_SUFFIX = /(_total|_count|_sum|_bucket)$/;
+/** `$__rate_interval` adapts to the scrape interval; `$__range` is the whole range, for one number per series. */
+const GOOD_RANGES = new Set(['$__rate_interval', '${__rate_interval}', '$__range', '${__range}']);
+
+export interface PromQuery {
+  readonly expr: string;
+  readonly path: string;
+  readonly panel: string;
+}
+
+export function promQueries(model: DashboardModel, datasources: readonly LintDatasource[] | undefined): PromQuery[] {
+  const out: PromQuery[] = [];
+  for (const panel of model.panels) {
+    for (const t of targetsOf(panel)) {
+      if (typeof t.target.expr !== 'string' || t.target.expr.trim() === '') continue;
+      const type = effectiveType(t, datasources);
+      // Without a known type, `expr` is taken as PromQL (Loki also uses `expr`, but names its type).
+      if (type !== undefined && type !== 'prometheus') continue;
+      out.push({ expr: t.target.expr, path: joinPath(t.path, 'expr'), panel: panelLabel(panel) });
+    }
+  }
+  return out;
+}
+
+export function checkPromQL(model: DashboardModel, datasources: readonly LintDatasource[] | undefined, report: Report): void {
+  for (const q of promQueries(model, datasources)) {
+    const parsed = parsePromQL(q.expr);
+    if (!parsed.ok) continue;
+    const summary = walkPromQL(parsed.tree, q.expr);
+    for (const call of summary.functionCalls) {
+      if (!RATE_FUNCTIONS.has(call.name)) continue;
+      const arg = call.args[0];
+      const range = arg && summary.ranges.find((r) => r.from === arg.from && r.to === arg.to && r.kind === 'range');
+      if (!range) continue;
+      const selector = summary.selectors.find((s) => s.from === range.target.from && s.to === range.target.to);
+      const metric = selector?.name;
+      if (metric !== undefined && !COUNTER_SUFFIX.test(metric)) {
+        report('promql-rate-counter', q.path, `${call.name}(${metric}[…]): "${metric}" is not a counter (no _total, _count, _sum or _bucket suffix); ${call.name} of a gauge is meaningless, use the gauge itself or deriv()`, q.panel);
+      }
+      if (!GOOD_RANGES.has(range.range)) {
+        report('promql-rate-interval', q.path, `${call.name}(…[${range.range}]): use [$__rate_interval], which is at least four scrape intervals at every zoom level (or [$__range] for one value over the whole range)`, q.panel);
+      }
+    }
+    for (const call of histogramQuantileCalls(q.expr, parsed.tree)) {
+      if (call.keepsLe === false) {
+        const agg = call.aggregation ? `"${q.expr.slice(call.aggregation.from, call.aggregation.to)}"` : 'the bucket argument';
+        report('promql-histogram-le', q.path, `histogram_quantile over ${agg}, which drops the le label: Prometheus returns nothing; aggregate with sum by (le) (or keep le in by (...))`, q.panel);
+      }
+      const notBuckets = call.metrics.filter((m) => !m.endsWith('_bucket'));
+      if (notBuckets.length > 0) {
+        report('promql-histogram-bucket', q.path, `histogram_quantile over ${notBuckets.map((m) => `"${m}"`).join(', ')}, not a classic histogram's _bucket series`, q.panel);
+      }
+    }
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * Variable use: every `$var` Grafana would interpolate must name a defined
+ * variable (or a built-in), and every defined variable should be used.
+ * References are found with Grafana's own regex (findVariableReferences).
+ */
+import { findVariableReferences } from '../../check/interpolate/index.js';
+import { closestMatch } from '../../model/units.js';
+import { joinPath } from '../../validate/issues.js';
+import type { Report } from '../report.js';
+import { classifyRef } from './datasources.js';
+import { isObject, panelLabel, str, targetsOf, type DashboardModel, type PanelEntry } from './model.js';
+
+/** A string Grafana interpolates, with where it sits. */
+export interface InterpolatedText {
+  readonly text: string;
+  readonly path: string;
+  readonly panel?: PanelEntry;
+}
+
+/** Names Grafana provides without a definition. `$__anything` is a built-in or a macro. */
+const LEGACY_BUILTINS = new Set(['timeFilter', 'interval', 'interval_ms']);
+
+export function isBuiltinName(name: string): boolean {
+  return name.startsWith('__') || LEGACY_BUILTINS.has(name) || /^\d+$/.test(name);
+}
+
+/** Every string Grafana interpolates: queries, titles, descriptions, links, datasource uids, variable queries. */
+export function interpolatedTexts(model: DashboardModel): InterpolatedText[] {
+  const out: InterpolatedText[] = [];
+  const add = (value: unknown, path: string, panel?: PanelEntry): void => {
+    if (typeof value === 'string') {
+      if (value.includes('$') || value.includes('[[')) out.push(panel ? { text: value, path, panel } : { text: value, path });
+    } else if (Array.isArray(value)) value.forEach((v, i) => add(v, joinPath(path, i), panel));
+    else if (isObject(value)) for (const [k, v] of Object.entries(value)) add(v, joinPath(path, keySegment(k)), panel);
+  };
+  for (const panel of model.panels) {
+    const p = panel.panel;
+    add(p.title, joinPath(panel.path, 'title'), panel);
+    add(p.description, joinPath(panel.path, 'description'), panel);
+    add(p.links, joinPath(panel.path, 'links'), panel);
+    add(p.fieldConfig, joinPath(panel.path, 'fieldConfig'), panel);
+    for (const key of ['interval', 'timeFrom', 'timeShift']) add(p[key], joinPath(panel.path, key), panel);
+    if (isObject(p.options)) add(p.options.content, joinPath(panel.path, 'options.content'), panel);
+    add(datasourceText(p.datasource), joinPath(panel.path, 'datasource.uid'), panel);
+    for (const t of targetsOf(panel)) {
+      for (const [k, v] of Object.entries(t.target)) {
+        // `sql` is the SQL builder's state; Grafana runs (and interpolates) only rawSql.
+        if (k === 'refId' || k === 'datasource' || (k === 'sql' && typeof t.target.rawSql === 'string')) continue;
+        add(v, joinPath(t.path, keySegment(k)), panel);
+      }
+      add(datasourceText(t.target.datasource), joinPath(t.path, 'datasource.uid'), panel);
+    }
+  }
+  for (const v of model.variables) {
+    add(v.def.query, joinPath(v.path, 'query'));
+    add(datasourceText(v.def.datasource), joinPath(v.path, 'datasource.uid'));
+  }
+  const links = Array.isArray(model.root.links) ? model.root.links : [];
+  links.forEach((l, i) => {
+    if (!isObject(l)) return;
+    for (const key of ['url', 'title', 'tooltip']) add(l[key], joinPath('links', i, key));
+  });
+  const annotations = isObject(model.root.annotations) && Array.isArray(model.root.annotations.list) ? model.root.annotations.list : [];
+  annotations.forEach((a, i) => {
+    if (!isObject(a) || a.builtIn === 1) return;
+    for (const [k, v] of Object.entries(a)) {
+      if (k === 'datasource' || k === 'name' || k === 'iconColor') continue;
+      add(v, joinPath('annotations.list', i, keySegment(k)));
+    }
+  });
+  return out;
+}
+
+function datasourceText(value: unknown): string | undefined {
+  const ref = classifyRef(value);
+  return ref.kind === 'variable' ? ref.text : undefined;
+}
+
+export function checkVariables(model: DashboardModel, report: Report): void {
+  const defined = new Set([...model.variables.map((v) => v.name), ...model.inputs]);
+  const names = [...defined];
+  const used = new Set<string>();
+
+  for (const t of interpolatedTexts(model)) {
+    const seen = new Set<string>();
+    for (const ref of findVariableReferences(t.text)) {
+      used.add(ref.name);
+      if (defined.has(ref.name) || isBuiltinName(ref.name) || seen.has(ref.name)) continue;
+      seen.add(ref.name);
+      report('variable-undefined', t.path, `${ref.match} is used but no variable "${ref.name}" is defined${hint(ref.name, names)}`, t.panel && panelLabel(t.panel));
+    }
+  }
+  for (const panel of model.panels) {
+    const repeat = str(panel.panel.repeat);
+    if (repeat === undefined || repeat === '') continue;
+    used.add(repeat);
+    if (!defined.has(repeat)) {
+      report('variable-undefined', joinPath(panel.path, 'repeat'), `repeats over "${repeat}", which is not a variable of this dashboard${hint(repeat, names)}`, panelLabel(panel));
+    }
+  }
+
+  // A library panel's queries live outside this JSON; an ad hoc filter applies itself to every query.
+  if (model.panels.some((p) => isObject(p.panel.libraryPanel))) return;
+  for (const v of model.variables) {
+    if (v.type === 'adhoc' || v.type === 'groupby') continue;
+    if (used.has(v.name) || usedByOtherVariables(model, v.name)) continue;
+    report('variable-unused', joinPath(v.path, 'name'), `variable "${v.name}" is defined but no query, title, link or repeat uses it; remove it or use it`);
+  }
+}
+
+/** Regex and definition fields are not interpolated for checking, but a use there still counts. */
+function usedByOtherVariables(model: DashboardModel, name: string): boolean {
+  return model.variables.some(
+    (v) => v.name !== name && [v.def.regex, v.def.definition].some((s) => typeof s === 'string' && findVariableReferences(s).some((r) => r.name === name)),
+  );
+}
+
+function hint(name: string, names: readonly string[]): string {
+  const near = closestMatch(name, names);
+  if (near) return ` (did you mean "${near}"?)`;
+  return names.length > 0 ? ` (defined: ${names.join(', ')})` : ' (the dashboard defines no variables)';
+}
+
+function keySegment(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
+}

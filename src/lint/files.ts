@@ -1,0 +1,86 @@
+/**
+ * Reads what `dashcode lint` was pointed at: dashboard JSON and provisioning
+ * YAML, from files or (recursively) directories. In a directory, JSON that is
+ * not a dashboard and YAML that is not provisioning (docker-compose.yml,
+ * prometheus.yml) are skipped; a file named explicitly is always linted.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { Issue } from '../validate/issues.js';
+import { looksLikeDashboard } from './dashboard/model.js';
+import { provisioningKind } from './provisioning.js';
+import type { RepoDashboard, RepoProvisioning } from './repo.js';
+
+export interface LintInputs {
+  dashboards: RepoDashboard[];
+  provisioning: RepoProvisioning[];
+  /** Files that could not be parsed (`lint-parse`). */
+  issues: Issue[];
+}
+
+export class MissingPathError extends Error {}
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+/**
+ * `label(abs)` names a file in issues (relative to the working directory).
+ * Throws MissingPathError for a path that does not exist.
+ */
+export async function readLintInputs(paths: readonly string[], label: (abs: string) => string): Promise<LintInputs> {
+  const out: LintInputs = { dashboards: [], provisioning: [], issues: [] };
+  const seen = new Set<string>();
+  for (const p of paths) {
+    const info = await stat(p).catch(() => undefined);
+    if (!info) throw new MissingPathError(`no such file or directory: ${p}`);
+    const explicit = info.isFile();
+    for (const file of explicit ? [p] : await walk(p)) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      await readOne(file, label(file), explicit, out);
+    }
+  }
+  return out;
+}
+
+async function readOne(file: string, name: string, explicit: boolean, out: LintInputs): Promise<void> {
+  const isJson = file.endsWith('.json');
+  const isYaml = /\.ya?ml$/.test(file);
+  if (!isJson && !isYaml) {
+    if (explicit) out.issues.push(parseIssue(name, 'not a .json dashboard or a .yaml provisioning file'));
+    return;
+  }
+  let doc: unknown;
+  try {
+    const text = await readFile(file, 'utf8');
+    doc = isJson ? JSON.parse(text) : parseYaml(text);
+  } catch (err) {
+    out.issues.push(parseIssue(name, `cannot parse: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`));
+    return;
+  }
+  if (isJson) {
+    if (explicit || looksLikeDashboard(doc)) out.dashboards.push({ file: name, json: doc });
+    return;
+  }
+  const kind = provisioningKind(doc);
+  if (kind) out.provisioning.push({ file: name, kind, doc });
+  else if (explicit) out.issues.push(parseIssue(name, 'not a Grafana provisioning file (no datasources or providers)'));
+}
+
+function parseIssue(file: string, message: string): Issue {
+  return { code: 'lint-parse', path: '', message, severity: 'error', source: { file } };
+}
+
+/** Files under `dir`, sorted, depth first. */
+export async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(dir, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
+    const abs = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(abs)));
+    else if (e.isFile()) out.push(abs);
+  }
+  return out;
+}
