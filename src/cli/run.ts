@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
   db: async () => (await import('./commands/db.js')).dbCommand,
   lint: async () => (await import('./commands/lint.js')).lintCommand,
+  preview: async () => (await import('./commands/preview.js')).previewCommand,
 };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {

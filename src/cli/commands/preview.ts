@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EXIT } from '../../validate/issues.js';
+import { chooseDatabase, openChosen } from '../database.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 
@@ -27,9 +28,11 @@ Serve:
                          generated/ changes; a change in dashboards/ runs
                          \`dashcode build\` first
   --port N               (default 0: a free port)
-Database (SQL queries):
-  (default)              embedded PostgreSQL (PGlite) with seeded data
-  --data seed|empty|csv:DIR
+Database (SQL queries), as for \`dashcode check\`:
+  (default)              embedded PostgreSQL (PGlite) in memory, seeded
+  --data seed|none|csv:DIR
+                         what to put in the in-memory database (default seed)
+  --pglite DIR           a PGlite database persisted by \`dashcode db\`
   --database-url URL     a real PostgreSQL server (or PGHOST etc.), read-only
 Prometheus (PromQL queries; without it those panels say so):
   --prometheus-url URL   --scrape-interval DUR (default 15s)
@@ -48,6 +51,7 @@ interface Options {
   port: number;
   data: string;
   databaseUrl?: string;
+  pglite?: string;
   prometheusUrl?: string;
   scrapeInterval?: string;
   from?: string;
@@ -65,8 +69,7 @@ export const previewCommand: Command = {
       return EXIT.findings;
     }
     const preview = await import('../../preview/index.js');
-    const { openPreviewDatabase } = await import('../../preview/database.js');
-    const db = await openPreviewDatabase({ data: options.data, databaseUrl: options.databaseUrl, env: io.env, cwd: io.cwd });
+    const db = await openDatabase(options, io);
     try {
       const buildPages = async (liveReload: boolean) => {
         const pages: Array<{ name: string; file: string; page: Awaited<ReturnType<typeof preview.previewPage>> }> = [];
@@ -86,37 +89,38 @@ export const previewCommand: Command = {
       };
       if (options.serve) return await serve(io, options, files, buildPages, preview, db.description);
 
-      const outDir = path.resolve(io.cwd, options.out);
-      await mkdir(outDir, { recursive: true });
-      const pages = await buildPages(false);
-      let failed = 0;
-      for (const { name, page } of pages) {
-        await writeFile(path.join(outDir, `${name}.html`), page.html);
-        const errors = preview.failedPanels(page.preview).length;
-        failed += errors;
-        const panels = page.preview.panels.filter((p) => p.item.kind === 'panel').length;
-        io.stdout(`wrote ${path.relative(io.cwd, path.join(outDir, `${name}.html`))} (${panels} panels${errors ? `, ${errors} with query errors` : ''})\n`);
-      }
+      // The browser first: a missing Chromium fails before minutes of queries, not after.
+      let shooter: Awaited<ReturnType<typeof preview.openScreenshotter>> | undefined;
       if (options.png) {
-        let shooter;
         try {
           shooter = await preview.openScreenshotter({ executablePath: options.chromium });
         } catch (err) {
-          if (err instanceof preview.BrowserUnavailableError) {
-            io.stderr(`dashcode preview: --png: ${err.message}\n`);
-            return EXIT.usage;
-          }
-          throw err;
+          if (!(err instanceof preview.BrowserUnavailableError)) throw err;
+          io.stderr(`dashcode preview: --png: ${err.message}\n`);
+          return EXIT.usage;
         }
-        try {
-          for (const { name } of pages) {
+      }
+      const outDir = path.resolve(io.cwd, options.out);
+      let failed = 0;
+      let pages: Awaited<ReturnType<typeof buildPages>>;
+      try {
+        await mkdir(outDir, { recursive: true });
+        pages = await buildPages(false);
+        for (const { name, page } of pages) {
+          const html = path.join(outDir, `${name}.html`);
+          await writeFile(html, page.html);
+          const errors = preview.failedPanels(page.preview).length;
+          failed += errors;
+          const panels = page.preview.panels.filter((p) => p.item.kind === 'panel').length;
+          io.stdout(`wrote ${path.relative(io.cwd, html)} (${panels} panels${errors ? `, ${errors} with query errors` : ''})\n`);
+          if (shooter) {
             const png = path.join(outDir, `${name}.png`);
-            const { charts } = await shooter.capture(path.join(outDir, `${name}.html`), png);
+            const { charts } = await shooter.capture(html, png);
             io.stdout(`wrote ${path.relative(io.cwd, png)} (${charts} charts)\n`);
           }
-        } finally {
-          await shooter.close();
         }
+      } finally {
+        await shooter?.close();
       }
       const entries = pages.map(({ name, page }) => ({ name, title: page.preview.title, errors: preview.failedPanels(page.preview).length, png: options.png }));
       await writeFile(path.join(outDir, 'index.html'), preview.renderIndex(entries));
@@ -130,6 +134,26 @@ export const previewCommand: Command = {
 
 type PreviewModule = typeof import('../../preview/index.js');
 type BuildPages = (liveReload: boolean) => Promise<Array<{ name: string; page: { html: string; preview: import('../../preview/index.js').DashboardPreview } }>>;
+
+/**
+ * The database as \`dashcode check\` opens it: a server or a persisted PGlite
+ * as it is (never written to), else an in-memory PGlite filled per --data.
+ */
+async function openDatabase(options: Options, io: Io): Promise<{ engine: import('../../db/index.js').SqlEngine; description: string }> {
+  const choice = chooseDatabase({ 'database-url': options.databaseUrl, pglite: options.pglite }, io);
+  const { engine, description, server } = await openChosen(choice);
+  if (server || choice.pgliteDir) return { engine, description };
+  try {
+    const db = await import('../../db/index.js');
+    await db.migrate(engine);
+    if (options.data === 'seed') await db.seed(engine, {});
+    else if (options.data.startsWith('csv:')) await db.loadCsvDir(engine, path.resolve(io.cwd, options.data.slice(4)));
+  } catch (err) {
+    await engine.close();
+    throw err;
+  }
+  return { engine, description: `embedded PostgreSQL (PGlite, ${options.data === 'seed' ? 'seeded data' : options.data === 'none' ? 'empty' : options.data})` };
+}
 
 /** Serves until SIGINT/SIGTERM; the pages live in memory, nothing is written. */
 async function serve(io: Io, options: Options, files: string[], buildPages: BuildPages, preview: PreviewModule, database: string): Promise<number> {
@@ -194,6 +218,7 @@ function parse(args: string[]): { options: Options; inputs: string[] } {
         watch: { type: 'boolean' },
         port: { type: 'string' },
         data: { type: 'string' },
+        pglite: { type: 'string' },
         'database-url': { type: 'string' },
         'prometheus-url': { type: 'string' },
         'scrape-interval': { type: 'string' },
@@ -205,7 +230,7 @@ function parse(args: string[]): { options: Options; inputs: string[] } {
     throw new UsageError((err as Error).message);
   }
   const data = (values.data as string | undefined) ?? 'seed';
-  if (!/^(seed|empty|csv:.+)$/.test(data)) throw new UsageError(`--data must be seed, empty or csv:DIR, got "${data}"`);
+  if (!/^(seed|none|csv:.+)$/.test(data)) throw new UsageError(`--data must be seed, none or csv:DIR, got "${data}"`);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${String(values.port)}"`);
   if (values.watch && !values.serve) throw new UsageError('--watch works with --serve');
@@ -221,6 +246,7 @@ function parse(args: string[]): { options: Options; inputs: string[] } {
       port,
       data,
       databaseUrl: values['database-url'] as string | undefined,
+      pglite: values.pglite as string | undefined,
       prometheusUrl: values['prometheus-url'] as string | undefined,
       scrapeInterval: values['scrape-interval'] as string | undefined,
       from: values.from as string | undefined,

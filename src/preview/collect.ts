@@ -1,0 +1,95 @@
+/**
+ * Runs a dashboard's visible panels against the backends, as Grafana would on
+ * load: the time range read like Grafana's, variables selected and resolved by
+ * the check engine, then every target of every panel that is on the grid
+ * (panels inside collapsed rows do not run, as in Grafana).
+ */
+import { calculateInterval, type TimeRange, type VariableValue } from '../check/interpolate/index.js';
+import { extractTargets, type TargetRef } from '../check/run/extract.js';
+import { parseTime } from '../check/run/time-range.js';
+import { resolveVariables } from '../check/run/variables.js';
+import { runTarget, type Backends } from './data/run-target.js';
+import { layoutDashboard } from './layout.js';
+import type { DashboardPreview, PanelPreview } from './model.js';
+
+export interface CollectOptions extends Backends {
+  /** Override the dashboard's time range (Grafana syntax: `now-7d`, ISO dates, epoch ms). */
+  from?: string;
+  to?: string;
+  now?: Date;
+  file?: string;
+}
+
+type Obj = Record<string, unknown>;
+
+/** As the check engine: roughly a panel's width in px. */
+const DEFAULT_MAX_DATA_POINTS = 1000;
+
+export async function collectPreview(dashboard: Obj, options: CollectOptions = {}): Promise<DashboardPreview> {
+  const now = options.now ?? new Date();
+  const time = (dashboard.time as { from?: string; to?: string } | undefined) ?? {};
+  const fromText = options.from ?? time.from ?? 'now-6h';
+  const toText = options.to ?? time.to ?? 'now';
+  const from = parseTime(fromText, now);
+  const to = parseTime(toText, now, true);
+  const layout = layoutDashboard(Array.isArray(dashboard.panels) ? dashboard.panels : []);
+  const preview: DashboardPreview = {
+    title: typeof dashboard.title === 'string' ? dashboard.title : '(untitled)',
+    uid: typeof dashboard.uid === 'string' ? dashboard.uid : undefined,
+    file: options.file,
+    range: { from: fromText, to: toText, fromMs: from?.getTime() ?? 0, toMs: to?.getTime() ?? 0 },
+    generatedAt: now.getTime(),
+    variables: [],
+    panels: layout.items.map((item) => ({ item, results: [] })),
+    heightPx: layout.heightPx,
+  };
+  if (!from || !to) {
+    preview.error = `cannot read the time range ${fromText} → ${toText}`;
+    return preview;
+  }
+  const range: TimeRange = { from, to };
+  const variables = await resolveVariables(dashboard, range, calculateInterval(range, DEFAULT_MAX_DATA_POINTS).intervalMs, options.sql);
+  preview.variables = describeVariables(dashboard, variables.values, variables.report);
+  const targets = targetsByPanel(dashboard);
+  for (const p of preview.panels) await runPanel(p, targets.get(p.item.index) ?? [], variables.values, range, options);
+  return preview;
+}
+
+async function runPanel(p: PanelPreview, targets: TargetRef[], vars: Map<string, VariableValue>, range: TimeRange, backends: Backends): Promise<void> {
+  if (p.item.kind === 'row') return;
+  const raw = Array.isArray(p.item.panel.targets) ? (p.item.panel.targets as Obj[]) : [];
+  for (const t of targets) {
+    const k = Number(/\.targets\[(\d+)\]$/.exec(t.path)?.[1]);
+    p.results.push({ ...(await runTarget(t, raw[k] ?? {}, vars, range, backends)), refId: t.refId });
+  }
+}
+
+/** The check engine's targets of the top-level panels, by panel index (`panels[3].targets[0]` → 3). */
+function targetsByPanel(dashboard: Obj): Map<number, TargetRef[]> {
+  const out = new Map<number, TargetRef[]>();
+  for (const t of extractTargets(dashboard)) {
+    const m = /^panels\[(\d+)\]\.targets\[\d+\]$/.exec(t.path);
+    if (!m) continue; // inside a collapsed row: not on the grid
+    const index = Number(m[1]);
+    out.set(index, [...(out.get(index) ?? []), t]);
+  }
+  return out;
+}
+
+function describeVariables(dashboard: Obj, values: Map<string, VariableValue>, report: Array<{ name: string; status: string; message?: string }>): DashboardPreview['variables'] {
+  const list = ((dashboard.templating as Obj | undefined)?.list ?? []) as Obj[];
+  return list.map((v) => {
+    const name = String(v.name ?? '');
+    const value = values.get(name);
+    const shown = value?.isAll ? 'All' : Array.isArray(value?.value) ? value.value.join(' + ') : String(value?.value ?? '');
+    const r = report.find((x) => x.name === name);
+    return {
+      name,
+      label: typeof v.label === 'string' && v.label ? v.label : name,
+      value: shown,
+      // hide: 2 hides the variable, 1 only its label.
+      hidden: v.hide === 2,
+      error: r?.status === 'error' ? r.message : undefined,
+    };
+  });
+}

@@ -1,0 +1,34 @@
+/** What a preview page is made from: the dashboard laid out, with each panel's query results. */
+import type { Frame } from './data/frames.js';
+import type { TargetResult } from './data/run-target.js';
+import type { GridItem } from './layout.js';
+
+export interface PanelPreview {
+  item: GridItem;
+  /** One per target that is not hidden, in target order. */
+  results: Array<TargetResult & { refId?: string }>;
+}
+
+export interface DashboardPreview {
+  title: string;
+  uid?: string;
+  file?: string;
+  range: { from: string; to: string; fromMs: number; toMs: number };
+  /** When the queries ran (epoch ms). */
+  generatedAt: number;
+  variables: Array<{ name: string; label: string; value: string; hidden: boolean; error?: string }>;
+  panels: PanelPreview[];
+  heightPx: number;
+  /** Set when the dashboard could not be previewed at all (e.g. an unreadable time range). */
+  error?: string;
+}
+
+/** Frames from every target that returned data. */
+export function panelFrames(p: PanelPreview): Frame[] {
+  return p.results.flatMap((r) => (r.state === 'data' ? r.frames : []));
+}
+
+/** Panels with a failed query (the index page and the CLI summary count them). */
+export function failedPanels(preview: DashboardPreview): PanelPreview[] {
+  return preview.panels.filter((p) => p.results.some((r) => r.state === 'error'));
+}

@@ -1,0 +1,51 @@
+/**
+ * What the page's script needs to draw a chart with uPlot. Plain JSON: the
+ * page embeds these and the browser turns each into a uPlot instance.
+ */
+
+export interface ChartSeries {
+  name: string;
+  color: string;
+  lineWidth: number;
+  /** 0..1 */
+  fillOpacity: number;
+  /** Stacking group when stacking.mode is normal. */
+  stack?: string;
+}
+
+export interface TimeChartSpec {
+  kind: 'time';
+  id: string;
+  unit?: string;
+  decimals?: number;
+  min?: number;
+  max?: number;
+  /** The dashboard's range, epoch seconds: the x axis spans it like Grafana's. */
+  from: number;
+  to: number;
+  drawStyle: 'line' | 'bars' | 'points';
+  showPoints: 'auto' | 'always' | 'never';
+  /** One [x (epoch s), y] table per series; the page aligns them with uPlot.join. */
+  series: Array<ChartSeries & { x: number[]; y: Array<number | null> }>;
+}
+
+export interface BarChartSpec {
+  kind: 'bars';
+  id: string;
+  unit?: string;
+  decimals?: number;
+  min?: number;
+  max?: number;
+  labels: string[];
+  series: Array<ChartSeries & { values: Array<number | null> }>;
+  /** Fraction of a group's width each bar takes (Grafana's barWidth). */
+  barWidth: number;
+  /** Fraction of a category's width the group takes (Grafana's groupWidth). */
+  groupWidth: number;
+  /** Degrees, Grafana's xTickLabelRotation. */
+  rotation: number;
+  showValue: 'auto' | 'always' | 'never';
+  stacked: boolean;
+}
+
+export type ChartSpec = TimeChartSpec | BarChartSpec;

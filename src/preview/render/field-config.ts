@@ -1,0 +1,81 @@
+/**
+ * A field's effective config: the panel's fieldConfig.defaults with the
+ * overrides whose matcher picks this field applied on top (byName, byRegexp,
+ * byFrameRefID, byType), as Grafana's applyFieldOverrides does.
+ */
+import type { Field } from '../data/frames.js';
+
+type Obj = Record<string, unknown>;
+
+export interface FieldSettings {
+  unit?: string;
+  decimals?: number;
+  min?: number;
+  max?: number;
+  displayName?: string;
+  /** A fixed colour (color.mode fixed / fixedColor). */
+  fixedColor?: string;
+  thresholds?: unknown;
+  custom: Obj;
+}
+
+export function fieldSettings(panel: Obj, field: Pick<Field, 'name' | 'type'>, refId?: string): FieldSettings {
+  const fc = (panel.fieldConfig as Obj | undefined) ?? {};
+  const merged: Obj = structuredClone((fc.defaults as Obj | undefined) ?? {});
+  const overrides = Array.isArray(fc.overrides) ? (fc.overrides as Obj[]) : [];
+  for (const o of overrides) {
+    if (!matches(o.matcher as Obj | undefined, field, refId)) continue;
+    for (const p of (Array.isArray(o.properties) ? o.properties : []) as Obj[]) setPath(merged, String(p.id ?? ''), p.value);
+  }
+  const color = merged.color as Obj | undefined;
+  const custom = (merged.custom as Obj | undefined) ?? {};
+  return {
+    unit: typeof merged.unit === 'string' ? merged.unit : undefined,
+    decimals: typeof merged.decimals === 'number' ? merged.decimals : undefined,
+    min: typeof merged.min === 'number' ? merged.min : undefined,
+    max: typeof merged.max === 'number' ? merged.max : undefined,
+    displayName: typeof merged.displayName === 'string' && merged.displayName ? merged.displayName : undefined,
+    fixedColor: color?.mode === 'fixed' && typeof color.fixedColor === 'string' ? color.fixedColor : undefined,
+    thresholds: merged.thresholds,
+    custom,
+  };
+}
+
+function matches(matcher: Obj | undefined, field: Pick<Field, 'name' | 'type'>, refId: string | undefined): boolean {
+  const options = matcher?.options;
+  switch (matcher?.id) {
+    case 'byName':
+      return options === field.name;
+    case 'byRegexp': {
+      const re = regexFrom(String(options ?? ''));
+      return re ? re.test(field.name) : false;
+    }
+    case 'byFrameRefID':
+      return options === refId;
+    case 'byType':
+      return options === field.type;
+    default:
+      return false;
+  }
+}
+
+/** Grafana accepts `/re/flags` or a bare pattern. */
+function regexFrom(text: string): RegExp | undefined {
+  try {
+    const m = /^\/(.*)\/([a-z]*)$/.exec(text);
+    return m ? new RegExp(m[1]!, m[2]) : new RegExp(`^${text}$`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `custom.lineWidth` → merged.custom.lineWidth */
+function setPath(target: Obj, id: string, value: unknown): void {
+  const parts = id.split('.');
+  let at = target;
+  for (const part of parts.slice(0, -1)) {
+    if (!at[part] || typeof at[part] !== 'object') at[part] = {};
+    at = at[part] as Obj;
+  }
+  at[parts.at(-1)!] = value;
+}
