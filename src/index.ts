@@ -64,3 +64,9 @@ export { buildDashboard, type BuildResult } from './build.js';
 
 export { formatIssues, formatIssue, type Issue, type Severity } from './validate/issues.js';
 export { defineConfig, type DashcodeConfig, type ProvisioningConfig } from './config/config.js';
+
+export { importDashboard } from './import/import.js';
+export { diffDashboards, semanticEqual } from './diff/diff.js';
+export { formatDiffs } from './diff/format.js';
+export { checkDashboard, formatCheckReport, type DashboardCheck, type QueryCheck } from './check/run/index.js';
+export { lintDashboard, lintProvisioning, RULES as LINT_RULES, type LintConfig } from './lint/index.js';

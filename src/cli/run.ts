@@ -19,6 +19,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   db: async () => (await import('./commands/db.js')).dbCommand,
   lint: async () => (await import('./commands/lint.js')).lintCommand,
   preview: async () => (await import('./commands/preview.js')).previewCommand,
+  import: async () => (await import('./commands/import.js')).importCommand,
+  diff: async () => (await import('./commands/diff.js')).diffCommand,
 };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {

@@ -12,6 +12,7 @@ export type ChangeKind =
   | 'variable-changed'
   | 'datasource-added'
   | 'datasource-removed'
+  | 'datasource-replaced'
   | 'row-added'
   | 'row-removed'
   | 'row-changed'

@@ -20,14 +20,14 @@ export function semanticEqual(a: unknown, b: unknown): boolean {
 export function diffDashboards(before: unknown, after: unknown): Change[] {
   const a = normalizeDashboard(before);
   const b = normalizeDashboard(after);
-  const changes = [
+  const changes = collapseReplacedDatasource([
     ...settingChanges(a, b),
     ...listChanges('link', 'dashboard links', a.links, b.links),
     ...listChanges('annotation', 'annotations', a.annotations, b.annotations),
     ...datasourceChanges(a, b),
     ...variableChanges(a.variables, b.variables),
     ...panelChanges(a.panels, b.panels),
-  ];
+  ]);
   if (changes.length === 0 && !deepEqual(a, b)) {
     // A difference the categories above do not name still counts: never report "equal" wrongly.
     for (const c of leafChanges(a, b)) changes.push({ kind: 'setting', subject: 'dashboard', ...c });
@@ -51,20 +51,42 @@ function datasourceChanges(a: NormalDashboard, b: NormalDashboard): Change[] {
     return `datasource ${[ref.type, ref.uid ?? ref.name].filter(Boolean).join(' ')}`;
   };
   return [
-    ...a.datasources.filter((d) => !after.has(d)).map((d): Change => ({ kind: 'datasource-removed', subject: describe(d) })),
-    ...b.datasources.filter((d) => !before.has(d)).map((d): Change => ({ kind: 'datasource-added', subject: describe(d) })),
+    ...a.datasources.filter((d) => !after.has(d)).map((d): Change => ({ kind: 'datasource-removed', subject: describe(d), before: JSON.parse(d) as JsonObject })),
+    ...b.datasources.filter((d) => !before.has(d)).map((d): Change => ({ kind: 'datasource-added', subject: describe(d), after: JSON.parse(d) as JsonObject })),
   ];
+}
+
+/**
+ * One datasource swapped for another everywhere (a uid migration) is one
+ * change, not one per query: the per-reference `datasource.uid` lines go.
+ */
+function collapseReplacedDatasource(changes: Change[]): Change[] {
+  const removed = changes.filter((c) => c.kind === 'datasource-removed');
+  const added = changes.filter((c) => c.kind === 'datasource-added');
+  if (removed.length !== 1 || added.length !== 1) return changes;
+  const from = removed[0]!.before as JsonObject | undefined;
+  const to = added[0]!.after as JsonObject | undefined;
+  if (!from || !to) return changes;
+  const isReference = (c: Change) =>
+    c.path !== undefined && /(^|\.)datasource\.(uid|type)$/.test(c.path) && ((c.before === from.uid && c.after === to.uid) || (c.before === from.type && c.after === to.type));
+  const out: Change[] = [];
+  for (const c of changes) {
+    if (c === added[0] || isReference(c)) continue;
+    out.push(c === removed[0] ? { kind: 'datasource-replaced', subject: c.subject, before: from, after: to, note: added[0]!.subject.replace(/^datasource /, '') } : c);
+  }
+  return out;
 }
 
 function variableChanges(a: NormalVariable[], b: NormalVariable[]): Change[] {
   const changes: Change[] = [];
-  const byName = (vs: NormalVariable[]) => new Map(vs.map((v) => [v.name, v]));
-  const before = byName(a);
-  const after = byName(b);
-  for (const v of a) if (!after.has(v.name)) changes.push({ kind: 'variable-removed', subject: `variable "${v.name}"`, note: v.type });
+  const byKey = (vs: NormalVariable[]) => new Map(vs.map((v) => [v.key, v]));
+  const before = byKey(a);
+  const after = byKey(b);
+  const subjectOf = (v: NormalVariable) => `variable "${v.name}"${v.key !== v.name ? ` (${v.key.slice(v.name.length)})` : ''}`;
+  for (const v of a) if (!after.has(v.key)) changes.push({ kind: 'variable-removed', subject: subjectOf(v), note: v.type });
   for (const v of b) {
-    const old = before.get(v.name);
-    const subject = `variable "${v.name}"`;
+    const old = before.get(v.key);
+    const subject = subjectOf(v);
     if (!old) {
       changes.push({ kind: 'variable-added', subject, note: v.type });
       continue;
@@ -72,7 +94,7 @@ function variableChanges(a: NormalVariable[], b: NormalVariable[]): Change[] {
     if (old.type !== v.type) changes.push({ kind: 'variable-changed', subject, path: 'type', before: old.type, after: v.type });
     for (const c of leafChanges(old.body, v.body)) changes.push(fieldChange('variable-changed', subject, c.path, c.before, c.after));
   }
-  const order = (vs: NormalVariable[]) => vs.map((v) => v.name).filter((n) => before.has(n) && after.has(n));
+  const order = (vs: NormalVariable[]) => vs.map((v) => v.key).filter((k) => before.has(k) && after.has(k));
   if (!deepEqual(order(a), order(b))) changes.push({ kind: 'variable-changed', subject: 'variables', path: 'order', before: order(a), after: order(b) });
   return changes;
 }
@@ -114,6 +136,9 @@ function panelChanges(a: NormalPanel[], b: NormalPanel[]): Change[] {
     changes.push({ kind: p.kind === 'row' ? 'row-added' : 'panel-added', subject: panelSubject(p), note: `${p.kind === 'row' ? '' : `${p.type} `}at ${pos(p.gridPos)}`.trim() });
   }
 
+  // Reading order of the new dashboard, whichever matching pass paired them.
+  const position = new Map(b.map((p, i) => [p, i]));
+  pairs.sort((l, r) => position.get(l[1])! - position.get(r[1])!);
   const { shifted, moved } = classifyMoves(pairs);
   if (shifted.length > 0) {
     changes.push({ kind: 'layout-shift', subject: 'layout', note: `${shifted.length} panel(s) and row(s) shifted vertically, in the same order` });
@@ -158,6 +183,8 @@ function matchPanels(a: NormalPanel[], b: NormalPanel[]): Array<[NormalPanel, No
   const passes: Array<{ signature: (p: NormalPanel) => string; eligible: (p: NormalPanel) => boolean }> = [
     { signature: (p) => `${p.kind}\u0000${p.title}`, eligible: () => true },
     { signature: (p) => `${p.kind}\u0000${p.type}\u0000${stableStringify(p.targets)}`, eligible: (p) => p.kind === 'panel' && p.targets.length > 0 },
+    // Renamed and edited in place: same type at the same position.
+    { signature: (p) => `${p.kind}\u0000${p.type}\u0000${stableStringify(p.gridPos)}`, eligible: (p) => p.kind === 'panel' },
   ];
   for (const { signature, eligible } of passes) {
     // Only a signature that is unique on both sides is a match; ambiguity stays added/removed.

@@ -19,6 +19,7 @@ const MARK: Record<Change['kind'], string> = {
   'variable-changed': '~',
   'datasource-added': '+',
   'datasource-removed': '-',
+  'datasource-replaced': '~',
   'row-added': '+',
   'row-removed': '-',
   'row-changed': '~',
@@ -52,6 +53,8 @@ export function describeChange(c: Change): string {
       return `${c.subject} now used`;
     case 'datasource-removed':
       return `${c.subject} no longer used`;
+    case 'datasource-replaced':
+      return `${c.subject} replaced by ${c.note ?? show(c.after)} everywhere`;
     case 'query-added':
     case 'query-removed':
       return `${c.subject}: ${c.path} ${c.kind === 'query-added' ? 'added' : 'removed'}${valueOf(c.kind === 'query-added' ? c.after : c.before, ': ')}`;

@@ -125,3 +125,11 @@ export function camelIdentifier(text: string, fallback: string): string {
   const id = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('');
   return /^[0-9]/.test(id) ? `${fallback}${id.charAt(0).toUpperCase()}${id.slice(1)}` : id;
 }
+
+/** Props in a readable order: the named keys first, the rest as given. */
+export function ordered(props: ExprObject, first: readonly string[]): ExprObject {
+  const out: ExprObject = {};
+  for (const k of first) if (props[k] !== undefined) out[k] = props[k];
+  for (const [k, v] of Object.entries(props)) if (!(k in out)) out[k] = v;
+  return out;
+}

@@ -64,6 +64,9 @@ export class ImportContext {
   }
 
   report(code: string, path: string, message: string, severity: Severity = 'warning', panel?: string): void {
+    // The formatter names the panel already (from `source`); do not say it twice.
+    const prefix = `panel "${panel}"`;
+    if (panel && message.startsWith(prefix)) message = message.slice(prefix.length).replace(/^:?\s*/, '');
     this.issues.push({ ...issue(code, path, message, severity), source: { file: this.file, dashboard: this.dashboardTitle, panel } });
   }
 

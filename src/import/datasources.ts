@@ -5,7 +5,7 @@
  * module and listed, for the user to move into datasources/.
  */
 import { POSTGRES_TYPE } from '../datasources/postgres/options.js';
-import { canonicalDatasourceType, normalizeDatasourceRef, type TargetKind } from '../diff/datasource-ref.js';
+import { canonicalDatasourceType, MIXED_UID, normalizeDatasourceRef, type TargetKind } from '../diff/datasource-ref.js';
 import { asString } from '../diff/json.js';
 import { verbatimDatasource } from './helpers.js';
 import type { DatasourceSpec } from '../datasources/datasource.js';
@@ -64,14 +64,14 @@ export class DatasourceResolver {
   /**
    * The datasource for a reference; `hint` says which query builder will use
    * it, so a reference without a type still gets a stub of the right kind.
-   * Undefined for the mixed pseudo-datasource (the caller resolves per query).
+   * The mixed pseudo-datasource names no datasource, so it resolves like no reference at all.
    */
-  resolve(ref: unknown, hint: TargetKind | undefined, where: string, path: string, panel?: string): ResolvedDatasource | undefined {
+  resolve(ref: unknown, hint: TargetKind | undefined, where: string, path: string, panel?: string): ResolvedDatasource {
     const r = normalizeDatasourceRef(ref);
     const hintType = hint === 'sql' ? POSTGRES_TYPE : hint;
-    const uid = asString(r?.uid);
-    const type = asString(r?.type) ?? hintType;
-    if (uid === '-- Mixed --') return undefined;
+    const mixed = r?.uid === MIXED_UID;
+    const uid = mixed ? undefined : asString(r?.uid);
+    const type = (mixed ? undefined : asString(r?.type)) ?? hintType;
     if (uid !== undefined) {
       const k = this.known.find((d) => d.uid === uid);
       if (k) {

@@ -5,14 +5,14 @@
 import { refIdFor } from '../compile/ids.js';
 import { datasourceRef } from '../datasources/datasource.js';
 import { normalizeDatasourceRef, targetKind } from '../diff/datasource-ref.js';
-import { asString, isObject } from '../diff/json.js';
+import { asString, deepEqual } from '../diff/json.js';
 import { EDITOR_STATE, effectiveTargetDatasource, normalizeTarget } from '../diff/normalize.js';
 import type { JsonObject } from '../model/loose.js';
 import { promQuery } from '../queries/prometheus.js';
 import type { QuerySpec } from '../queries/query.js';
 import { sqlQuery } from '../queries/sql.js';
 import { tempoQuery } from '../queries/tempo.js';
-import { invoke, type Code, type ExprObject } from './code.js';
+import { invoke, ordered, type Code, type ExprObject } from './code.js';
 import type { ImportContext } from './context.js';
 import { queryTemplate } from './query-text.js';
 import { fieldsToRestore } from './verify.js';
@@ -34,7 +34,7 @@ export function importQuery(ctx: ImportContext, t: JsonObject, index: number, pa
   const where = `${site.where} query ${refId ?? defaultRefId}`;
   const dsRef = effectiveTargetDatasource(t, panelDatasource);
   const hint = targetKind(t, asString(normalizeDatasourceRef(dsRef)?.type));
-  const ds = ctx.datasources.resolve(dsRef, hint, where, `${path}.datasource`, site.panel) ?? ctx.datasources.resolve(undefined, hint ?? targetKind(t, undefined), where, `${path}.datasource`, site.panel)!;
+  const ds = ctx.datasources.resolve(dsRef, hint ?? targetKind(t, undefined), where, `${path}.datasource`, site.panel);
   const kind = targetKind(t, ds.type);
   const textSite = { where, path, panel: site.panel };
   const common: ExprObject = { datasource: ds.expr };
@@ -55,17 +55,17 @@ export function importQuery(ctx: ImportContext, t: JsonObject, index: number, pa
     if (typeof t.interval === 'string' && MIN_INTERVAL.test(t.interval)) props.minInterval = t.interval;
     if (t.exemplar === true) props.exemplar = true;
     if (t.format === 'table' || t.format === 'heatmap') props.format = t.format;
-    built = invoke(ctx.lib('promQuery'), promQuery, order(props, ['datasource', 'refId', 'expr']));
+    built = invoke(ctx.lib('promQuery'), promQuery, ordered(props, ['datasource', 'refId', 'expr']));
   } else if (kind === 'sql' && typeof t.rawSql === 'string') {
     const props: ExprObject = { ...common, sql: queryTemplate(ctx, 'sql', t.rawSql, textSite) };
     if (t.format === 'time_series') props.format = 'time_series';
-    built = invoke(ctx.lib('sqlQuery'), sqlQuery, order(props, ['datasource', 'refId', 'sql']));
+    built = invoke(ctx.lib('sqlQuery'), sqlQuery, ordered(props, ['datasource', 'refId', 'sql']));
   } else if (kind === 'tempo' && typeof t.query === 'string') {
     const props: ExprObject = { ...common, query: queryTemplate(ctx, 'traceql', t.query, textSite) };
     if (Number.isInteger(t.limit) && (t.limit as number) > 0 && (t.limit as number) <= 10_000 && t.limit !== 20) props.limit = t.limit as number;
     if (Number.isInteger(t.spss) && (t.spss as number) > 0) props.spss = t.spss as number;
     if (t.tableType === 'spans') props.tableType = 'spans';
-    built = invoke(ctx.lib('tempoQuery'), tempoQuery, order(props, ['datasource', 'refId', 'query']));
+    built = invoke(ctx.lib('tempoQuery'), tempoQuery, ordered(props, ['datasource', 'refId', 'query']));
   } else {
     ctx.report('import.query-verbatim', path, `${where}: dashcode has no query builder for datasource type "${ds.type}"; kept verbatim`, 'warning', site.panel);
     ctx.keep(where, 'the whole query', 'verbatimQuery');
@@ -75,8 +75,10 @@ export function importQuery(ctx: ImportContext, t: JsonObject, index: number, pa
     return ctx.callHelper('verbatimQuery', ds.expr, refId ?? defaultRefId, model);
   }
 
+  // Editor state the builder writes the same way (`editorMode: 'code'`) is not lost: count only the rest.
+  const model = (built.value as QuerySpec).model;
   for (const k of kind ? (EDITOR_STATE[kind] ?? []) : []) {
-    if (t[k] !== undefined && k !== 'rawQuery') ctx.editorState.set(k, (ctx.editorState.get(k) ?? 0) + 1);
+    if (t[k] !== undefined && !deepEqual(t[k], model[k])) ctx.editorState.set(k, (ctx.editorState.get(k) ?? 0) + 1);
   }
   return restoreUnmodelled(ctx, built, t, panelDatasource, ds, where, path, site.panel);
 }
@@ -97,16 +99,4 @@ function restoreUnmodelled(ctx: ImportContext, built: Code, t: JsonObject, panel
   if (keys.length === 0) return built;
   ctx.keep(where, keys.join(', '), 'withFields');
   return ctx.callHelper('withFields', built, fields);
-}
-
-/** Props in a readable order: the named keys first, the rest as given. */
-function order(props: ExprObject, first: string[]): ExprObject {
-  const out: ExprObject = {};
-  for (const k of first) if (props[k] !== undefined) out[k] = props[k];
-  for (const [k, v] of Object.entries(props)) if (!(k in out)) out[k] = v;
-  return out;
-}
-
-export function isTarget(v: unknown): v is JsonObject {
-  return isObject(v);
 }

@@ -1,0 +1,16 @@
+/** Dashboard, panel and data links in their semantic form. See normalize.ts. */
+import type { Json, JsonObject } from '../model/loose.js';
+import { deepEqual, isObject, sortKeys } from './json.js';
+
+/** Link fields dashcode's builders always write; absent means the same in Grafana. */
+const LINK_DEFAULTS: JsonObject = { asDropdown: false, icon: 'external link', includeVars: false, keepTime: false, tags: [], targetBlank: false, tooltip: '', type: 'link' };
+
+export function normalizeLink(link: unknown): Json {
+  if (!isObject(link)) return sortKeys(link as Json);
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(link)) {
+    if (v === undefined || (Object.prototype.hasOwnProperty.call(LINK_DEFAULTS, k) && deepEqual(v, LINK_DEFAULTS[k]))) continue;
+    out[k] = sortKeys(v);
+  }
+  return out;
+}

@@ -1,0 +1,196 @@
+/**
+ * Dashboard-level fields → `dashboard({...})` options, links and
+ * annotations. The dashboard builder has no `raw`: a field it cannot express
+ * is reported and listed (see docs/import.md).
+ */
+import { promAnnotation } from '../dashboards/annotations.js';
+import type { AnnotationSpec } from '../dashboards/annotations.js';
+import type { DashboardLinkSpec } from '../dashboards/links.js';
+import { dashboardsLink, urlLink } from '../dashboards/links.js';
+import { datasourceRef } from '../datasources/datasource.js';
+import { normalizeDatasourceRef } from '../diff/datasource-ref.js';
+import { asArray, isObject } from '../diff/json.js';
+import { normalizeAnnotation, normalizeLink } from '../diff/normalize.js';
+import type { Json, JsonObject } from '../model/loose.js';
+import { clone } from '../model/merge.js';
+import { invoke, type Code, type ExprObject } from './code.js';
+import type { ImportContext } from './context.js';
+import { queryTemplate } from './query-text.js';
+import { fieldsToRestore } from './verify.js';
+
+/** Fields the importer handles elsewhere, or noise (see diff/normalize.ts). */
+const HANDLED = new Set(['panels', 'templating', 'annotations', 'links', 'id', 'version', 'iteration', 'schemaVersion', 'style', 'gnetId', '__inputs', '__requires', '__elements']);
+const GRAPH_TOOLTIP = ['off', 'crosshair', 'tooltip'] as const;
+const WEEK_START = new Set(['', 'monday', 'saturday', 'sunday']);
+
+/** The `dashboard({...})` options other than panels, variables, links and annotations. */
+export function dashboardSettings(ctx: ImportContext, d: JsonObject): ExprObject {
+  const props: ExprObject = {};
+  const uid = typeof d.uid === 'string' && d.uid !== '' ? d.uid : undefined;
+  if (!uid) ctx.report('import.uid', 'uid', 'the dashboard has no uid; dashcode requires a stable one, so one was made from the title: check it', 'warning');
+  props.uid = uid ?? (slugOf(typeof d.title === 'string' ? d.title : '') || 'dashboard');
+  props.title = typeof d.title === 'string' ? d.title : '';
+  const drop = (k: string, why: string) => {
+    ctx.report('import.dashboard-field', k, `${k} ${JSON.stringify(d[k])?.slice(0, 60)} is not modelled by dashboard() (${why}); dropped`);
+    ctx.keep('dashboard', k, 'dropped: dashboard() has no raw escape hatch');
+  };
+  for (const [k, v] of Object.entries(d)) {
+    if (HANDLED.has(k) || k === 'uid' || k === 'title' || v === undefined || v === null) continue;
+    switch (k) {
+      case 'description':
+        if (typeof v === 'string') {
+          if (v !== '') props.description = v;
+        } else drop(k, 'not a string');
+        break;
+      case 'tags':
+        if (Array.isArray(v) && v.every((t) => typeof t === 'string')) {
+          if (v.length > 0) props.tags = v;
+        } else drop(k, 'not a list of strings');
+        break;
+      case 'time':
+        if (isObject(v) && typeof v.from === 'string' && typeof v.to === 'string' && Object.keys(v).length === 2) {
+          if (v.from !== 'now-6h' || v.to !== 'now') props.time = { from: v.from, to: v.to };
+        } else drop(k, 'not { from, to }');
+        break;
+      case 'timezone':
+        if (typeof v === 'string') {
+          if (v !== 'browser') props.timezone = v;
+        } else drop(k, 'not a string');
+        break;
+      case 'refresh':
+        if (typeof v === 'string' && v !== '') props.refresh = v;
+        else if (v !== false && v !== '') drop(k, 'not an interval');
+        break;
+      case 'graphTooltip':
+        if (typeof v === 'number' && GRAPH_TOOLTIP[v]) {
+          if (v !== 0) props.graphTooltip = GRAPH_TOOLTIP[v];
+        } else drop(k, 'not 0, 1 or 2');
+        break;
+      case 'editable':
+      case 'liveNow':
+        if (typeof v === 'boolean') {
+          // compile writes editable: false unless told, and no liveNow (read as false).
+          if (v) props[k] = true;
+        } else drop(k, 'not a boolean');
+        break;
+      case 'weekStart':
+        if (typeof v === 'string' && WEEK_START.has(v)) {
+          if (v !== '') props.weekStart = v;
+        } else drop(k, 'not a known week start');
+        break;
+      case 'fiscalYearStartMonth':
+        if (Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 11) {
+          if (v !== 0) props.fiscalYearStartMonth = v;
+        } else drop(k, 'not a month 0..11');
+        break;
+      case 'timepicker':
+        timepicker(ctx, v, props);
+        break;
+      case 'preload':
+        if (v !== false) drop(k, 'no option for it');
+        break;
+      default:
+        drop(k, 'no option for it');
+    }
+  }
+  // Where Grafana's default for a missing field differs from what compile writes, say it.
+  if (d.editable === undefined) props.editable = true;
+  if (d.timezone === undefined || d.timezone === null) props.timezone = '';
+  return props;
+}
+
+function slugOf(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+}
+
+const TIMEPICKER_DEPRECATED = new Set(['collapse', 'enable', 'notice', 'now', 'status', 'type', 'time_options']);
+
+function timepicker(ctx: ImportContext, v: Json, props: ExprObject): void {
+  if (!isObject(v)) return;
+  const out: ExprObject = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (x === undefined || x === null || TIMEPICKER_DEPRECATED.has(k)) continue;
+    if (k === 'refresh_intervals' && Array.isArray(x) && x.every((s) => typeof s === 'string')) out.refreshIntervals = x;
+    else if (k === 'hidden' && typeof x === 'boolean') {
+      if (x) out.hidden = true;
+    } else if (k === 'nowDelay' && typeof x === 'string') {
+      if (x !== '') out.nowDelay = x;
+    } else {
+      ctx.report('import.dashboard-field', `timepicker.${k}`, `timepicker.${k} is not modelled by dashboard(); dropped`);
+      ctx.keep('dashboard', `timepicker.${k}`, 'dropped: dashboard() has no raw escape hatch');
+    }
+  }
+  if (Object.keys(out).length > 0) props.timepicker = out;
+}
+
+const LINK_ICONS = new Set(['external link', 'dashboard', 'doc', 'info', 'question', 'bolt', 'cloud']);
+
+export function importLinks(ctx: ImportContext, links: unknown): Code[] {
+  return asArray(links).flatMap((l, i) => {
+    const where = `dashboard link ${i + 1}`;
+    if (!isObject(l) || typeof l.title !== 'string') {
+      ctx.report('import.link', `links[${i}]`, `${where} has no title; dropped`);
+      ctx.keep(where, 'the whole link', 'dropped');
+      return [];
+    }
+    const common: ExprObject = { title: l.title };
+    if (typeof l.tooltip === 'string' && l.tooltip !== '') common.tooltip = l.tooltip;
+    if (l.includeVars === true) common.includeVars = true;
+    if (l.keepTime === true) common.keepTime = true;
+    if (l.targetBlank === true) common.targetBlank = true;
+    let built: Code;
+    if (l.type === 'dashboards') {
+      const props: ExprObject = { ...common, tags: Array.isArray(l.tags) ? l.tags.filter((t) => typeof t === 'string') : [] };
+      if (l.asDropdown === false) props.asDropdown = false;
+      built = invoke(ctx.lib('dashboardsLink'), dashboardsLink, props);
+    } else {
+      const props: ExprObject = { ...common, url: typeof l.url === 'string' ? l.url : '' };
+      if (typeof l.icon === 'string' && l.icon !== 'external link' && LINK_ICONS.has(l.icon)) props.icon = l.icon;
+      built = invoke(ctx.lib('urlLink'), urlLink, props);
+    }
+    const fields = fieldsToRestore(l, asObj(normalizeLink(l)), asObj(normalizeLink((built.value as DashboardLinkSpec).model)));
+    if (Object.keys(fields).length === 0) return [built];
+    ctx.keep(where, Object.keys(fields).join(', '), 'withFields');
+    return [ctx.callHelper('withFields', built, fields)];
+  });
+}
+
+function asObj(v: Json): JsonObject {
+  return isObject(v) ? v : {};
+}
+
+/** Annotations other than Grafana's built-in one (compile always adds that). */
+export function importAnnotations(ctx: ImportContext, annotations: unknown): Code[] {
+  const list = asArray(isObject(annotations) ? annotations.list : undefined);
+  return list.flatMap((a, i) => {
+    const path = `annotations.list[${i}]`;
+    if (!isObject(a) || a.builtIn === 1) return [];
+    const name = typeof a.name === 'string' ? a.name : `annotation ${i}`;
+    const where = `annotation "${name}"`;
+    const ref = normalizeDatasourceRef(a.datasource);
+    const builtin = ref === undefined || ref.type === 'grafana' || ref.uid === '-- Grafana --';
+    let built: Code;
+    if (!builtin && typeof a.expr === 'string' && (ref?.type === 'prometheus' || ref?.type === undefined)) {
+      const ds = ctx.datasources.resolve(a.datasource, 'prometheus', where, `${path}.datasource`);
+      const props: ExprObject = { name, datasource: ds.expr, expr: queryTemplate(ctx, 'promql', a.expr, { where, path: `${path}.expr` }) };
+      if (typeof a.iconColor === 'string') props.iconColor = a.iconColor;
+      if (a.enable === false) props.enable = false;
+      if (a.hide === true) props.hide = true;
+      for (const k of ['titleFormat', 'textFormat', 'tagKeys', 'step']) if (typeof a[k] === 'string') props[k] = a[k];
+      built = invoke(ctx.lib('promAnnotation'), promAnnotation, props);
+    } else {
+      const ds = builtin ? undefined : ctx.datasources.resolve(a.datasource, undefined, where, `${path}.datasource`);
+      const model = clone(a);
+      delete model.datasource;
+      if (!builtin) ctx.report('import.annotation-verbatim', path, `${where}: dashcode has a builder for Prometheus annotations only; kept verbatim`);
+      ctx.keep(where, 'the whole annotation', 'verbatimAnnotation');
+      return [ctx.callHelper('verbatimAnnotation', ds?.expr, model)];
+    }
+    const spec = built.value as AnnotationSpec;
+    const json: JsonObject = { ...spec.model, datasource: spec.datasource ? ({ ...datasourceRef(spec.datasource) } as Json) : null };
+    const fields = fieldsToRestore(a, asObj(normalizeAnnotation(a)), asObj(normalizeAnnotation(json)), ['datasource']);
+    if (Object.keys(fields).length === 0) return [built];
+    ctx.keep(where, Object.keys(fields).join(', '), 'withFields');
+    return [ctx.callHelper('withFields', built, fields)];
+  });
+}

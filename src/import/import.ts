@@ -1,0 +1,248 @@
+/**
+ * `importDashboard`: classic Grafana dashboard JSON → an idiomatic dashcode
+ * module. The importer evaluates every builder call it writes, compiles the
+ * result and compares it with the original the way `dashcode diff` does, so
+ * whatever it could not reproduce is reported, never silently lost.
+ */
+import { compileDashboard } from '../compile/compile.js';
+import { dashboard, type DashboardSpec } from '../dashboards/dashboard.js';
+import type { Change } from '../diff/changes.js';
+import { diffDashboards } from '../diff/diff.js';
+import { describeChange } from '../diff/format.js';
+import { asArray, isObject } from '../diff/json.js';
+import { collapsedShift, shiftY, sortByPosition } from '../diff/normalize.js';
+import type { JsonObject } from '../model/loose.js';
+import { row } from '../rows/row.js';
+import type { Issue } from '../validate/issues.js';
+import { Code, code, invoke, render, type ExprObject } from './code.js';
+import { ImportContext } from './context.js';
+import { dashboardSettings, importAnnotations, importLinks } from './dashboard.js';
+import { DatasourceResolver, type DatasourceStub, type KnownDatasource } from './datasources.js';
+import { HELPERS, HELPER_NAMES } from './helpers.js';
+import { SlotPlanner } from './layout.js';
+import { importPanel } from './panels.js';
+import { importVariables } from './variables.js';
+
+export type { KnownDatasource, DatasourceStub } from './datasources.js';
+
+export interface ImportOptions {
+  /** Datasources of the project's datasources module; references to their uids use the exports. */
+  datasources?: readonly KnownDatasource[];
+  /** How the generated module imports the datasources module. Default `../datasources/index.js`. */
+  datasourcesModule?: string;
+  /** How the generated module imports dashcode. Default `dashcode`. */
+  library?: string;
+  /** The input file, for messages and the header comment. */
+  file?: string;
+  /** Prettier options for the output (e.g. the project's resolved config); parser is always typescript. */
+  prettier?: Record<string, unknown>;
+}
+
+export interface ImportResult {
+  /** The TypeScript module, formatted; empty when the input cannot be imported (see issues). */
+  code: string;
+  issues: Issue[];
+  /** Fields kept through `raw`/`withFields`/verbatim helpers, or dropped: `where: field (how)`. */
+  unmodelled: string[];
+  /** Datasources the module defines itself because the datasources module lacks them. */
+  datasourceStubs: DatasourceStub[];
+  /** What the generated code does not rebuild exactly (normally empty). */
+  roundTrip: Change[];
+}
+
+/** The oldest schema with a `panels` list; older dashboards use `rows`. */
+const FIRST_PANELS_SCHEMA = 16;
+const OLDEST_TESTED_SCHEMA = 27;
+
+export async function importDashboard(json: unknown, options: ImportOptions = {}): Promise<ImportResult> {
+  const input = unwrap(json);
+  const title = isObject(input) && typeof input.title === 'string' ? input.title : undefined;
+  const ctx = new ImportContext(options.file, title);
+  const fail = (codeName: string, message: string): ImportResult => {
+    ctx.report(codeName, '', message, 'error');
+    return { code: '', issues: ctx.issues, unmodelled: ctx.unmodelled, datasourceStubs: [], roundTrip: [] };
+  };
+  const name = options.file ?? 'the input';
+  if (!isObject(input)) return fail('import.not-dashboard', `${name} is not a Grafana dashboard: expected a JSON object`);
+  const schemaVersion = typeof input.schemaVersion === 'number' ? input.schemaVersion : undefined;
+  if (Array.isArray(input.rows) && (!Array.isArray(input.panels) || (schemaVersion ?? 0) < FIRST_PANELS_SCHEMA)) {
+    return fail('import.legacy-rows', `${name} uses the legacy "rows" layout (schemaVersion ${schemaVersion ?? 'missing'}, before ${FIRST_PANELS_SCHEMA}); open and save it in Grafana 5 or later so it is migrated to "panels", then import it`);
+  }
+  if (!Array.isArray(input.panels) && typeof input.title !== 'string') return fail('import.not-dashboard', `${name} is not a Grafana dashboard: it has no "panels" list and no "title"`);
+  if (input.panels !== undefined && !Array.isArray(input.panels)) return fail('import.not-dashboard', `${name} is not a Grafana dashboard: "panels" is not a list`);
+  if (schemaVersion !== undefined && schemaVersion < OLDEST_TESTED_SCHEMA) {
+    ctx.report('import.schema-version', 'schemaVersion', `schemaVersion ${schemaVersion} is older than ${OLDEST_TESTED_SCHEMA}; the import may miss fields Grafana migrates on load (save it in a recent Grafana first)`, 'warning');
+  }
+  if (input !== json) ctx.report('import.unwrapped', '', 'the file is an API response ({ dashboard, meta }); imported its "dashboard"', 'info');
+
+  try {
+    return await build(ctx, input, options);
+  } catch (err) {
+    // A bug in the importer must not take the CLI down with a stack trace: report it as an issue.
+    return fail('import.internal', `internal error while importing ${name}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** The dashboard inside an API response (`{ dashboard, meta }`), or the input itself. */
+function unwrap(json: unknown): unknown {
+  if (isObject(json) && isObject(json.dashboard) && isObject(json.meta) && json.panels === undefined) return json.dashboard;
+  return json;
+}
+
+async function build(ctx: ImportContext, d: JsonObject, options: ImportOptions): Promise<ImportResult> {
+  ctx.datasources = new DatasourceResolver(ctx, options.datasources ?? []);
+  const variables = importVariables(ctx, asArray(isObject(d.templating) ? d.templating.list : undefined));
+  const panels = importPanels(ctx, asArray(d.panels));
+  const settings = dashboardSettings(ctx, d);
+  const links = importLinks(ctx, d.links);
+  const annotations = importAnnotations(ctx, d.annotations);
+
+  const props: ExprObject = { ...settings };
+  if (links.length > 0) props.links = links;
+  if (annotations.length > 0) props.annotations = annotations;
+  if (variables.length > 0) props.variables = variables.map((v) => code(v.identifier, v.spec));
+  props.panels = panels;
+  const dashboardCall = invoke(ctx.lib('dashboard'), dashboard, props);
+
+  const spec = dashboardCall.value as DashboardSpec;
+  const compiled = compileDashboard(spec);
+  const roundTrip = diffDashboards(d, compiled.json);
+  for (const c of roundTrip) ctx.report('import.round-trip', c.path ?? '', `not reproduced exactly: ${describeChange(c)}`, 'warning');
+  if (ctx.editorState.size > 0) {
+    const fields = [...ctx.editorState].map(([k, n]) => `${k} (${n}×)`).join(', ');
+    ctx.report('import.editor-state', '', `query-editor state dropped, as it does not change what runs: ${fields}`, 'info');
+    ctx.keep('queries', [...ctx.editorState.keys()].join(', '), 'dropped: query-editor state');
+  }
+
+  const source = moduleSource(ctx, options, variables.map((v) => v.declaration), render(dashboardCall));
+  const formatted = await format(source, options, ctx);
+  return { code: formatted, issues: ctx.issues, unmodelled: ctx.unmodelled, datasourceStubs: ctx.datasources.stubs.filter((s) => s.movable), roundTrip };
+}
+
+/**
+ * Panels in Grafana's order (by position), grouped as Grafana groups them:
+ * an expanded row owns the panels below it up to the next row; a collapsed
+ * row holds its own.
+ */
+function importPanels(ctx: ImportContext, list: unknown[]): Code[] {
+  const index = new Map<object, number>();
+  const objects = list.filter((p, i): p is JsonObject => {
+    if (isObject(p)) index.set(p, i);
+    else ctx.report('import.panel-invalid', `panels[${i}]`, `panels[${i}] is not an object; dropped`);
+    return isObject(p);
+  });
+  const planner = new SlotPlanner(ctx);
+  const out: Array<Code | RowDraft> = [];
+  let open: RowDraft | undefined;
+  for (const p of sortByPosition(objects)) {
+    const path = `panels[${index.get(p)}]`;
+    if (p.type === 'row') {
+      open = rowDraft(ctx, p, path);
+      out.push(open);
+      planner.row(p.gridPos, open.collapsed, open.where, path);
+      if (open.collapsed) {
+        const children = asArray(p.panels).filter(isObject);
+        const g = isObject(p.gridPos) ? p.gridPos : {};
+        const shift = collapsedShift(children, (typeof g.y === 'number' ? g.y : 0) + (typeof g.h === 'number' ? g.h : 1));
+        const childIndex = new Map(children.map((c, j) => [shiftY(c, shift), j]));
+        for (const c of sortByPosition([...childIndex.keys()])) {
+          const childPath = `${path}.panels[${childIndex.get(c)}]`;
+          if (c.type === 'row') {
+            ctx.report('import.nested-row', childPath, `${open.where} holds a row; rows cannot nest, so it is dropped`);
+            ctx.keep(open.where, 'a nested row', 'dropped');
+            continue;
+          }
+          const slot = planner.rowPanel(c.gridPos, describe(c, childPath), childPath);
+          open.panels.push(importPanel(ctx, c, { path: childPath, slot }));
+        }
+      }
+      continue;
+    }
+    if (open && !open.collapsed) {
+      const slot = planner.rowPanel(p.gridPos, describe(p, path), path);
+      open.panels.push(importPanel(ctx, p, { path, slot }));
+    } else {
+      const slot = planner.panel(p.gridPos, describe(p, path), path);
+      out.push(importPanel(ctx, p, { path, slot }));
+    }
+  }
+  return out.map((item) => (item instanceof Code ? item : rowCall(ctx, item)));
+}
+
+function describe(p: JsonObject, path: string): string {
+  return typeof p.title === 'string' && p.title !== '' ? `panel "${p.title}"` : `untitled ${typeof p.type === 'string' ? p.type : 'panel'} (${path})`;
+}
+
+interface RowDraft {
+  where: string;
+  props: ExprObject;
+  collapsed: boolean;
+  panels: Code[];
+}
+
+/** Row fields Grafana writes that carry nothing (the row's own datasource and targets are unused). */
+const ROW_NOISE = new Set(['type', 'title', 'collapsed', 'gridPos', 'id', 'panels', 'repeat', 'datasource', 'targets', 'repeatIteration', 'repeatPanelId', 'scopedVars']);
+
+function rowDraft(ctx: ImportContext, p: JsonObject, path: string): RowDraft {
+  const title = typeof p.title === 'string' ? p.title : '';
+  const where = `row "${title}"`;
+  if (title === '') ctx.report('import.row-title', `${path}.title`, `${where}: dashcode requires a row title; give it one before \`dashcode build\``);
+  const collapsed = p.collapsed === true;
+  const props: ExprObject = { title };
+  if (collapsed) props.collapsed = true;
+  if (typeof p.repeat === 'string' && p.repeat !== '') {
+    const v = ctx.scope.get(p.repeat);
+    if (v) props.repeat = code(v.identifier, v.spec);
+    else {
+      ctx.report('import.row-repeat', `${path}.repeat`, `${where}: repeats over "${p.repeat}", which the dashboard does not define; dropped`);
+      ctx.keep(where, 'repeat', 'dropped: unknown variable');
+    }
+  }
+  for (const [k, v] of Object.entries(p)) {
+    if (ROW_NOISE.has(k) || v === undefined || v === null) continue;
+    ctx.report('import.row-field', `${path}.${k}`, `${where}: ${k} is not modelled by row(); dropped`);
+    ctx.keep(where, k, 'dropped: row() has no raw escape hatch');
+  }
+  if (!collapsed && asArray(p.panels).length > 0) {
+    ctx.report('import.row-panels', `${path}.panels`, `${where}: an expanded row with panels stored inside it; Grafana ignores them, so they are dropped`);
+    ctx.keep(where, 'panels', 'dropped: stored inside an expanded row');
+  }
+  return { where, props, collapsed, panels: [] };
+}
+
+function rowCall(ctx: ImportContext, r: RowDraft): Code {
+  return invoke(ctx.lib('row'), row, { ...r.props, panels: r.panels });
+}
+
+function moduleSource(ctx: ImportContext, options: ImportOptions, declarations: string[], dashboardExpr: string): string {
+  const library = options.library ?? 'dashcode';
+  const helpers = HELPER_NAMES.filter((h) => ctx.helpers.has(h));
+  for (const h of helpers) {
+    for (const v of HELPERS[h].values) ctx.libraryValues.add(v);
+    for (const t of HELPERS[h].types) ctx.libraryTypes.add(t);
+  }
+  const lines: string[] = [];
+  lines.push(`/**\n * Imported from ${options.file ?? 'Grafana dashboard JSON'} by \`dashcode import\`.\n * Review the TODOs and anything kept through \`raw\` or \`withFields\`, then delete this note.\n */`);
+  lines.push(`import { ${[...ctx.libraryValues].sort().join(', ')} } from ${JSON.stringify(library)};`);
+  if (ctx.libraryTypes.size > 0) lines.push(`import type { ${[...ctx.libraryTypes].sort().join(', ')} } from ${JSON.stringify(library)};`);
+  if (ctx.datasources.usedExports.size > 0) {
+    lines.push(`import { ${[...ctx.datasources.usedExports].sort().join(', ')} } from ${JSON.stringify(options.datasourcesModule ?? '../datasources/index.js')};`);
+  }
+  lines.push('');
+  for (const h of helpers) lines.push(HELPERS[h].source, '');
+  for (const s of ctx.datasources.stubs) lines.push(s.code, '');
+  for (const d of declarations) lines.push(d);
+  if (declarations.length > 0) lines.push('');
+  lines.push(`export default ${dashboardExpr};`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function format(source: string, options: ImportOptions, ctx: ImportContext): Promise<string> {
+  try {
+    const prettier = await import('prettier');
+    return await prettier.format(source, { singleQuote: true, printWidth: 120, ...options.prettier, parser: 'typescript' });
+  } catch (err) {
+    ctx.report('import.internal', '', `could not format the generated code (a bug in dashcode import): ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, 'error');
+    return source;
+  }
+}

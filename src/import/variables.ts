@@ -1,0 +1,176 @@
+/**
+ * `templating.list` → one `const` per variable, declared in Grafana's order
+ * (a variable's query may only use the ones above it), through the variable
+ * builders; types dashcode has no builder for are kept verbatim.
+ */
+import { datasourceRef, isDatasource } from '../datasources/datasource.js';
+import { canonicalDatasourceType, normalizeDatasourceRef, targetKind } from '../diff/datasource-ref.js';
+import { parseCustomQuery } from '../diff/custom-query.js';
+import { asString, isObject } from '../diff/json.js';
+import { normalizeVariable } from '../diff/normalize.js';
+import type { Json, JsonObject } from '../model/loose.js';
+import { clone } from '../model/merge.js';
+import { customVariable } from '../variables/custom.js';
+import { queryVariable } from '../variables/query.js';
+import { constantVariable, datasourceVariable, intervalVariable, textboxVariable } from '../variables/simple.js';
+import type { VariableSpec } from '../variables/variable.js';
+import { invoke, render, type Code, type ExprObject } from './code.js';
+import type { ImportContext } from './context.js';
+import { queryTemplate } from './query-text.js';
+import { fieldsToRestore } from './verify.js';
+
+export interface ImportedVariable {
+  identifier: string;
+  /** `const x = queryVariable({...});` */
+  declaration: string;
+  /** The variable object the declaration evaluates to. */
+  spec: VariableSpec;
+}
+
+const HIDE = ['none', 'label', 'variable', 'controls'] as const;
+const SORT = ['none', 'alphaAsc', 'alphaDesc', 'numAsc', 'numDesc', 'alphaCaseInsensitiveAsc', 'alphaCaseInsensitiveDesc', 'naturalAsc', 'naturalDesc'] as const;
+const NAME = /^[A-Za-z0-9_]+$/;
+const DURATION = /^\d+(ms|s|m|h|d|w|y)$/;
+
+export function importVariables(ctx: ImportContext, list: unknown[]): ImportedVariable[] {
+  for (const v of list) if (isObject(v) && typeof v.name === 'string') ctx.variableNames.add(v.name);
+  const out: ImportedVariable[] = [];
+  list.forEach((v, i) => {
+    const path = `templating.list[${i}]`;
+    if (!isObject(v) || typeof v.name !== 'string') {
+      ctx.report('import.variable-invalid', path, 'not a variable (no name); dropped');
+      ctx.keep(path, 'the whole entry', 'dropped: not a variable');
+      return;
+    }
+    if (ctx.scope.has(v.name)) {
+      ctx.report('import.variable-duplicate', path, `variable "${v.name}" is defined twice; the second definition is dropped`);
+      ctx.keep(`variable "${v.name}"`, 'second definition', 'dropped: duplicate name');
+      return;
+    }
+    const built = importVariable(ctx, v, path);
+    const identifier = ctx.identifier(v.name, 'variable');
+    const spec = built.value as VariableSpec;
+    out.push({ identifier, declaration: `const ${identifier} = ${render(built)};`, spec });
+    ctx.scope.set(v.name, { identifier, spec });
+  });
+  return out;
+}
+
+function importVariable(ctx: ImportContext, v: JsonObject, path: string): Code {
+  const name = v.name as string;
+  const where = `variable "${name}"`;
+  if (!NAME.test(name) || name.startsWith('__')) ctx.report('import.variable-name', `${path}.name`, `${where}: dashcode accepts letters, digits and "_" (not starting with "__"); the build will reject this name`);
+  const common: ExprObject = { name };
+  if (typeof v.label === 'string' && v.label !== '') common.label = v.label;
+  if (typeof v.description === 'string' && v.description !== '') common.description = v.description;
+  const hide = typeof v.hide === 'number' ? HIDE[v.hide] : undefined;
+  if (hide && hide !== 'none') common.hide = hide;
+  if (v.skipUrlSync === true) common.skipUrlSync = true;
+  const currentValue = currentOf(v.current);
+  const choice: ExprObject = {};
+  if (v.multi === true) choice.multi = true;
+  if (v.includeAll === true) choice.includeAll = true;
+  if (typeof v.allValue === 'string' && v.allValue !== '') choice.allValue = v.allValue;
+
+  let built: Code | undefined;
+  let datasource: { type: string; uid: string } | undefined;
+  switch (v.type) {
+    case 'query': {
+      const text = typeof v.query === 'string' ? v.query : isObject(v.query) && typeof v.query.query === 'string' ? v.query.query : undefined;
+      const hint = targetKind(typeof text === 'string' && /^\s*(label_values|label_names|metrics|query_result)\(/.test(text) ? { expr: text } : {}, asString(normalizeDatasourceRef(v.datasource)?.type));
+      const ds = ctx.datasources.resolve(v.datasource, hint, where, `${path}.datasource`);
+      const kind = ds ? targetKind({}, ds.type) : undefined;
+      if (!ds || text === undefined || (kind !== 'sql' && kind !== 'prometheus')) break;
+      datasource = ds;
+      const props: ExprObject = { ...common, datasource: ds.expr, query: queryTemplate(ctx, kind === 'sql' ? 'sql' : 'promql', text, { where, path: `${path}.query` }), ...choice };
+      if (v.refresh === 2) props.refresh = 'timeRange';
+      if (typeof v.sort === 'number' && v.sort > 0 && SORT[v.sort]) props.sort = SORT[v.sort];
+      if (typeof v.regex === 'string' && v.regex !== '') props.regex = v.regex;
+      if (currentValue !== undefined) props.current = currentValue;
+      built = invoke(ctx.lib('queryVariable'), queryVariable, props);
+      break;
+    }
+    case 'custom': {
+      const pairs = parseCustomQuery(asString(v.query) ?? '');
+      if (pairs.length === 0) break;
+      const values = pairs.map((p) => (p.text === p.value ? p.value : { text: p.text, value: p.value }));
+      const props: ExprObject = { ...common, values, ...choice };
+      if (currentValue !== undefined && !(typeof currentValue === 'string' && currentValue === pairs[0]!.value)) props.current = currentValue;
+      built = invoke(ctx.lib('customVariable'), customVariable, props);
+      break;
+    }
+    case 'constant': {
+      const { hide: _hidden, ...rest } = common;
+      built = invoke(ctx.lib('constantVariable'), constantVariable, { ...rest, value: typeof v.query === 'string' ? v.query : '' });
+      break;
+    }
+    case 'textbox': {
+      const props: ExprObject = { ...common };
+      if (typeof v.query === 'string' && v.query !== '') props.default = v.query;
+      built = invoke(ctx.lib('textboxVariable'), textboxVariable, props);
+      break;
+    }
+    case 'interval': {
+      const values = (asString(v.query) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      if (values.length === 0 || !values.every((x) => DURATION.test(x))) break;
+      const props: ExprObject = { ...common, values };
+      if (typeof currentValue === 'string' && currentValue !== values[0]) props.current = currentValue;
+      if (v.auto === true) {
+        const auto: ExprObject = {};
+        if (typeof v.auto_count === 'number' && v.auto_count !== 30) auto.count = v.auto_count;
+        if (typeof v.auto_min === 'string' && v.auto_min !== '10s') auto.min = v.auto_min;
+        props.auto = auto;
+      }
+      built = invoke(ctx.lib('intervalVariable'), intervalVariable, props);
+      break;
+    }
+    case 'datasource': {
+      if (typeof v.query !== 'string' || v.query === '') break;
+      const props: ExprObject = { ...common, pluginType: v.query, ...choice };
+      delete props.allValue;
+      if (typeof v.regex === 'string' && v.regex !== '') props.regex = v.regex;
+      const current = isObject(v.current) ? asString(v.current.value) : undefined;
+      if (current !== undefined && current !== '') {
+        const ds = ctx.datasources.resolve({ uid: current, type: v.query }, undefined, where, `${path}.current`);
+        if (ds && isDatasource(ds.expr.value)) props.current = ds.expr;
+      }
+      built = invoke(ctx.lib('datasourceVariable'), datasourceVariable, props);
+      break;
+    }
+    default:
+      break;
+  }
+  if (!built) {
+    ctx.report('import.variable-verbatim', path, `${where}: dashcode has no builder for this ${String(v.type)} variable; kept verbatim`);
+    ctx.keep(where, 'the whole variable', 'verbatimVariable');
+    return ctx.callHelper('verbatimVariable', clone(v));
+  }
+  return restore(ctx, built, v, datasource, where, path);
+}
+
+/** `current.value` as the builders take it: a string or a list of strings. */
+function currentOf(current: unknown): string | string[] | undefined {
+  if (!isObject(current)) return undefined;
+  const value = current.value;
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((x) => typeof x === 'string')) return value as string[];
+  return undefined;
+}
+
+function restore(ctx: ImportContext, built: Code, v: JsonObject, datasource: { type: string; uid: string } | undefined, where: string, path: string): Code {
+  const spec = built.value as VariableSpec;
+  for (const i of spec.issues) ctx.report('import.variable-check', `${path}${i.path ? `.${i.path}` : ''}`, `${where}: ${i.message}`);
+  // The JSON compile writes for this variable.
+  const json: JsonObject = clone(spec.model);
+  if (spec.datasource !== undefined || spec.type === 'query') json.datasource = spec.datasource ? ({ ...datasourceRef(spec.datasource) } as Json) : null;
+  const expected = normalizeVariable(v).body;
+  const actual = normalizeVariable(json).body;
+  if (datasource && JSON.stringify(expected.datasource) !== JSON.stringify(actual.datasource)) {
+    ctx.report('import.variable-datasource', `${path}.datasource`, `${where}: datasource becomes ${canonicalDatasourceType(datasource.type)} ${datasource.uid}`);
+  }
+  const fields = fieldsToRestore(v, expected, actual, ['datasource']);
+  const keys = Object.keys(fields);
+  if (keys.length === 0) return built;
+  ctx.keep(where, keys.join(', '), 'withFields');
+  return ctx.callHelper('withFields', built, fields);
+}

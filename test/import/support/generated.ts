@@ -1,0 +1,63 @@
+/**
+ * Running generated modules the way a user would: written to disk, loaded
+ * with tsx, compiled with `compileDashboard`, and type-checked with tsc's
+ * strict options (one TypeScript program for many files, as tsc is slow to start).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { compileDashboard } from '../../../src/compile/compile.js';
+import type { DashboardSpec } from '../../../src/dashboards/dashboard.js';
+import type { JsonObject } from '../../../src/model/loose.js';
+import { repoRoot } from '../../support/shared.js';
+
+/** A scratch directory outside the repository (so `npm run typecheck` never sees stray files). */
+export class Scratch {
+  readonly dir = mkdtempSync(path.join(tmpdir(), 'dashcode-import-'));
+  private n = 0;
+
+  constructor() {
+    writeFileSync(path.join(this.dir, 'package.json'), '{ "type": "module" }\n');
+  }
+
+  /** How a module in this directory imports dashcode's sources. */
+  get library(): string {
+    return path.relative(this.dir, path.join(repoRoot, 'src/index.js')).split(path.sep).join('/');
+  }
+
+  write(code: string, name = `dashboard${++this.n}.ts`): string {
+    const file = path.join(this.dir, name);
+    writeFileSync(file, code);
+    return file;
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Loads a generated module with tsx and compiles its default export. */
+export async function rebuild(file: string): Promise<JsonObject> {
+  const { tsImport } = await import('tsx/esm/api');
+  const mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default: DashboardSpec };
+  return compileDashboard(mod.default).json;
+}
+
+/** tsc's diagnostics for `files` under the repository's strict compiler options, as `file(line): message`. */
+export function typeErrors(files: readonly string[]): string[] {
+  const configPath = path.join(repoRoot, 'tsconfig.json');
+  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  if (!parsed) throw new Error('cannot read tsconfig.json');
+  const options: ts.CompilerOptions = { ...parsed.options, noEmit: true, rootDir: undefined, typeRoots: [path.join(repoRoot, 'node_modules/@types')] };
+  const program = ts.createProgram([...files], options);
+  const wanted = new Set(files.map((f) => path.resolve(f)));
+  return ts
+    .getPreEmitDiagnostics(program)
+    .filter((d) => d.file && wanted.has(path.resolve(d.file.fileName)))
+    .map((d) => {
+      const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
+      return `${path.basename(d.file!.fileName)}(${line + 1}): ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+    });
+}
