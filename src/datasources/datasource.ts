@@ -57,3 +57,27 @@ export interface CommonDatasourceOptions {
   /** Provisioned datasources are read-only in the UI by default: the code is the source of truth. */
   editable?: boolean;
 }
+
+/** The frozen spec every datasource builder returns; defaults shared by all kinds are applied here, once. */
+export function makeDatasource<T extends string>(
+  type: T,
+  common: CommonDatasourceOptions & { user?: Configurable },
+  parts: { jsonData: Record<string, unknown>; secureJsonData?: Record<string, EnvRef>; issues: readonly Issue[]; linked?: readonly DatasourceSpec[] },
+): DatasourceSpec<T> {
+  return Object.freeze({
+    kind: 'datasource',
+    type,
+    name: common.name,
+    uid: common.uid,
+    url: common.url,
+    user: common.user,
+    access: common.access ?? 'proxy',
+    isDefault: common.isDefault ?? false,
+    orgId: common.orgId ?? 1,
+    editable: common.editable ?? false,
+    jsonData: parts.jsonData as JsonObject,
+    secureJsonData: parts.secureJsonData ?? {},
+    issues: parts.issues,
+    linked: parts.linked,
+  });
+}

@@ -7,14 +7,9 @@ import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { fieldDefaults, linkJson, overrideJson, type FieldProperties, type LinkInput, type Override } from './field-config.js';
 import { outputPath, panelInputSchema } from './schema.js';
 
-/** Size and placement on the 24-column grid; see `layoutPanels`. */
-export interface PanelSlot {
-  w?: number;
-  h?: number;
-  x?: number;
-  y?: number;
-  newLine?: boolean;
-}
+import type { PanelSlot } from '../compile/layout-types.js';
+
+export type { PanelSlot };
 
 /** What every panel builder accepts. `TOptions`/`TCustom` come from `@grafana/schema`. */
 export interface PanelOptions<TOptions = Record<string, unknown>, TCustom = Record<string, unknown>>

@@ -4,27 +4,8 @@
  * handling emulated closely enough to run the generated queries as Grafana
  * would send them.
  */
-import { PGlite } from '@electric-sql/pglite';
+import { migrate, openPglite, type SqlEngine } from '../../src/db/index.js';
 
-export const SCHEMA = `
-CREATE TABLE benchmarks (
-  benchmark_id text PRIMARY KEY,
-  repository text, branch text, commit_id text, commit_message text,
-  metadata jsonb,
-  created_at timestamp without time zone DEFAULT (now() AT TIME ZONE 'UTC')
-);
-CREATE TABLE device_measurements (
-  measurement_id serial PRIMARY KEY,
-  benchmark_id text REFERENCES benchmarks (benchmark_id),
-  cpu_util double precision, mem_megabytes double precision, gpu_util double precision, gpu_mem_megabytes double precision,
-  time timestamp without time zone DEFAULT (now() AT TIME ZONE 'UTC')
-);
-CREATE TABLE model_measurements (
-  measurement_id serial PRIMARY KEY,
-  benchmark_id text REFERENCES benchmarks (benchmark_id),
-  measurements jsonb,
-  time timestamp without time zone DEFAULT (now() AT TIME ZONE 'UTC')
-);`;
 
 export const MEASUREMENT_KEYS = [
   'model_load_time',
@@ -71,9 +52,10 @@ export function measurementValue(run: SeedRun, key: (typeof MEASUREMENT_KEYS)[nu
   return RUNS.indexOf(run) + 1 + MEASUREMENT_KEYS.indexOf(key) / 100;
 }
 
-export async function seededDb(): Promise<PGlite> {
-  const db = new PGlite();
-  await db.exec(SCHEMA);
+/** The schema comes from dashcode's own migrations; the rows are hand-made so tests can name exact values. */
+export async function seededDb(): Promise<SqlEngine> {
+  const db = await openPglite();
+  await migrate(db);
   for (const r of RUNS) {
     await db.query('INSERT INTO benchmarks VALUES ($1, $2, $3, $4, $5, $6, $7)', [r.id, r.repository, r.branch, r.commit, r.message, JSON.stringify({ model_name: r.model, gpu_name: r.gpu, benchmark_type: 'test' }), r.createdAt]);
     const measurements = Object.fromEntries(MEASUREMENT_KEYS.map((k) => [k, measurementValue(r, k)]));

@@ -1,8 +1,9 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT } from '../../validate/issues.js';
 import { chooseDatabase, openChosen } from '../database.js';
+import { dashboardFiles } from '../dashboard-files.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 
@@ -114,19 +115,3 @@ async function openDatabase(values: Record<string, unknown>, data: string, io: I
   return { engine, description: `embedded PostgreSQL (PGlite, ${data === 'seed' ? 'seeded data' : data === 'none' ? 'empty' : data})`, setupMs: Math.round(performance.now() - started) };
 }
 
-async function dashboardFiles(cwd: string, inputs: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const input of inputs) {
-    const abs = path.resolve(cwd, input);
-    let info;
-    try {
-      info = await stat(abs);
-    } catch {
-      throw new UsageError(`no such file or folder: ${input}`);
-    }
-    if (info.isDirectory()) {
-      for (const e of (await readdir(abs)).sort()) if (e.endsWith('.json')) out.push(path.join(input, e));
-    } else out.push(input);
-  }
-  return out;
-}

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EXIT } from '../../validate/issues.js';
 import { chooseDatabase, openChosen } from '../database.js';
+import { dashboardFiles } from '../dashboard-files.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 
@@ -255,22 +256,6 @@ function parse(args: string[]): { options: Options; inputs: string[] } {
   };
 }
 
-async function dashboardFiles(cwd: string, inputs: string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const input of inputs) {
-    const abs = path.resolve(cwd, input);
-    let info;
-    try {
-      info = await stat(abs);
-    } catch {
-      throw new UsageError(`no such file or folder: ${input}`);
-    }
-    if (info.isDirectory()) {
-      for (const e of (await readdir(abs)).sort()) if (e.endsWith('.json')) out.push(path.join(input, e));
-    } else out.push(input);
-  }
-  return out;
-}
 
 function unique(items: string[]): string[] {
   return [...new Set(items)];

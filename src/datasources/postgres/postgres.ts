@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DatasourceSpec } from '../datasource.js';
+import { makeDatasource, type DatasourceSpec } from '../datasource.js';
 import { commonDatasourceSchema, validateDatasourceInput } from '../validate.js';
 import { defaultPostgresJsonData, POSTGRES_TYPE, type PostgresDatasourceOptions } from './options.js';
 
@@ -21,23 +21,10 @@ const schema = commonDatasourceSchema.extend({
 
 /** A Grafana PostgreSQL datasource. */
 export function postgresDatasource(options: PostgresDatasourceOptions): PostgresDatasource {
-  const { name, uid, url, user, password, database, access, isDefault, orgId, editable, ...pool } = options;
+  const { name, password, database, sslmode, maxOpenConns, maxIdleConns, maxIdleConnsAuto, connMaxLifetime, postgresVersion, timescaledb } = options;
+  const pool = { sslmode, maxOpenConns, maxIdleConns, maxIdleConnsAuto, connMaxLifetime, postgresVersion, timescaledb };
   const jsonData = { ...defaultPostgresJsonData(), database, ...stripUndefined(pool) };
-  return Object.freeze({
-    kind: 'datasource',
-    type: POSTGRES_TYPE,
-    name,
-    uid,
-    url,
-    user,
-    access: access ?? 'proxy',
-    isDefault: isDefault ?? false,
-    orgId: orgId ?? 1,
-    editable: editable ?? false,
-    jsonData,
-    secureJsonData: { password },
-    issues: validateDatasourceInput(schema, options, name),
-  });
+  return makeDatasource(POSTGRES_TYPE, options, { jsonData, secureJsonData: { password }, issues: validateDatasourceInput(schema, options, name) });
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

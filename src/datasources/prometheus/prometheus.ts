@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DatasourceSpec } from '../datasource.js';
+import { makeDatasource, type DatasourceSpec } from '../datasource.js';
 import { commonDatasourceSchema, validateDatasourceInput } from '../validate.js';
 import { PROMETHEUS_TYPE, type PrometheusDatasourceOptions } from './options.js';
 
@@ -18,23 +18,10 @@ const schema = commonDatasourceSchema.extend({
 
 /** A Prometheus datasource. */
 export function prometheusDatasource(options: PrometheusDatasourceOptions): PrometheusDatasource {
-  const { name, uid, url, access, isDefault, orgId, editable, timeInterval, httpMethod, prometheusType, prometheusVersion, exemplarTraceIdDestinations } = options;
+  const { name, timeInterval, httpMethod, prometheusType, prometheusVersion, exemplarTraceIdDestinations } = options;
   const jsonData: Record<string, unknown> = { httpMethod: httpMethod ?? 'POST', timeInterval: timeInterval ?? '15s' };
   if (prometheusType) jsonData.prometheusType = prometheusType;
   if (prometheusVersion) jsonData.prometheusVersion = prometheusVersion;
   if (exemplarTraceIdDestinations) jsonData.exemplarTraceIdDestinations = exemplarTraceIdDestinations.map((d) => ({ ...d }));
-  return Object.freeze({
-    kind: 'datasource',
-    type: PROMETHEUS_TYPE,
-    name,
-    uid,
-    url,
-    access: access ?? 'proxy',
-    isDefault: isDefault ?? false,
-    orgId: orgId ?? 1,
-    editable: editable ?? false,
-    jsonData: jsonData as DatasourceSpec['jsonData'],
-    secureJsonData: {},
-    issues: validateDatasourceInput(schema, options, name),
-  });
+  return makeDatasource(PROMETHEUS_TYPE, options, { jsonData, issues: validateDatasourceInput(schema, options, name) });
 }

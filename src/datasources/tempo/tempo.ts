@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isDatasource, type DatasourceSpec } from '../datasource.js';
+import { isDatasource, makeDatasource, type DatasourceSpec } from '../datasource.js';
 import { commonDatasourceSchema, validateDatasourceInput } from '../validate.js';
 import { TEMPO_TYPE, type TempoDatasourceOptions } from './options.js';
 
@@ -25,7 +25,7 @@ const schema = commonDatasourceSchema.extend({
 
 /** A Tempo datasource, optionally linked to Prometheus for trace-to-metrics and the service graph. */
 export function tempoDatasource(options: TempoDatasourceOptions): TempoDatasource {
-  const { name, uid, url, access, isDefault, orgId, editable, tracesToMetrics, serviceMap, nodeGraph, streamingEnabled } = options;
+  const { name, tracesToMetrics, serviceMap, nodeGraph, streamingEnabled } = options;
   const jsonData: Record<string, unknown> = {
     nodeGraph: { enabled: nodeGraph ?? true },
     search: { hide: false },
@@ -44,19 +44,5 @@ export function tempoDatasource(options: TempoDatasourceOptions): TempoDatasourc
   if (serviceMap) jsonData.serviceMap = { datasourceUid: serviceMap.datasource.uid };
   const linked: DatasourceSpec[] = [];
   for (const d of [tracesToMetrics?.datasource, serviceMap?.datasource]) if (d && !linked.includes(d)) linked.push(d);
-  return Object.freeze({
-    kind: 'datasource',
-    type: TEMPO_TYPE,
-    name,
-    uid,
-    url,
-    access: access ?? 'proxy',
-    isDefault: isDefault ?? false,
-    orgId: orgId ?? 1,
-    editable: editable ?? false,
-    jsonData: jsonData as DatasourceSpec['jsonData'],
-    secureJsonData: {},
-    issues: validateDatasourceInput(schema, options, name),
-    linked,
-  });
+  return makeDatasource(TEMPO_TYPE, options, { jsonData, issues: validateDatasourceInput(schema, options, name), linked });
 }
