@@ -50,6 +50,7 @@ export { heatmapPanel } from './panels/heatmap/heatmap.js';
 export { histogramPanel } from './panels/histogram/histogram.js';
 export { piechartPanel } from './panels/piechart/piechart.js';
 export { tracesPanel } from './panels/traces/traces.js';
+export { pluginPanel, type PluginPanelOptions } from './panels/plugin/plugin.js';
 
 export { row, type RowSpec, type RowOptions } from './rows/row.js';
 export { dashboard, type DashboardSpec, type DashboardOptions } from './dashboards/dashboard.js';

@@ -2,7 +2,7 @@ import { datasourceRef, GRAFANA_BUILTIN, type DatasourceSpec } from '../datasour
 import type { DashboardSpec } from '../dashboards/dashboard.js';
 import { builtinAnnotation } from '../dashboards/annotations.js';
 import type { Json, JsonObject } from '../model/loose.js';
-import { clone } from '../model/merge.js';
+import { clone, deepMerge } from '../model/merge.js';
 import type { PanelSpec } from '../panels/panel.js';
 import type { RowSpec } from '../rows/row.js';
 import type { VariableSpec } from '../variables/variable.js';
@@ -64,6 +64,10 @@ export function compileDashboard(spec: DashboardSpec, options: CompileOptions = 
   if (spec.refresh) json.refresh = spec.refresh;
   if (spec.liveNow !== undefined) json.liveNow = spec.liveNow;
 
+  if (spec.raw) {
+    Object.assign(json, deepMerge(json, spec.raw));
+    ctx.escapeHatches.push(...Object.keys(spec.raw).map((k) => `dashboard: ${k}`));
+  }
   if (!isPlainJson(json)) for (const bad of findNonSerializable(json)) ctx.add([issue('json.non-serializable', bad.path, bad.message)], '', panelTitleAt(json, bad.path));
   return { json, issues: ctx.issues, escapeHatches: ctx.escapeHatches };
 }
@@ -130,6 +134,7 @@ function compileVariables(variables: readonly VariableSpec[], ctx: Context): Jso
       if (dep.name === v.name) ctx.add([issue('variable.cycle', `${path}.query`, `variable "${v.name}" refers to itself`)], '');
     }
     ctx.requireVariables(v.dependsOn, `${path}.query`);
+    ctx.escapeHatches.push(...(v.rawKeys ?? []).map((k) => `variable "${v.name}": ${k}`));
     const json = clone(v.model);
     if (v.datasource !== undefined || v.type === 'query') json.datasource = ctx.datasource(v.datasource, `${path}.datasource`);
     return json;
@@ -192,6 +197,10 @@ function compilePanels(items: DashboardSpec['panels'], ctx: Context): JsonObject
         type: 'row',
       };
       ctx.add(item.issues, outputPath[i]!, item.title);
+      if (item.raw) {
+        Object.assign(rowJson, deepMerge(rowJson, item.raw));
+        ctx.escapeHatches.push(...Object.keys(item.raw).map((k) => `row "${item.title}": ${k}`));
+      }
       if (item.repeat) {
         rowJson.repeat = item.repeat.name;
         ctx.requireVariables([item.repeat], `${outputPath[i]}.repeat`, item.title);
@@ -246,6 +255,7 @@ function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: string, 
         ctx.add([issue('query.duplicate-refid', `${path}.targets[${i}].refId`, `refId "${refId}" is used twice in this panel`)], '', p.title);
       }
       usedRefIds.add(refId);
+      ctx.escapeHatches.push(...(q.rawKeys ?? []).map((k) => `panel "${p.title}" query ${refId}: ${k}`));
       ctx.requireVariables(q.text?.variables ?? [], `${path}.targets[${i}]`, p.title);
       return { ...clone(q.model), datasource: ctx.datasource(q.datasource, `${path}.targets[${i}].datasource`, p.title), refId };
     });

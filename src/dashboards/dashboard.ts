@@ -30,6 +30,8 @@ export interface DashboardOptions {
   variables?: readonly VariableSpec[];
   /** Panels and rows, in reading order. */
   panels: ReadonlyArray<PanelSpec | RowSpec>;
+  /** Escape hatch: keys merged verbatim into the dashboard JSON; listed by `dashcode build`. */
+  raw?: Record<string, unknown>;
 }
 
 export interface DashboardSpec extends Readonly<Omit<DashboardOptions, 'panels' | 'variables' | 'links' | 'annotations'>> {
@@ -60,6 +62,7 @@ const schema = z
     annotations: z.array(z.custom((v) => (v as AnnotationSpec)?.kind === 'annotation', { message: 'must come from promAnnotation()' })).optional(),
     variables: z.array(z.custom(isVariable, { message: 'must be a variable object' })).optional(),
     panels: z.array(z.custom((v) => isPanel(v) || isRow(v), { message: 'must be a panel or a row' })),
+    raw: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 

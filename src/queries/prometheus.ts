@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { issue } from '../validate/issues.js';
+import { deepMerge } from '../model/merge.js';
 import { REF_ID, type QuerySpec } from './query.js';
 import { isQueryText, type QueryText } from './text.js';
 
@@ -18,6 +19,8 @@ export interface PromQueryOptions {
   format?: 'time_series' | 'table' | 'heatmap';
   refId?: string;
   hide?: boolean;
+  /** Escape hatch: keys merged verbatim into the target JSON; listed by `dashcode build`. */
+  raw?: Record<string, unknown>;
 }
 
 const schema = z
@@ -31,6 +34,7 @@ const schema = z
     format: z.enum(['time_series', 'table', 'heatmap']).optional(),
     refId: z.string().regex(REF_ID).optional(),
     hide: z.boolean().optional(),
+    raw: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 
@@ -60,7 +64,8 @@ export function promQuery(options: PromQueryOptions): QuerySpec {
     datasource: options.datasource,
     text: expr,
     refId: options.refId,
-    model: model as QuerySpec['model'],
+    model: (options.raw ? deepMerge(model, options.raw) : model) as QuerySpec['model'],
+    rawKeys: Object.keys(options.raw ?? {}),
     issues: [...issues, ...(isQueryText(expr) ? expr.issues.map((i) => ({ ...i, path: 'expr' })) : [])],
   });
 }

@@ -12,6 +12,8 @@ export interface QuerySpec {
   readonly refId?: string;
   /** The target's JSON without `refId` and `datasource`. */
   readonly model: JsonObject;
+  /** Keys set through the `raw` escape hatch. */
+  readonly rawKeys?: readonly string[];
   readonly issues: readonly Issue[];
 }
 

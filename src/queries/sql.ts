@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { issue } from '../validate/issues.js';
+import { deepMerge } from '../model/merge.js';
 import { REF_ID, type QuerySpec } from './query.js';
 import { isQueryText, type QueryText } from './text.js';
 
@@ -12,6 +13,8 @@ export interface SqlQueryOptions {
   format?: 'table' | 'time_series';
   refId?: string;
   hide?: boolean;
+  /** Escape hatch: keys merged verbatim into the target JSON; listed by `dashcode build`. */
+  raw?: Record<string, unknown>;
 }
 
 const schema = z
@@ -21,6 +24,7 @@ const schema = z
     format: z.enum(['table', 'time_series']).optional(),
     refId: z.string().regex(REF_ID, 'refId must start with a letter (letters, digits, "_" and "-", up to 32)').optional(),
     hide: z.boolean().optional(),
+    raw: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 
@@ -45,7 +49,8 @@ export function sqlQuery(options: SqlQueryOptions): QuerySpec {
     datasource: options.datasource,
     text,
     refId: options.refId,
-    model: model as QuerySpec['model'],
+    model: (options.raw ? deepMerge(model, options.raw) : model) as QuerySpec['model'],
+    rawKeys: Object.keys(options.raw ?? {}),
     issues: [...issues, ...(isQueryText(text) ? text.issues.map((i) => ({ ...i, path: 'rawSql' })) : [])],
   });
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { issue } from '../validate/issues.js';
+import { deepMerge } from '../model/merge.js';
 import { REF_ID, type QuerySpec } from './query.js';
 import { isQueryText, type QueryText } from './text.js';
 
@@ -18,6 +19,8 @@ export interface TempoQueryOptions {
   type?: 'traceql' | 'traceId';
   refId?: string;
   hide?: boolean;
+  /** Escape hatch: keys merged verbatim into the target JSON; listed by `dashcode build`. */
+  raw?: Record<string, unknown>;
 }
 
 const schema = z
@@ -30,6 +33,7 @@ const schema = z
     type: z.enum(['traceql', 'traceId']).optional(),
     refId: z.string().regex(REF_ID).optional(),
     hide: z.boolean().optional(),
+    raw: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 
@@ -56,7 +60,8 @@ export function tempoQuery(options: TempoQueryOptions): QuerySpec {
     datasource: options.datasource,
     text: query,
     refId: options.refId,
-    model: model as QuerySpec['model'],
+    model: (options.raw ? deepMerge(model, options.raw) : model) as QuerySpec['model'],
+    rawKeys: Object.keys(options.raw ?? {}),
     issues: [...issues, ...(isQueryText(query) ? query.issues.map((i) => ({ ...i, path: 'query' })) : [])],
   });
 }

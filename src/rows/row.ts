@@ -12,6 +12,8 @@ export interface RowOptions {
   /** Repeat the row for every value of a variable. */
   repeat?: VariableSpec;
   id?: number;
+  /** Escape hatch: keys merged verbatim into the row JSON; listed by `dashcode build`. */
+  raw?: Record<string, unknown>;
 }
 
 export interface RowSpec {
@@ -21,6 +23,7 @@ export interface RowSpec {
   readonly panels: readonly PanelSpec[];
   readonly repeat?: VariableSpec;
   readonly id?: number;
+  readonly raw?: Readonly<Record<string, unknown>>;
   readonly issues: readonly Issue[];
 }
 
@@ -31,6 +34,7 @@ const schema = z
     panels: z.array(z.custom(isPanel, { message: 'rows hold panels, not rows: rows cannot nest' })),
     repeat: z.custom(isVariable, { message: 'must be a variable object' }).optional(),
     id: z.number().int().positive().optional(),
+    raw: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
 
@@ -44,6 +48,7 @@ export function row(options: RowOptions): RowSpec {
     panels: [...(options.panels ?? [])],
     repeat: options.repeat,
     id: options.id,
+    raw: options.raw,
     issues: r.success ? [] : issuesFromZod(r.error, 'row', ''),
   });
 }

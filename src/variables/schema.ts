@@ -14,6 +14,7 @@ export const commonVariableShape = {
   description: z.string().optional(),
   hide: z.enum(['none', 'label', 'variable', 'controls']).optional(),
   skipUrlSync: z.boolean().optional(),
+  raw: z.record(z.string(), z.unknown()).optional(),
 };
 
 export function checkVariableInput(schema: z.ZodType, input: unknown): Issue[] {

@@ -1,5 +1,6 @@
 import type { DatasourceSpec } from '../datasources/datasource.js';
 import type { JsonObject } from '../model/loose.js';
+import { deepMerge } from '../model/merge.js';
 import type { Issue } from '../validate/issues.js';
 
 /** Grafana's variable interpolation formats (`${var:format}`). */
@@ -38,6 +39,8 @@ export interface VariableSpec {
   /** The variable's JSON model, without `datasource` (resolved at compile). */
   readonly model: JsonObject;
   readonly issues: readonly Issue[];
+  /** Keys set through the `raw` escape hatch. */
+  readonly rawKeys?: readonly string[];
   /** A reference with an explicit format, e.g. `branch.as('csv')` → `${branch:csv}`. */
   as(format: VariableFormat): VariableRef;
 }
@@ -67,6 +70,8 @@ export interface CommonVariableOptions {
   /** `label` shows label and value, `value` only the value, `variable` hides it, `controls` puts it in the controls menu. */
   hide?: 'none' | 'label' | 'variable' | 'controls';
   skipUrlSync?: boolean;
+  /** Escape hatch: keys merged verbatim into the variable JSON; listed by `dashcode build`. */
+  raw?: Record<string, unknown>;
 }
 
 export const HIDE = { none: 0, label: 1, variable: 2, controls: 3 } as const;
@@ -86,12 +91,13 @@ export function makeVariable(parts: {
   const model: JsonObject = {
     name: common.name,
     type: parts.type,
-    hide: HIDE[common.hide ?? 'none'],
+    hide: Object.hasOwn(HIDE, common.hide ?? 'none') ? HIDE[common.hide ?? 'none'] : 0,
     skipUrlSync: common.skipUrlSync ?? false,
     ...parts.model,
   };
   if (common.label !== undefined) model.label = common.label;
   if (common.description !== undefined) model.description = common.description;
+  const merged = common.raw ? (deepMerge(model, common.raw) as JsonObject) : model;
   const spec: VariableSpec = {
     kind: 'variable',
     type: parts.type,
@@ -100,8 +106,9 @@ export function makeVariable(parts: {
     includeAll: parts.includeAll ?? false,
     datasource: parts.datasource,
     dependsOn: parts.dependsOn ?? [],
-    model,
+    model: merged,
     issues: parts.issues,
+    rawKeys: Object.keys(common.raw ?? {}),
     as(format) {
       return Object.freeze({ kind: 'variable-ref', variable: spec, format });
     },

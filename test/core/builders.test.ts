@@ -169,3 +169,37 @@ describe('datasources and secrets', () => {
     expect(yaml).toContain('url: $DB_URL');
   });
 });
+
+describe('the raw escape hatch', () => {
+  it('merges into queries, variables, rows and the dashboard, and lists every key', () => {
+    const v = customVariable({ name: 'env', values: ['prod'], raw: { allowCustomValue: false } });
+    const spec = dashboard({
+      uid: 'x',
+      title: 'X',
+      variables: [v],
+      raw: { preload: true },
+      panels: [
+        row({ title: 'R', raw: { repeat: 'env' }, panels: [tablePanel({ title: 'T', queries: [sqlQuery({ datasource: db, sql: sql`SELECT 1`, raw: { sql: { columns: [] } } })] })] }),
+      ],
+    });
+    const r = compileDashboard(spec);
+    expect(r.issues).toEqual([]);
+    expect(r.json.preload).toBe(true);
+    expect((r.json.templating as { list: Array<Record<string, unknown>> }).list[0]!.allowCustomValue).toBe(false);
+    const [rowJson, table] = r.json.panels as Array<Record<string, unknown>>;
+    expect(rowJson!.repeat).toBe('env');
+    expect((table!.targets as Array<Record<string, unknown>>)[0]!.sql).toEqual({ columns: [] });
+    expect(r.escapeHatches).toEqual(['variable "env": allowCustomValue', 'panel "T" query A: sql', 'row "R": repeat', 'dashboard: preload']);
+  });
+});
+
+describe('pluginPanel', () => {
+  it('builds any panel plugin, and refuses a row or a bad id', async () => {
+    const { pluginPanel } = await import('../../src/index.js');
+    const r = compileDashboard(dashboard({ uid: 'x', title: 'X', panels: [pluginPanel({ type: 'trend', title: 'Trend', options: { xField: 'x' }, queries: [] })] }));
+    expect(r.issues).toEqual([]);
+    expect((r.json.panels as Array<Record<string, unknown>>)[0]).toMatchObject({ type: 'trend', options: { xField: 'x' } });
+    const bad = compileDashboard(dashboard({ uid: 'x', title: 'X', panels: [pluginPanel({ type: 'row', title: 'Nope' })] }));
+    expect(bad.issues.map((i) => i.message)).toEqual(['"row" is not a panel plugin id (use row() for rows)']);
+  });
+});
