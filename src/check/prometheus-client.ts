@@ -114,6 +114,30 @@ export async function query(
 }
 
 /** `/api/v1/status/buildinfo`: which Prometheus answers. */
+/**
+ * Values of one label (`/api/v1/label/<name>/values`), optionally limited to
+ * the series matching `match` and to a time range: what Grafana's
+ * `label_values(metric, label)` variable query asks for.
+ */
+export async function labelValues(
+  baseUrl: string,
+  label: string,
+  range: { start: Time; end: Time; match?: string },
+  options: ClientOptions = {},
+): Promise<string[]> {
+  const qs = new URLSearchParams({ start: timeParam(range.start), end: timeParam(range.end) });
+  if (range.match) qs.append('match[]', range.match);
+  // GET: this endpoint takes no form body.
+  const res = await apiCall<string[]>(baseUrl, `api/v1/label/${encodeURIComponent(label)}/values?${qs}`, undefined, options);
+  return [...res.data];
+}
+
+/** Every label name (`/api/v1/labels`) in a time range: Grafana's `label_names()`. */
+export async function labelNames(baseUrl: string, range: { start: Time; end: Time }, options: ClientOptions = {}): Promise<string[]> {
+  const qs = new URLSearchParams({ start: timeParam(range.start), end: timeParam(range.end) });
+  return [...(await apiCall<string[]>(baseUrl, `api/v1/labels?${qs}`, undefined, options)).data];
+}
+
 export async function buildInfo(baseUrl: string, options: ClientOptions = {}): Promise<BuildInfo> {
   return (await apiCall<BuildInfo>(baseUrl, 'api/v1/status/buildinfo', undefined, options)).data;
 }

@@ -115,3 +115,27 @@ describe('dashcode check (CLI)', () => {
     expect(report.summary.error).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe.runIf(prometheusUrl)('Prometheus query variables against a real Prometheus', () => {
+  it('resolves label_values, metrics() and query_result(), and uses the selection in the panel query', async () => {
+    const dashboard = {
+      title: 'Vars',
+      time: { from: fixtureWindow.from, to: fixtureWindow.to },
+      templating: {
+        list: [
+          { name: 'instance', type: 'query', datasource: { type: 'prometheus', uid: 'p' }, query: 'label_values(active_requests_count, instance)', multi: true, includeAll: true },
+          { name: 'metric', type: 'query', datasource: { type: 'prometheus', uid: 'p' }, query: 'metrics(^kv_cache_.*_bytes$)' },
+          { name: 'latest', type: 'query', datasource: { type: 'prometheus', uid: 'p' }, query: 'query_result(sum by (job) (active_requests_count))' },
+        ],
+      },
+      panels: [{ type: 'timeseries', title: 'Active', targets: [{ refId: 'A', datasource: { type: 'prometheus', uid: 'p' }, expr: 'sum(active_requests_count{instance=~"$instance"})' }] }],
+    };
+    const c = await checkDashboard(dashboard, { prometheus: { url: prometheusUrl! } });
+    const v = Object.fromEntries(c.variables.map((x) => [x.name, x]));
+    expect(v.instance).toMatchObject({ status: 'ok', value: ['$__all'] });
+    expect(v.metric).toMatchObject({ status: 'ok', value: 'kv_cache_free_memory_bytes' });
+    expect(String(v.latest!.value)).toMatch(/^\{job="transformers-serve"\} \d+(\.\d+)? \d+$/);
+    expect(c.queries[0]).toMatchObject({ status: 'ok' });
+    expect(c.queries[0]!.expanded).toBe('sum(active_requests_count{instance=~"(worker-0:8000|worker-1:8000)"})');
+  });
+});

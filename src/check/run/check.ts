@@ -47,7 +47,7 @@ export async function checkDashboard(dashboard: Record<string, unknown>, options
   }
   const range: TimeRange = { from, to };
   const dashboardInterval = calculateInterval(range, DEFAULT_MAX_DATA_POINTS).intervalMs;
-  const variables = await resolveVariables(dashboard, range, dashboardInterval, options.sql);
+  const variables = await resolveVariables(dashboard, range, dashboardInterval, options.sql, options.prometheus);
   result.variables = variables.report;
   for (const target of extractTargets(dashboard)) {
     const started = performance.now();

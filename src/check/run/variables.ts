@@ -1,7 +1,8 @@
 import { expandPostgresMacros, interpolateVariables, type TimeRange, type VariableValue } from '../interpolate/index.js';
 import type { CheckStatus } from './model.js';
 import { asArray } from './extract.js';
-import type { SqlRunner } from './runners.js';
+import { prometheusVariableOptions } from './prom-variables.js';
+import type { PromRunner, SqlRunner } from './runners.js';
 
 type Obj = Record<string, unknown>;
 
@@ -18,7 +19,7 @@ export interface ResolvedVariables {
  * value if it is among the options, else the first option (which is "All" for
  * include-all variables).
  */
-export async function resolveVariables(dashboard: Obj, range: TimeRange, intervalMs: number, sql?: SqlRunner): Promise<ResolvedVariables> {
+export async function resolveVariables(dashboard: Obj, range: TimeRange, intervalMs: number, sql?: SqlRunner, prom?: PromRunner): Promise<ResolvedVariables> {
   const values = new Map<string, VariableValue>();
   const report: ResolvedVariables['report'] = [];
   const list = asArray((dashboard.templating as Obj | undefined)?.list);
@@ -37,9 +38,18 @@ export async function resolveVariables(dashboard: Obj, range: TimeRange, interva
         options = r.options;
         status = r.error ? 'error' : options.length === 0 ? 'empty' : 'ok';
         message = r.error ?? (options.length === 0 ? 'the query returned no rows: every panel that uses this variable will be empty' : undefined);
+      } else if (dsType === 'prometheus' && prom) {
+        try {
+          options = await prometheusVariableOptions(query, values, range, prom);
+          status = options.length === 0 ? 'empty' : 'ok';
+          message = options.length === 0 ? 'the query returned no values: every panel that uses this variable will be empty' : undefined;
+        } catch (err) {
+          status = 'error';
+          message = err instanceof Error ? err.message : String(err);
+        }
       } else {
         status = 'skipped';
-        message = `a ${dsType || 'datasource'} variable query is not run here`;
+        message = dsType === 'prometheus' ? 'give --prometheus-url to resolve it' : `a ${dsType || 'datasource'} variable query is not run here`;
       }
     } else if (type === 'custom' || type === 'interval') {
       options = asArray(v.options).map((o) => String(o.value));
