@@ -4,10 +4,10 @@
  * benchmark/grafana_dashboard.json (same output file name, so provisioning
  * that mounts it keeps working). See docs/dashboards/transformers-benchmarks.md.
  */
-import { dashboard, overrideByName, row, sql, sqlQuery, tablePanel, urlLink, type LinkInput } from '../src/index.js';
+import { dashboard, overrideByName, row, sql, sqlAnnotation, sqlQuery, tablePanel, urlLink, type LinkInput } from '../src/index.js';
 import { metricsDb } from '../datasources/index.js';
 import { deviceTimeseries, measurementBars } from './_benchmark-panels.js';
-import { benchmarkVariables, selectedRuns } from './_benchmark-variables.js';
+import { benchmarkVariables, branch, repository, runLabel, selectedRuns } from './_benchmark-variables.js';
 import { UIDS } from './_uids.js';
 
 export const output = 'grafana_dashboard.json';
@@ -47,6 +47,14 @@ export default dashboard({
   timezone: 'utc',
   graphTooltip: 'crosshair',
   variables: benchmarkVariables,
+  // Every run of the branch, selected or not, marked on the device timeseries: where the other runs are in time.
+  annotations: [
+    sqlAnnotation({
+      name: 'Benchmark runs',
+      datasource: metricsDb,
+      sql: sql`SELECT b.created_at AS time, ${runLabel} || ' ' || coalesce(b.metadata->>'model_name', '') AS text, b.branch AS tags FROM benchmarks b WHERE b.repository = ${repository} AND b.branch = ${branch} AND $__timeFilter(b.created_at) ORDER BY b.created_at`,
+    }),
+  ],
   links: [urlLink({ title: 'Zoom to selected runs', url: zoomUrl, includeVars: true, icon: 'dashboard', tooltip: 'Set the time range to span the selected runs, for the device metrics' })],
   panels: [
     runsTable,

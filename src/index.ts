@@ -55,7 +55,7 @@ export { pluginPanel, type PluginPanelOptions } from './panels/plugin/plugin.js'
 export { row, type RowSpec, type RowOptions } from './rows/row.js';
 export { dashboard, type DashboardSpec, type DashboardOptions } from './dashboards/dashboard.js';
 export { urlLink, dashboardsLink, type DashboardLinkSpec } from './dashboards/links.js';
-export { promAnnotation, type AnnotationSpec, type AnnotationOptions } from './dashboards/annotations.js';
+export { promAnnotation, sqlAnnotation, type AnnotationSpec, type AnnotationOptions, type SqlAnnotationOptions } from './dashboards/annotations.js';
 
 export { compileDashboard, type CompileOptions, type CompileResult } from './compile/compile.js';
 export { layoutPanels, type GridPos, type LayoutNode } from './compile/layout.js';

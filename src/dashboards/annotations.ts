@@ -38,6 +38,32 @@ export function promAnnotation(o: AnnotationOptions): AnnotationSpec {
   return Object.freeze({ kind: 'annotation', datasource: o.datasource, text: o.expr, model });
 }
 
+export interface SqlAnnotationOptions {
+  name: string;
+  datasource: DatasourceSpec;
+  /**
+   * Rows become events: a `time` column (and optionally `timeend`), `text`,
+   * and `tags` (comma-separated). Use `$__timeFilter(col)` so Grafana only
+   * fetches the visible range.
+   */
+  sql: QueryText<'sql'>;
+  iconColor?: string;
+  enable?: boolean;
+  hide?: boolean;
+}
+
+/** A SQL annotation (PostgreSQL datasource), e.g. one marker per benchmark run. */
+export function sqlAnnotation(o: SqlAnnotationOptions): AnnotationSpec {
+  const model: JsonObject = {
+    enable: o.enable ?? true,
+    hide: o.hide ?? false,
+    iconColor: o.iconColor ?? 'rgba(255, 152, 48, 1)',
+    name: o.name,
+    target: { editorMode: 'code', format: 'table', rawQuery: true, rawSql: o.sql.text, refId: 'Anno' },
+  };
+  return Object.freeze({ kind: 'annotation', datasource: o.datasource, text: o.sql, model });
+}
+
 /** Grafana's built-in "Annotations & Alerts", which every dashboard the UI saves carries. */
 export function builtinAnnotation(): JsonObject {
   return {

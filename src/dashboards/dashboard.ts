@@ -59,7 +59,7 @@ const schema = z
     fiscalYearStartMonth: z.number().int().min(0).max(11).optional(),
     timepicker: z.object({ refreshIntervals: z.array(z.string()).optional(), hidden: z.boolean().optional(), nowDelay: z.string().optional() }).strict().optional(),
     links: z.array(z.custom((v) => (v as DashboardLinkSpec)?.kind === 'dashboard-link', { message: 'must come from urlLink() or dashboardsLink()' })).optional(),
-    annotations: z.array(z.custom((v) => (v as AnnotationSpec)?.kind === 'annotation', { message: 'must come from promAnnotation()' })).optional(),
+    annotations: z.array(z.custom((v) => (v as AnnotationSpec)?.kind === 'annotation', { message: 'must come from promAnnotation() or sqlAnnotation()' })).optional(),
     variables: z.array(z.custom(isVariable, { message: 'must be a variable object' })).optional(),
     panels: z.array(z.custom((v) => isPanel(v) || isRow(v), { message: 'must be a panel or a row' })),
     raw: z.record(z.string(), z.unknown()).optional(),

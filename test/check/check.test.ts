@@ -139,3 +139,19 @@ describe.runIf(prometheusUrl)('Prometheus query variables against a real Prometh
     expect(c.queries[0]!.expanded).toBe('sum(active_requests_count{instance=~"(worker-0:8000|worker-1:8000)"})');
   });
 });
+
+describe('annotation queries are checked too', () => {
+  it('an annotation without a time column is the wrong shape', async () => {
+    const engine = await openPglite();
+    await migrate(engine);
+    await seed(engine, {});
+    const dashboard = {
+      title: 'A',
+      annotations: { list: [{ name: 'Runs', enable: true, datasource: { type: 'grafana-postgresql-datasource', uid: 'db' }, target: { rawSql: 'SELECT commit_id AS text FROM benchmarks', refId: 'Anno' } }] },
+      panels: [],
+    };
+    const c = await checkDashboard(dashboard, { sql: engine });
+    await engine.close();
+    expect(c.queries).toMatchObject([{ panel: 'annotation Runs', path: 'annotations.list[0]', status: 'wrong-shape', message: 'an annotation query needs a time column (events are placed by it); the result has text (string)' }]);
+  });
+});

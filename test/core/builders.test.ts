@@ -203,3 +203,23 @@ describe('pluginPanel', () => {
     expect(bad.issues.map((i) => i.message)).toEqual(['"row" is not a panel plugin id (use row() for rows)']);
   });
 });
+
+describe('sqlAnnotation', () => {
+  it('compiles to a PostgreSQL annotation whose variables must be defined', async () => {
+    const { sqlAnnotation } = await import('../../src/index.js');
+    const branch = customVariable({ name: 'branch', values: ['main'] });
+    const a = sqlAnnotation({ name: 'Runs', datasource: db, sql: sql`SELECT created_at AS time, commit_id AS text FROM benchmarks WHERE branch = ${branch} AND $__timeFilter(created_at)` });
+    const ok = compileDashboard(dashboard({ uid: 'x', title: 'X', variables: [branch], annotations: [a], panels: [] }), { datasources: [db] });
+    expect(ok.issues).toEqual([]);
+    expect((ok.json.annotations as { list: Array<Record<string, unknown>> }).list[1]).toEqual({
+      datasource: { type: 'grafana-postgresql-datasource', uid: 'test-db' },
+      enable: true,
+      hide: false,
+      iconColor: 'rgba(255, 152, 48, 1)',
+      name: 'Runs',
+      target: { editorMode: 'code', format: 'table', rawQuery: true, rawSql: 'SELECT created_at AS time, commit_id AS text FROM benchmarks WHERE branch = ${branch:sqlstring} AND $__timeFilter(created_at)', refId: 'Anno' },
+    });
+    const missing = compileDashboard(dashboard({ uid: 'x', title: 'X', annotations: [a], panels: [] }));
+    expect(missing.issues.map((i) => i.code)).toEqual(['variable.undefined']);
+  });
+});

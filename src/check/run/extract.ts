@@ -22,6 +22,15 @@ type Obj = Record<string, unknown>;
 
 export function extractTargets(dashboard: Obj): TargetRef[] {
   const out: TargetRef[] = [];
+  // Annotation queries run on every dashboard load: a broken one is as visible as a broken panel.
+  asArray((dashboard.annotations as Obj | undefined)?.list).forEach((a, i) => {
+    if (a.builtIn === 1 || a.enable === false) return;
+    const target = (a.target as Obj | undefined) ?? a;
+    const dsType = typeof (a.datasource as Obj | undefined)?.type === 'string' ? String((a.datasource as Obj).type) : undefined;
+    const { language, text } = languageOf(target, dsType);
+    if (language === 'unknown') return;
+    out.push({ panelTitle: `annotation ${String(a.name ?? i)}`, panelType: 'annotation', path: `annotations.list[${i}]`, refId: typeof target.refId === 'string' ? target.refId : undefined, language, text, format: 'table', datasourceType: dsType });
+  });
   const panels = asArray(dashboard.panels);
   panels.forEach((p, i) => {
     visitPanel(p, `panels[${i}]`, out);

@@ -31,6 +31,9 @@ export function shapeProblem(panelType: string, fields: ReadonlyArray<{ name: st
       if (!has('time')) return `a ${panelType} panel needs a time column; the result has ${describe()}`;
       if (!has('number')) return `a ${panelType} panel needs a numeric column; the result has ${describe()}`;
       return undefined;
+    case 'annotation':
+      if (!has('time')) return `an annotation query needs a time column (events are placed by it); the result has ${describe()}`;
+      return undefined;
     case 'barchart':
       if (!has('number')) return `a bar chart needs numeric values; the result has ${describe()}`;
       if (!has('string') && !has('time')) return `a bar chart needs a label (text) or time column for the x axis; the result has ${describe()}`;
