@@ -76,7 +76,7 @@ export function dashboard(options: DashboardOptions): DashboardSpec {
     variables: [...(options.variables ?? [])],
     links: [...(options.links ?? [])],
     annotations: [...(options.annotations ?? [])],
-    issues: r.success ? [] : issuesFromZod(r.error, 'dashboard', ''),
+    issues: r.success ? [] : issuesFromZod(r.error, 'dashboard', '', '', schema),
   });
 }
 

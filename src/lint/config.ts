@@ -12,7 +12,7 @@
  * it must say why, so the reason is reviewed with the code. Exclusions without
  * a reason are reported (`lint-config`) and ignored, never applied silently.
  */
-import { closestMatch } from '../model/units.js';
+import { closestMatch } from '../model/closest-match.js';
 import { issue, joinPath, type Issue } from '../validate/issues.js';
 import { RULE_CODES, isRuleCode, type RuleCode } from './rules.js';
 

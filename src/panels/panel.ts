@@ -84,7 +84,7 @@ function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, input
   const issues: Issue[] = [];
   const parsed = parseInput(panelInputSchema, input);
   if (!parsed.success) {
-    for (const i of issuesFromZod(parsed.error, 'panel', '')) issues.push(i);
+    for (const i of issuesFromZod(parsed.error, 'panel', '', '', panelInputSchema)) issues.push(i);
     // Re-root zod's input paths at the output field a Grafana user knows.
     parsed.error.issues.forEach((zi, n) => {
       const current = issues[n];

@@ -4,7 +4,7 @@
  * errors into Issues a person can act on: what was given, what is allowed.
  */
 import type { ErrorObject } from 'ajv';
-import { closestMatch } from '../model/units.js';
+import { closestMatch } from '../model/closest-match.js';
 import { validateDashboards, validateDatasources } from '../validate/generated/provisioning.js';
 import type { GeneratedValidateFunction } from '../validate/generated/provisioning.js';
 import { issue, joinPath, type Issue } from '../validate/issues.js';

@@ -41,7 +41,7 @@ const schema = z
 /** A PromQL target. */
 export function promQuery(options: PromQueryOptions): QuerySpec {
   const r = parseInput(schema, options);
-  const issues = r.success ? [] : issuesFromZod(r.error, 'query', '');
+  const issues = r.success ? [] : issuesFromZod(r.error, 'query', '', '', schema);
   const { expr } = options;
   if (isQueryText(expr) && expr.language !== 'promql') issues.push(issue('query.language', 'expr', `expected promql text, got ${expr.language}`));
   if (isDatasource(options.datasource) && options.datasource.type !== 'prometheus') {

@@ -31,7 +31,7 @@ const schema = z
 /** A raw-SQL target for Grafana's PostgreSQL datasource, in code editor mode. */
 export function sqlQuery(options: SqlQueryOptions): QuerySpec {
   const r = parseInput(schema, options);
-  const issues = r.success ? [] : issuesFromZod(r.error, 'query', '');
+  const issues = r.success ? [] : issuesFromZod(r.error, 'query', '', '', schema);
   const text = options.sql;
   if (isQueryText(text) && text.language !== 'sql') issues.push(issue('query.language', 'rawSql', `expected sql text, got ${text.language}`));
   if (isDatasource(options.datasource) && !/postgres|sql/i.test(options.datasource.type)) {

@@ -40,7 +40,7 @@ const schema = z
 /** A TraceQL search against Tempo. */
 export function tempoQuery(options: TempoQueryOptions): QuerySpec {
   const r = parseInput(schema, options);
-  const issues = r.success ? [] : issuesFromZod(r.error, 'query', '');
+  const issues = r.success ? [] : issuesFromZod(r.error, 'query', '', '', schema);
   const { query } = options;
   if (isQueryText(query) && query.language !== 'traceql') issues.push(issue('query.language', 'query', `expected traceql text, got ${query.language}`));
   if (isDatasource(options.datasource) && options.datasource.type !== 'tempo') {

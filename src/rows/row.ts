@@ -49,7 +49,7 @@ export function row(options: RowOptions): RowSpec {
     repeat: options.repeat,
     id: options.id,
     raw: options.raw,
-    issues: r.success ? [] : issuesFromZod(r.error, 'row', ''),
+    issues: r.success ? [] : issuesFromZod(r.error, 'row', '', '', schema),
   });
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { closestMatch } from '../model/closest-match.js';
 import { issue, joinPath, type Issue } from './issues.js';
 
 /**
@@ -6,11 +7,19 @@ import { issue, joinPath, type Issue } from './issues.js';
  * the object that was validated and a message that says what was given and
  * what is allowed.
  */
-export function issuesFromZod(error: z.ZodError, codePrefix: string, _what: string, basePath = ''): Issue[] {
+export function issuesFromZod(error: z.ZodError, codePrefix: string, _what: string, basePath = '', schema?: z.ZodType): Issue[] {
+  // The keys an options object accepts, so a typo at the top level gets a "did you mean".
+  const known = schema && 'shape' in schema ? Object.keys((schema as unknown as { shape: object }).shape) : [];
   return error.issues.map((zi) => {
     const path = joinPath(basePath, ...zi.path.map((p) => (typeof p === 'number' ? p : String(p))));
-    return issue(`${codePrefix}.${zi.code}`, path, describe(zi));
+    const hint = zi.code === 'unrecognized_keys' && zi.path.length === 0 ? suggestion(zi.keys, known) : '';
+    return issue(`${codePrefix}.${zi.code}`, path, describe(zi) + hint);
   });
+}
+
+function suggestion(keys: readonly string[], known: readonly string[]): string {
+  const hints = keys.map((k) => [k, closestMatch(k, known)] as const).filter(([, m]) => m !== undefined);
+  return hints.length > 0 ? ` (did you mean ${hints.map(([k, m]) => `"${m}" for "${k}"`).join(', ')}?)` : '';
 }
 
 function describe(zi: z.core.$ZodIssue): string {

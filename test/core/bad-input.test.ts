@@ -119,3 +119,10 @@ describe('bad input', () => {
     expect(r.report).toContain('unknown unit "secs" (did you mean "s"?)');
   });
 });
+
+describe('typos in builder options', () => {
+  it('an unknown key gets a "did you mean"', () => {
+    const r = build(dashboard({ uid: 'bad', title: 'Bad', panels: [tablePanel({ title: 'Runs', unti: 's', queries: [query()] } as never)] }));
+    expect(r.report).toContain('panel "Runs": unknown key "unti" (did you mean "unit" for "unti"?) [panel.unrecognized_keys]');
+  });
+});

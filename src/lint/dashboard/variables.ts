@@ -4,7 +4,7 @@
  * References are found with Grafana's own regex (findVariableReferences).
  */
 import { findVariableReferences } from '../../check/interpolate/index.js';
-import { closestMatch } from '../../model/units.js';
+import { closestMatch } from '../../model/closest-match.js';
 import { joinPath } from '../../validate/issues.js';
 import type { Report } from '../report.js';
 import { classifyRef } from './datasources.js';
