@@ -56,6 +56,17 @@ export function render(e: Expr): string {
   return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${render(v)}`).join(', ')} }`;
 }
 
+/**
+ * An object literal that keeps its `undefined` values, written out as
+ * `key: undefined`: to `withFields` they mean "remove this field", which
+ * `render` and `evaluate` (dropping them, as object props) would lose.
+ */
+export function fieldsLiteral(fields: Record<string, Expr>): Code {
+  const entries = Object.entries(fields);
+  const text = entries.length === 0 ? '{}' : `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${render(v)}`).join(', ')} }`;
+  return new Code(text, Object.fromEntries(entries.map(([k, v]) => [k, evaluate(v)])));
+}
+
 function renderNumber(n: number): string {
   if (Number.isFinite(n)) return Object.is(n, -0) ? '-0' : String(n);
   // JSON cannot hold these; they only reach here from a hand-made object.

@@ -15,7 +15,7 @@ const LIBRARY_NAMES = [
   'queryVariable', 'customVariable', 'constantVariable', 'textboxVariable', 'intervalVariable', 'datasourceVariable',
   'overrideByName', 'overrideByRegex', 'overrideByType', 'overrideByQuery', 'urlLink', 'dashboardsLink', 'promAnnotation',
   'postgresDatasource', 'prometheusDatasource', 'tempoDatasource', 'timeseriesPanel', 'tablePanel', 'barchartPanel',
-  'statPanel', 'gaugePanel', 'bargaugePanel', 'textPanel', 'heatmapPanel', 'histogramPanel', 'piechartPanel', 'tracesPanel',
+  'statPanel', 'gaugePanel', 'bargaugePanel', 'textPanel', 'heatmapPanel', 'histogramPanel', 'piechartPanel', 'tracesPanel', 'pluginPanel',
   'Json', 'JsonObject', 'QuerySpec', 'VariableSpec', 'DatasourceSpec', 'AnnotationSpec', 'DashboardLinkSpec', 'PanelSpec',
 ];
 

@@ -1,7 +1,7 @@
 /**
  * Dashboard-level fields → `dashboard({...})` options, links and
- * annotations. The dashboard builder has no `raw`: a field it cannot express
- * is reported and listed (see docs/import.md).
+ * annotations. A field `dashboard()` has no option for (or holds a value its
+ * option does not take) goes to its `raw`, listed as unmodelled.
  */
 import { promAnnotation } from '../dashboards/annotations.js';
 import type { AnnotationSpec } from '../dashboards/annotations.js';
@@ -23,16 +23,17 @@ const HANDLED = new Set(['panels', 'templating', 'annotations', 'links', 'id', '
 const GRAPH_TOOLTIP = ['off', 'crosshair', 'tooltip'] as const;
 const WEEK_START = new Set(['', 'monday', 'saturday', 'sunday']);
 
-/** The `dashboard({...})` options other than panels, variables, links and annotations. */
+/** The `dashboard({...})` options other than panels, variables, links and annotations; `raw` when needed. */
 export function dashboardSettings(ctx: ImportContext, d: JsonObject): ExprObject {
   const props: ExprObject = {};
   const uid = typeof d.uid === 'string' && d.uid !== '' ? d.uid : undefined;
   if (!uid) ctx.report('import.uid', 'uid', 'the dashboard has no uid; dashcode requires a stable one, so one was made from the title: check it', 'warning');
   props.uid = uid ?? (slugOf(typeof d.title === 'string' ? d.title : '') || 'dashboard');
   props.title = typeof d.title === 'string' ? d.title : '';
+  const raw: JsonObject = {};
   const drop = (k: string, why: string) => {
-    ctx.report('import.dashboard-field', k, `${k} ${JSON.stringify(d[k])?.slice(0, 60)} is not modelled by dashboard() (${why}); dropped`);
-    ctx.keep('dashboard', k, 'dropped: dashboard() has no raw escape hatch');
+    raw[k] = d[k]!;
+    ctx.keep('dashboard', k, `raw: ${why}`);
   };
   for (const [k, v] of Object.entries(d)) {
     if (HANDLED.has(k) || k === 'uid' || k === 'title' || v === undefined || v === null) continue;
@@ -84,7 +85,7 @@ export function dashboardSettings(ctx: ImportContext, d: JsonObject): ExprObject
         } else drop(k, 'not a month 0..11');
         break;
       case 'timepicker':
-        timepicker(ctx, v, props);
+        timepicker(ctx, v, props, raw);
         break;
       case 'preload':
         if (v !== false) drop(k, 'no option for it');
@@ -96,6 +97,7 @@ export function dashboardSettings(ctx: ImportContext, d: JsonObject): ExprObject
   // Where Grafana's default for a missing field differs from what compile writes, say it.
   if (d.editable === undefined) props.editable = true;
   if (d.timezone === undefined || d.timezone === null) props.timezone = '';
+  if (Object.keys(raw).length > 0) props.raw = raw;
   return props;
 }
 
@@ -105,9 +107,14 @@ function slugOf(s: string): string {
 
 const TIMEPICKER_DEPRECATED = new Set(['collapse', 'enable', 'notice', 'now', 'status', 'type', 'time_options']);
 
-function timepicker(ctx: ImportContext, v: Json, props: ExprObject): void {
-  if (!isObject(v)) return;
+function timepicker(ctx: ImportContext, v: Json, props: ExprObject, raw: JsonObject): void {
+  if (!isObject(v)) {
+    raw.timepicker = v;
+    ctx.keep('dashboard', 'timepicker', 'raw: not an object');
+    return;
+  }
   const out: ExprObject = {};
+  const rest: JsonObject = {};
   for (const [k, x] of Object.entries(v)) {
     if (x === undefined || x === null || TIMEPICKER_DEPRECATED.has(k)) continue;
     if (k === 'refresh_intervals' && Array.isArray(x) && x.every((s) => typeof s === 'string')) out.refreshIntervals = x;
@@ -116,11 +123,12 @@ function timepicker(ctx: ImportContext, v: Json, props: ExprObject): void {
     } else if (k === 'nowDelay' && typeof x === 'string') {
       if (x !== '') out.nowDelay = x;
     } else {
-      ctx.report('import.dashboard-field', `timepicker.${k}`, `timepicker.${k} is not modelled by dashboard(); dropped`);
-      ctx.keep('dashboard', `timepicker.${k}`, 'dropped: dashboard() has no raw escape hatch');
+      rest[k] = x;
+      ctx.keep('dashboard', `timepicker.${k}`, 'raw: no timepicker option for it');
     }
   }
   if (Object.keys(out).length > 0) props.timepicker = out;
+  if (Object.keys(rest).length > 0) raw.timepicker = rest;
 }
 
 const LINK_ICONS = new Set(['external link', 'dashboard', 'doc', 'info', 'question', 'bolt', 'cloud']);

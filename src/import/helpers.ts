@@ -1,8 +1,10 @@
 /**
- * Small functions the importer writes into a generated module when the
- * builders cannot express part of the original dashboard. Each one is
- * written only when used, says why it exists, and goes away once dashcode
- * models the field (see docs/import.md, "What import cannot model yet").
+ * Small functions the importer writes into a generated module for what
+ * neither the builders nor their `raw` escape hatch can express: fields of
+ * dashboard links and annotations (no `raw`), removing a field a builder
+ * writes (`raw` only deep-merges), and queries, variables and datasources of
+ * kinds dashcode has no builder for. Each is written only when used and
+ * says why it exists (see docs/import.md, "What import cannot model yet").
  */
 import type { AnnotationSpec } from '../dashboards/annotations.js';
 import type { DatasourceSpec } from '../datasources/datasource.js';

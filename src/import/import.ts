@@ -42,7 +42,7 @@ export interface ImportResult {
   /** The TypeScript module, formatted; empty when the input cannot be imported (see issues). */
   code: string;
   issues: Issue[];
-  /** Fields kept through `raw`/`withFields`/verbatim helpers, or dropped: `where: field (how)`. */
+  /** Fields kept through `raw`, the `withFields`/verbatim helpers, or dropped: `where: field (how)`. */
   unmodelled: string[];
   /** Datasources the module defines itself because the datasources module lacks them. */
   datasourceStubs: DatasourceStub[];
@@ -97,11 +97,13 @@ async function build(ctx: ImportContext, d: JsonObject, options: ImportOptions):
   const links = importLinks(ctx, d.links);
   const annotations = importAnnotations(ctx, d.annotations);
 
-  const props: ExprObject = { ...settings };
+  const { raw, ...props } = settings;
   if (links.length > 0) props.links = links;
   if (annotations.length > 0) props.annotations = annotations;
   if (variables.length > 0) props.variables = variables.map((v) => code(v.identifier, v.spec));
   props.panels = panels;
+  // The escape hatch goes last, as in hand-written code.
+  if (raw !== undefined) props.raw = raw;
   const dashboardCall = invoke(ctx.lib('dashboard'), dashboard, props);
 
   const spec = dashboardCall.value as DashboardSpec;
@@ -189,20 +191,24 @@ function rowDraft(ctx: ImportContext, p: JsonObject, path: string): RowDraft {
   if (title === '') ctx.report('import.row-title', `${path}.title`, `${where}: dashcode requires a row title; give it one before \`dashcode build\``);
   const collapsed = p.collapsed === true;
   const props: ExprObject = { title };
+  const raw: JsonObject = {};
   if (collapsed) props.collapsed = true;
   if (typeof p.repeat === 'string' && p.repeat !== '') {
     const v = ctx.scope.get(p.repeat);
     if (v) props.repeat = code(v.identifier, v.spec);
     else {
-      ctx.report('import.row-repeat', `${path}.repeat`, `${where}: repeats over "${p.repeat}", which the dashboard does not define; dropped`);
-      ctx.keep(where, 'repeat', 'dropped: unknown variable');
+      // Kept as Grafana stored it, so the reviewer sees it; dashcode build cannot check it.
+      ctx.report('import.row-repeat', `${path}.repeat`, `${where}: repeats over "${p.repeat}", which the dashboard does not define; kept through raw`);
+      raw.repeat = p.repeat;
+      ctx.keep(where, 'repeat', 'raw: repeat over an unknown variable');
     }
   }
   for (const [k, v] of Object.entries(p)) {
     if (ROW_NOISE.has(k) || v === undefined || v === null) continue;
-    ctx.report('import.row-field', `${path}.${k}`, `${where}: ${k} is not modelled by row(); dropped`);
-    ctx.keep(where, k, 'dropped: row() has no raw escape hatch');
+    raw[k] = v;
+    ctx.keep(where, k, 'raw');
   }
+  if (Object.keys(raw).length > 0) props.raw = raw;
   if (!collapsed && asArray(p.panels).length > 0) {
     ctx.report('import.row-panels', `${path}.panels`, `${where}: an expanded row with panels stored inside it; Grafana ignores them, so they are dropped`);
     ctx.keep(where, 'panels', 'dropped: stored inside an expanded row');
@@ -211,7 +217,9 @@ function rowDraft(ctx: ImportContext, p: JsonObject, path: string): RowDraft {
 }
 
 function rowCall(ctx: ImportContext, r: RowDraft): Code {
-  return invoke(ctx.lib('row'), row, { ...r.props, panels: r.panels });
+  // The escape hatch goes last, after what the row holds.
+  const { raw, ...props } = r.props;
+  return invoke(ctx.lib('row'), row, { ...props, panels: r.panels, raw });
 }
 
 function moduleSource(ctx: ImportContext, options: ImportOptions, declarations: string[], dashboardExpr: string): string {
@@ -222,7 +230,7 @@ function moduleSource(ctx: ImportContext, options: ImportOptions, declarations: 
     for (const t of HELPERS[h].types) ctx.libraryTypes.add(t);
   }
   const lines: string[] = [];
-  lines.push(`/**\n * Imported from ${options.file ?? 'Grafana dashboard JSON'} by \`dashcode import\`.\n * Review the TODOs and anything kept through \`raw\` or \`withFields\`, then delete this note.\n */`);
+  lines.push(`/**\n * Imported from ${options.file ?? 'Grafana dashboard JSON'} by \`dashcode import\`.\n * Review the TODOs and anything kept through \`raw\`${helpers.length > 0 ? ' or the helpers below' : ''}, then delete this note.\n */`);
   lines.push(`import { ${[...ctx.libraryValues].sort().join(', ')} } from ${JSON.stringify(library)};`);
   if (ctx.libraryTypes.size > 0) lines.push(`import type { ${[...ctx.libraryTypes].sort().join(', ')} } from ${JSON.stringify(library)};`);
   if (ctx.datasources.usedExports.size > 0) {

@@ -1,8 +1,8 @@
 /**
  * One panel JSON → a panel builder call (`timeseriesPanel({...})`). Options
  * equal to the builder's defaults are left out; fields the builders do not
- * model go to `raw`; unknown panel types keep their type and options
- * through `withFields` on a generic (table) panel, with a warning.
+ * model go to `raw`; panel types without a typed builder become
+ * `pluginPanel({ type, ... })`, with untyped options.
  */
 import { asArray, deepEqual, isObject } from '../diff/json.js';
 import { normalizePanelBody } from '../diff/normalize.js';
@@ -16,6 +16,7 @@ import { heatmapPanel } from '../panels/heatmap/heatmap.js';
 import { histogramPanel } from '../panels/histogram/histogram.js';
 import type { PanelSpec } from '../panels/panel.js';
 import { piechartPanel } from '../panels/piechart/piechart.js';
+import { pluginPanel } from '../panels/plugin/plugin.js';
 import { statPanel } from '../panels/stat/stat.js';
 import { tablePanel } from '../panels/table/table.js';
 import { textPanel } from '../panels/text/text.js';
@@ -26,7 +27,7 @@ import type { ImportContext } from './context.js';
 import { importFieldConfig, linkInputs } from './field-config.js';
 import { fitObject, shapeFor } from './option-fit.js';
 import { importQuery } from './queries.js';
-import { fieldsToRestore } from './verify.js';
+import { fieldsToRestore, restoreFields } from './verify.js';
 
 type Builder = (input: never) => PanelSpec;
 
@@ -62,9 +63,10 @@ export function importPanel(ctx: ImportContext, p: JsonObject, site: PanelSite):
 
   const builder = Object.prototype.hasOwnProperty.call(BUILDERS, type) ? BUILDERS[type]! : undefined;
   if (!builder) {
-    ctx.report('import.panel-type', `${site.path}.type`, `${where}: dashcode has no builder for panel type "${type}"; kept through a table panel with its type and options set by withFields`, 'warning', panel);
+    ctx.report('import.panel-type', `${site.path}.type`, `${where}: dashcode has no typed builder for panel type "${type}"; imported with pluginPanel (options and custom field config untyped)`, 'info', panel);
   }
-  const props: ExprObject = { title, ...site.slot };
+  // pluginPanel takes the plugin id as its first prop; typed builders know their type.
+  const props: ExprObject = builder ? { title, ...site.slot } : { type, title, ...site.slot };
   const raw: JsonObject = {};
   const toRaw = (k: string, v: Json, how = 'raw') => {
     raw[k] = v;
@@ -123,7 +125,7 @@ export function importPanel(ctx: ImportContext, p: JsonObject, site: PanelSite):
   if (type === 'text') {
     if (normalizePanelBody({ type, fieldConfig: p.fieldConfig ?? null }).fieldConfig !== undefined) toRaw('fieldConfig', p.fieldConfig as Json);
   } else {
-    const fc = importFieldConfig(ctx, p.fieldConfig, where, builder ? type : 'table');
+    const fc = importFieldConfig(ctx, p.fieldConfig, where, builder ? type : 'plugin');
     Object.assign(props, fc.props);
     if (fc.raw) raw.fieldConfig = fc.raw;
   }
@@ -143,25 +145,21 @@ export function importPanel(ctx: ImportContext, p: JsonObject, site: PanelSite):
   }
 
   const options = isObject(p.options) ? p.options : {};
-  let built: Code;
   if (type === 'text') {
     const { content, mode, ...rest } = options;
     props.content = typeof content === 'string' ? content : '';
     if (mode === 'html' || mode === 'code') props.mode = mode;
     else if (mode !== undefined && mode !== 'markdown') rest.mode = mode;
     typedOptions(ctx, prune(rest, defaultPanelOptions('text')), 'text', props, raw, where);
-    if (Object.keys(raw).length > 0) props.raw = raw;
-    built = invoke(ctx.lib('textPanel'), textPanel as Builder, ordered(props, PROP_ORDER));
   } else if (builder) {
     typedOptions(ctx, prune(options, defaultPanelOptions(type)), type, props, raw, where);
-    if (Object.keys(raw).length > 0) props.raw = raw;
-    built = invoke(ctx.lib(builder[0]), builder[1], ordered(props, PROP_ORDER));
-  } else {
-    if (Object.keys(raw).length > 0) props.raw = raw;
-    const base = invoke(ctx.lib('tablePanel'), tablePanel as Builder, ordered(props, PROP_ORDER));
-    built = ctx.callHelper('withFields', base, { type, options: isObject(p.options) ? p.options : {} });
+  } else if (Object.keys(options).length > 0) {
+    // pluginPanel's options are an untyped record: everything fits.
+    props.options = options;
   }
-  return restore(ctx, built, p, where, site.path, panel);
+  const [name, fn] = type === 'text' ? ['textPanel', textPanel as Builder] : (builder ?? ['pluginPanel', pluginPanel as Builder]);
+  const build = (r: JsonObject | undefined) => invoke(ctx.lib(name), fn, ordered({ ...props, raw: r }, PROP_ORDER));
+  return restore(ctx, build, raw, p, where, site.path, panel);
 }
 
 /** Options that type-check go to `options`; the rest (old or unknown options) to `raw.options`. */
@@ -198,7 +196,7 @@ const SAME = Symbol('same');
 
 /** The order props are written in: what the panel is and shows first, escape hatches last. */
 const PROP_ORDER = [
-  'title', 'content', 'mode', 'description', 'x', 'y', 'w', 'h', 'transparent', 'queries',
+  'type', 'title', 'content', 'mode', 'description', 'x', 'y', 'w', 'h', 'transparent', 'queries',
   'unit', 'decimals', 'min', 'max', 'displayName', 'noValue', 'color', 'thresholds', 'mappings', 'dataLinks', 'custom', 'overrides',
   'options', 'links', 'transformations', 'repeat', 'interval', 'maxDataPoints', 'timeFrom', 'timeShift', 'hideTimeOverride', 'raw',
 ];
@@ -222,18 +220,19 @@ export function prune(original: unknown, defaults: unknown): unknown {
   return deepEqual(original, defaults) ? SAME : original;
 }
 
-/** Checks the built panel against the original; top-level fields that still differ are restored. */
-function restore(ctx: ImportContext, built: Code, p: JsonObject, where: string, path: string, panel: string | undefined): Code {
+/** Builds the panel and checks it against the original; top-level fields that still differ are restored. */
+function restore(ctx: ImportContext, build: (raw: JsonObject | undefined) => Code, raw: JsonObject, p: JsonObject, where: string, path: string, panel: string | undefined): Code {
+  const expected = normalizePanelBody(p);
+  const built = restoreFields(ctx, {
+    where,
+    build,
+    raw,
+    differences: (c) => fieldsToRestore(p, expected, normalizePanelBody((c.value as PanelSpec).model)),
+  });
   const spec = built.value as PanelSpec;
   for (const i of spec.issues) {
     if (i.code.startsWith('layout.') || i.path === 'title') continue;
     ctx.report('import.panel-check', `${path}${i.path ? `.${i.path}` : ''}`, `${where}: ${i.message}`, 'warning', panel);
   }
-  const expected = normalizePanelBody(p);
-  const actual = normalizePanelBody(spec.model);
-  const fields = fieldsToRestore(p, expected, actual);
-  const keys = Object.keys(fields);
-  if (keys.length === 0) return built;
-  ctx.keep(where, keys.join(', '), 'withFields');
-  return ctx.callHelper('withFields', built, fields);
+  return built;
 }

@@ -15,7 +15,7 @@ import { tempoQuery } from '../queries/tempo.js';
 import { invoke, ordered, type Code, type ExprObject } from './code.js';
 import type { ImportContext } from './context.js';
 import { queryTemplate } from './query-text.js';
-import { fieldsToRestore } from './verify.js';
+import { fieldsToRestore, restoreFields } from './verify.js';
 
 export interface QuerySite {
   /** `panel "CPU"`, for messages. */
@@ -42,7 +42,7 @@ export function importQuery(ctx: ImportContext, t: JsonObject, index: number, pa
   if (refId === undefined) ctx.report('import.query-refid', path, `${where}: the query has no refId; dashcode gives it ${defaultRefId}`, 'info', site.panel);
   if (t.hide === true) common.hide = true;
 
-  let built: Code;
+  let build: (raw: JsonObject | undefined) => Code;
   if (kind === 'prometheus' && typeof t.expr === 'string') {
     const props: ExprObject = { ...common, expr: queryTemplate(ctx, 'promql', t.expr, textSite) };
     // The builder writes `__auto` when no legend is given; an empty legend means Grafana's default naming.
@@ -55,17 +55,17 @@ export function importQuery(ctx: ImportContext, t: JsonObject, index: number, pa
     if (typeof t.interval === 'string' && MIN_INTERVAL.test(t.interval)) props.minInterval = t.interval;
     if (t.exemplar === true) props.exemplar = true;
     if (t.format === 'table' || t.format === 'heatmap') props.format = t.format;
-    built = invoke(ctx.lib('promQuery'), promQuery, ordered(props, ['datasource', 'refId', 'expr']));
+    build = (raw) => invoke(ctx.lib('promQuery'), promQuery, ordered({ ...props, raw }, ['datasource', 'refId', 'expr']));
   } else if (kind === 'sql' && typeof t.rawSql === 'string') {
     const props: ExprObject = { ...common, sql: queryTemplate(ctx, 'sql', t.rawSql, textSite) };
     if (t.format === 'time_series') props.format = 'time_series';
-    built = invoke(ctx.lib('sqlQuery'), sqlQuery, ordered(props, ['datasource', 'refId', 'sql']));
+    build = (raw) => invoke(ctx.lib('sqlQuery'), sqlQuery, ordered({ ...props, raw }, ['datasource', 'refId', 'sql']));
   } else if (kind === 'tempo' && typeof t.query === 'string') {
     const props: ExprObject = { ...common, query: queryTemplate(ctx, 'traceql', t.query, textSite) };
     if (Number.isInteger(t.limit) && (t.limit as number) > 0 && (t.limit as number) <= 10_000 && t.limit !== 20) props.limit = t.limit as number;
     if (Number.isInteger(t.spss) && (t.spss as number) > 0) props.spss = t.spss as number;
     if (t.tableType === 'spans') props.tableType = 'spans';
-    built = invoke(ctx.lib('tempoQuery'), tempoQuery, ordered(props, ['datasource', 'refId', 'query']));
+    build = (raw) => invoke(ctx.lib('tempoQuery'), tempoQuery, ordered({ ...props, raw }, ['datasource', 'refId', 'query']));
   } else {
     ctx.report('import.query-verbatim', path, `${where}: dashcode has no query builder for datasource type "${ds.type}"; kept verbatim`, 'warning', site.panel);
     ctx.keep(where, 'the whole query', 'verbatimQuery');
@@ -76,27 +76,28 @@ export function importQuery(ctx: ImportContext, t: JsonObject, index: number, pa
   }
 
   // Editor state the builder writes the same way (`editorMode: 'code'`) is not lost: count only the rest.
-  const model = (built.value as QuerySpec).model;
+  const model = (build(undefined).value as QuerySpec).model;
   for (const k of kind ? (EDITOR_STATE[kind] ?? []) : []) {
     if (t[k] !== undefined && !deepEqual(t[k], model[k])) ctx.editorState.set(k, (ctx.editorState.get(k) ?? 0) + 1);
   }
-  return restoreUnmodelled(ctx, built, t, panelDatasource, ds, where, path, site.panel);
+  return restoreUnmodelled(ctx, build, t, panelDatasource, ds, where, path, site.panel);
 }
 
-/** Checks the built query against the original target; fields that differ are restored with `withFields`. */
-function restoreUnmodelled(ctx: ImportContext, built: Code, t: JsonObject, panelDatasource: unknown, ds: { type: string; uid: string }, where: string, path: string, panel?: string): Code {
-  const spec = built.value as QuerySpec;
-  for (const i of spec.issues) ctx.report('import.query-check', `${path}${i.path ? `.${i.path}` : ''}`, `${where}: ${i.message}`, 'warning', panel);
+/** Builds the query and checks it against the original target; fields that differ go to `raw` (see restoreFields). */
+function restoreUnmodelled(ctx: ImportContext, build: (raw: JsonObject | undefined) => Code, t: JsonObject, panelDatasource: unknown, ds: { type: string; uid: string }, where: string, path: string, panel?: string): Code {
   const expected = normalizeTarget(t, panelDatasource);
-  const actual = normalizeTarget({ ...spec.model, datasource: { ...datasourceRef(ds) }, refId: spec.refId ?? asString(t.refId) ?? '' }, undefined);
-  const fields = fieldsToRestore(t, expected, actual, ['datasource', 'refId']);
+  // The target JSON compile writes for a built query.
+  const actualOf = (c: Code) => {
+    const spec = c.value as QuerySpec;
+    return normalizeTarget({ ...spec.model, datasource: { ...datasourceRef(ds) }, refId: spec.refId ?? asString(t.refId) ?? '' }, undefined);
+  };
+  const built = restoreFields(ctx, { where, build, differences: (c) => fieldsToRestore(t, expected, actualOf(c), ['datasource', 'refId']) });
+  for (const i of (built.value as QuerySpec).issues) ctx.report('import.query-check', `${path}${i.path ? `.${i.path}` : ''}`, `${where}: ${i.message}`, 'warning', panel);
+  const actual = actualOf(built);
   for (const k of ['datasource', 'refId']) {
     if (expected[k] !== undefined && JSON.stringify(expected[k]) !== JSON.stringify(actual[k])) {
       ctx.report('import.query-datasource', `${path}.${k}`, `${where}: ${k} becomes ${JSON.stringify(actual[k])} (was ${JSON.stringify(expected[k])})`, 'warning', panel);
     }
   }
-  const keys = Object.keys(fields);
-  if (keys.length === 0) return built;
-  ctx.keep(where, keys.join(', '), 'withFields');
-  return ctx.callHelper('withFields', built, fields);
+  return built;
 }

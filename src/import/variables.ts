@@ -17,7 +17,7 @@ import type { VariableSpec } from '../variables/variable.js';
 import { invoke, render, type Code, type ExprObject } from './code.js';
 import type { ImportContext } from './context.js';
 import { queryTemplate } from './query-text.js';
-import { fieldsToRestore } from './verify.js';
+import { fieldsToRestore, restoreFields } from './verify.js';
 
 export interface ImportedVariable {
   identifier: string;
@@ -72,7 +72,7 @@ function importVariable(ctx: ImportContext, v: JsonObject, path: string): Code {
   if (v.includeAll === true) choice.includeAll = true;
   if (typeof v.allValue === 'string' && v.allValue !== '') choice.allValue = v.allValue;
 
-  let built: Code | undefined;
+  let build: ((raw: JsonObject | undefined) => Code) | undefined;
   let datasource: { type: string; uid: string } | undefined;
   switch (v.type) {
     case 'query': {
@@ -87,7 +87,7 @@ function importVariable(ctx: ImportContext, v: JsonObject, path: string): Code {
       if (typeof v.sort === 'number' && v.sort > 0 && SORT[v.sort]) props.sort = SORT[v.sort];
       if (typeof v.regex === 'string' && v.regex !== '') props.regex = v.regex;
       if (currentValue !== undefined) props.current = currentValue;
-      built = invoke(ctx.lib('queryVariable'), queryVariable, props);
+      build = (raw) => invoke(ctx.lib('queryVariable'), queryVariable, { ...props, raw });
       break;
     }
     case 'custom': {
@@ -96,18 +96,19 @@ function importVariable(ctx: ImportContext, v: JsonObject, path: string): Code {
       const values = pairs.map((p) => (p.text === p.value ? p.value : { text: p.text, value: p.value }));
       const props: ExprObject = { ...common, values, ...choice };
       if (currentValue !== undefined && !(typeof currentValue === 'string' && currentValue === pairs[0]!.value)) props.current = currentValue;
-      built = invoke(ctx.lib('customVariable'), customVariable, props);
+      build = (raw) => invoke(ctx.lib('customVariable'), customVariable, { ...props, raw });
       break;
     }
     case 'constant': {
       const { hide: _hidden, ...rest } = common;
-      built = invoke(ctx.lib('constantVariable'), constantVariable, { ...rest, value: typeof v.query === 'string' ? v.query : '' });
+      const value = typeof v.query === 'string' ? v.query : '';
+      build = (raw) => invoke(ctx.lib('constantVariable'), constantVariable, { ...rest, value, raw });
       break;
     }
     case 'textbox': {
       const props: ExprObject = { ...common };
       if (typeof v.query === 'string' && v.query !== '') props.default = v.query;
-      built = invoke(ctx.lib('textboxVariable'), textboxVariable, props);
+      build = (raw) => invoke(ctx.lib('textboxVariable'), textboxVariable, { ...props, raw });
       break;
     }
     case 'interval': {
@@ -121,7 +122,7 @@ function importVariable(ctx: ImportContext, v: JsonObject, path: string): Code {
         if (typeof v.auto_min === 'string' && v.auto_min !== '10s') auto.min = v.auto_min;
         props.auto = auto;
       }
-      built = invoke(ctx.lib('intervalVariable'), intervalVariable, props);
+      build = (raw) => invoke(ctx.lib('intervalVariable'), intervalVariable, { ...props, raw });
       break;
     }
     case 'datasource': {
@@ -134,18 +135,18 @@ function importVariable(ctx: ImportContext, v: JsonObject, path: string): Code {
         const ds = ctx.datasources.resolve({ uid: current, type: v.query }, undefined, where, `${path}.current`);
         if (ds && isDatasource(ds.expr.value)) props.current = ds.expr;
       }
-      built = invoke(ctx.lib('datasourceVariable'), datasourceVariable, props);
+      build = (raw) => invoke(ctx.lib('datasourceVariable'), datasourceVariable, { ...props, raw });
       break;
     }
     default:
       break;
   }
-  if (!built) {
+  if (!build) {
     ctx.report('import.variable-verbatim', path, `${where}: dashcode has no builder for this ${String(v.type)} variable; kept verbatim`);
     ctx.keep(where, 'the whole variable', 'verbatimVariable');
     return ctx.callHelper('verbatimVariable', clone(v));
   }
-  return restore(ctx, built, v, datasource, where, path);
+  return restore(ctx, build, v, datasource, where, path);
 }
 
 /** `current.value` as the builders take it: a string or a list of strings. */
@@ -157,20 +158,21 @@ function currentOf(current: unknown): string | string[] | undefined {
   return undefined;
 }
 
-function restore(ctx: ImportContext, built: Code, v: JsonObject, datasource: { type: string; uid: string } | undefined, where: string, path: string): Code {
+/** Builds the variable and checks it against the original; fields that differ go to `raw` (see restoreFields). */
+function restore(ctx: ImportContext, build: (raw: JsonObject | undefined) => Code, v: JsonObject, datasource: { type: string; uid: string } | undefined, where: string, path: string): Code {
+  const expected = normalizeVariable(v).body;
+  const built = restoreFields(ctx, { where, build, differences: (c) => fieldsToRestore(v, expected, compiledBody(c.value as VariableSpec), ['datasource']) });
   const spec = built.value as VariableSpec;
   for (const i of spec.issues) ctx.report('import.variable-check', `${path}${i.path ? `.${i.path}` : ''}`, `${where}: ${i.message}`);
-  // The JSON compile writes for this variable.
-  const json: JsonObject = clone(spec.model);
-  if (spec.datasource !== undefined || spec.type === 'query') json.datasource = spec.datasource ? ({ ...datasourceRef(spec.datasource) } as Json) : null;
-  const expected = normalizeVariable(v).body;
-  const actual = normalizeVariable(json).body;
-  if (datasource && JSON.stringify(expected.datasource) !== JSON.stringify(actual.datasource)) {
+  if (datasource && JSON.stringify(expected.datasource) !== JSON.stringify(compiledBody(spec).datasource)) {
     ctx.report('import.variable-datasource', `${path}.datasource`, `${where}: datasource becomes ${canonicalDatasourceType(datasource.type)} ${datasource.uid}`);
   }
-  const fields = fieldsToRestore(v, expected, actual, ['datasource']);
-  const keys = Object.keys(fields);
-  if (keys.length === 0) return built;
-  ctx.keep(where, keys.join(', '), 'withFields');
-  return ctx.callHelper('withFields', built, fields);
+  return built;
+}
+
+/** The variable JSON compile writes for this spec, normalised like `dashcode diff` does. */
+function compiledBody(spec: VariableSpec): JsonObject {
+  const json: JsonObject = clone(spec.model);
+  if (spec.datasource !== undefined || spec.type === 'query') json.datasource = spec.datasource ? ({ ...datasourceRef(spec.datasource) } as Json) : null;
+  return normalizeVariable(json).body;
 }
