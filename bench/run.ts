@@ -1,7 +1,7 @@
 /**
  * dashcode vs @grafana/grafana-foundation-sdk, and the CLI vs bare node.
  *
- *     node --import tsx bench/run.ts [--sizes 10,100] [--skip micro,memory,cli]
+ *     node --import tsx bench/run.ts [--sizes 10,100] [--skip micro,memory,cli,components]
  *
  * 1. In one process, interleaved round by round (tinybench), the same
  *    dashboards (bench/workloads.ts) at 10, 100, 1,000 and 10,000 panels:
@@ -9,7 +9,8 @@
  *    JSON.stringify of dashcode's compiled object as the floor. Medians.
  * 2. Peak memory at 10,000 panels, one child process per pipeline (bench/memory.ts).
  * 3. Whole-process CLI timings (bench/cli.ts).
- * 4. Pass/fail against the targets of issue 7. Never fails the process.
+ * 4. Component ratios: layout scaling, lint next to build (bench/components.ts).
+ * 5. Pass/fail against the targets of issue 7. Never fails the process.
  *
  * A full run writes bench/results/latest.json and the generated section of
  * bench/README.md; a run with --sizes or --skip writes nothing.
@@ -22,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { Bench } from 'tinybench';
 import { compileDashboard, printCanonical } from '../src/index.js';
 import { CLI_CASES, timeCli, type CliTiming } from './cli.js';
+import { timeComponents, type ComponentResult } from './components.js';
 import { dashcode, dashcodeStages, foundationSdk, grafanaSchemaPath, grafanaValidator, PIPELINES, repoRoot, type PipelineName } from './pipelines.js';
 import { dashcodeSpec, sdkDashboardJson } from './workloads.js';
 
@@ -196,7 +198,7 @@ interface Target {
   note?: string;
 }
 
-function targets(sizesOut: SizeResult[], memory: MemoryRow[] | undefined, cli: CliTiming[] | undefined): Target[] {
+function targets(sizesOut: SizeResult[], memory: MemoryRow[] | undefined, cli: CliTiming[] | undefined, components: ComponentResult | undefined): Target[] {
   const out: Target[] = [];
   const at = (n: number) => sizesOut.find((s) => s.panels === n);
   const check = (name: string, value: number | undefined, limit: number, note?: string) =>
@@ -222,6 +224,7 @@ function targets(sizesOut: SizeResult[], memory: MemoryRow[] | undefined, cli: C
     1,
     sdkFull === undefined && sdkRef !== undefined ? 'against foundation-sdk build+serialize (no Grafana schema here)' : undefined,
   );
+  check('layout stays linear: 200,000 panels ≤ 20× the time of 20,000 (quadratic would be 100×)', components?.layoutScaling, 20);
   return out;
 }
 
@@ -229,7 +232,7 @@ function targets(sizesOut: SizeResult[], memory: MemoryRow[] | undefined, cli: C
 // Report
 // ---------------------------------------------------------------------------
 
-function markdown(sizesOut: SizeResult[], memory: MemoryRow[] | undefined, cli: CliTiming[] | undefined, tg: Target[], env: Record<string, unknown>): string {
+function markdown(sizesOut: SizeResult[], memory: MemoryRow[] | undefined, cli: CliTiming[] | undefined, components: ComponentResult | undefined, tg: Target[], env: Record<string, unknown>): string {
   const L: string[] = [];
   L.push(`Node ${env.node} on ${env.cpu} (${env.cores} cores), ${env.platform}. Medians; ratio = dashcode / foundation-sdk (below 1: dashcode is faster).`, '');
   L.push('| panels | pipeline | dashcode | foundation-sdk | ratio |', '|---:|---|---:|---:|---:|');
@@ -255,6 +258,11 @@ function markdown(sizesOut: SizeResult[], memory: MemoryRow[] | undefined, cli: 
     L.push('', `Whole-process CLI timings on a copy of this repository (${CLI_RUNS} runs each, median):`, '');
     L.push('| command | median | × bare node |', '|---|---:|---:|');
     for (const c of cli) L.push(`| \`${c.command}\` | ${c.skipped ? `skipped: ${c.skipped.replaceAll('|', '\\|')}` : ms(c.medianMs)} | ${c.skipped ? '' : ratio(c.ratioToBareNode)} |`);
+  }
+  if (components) {
+    L.push('', 'Components (median; the targets below use their ratios):', '', '| component | median |', '|---|---:|');
+    for (const c of components.rows) L.push(`| ${c.name} | ${ms(c.medianMs)} |`);
+    L.push('', `Layout 200,000 / 20,000 panels: ${ratio(components.layoutScaling)}. Lint / build of the same dashboards: ${ratio(components.lintOverBuild)} (informational: lint parses every query, compiling never does).`);
   }
   L.push('', 'Targets (issue 7):', '', '| target | measured | result |', '|---|---:|---|');
   for (const t of tg) L.push(`| ${t.name} | ${t.value === undefined ? '—' : ratio(t.value)} | ${t.pass === undefined ? `not measured${t.note ? ` (${t.note})` : ''}` : t.pass ? 'pass' : 'FAIL'}${t.pass !== undefined && t.note ? ` (${t.note})` : ''} |`);
@@ -304,7 +312,15 @@ if (!skip.has('cli')) {
   }
 }
 
-const tg = targets(sizeResults, memory, cli);
+let components: ComponentResult | undefined;
+if (!skip.has('components')) {
+  components = await timeComponents(repoRoot);
+  log('\nComponents (median)');
+  for (const c of components.rows) log(`  ${c.name.padEnd(44)}${ms(c.medianMs).padStart(10)}`);
+  log(`  layout 200,000 / 20,000 panels: ${ratio(components.layoutScaling)}; lint / build of the same dashboards: ${ratio(components.lintOverBuild)} (informational)`);
+}
+
+const tg = targets(sizeResults, memory, cli, components);
 log('\nTargets');
 for (const t of tg) log(`  ${t.pass === undefined ? 'n/a ' : t.pass ? 'pass' : 'FAIL'}  ${t.name}: ${t.value === undefined ? (t.note ?? 'not measured') : `${ratio(t.value)} (limit ${t.limit}×)${t.note ? `, ${t.note}` : ''}`}`);
 
@@ -325,11 +341,12 @@ if (full) {
     })),
     memory: memory && { panels: MEMORY_PANELS, rows: memory },
     cli: cli?.map((c) => ({ ...c, medianMs: c.medianMs && round3(c.medianMs), minMs: c.minMs && round3(c.minMs), ratioToBareNode: c.ratioToBareNode && round3(c.ratioToBareNode) })),
+    components,
     targets: tg.map((t) => ({ ...t, value: t.value === undefined ? undefined : round3(t.value) })),
   };
   mkdirSync(path.join(repoRoot, 'bench/results'), { recursive: true });
   writeFileSync(path.join(repoRoot, 'bench/results/latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeReadme(markdown(sizeResults, memory, cli, tg, env));
+  writeReadme(markdown(sizeResults, memory, cli, components, tg, env));
   log(`\nwrote bench/results/latest.json and bench/README.md (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 } else {
   log(`\npartial run (--sizes/--skip): results not written (${((Date.now() - started) / 1000).toFixed(0)} s)`);

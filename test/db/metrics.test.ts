@@ -255,18 +255,15 @@ function metricsSuite(name: string, t: Target) {
         model: (await db.query(`SELECT benchmark_id, measurements, time::text FROM model_measurements ORDER BY measurement_id`)).rows,
       });
 
-      it('writes the same rows for the same seed, other rows for another seed, quickly', async () => {
+      it('writes the same rows for the same seed, other rows for another seed', async () => {
         const a = await t.fresh();
         const b = await t.fresh();
         await migrate(a);
         await migrate(b);
-        const started = performance.now();
         const report = await seed(a, { seed: 7, baseTime: SEED_BASE_TIME });
-        const ms = performance.now() - started;
         await seed(b, { seed: 7, baseTime: SEED_BASE_TIME });
         expect(report).toMatchObject({ benchmarks: 24, deviceMeasurements: 1200, modelMeasurements: 24 });
         expect(report.to.getTime()).toBeLessThanOrEqual(Date.parse(SEED_BASE_TIME));
-        expect(ms).toBeLessThan(2000);
         const snapA = await snapshot(a);
         expect(await snapshot(b)).toEqual(snapA);
 

@@ -1,0 +1,97 @@
+/**
+ * Component timings that tests must not assert on (a timed test fails on a
+ * slow machine and proves nothing on a fast one): the layout's scaling, and
+ * the linter's cost next to the build of the same dashboards.
+ *
+ * Both are ratios, so they do not depend on the machine:
+ * - layout at 200,000 panels over layout at 20,000, interleaved after a
+ *   warm-up: 10× is linear (the flow keeps no per-cell state); garbage
+ *   collection of the larger output pushes it to 7-15× from run to run; a
+ *   quadratic scan would be 100×. The target is 20×.
+ * - lint of this repository's generated dashboards over `buildDashboard` of
+ *   the same dashboards (lint runs inside every build). Informational: lint
+ *   parses every query with the real PromQL/TraceQL grammars and a SQL lexer,
+ *   which compiling never does, so it costs a few times the build; both are
+ *   milliseconds against the ~0.5 s of loading TypeScript.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { buildDashboard } from '../src/index.js';
+import { layoutPanels, type LayoutNode } from '../src/compile/layout.js';
+import { datasourcesOf, lintDashboard } from '../src/lint/index.js';
+import { loadProject } from '../src/project/load.js';
+
+export interface ComponentTiming {
+  name: string;
+  medianMs: number;
+}
+
+export interface ComponentResult {
+  rows: ComponentTiming[];
+  /** layout(200,000) / layout(20,000). */
+  layoutScaling: number;
+  /** lint of every generated dashboard / buildDashboard of the same dashboards. */
+  lintOverBuild: number;
+}
+
+/** Deterministic pseudo-random widths, heights, rows and forced new lines. */
+export function layoutWorkload(count: number): LayoutNode[] {
+  let seed = 42;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return 1 + (seed % n);
+  };
+  return Array.from({ length: count }, (_, i) =>
+    i % 500 === 0
+      ? { kind: 'row' as const, panels: Array.from({ length: 20 }, () => ({ w: next(24), h: next(10) })) }
+      : { kind: 'panel' as const, slot: { w: next(24), h: next(10), newLine: i % 97 === 0 } },
+  );
+}
+
+/** Medians of the given tasks, run round-robin after a warm-up round, so no task gets a warmer JIT or a cleaner heap. */
+function medianMs(tasks: ReadonlyArray<() => unknown>, rounds: number): number[] {
+  for (let w = 0; w < 3; w++) tasks.forEach((t) => t());
+  const times = tasks.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) {
+    tasks.forEach((task, i) => {
+      const start = performance.now();
+      task();
+      times[i]!.push(performance.now() - start);
+    });
+  }
+  return times.map((t) => t.sort((a, b) => a - b)[t.length >> 1]!);
+}
+
+export async function timeComponents(repoRoot: string): Promise<ComponentResult> {
+  const small = layoutWorkload(20_000);
+  const large = layoutWorkload(200_000);
+  for (const input of [small, large]) {
+    const issues = layoutPanels(input).issues;
+    if (issues.length > 0) throw new Error(`layout workload has issues: ${issues[0]!.message}`);
+  }
+  const [layoutSmall, layoutLarge] = medianMs([() => layoutPanels(small), () => layoutPanels(large)], 11) as [number, number];
+
+  const generated = path.join(repoRoot, 'generated');
+  const datasources = datasourcesOf(parse(readFileSync(path.join(generated, 'provisioning/datasources/dashcode.yaml'), 'utf8')));
+  const jsons = readdirSync(generated)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(path.join(generated, f), 'utf8')) as unknown);
+  const project = await loadProject(repoRoot);
+  const dashboards = project.dashboards.flatMap((d) => (d.spec ? [d.spec] : []));
+  const [lintAll, buildAll] = medianMs(
+    [() => jsons.forEach((d) => lintDashboard(d, { datasources })), () => dashboards.forEach((d) => buildDashboard(d))],
+    21,
+  ) as [number, number];
+
+  return {
+    rows: [
+      { name: 'layout, 20,000 panels', medianMs: layoutSmall },
+      { name: 'layout, 200,000 panels', medianMs: layoutLarge },
+      { name: `lint, the ${jsons.length} generated dashboards`, medianMs: lintAll },
+      { name: `buildDashboard, the same ${dashboards.length} dashboards`, medianMs: buildAll },
+    ],
+    layoutScaling: layoutLarge / layoutSmall,
+    lintOverBuild: lintAll / buildAll,
+  };
+}
