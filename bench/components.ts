@@ -13,14 +13,22 @@
  *   parses every query with the real PromQL/TraceQL grammars and a SQL lexer,
  *   which compiling never does, so it costs a few times the build; both are
  *   milliseconds against the ~0.5 s of loading TypeScript.
+ *
+ * And how long a full `check` of the shipped dashboards takes on PGlite
+ * (issue 4): cold (start PGlite, migrate, seed, first check: what one
+ * `dashcode check` process pays) and warm (the same check again on the open
+ * database). Informational; the CLI row in bench/cli.ts adds process start.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { buildDashboard } from '../src/index.js';
 import { layoutPanels, type LayoutNode } from '../src/compile/layout.js';
 import { datasourcesOf, lintDashboard } from '../src/lint/index.js';
 import { loadProject } from '../src/project/load.js';
+import { checkDashboard } from '../src/check/run/index.js';
+import { migrate, openPglite, seed } from '../src/db/index.js';
 
 export interface ComponentTiming {
   name: string;
@@ -33,6 +41,8 @@ export interface ComponentResult {
   layoutScaling: number;
   /** lint of every generated dashboard / buildDashboard of the same dashboards. */
   lintOverBuild: number;
+  /** Full check of every generated dashboard on PGlite, cold over warm. */
+  checkColdOverWarm: number;
 }
 
 /** Deterministic pseudo-random widths, heights, rows and forced new lines. */
@@ -84,14 +94,70 @@ export async function timeComponents(repoRoot: string): Promise<ComponentResult>
     21,
   ) as [number, number];
 
+  const check = await timeCheck(jsons as Array<Record<string, unknown>>);
+
   return {
     rows: [
       { name: 'layout, 20,000 panels', medianMs: layoutSmall },
       { name: 'layout, 200,000 panels', medianMs: layoutLarge },
       { name: `lint, the ${jsons.length} generated dashboards`, medianMs: lintAll },
       { name: `buildDashboard, the same ${dashboards.length} dashboards`, medianMs: buildAll },
+      { name: 'check on PGlite, cold: start PGlite with initdb', medianMs: check.startInitdb },
+      { name: 'check on PGlite, cold: start PGlite from a snapshot', medianMs: check.startSnapshot },
+      { name: 'check on PGlite, cold: migrate + seed', medianMs: check.setup },
+      { name: `check on PGlite, cold: first check of the ${jsons.length}`, medianMs: check.first },
+      { name: `check on PGlite, warm: the same check again`, medianMs: check.warm },
     ],
+    checkColdOverWarm: (check.startSnapshot + check.setup + check.first) / check.warm,
     layoutScaling: layoutLarge / layoutSmall,
     lintOverBuild: lintAll / buildAll,
   };
+}
+
+/**
+ * Cold: a fresh PGlite with initdb (no snapshot), then one from a start-up
+ * snapshot (what `dashcode check` does inside a project), migrate, seed and
+ * the first check. Warm: the median of five more checks on the open database.
+ * Both opens run in this already-warm process; the CLI row of bench/cli.ts is
+ * the whole-process truth.
+ */
+async function timeCheck(dashboards: ReadonlyArray<Record<string, unknown>>) {
+  const now = new Date();
+  const checkAll = async (engine: Awaited<ReturnType<typeof openPglite>>) => {
+    for (const d of dashboards) {
+      const result = await checkDashboard(d, { sql: engine, now });
+      const broken = result.queries.find((q) => q.status !== 'ok' && q.status !== 'skipped');
+      if (broken) throw new Error(`check of "${String(d.title)}" is not clean: ${broken.status} ${broken.message ?? ''}`);
+    }
+  };
+  const snapshotDir = mkdtempSync(path.join(os.tmpdir(), 'dashcode-bench-'));
+  try {
+    let t = performance.now();
+    await (await openPglite()).close();
+    const startInitdb = performance.now() - t;
+    await (await openPglite(undefined, { snapshotDir })).close(); // writes the snapshot
+    t = performance.now();
+    const engine = await openPglite(undefined, { snapshotDir });
+    const startSnapshot = performance.now() - t;
+    try {
+      t = performance.now();
+      await migrate(engine);
+      await seed(engine, {});
+      const setup = performance.now() - t;
+      t = performance.now();
+      await checkAll(engine);
+      const first = performance.now() - t;
+      const warm: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        t = performance.now();
+        await checkAll(engine);
+        warm.push(performance.now() - t);
+      }
+      return { startInitdb, startSnapshot, setup, first, warm: warm.sort((a, b) => a - b)[2]! };
+    } finally {
+      await engine.close();
+    }
+  } finally {
+    rmSync(snapshotDir, { recursive: true, force: true });
+  }
 }

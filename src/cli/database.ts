@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { cacheDir } from './cache-dir.js';
 import type { Io } from './io.js';
 
 /**
@@ -9,18 +10,21 @@ import type { Io } from './io.js';
 export interface DatabaseChoice {
   databaseUrl?: string;
   pgliteDir?: string;
+  /** In-memory PGlite: where its start-up snapshot is kept (see openPglite). */
+  snapshotDir?: string;
 }
 
 export function chooseDatabase(values: { 'database-url'?: string; pglite?: string }, io: Io): DatabaseChoice {
   if (values['database-url']) return { databaseUrl: values['database-url'] };
   if (values.pglite) return { pgliteDir: path.resolve(io.cwd, values.pglite) };
   if (io.env.PGHOST || io.env.DATABASE_URL) return { databaseUrl: io.env.DATABASE_URL };
-  return {};
+  const snapshotDir = cacheDir(io.cwd);
+  return snapshotDir === undefined ? {} : { snapshotDir };
 }
 
 export async function openChosen(choice: DatabaseChoice) {
   const db = await import('../db/index.js');
   if (choice.databaseUrl !== undefined) return { engine: await db.openPostgres(choice.databaseUrl || undefined), description: 'PostgreSQL server', server: true };
-  const engine = await db.openPglite(choice.pgliteDir);
+  const engine = await db.openPglite(choice.pgliteDir, { snapshotDir: choice.snapshotDir });
   return { engine, description: choice.pgliteDir ? `PGlite in ${choice.pgliteDir}` : 'embedded PostgreSQL (PGlite, in memory)', server: false };
 }

@@ -4,7 +4,7 @@
  * Drivers load on first use, so importing this module is cheap.
  */
 export type { SqlEngine, SqlResult, SqlField } from './engine.js';
-export { openPglite } from './pglite.js';
+export { openPglite, type PgliteOptions } from './pglite.js';
 export { openPostgres, type PostgresOptions } from './postgres.js';
 export { SqlError, positionToLineColumn, type SqlErrorKind } from './errors.js';
 export { migrate, MIGRATIONS, MigrationError, type Migration, type MigrateReport } from './migrations/index.js';
