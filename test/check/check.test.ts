@@ -7,7 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDashboard, type DashboardCheck } from '../../src/check/run/index.js';
-import { migrate, openPglite, openPostgres, seed, type SqlEngine } from '../../src/db/index.js';
+import { migrate, openPostgres, seed, type SqlEngine } from '../../src/db/index.js';
+import { openTestPglite } from '../support/pglite.js';
 import { run } from '../../src/cli/run.js';
 import { FIXTURE_END_ISO, FIXTURE_START_ISO } from '../fixtures/prometheus/fixture.js';
 import { needShared, repoRoot, sharedPath } from '../support/shared.js';
@@ -60,7 +61,7 @@ function sqlSuite(name: string, open: () => Promise<SqlEngine>) {
   });
 }
 
-sqlSuite('PGlite', () => openPglite());
+sqlSuite('PGlite', () => openTestPglite());
 const databaseUrl = service('DATABASE_URL', POSTGRES_HOW);
 if (databaseUrl) sqlSuite('a real PostgreSQL', () => openPostgres(databaseUrl));
 
@@ -78,7 +79,7 @@ describe.runIf(needShared)('the hand-written originals', () => {
   const original = (p: string) => JSON.parse(readFileSync(sharedPath('reference/transformers', p), 'utf8')) as Record<string, unknown>;
 
   it('the benchmark dashboard: columns that do not exist, with their position', async () => {
-    const engine = await openPglite();
+    const engine = await openTestPglite();
     await migrate(engine);
     await seed(engine, {});
     const c = await checkDashboard(original('benchmark/grafana_dashboard.json'), { sql: engine });
@@ -142,7 +143,7 @@ describe.runIf(prometheusUrl)('Prometheus query variables against a real Prometh
 
 describe('annotation queries are checked too', () => {
   it('an annotation without a time column is the wrong shape', async () => {
-    const engine = await openPglite();
+    const engine = await openTestPglite();
     await migrate(engine);
     await seed(engine, {});
     const dashboard = {

@@ -4,7 +4,8 @@
  * handling emulated closely enough to run the generated queries as Grafana
  * would send them.
  */
-import { migrate, openPglite, type SqlEngine } from '../../src/db/index.js';
+import { migrate, type SqlEngine } from '../../src/db/index.js';
+import { openTestPglite } from '../support/pglite.js';
 
 
 export const MEASUREMENT_KEYS = [
@@ -54,7 +55,7 @@ export function measurementValue(run: SeedRun, key: (typeof MEASUREMENT_KEYS)[nu
 
 /** The schema comes from dashcode's own migrations; the rows are hand-made so tests can name exact values. */
 export async function seededDb(): Promise<SqlEngine> {
-  const db = await openPglite();
+  const db = await openTestPglite();
   await migrate(db);
   for (const r of RUNS) {
     await db.query('INSERT INTO benchmarks VALUES ($1, $2, $3, $4, $5, $6, $7)', [r.id, r.repository, r.branch, r.commit, r.message, JSON.stringify({ model_name: r.model, gpu_name: r.gpu, benchmark_type: 'test' }), r.createdAt]);

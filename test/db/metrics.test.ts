@@ -19,13 +19,13 @@ import {
   SEED_BASE_TIME,
   loadCsvDir,
   migrate,
-  openPglite,
   openPostgres,
   schemaIssues,
   seed,
   type SqlEngine,
 } from '../../src/db/index.js';
 import { formatIssues } from '../../src/validate/issues.js';
+import { openTestPglite } from '../support/pglite.js';
 import { POSTGRES_HOW, service } from '../support/services.js';
 import { needShared, sharedPath } from '../support/shared.js';
 
@@ -338,7 +338,7 @@ function pgliteTarget(): Target {
   let n = 0;
   return {
     async fresh() {
-      shared ??= openPglite();
+      shared ??= openTestPglite();
       const db = await shared;
       const schema = `t${++n}`;
       await db.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}`);

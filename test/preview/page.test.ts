@@ -1,7 +1,8 @@
 /** The page as HTML, from real queries on the seeded embedded database (no browser). */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate, openPglite, seed, type SqlEngine } from '../../src/db/index.js';
+import { migrate, seed, type SqlEngine } from '../../src/db/index.js';
+import { openTestPglite } from '../support/pglite.js';
 import { previewPage } from '../../src/preview/index.js';
 
 type Obj = Record<string, unknown>;
@@ -12,7 +13,7 @@ const gallery = JSON.parse(readFileSync(new URL('../../generated/panel-gallery.j
 let engine: SqlEngine;
 
 beforeAll(async () => {
-  engine = await openPglite();
+  engine = await openTestPglite();
   await migrate(engine);
   await seed(engine, {});
 });
