@@ -13,12 +13,11 @@ import { describe, expect, it } from 'vitest';
 import { PrometheusError, buildInfo, query, queryRange, ready } from '../../src/check/prometheus-client.js';
 import { histogramQuantileCalls, parsePromQL } from '../../src/check/promql/index.js';
 import { COUNTERS, FIXTURE, GAUGES, HISTOGRAMS } from '../fixtures/prometheus/fixture.js';
-import { isCI, needShared } from '../support/shared.js';
+import { PROMETHEUS_HOW, service } from '../support/services.js';
+import { needShared } from '../support/shared.js';
 import { referenceExprs } from './reference.js';
 
-const url = process.env.PROMETHEUS_URL;
-const HOW = 'start one with `export "$(.ci/prometheus.sh start)"` (and `.ci/prometheus.sh stop` after)';
-if (!url && !isCI) console.warn(`[skip] PROMETHEUS_URL is not set: tests against a real Prometheus are skipped; ${HOW}`);
+const url = service('PROMETHEUS_URL', PROMETHEUS_HOW);
 
 const window = { start: FIXTURE.start, end: FIXTURE.end, step: 60 };
 
@@ -34,12 +33,6 @@ async function series(expr: string) {
 function finiteValues(result: Awaited<ReturnType<typeof series>>): number[] {
   return result.flatMap((s) => s.values.map(([, v]) => Number(v))).filter(Number.isFinite);
 }
-
-describe.runIf(!url && isCI)('CI', () => {
-  it('has PROMETHEUS_URL set', () => {
-    throw new Error(`PROMETHEUS_URL is not set under CI=true; .ci/run must ${HOW}`);
-  });
-});
 
 describe.skipIf(!url)('a real Prometheus with the fixture', () => {
   const base = url ?? '';
