@@ -96,6 +96,21 @@ describe('dashcode CLI', () => {
     expect(await run(['build', '--nope'], badFlag)).toBe(2);
     expect(badFlag.err).toContain("dashcode build: Unknown option '--nope'");
   });
+
+  it('an empty option value (an unset environment variable) is a usage error, not "no value"', async () => {
+    for (const args of [
+      ['check', '--database-url', ''],
+      ['check', '--prometheus-url='],
+      ['db', 'init', '--database-url', ''],
+      ['preview', '--prometheus-url', ''],
+      ['doctor', '--provisioning', ''],
+    ]) {
+      const io = captureIo('.');
+      expect(await run(args, io), args.join(' ')).toBe(2);
+      const option = args.find((a) => a.startsWith('--'))!.replace('=', '');
+      expect(io.err).toContain(`dashcode ${args[0]}: ${option} is empty (an unset environment variable?)`);
+    }
+  });
 });
 
 describe('the build cache', () => {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../options.js';
 import { EXIT } from '../../validate/issues.js';
 import { chooseDatabase, openChosen } from '../database.js';
 import { dashboardFiles } from '../dashboard-files.js';
@@ -44,7 +44,7 @@ export const checkCommand: Command = {
     let values: Record<string, string | boolean | undefined>;
     let positionals: string[];
     try {
-      ({ values, positionals } = parseArgs({
+      ({ values, positionals } = parseOptions({
         args,
         allowPositionals: true,
         options: {

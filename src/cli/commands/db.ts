@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../options.js';
 import { EXIT } from '../../validate/issues.js';
 import { chooseDatabase, openChosen } from '../database.js';
 import { UsageError, type Io } from '../io.js';
@@ -29,7 +29,7 @@ export const dbCommand: Command = {
   async run(args: string[], io: Io): Promise<number> {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { 'database-url': { type: 'string' }, pglite: { type: 'string' }, seed: { type: 'string' } } });
+      parsed = parseOptions({ args, allowPositionals: true, options: { 'database-url': { type: 'string' }, pglite: { type: 'string' }, seed: { type: 'string' } } });
     } catch (err) {
       throw new UsageError((err as Error).message);
     }

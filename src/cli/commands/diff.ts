@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../options.js';
 import { formatDiffs, type DiffFormat } from '../../diff/format.js';
 import { diffDashboardSets } from '../../diff/sets.js';
 import {
@@ -40,7 +40,7 @@ export const diffCommand: Command = {
   async run(args: string[], io: Io): Promise<number> {
     let parsed;
     try {
-      parsed = parseArgs({
+      parsed = parseOptions({
         args,
         allowPositionals: true,
         options: { git: { type: 'string' }, dir: { type: 'string' }, format: { type: 'string' } },

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../options.js';
 import { EXIT } from '../../validate/issues.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
@@ -21,7 +21,7 @@ export const doctorCommand: Command = {
   async run(args: string[], io: Io): Promise<number> {
     let values;
     try {
-      ({ values } = parseArgs({ args, options: { provisioning: { type: 'string' }, timeout: { type: 'string' }, format: { type: 'string' } } }));
+      ({ values } = parseOptions({ args, options: { provisioning: { type: 'string' }, timeout: { type: 'string' }, format: { type: 'string' } } }));
     } catch (err) {
       throw new UsageError((err as Error).message);
     }

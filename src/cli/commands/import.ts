@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../options.js';
 import { pathToFileURL } from 'node:url';
 import { isDatasource } from '../../datasources/datasource.js';
 import { importDashboard, type KnownDatasource } from '../../import/import.js';
@@ -36,7 +36,7 @@ export const importCommand: Command = {
   async run(args: string[], io: Io): Promise<number> {
     let parsed;
     try {
-      parsed = parseArgs({
+      parsed = parseOptions({
         args,
         allowPositionals: true,
         options: { out: { type: 'string', short: 'o' }, datasources: { type: 'string' }, library: { type: 'string' }, force: { type: 'boolean' } },

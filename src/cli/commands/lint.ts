@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../options.js';
 import { EXIT, type Issue } from '../../validate/issues.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
@@ -28,7 +28,7 @@ export const lintCommand: Command = {
   async run(args: string[], io: Io): Promise<number> {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { strict: { type: 'boolean' }, format: { type: 'string' }, root: { type: 'string' } } });
+      parsed = parseOptions({ args, allowPositionals: true, options: { strict: { type: 'boolean' }, format: { type: 'string' }, root: { type: 'string' } } });
     } catch (err) {
       throw new UsageError((err as Error).message);
     }

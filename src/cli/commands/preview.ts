@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { parseOptions } from '../options.js';
 import { EXIT } from '../../validate/issues.js';
 import { chooseDatabase, openChosen } from '../database.js';
 import { dashboardFiles } from '../dashboard-files.js';
@@ -208,7 +208,7 @@ function parse(args: string[]): { options: Options; inputs: string[] } {
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({
+    ({ values, positionals } = parseOptions({
       args,
       allowPositionals: true,
       options: {
