@@ -16,6 +16,23 @@ export function deepMerge<T>(base: T, override: unknown): T {
   return out as T;
 }
 
+/**
+ * `deepMerge` for a base the caller has just made (a defaults factory's
+ * result) and owns: merges `override` into it in place instead of copying it
+ * first. Only `override`'s values are cloned, so the result still shares
+ * nothing with the caller's input.
+ */
+export function mergeIntoFresh<T>(fresh: T, override: unknown): T {
+  if (override === undefined) return fresh;
+  if (!isPlainObject(fresh) || !isPlainObject(override)) return clone(override) as T;
+  const target: Record<string, unknown> = fresh;
+  for (const [k, v] of Object.entries(override)) {
+    if (v === undefined) continue;
+    target[k] = k in target ? mergeIntoFresh(target[k], v) : clone(v);
+  }
+  return fresh;
+}
+
 export function clone<T>(value: T): T {
   if (Array.isArray(value)) return value.map(clone) as T;
   if (isPlainObject(value)) {

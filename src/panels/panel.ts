@@ -1,5 +1,5 @@
 import type { JsonObject, Loose } from '../model/loose.js';
-import { clone, deepMerge } from '../model/merge.js';
+import { clone, deepMerge, mergeIntoFresh } from '../model/merge.js';
 import type { QuerySpec } from '../queries/query.js';
 import type { VariableSpec } from '../variables/variable.js';
 import { issue, type Issue } from '../validate/issues.js';
@@ -103,12 +103,12 @@ function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, input
   const model: JsonObject = {
     type: kind.type,
     title: input.title,
-    options: deepMerge(kind.defaultOptions(), input.options) as JsonObject,
+    options: mergeIntoFresh(kind.defaultOptions(), input.options) as JsonObject,
   };
   if (kind.hasFieldConfig !== false) {
     const { unit, decimals, min, max, displayName, noValue, thresholds, color, mappings, custom } = input;
     const defaults = fieldDefaults({ unit, decimals, min, max, displayName, noValue, thresholds, color, mappings, links: input.dataLinks });
-    const customJson = custom !== undefined || kind.defaultCustom ? deepMerge(kind.defaultCustom?.() ?? {}, custom) : undefined;
+    const customJson = custom !== undefined || kind.defaultCustom ? mergeIntoFresh(kind.defaultCustom?.() ?? {}, custom) : undefined;
     if (customJson !== undefined) defaults.custom = customJson as JsonObject;
     model.fieldConfig = { defaults, overrides: (input.overrides ?? []).map(overrideJson) };
   }

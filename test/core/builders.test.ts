@@ -105,6 +105,10 @@ describe('compile', () => {
     (a.json.panels as Array<{ options: { legend: { calcs: string[] } } }>)[0]!.options.legend.calcs.push('max');
     expect(options.legend.calcs).toEqual(['mean']);
     expect(buildDashboard(spec).text).toBe(a.text);
+    // The spec holds copies of what it was given: editing the input afterwards changes nothing.
+    options.legend.calcs.push('min');
+    thresholds.steps.push({ color: 'blue', value: 90 });
+    expect(buildDashboard(spec).text).toBe(a.text);
   });
 
   it('gives every panel fresh defaults, never a shared object', () => {
