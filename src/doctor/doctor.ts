@@ -56,7 +56,7 @@ async function checkDatasource(raw: Datasource, options: DoctorOptions): Promise
   const ds = expandDeep(raw, options.env, missing) as Datasource;
   const subject = raw.name;
   if (missing.size > 0) {
-    return [...missing].sort().map((name) => ({ level: 'error' as const, subject, code: 'env.missing', message: `environment variable ${name} is not set: Grafana would start with an empty value (set it where Grafana runs)` }));
+    return [...missing].sort().map((name) => ({ level: 'error' as const, subject, code: 'env.missing', message: missingEnvMessage(name) }));
   }
   const timeoutMs = options.timeoutMs ?? 5000;
   switch (raw.type) {
@@ -118,4 +118,12 @@ async function checkHttp(ds: Datasource, subject: string, timeoutMs: number, rea
 function hostPort(url: string, defaultPort: number): { host: string; port: number } {
   const u = url.includes('://') ? new URL(url) : new URL(`postgres://${url}`);
   return { host: u.hostname, port: u.port ? Number(u.port) : defaultPort };
+}
+
+/** `$__rate_interval` and friends are Grafana template variables, not environment variables: the fix is `$$`, not an export. */
+function missingEnvMessage(name: string): string {
+  if (name.startsWith('__')) {
+    return `$${name} looks like a Grafana template variable, but provisioning files expand $NAME as an environment variable (${name} is not set, so Grafana would write an empty string): write $$${name} for a literal $ (dashcode's generator does)`;
+  }
+  return `environment variable ${name} is not set: Grafana would start with an empty value (set it where Grafana runs)`;
 }

@@ -1,11 +1,19 @@
 /**
  * Grafana expands `$VAR`, `${VAR}` and `$__env{VAR}` in provisioning files
- * (pkg/services/provisioning/values). We do the same to test what Grafana
- * would connect with, and remember which names were missing.
+ * (pkg/services/provisioning/values: interpolateValue splits on `$$`, expands
+ * each part, and joins with a literal `$`). We do the same to test what
+ * Grafana would connect with, and remember which names were missing.
  */
 const REF = /\$__env\{([A-Za-z_][A-Za-z0-9_]*)\}|\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
 export function expandEnv(value: string, env: Readonly<Record<string, string | undefined>>, missing: Set<string>): string {
+  return value
+    .split('$$')
+    .map((part) => expandPart(part, env, missing))
+    .join('$');
+}
+
+function expandPart(value: string, env: Readonly<Record<string, string | undefined>>, missing: Set<string>): string {
   return value.replace(REF, (_m, a: string | undefined, b: string | undefined, c: string | undefined) => {
     const name = (a ?? b ?? c)!;
     const v = env[name];

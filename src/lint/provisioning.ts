@@ -75,6 +75,7 @@ export function checkProvisioningDocument(doc: unknown, kind: ProvisioningKind, 
       if (!isObject(d)) return;
       const at = joinPath('datasources', i);
       checkSecrets(d, at, report);
+      checkTemplateVariables(d, at, report);
       if (typeof d.uid !== 'string' || d.uid === '') {
         report('provisioning-datasource-uid', joinPath(at, 'uid'), `datasource "${String(d.name)}" has no uid: Grafana makes one up, so dashboards cannot reference it by a known uid; set uid`);
       }
@@ -114,6 +115,30 @@ function checkSecrets(d: Record<string, unknown>, at: string, report: Report): v
   const userinfo = url ? /^[a-z][a-z0-9+.-]*:\/\/[^/@:]*:([^/@]+)@/i.exec(url) : null;
   if (userinfo && !SECRET_REFERENCE.test(userinfo[1] ?? '')) {
     report('provisioning-secret', joinPath(at, 'url'), 'the url carries a password (scheme://user:password@host); use user and secureJsonData.password instead');
+  }
+}
+
+/**
+ * `$__name` / `${__name…}` not escaped by a `$` before it (an even run of `$`
+ * before it, so `$$__x` is fine and `$$$__x` is not). `$__env{`, `$__file{`
+ * and `$__vault{` are provisioning's own references.
+ */
+const UNESCAPED_TEMPLATE_VARIABLE = /(?<!\$)((?:\$\$)*)\$(\{__[A-Za-z0-9_.:]*\}?|__(?!env\{|file\{|vault\{)[A-Za-z0-9_]+)/g;
+
+function checkTemplateVariables(value: unknown, at: string, report: Report): void {
+  if (typeof value === 'string') {
+    for (const m of value.matchAll(UNESCAPED_TEMPLATE_VARIABLE)) {
+      const ref = `$${m[2]}`;
+      report(
+        'provisioning-unescaped-variable',
+        at,
+        `${ref} is a Grafana template variable, but Grafana expands $NAME in provisioning files as an environment variable, so it becomes an empty string; write $${ref} for a literal $`,
+      );
+    }
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => checkTemplateVariables(v, joinPath(at, i), report));
+  } else if (isObject(value)) {
+    for (const [k, v] of Object.entries(value)) checkTemplateVariables(v, joinPath(at, k), report);
   }
 }
 

@@ -52,6 +52,7 @@ export const RULES = [
   { code: 'provisioning-provider-path', category: 'provisioning', severity: 'error', summary: "a dashboard provider's path does not hold the generated dashboards" },
   { code: 'provisioning-default-datasource', category: 'provisioning', severity: 'error', summary: 'more than one default datasource in an organization' },
   { code: 'provisioning-datasource-uid', category: 'provisioning', severity: 'warning', summary: 'a provisioned datasource has no uid, so dashboards cannot reference it stably' },
+  { code: 'provisioning-unescaped-variable', category: 'provisioning', severity: 'error', summary: 'a Grafana template variable ($__rate_interval, ${__from}) in a provisioning file, where Grafana expands it as an environment variable' },
   // the linter itself
   { code: 'lint-config', category: 'lint', severity: 'error', summary: 'the lint configuration is invalid (unknown rule, bad severity, exclusion without a reason)' },
   { code: 'lint-parse', category: 'lint', severity: 'error', summary: 'a file could not be read as a dashboard or provisioning document' },

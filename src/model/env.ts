@@ -30,9 +30,5 @@ export function envReference(ref: EnvRef): string {
 
 export type Configurable = string | EnvRef;
 
-export function renderConfigurable(v: Configurable): string {
-  return isEnvRef(v) ? envReference(v) : v;
-}
-
 /** Matches a string that is wholly an env reference: `$NAME`, `${NAME}`, `$__env{NAME}`, `$__file{path}`. */
 export const ENV_REFERENCE_PATTERN = /^(\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$__env\{[A-Za-z_][A-Za-z0-9_]*\}|\$__file\{[^}]+\})$/;

@@ -1,7 +1,29 @@
 import { stringify } from 'yaml';
 import type { DatasourceSpec } from '../datasources/datasource.js';
-import { renderConfigurable, envReference } from '../model/env.js';
+import { envReference, isEnvRef, type Configurable } from '../model/env.js';
 import type { ResolvedConfig } from '../config/config.js';
+
+/**
+ * Grafana expands `$NAME`, `${NAME}` and `$__env{NAME}` in every string of a
+ * provisioning file, jsonData included (pkg/services/provisioning/values), and
+ * writes `$$` as one literal `$`. So every literal string is written with its
+ * `$` doubled: `rate(x[$__rate_interval])` in a Tempo trace-to-metrics query
+ * would otherwise reach Grafana as `rate(x[])`. Only `env()` references are
+ * written as references.
+ */
+export function literal(text: string): string {
+  return text.replaceAll('$', () => '$$');
+}
+
+function literalDeep(value: unknown): unknown {
+  if (isEnvRef(value)) return envReference(value);
+  if (typeof value === 'string') return literal(value);
+  if (Array.isArray(value)) return value.map(literalDeep);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, literalDeep(v)]));
+  return value;
+}
+
+const configurable = (v: Configurable): string => (isEnvRef(v) ? envReference(v) : literal(v));
 
 /**
  * Grafana provisioning files, generated from the same datasource objects the
@@ -15,17 +37,17 @@ export function datasourcesDocument(datasources: readonly DatasourceSpec[]): Rec
     prune: true,
     datasources: datasources.map((ds) => {
       const out: Record<string, unknown> = {
-        name: ds.name,
+        name: literal(ds.name),
         type: ds.type,
-        uid: ds.uid,
+        uid: literal(ds.uid),
         orgId: ds.orgId,
         access: ds.access,
       };
-      if (ds.url !== undefined) out.url = renderConfigurable(ds.url);
-      if (ds.user !== undefined) out.user = renderConfigurable(ds.user);
+      if (ds.url !== undefined) out.url = configurable(ds.url);
+      if (ds.user !== undefined) out.user = configurable(ds.user);
       out.isDefault = ds.isDefault;
       out.editable = ds.editable;
-      out.jsonData = ds.jsonData;
+      out.jsonData = literalDeep(ds.jsonData);
       const secure = Object.entries(ds.secureJsonData);
       if (secure.length > 0) out.secureJsonData = Object.fromEntries(secure.map(([k, ref]) => [k, envReference(ref)]));
       return out;
@@ -35,15 +57,15 @@ export function datasourcesDocument(datasources: readonly DatasourceSpec[]): Rec
 
 export function dashboardProvidersDocument(config: ResolvedConfig): Record<string, unknown> {
   const p = config.provisioning;
-  const provider: Record<string, unknown> = { name: p.providerName, orgId: p.orgId, type: 'file' };
-  if (p.folder !== undefined) provider.folder = p.folder;
-  if (p.folderUid !== undefined) provider.folderUid = p.folderUid;
+  const provider: Record<string, unknown> = { name: literal(p.providerName), orgId: p.orgId, type: 'file' };
+  if (p.folder !== undefined) provider.folder = literal(p.folder);
+  if (p.folderUid !== undefined) provider.folderUid = literal(p.folderUid);
   Object.assign(provider, {
     disableDeletion: true,
     updateIntervalSeconds: p.updateIntervalSeconds,
     // The code is the source of truth: edits in the UI could not be saved back to it.
     allowUiUpdates: false,
-    options: { path: p.dashboardsPath, foldersFromFilesStructure: false },
+    options: { path: literal(p.dashboardsPath), foldersFromFilesStructure: false },
   });
   return { apiVersion: 1, providers: [provider] };
 }

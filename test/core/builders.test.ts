@@ -22,6 +22,7 @@ import {
   tablePanel,
   timeseriesPanel,
   type PanelSpec,
+  tempoDatasource,
 } from '../../src/index.js';
 import { refIdFor } from '../../src/compile/ids.js';
 import { datasourcesDocument, toYaml } from '../../src/provisioning/yaml.js';
@@ -171,6 +172,27 @@ describe('datasources and secrets', () => {
     const yaml = toYaml(datasourcesDocument([db]), 'test');
     expect(yaml).toContain('password: $DB_PASSWORD');
     expect(yaml).toContain('url: $DB_URL');
+  });
+
+  it('doubles every literal $, so Grafana does not expand $__rate_interval in jsonData as an environment variable', async () => {
+    const tempo = tempoDatasource({
+      name: 'Tempo $team',
+      uid: 'tempo',
+      url: 'http://tempo:3200',
+      tracesToMetrics: { datasource: prom, queries: [{ name: 'p95', query: 'rate(x_bucket[$__rate_interval])' }] },
+    });
+    const doc = datasourcesDocument([db, tempo]);
+    const yaml = toYaml(doc, 'test');
+    expect(yaml).toContain('query: rate(x_bucket[$$__rate_interval])');
+    expect(yaml).toContain('name: Tempo $$team');
+    expect(yaml).toContain('password: $DB_PASSWORD'); // references stay references
+    // What Grafana reads back after its expansion is what the code said.
+    const { expandDeep } = await import('../../src/doctor/env.js');
+    const missing = new Set<string>();
+    const seen = expandDeep(doc, { DB_URL: 'postgres://db', DB_USER: 'u', DB_PASSWORD: 'p' }, missing) as { datasources: Array<{ name: string; jsonData: { tracesToMetrics?: { queries: Array<{ query: string }> } } }> };
+    expect(missing).toEqual(new Set());
+    expect(seen.datasources[1]!.name).toBe('Tempo $team');
+    expect(seen.datasources[1]!.jsonData.tracesToMetrics!.queries[0]!.query).toBe('rate(x_bucket[$__rate_interval])');
   });
 });
 

@@ -56,6 +56,25 @@ describe('dashcode doctor', () => {
     ]);
   });
 
+  it('reads $$ as a literal $, and says a $__name is a template variable to escape, not an environment variable to set', async () => {
+    const yaml = `apiVersion: 1
+datasources:
+  - name: Tempo
+    type: tempo
+    uid: tempo
+    url: http://127.0.0.1:${await closedPort()}
+    jsonData:
+      tracesToMetrics:
+        queries:
+          - query: rate(a_bucket[$$__rate_interval])
+          - query: rate(b_bucket[$__rate_interval])
+`;
+    const findings = await doctor(provisioning(yaml), { env: {} });
+    expect(findings.map((f) => `${f.code} ${f.message}`)).toEqual([
+      'env.missing $__rate_interval looks like a Grafana template variable, but provisioning files expand $NAME as an environment variable (__rate_interval is not set, so Grafana would write an empty string): write $$__rate_interval for a literal $ (dashcode\'s generator does)',
+    ]);
+  });
+
   it('reports an unreachable Prometheus', async () => {
     const port = await closedPort();
     const [f] = await doctor(provisioning(promYaml(`http://127.0.0.1:${port}`)), { env: {}, timeoutMs: 2000 });

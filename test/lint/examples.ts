@@ -147,6 +147,20 @@ export const EXAMPLES: Record<RuleCode, RuleExample> = {
     bad: () => lintProvisioning(datasourceDoc([{ name: 'DB', type: 'postgres', uid: 'db', secureJsonData: { password: 'hunter2' } }]), 'datasources', { file: 'ds.yaml' }),
     good: () => lintProvisioning(datasourceDoc([{ name: 'DB', type: 'postgres', uid: 'db', secureJsonData: { password: '$GRAFANA_POSTGRES_DATASOURCE_PWD' } }]), 'datasources', { file: 'ds.yaml' }),
   },
+  'provisioning-unescaped-variable': {
+    bad: () =>
+      lintProvisioning(
+        datasourceDoc([{ name: 'Tempo', type: 'tempo', uid: 'tempo', jsonData: { tracesToMetrics: { queries: [{ name: 'p95', query: 'histogram_quantile(0.95, sum by (le) (rate(x_bucket[$__rate_interval])))' }] } } }]),
+        'datasources',
+        { file: 'ds.yaml' },
+      ),
+    good: () =>
+      lintProvisioning(
+        datasourceDoc([{ name: 'Tempo', type: 'tempo', uid: 'tempo', url: '$__env{TEMPO_URL}', jsonData: { tracesToMetrics: { queries: [{ name: 'p95', query: 'histogram_quantile(0.95, sum by (le) (rate(x_bucket[$$__rate_interval])))' }] } } }]),
+        'datasources',
+        { file: 'ds.yaml' },
+      ),
+  },
   'provisioning-api-version': {
     bad: () => lintProvisioning({ datasources: [{ name: 'DB', type: 'postgres', uid: 'db' }] }, 'datasources', { file: 'ds.yaml' }),
     good: () => lintProvisioning(datasourceDoc([{ name: 'DB', type: 'postgres', uid: 'db' }]), 'datasources', { file: 'ds.yaml' }),
