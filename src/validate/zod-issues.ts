@@ -17,9 +17,28 @@ export function issuesFromZod(error: z.ZodError, codePrefix: string, _what: stri
   });
 }
 
+/**
+ * Grafana JSON names (and plain words) people write for a builder key whose
+ * name is nothing like them, so edit distance cannot find it: `width` is `w`.
+ * Offered only where the builder has the key.
+ */
+const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  width: ['w'],
+  height: ['h'],
+  gridPos: ['w', 'h', 'x', 'y'],
+  targets: ['queries'],
+  templating: ['variables'],
+  fieldConfig: ['unit', 'decimals', 'min', 'max', 'thresholds', 'mappings', 'overrides', 'custom'],
+};
+
 function suggestion(keys: readonly string[], known: readonly string[]): string {
-  const hints = keys.map((k) => [k, closestMatch(k, known)] as const).filter(([, m]) => m !== undefined);
-  return hints.length > 0 ? ` (did you mean ${hints.map(([k, m]) => `"${m}" for "${k}"`).join(', ')}?)` : '';
+  const hints = keys.flatMap((k) => {
+    const synonyms = (Object.hasOwn(SYNONYMS, k) ? SYNONYMS[k]! : []).filter((s) => known.includes(s));
+    if (synonyms.length > 0) return [`${synonyms.map((m) => `"${m}"`).join(', ')} for "${k}"`];
+    const near = closestMatch(k, known);
+    return near === undefined ? [] : [`"${near}" for "${k}"`];
+  });
+  return hints.length > 0 ? ` (did you mean ${hints.join(', ')}?)` : '';
 }
 
 function describe(zi: z.core.$ZodIssue): string {

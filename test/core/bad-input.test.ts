@@ -125,4 +125,11 @@ describe('typos in builder options', () => {
     const r = build(dashboard({ uid: 'bad', title: 'Bad', panels: [tablePanel({ title: 'Runs', unti: 's', queries: [query()] } as never)] }));
     expect(r.report).toContain('panel "Runs": unknown key "unti" (did you mean "unit" for "unti"?) [panel.unrecognized_keys]');
   });
+
+  it('Grafana JSON names edit distance cannot reach get their builder key', () => {
+    const r = build(dashboard({ uid: 'bad', title: 'Bad', panels: [tablePanel({ title: 'Runs', width: 30, targets: [], queries: [query()] } as never)] }));
+    expect(r.report).toContain('panel "Runs": unknown keys "width", "targets" (did you mean "w" for "width", "queries" for "targets"?) [panel.unrecognized_keys]');
+    const g = build(dashboard({ uid: 'bad', title: 'Bad', panels: [tablePanel({ title: 'Runs', gridPos: { w: 6 }, queries: [query()] } as never)] }));
+    expect(g.report).toContain('(did you mean "w", "h", "x", "y" for "gridPos"?)');
+  });
 });
