@@ -8,7 +8,7 @@ import { UsageError, type Io } from '../io.js';
 import { readIfExists, writeFileAtomic } from '../write.js';
 import type { Command } from '../run.js';
 
-const usage = `Usage: dashcode build [--check] [--root DIR] [dashboards/x.ts ...]
+const usage = `Usage: dashcode build [--check] [--no-cache] [--root DIR] [dashboards/x.ts ...]
 
 Compiles every dashboard module (dashboards/*.ts) to <outDir>/<name>.json and
 the datasources to Grafana provisioning YAML under <outDir>/provisioning/.
@@ -61,7 +61,8 @@ export const buildCommand: Command = {
     const failed = hasErrors(plan.issues);
 
     if (check) {
-      for (const c of changes) io.stdout(`${c.kind.padEnd(8)} ${c.path}\n`);
+      // --check removes nothing: a file no dashboard generates any more is an orphan the build would delete.
+      for (const c of changes) io.stdout(c.kind === 'removed' ? `orphan   ${c.path} (no dashboard generates it; the build deletes it)\n` : `${c.kind.padEnd(8)} ${c.path}\n`);
       const stale = changes.length > 0;
       io.stdout(
         stale
