@@ -86,7 +86,9 @@ function valueOf(v: Json | undefined, prefix: string): string {
 export function show(v: Json | undefined, max = 100): string {
   if (v === undefined) return '(none)';
   const s = JSON.stringify(v) ?? String(v);
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  if (s.length <= max) return s;
+  // A cut string keeps its closing quote, so the reader sees where the value ends: "PagedAttention…".
+  return typeof v === 'string' ? `${s.slice(0, max - 2)}…"` : `${s.slice(0, max - 1)}…`;
 }
 
 export function formatDiffs(diffs: readonly DashboardDiff[], format: DiffFormat): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiffs } from '../../src/diff/format.js';
+import { formatDiffs, show } from '../../src/diff/format.js';
 import { diffDashboardSets } from '../../src/diff/sets.js';
 import { edit, fixture } from './support/fixture.js';
 
@@ -76,5 +76,16 @@ describe('formats', () => {
     const md = formatDiffs(diffDashboardSets(new Map([['a.json', fixture()]]), new Map([['a.json', tricky]])), 'markdown');
     expect(md).toContain('````diff');
     expect(md).toContain('- ``panel "Runs `total`": title "Runs" → "Runs `total`"``');
+  });
+});
+
+describe('show', () => {
+  it('cuts long values to the width, and a cut string keeps its closing quote', () => {
+    const long = 'PagedAttention keeps the KV cache in fixed-size blocks, so memory is allocated as sequences grow and freed when they end';
+    const s = show(long, 40);
+    expect(s).toHaveLength(40);
+    expect(s).toBe(`${JSON.stringify(long).slice(0, 38)}…"`);
+    expect(show(Array.from({ length: 50 }, (_, i) => i), 20)).toBe(`${JSON.stringify(Array.from({ length: 50 }, (_, i) => i)).slice(0, 19)}…`);
+    expect(show('short', 40)).toBe('"short"');
   });
 });
