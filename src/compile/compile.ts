@@ -110,6 +110,19 @@ class Context {
     return { ...datasourceRef(ds) };
   }
 
+  /** Variables a query's text names literally (`$instance`), which no variable object vouches for. */
+  requireNames(names: readonly string[], path: string, panel?: string): void {
+    for (const name of names) {
+      if (!this.variableNames.has(name)) {
+        this.add(
+          [issue('variable.undefined', path, `uses $${name}, which the dashboard does not define (define the variable and interpolate the object: \${${name}})`)],
+          '',
+          panel,
+        );
+      }
+    }
+  }
+
   requireVariables(used: readonly VariableSpec[], path: string, panel?: string): void {
     for (const v of used) {
       if (!this.variableNames.has(v.name)) {
@@ -145,7 +158,10 @@ function compileAnnotation(a: DashboardSpec['annotations'][number], index: numbe
   const path = `annotations.list[${index + 1}]`;
   const json = clone(a.model);
   json.datasource = a.datasource ? ctx.datasource(a.datasource, `${path}.datasource`) : { ...GRAFANA_BUILTIN };
-  if (a.text) ctx.requireVariables(a.text.variables, path);
+  if (a.text) {
+    ctx.requireVariables(a.text.variables, path);
+    ctx.requireNames(a.text.literalNames, path);
+  }
   return json;
 }
 
@@ -257,6 +273,7 @@ function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: string, 
       usedRefIds.add(refId);
       ctx.escapeHatches.push(...(q.rawKeys ?? []).map((k) => `panel "${p.title}" query ${refId}: ${k}`));
       ctx.requireVariables(q.text?.variables ?? [], `${path}.targets[${i}]`, p.title);
+      ctx.requireNames(q.text?.literalNames ?? [], `${path}.targets[${i}]`, p.title);
       return { ...clone(q.model), datasource: ctx.datasource(q.datasource, `${path}.targets[${i}].datasource`, p.title), refId };
     });
     const uids = new Set(p.queries.map((q) => q.datasource?.uid));

@@ -18,6 +18,13 @@ export interface QueryText<L extends QueryLanguage = QueryLanguage> {
   readonly language: L;
   readonly text: string;
   readonly variables: readonly VariableSpec[];
+  /**
+   * Variables named in the template's own text (`$instance`, `\${instance}`,
+   * `[[instance]]`) rather than interpolated as objects. Compile checks the
+   * dashboard defines them, so a typed-out reference cannot dangle either.
+   * Grafana's `$__` globals and macros are not listed.
+   */
+  readonly literalNames: readonly string[];
   readonly issues: readonly Issue[];
 }
 
@@ -83,11 +90,13 @@ function makeTag<L extends QueryLanguage>(language: L) {
   return (strings: TemplateStringsArray, ...values: Array<Interpolation<L>>): QueryText<L> => {
     let text = strings[0] ?? '';
     const variables: VariableSpec[] = [];
+    const literalNames = strings.flatMap(namedReferences);
     const issues: Issue[] = [];
     values.forEach((value, i) => {
+      if (isQueryText(value)) literalNames.push(...value.literalNames);
       text += render(language, value, variables, issues, i) + (strings[i + 1] ?? '');
     });
-    return Object.freeze({ kind: 'query-text', language, text, variables: dedupe(variables), issues });
+    return Object.freeze({ kind: 'query-text', language, text, variables: dedupe(variables), literalNames: [...new Set(literalNames)], issues });
   };
 }
 
@@ -124,6 +133,22 @@ function render<L extends QueryLanguage>(language: L, value: unknown, variables:
   return '';
 }
 
+/**
+ * `$name`, `${name}`, `${name:format}` and `[[name]]`, Grafana's reference
+ * forms, except `$__…` (built-in globals and macros) and `$tag$` (a
+ * PostgreSQL dollar-quote delimiter, not a variable).
+ */
+const NAMED_REFERENCE = /\$\{([A-Za-z_]\w*)(?::[^}]*)?\}|\$([A-Za-z_]\w*)(?!\w|\$)|\[\[([A-Za-z_]\w*)(?::[^\]]*)?\]\]/g;
+
+function namedReferences(part: string): string[] {
+  const names: string[] = [];
+  for (const m of part.matchAll(NAMED_REFERENCE)) {
+    const name = (m[1] ?? m[2] ?? m[3])!;
+    if (!name.startsWith('__')) names.push(name);
+  }
+  return names;
+}
+
 function reference(name: string, format: VariableFormat | undefined): string {
   return format ? `\${${name}:${format}}` : `\${${name}}`;
 }
@@ -149,7 +174,12 @@ export const promql = makeTag('promql');
 /** TraceQL query text. */
 export const traceql = makeTag('traceql');
 
-/** Plain query text with no interpolation, for queries kept verbatim (for example by `dashcode import`). */
+/**
+ * Plain query text with no interpolation, for queries kept verbatim (for
+ * example by `dashcode import`). Its references are not checked at compile
+ * time (an imported dashboard may define variables through `raw`); `dashcode
+ * lint` checks them in the output (variable-undefined).
+ */
 export function rawQueryText<L extends QueryLanguage>(language: L, text: string): QueryText<L> {
-  return Object.freeze({ kind: 'query-text', language, text, variables: [], issues: [] });
+  return Object.freeze({ kind: 'query-text', language, text, variables: [], literalNames: [], issues: [] });
 }

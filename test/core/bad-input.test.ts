@@ -8,6 +8,8 @@ import {
   customVariable,
   dashboard,
   formatIssues,
+  promQuery,
+  promql,
   sql,
   sqlQuery,
   tablePanel,
@@ -16,10 +18,10 @@ import {
 } from '../../src/index.js';
 import { testDatasources } from '../support/fixtures.js';
 
-const { db } = testDatasources();
+const { db, prom } = testDatasources();
 
-function build(spec: DashboardSpec) {
-  const result = buildDashboard(spec, { datasources: [db], file: 'dashboards/bad.ts' });
+function build(spec: DashboardSpec, datasources: NonNullable<Parameters<typeof buildDashboard>[1]>['datasources'] = [db]) {
+  const result = buildDashboard(spec, { datasources, file: 'dashboards/bad.ts' });
   return { ...result, report: formatIssues(result.issues) };
 }
 
@@ -73,6 +75,46 @@ describe('bad input', () => {
     expect(r.report).toContain(
       'panel "Runs" › targets[0]: uses variable "branch", which the dashboard does not define (add it to `variables`) [variable.undefined]',
     );
+  });
+
+  it('a variable named literally in query text ($x, \${x}, [[x]]) must be defined too, reported with every other error at once', () => {
+    const instance = customVariable({ name: 'instance', values: ['a'] });
+    const r = build(
+      dashboard({
+        uid: 'bad',
+        title: 'Bad',
+        variables: [instance],
+        panels: [
+          timeseriesPanel({
+            title: 'Latency',
+            w: 30,
+            queries: [promQuery({ datasource: prom, expr: promql`rate(x{instance="$instance", job="$job", pod="\${pod:regex}", zone="[[zone]]"}[$__rate_interval])` })],
+          }),
+        ],
+      }),
+      [db, prom],
+    );
+    expect(r.text).toBeUndefined();
+    const lines = r.report.split('\n').filter((l) => l.startsWith('✖'));
+    expect(lines).toEqual([
+      expect.stringContaining('panel "Latency" › gridPos.w: panel width 30 is wider than the 24-column grid'),
+      '✖ dashboards/bad.ts › dashboard "Bad" › panel "Latency" › targets[0]: uses $job, which the dashboard does not define (define the variable and interpolate the object: ${job}) [variable.undefined]',
+      '✖ dashboards/bad.ts › dashboard "Bad" › panel "Latency" › targets[0]: uses $pod, which the dashboard does not define (define the variable and interpolate the object: ${pod}) [variable.undefined]',
+      '✖ dashboards/bad.ts › dashboard "Bad" › panel "Latency" › targets[0]: uses $zone, which the dashboard does not define (define the variable and interpolate the object: ${zone}) [variable.undefined]',
+    ]);
+  });
+
+  it('macros, globals, positional parameters and dollar-quotes are not variable references', () => {
+    const r = build(
+      dashboard({
+        uid: 'ok',
+        title: 'Ok',
+        panels: [
+          tablePanel({ title: 'Runs', queries: [sqlQuery({ datasource: db, sql: sql`SELECT $body$ a $body$, $1 WHERE $__timeFilter(created_at) AND '\${__from:date}' <> ''` })] }),
+        ],
+      }),
+    );
+    expect(r.issues.filter((i) => i.code === 'variable.undefined')).toEqual([]);
   });
 
   it('a string interpolated into SQL (injection) is refused', () => {
