@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Prints each reason tests are skipped on this machine once, not once per file.
+    globalSetup: ['test/support/announce-skips.ts'],
   },
 });

@@ -20,7 +20,5 @@ if (!hasChromium) {
         throw new Error(`no Chromium at ${chromiumPath} under CI=true: .ci/run must apt-get install chromium`);
       });
     });
-  } else {
-    console.warn(`[skip] no Chromium at ${chromiumPath}: browser tests of dashcode preview are skipped (apt-get install chromium)`);
-  }
+  } // else: skipped; test/support/announce-skips.ts prints the reason once per run
 }
