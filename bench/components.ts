@@ -29,6 +29,7 @@ import { datasourcesOf, lintDashboard } from '../src/lint/index.js';
 import { loadProject } from '../src/project/load.js';
 import { checkDashboard } from '../src/check/run/index.js';
 import { migrate, openPglite, seed } from '../src/db/index.js';
+import { median } from './median.js';
 
 export interface ComponentTiming {
   name: string;
@@ -60,7 +61,7 @@ export function layoutWorkload(count: number): LayoutNode[] {
 }
 
 /** Medians of the given tasks, run round-robin after a warm-up round, so no task gets a warmer JIT or a cleaner heap. */
-function medianMs(tasks: ReadonlyArray<() => unknown>, rounds: number): number[] {
+function interleavedMedians(tasks: ReadonlyArray<() => unknown>, rounds: number): number[] {
   for (let w = 0; w < 3; w++) tasks.forEach((t) => t());
   const times = tasks.map(() => [] as number[]);
   for (let r = 0; r < rounds; r++) {
@@ -70,7 +71,7 @@ function medianMs(tasks: ReadonlyArray<() => unknown>, rounds: number): number[]
       times[i]!.push(performance.now() - start);
     });
   }
-  return times.map((t) => t.sort((a, b) => a - b)[t.length >> 1]!);
+  return times.map(median);
 }
 
 export async function timeComponents(repoRoot: string): Promise<ComponentResult> {
@@ -80,7 +81,7 @@ export async function timeComponents(repoRoot: string): Promise<ComponentResult>
     const issues = layoutPanels(input).issues;
     if (issues.length > 0) throw new Error(`layout workload has issues: ${issues[0]!.message}`);
   }
-  const [layoutSmall, layoutLarge] = medianMs([() => layoutPanels(small), () => layoutPanels(large)], 11) as [number, number];
+  const [layoutSmall, layoutLarge] = interleavedMedians([() => layoutPanels(small), () => layoutPanels(large)], 11) as [number, number];
 
   const generated = path.join(repoRoot, 'generated');
   const datasources = datasourcesOf(parse(readFileSync(path.join(generated, 'provisioning/datasources/dashcode.yaml'), 'utf8')));
@@ -89,7 +90,7 @@ export async function timeComponents(repoRoot: string): Promise<ComponentResult>
     .map((f) => JSON.parse(readFileSync(path.join(generated, f), 'utf8')) as unknown);
   const project = await loadProject(repoRoot);
   const dashboards = project.dashboards.flatMap((d) => (d.spec ? [d.spec] : []));
-  const [lintAll, buildAll] = medianMs(
+  const [lintAll, buildAll] = interleavedMedians(
     [() => jsons.forEach((d) => lintDashboard(d, { datasources })), () => dashboards.forEach((d) => buildDashboard(d))],
     21,
   ) as [number, number];
@@ -153,7 +154,7 @@ async function timeCheck(dashboards: ReadonlyArray<Record<string, unknown>>) {
         await checkAll(engine);
         warm.push(performance.now() - t);
       }
-      return { startInitdb, startSnapshot, setup, first, warm: warm.sort((a, b) => a - b)[2]! };
+      return { startInitdb, startSnapshot, setup, first, warm: median(warm) };
     } finally {
       await engine.close();
     }

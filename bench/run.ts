@@ -26,6 +26,7 @@ import { CLI_CASES, timeCli, type CliTiming } from './cli.js';
 import { timeComponents, type ComponentResult } from './components.js';
 import { dashcode, dashcodeStages, foundationSdk, grafanaSchemaPath, grafanaValidator, PIPELINES, repoRoot, type PipelineName } from './pipelines.js';
 import { dashcodeSpec, sdkDashboardJson } from './workloads.js';
+import { median } from './median.js';
 
 const SIZES = [10, 100, 1000, 10000];
 const ROUNDS = 5;
@@ -50,12 +51,6 @@ const ms = (x: number | undefined) =>
 const ratio = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : `${x.toFixed(2)}×`);
 const mib = (b: number | undefined) => (b === undefined ? '—' : `${(b / 2 ** 20).toFixed(0)} MiB`);
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 const validate = grafanaValidator();
 if (!validate) log(`note: ${grafanaSchemaPath} not found (it exists only beside the project's own workspace): the foundation-sdk "build + validate + serialize" column is skipped.`);

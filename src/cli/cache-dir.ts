@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { CACHE_DIR } from './fast-path.js';
 
 /**
  * dashcode's cache folder for a command run in `cwd`: `node_modules/.cache/dashcode`
@@ -9,7 +10,7 @@ import path from 'node:path';
  */
 export function cacheDir(cwd: string): string | undefined {
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'node_modules'))) return path.join(dir, 'node_modules/.cache/dashcode');
+    if (existsSync(path.join(dir, 'node_modules'))) return path.join(dir, CACHE_DIR);
     if (path.dirname(dir) === dir) return undefined;
   }
 }

@@ -8,6 +8,7 @@ export interface BuildCache {
   stderr: string;
 }
 
+export const CACHE_DIR: string;
 export function fingerprintInputs(root: string, outDir: string): Promise<string>;
 export function hashText(text: string): string;
 export function readCache(root: string): Promise<BuildCache | undefined>;

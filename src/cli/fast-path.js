@@ -50,7 +50,9 @@ export function hashText(text) {
   return createHash('sha256').update(text).digest('hex');
 }
 
-const cacheFile = (root) => path.join(root, 'node_modules/.cache/dashcode/build.json');
+/** dashcode's cache folder under a project root: the build cache here, the PGlite snapshot beside it (cache-dir.ts). */
+export const CACHE_DIR = 'node_modules/.cache/dashcode';
+const cacheFile = (root) => path.join(root, CACHE_DIR, 'build.json');
 
 export async function readCache(root) {
   try {

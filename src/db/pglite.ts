@@ -1,8 +1,9 @@
 /** The embedded engine: PGlite (PostgreSQL compiled to WebAssembly), in-process. */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PGlite, PGliteOptions, Transaction } from '@electric-sql/pglite';
+import { writeFileAtomic } from '../files/atomic.js';
 import { guard, transactionEngine, type Connection, type SqlEngine, type SqlResult } from './engine.js';
 import { PARSERS, prepareParams } from './values.js';
 
@@ -49,19 +50,22 @@ async function openFromSnapshot(file: string, create: (extra: PGliteOptions) => 
   // Dump before anything is written, so the snapshot is a pristine cluster.
   // A cache that cannot be written costs only the speed-up.
   try {
-    const dump = Buffer.from(await (await db.dumpDataDir('none')).arrayBuffer());
-    await mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, dump);
-    await rename(tmp, file).catch(() => rm(tmp, { force: true }));
+    await writeFileAtomic(file, new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer()));
   } catch {
     // read-only file system, full disk: start without a snapshot next time too
   }
   return db;
 }
 
-/** The installed PGlite's version: a snapshot is only loaded by the build that wrote it. */
+let installedVersion: string | undefined;
+
+/** The installed PGlite's version: a snapshot is only loaded by the build that wrote it. Read once per process. */
 function pgliteVersion(): string {
+  installedVersion ??= readPgliteVersion();
+  return installedVersion;
+}
+
+function readPgliteVersion(): string {
   const require = createRequire(import.meta.url);
   const main = require.resolve('@electric-sql/pglite');
   let dir = path.dirname(main);

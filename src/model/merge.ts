@@ -5,15 +5,7 @@
  * factory functions are never shared between panels.
  */
 export function deepMerge<T>(base: T, override: unknown): T {
-  if (override === undefined) return clone(base);
-  if (!isPlainObject(base) || !isPlainObject(override)) return clone(override) as T;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(base)) out[k] = clone(v);
-  for (const [k, v] of Object.entries(override)) {
-    if (v === undefined) continue;
-    out[k] = k in out ? deepMerge(out[k], v) : clone(v);
-  }
-  return out as T;
+  return mergeIntoFresh(clone(base), override);
 }
 
 /**

@@ -20,5 +20,4 @@ export function service(envVar: 'DATABASE_URL' | 'PROMETHEUS_URL', how: string):
   return url;
 }
 
-export const POSTGRES_HOW = 'start PostgreSQL with `export "$(.ci/postgres.sh start)"`';
-export const PROMETHEUS_HOW = 'start Prometheus with `export "$(.ci/prometheus.sh start)"`';
+export { POSTGRES_HOW, PROMETHEUS_HOW } from './shared.js';

@@ -18,6 +18,10 @@ if (!hasShared) {
   if (isCI) throw new Error(`../shared/ is missing at ${sharedDir}: CI must run beside a copy of shared/`);
 }
 
+/** How to start the real servers some tests need (said by services.ts guards and announce-skips.ts). */
+export const POSTGRES_HOW = 'start PostgreSQL with `export "$(.ci/postgres.sh start)"`';
+export const PROMETHEUS_HOW = 'start Prometheus with `export "$(.ci/prometheus.sh start)"`';
+
 /** `describe.runIf(needShared)` / `it.runIf(needShared)` */
 export const needShared = hasShared;
 

@@ -4,8 +4,8 @@ import { parseOptions } from '../options.js';
 import type { Plan } from '../../project/plan.js';
 import { fingerprintInputs, generatedFiles, hashText, peekOutDir, tryCachedBuild, writeCache } from '../fast-path.js';
 import { EXIT, formatIssues, hasErrors } from '../../validate/issues.js';
-import { UsageError, type Io } from '../io.js';
-import { readIfExists, writeFileAtomic } from '../write.js';
+import type { Io } from '../io.js';
+import { readIfExists, writeFileAtomic } from '../../files/atomic.js';
 import type { Command } from '../run.js';
 
 const usage = `Usage: dashcode build [--check] [--no-cache] [--root DIR] [dashboards/x.ts ...]
@@ -29,12 +29,7 @@ export const buildCommand: Command = {
   summary: 'compile dashboards and provisioning to generated/ (--check: verify only)',
   usage,
   async run(args: string[], io: Io): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseOptions({ args, allowPositionals: true, options: { check: { type: 'boolean' }, root: { type: 'string' }, 'no-cache': { type: 'boolean' } } });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
+    const parsed = parseOptions({ args, allowPositionals: true, options: { check: { type: 'boolean' }, root: { type: 'string' }, 'no-cache': { type: 'boolean' } } });
     const root = path.resolve(io.cwd, parsed.values.root ?? '.');
     const check = parsed.values.check === true;
     const partial = parsed.positionals.length > 0;

@@ -43,26 +43,22 @@ export const checkCommand: Command = {
   async run(args: string[], io: Io): Promise<number> {
     let values: Record<string, string | boolean | undefined>;
     let positionals: string[];
-    try {
-      ({ values, positionals } = parseOptions({
-        args,
-        allowPositionals: true,
-        options: {
-          data: { type: 'string' },
-          pglite: { type: 'string' },
-          'database-url': { type: 'string' },
-          'prometheus-url': { type: 'string' },
-          'scrape-interval': { type: 'string' },
-          from: { type: 'string' },
-          to: { type: 'string' },
-          format: { type: 'string' },
-          'allow-empty': { type: 'boolean' },
-          verbose: { type: 'boolean' },
-        },
-      }));
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
+    ({ values, positionals } = parseOptions({
+      args,
+      allowPositionals: true,
+      options: {
+        data: { type: 'string' },
+        pglite: { type: 'string' },
+        'database-url': { type: 'string' },
+        'prometheus-url': { type: 'string' },
+        'scrape-interval': { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        format: { type: 'string' },
+        'allow-empty': { type: 'boolean' },
+        verbose: { type: 'boolean' },
+      },
+    }));
     const format = (values.format as string | undefined) ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${format}"`);
     const data = (values.data as string | undefined) ?? 'seed';

@@ -27,12 +27,7 @@ export const dbCommand: Command = {
   summary: 'create the metrics database schema, load CSV exports, seed sample data',
   usage,
   async run(args: string[], io: Io): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseOptions({ args, allowPositionals: true, options: { 'database-url': { type: 'string' }, pglite: { type: 'string' }, seed: { type: 'string' } } });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
+    const parsed = parseOptions({ args, allowPositionals: true, options: { 'database-url': { type: 'string' }, pglite: { type: 'string' }, seed: { type: 'string' } } });
     const [action, dir] = parsed.positionals;
     if (action !== 'init' && action !== 'load-csv' && action !== 'seed') throw new UsageError(`expected init, load-csv or seed, got ${action ?? 'nothing'}`);
     if (action === 'load-csv' && !dir) throw new UsageError('load-csv needs the folder of the CSV export');

@@ -38,16 +38,11 @@ export const diffCommand: Command = {
   summary: 'semantic differences between dashboards (files, directories or git revisions)',
   usage,
   async run(args: string[], io: Io): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseOptions({
-        args,
-        allowPositionals: true,
-        options: { git: { type: 'string' }, dir: { type: 'string' }, format: { type: 'string' } },
-      });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
+    const parsed = parseOptions({
+      args,
+      allowPositionals: true,
+      options: { git: { type: 'string' }, dir: { type: 'string' }, format: { type: 'string' } },
+    });
     const format = (parsed.values.format ?? 'text') as DiffFormat;
     if (!['text', 'markdown', 'json'].includes(format)) throw new UsageError(`unknown --format "${parsed.values.format}" (text, markdown or json)`);
 

@@ -19,12 +19,7 @@ export const doctorCommand: Command = {
   summary: 'test the provisioned datasources: env, connection, database, readiness',
   usage,
   async run(args: string[], io: Io): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseOptions({ args, options: { provisioning: { type: 'string' }, timeout: { type: 'string' }, format: { type: 'string' } } }));
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
+    const { values } = parseOptions({ args, options: { provisioning: { type: 'string' }, timeout: { type: 'string' }, format: { type: 'string' } } });
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${format}"`);
     const { doctor } = await import('../../doctor/doctor.js');

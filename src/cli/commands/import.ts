@@ -7,7 +7,7 @@ import { isDatasource } from '../../datasources/datasource.js';
 import { importDashboard, type KnownDatasource } from '../../import/import.js';
 import { EXIT, formatIssues, hasErrors } from '../../validate/issues.js';
 import { UsageError, type Io } from '../io.js';
-import { writeFileAtomic } from '../write.js';
+import { writeFileAtomic } from '../../files/atomic.js';
 import type { Command } from '../run.js';
 
 const usage = `Usage: dashcode import <dashboard.json> [-o dashboards/<name>.ts] [--datasources datasources/index.ts]
@@ -34,16 +34,11 @@ export const importCommand: Command = {
   summary: 'turn Grafana dashboard JSON into a dashcode TypeScript module',
   usage,
   async run(args: string[], io: Io): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseOptions({
-        args,
-        allowPositionals: true,
-        options: { out: { type: 'string', short: 'o' }, datasources: { type: 'string' }, library: { type: 'string' }, force: { type: 'boolean' } },
-      });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
+    const parsed = parseOptions({
+      args,
+      allowPositionals: true,
+      options: { out: { type: 'string', short: 'o' }, datasources: { type: 'string' }, library: { type: 'string' }, force: { type: 'boolean' } },
+    });
     if (parsed.positionals.length !== 1) throw new UsageError(`expected one dashboard JSON file, got ${parsed.positionals.length}`);
     const inputArg = parsed.positionals[0]!;
     const input = path.resolve(io.cwd, inputArg);

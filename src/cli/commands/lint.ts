@@ -26,12 +26,7 @@ export const lintCommand: Command = {
   summary: 'lint dashboard JSON and provisioning YAML (default: generated/)',
   usage,
   async run(args: string[], io: Io): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseOptions({ args, allowPositionals: true, options: { strict: { type: 'boolean' }, format: { type: 'string' }, root: { type: 'string' } } });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
+    const parsed = parseOptions({ args, allowPositionals: true, options: { strict: { type: 'boolean' }, format: { type: 'string' }, root: { type: 'string' } } });
     const { LINT_FORMATS, formatLintReport, summarize } = await import('../../lint/format.js');
     const format = parsed.values.format ?? 'text';
     if (!(LINT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${LINT_FORMATS.join(', ')}, got "${format}"`);

@@ -207,29 +207,25 @@ function runBuild(cwd: string): Promise<void> {
 function parse(args: string[]): { options: Options; inputs: string[] } {
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
-  try {
-    ({ values, positionals } = parseOptions({
-      args,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        png: { type: 'boolean' },
-        chromium: { type: 'string' },
-        serve: { type: 'boolean' },
-        watch: { type: 'boolean' },
-        port: { type: 'string' },
-        data: { type: 'string' },
-        pglite: { type: 'string' },
-        'database-url': { type: 'string' },
-        'prometheus-url': { type: 'string' },
-        'scrape-interval': { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-      },
-    }));
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
+  ({ values, positionals } = parseOptions({
+    args,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      png: { type: 'boolean' },
+      chromium: { type: 'string' },
+      serve: { type: 'boolean' },
+      watch: { type: 'boolean' },
+      port: { type: 'string' },
+      data: { type: 'string' },
+      pglite: { type: 'string' },
+      'database-url': { type: 'string' },
+      'prometheus-url': { type: 'string' },
+      'scrape-interval': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+    },
+  }));
   const data = (values.data as string | undefined) ?? 'seed';
   if (!/^(seed|none|csv:.+)$/.test(data)) throw new UsageError(`--data must be seed, none or csv:DIR, got "${data}"`);
   const port = values.port === undefined ? 0 : Number(values.port);
