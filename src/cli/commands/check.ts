@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseOptions } from '../options.js';
 import { EXIT } from '../../validate/issues.js';
-import { chooseDatabase, openChosen } from '../database.js';
+import { BACKEND_OPTIONS, chooseDatabase, dataOption, openChosen } from '../database.js';
 import { dashboardFiles } from '../dashboard-files.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
@@ -47,13 +47,7 @@ export const checkCommand: Command = {
       args,
       allowPositionals: true,
       options: {
-        data: { type: 'string' },
-        pglite: { type: 'string' },
-        'database-url': { type: 'string' },
-        'prometheus-url': { type: 'string' },
-        'scrape-interval': { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
+        ...BACKEND_OPTIONS,
         format: { type: 'string' },
         'allow-empty': { type: 'boolean' },
         verbose: { type: 'boolean' },
@@ -61,8 +55,7 @@ export const checkCommand: Command = {
     }));
     const format = (values.format as string | undefined) ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${format}"`);
-    const data = (values.data as string | undefined) ?? 'seed';
-    if (!/^(seed|none|csv:.+)$/.test(data)) throw new UsageError(`--data must be seed, none or csv:DIR, got "${data}"`);
+    const data = dataOption(values.data);
 
     const files = await dashboardFiles(io.cwd, positionals.length > 0 ? positionals : ['generated']);
     if (files.length === 0) {

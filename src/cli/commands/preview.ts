@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOptions } from '../options.js';
 import { EXIT } from '../../validate/issues.js';
-import { chooseDatabase, openChosen } from '../database.js';
+import { BACKEND_OPTIONS, chooseDatabase, dataOption, openChosen } from '../database.js';
 import { dashboardFiles } from '../dashboard-files.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
@@ -217,17 +217,10 @@ function parse(args: string[]): { options: Options; inputs: string[] } {
       serve: { type: 'boolean' },
       watch: { type: 'boolean' },
       port: { type: 'string' },
-      data: { type: 'string' },
-      pglite: { type: 'string' },
-      'database-url': { type: 'string' },
-      'prometheus-url': { type: 'string' },
-      'scrape-interval': { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
+      ...BACKEND_OPTIONS,
     },
   }));
-  const data = (values.data as string | undefined) ?? 'seed';
-  if (!/^(seed|none|csv:.+)$/.test(data)) throw new UsageError(`--data must be seed, none or csv:DIR, got "${data}"`);
+  const data = dataOption(values.data);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${String(values.port)}"`);
   if (values.watch && !values.serve) throw new UsageError('--watch works with --serve');
