@@ -11,6 +11,7 @@ import { refIdFor } from './ids.js';
 import { layoutPanels, type GridPos, type LayoutNode } from './layout.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 import { findNonSerializable, isPlainJson } from './serialize.js';
+import { assignOwn } from '../model/own.js';
 
 export interface CompileOptions {
   /** Provisioned datasources. When given, a reference to any other datasource is an error. */
@@ -65,7 +66,7 @@ export function compileDashboard(spec: DashboardSpec, options: CompileOptions = 
   if (spec.liveNow !== undefined) json.liveNow = spec.liveNow;
 
   if (spec.raw) {
-    Object.assign(json, deepMerge(json, spec.raw));
+    assignOwn(json, deepMerge(json, spec.raw));
     ctx.escapeHatches.push(...Object.keys(spec.raw).map((k) => `dashboard: ${k}`));
   }
   if (!isPlainJson(json)) for (const bad of findNonSerializable(json)) ctx.add([issue('json.non-serializable', bad.path, bad.message)], '', panelTitleAt(json, bad.path));
@@ -214,7 +215,7 @@ function compilePanels(items: DashboardSpec['panels'], ctx: Context): JsonObject
       };
       ctx.add(item.issues, outputPath[i]!, item.title);
       if (item.raw) {
-        Object.assign(rowJson, deepMerge(rowJson, item.raw));
+        assignOwn(rowJson, deepMerge(rowJson, item.raw));
         ctx.escapeHatches.push(...Object.keys(item.raw).map((k) => `row "${item.title}": ${k}`));
       }
       if (item.repeat) {

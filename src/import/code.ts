@@ -4,6 +4,7 @@
  * prettier lays the file out afterwards, so nothing here cares about width.
  */
 import type { Json } from '../model/loose.js';
+import { hasOwn, setOwn } from '../model/own.js';
 
 /**
  * A fragment of TypeScript source, embedded verbatim, with the value it
@@ -38,7 +39,7 @@ export function evaluate(e: Expr): unknown {
   if (Array.isArray(e)) return e.map(evaluate);
   if (e !== null && typeof e === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(e)) if (v !== undefined) out[k] = evaluate(v);
+    for (const [k, v] of Object.entries(e)) if (v !== undefined) setOwn(out, k, evaluate(v));
     return out;
   }
   return e;
@@ -156,7 +157,7 @@ export function camelIdentifier(text: string, fallback: string): string {
 /** Props in a readable order: the named keys first, the rest as given. */
 export function ordered(props: ExprObject, first: readonly string[]): ExprObject {
   const out: ExprObject = {};
-  for (const k of first) if (props[k] !== undefined) out[k] = props[k];
-  for (const [k, v] of Object.entries(props)) if (!(k in out)) out[k] = v;
+  for (const k of first) if (props[k] !== undefined) setOwn(out, k, props[k]);
+  for (const [k, v] of Object.entries(props)) if (!hasOwn(out, k)) setOwn(out, k, v);
   return out;
 }

@@ -22,6 +22,7 @@ import { HELPERS, HELPER_NAMES } from './helpers.js';
 import { SlotPlanner } from './layout.js';
 import { importPanel } from './panels.js';
 import { importVariables } from './variables.js';
+import { setOwn } from '../model/own.js';
 
 export type { KnownDatasource, DatasourceStub } from './datasources.js';
 
@@ -205,7 +206,7 @@ function rowDraft(ctx: ImportContext, p: JsonObject, path: string): RowDraft {
   }
   for (const [k, v] of Object.entries(p)) {
     if (ROW_NOISE.has(k) || v === undefined || v === null) continue;
-    raw[k] = v;
+    setOwn(raw, k, v);
     ctx.keep(where, k, 'raw');
   }
   if (Object.keys(raw).length > 0) props.raw = raw;
