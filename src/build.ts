@@ -1,6 +1,6 @@
 import { compileDashboard, type CompileOptions } from './compile/compile.js';
 import { printCanonical } from './compile/serialize.js';
-import type { DashboardSpec } from './dashboards/dashboard.js';
+import { isDashboard, type DashboardSpec } from './dashboards/dashboard.js';
 import type { JsonObject } from './model/loose.js';
 import { validateDashboardJson } from './validate/output.js';
 import { hasErrors, withSource, type Issue } from './validate/issues.js';
@@ -22,7 +22,7 @@ export function buildDashboard(spec: DashboardSpec, options: CompileOptions = {}
   const compiled = compileDashboard(spec, options);
   const issues = [...compiled.issues];
   if (!hasErrors(issues)) {
-    issues.push(...withSource(validateDashboardJson(compiled.json), { file: options.file, dashboard: spec.title }));
+    issues.push(...withSource(validateDashboardJson(compiled.json), { file: options.file, dashboard: isDashboard(spec) ? spec.title : undefined }));
   }
   const text = hasErrors(issues) ? undefined : printCanonical(compiled.json);
   return { text, json: compiled.json, issues, escapeHatches: compiled.escapeHatches };

@@ -1,5 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readDashboardFile } from '../files/json-file.js';
+import type { Issue } from '../validate/issues.js';
 import { UsageError } from './io.js';
 
 /** Dashboard JSON files named on the command line: files as given, folders expanded to their `*.json`, sorted. */
@@ -18,4 +20,25 @@ export async function dashboardFiles(cwd: string, inputs: readonly string[]): Pr
     } else out.push(input);
   }
   return out;
+}
+
+export interface DashboardInput {
+  file: string;
+  json: Record<string, unknown>;
+}
+
+/**
+ * The dashboards in `files` (named as given), read with the one JSON-file
+ * reader: a file that is not JSON or not a dashboard is an issue naming it,
+ * and the other files are still read.
+ */
+export async function readDashboards(cwd: string, files: readonly string[]): Promise<{ dashboards: DashboardInput[]; issues: Issue[] }> {
+  const dashboards: DashboardInput[] = [];
+  const issues: Issue[] = [];
+  for (const file of files) {
+    const read = await readDashboardFile(path.resolve(cwd, file), file);
+    if (read.issue) issues.push(read.issue);
+    else dashboards.push({ file, json: read.json as Record<string, unknown> });
+  }
+  return { dashboards, issues };
 }

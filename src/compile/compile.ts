@@ -1,5 +1,5 @@
 import { datasourceRef, GRAFANA_BUILTIN, type DatasourceSpec } from '../datasources/datasource.js';
-import type { DashboardSpec } from '../dashboards/dashboard.js';
+import { isDashboard, type DashboardSpec } from '../dashboards/dashboard.js';
 import { builtinAnnotation } from '../dashboards/annotations.js';
 import type { Json, JsonObject } from '../model/loose.js';
 import { clone, deepMerge } from '../model/merge.js';
@@ -11,6 +11,8 @@ import { refIdFor } from './ids.js';
 import { layoutPanels, type GridPos, type LayoutNode } from './layout.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 import { findNonSerializable, isPlainJson } from './serialize.js';
+import { assignOwn } from '../model/own.js';
+import { builderIssue } from '../validate/guard.js';
 
 export interface CompileOptions {
   /** Provisioned datasources. When given, a reference to any other datasource is an error. */
@@ -35,6 +37,18 @@ const MIXED = { type: 'datasource', uid: '-- Mixed --' };
  * dashboard and panel it belongs to.
  */
 export function compileDashboard(spec: DashboardSpec, options: CompileOptions = {}): CompileResult {
+  // Never throws (README, "Using it as a library"): a value that is not a dashboard spec, or one that
+  // breaks compilation (a cyclic raw, say), is one error issue and no JSON.
+  const failed = (i: Issue): CompileResult => ({ json: {}, issues: withSource([i], { file: options.file }), escapeHatches: [] });
+  if (!isDashboard(spec)) return failed(builderIssue('compileDashboard', spec));
+  try {
+    return compileSpec(spec, options);
+  } catch (err) {
+    return failed({ ...builderIssue('dashboard', spec, err), path: '' });
+  }
+}
+
+function compileSpec(spec: DashboardSpec, options: CompileOptions): CompileResult {
   const ctx = new Context(spec, options);
   ctx.add(spec.issues, '');
 
@@ -65,7 +79,7 @@ export function compileDashboard(spec: DashboardSpec, options: CompileOptions = 
   if (spec.liveNow !== undefined) json.liveNow = spec.liveNow;
 
   if (spec.raw) {
-    Object.assign(json, deepMerge(json, spec.raw));
+    assignOwn(json, deepMerge(json, spec.raw));
     ctx.escapeHatches.push(...Object.keys(spec.raw).map((k) => `dashboard: ${k}`));
   }
   if (!isPlainJson(json)) for (const bad of findNonSerializable(json)) ctx.add([issue('json.non-serializable', bad.path, bad.message)], '', panelTitleAt(json, bad.path));
@@ -214,7 +228,7 @@ function compilePanels(items: DashboardSpec['panels'], ctx: Context): JsonObject
       };
       ctx.add(item.issues, outputPath[i]!, item.title);
       if (item.raw) {
-        Object.assign(rowJson, deepMerge(rowJson, item.raw));
+        assignOwn(rowJson, deepMerge(rowJson, item.raw));
         ctx.escapeHatches.push(...Object.keys(item.raw).map((k) => `row "${item.title}": ${k}`));
       }
       if (item.repeat) {

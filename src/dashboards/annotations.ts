@@ -2,6 +2,8 @@ import type { DatasourceSpec } from '../datasources/datasource.js';
 import { GRAFANA_BUILTIN } from '../datasources/datasource.js';
 import type { JsonObject } from '../model/loose.js';
 import type { QueryText } from '../queries/text.js';
+import { neverThrows } from '../validate/guard.js';
+import type { Issue } from '../validate/issues.js';
 
 export interface AnnotationSpec {
   readonly kind: 'annotation';
@@ -9,6 +11,8 @@ export interface AnnotationSpec {
   readonly text?: QueryText;
   /** The annotation JSON without `datasource` (resolved at compile). */
   readonly model: JsonObject;
+  /** Set when the options could not be built (see validate/guard.ts); the dashboard reports them. */
+  readonly issues?: readonly Issue[];
 }
 
 export interface AnnotationOptions {
@@ -26,7 +30,7 @@ export interface AnnotationOptions {
 }
 
 /** A Prometheus annotation: events drawn on every time panel. */
-export function promAnnotation(o: AnnotationOptions): AnnotationSpec {
+function buildPromAnnotation(o: AnnotationOptions): AnnotationSpec {
   const model: JsonObject = {
     enable: o.enable ?? true,
     expr: o.expr.text,
@@ -53,7 +57,7 @@ export interface SqlAnnotationOptions {
 }
 
 /** A SQL annotation (PostgreSQL datasource), e.g. one marker per benchmark run. */
-export function sqlAnnotation(o: SqlAnnotationOptions): AnnotationSpec {
+function buildSqlAnnotation(o: SqlAnnotationOptions): AnnotationSpec {
   const model: JsonObject = {
     enable: o.enable ?? true,
     hide: o.hide ?? false,
@@ -76,3 +80,9 @@ export function builtinAnnotation(): JsonObject {
     type: 'dashboard',
   };
 }
+
+/** `promAnnotation`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const promAnnotation = neverThrows('promAnnotation', buildPromAnnotation, (i): AnnotationSpec => ({ kind: 'annotation', model: {}, issues: [i] }));
+
+/** `sqlAnnotation`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const sqlAnnotation = neverThrows('sqlAnnotation', buildSqlAnnotation, (i): AnnotationSpec => ({ kind: 'annotation', model: {}, issues: [i] }));

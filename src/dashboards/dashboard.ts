@@ -6,6 +6,7 @@ import type { Issue } from '../validate/issues.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import type { AnnotationSpec } from './annotations.js';
 import type { DashboardLinkSpec } from './links.js';
+import { isOptionsObject, neverThrows } from '../validate/guard.js';
 
 export interface DashboardOptions {
   /** Stable uid: 1–40 characters of `[A-Za-z0-9_-]`. Never derived from the title, so renaming keeps URLs. */
@@ -67,19 +68,31 @@ const schema = z
   .strict();
 
 /** A dashboard. Returns a frozen spec; `compileDashboard` turns it into Grafana JSON. */
-export function dashboard(options: DashboardOptions): DashboardSpec {
+function buildDashboard(options: DashboardOptions): DashboardSpec {
   const r = parseInput(schema, options);
+  // Entries of the wrong kind are reported by the schema above and left out, so compile never meets them.
+  const list = <T>(v: unknown, ok: (x: unknown) => boolean): T[] => (Array.isArray(v) ? (v.filter(ok) as T[]) : []);
+  const links = list<DashboardLinkSpec>(options.links, (v) => (v as DashboardLinkSpec)?.kind === 'dashboard-link');
+  const annotations = list<AnnotationSpec>(options.annotations, (v) => (v as AnnotationSpec)?.kind === 'annotation');
+  const built = [
+    ...links.flatMap((l, i) => (l.issues ?? []).map((x) => ({ ...x, path: `links[${i}]` }))),
+    ...annotations.flatMap((a, i) => (a.issues ?? []).map((x) => ({ ...x, path: `annotations.list[${i + 1}]` }))),
+  ];
   return Object.freeze({
     ...options,
     kind: 'dashboard',
-    panels: [...(options.panels ?? [])],
-    variables: [...(options.variables ?? [])],
-    links: [...(options.links ?? [])],
-    annotations: [...(options.annotations ?? [])],
-    issues: r.success ? [] : issuesFromZod(r.error, 'dashboard', '', '', schema),
+    panels: list<PanelSpec | RowSpec>(options.panels, (v) => isPanel(v) || isRow(v)),
+    variables: list<VariableSpec>(options.variables, isVariable),
+    links,
+    annotations,
+    raw: options.raw !== undefined && isOptionsObject(options.raw) ? options.raw : undefined,
+    issues: [...(r.success ? [] : issuesFromZod(r.error, 'dashboard', '', '', schema)), ...built],
   });
 }
 
 export function isDashboard(v: unknown): v is DashboardSpec {
   return typeof v === 'object' && v !== null && (v as DashboardSpec).kind === 'dashboard';
 }
+
+/** `dashboard`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const dashboard = neverThrows('dashboard', buildDashboard, (i): DashboardSpec => ({ kind: 'dashboard', uid: '', title: '', panels: [], variables: [], links: [], annotations: [], issues: [i] }));

@@ -1,8 +1,12 @@
 import type { JsonObject } from '../model/loose.js';
+import { neverThrows } from '../validate/guard.js';
+import type { Issue } from '../validate/issues.js';
 
 export interface DashboardLinkSpec {
   readonly kind: 'dashboard-link';
   readonly model: JsonObject;
+  /** Set when the options could not be built (see validate/guard.ts); the dashboard reports them. */
+  readonly issues?: readonly Issue[];
 }
 
 interface LinkCommon {
@@ -16,7 +20,7 @@ interface LinkCommon {
 }
 
 /** A link to an URL (absolute, or a Grafana path such as `/d/<uid>`). */
-export function urlLink(o: LinkCommon & { url: string; icon?: 'external link' | 'dashboard' | 'doc' | 'info' | 'question' | 'bolt' | 'cloud' }): DashboardLinkSpec {
+function buildUrlLink(o: LinkCommon & { url: string; icon?: 'external link' | 'dashboard' | 'doc' | 'info' | 'question' | 'bolt' | 'cloud' }): DashboardLinkSpec {
   return Object.freeze({
     kind: 'dashboard-link',
     model: {
@@ -35,7 +39,7 @@ export function urlLink(o: LinkCommon & { url: string; icon?: 'external link' | 
 }
 
 /** Links to every dashboard carrying all of `tags`. */
-export function dashboardsLink(o: LinkCommon & { tags: string[]; asDropdown?: boolean }): DashboardLinkSpec {
+function buildDashboardsLink(o: LinkCommon & { tags: string[]; asDropdown?: boolean }): DashboardLinkSpec {
   return Object.freeze({
     kind: 'dashboard-link',
     model: {
@@ -51,3 +55,9 @@ export function dashboardsLink(o: LinkCommon & { tags: string[]; asDropdown?: bo
     },
   });
 }
+
+/** `urlLink`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const urlLink = neverThrows('urlLink', buildUrlLink, (i): DashboardLinkSpec => ({ kind: 'dashboard-link', model: {}, issues: [i] }));
+
+/** `dashboardsLink`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const dashboardsLink = neverThrows('dashboardsLink', buildDashboardsLink, (i): DashboardLinkSpec => ({ kind: 'dashboard-link', model: {}, issues: [i] }));

@@ -33,6 +33,7 @@ import {
 } from './csv-tables.js';
 import { crossCheckSummary, type ExportIndex } from './summary-check.js';
 import { writeMetrics, type BenchmarkRow, type DeviceRow, type ModelRow, type RowCounts } from './write.js';
+import { setOwn } from '../model/own.js';
 
 const MAX_PROBLEMS = 100;
 
@@ -235,7 +236,7 @@ function convert(tables: Record<Kind, CsvTable[]>, problems: Problems): Converte
       for (const key of keys) {
         const v = cell(row, key, (f) => numberCell(t.file, key, f, problems));
         if (v === undefined) ok = false;
-        else if (v !== null) measurements[key] = v;
+        else if (v !== null) setOwn(measurements, key, v);
       }
       if (id === undefined || time === undefined || !ok) continue;
       rows.model.push({ benchmark_id: id, measurements, time });

@@ -273,6 +273,5 @@ function size(g: JsonObject): string {
   return `${String(g.w)}×${String(g.h)}`;
 }
 
-export function isDashboardJson(v: unknown): boolean {
-  return isObject(v) && (Array.isArray(v.panels) || Array.isArray(v.rows) || isObject(v.templating)) && (typeof v.title === 'string' || typeof v.uid === 'string');
-}
+/** One definition of "is a dashboard", shared with the file reader. */
+export { isDashboardJson } from '../files/json-file.js';

@@ -4,6 +4,7 @@
  * `json` for tools. Pure string building: the CLI prints.
  */
 import type { Json } from '../model/loose.js';
+import { oneLineText } from '../validate/plain-text.js';
 import type { Change, DashboardDiff } from './changes.js';
 
 export type DiffFormat = 'text' | 'markdown' | 'json';
@@ -99,7 +100,7 @@ export function formatDiffs(diffs: readonly DashboardDiff[], format: DiffFormat)
 
 function heading(d: DashboardDiff): string {
   const what = d.status === 'changed' ? `${d.changes.length} change(s)` : d.status;
-  return `${d.name} — dashboard "${d.title}" (${what})`;
+  return `${oneLineText(d.name)} — dashboard "${oneLineText(d.title)}" (${what})`;
 }
 
 export function formatText(diffs: readonly DashboardDiff[]): string {
@@ -109,8 +110,8 @@ export function formatText(diffs: readonly DashboardDiff[]): string {
     lines.push(`${d.status === 'added' ? '+' : d.status === 'removed' ? '-' : '~'} ${heading(d)}`);
     if (d.status !== 'changed') continue;
     for (const c of d.changes) {
-      lines.push(`  ${MARK[c.kind]} ${describeChange(c)}`);
-      for (const l of c.textDiff ?? []) lines.push(`      ${l}`);
+      lines.push(`  ${MARK[c.kind]} ${oneLineText(describeChange(c))}`);
+      for (const l of c.textDiff ?? []) lines.push(`      ${oneLineText(l)}`);
     }
   }
   lines.push('', `${diffs.length} dashboard(s) differ.`);
@@ -121,13 +122,14 @@ export function formatMarkdown(diffs: readonly DashboardDiff[]): string {
   if (diffs.length === 0) return '### Dashboard changes\n\nNo semantic differences.\n';
   const out: string[] = ['### Dashboard changes', '', `${diffs.length} dashboard(s) differ.`, ''];
   for (const d of diffs) {
-    out.push('<details>', `<summary><code>${html(d.name)}</code> — ${html(d.title)} (${d.status === 'changed' ? `${d.changes.length} change(s)` : d.status})</summary>`, '');
+    out.push('<details>', `<summary><code>${htmlText(d.name)}</code> — ${htmlText(d.title)} (${d.status === 'changed' ? `${d.changes.length} change(s)` : d.status})</summary>`, '');
     if (d.status === 'changed') {
       for (const c of d.changes) {
-        out.push(`- ${inlineCode(describeChange(c))}`);
+        out.push(`- ${inlineCode(oneLineText(describeChange(c)))}`);
         if (c.textDiff && c.textDiff.length > 0) {
-          const fence = fenceFor(c.textDiff);
-          out.push('', `  ${fence}diff`, ...c.textDiff.map((l) => `  ${l}`), `  ${fence}`, '');
+          const lines = c.textDiff.map(oneLineText);
+          const fence = fenceFor(lines);
+          out.push('', `  ${fence}diff`, ...lines.map((l) => `  ${l}`), `  ${fence}`, '');
         }
       }
     } else {
@@ -138,7 +140,11 @@ export function formatMarkdown(diffs: readonly DashboardDiff[]): string {
   return `${out.join('\n')}`;
 }
 
-/** Markdown-safe: a whole line as inline code, with a fence longer than any backtick run inside. */
+/**
+ * Markdown-safe: one line (see `oneLineText`: no line break can end the span
+ * or start an HTML block) as inline code, with a fence longer than any
+ * backtick run inside. Nothing inside a code span is Markdown or HTML.
+ */
 function inlineCode(s: string): string {
   const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((m) => m.length));
   const tick = '`'.repeat(longest + 1);
@@ -151,6 +157,12 @@ function fenceFor(lines: readonly string[]): string {
   return '`'.repeat(Math.max(3, longest + 1));
 }
 
-function html(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * Text inside the `<details>` HTML block: one line (a blank line would end
+ * the block and let Markdown in), with HTML's special characters and every
+ * character Markdown or GitHub could give a meaning written as entities.
+ */
+function htmlText(s: string): string {
+  const named: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+  return oneLineText(s).replace(/[&<>"'`*_[\]()\\|~#!@:=]/g, (c) => named[c] ?? `&#${c.charCodeAt(0)};`);
 }

@@ -3,6 +3,7 @@
  * git and users, so nothing here assumes a shape: every accessor checks.
  */
 import type { Json, JsonObject } from '../model/loose.js';
+import { getOwn, setOwn } from '../model/own.js';
 
 export function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -42,7 +43,7 @@ export function sortKeys<T>(v: T): T {
   if (Array.isArray(v)) return v.map(sortKeys) as T;
   if (isObject(v)) {
     const out: JsonObject = {};
-    for (const k of Object.keys(v).sort()) if (v[k] !== undefined) out[k] = sortKeys(v[k]) as Json;
+    for (const k of Object.keys(v).sort()) if (v[k] !== undefined) setOwn(out, k, sortKeys(v[k]) as Json);
     return out as T;
   }
   return v;
@@ -76,7 +77,7 @@ export function leafChanges(before: unknown, after: unknown, base = ''): LeafCha
   if (deepEqual(before, after)) return [];
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    return keys.flatMap((k) => leafChanges(before[k], after[k], joinJsonPath(base, k)));
+    return keys.flatMap((k) => leafChanges(getOwn(before, k), getOwn(after, k), joinJsonPath(base, k)));
   }
   if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
     return before.flatMap((x, i) => leafChanges(x, after[i], joinJsonPath(base, i)));

@@ -1,6 +1,7 @@
 /** Dashboard, panel and data links in their semantic form. See normalize.ts. */
 import type { Json, JsonObject } from '../model/loose.js';
 import { deepEqual, isObject, sortKeys } from './json.js';
+import { setOwn } from '../model/own.js';
 
 /** Link fields dashcode's builders always write; absent means the same in Grafana. */
 const LINK_DEFAULTS: JsonObject = { asDropdown: false, icon: 'external link', includeVars: false, keepTime: false, tags: [], targetBlank: false, tooltip: '', type: 'link' };
@@ -10,7 +11,7 @@ export function normalizeLink(link: unknown): Json {
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(link)) {
     if (v === undefined || (Object.prototype.hasOwnProperty.call(LINK_DEFAULTS, k) && deepEqual(v, LINK_DEFAULTS[k]))) continue;
-    out[k] = sortKeys(v);
+    setOwn(out, k, sortKeys(v));
   }
   return out;
 }

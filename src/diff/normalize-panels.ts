@@ -10,6 +10,7 @@ import type { NormalPanel } from './normalize.js';
 import { normalizeLink } from './normalize-links.js';
 import { normalizeTarget } from './normalize-targets.js';
 import { defaultPanelOptions } from './panel-defaults.js';
+import { setOwn } from '../model/own.js';
 
 interface Placed {
   panel: JsonObject;
@@ -82,7 +83,7 @@ export function shiftY(panel: JsonObject, shift: number): JsonObject {
 function gridPosOf(p: JsonObject): JsonObject {
   const gp = asObject(p.gridPos);
   const out: JsonObject = {};
-  for (const k of ['h', 'w', 'x', 'y']) if (gp[k] !== undefined) out[k] = gp[k]!;
+  for (const k of ['h', 'w', 'x', 'y']) if (gp[k] !== undefined) setOwn(out, k, gp[k]!);
   return out;
 }
 
@@ -99,7 +100,7 @@ function normalizePanel(p: JsonObject, key: string, title: string, row: string |
   const body: JsonObject = {};
   for (const [k, v] of Object.entries(p)) {
     if (PANEL_NOISE.has(k) || v === undefined || v === null) continue;
-    body[k] = sortKeys(v);
+    setOwn(body, k, sortKeys(v));
   }
   const dropIf = (k: string, dflt: Json) => {
     if (body[k] !== undefined && deepEqual(body[k], dflt)) delete body[k];
@@ -136,7 +137,7 @@ function normalizePanel(p: JsonObject, key: string, title: string, row: string |
 function normalizeFieldConfig(fc: unknown): JsonObject | undefined {
   const f = asObject(fc);
   const out: JsonObject = {};
-  for (const [k, v] of Object.entries(f)) if (k !== 'defaults' && k !== 'overrides' && v !== undefined) out[k] = sortKeys(v);
+  for (const [k, v] of Object.entries(f)) if (k !== 'defaults' && k !== 'overrides' && v !== undefined) setOwn(out, k, sortKeys(v));
   const defaults = normalizeFieldProperties(asObject(f.defaults));
   if (Object.keys(defaults).length > 0) out.defaults = defaults;
   const overrides = asArray(f.overrides).map(normalizeOverride);
@@ -150,7 +151,7 @@ function normalizeFieldProperties(d: JsonObject): JsonObject {
     if (v === undefined || v === null) continue;
     if ((k === 'mappings' || k === 'links') && Array.isArray(v) && v.length === 0) continue;
     if (k === 'custom' && isObject(v) && Object.keys(v).length === 0) continue;
-    out[k] = propertyValue(k, v);
+    setOwn(out, k, propertyValue(k, v));
   }
   return out;
 }

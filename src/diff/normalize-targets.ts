@@ -5,6 +5,7 @@
 import type { JsonObject } from '../model/loose.js';
 import { isSpecificRef, MIXED_UID, normalizeDatasourceRef, targetKind } from './datasource-ref.js';
 import { asString, sortKeys } from './json.js';
+import { setOwn } from '../model/own.js';
 
 export const EDITOR_STATE: Record<string, readonly string[]> = {
   sql: ['editorMode', 'sql', 'table', 'dataset', 'rawQuery'],
@@ -26,7 +27,7 @@ export function normalizeTarget(t: JsonObject, panelDatasource: unknown): JsonOb
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(t)) {
     if (v === undefined || v === null || k === 'datasource' || k === 'key') continue;
-    out[k] = sortKeys(v);
+    setOwn(out, k, sortKeys(v));
   }
   if (ds) out.datasource = ds;
   if (out.hide === false) delete out.hide;

@@ -4,13 +4,14 @@ import { parseCustomQuery } from './custom-query.js';
 import { normalizeDatasourceRef } from './datasource-ref.js';
 import { asString, deepEqual, isObject, sortKeys } from './json.js';
 import type { NormalVariable } from './normalize.js';
+import { setOwn } from '../model/own.js';
 
 export function normalizeVariable(v: JsonObject): NormalVariable {
   const type = asString(v.type) ?? '';
   const body: JsonObject = {};
   for (const [k, value] of Object.entries(v)) {
     if (value === undefined || value === null || k === 'options' || k === 'definition' || k === 'name' || k === 'type') continue;
-    body[k] = sortKeys(value);
+    setOwn(body, k, sortKeys(value));
   }
   const drop = (k: string, dflt: Json) => {
     if (body[k] === undefined || deepEqual(body[k], dflt)) delete body[k];

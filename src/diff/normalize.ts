@@ -24,6 +24,7 @@ import { asArray, asObject, asString, isObject, sortKeys, stableStringify } from
 import { normalizeLink } from './normalize-links.js';
 import { normalizePanels } from './normalize-panels.js';
 import { normalizeVariable } from './normalize-variables.js';
+import { setOwn } from '../model/own.js';
 
 export interface NormalPanel {
   kind: 'panel' | 'row';
@@ -72,7 +73,7 @@ export function normalizeDashboard(input: unknown): NormalDashboard {
   const settings: JsonObject = sortKeys(DASHBOARD_DEFAULTS);
   for (const [k, v] of Object.entries(d)) {
     if (DASHBOARD_NOISE.has(k) || v === undefined || v === null) continue;
-    settings[k] = k === 'timepicker' ? normalizeTimepicker(v) : (sortKeys(v) as Json);
+    setOwn(settings, k, k === 'timepicker' ? normalizeTimepicker(v) : (sortKeys(v) as Json));
   }
   if (typeof settings.refresh === 'boolean') settings.refresh = '';
   if (isObject(settings.timepicker) && Object.keys(settings.timepicker).length === 0) delete settings.timepicker;
@@ -107,7 +108,7 @@ function normalizeTimepicker(v: unknown): Json {
   for (const [k, value] of Object.entries(asObject(v))) {
     if (TIMEPICKER_DEPRECATED.has(k) || value === null) continue;
     if ((k === 'hidden' && value === false) || (k === 'nowDelay' && value === '')) continue;
-    out[k] = sortKeys(value);
+    setOwn(out, k, sortKeys(value));
   }
   return out;
 }

@@ -9,7 +9,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { issue, type Issue } from '../validate/issues.js';
-import { isDashboardJson } from './diff.js';
+import { parseDashboardText as parseDashboard, readDashboardFile as readDashboard, type JsonFileResult } from '../files/json-file.js';
 
 const run = promisify(execFile);
 
@@ -19,18 +19,9 @@ export interface DashboardSet {
   issues: Issue[];
 }
 
-/** Parses dashboard JSON text; an issue names the file when it is not JSON or not a dashboard. */
-export function parseDashboardText(text: string, file: string): { json?: unknown; issue?: Issue } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    return { issue: { ...issue('input.json', '', `${file} is not valid JSON: ${(err as Error).message}`), source: { file } } };
-  }
-  if (!isDashboardJson(json)) {
-    return { issue: { ...issue('input.not-dashboard', '', `${file} is not a Grafana dashboard (no "panels" list and "title")`), source: { file } } };
-  }
-  return { json };
+/** Parses dashboard JSON text; an issue names the file when it is not JSON or not a dashboard (see files/json-file.ts). */
+export function parseDashboardText(text: string, file: string): JsonFileResult {
+  return parseDashboard(text, file);
 }
 
 export async function isDirectory(p: string): Promise<boolean> {
@@ -42,13 +33,7 @@ export async function isDirectory(p: string): Promise<boolean> {
 }
 
 export async function readDashboardFile(file: string, name = path.basename(file)): Promise<DashboardSet> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    return { dashboards: new Map(), issues: [{ ...issue('input.read', '', `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`), source: { file } }] };
-  }
-  const parsed = parseDashboardText(text, file);
+  const parsed = await readDashboard(file);
   return { dashboards: parsed.json === undefined ? new Map() : new Map([[name, parsed.json]]), issues: parsed.issue ? [parsed.issue] : [] };
 }
 
@@ -76,7 +61,8 @@ export async function readDashboardDir(dir: string): Promise<DashboardSet> {
 function addText(set: DashboardSet, name: string, text: string, label: string): void {
   const parsed = parseDashboardText(text, label);
   if (parsed.json !== undefined) set.dashboards.set(name, parsed.json);
-  else if (parsed.issue && parsed.issue.code === 'input.json') set.issues.push(parsed.issue);
+  // Other JSON in a directory (not a dashboard) is skipped; a file that is not JSON at all is reported.
+  else if (parsed.issue && parsed.issue.code !== 'input.not-dashboard') set.issues.push(parsed.issue);
 }
 
 /** `A...B` (from the merge base of A and B, as a pull request shows), `A..B`, or `A` (against the working tree). */

@@ -4,6 +4,7 @@
  * prettier lays the file out afterwards, so nothing here cares about width.
  */
 import type { Json } from '../model/loose.js';
+import { hasOwn, setOwn } from '../model/own.js';
 
 /**
  * A fragment of TypeScript source, embedded verbatim, with the value it
@@ -38,7 +39,7 @@ export function evaluate(e: Expr): unknown {
   if (Array.isArray(e)) return e.map(evaluate);
   if (e !== null && typeof e === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(e)) if (v !== undefined) out[k] = evaluate(v);
+    for (const [k, v] of Object.entries(e)) if (v !== undefined) setOwn(out, k, evaluate(v));
     return out;
   }
   return e;
@@ -93,9 +94,25 @@ function propertyKey(k: string): string {
   return isIdentifier(k) ? k : stringLiteral(k);
 }
 
-/** A JS string literal; JSON escaping is valid JS (U+2028/2029 included since ES2019). */
+/**
+ * A JS string literal whose value is exactly `s`. The one routine for every
+ * string the importer writes (with `commentText` for comments and
+ * `templateChunk` for query templates): JSON escaping, plus U+2028/2029 (a
+ * line terminator to older tools and to a comment), C1 controls and lone
+ * surrogates (which cannot be written to a UTF-8 file) as `\uXXXX`.
+ */
 export function stringLiteral(s: string): string {
-  return JSON.stringify(s).replace(/[\u007f-\u009f]|\p{Cs}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(s).replace(/[\u007f-\u009f\u2028\u2029]|\p{Cs}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Text from the input for inside a `//` or `/* *\/` comment: escaped like a
+ * string literal (so it stays on one line: no LF, CR, U+2028 or U+2029), and
+ * `*\/` broken up so it cannot end a block comment. A reviewer reads the
+ * escapes (`\n`); no input can turn the rest of the line into code.
+ */
+export function commentText(s: string): string {
+  return stringLiteral(s).slice(1, -1).replace(/\*\//g, '*\\/');
 }
 
 /**
@@ -140,7 +157,7 @@ export function camelIdentifier(text: string, fallback: string): string {
 /** Props in a readable order: the named keys first, the rest as given. */
 export function ordered(props: ExprObject, first: readonly string[]): ExprObject {
   const out: ExprObject = {};
-  for (const k of first) if (props[k] !== undefined) out[k] = props[k];
-  for (const [k, v] of Object.entries(props)) if (!(k in out)) out[k] = v;
+  for (const k of first) if (props[k] !== undefined) setOwn(out, k, props[k]);
+  for (const [k, v] of Object.entries(props)) if (!hasOwn(out, k)) setOwn(out, k, v);
   return out;
 }

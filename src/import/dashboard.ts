@@ -17,6 +17,7 @@ import { invoke, type Code, type ExprObject } from './code.js';
 import type { ImportContext } from './context.js';
 import { queryTemplate } from './query-text.js';
 import { fieldsToRestore } from './verify.js';
+import { setOwn } from '../model/own.js';
 
 /** Fields the importer handles elsewhere, or noise (see diff/normalize.ts). */
 const HANDLED = new Set(['panels', 'templating', 'annotations', 'links', 'id', 'version', 'iteration', 'schemaVersion', 'style', 'gnetId', '__inputs', '__requires', '__elements']);
@@ -32,7 +33,7 @@ export function dashboardSettings(ctx: ImportContext, d: JsonObject): ExprObject
   props.title = typeof d.title === 'string' ? d.title : '';
   const raw: JsonObject = {};
   const drop = (k: string, why: string) => {
-    raw[k] = d[k]!;
+    setOwn(raw, k, d[k]!);
     ctx.keep('dashboard', k, `raw: ${why}`);
   };
   for (const [k, v] of Object.entries(d)) {
@@ -123,7 +124,7 @@ function timepicker(ctx: ImportContext, v: Json, props: ExprObject, raw: JsonObj
     } else if (k === 'nowDelay' && typeof x === 'string') {
       if (x !== '') out.nowDelay = x;
     } else {
-      rest[k] = x;
+      setOwn(rest, k, x);
       ctx.keep('dashboard', `timepicker.${k}`, 'raw: no timepicker option for it');
     }
   }

@@ -13,7 +13,7 @@ import { postgresDatasource } from '../datasources/postgres/postgres.js';
 import { prometheusDatasource } from '../datasources/prometheus/prometheus.js';
 import { tempoDatasource } from '../datasources/tempo/tempo.js';
 import { env } from '../model/env.js';
-import { code, invoke, render, type Code } from './code.js';
+import { code, commentText, invoke, render, type Code } from './code.js';
 import type { ImportContext } from './context.js';
 
 /** A datasource exported by the project's datasources module. */
@@ -130,7 +130,7 @@ export class DatasourceResolver {
     } else {
       definition = this.ctx.callHelper('verbatimDatasource', t, uid, name);
     }
-    const source = `// TODO: datasource uid ${uid} (${t}) is not in the datasources module: move this definition there and fill in its settings.\nconst ${identifier} = ${render(definition)};`;
+    const source = `// TODO: datasource uid ${commentText(uid)} (${commentText(t)}) is not in the datasources module: move this definition there and fill in its settings.\nconst ${identifier} = ${render(definition)};`;
     this.stubs.push({ identifier, uid, type: t, code: source, movable: true });
     const resolved = { identifier, type: t, uid, expr: code(identifier, definition.value) };
     this.stubByKey.set(key, resolved);

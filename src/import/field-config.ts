@@ -10,6 +10,7 @@ import { overrideByName, overrideByQuery, overrideByRegex, overrideByType } from
 import { invoke, type Code, type Expr, type ExprObject } from './code.js';
 import type { ImportContext } from './context.js';
 import { fitObject, fits, shapeFor, type Shape } from './option-fit.js';
+import { setOwn } from '../model/own.js';
 
 export interface FieldConfigImport {
   /** Builder props: `unit`, `thresholds`, `dataLinks`, `overrides`, ... */
@@ -47,7 +48,7 @@ export function importFieldConfig(ctx: ImportContext, fc: unknown, where: string
     const prop = fieldProperty(k, v);
     if (prop === SKIP) continue;
     if (prop === UNMODELLED) {
-      rawDefaults[k] = v;
+      setOwn(rawDefaults, k, v);
       ctx.keep(where, `fieldConfig.defaults.${k}`, 'raw');
       if (k === 'unit' && typeof v === 'string') ctx.report('import.unit', '', `${where}: unit "${v}" is not a Grafana unit id, so it is kept through raw (Grafana shows it as a suffix; "suffix:${v}" says so explicitly)`);
     } else {
@@ -69,7 +70,7 @@ export function importFieldConfig(ctx: ImportContext, fc: unknown, where: string
   }
   for (const [k, v] of Object.entries(fc)) {
     if (k === 'defaults' || k === 'overrides' || v === undefined) continue;
-    raw[k] = v;
+    setOwn(raw, k, v);
     ctx.keep(where, `fieldConfig.${k}`, 'raw');
   }
   return Object.keys(raw).length > 0 ? { props, raw } : { props };

@@ -14,7 +14,7 @@ import { collapsedShift, shiftY, sortByPosition } from '../diff/normalize.js';
 import type { JsonObject } from '../model/loose.js';
 import { row } from '../rows/row.js';
 import type { Issue } from '../validate/issues.js';
-import { Code, code, invoke, render, type ExprObject } from './code.js';
+import { Code, code, commentText, invoke, render, type ExprObject } from './code.js';
 import { ImportContext } from './context.js';
 import { dashboardSettings, importAnnotations, importLinks } from './dashboard.js';
 import { DatasourceResolver, type DatasourceStub, type KnownDatasource } from './datasources.js';
@@ -22,6 +22,7 @@ import { HELPERS, HELPER_NAMES } from './helpers.js';
 import { SlotPlanner } from './layout.js';
 import { importPanel } from './panels.js';
 import { importVariables } from './variables.js';
+import { setOwn } from '../model/own.js';
 
 export type { KnownDatasource, DatasourceStub } from './datasources.js';
 
@@ -205,7 +206,7 @@ function rowDraft(ctx: ImportContext, p: JsonObject, path: string): RowDraft {
   }
   for (const [k, v] of Object.entries(p)) {
     if (ROW_NOISE.has(k) || v === undefined || v === null) continue;
-    raw[k] = v;
+    setOwn(raw, k, v);
     ctx.keep(where, k, 'raw');
   }
   if (Object.keys(raw).length > 0) props.raw = raw;
@@ -230,7 +231,7 @@ function moduleSource(ctx: ImportContext, options: ImportOptions, declarations: 
     for (const t of HELPERS[h].types) ctx.libraryTypes.add(t);
   }
   const lines: string[] = [];
-  lines.push(`/**\n * Imported from ${options.file ?? 'Grafana dashboard JSON'} by \`dashcode import\`.\n * Review the TODOs and anything kept through \`raw\`${helpers.length > 0 ? ' or the helpers below' : ''}, then delete this note.\n */`);
+  lines.push(`/**\n * Imported from ${options.file === undefined ? 'Grafana dashboard JSON' : commentText(options.file)} by \`dashcode import\`.\n * Review the TODOs and anything kept through \`raw\`${helpers.length > 0 ? ' or the helpers below' : ''}, then delete this note.\n */`);
   lines.push(`import { ${[...ctx.libraryValues].sort().join(', ')} } from ${JSON.stringify(library)};`);
   if (ctx.libraryTypes.size > 0) lines.push(`import type { ${[...ctx.libraryTypes].sort().join(', ')} } from ${JSON.stringify(library)};`);
   if (ctx.datasources.usedExports.size > 0) {

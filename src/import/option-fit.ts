@@ -7,6 +7,7 @@
  */
 import { isPlainObject } from '../model/merge.js';
 import { OPTION_SHAPES, SHAPE_DEFS } from './option-shapes.generated.js';
+import { setOwn } from '../model/own.js';
 
 export type Shape =
   | 'any'
@@ -77,12 +78,12 @@ export function fitObject(value: Record<string, unknown>, shape: Shape | undefin
   const rest: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     const prop = Object.prototype.hasOwnProperty.call(obj.obj, k) ? obj.obj[k] : obj.idx;
-    if (prop !== undefined && fits(v, prop)) typed[k] = v;
+    if (prop !== undefined && fits(v, prop)) setOwn(typed, k, v);
     else if (prop !== undefined && isPlainObject(v)) {
       const inner = fitObject(v, prop);
-      if (inner.typed) typed[k] = inner.typed;
-      if (inner.rest) rest[k] = inner.rest;
-    } else rest[k] = v;
+      if (inner.typed) setOwn(typed, k, inner.typed);
+      if (inner.rest) setOwn(rest, k, inner.rest);
+    } else setOwn(rest, k, v);
   }
   return { typed: Object.keys(typed).length > 0 ? typed : undefined, rest: Object.keys(rest).length > 0 ? rest : undefined };
 }

@@ -28,6 +28,7 @@ import { importFieldConfig, linkInputs } from './field-config.js';
 import { fitObject, shapeFor } from './option-fit.js';
 import { importQuery } from './queries.js';
 import { fieldsToRestore, restoreFields } from './verify.js';
+import { setOwn } from '../model/own.js';
 
 type Builder = (input: never) => PanelSpec;
 
@@ -69,7 +70,7 @@ export function importPanel(ctx: ImportContext, p: JsonObject, site: PanelSite):
   const props: ExprObject = builder ? { title, ...site.slot } : { type, title, ...site.slot };
   const raw: JsonObject = {};
   const toRaw = (k: string, v: Json, how = 'raw') => {
-    raw[k] = v;
+    setOwn(raw, k, v);
     ctx.keep(where, k, how);
   };
 
@@ -212,8 +213,8 @@ export function prune(original: unknown, defaults: unknown): unknown {
       if (v === undefined) continue;
       if (Object.prototype.hasOwnProperty.call(defaults, k)) {
         const r = prune(v, defaults[k]);
-        if (r !== SAME) out[k] = r;
-      } else out[k] = v;
+        if (r !== SAME) setOwn(out, k, r);
+      } else setOwn(out, k, v);
     }
     return Object.keys(out).length === 0 ? SAME : out;
   }

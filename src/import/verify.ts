@@ -9,6 +9,7 @@ import { deepEqual } from '../diff/json.js';
 import type { Json, JsonObject } from '../model/loose.js';
 import { fieldsLiteral, type Code } from './code.js';
 import type { ImportContext } from './context.js';
+import { getOwn, hasOwn, setOwn } from '../model/own.js';
 
 /**
  * Fields to set on the built model so its normalised form equals the
@@ -18,8 +19,8 @@ import type { ImportContext } from './context.js';
 export function fieldsToRestore(original: JsonObject, expected: JsonObject, actual: JsonObject, ignore: readonly string[] = []): Record<string, Json | undefined> {
   const out: Record<string, Json | undefined> = {};
   for (const k of new Set([...Object.keys(expected), ...Object.keys(actual)])) {
-    if (ignore.includes(k) || deepEqual(expected[k], actual[k])) continue;
-    out[k] = original[k] ?? expected[k];
+    if (ignore.includes(k) || deepEqual(getOwn(expected, k), getOwn(actual, k))) continue;
+    setOwn(out, k, getOwn(original, k) ?? getOwn(expected, k));
   }
   return out;
 }
@@ -50,14 +51,14 @@ export function restoreFields(ctx: ImportContext, r: Restorable): Code {
 
   const raw: JsonObject = { ...base };
   const set = Object.keys(fields).filter((k) => fields[k] !== undefined);
-  for (const k of set) raw[k] = fields[k]!;
+  for (const k of set) setOwn(raw, k, fields[k]!);
   let built = r.build(nonEmpty(raw));
   let left = r.differences(built);
   // A field raw set but could not fix is set by withFields alone: never written twice.
-  const unfixed = set.filter((k) => k in left);
+  const unfixed = set.filter((k) => hasOwn(left, k));
   if (unfixed.length > 0) {
     for (const k of unfixed) {
-      if (k in base) raw[k] = base[k]!;
+      if (hasOwn(base, k)) setOwn(raw, k, base[k]!);
       else delete raw[k];
     }
     built = r.build(nonEmpty(raw));

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Issue } from '../validate/issues.js';
 import { looksLikeDashboard } from './dashboard/model.js';
+import { notDashboard, readJsonFile } from '../files/json-file.js';
 import { provisioningKind } from './provisioning.js';
 import type { RepoDashboard, RepoProvisioning } from './repo.js';
 
@@ -50,16 +51,19 @@ async function readOne(file: string, name: string, explicit: boolean, out: LintI
     if (explicit) out.issues.push(parseIssue(name, 'not a .json dashboard or a .yaml provisioning file'));
     return;
   }
-  let doc: unknown;
-  try {
-    const text = await readFile(file, 'utf8');
-    doc = isJson ? JSON.parse(text) : parseYaml(text);
-  } catch (err) {
-    out.issues.push(parseIssue(name, `cannot parse: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`));
+  if (isJson) {
+    // The one JSON-file reader: not JSON, a BOM, too deep, or (named on the command line) not a dashboard is a finding.
+    const read = await readJsonFile(file, name);
+    if (read.issue) out.issues.push(parseIssue(name, read.issue.message));
+    else if (looksLikeDashboard(read.json)) out.dashboards.push({ file: name, json: read.json });
+    else if (explicit) out.issues.push(parseIssue(name, notDashboard(read.json, name, { apiResponse: true })?.message ?? `${name} is not a Grafana dashboard`));
     return;
   }
-  if (isJson) {
-    if (explicit || looksLikeDashboard(doc)) out.dashboards.push({ file: name, json: doc });
+  let doc: unknown;
+  try {
+    doc = parseYaml(await readFile(file, 'utf8'));
+  } catch (err) {
+    out.issues.push(parseIssue(name, `cannot parse: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`));
     return;
   }
   const kind = provisioningKind(doc);

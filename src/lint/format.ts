@@ -4,6 +4,7 @@
  * annotations on the pull request's files.
  */
 import { formatIssues, type Issue } from '../validate/issues.js';
+import { terminalText } from '../validate/plain-text.js';
 
 export type LintFormat = 'text' | 'json' | 'github';
 export const LINT_FORMATS: readonly LintFormat[] = ['text', 'json', 'github'];
@@ -41,7 +42,7 @@ export function githubAnnotation(i: Issue): string {
   const command = i.severity === 'error' ? 'error' : i.severity === 'warning' ? 'warning' : 'notice';
   const props = [...(i.source?.file ? [`file=${escapeProperty(i.source.file)}`] : []), `title=${escapeProperty(i.code)}`].join(',');
   const where = [i.source?.dashboard && `dashboard "${i.source.dashboard}"`, i.source?.panel && `panel "${i.source.panel}"`, i.path].filter(Boolean).join(' › ');
-  return `::${command} ${props}::${escapeData(where ? `${where}: ${i.message}` : i.message)}\n`;
+  return `::${command} ${props}::${escapeData(terminalText(where ? `${where}: ${i.message}` : i.message))}\n`;
 }
 
 // https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts

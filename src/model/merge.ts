@@ -4,6 +4,8 @@
  * Never mutates its inputs; always returns fresh objects, so defaults made by
  * factory functions are never shared between panels.
  */
+import { hasOwn, setOwn } from './own.js';
+
 export function deepMerge<T>(base: T, override: unknown): T {
   return mergeIntoFresh(clone(base), override);
 }
@@ -20,7 +22,7 @@ export function mergeIntoFresh<T>(fresh: T, override: unknown): T {
   const target: Record<string, unknown> = fresh;
   for (const [k, v] of Object.entries(override)) {
     if (v === undefined) continue;
-    target[k] = k in target ? mergeIntoFresh(target[k], v) : clone(v);
+    setOwn(target, k, hasOwn(target, k) ? mergeIntoFresh(target[k], v) : clone(v));
   }
   return fresh;
 }
@@ -29,7 +31,7 @@ export function clone<T>(value: T): T {
   if (Array.isArray(value)) return value.map(clone) as T;
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = clone(v);
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) setOwn(out, k, clone(v));
     return out as T;
   }
   return value;

@@ -2,6 +2,7 @@ import type { FieldColor, ValueMapping } from '@grafana/schema';
 import type { Json, JsonObject, Loose } from '../model/loose.js';
 import { clone } from '../model/merge.js';
 import type { Unit } from '../model/units.js';
+import { setOwn } from '../model/own.js';
 
 /** Threshold steps; the first step's value is always "from minus infinity" (null). */
 export interface ThresholdsInput {
@@ -61,7 +62,7 @@ export function fieldDefaults(p: FieldProperties): JsonObject {
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(p)) {
     if (value === undefined) continue;
-    out[key] = propertyValue(key, value);
+    setOwn(out, key, propertyValue(key, value));
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { fieldDefaults, linkJson, overrideJson, type FieldProperties, type LinkI
 import { outputPath, panelInputSchema } from './schema.js';
 
 import type { PanelSlot } from '../compile/layout-types.js';
+import { neverThrows } from '../validate/guard.js';
 
 export type { PanelSlot };
 
@@ -77,7 +78,9 @@ export interface PanelKind<TOptions, TCustom> {
 
 /** Makes the builder function of one panel kind. */
 export function definePanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>) {
-  return (input: PanelOptions<TOptions, TCustom>): PanelSpec => buildPanel(kind, input);
+  // Total: bad options come back as issues on a stand-in panel (see validate/guard.ts).
+  const fallback = (i: Issue): PanelSpec => ({ kind: 'panel', type: kind.type, title: '', slot: {}, queries: [], model: { type: kind.type, title: '' }, rawKeys: [], issues: [i] });
+  return neverThrows(`${kind.type}Panel`, (input: PanelOptions<TOptions, TCustom>): PanelSpec => buildPanel(kind, input), fallback);
 }
 
 function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, input: PanelOptions<TOptions, TCustom>): PanelSpec {

@@ -5,6 +5,8 @@ import { issue } from '../validate/issues.js';
 import { deepMerge } from '../model/merge.js';
 import { REF_ID, type QuerySpec } from './query.js';
 import { isQueryText, type QueryText } from './text.js';
+import { neverThrows } from '../validate/guard.js';
+import { invalidQuery } from '../validate/invalid.js';
 
 export interface PromQueryOptions {
   datasource: DatasourceSpec;
@@ -39,7 +41,7 @@ const schema = z
   .strict();
 
 /** A PromQL target. */
-export function promQuery(options: PromQueryOptions): QuerySpec {
+function buildPromQuery(options: PromQueryOptions): QuerySpec {
   const r = parseInput(schema, options);
   const issues = r.success ? [] : issuesFromZod(r.error, 'query', '', '', schema);
   const { expr } = options;
@@ -69,3 +71,6 @@ export function promQuery(options: PromQueryOptions): QuerySpec {
     issues: [...issues, ...(isQueryText(expr) ? expr.issues.map((i) => ({ ...i, path: 'expr' })) : [])],
   });
 }
+
+/** `promQuery`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const promQuery = neverThrows('promQuery', buildPromQuery, (i) => invalidQuery('promql', 'prometheus', i));

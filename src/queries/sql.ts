@@ -5,6 +5,9 @@ import { issue } from '../validate/issues.js';
 import { deepMerge } from '../model/merge.js';
 import { REF_ID, type QuerySpec } from './query.js';
 import { isQueryText, type QueryText } from './text.js';
+import { neverThrows } from '../validate/guard.js';
+import { invalidQuery } from '../validate/invalid.js';
+import { POSTGRES_TYPE } from '../datasources/postgres/options.js';
 
 export interface SqlQueryOptions {
   datasource: DatasourceSpec;
@@ -29,7 +32,7 @@ const schema = z
   .strict();
 
 /** A raw-SQL target for Grafana's PostgreSQL datasource, in code editor mode. */
-export function sqlQuery(options: SqlQueryOptions): QuerySpec {
+function buildSqlQuery(options: SqlQueryOptions): QuerySpec {
   const r = parseInput(schema, options);
   const issues = r.success ? [] : issuesFromZod(r.error, 'query', '', '', schema);
   const text = options.sql;
@@ -54,3 +57,6 @@ export function sqlQuery(options: SqlQueryOptions): QuerySpec {
     issues: [...issues, ...(isQueryText(text) ? text.issues.map((i) => ({ ...i, path: 'rawSql' })) : [])],
   });
 }
+
+/** `sqlQuery`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const sqlQuery = neverThrows('sqlQuery', buildSqlQuery, (i) => invalidQuery('sql', POSTGRES_TYPE, i));

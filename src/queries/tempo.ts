@@ -5,6 +5,8 @@ import { issue } from '../validate/issues.js';
 import { deepMerge } from '../model/merge.js';
 import { REF_ID, type QuerySpec } from './query.js';
 import { isQueryText, type QueryText } from './text.js';
+import { neverThrows } from '../validate/guard.js';
+import { invalidQuery } from '../validate/invalid.js';
 
 export interface TempoQueryOptions {
   datasource: DatasourceSpec;
@@ -38,7 +40,7 @@ const schema = z
   .strict();
 
 /** A TraceQL search against Tempo. */
-export function tempoQuery(options: TempoQueryOptions): QuerySpec {
+function buildTempoQuery(options: TempoQueryOptions): QuerySpec {
   const r = parseInput(schema, options);
   const issues = r.success ? [] : issuesFromZod(r.error, 'query', '', '', schema);
   const { query } = options;
@@ -65,3 +67,6 @@ export function tempoQuery(options: TempoQueryOptions): QuerySpec {
     issues: [...issues, ...(isQueryText(query) ? query.issues.map((i) => ({ ...i, path: 'query' })) : [])],
   });
 }
+
+/** `tempoQuery`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const tempoQuery = neverThrows('tempoQuery', buildTempoQuery, (i) => invalidQuery('traceql', 'tempo', i));

@@ -3,6 +3,7 @@ import { isPanel, type PanelSpec } from '../panels/panel.js';
 import { isVariable, type VariableSpec } from '../variables/variable.js';
 import type { Issue } from '../validate/issues.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
+import { neverThrows } from '../validate/guard.js';
 
 export interface RowOptions {
   title: string;
@@ -39,7 +40,7 @@ const schema = z
   .strict();
 
 /** A row: starts a new line of the grid and owns the panels under it. */
-export function row(options: RowOptions): RowSpec {
+function buildRow(options: RowOptions): RowSpec {
   const r = parseInput(schema, options);
   return Object.freeze({
     kind: 'row',
@@ -56,3 +57,6 @@ export function row(options: RowOptions): RowSpec {
 export function isRow(v: unknown): v is RowSpec {
   return typeof v === 'object' && v !== null && (v as RowSpec).kind === 'row';
 }
+
+/** `row`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const row = neverThrows('row', buildRow, (i): RowSpec => ({ kind: 'row', title: '', collapsed: false, panels: [], issues: [i] }));

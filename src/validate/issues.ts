@@ -3,6 +3,8 @@
  * lint, backend checks) reports problems as `Issue` values and keeps going, so a
  * single run shows every problem at once. One formatter prints them.
  */
+import { terminalText } from './plain-text.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Issue {
@@ -66,7 +68,8 @@ export function formatIssue(i: Issue): string {
   const field = lastField(i.path);
   const head = [...where, field].filter(Boolean).join(' › ');
   const line = `${mark} ${head ? `${head}: ` : ''}${i.message} [${i.code}]`;
-  return i.path ? `${line}\n  → at ${i.path}` : line;
+  // Names, paths and messages carry input data: no escape sequence from it reaches the terminal.
+  return terminalText(i.path ? `${line}\n  → at ${i.path}` : line);
 }
 
 /** The field path inside the innermost panel (what a person edits), or the whole path. */

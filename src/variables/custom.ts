@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { checkVariableInput, commonVariableShape } from './schema.js';
 import { currentOption, makeVariable, type CommonVariableOptions, type VariableSpec } from './variable.js';
+import { neverThrows } from '../validate/guard.js';
+import { invalidVariable } from '../validate/invalid.js';
 
 export interface CustomVariableOptions extends CommonVariableOptions {
   /** Values, or `{ text, value }` pairs. */
@@ -24,7 +26,7 @@ const schema = z
   .strict();
 
 /** A fixed list of values. */
-export function customVariable(options: CustomVariableOptions): VariableSpec {
+function buildCustomVariable(options: CustomVariableOptions): VariableSpec {
   const { multi = false, includeAll = false } = options;
   const pairs = (options.values ?? []).map((v) => (typeof v === 'string' ? { text: v, value: v } : { ...v }));
   const current = options.current ?? pairs[0]?.value ?? '';
@@ -48,3 +50,6 @@ function textOf(pairs: Array<{ text: string; value: string }>, value: string): s
 function escapeComma(s: string): string {
   return s.replace(/,/g, '\\,');
 }
+
+/** `customVariable`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const customVariable = neverThrows('customVariable', buildCustomVariable, (i) => invalidVariable('custom', i));

@@ -3,6 +3,8 @@ import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js'
 import { isQueryText, type QueryText } from '../queries/text.js';
 import { checkVariableInput, commonVariableShape } from './schema.js';
 import { makeVariable, currentOption, type CommonVariableOptions, type VariableSpec } from './variable.js';
+import { neverThrows } from '../validate/guard.js';
+import { invalidVariable } from '../validate/invalid.js';
 
 export interface QueryVariableOptions extends CommonVariableOptions {
   datasource: DatasourceSpec;
@@ -39,7 +41,7 @@ const schema = z
   .strict();
 
 /** A variable whose options come from a query (SQL or PromQL). */
-export function queryVariable(options: QueryVariableOptions): VariableSpec {
+function buildQueryVariable(options: QueryVariableOptions): VariableSpec {
   const { query, multi = false, includeAll = false } = options;
   const text = isQueryText(query) ? query.text : '';
   const model: Record<string, unknown> = {
@@ -65,3 +67,6 @@ export function queryVariable(options: QueryVariableOptions): VariableSpec {
     issues: [...checkVariableInput(schema, options), ...(isQueryText(query) ? query.issues : [])],
   });
 }
+
+/** `queryVariable`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const queryVariable = neverThrows('queryVariable', buildQueryVariable, (i) => invalidVariable('query', i));

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
 import { checkVariableInput, commonVariableShape } from './schema.js';
 import { currentOption, makeVariable, type CommonVariableOptions, type VariableSpec } from './variable.js';
+import { neverThrows } from '../validate/guard.js';
+import { invalidVariable } from '../validate/invalid.js';
 
 export interface ConstantVariableOptions extends Omit<CommonVariableOptions, 'hide'> {
   value: string;
 }
 
 /** A hidden constant, for values shared by several queries. */
-export function constantVariable(options: ConstantVariableOptions): VariableSpec {
+function buildConstantVariable(options: ConstantVariableOptions): VariableSpec {
   const schema = z.object({ ...commonVariableShape, value: z.string() }).strict();
   return makeVariable({
     type: 'constant',
@@ -23,7 +25,7 @@ export interface TextboxVariableOptions extends CommonVariableOptions {
 }
 
 /** Free text typed by the viewer. In SQL it is always interpolated quoted (`sqlstring`). */
-export function textboxVariable(options: TextboxVariableOptions): VariableSpec {
+function buildTextboxVariable(options: TextboxVariableOptions): VariableSpec {
   const schema = z.object({ ...commonVariableShape, default: z.string().optional() }).strict();
   const value = options.default ?? '';
   return makeVariable({
@@ -44,7 +46,7 @@ export interface IntervalVariableOptions extends CommonVariableOptions {
 const DURATION = /^\d+(ms|s|m|h|d|w|y)$/;
 
 /** A time span such as `1m` or `5m`, for `rate(x[$interval])` or `$__timeGroup(time, $interval)`. */
-export function intervalVariable(options: IntervalVariableOptions): VariableSpec {
+function buildIntervalVariable(options: IntervalVariableOptions): VariableSpec {
   const schema = z
     .object({
       ...commonVariableShape,
@@ -78,7 +80,7 @@ export interface DatasourceVariableOptions extends CommonVariableOptions {
 }
 
 /** Lets the viewer switch between datasources of one type. */
-export function datasourceVariable(options: DatasourceVariableOptions): VariableSpec {
+function buildDatasourceVariable(options: DatasourceVariableOptions): VariableSpec {
   const schema = z
     .object({
       ...commonVariableShape,
@@ -94,3 +96,15 @@ export function datasourceVariable(options: DatasourceVariableOptions): Variable
   if (options.current) model.current = currentOption(options.current.uid, options.current.name);
   return makeVariable({ type: 'datasource', common: options, model: model as VariableSpec['model'], multi, includeAll, issues: checkVariableInput(schema, options) });
 }
+
+/** `constantVariable`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const constantVariable = neverThrows('constantVariable', buildConstantVariable, (i) => invalidVariable('constant', i));
+
+/** `textboxVariable`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const textboxVariable = neverThrows('textboxVariable', buildTextboxVariable, (i) => invalidVariable('textbox', i));
+
+/** `intervalVariable`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const intervalVariable = neverThrows('intervalVariable', buildIntervalVariable, (i) => invalidVariable('interval', i));
+
+/** `datasourceVariable`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const datasourceVariable = neverThrows('datasourceVariable', buildDatasourceVariable, (i) => invalidVariable('datasource', i));

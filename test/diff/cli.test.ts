@@ -64,9 +64,9 @@ describe('two files', () => {
     expect(r.out).toContain('panel "CPU" in row "Usage": resized 12×8 → 12×10');
   });
 
-  it('malformed JSON: exit 2 naming the file', async () => {
+  it('malformed JSON: exit 1 naming the file (a finding about the file, issue 12)', async () => {
     const r = await diff(['a/bench.json', 'broken.json']);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(1);
     expect(r.err).toMatch(/broken\.json is not valid JSON/);
   });
 });

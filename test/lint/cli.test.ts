@@ -70,8 +70,9 @@ describe('dashcode lint', () => {
     });
     const r = await lint(dir, 'stack', 'other.json');
     expect(r.code).toBe(1);
-    expect(r.out).toContain('✖ stack/broken.json: cannot parse: ');
-    expect(r.out).toContain('✖ other.json: not a dashboard: expected a JSON object with panels, templating or schemaVersion [lint-parse]');
+    // Both messages come from the one JSON-file reader (src/files/json-file.ts).
+    expect(r.out).toContain('✖ stack/broken.json: stack/broken.json is not valid JSON: ');
+    expect(r.out).toContain('✖ other.json: other.json is not a Grafana dashboard: it is an object without a "panels" list and a "title" [lint-parse]');
     expect(r.out).not.toContain('package.json');
     expect(r.out).not.toContain('docker-compose');
   });

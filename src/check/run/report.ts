@@ -1,3 +1,4 @@
+import { terminalText } from '../../validate/plain-text.js';
 import { isBroken, type CheckStatus, type DashboardCheck } from './model.js';
 
 const MARK: Record<CheckStatus, string> = { ok: '✓', empty: '∅', 'wrong-shape': '✖', error: '✖', skipped: '·' };
@@ -33,5 +34,6 @@ export function formatCheckReport(checks: readonly DashboardCheck[], verbose = f
   const c = summarize(checks);
   const total = Object.values(c).reduce((a, b) => a + b, 0);
   lines.push(`${total} queries: ${c.ok} ok, ${c.empty} empty, ${c['wrong-shape']} wrong shape, ${c.error} error, ${c.skipped} skipped`);
-  return `${lines.join('\n')}\n`;
+  // Names, queries and backend messages carry input data: no escape sequence from it reaches the terminal.
+  return `${terminalText(lines.join('\n'))}\n`;
 }

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseOptions } from '../options.js';
-import { EXIT } from '../../validate/issues.js';
+import { EXIT, formatIssues } from '../../validate/issues.js';
 import { BACKEND_OPTIONS, chooseDatabase, dataOption, openChosen } from '../database.js';
-import { dashboardFiles } from '../dashboard-files.js';
+import { dashboardFiles, readDashboards } from '../dashboard-files.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 
@@ -35,7 +34,8 @@ Output:
   --verbose              print every expanded query
 
 Exit codes: 0 every query ok, 1 a query is broken (error, wrong shape, or
-empty unless --allow-empty), 2 usage or internal error.`;
+empty unless --allow-empty) or a file is not a dashboard (not JSON, say),
+2 usage or internal error.`;
 
 export const checkCommand: Command = {
   summary: 'run every query against real backends and report broken panels',
@@ -63,13 +63,17 @@ export const checkCommand: Command = {
       return EXIT.findings;
     }
 
+    // Every file is read before the database starts: a file that is not a dashboard is reported by name, at once.
+    const { dashboards, issues: inputIssues } = await readDashboards(io.cwd, files);
+    if (inputIssues.length > 0) io.stderr(`${formatIssues(inputIssues)}\n`);
+    if (dashboards.length === 0) return EXIT.findings;
+
     const { checkDashboard, formatCheckReport, isBroken, summarize } = await import('../../check/run/index.js');
     const db = await openDatabase(values, data, io);
     const checks = [];
     const started = performance.now();
     try {
-      for (const file of files) {
-        const json = JSON.parse(await readFile(path.resolve(io.cwd, file), 'utf8')) as Record<string, unknown>;
+      for (const { file, json } of dashboards) {
         checks.push(
           await checkDashboard(json, {
             file,
@@ -87,7 +91,7 @@ export const checkCommand: Command = {
     if (format === 'json') io.stdout(`${JSON.stringify({ database: db.description, ms, summary: summarize(checks), dashboards: checks }, null, 2)}\n`);
     else io.stdout(`${formatCheckReport(checks, values.verbose === true)}checked on ${db.description} in ${ms} ms (setup ${db.setupMs} ms)\n`);
     const broken = checks.some((c) => c.queries.some((q) => isBroken(q) && !(q.status === 'empty' && values['allow-empty'])) || c.variables.some((v) => v.status === 'error'));
-    return broken ? EXIT.findings : EXIT.ok;
+    return broken || inputIssues.length > 0 ? EXIT.findings : EXIT.ok;
   },
 };
 

@@ -32,7 +32,9 @@ datasources changed. Ids, versions, key order and defaults never show.
   --format F       text (default), markdown (for a PR comment) or json
   -h, --help       this help
 
-Exit codes: 0 no differences, 1 differences, 2 usage or unreadable input.`;
+Exit codes: 0 no differences, 1 differences or an input that is not a
+dashboard (not JSON, not a dashboard: the file is named), 2 usage error
+(an unknown git revision included).`;
 
 export const diffCommand: Command = {
   summary: 'semantic differences between dashboards (files, directories or git revisions)',
@@ -49,7 +51,8 @@ export const diffCommand: Command = {
     const sides = parsed.values.git !== undefined ? await gitSides(parsed.values.git, parsed.values.dir ?? 'generated', parsed.positionals, io) : await pathSides(parsed.positionals, parsed.values.dir, io);
     const issues: Issue[] = [...sides.before.issues, ...sides.after.issues];
     if (issues.length > 0) io.stderr(`${formatIssues(issues)}\n`);
-    if (hasErrors(issues)) return EXIT.usage;
+    // A file that is not a dashboard is a finding about that file; a revision git does not know is a usage error.
+    if (hasErrors(issues)) return issues.some((i) => i.code === 'input.git') ? EXIT.usage : EXIT.findings;
 
     const diffs = diffDashboardSets(sides.before.dashboards, sides.after.dashboards);
     io.stdout(formatDiffs(diffs, format));

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseOptions } from '../options.js';
 import { pathToFileURL } from 'node:url';
@@ -8,6 +7,7 @@ import { importDashboard, type KnownDatasource } from '../../import/import.js';
 import { EXIT, formatIssues, hasErrors } from '../../validate/issues.js';
 import { UsageError, type Io } from '../io.js';
 import { writeFileAtomic } from '../../files/atomic.js';
+import { readDashboardFile } from '../../files/json-file.js';
 import type { Command } from '../run.js';
 
 const usage = `Usage: dashcode import <dashboard.json> [-o dashboards/<name>.ts] [--datasources datasources/index.ts]
@@ -43,20 +43,12 @@ export const importCommand: Command = {
     const inputArg = parsed.positionals[0]!;
     const input = path.resolve(io.cwd, inputArg);
 
-    let text: string;
-    try {
-      text = await readFile(input, 'utf8');
-    } catch (err) {
-      io.stderr(`dashcode import: cannot read ${inputArg}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+    const read = await readDashboardFile(input, inputArg, { apiResponse: true });
+    if (read.issue) {
+      io.stderr(`${formatIssues([read.issue])}\ndashcode import: ${inputArg} was not imported\n`);
       return EXIT.findings;
     }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (err) {
-      io.stderr(`dashcode import: ${inputArg} is not valid JSON: ${(err as Error).message}\n`);
-      return EXIT.findings;
-    }
+    const json = read.json;
 
     const toStdout = parsed.values.out === '-';
     const out = toStdout ? undefined : path.resolve(io.cwd, parsed.values.out ?? path.join('dashboards', `${moduleName(input)}.ts`));

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOptions } from '../options.js';
-import { EXIT } from '../../validate/issues.js';
+import { EXIT, formatIssues } from '../../validate/issues.js';
 import { BACKEND_OPTIONS, chooseDatabase, dataOption, openChosen } from '../database.js';
-import { dashboardFiles } from '../dashboard-files.js';
+import { dashboardFiles, readDashboards } from '../dashboard-files.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 
@@ -40,8 +40,9 @@ Prometheus (PromQL queries; without it those panels say so):
 Time range:
   --from TIME --to TIME  override the dashboards' range (now-7d, ISO, epoch ms)
 
-Exit codes: 0 written, 1 a panel's query failed (the page shows it),
-2 usage error, missing browser or internal error.`;
+Exit codes: 0 written, 1 a panel's query failed (the page shows it) or a
+file is not a dashboard (not JSON, say), 2 usage error, missing browser or
+internal error.`;
 
 interface Options {
   out: string;
@@ -69,13 +70,19 @@ export const previewCommand: Command = {
       io.stderr('dashcode preview: no dashboard JSON found\n');
       return EXIT.findings;
     }
+    // Read every file before the database starts: a file that is not a dashboard is reported by name, at once.
+    const first = await readDashboards(io.cwd, files);
+    if (first.issues.length > 0) io.stderr(`${formatIssues(first.issues)}\n`);
+    if (first.dashboards.length === 0) return EXIT.findings;
     const preview = await import('../../preview/index.js');
     const db = await openDatabase(options, io);
     try {
       const buildPages = async (liveReload: boolean) => {
         const pages: Array<{ name: string; file: string; page: Awaited<ReturnType<typeof preview.previewPage>> }> = [];
-        for (const file of files) {
-          const json = JSON.parse(await readFile(path.resolve(io.cwd, file), 'utf8')) as Record<string, unknown>;
+        // Read again on each build: with --watch a file may have changed (and may be broken now).
+        const { dashboards, issues } = liveReload ? await readDashboards(io.cwd, files) : first;
+        if (liveReload && issues.length > 0) io.stderr(`${formatIssues(issues)}\n`);
+        for (const { file, json } of dashboards) {
           const page = await preview.previewPage(json, {
             file,
             sql: db.engine,
@@ -126,7 +133,7 @@ export const previewCommand: Command = {
       const entries = pages.map(({ name, page }) => ({ name, title: page.preview.title, errors: preview.failedPanels(page.preview).length, png: options.png }));
       await writeFile(path.join(outDir, 'index.html'), preview.renderIndex(entries));
       io.stdout(`queried on ${db.description}\n`);
-      return failed > 0 ? EXIT.findings : EXIT.ok;
+      return failed > 0 || first.issues.length > 0 ? EXIT.findings : EXIT.ok;
     } finally {
       await db.engine.close();
     }

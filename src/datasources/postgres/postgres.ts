@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { makeDatasource, type DatasourceSpec } from '../datasource.js';
 import { commonDatasourceSchema, validateDatasourceInput } from '../validate.js';
 import { defaultPostgresJsonData, POSTGRES_TYPE, type PostgresDatasourceOptions } from './options.js';
+import { neverThrows } from '../../validate/guard.js';
+import { invalidDatasource } from '../../validate/invalid.js';
 
 export type PostgresDatasource = DatasourceSpec<typeof POSTGRES_TYPE>;
 
@@ -20,7 +22,7 @@ const schema = commonDatasourceSchema.extend({
 }).strict();
 
 /** A Grafana PostgreSQL datasource. */
-export function postgresDatasource(options: PostgresDatasourceOptions): PostgresDatasource {
+function buildPostgresDatasource(options: PostgresDatasourceOptions): PostgresDatasource {
   const { name, password, database, sslmode, maxOpenConns, maxIdleConns, maxIdleConnsAuto, connMaxLifetime, postgresVersion, timescaledb } = options;
   const pool = { sslmode, maxOpenConns, maxIdleConns, maxIdleConnsAuto, connMaxLifetime, postgresVersion, timescaledb };
   const jsonData = { ...defaultPostgresJsonData(), database, ...stripUndefined(pool) };
@@ -30,3 +32,6 @@ export function postgresDatasource(options: PostgresDatasourceOptions): Postgres
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** `postgresDatasource`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const postgresDatasource = neverThrows('postgresDatasource', buildPostgresDatasource, (i) => invalidDatasource<PostgresDatasource>(POSTGRES_TYPE, i));

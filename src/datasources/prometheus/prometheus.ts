@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { makeDatasource, type DatasourceSpec } from '../datasource.js';
 import { commonDatasourceSchema, validateDatasourceInput } from '../validate.js';
 import { PROMETHEUS_TYPE, type PrometheusDatasourceOptions } from './options.js';
+import { neverThrows } from '../../validate/guard.js';
+import { invalidDatasource } from '../../validate/invalid.js';
 
 export type PrometheusDatasource = DatasourceSpec<typeof PROMETHEUS_TYPE>;
 
@@ -17,7 +19,7 @@ const schema = commonDatasourceSchema.extend({
 }).strict();
 
 /** A Prometheus datasource. */
-export function prometheusDatasource(options: PrometheusDatasourceOptions): PrometheusDatasource {
+function buildPrometheusDatasource(options: PrometheusDatasourceOptions): PrometheusDatasource {
   const { name, timeInterval, httpMethod, prometheusType, prometheusVersion, exemplarTraceIdDestinations } = options;
   const jsonData: Record<string, unknown> = { httpMethod: httpMethod ?? 'POST', timeInterval: timeInterval ?? '15s' };
   if (prometheusType) jsonData.prometheusType = prometheusType;
@@ -25,3 +27,6 @@ export function prometheusDatasource(options: PrometheusDatasourceOptions): Prom
   if (exemplarTraceIdDestinations) jsonData.exemplarTraceIdDestinations = exemplarTraceIdDestinations.map((d) => ({ ...d }));
   return makeDatasource(PROMETHEUS_TYPE, options, { jsonData, issues: validateDatasourceInput(schema, options, name) });
 }
+
+/** `prometheusDatasource`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const prometheusDatasource = neverThrows('prometheusDatasource', buildPrometheusDatasource, (i) => invalidDatasource<PrometheusDatasource>('prometheus', i));

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { isDatasource, makeDatasource, type DatasourceSpec } from '../datasource.js';
 import { commonDatasourceSchema, validateDatasourceInput } from '../validate.js';
 import { TEMPO_TYPE, type TempoDatasourceOptions } from './options.js';
+import { neverThrows } from '../../validate/guard.js';
+import { invalidDatasource } from '../../validate/invalid.js';
 
 export type TempoDatasource = DatasourceSpec<typeof TEMPO_TYPE>;
 
@@ -24,7 +26,7 @@ const schema = commonDatasourceSchema.extend({
 }).strict();
 
 /** A Tempo datasource, optionally linked to Prometheus for trace-to-metrics and the service graph. */
-export function tempoDatasource(options: TempoDatasourceOptions): TempoDatasource {
+function buildTempoDatasource(options: TempoDatasourceOptions): TempoDatasource {
   const { name, tracesToMetrics, serviceMap, nodeGraph, streamingEnabled } = options;
   const jsonData: Record<string, unknown> = {
     nodeGraph: { enabled: nodeGraph ?? true },
@@ -46,3 +48,6 @@ export function tempoDatasource(options: TempoDatasourceOptions): TempoDatasourc
   for (const d of [tracesToMetrics?.datasource, serviceMap?.datasource]) if (d && !linked.includes(d)) linked.push(d);
   return makeDatasource(TEMPO_TYPE, options, { jsonData, issues: validateDatasourceInput(schema, options, name), linked });
 }
+
+/** `tempoDatasource`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const tempoDatasource = neverThrows('tempoDatasource', buildTempoDatasource, (i) => invalidDatasource<TempoDatasource>('tempo', i));

@@ -1,5 +1,6 @@
 import { issue } from '../../validate/issues.js';
 import { definePanel, type PanelOptions, type PanelSpec } from '../panel.js';
+import { neverThrows } from '../../validate/guard.js';
 
 export interface PluginPanelOptions extends PanelOptions<Record<string, unknown>, Record<string, unknown>> {
   /** Grafana panel plugin id, e.g. `trend`, `xychart`, `state-timeline`, or a community plugin. */
@@ -11,8 +12,11 @@ export interface PluginPanelOptions extends PanelOptions<Record<string, unknown>
  * config are passed through as given (untyped), so prefer a typed builder
  * where one exists.
  */
-export function pluginPanel({ type, ...rest }: PluginPanelOptions): PanelSpec {
+function buildPluginPanel({ type, ...rest }: PluginPanelOptions): PanelSpec {
   const spec = definePanel<Record<string, unknown>, Record<string, unknown>>({ type, defaultOptions: () => ({}) })(rest);
   if (typeof type === 'string' && /^[a-z0-9][a-z0-9-]*$/i.test(type) && type !== 'row') return spec;
   return Object.freeze({ ...spec, issues: [...spec.issues, issue('panel.type', 'type', `${JSON.stringify(type)} is not a panel plugin id (use row() for rows)`)] });
 }
+
+/** `pluginPanel`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const pluginPanel = neverThrows('pluginPanel', buildPluginPanel, (i): PanelSpec => ({ kind: 'panel', type: 'plugin', title: '', slot: {}, queries: [], model: { type: 'plugin', title: '' }, rawKeys: [], issues: [i] }));

@@ -1,5 +1,6 @@
 import { definePanel, type PanelOptions, type PanelSpec } from '../panel.js';
 import { defaultTextOptions, type TextOptions } from './options.js';
+import { neverThrows } from '../../validate/guard.js';
 
 const base = definePanel<TextOptions, Record<string, unknown>>({
   type: 'text',
@@ -14,6 +15,9 @@ export interface TextPanelOptions extends Omit<PanelOptions<TextOptions>, 'queri
 }
 
 /** Markdown (default), HTML or code. Takes no queries. */
-export function textPanel({ content, mode, options, ...rest }: TextPanelOptions): PanelSpec {
+function buildTextPanel({ content, mode, options, ...rest }: TextPanelOptions): PanelSpec {
   return base({ ...rest, options: { ...options, content, mode: mode ?? options?.mode ?? 'markdown' } });
 }
+
+/** `textPanel`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const textPanel = neverThrows('textPanel', buildTextPanel, (i): PanelSpec => ({ kind: 'panel', type: 'text', title: '', slot: {}, queries: [], model: { type: 'text', title: '' }, rawKeys: [], issues: [i] }));
