@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lexSql, textAfterTerminator } from '../../src/lint/sql/lexer.js';
+import { lexSql, textAfterTerminator } from '../../src/languages/sql/lexer.js';
 import { codes, dashboard, lint, sqlPanel, variable, type Json } from './support.js';
 
 const single = variable('branch');

@@ -12,7 +12,7 @@
 import { findVariableReferences, type VariableReference } from '../../check/interpolate/index.js';
 import { joinPath } from '../../validate/issues.js';
 import type { Report } from '../report.js';
-import { contextAt, inListAt, lexSql, textAfterTerminator, withoutComments, type SqlSegment } from '../sql/lexer.js';
+import { contextAt, inListAt, lexSql, textAfterTerminator, withoutComments, type SqlSegment } from '../../languages/sql/lexer.js';
 import { canonicalType, classifyRef, resolveRef, type LintDatasource } from './datasources.js';
 import { isObject, panelLabel, targetsOf, type DashboardModel, type VariableEntry } from './model.js';
 import { isBuiltinName } from './variables.js';
