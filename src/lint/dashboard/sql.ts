@@ -80,7 +80,7 @@ function checkInterpolation(q: SqlText, segments: readonly SqlSegment[], variabl
   }
 }
 
-function sqlVariable(v: VariableEntry): SqlVariableInfo {
+export function sqlVariable(v: VariableEntry): SqlVariableInfo {
   return { name: v.name, multi: v.multi, includeAll: v.includeAll, allValue: v.allValue, restricted: isRestrictedVariable(v.type, v.def.allowCustomValue) };
 }
 
