@@ -21,10 +21,26 @@ export function seriesColor(index: number): string {
   return CLASSIC_PALETTE[index % CLASSIC_PALETTE.length]!;
 }
 
-/** A named Grafana colour, or the CSS colour as written (`#ff0000`, `rgb(...)`). */
+/**
+ * A named Grafana colour, or the CSS colour as written (`#ff0000`, `rgb(...)`,
+ * `steelblue`). Colours come from dashboard JSON and go into style attributes
+ * and the chart script, so anything that is not plainly a colour (such as
+ * `red;} body{background:url(//evil)}`) becomes Grafana's text grey: no
+ * value can end the declaration or load anything.
+ */
 export function resolveColor(name: string | undefined): string {
   if (!name) return NAMED.green!;
-  return NAMED[name] ?? name;
+  const known = Object.hasOwn(NAMED, name) ? NAMED[name] : undefined;
+  if (known !== undefined) return known;
+  return isPlainCssColor(name) ? name : NAMED.text!;
+}
+
+const NUMBER = String.raw`\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?(?:%|deg|turn|rad)?\s*`;
+const FUNCTION_COLOR = new RegExp(String.raw`^(?:rgba?|hsla?)\((?:${NUMBER}[,/ ]?){3,4}\)$`, 'i');
+
+/** `#rgb`, `#rrggbb(aa)`, `rgb()/rgba()/hsl()/hsla()` of numbers, or a colour keyword. */
+export function isPlainCssColor(value: string): boolean {
+  return /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(value) || /^[a-z]{3,30}$/i.test(value) || FUNCTION_COLOR.test(value);
 }
 
 export interface ThresholdStep {

@@ -1,4 +1,5 @@
 /** The list of previews: `index.html` beside the pages, and the served root. */
+import { withContentSecurityPolicy } from './render/csp.js';
 import { esc } from './render/html.js';
 
 export interface IndexEntry {
@@ -14,11 +15,11 @@ export function renderIndex(entries: readonly IndexEntry[], options: { liveReloa
     .map((e) => `<li><a href="${esc(encodeURIComponent(e.name))}.html">${esc(e.title)}</a> <span class="file">${esc(e.name)}</span>${e.errors ? ` <span class="errors">${e.errors} panel${e.errors === 1 ? '' : 's'} with errors</span>` : ''}${e.png ? ` · <a href="${esc(encodeURIComponent(e.name))}.png">png</a>` : ''}</li>`)
     .join('\n');
   const reload = options.liveReload ? `<script>new EventSource('/__preview/events').addEventListener('rebuilt', function () { location.reload(); });</script>` : '';
-  return `<!doctype html>
+  return withContentSecurityPolicy(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>dashcode preview</title>
 <style>body{background:#111217;color:#ccccdc;font:14px/1.6 Inter,Helvetica,Arial,sans-serif;margin:24px}a{color:#6e9fff}.file{color:rgba(204,204,220,.6);font-size:12px}.errors{color:#F2495C;font-size:12px}</style>
 </head><body><h1>dashcode preview</h1><ul>
 ${items}
 </ul>${reload}</body></html>
-`;
+`);
 }

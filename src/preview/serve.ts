@@ -8,13 +8,14 @@
 import { watch, type FSWatcher } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { contentSecurityPolicy, pagePolicy } from './render/csp.js';
 
 export type PreviewPages = Map<string, string>;
 
 export interface ServeOptions {
   /** Builds every page: name (`grafana_dashboard`) → HTML, plus `index` for the root. */
   build(): Promise<PreviewPages>;
-  /** Default 127.0.0.1: previews can show query results, so they stay on this machine. */
+  /** 127.0.0.1 (default), ::1 or localhost: previews show query results, so they stay on this machine; any other address is refused. */
   host?: string;
   /** 0 (default) picks a free port. */
   port?: number;
@@ -45,36 +46,92 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const HOST_NAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+/** Headers on every response: no sniffing, no framing, no referrer. */
+const BASE_HEADERS = { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store' };
+
+function plain(res: http.ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { ...BASE_HEADERS, 'content-type': 'text/plain; charset=utf-8', 'content-security-policy': "default-src 'none'" });
+  res.end(`${text}\n`);
+}
+
+/**
+ * DNS rebinding defence: a page on another site that points its own name at
+ * 127.0.0.1 still sends its name in Host, so only the loopback names with
+ * this server's port are served.
+ */
+function hostAllowed(host: string | undefined, port: number): boolean {
+  if (host === undefined) return false;
+  return HOST_NAMES.some((name) => host.toLowerCase() === `${name}:${port}`);
+}
+
+/** The page name a request path asks for, or undefined when the path is not valid percent-encoding. */
+function pageNameOf(pathname: string): string | undefined {
+  if (pathname === '/') return 'index';
+  try {
+    return decodeURIComponent(pathname.slice(1)).replace(/\.html$/, '');
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startPreviewServer(options: ServeOptions): Promise<PreviewServer> {
+  const host = options.host ?? '127.0.0.1';
+  if (!LOOPBACK.has(host)) throw new Error(`preview server: refusing to listen on ${host}; previews show query results, so they are served on loopback only (127.0.0.1, ::1 or localhost)`);
   let pages: PreviewPages = await options.build();
   let builds = 1;
   const clients = new Set<http.ServerResponse>();
   const emit = (e: ServeEvent) => options.onEvent?.(e);
+  let port = 0;
 
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (!hostAllowed(req.headers.host, port)) {
+      plain(res, 421, `this preview server answers only to localhost:${port}, 127.0.0.1:${port} or [::1]:${port}`);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      plain(res, 405, 'only GET');
+      return;
+    }
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      plain(res, 400, 'bad request path');
+      return;
+    }
     if (url.pathname === '/__preview/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, { ...BASE_HEADERS, 'content-type': 'text/event-stream', connection: 'keep-alive' });
       res.write(': connected\n\n');
       clients.add(res);
       req.on('close', () => clients.delete(res));
       return;
     }
-    const name = url.pathname === '/' ? 'index' : decodeURIComponent(url.pathname.slice(1)).replace(/\.html$/, '');
-    const html = pages.get(name);
-    if (html === undefined || req.method !== 'GET') {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end(`no preview named ${name}\n`);
+    const name = pageNameOf(url.pathname);
+    if (name === undefined) {
+      plain(res, 400, 'bad percent-encoding in the request path');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    res.end(html);
+    const html = pages.get(name);
+    if (html === undefined) {
+      plain(res, 404, `no preview named ${JSON.stringify(name)}`);
+      return;
+    }
+    res.writeHead(200, { ...BASE_HEADERS, 'content-type': 'text/html; charset=utf-8', 'content-security-policy': `${pagePolicy(html) ?? contentSecurityPolicy(html)}; frame-ancestors 'none'` });
+    res.end(req.method === 'HEAD' ? undefined : html);
+  });
+  // A handler error must not take the server down with it.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, host, () => resolve());
   });
   const address = server.address() as AddressInfo;
+  port = address.port;
 
   // One rebuild at a time; changes during a rebuild queue exactly one more.
   let running: Promise<void> | undefined;
@@ -129,7 +186,7 @@ export async function startPreviewServer(options: ServeOptions): Promise<Preview
   for (const dir of options.sourceDirs ?? []) watchDir(dir, true);
 
   return {
-    url: `http://${address.address}:${address.port}/`,
+    url: `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/`,
     port: address.port,
     rebuild,
     get builds() {

@@ -1,6 +1,7 @@
 import type { Issue } from '../validate/issues.js';
 import { issue } from '../validate/issues.js';
 import { isVariable, isVariableRef, type VariableFormat, type VariableLike, type VariableSpec } from '../variables/variable.js';
+import { positionIssues, POSITION_CODES, type QueryReference } from './positions.js';
 
 /**
  * Query text written with tagged templates. Interpolated values must be
@@ -25,6 +26,11 @@ export interface QueryText<L extends QueryLanguage = QueryLanguage> {
    * Grafana's `$__` globals and macros are not listed.
    */
   readonly literalNames: readonly string[];
+  /**
+   * Every variable reference in `text` with its offsets, interpolated or typed
+   * out, so an enclosing tag can judge each one where it finally stands.
+   */
+  readonly references?: readonly QueryReference[];
   readonly issues: readonly Issue[];
 }
 
@@ -88,34 +94,53 @@ const DEFAULT_FORMAT: Record<QueryLanguage, VariableFormat | undefined> = {
 
 function makeTag<L extends QueryLanguage>(language: L) {
   return (strings: TemplateStringsArray, ...values: Array<Interpolation<L>>): QueryText<L> => {
-    let text = strings[0] ?? '';
+    let text = '';
     const variables: VariableSpec[] = [];
     const literalNames = strings.flatMap(namedReferences);
+    const references: QueryReference[] = [];
     const issues: Issue[] = [];
+    const append = (part: string): void => {
+      references.push(...literalReferences(part, text.length));
+      text += part;
+    };
+    append(strings[0] ?? '');
     values.forEach((value, i) => {
       if (isQueryText(value)) literalNames.push(...value.literalNames);
-      text += render(language, value, variables, issues, i) + (strings[i + 1] ?? '');
+      text += render(language, value, { variables, issues, references, offset: text.length }, i);
+      append(strings[i + 1] ?? '');
     });
-    return Object.freeze({ kind: 'query-text', language, text, variables: dedupe(variables), literalNames: [...new Set(literalNames)], issues });
+    issues.push(...positionIssues(language, text, references));
+    return Object.freeze({ kind: 'query-text', language, text, variables: dedupe(variables), literalNames: [...new Set(literalNames)], references, issues });
   };
 }
 
-function render<L extends QueryLanguage>(language: L, value: unknown, variables: VariableSpec[], issues: Issue[], index: number): string {
-  if (isVariable(value)) {
-    variables.push(value);
-    return reference(value.name, DEFAULT_FORMAT[language]);
-  }
-  if (isVariableRef(value)) {
-    variables.push(value.variable);
-    return reference(value.variable.name, value.format);
-  }
+interface RenderTarget {
+  readonly variables: VariableSpec[];
+  readonly issues: Issue[];
+  readonly references: QueryReference[];
+  /** Where the rendered text starts in the query. */
+  readonly offset: number;
+}
+
+function render<L extends QueryLanguage>(language: L, value: unknown, target: RenderTarget, index: number): string {
+  const { variables, issues } = target;
+  const variableReference = (variable: VariableSpec, format: VariableFormat | undefined): string => {
+    variables.push(variable);
+    const match = reference(variable.name, format);
+    target.references.push({ name: variable.name, match, start: target.offset, end: target.offset + match.length, format, variable });
+    return match;
+  };
+  if (isVariable(value)) return variableReference(value, DEFAULT_FORMAT[language]);
+  if (isVariableRef(value)) return variableReference(value.variable, value.format);
   if (isQueryText(value)) {
     if (value.language !== language) {
       issues.push(issue('query.language', '', `interpolation #${index + 1} is ${value.language} text inside ${language}`));
       return '';
     }
     variables.push(...value.variables);
-    issues.push(...value.issues);
+    // Where a fragment's variables stand is judged again in the enclosing text.
+    issues.push(...value.issues.filter((i) => !POSITION_CODES.has(i.code)));
+    target.references.push(...(value.references ?? []).map((r) => ({ ...r, start: r.start + target.offset, end: r.end + target.offset })));
     return value.text;
   }
   if (isToken(value)) {
@@ -138,15 +163,23 @@ function render<L extends QueryLanguage>(language: L, value: unknown, variables:
  * forms, except `$__…` (built-in globals and macros) and `$tag$` (a
  * PostgreSQL dollar-quote delimiter, not a variable).
  */
-const NAMED_REFERENCE = /\$\{([A-Za-z_]\w*)(?::[^}]*)?\}|\$([A-Za-z_]\w*)(?!\w|\$)|\[\[([A-Za-z_]\w*)(?::[^\]]*)?\]\]/g;
+const NAMED_REFERENCE = /\$\{([A-Za-z_]\w*)(?::([^}]*))?\}|\$([A-Za-z_]\w*)(?!\w|\$)|\[\[([A-Za-z_]\w*)(?::([^\]]*))?\]\]/g;
 
 function namedReferences(part: string): string[] {
-  const names: string[] = [];
+  return literalReferences(part, 0).map((r) => r.name);
+}
+
+/** The typed-out references in `part`, at offsets from `offset`. */
+function literalReferences(part: string, offset: number): QueryReference[] {
+  const out: QueryReference[] = [];
   for (const m of part.matchAll(NAMED_REFERENCE)) {
-    const name = (m[1] ?? m[2] ?? m[3])!;
-    if (!name.startsWith('__')) names.push(name);
+    const name = (m[1] ?? m[3] ?? m[4])!;
+    if (name.startsWith('__')) continue;
+    const start = offset + (m.index ?? 0);
+    const format = m[2] ?? m[5];
+    out.push({ name, match: m[0], start, end: start + m[0].length, ...(format !== undefined ? { format } : {}) });
   }
-  return names;
+  return out;
 }
 
 function reference(name: string, format: VariableFormat | undefined): string {
@@ -181,5 +214,5 @@ export const traceql = makeTag('traceql');
  * lint` checks them in the output (variable-undefined).
  */
 export function rawQueryText<L extends QueryLanguage>(language: L, text: string): QueryText<L> {
-  return Object.freeze({ kind: 'query-text', language, text, variables: [], literalNames: [], issues: [] });
+  return Object.freeze({ kind: 'query-text', language, text, variables: [], literalNames: [], references: [], issues: [] });
 }

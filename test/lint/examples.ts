@@ -48,7 +48,7 @@ export const EXAMPLES: Record<RuleCode, RuleExample> = {
   },
   'variable-undefined': {
     bad: () => lint(dashboard([promPanel('Up', 'up{job="$job"}')])),
-    good: () => lint(dashboard([promPanel('Up', 'up{job="$job"}')], { templating: { list: [variable('job')] } })),
+    good: () => lint(dashboard([promPanel('Up', 'up{job="$job"}')], { templating: { list: [variable('job', { allowCustomValue: false })] } })),
   },
   'variable-unused': {
     bad: () => lint(dashboard([promPanel('Up', 'up')], { templating: { list: [variable('job')] } })),
@@ -126,6 +126,10 @@ export const EXAMPLES: Record<RuleCode, RuleExample> = {
   'sql-trailing-comment': {
     bad: () => lint(dashboard([sqlPanel('Runs', 'SELECT branch FROM benchmarks; -- TODO')])),
     good: () => lint(dashboard([sqlPanel('Runs', 'SELECT branch FROM benchmarks -- newest first\nORDER BY created_at DESC;\n')])),
+  },
+  'promql-unsafe-interpolation': {
+    bad: () => lint(dashboard([promPanel('Up', 'up{job="$job"}')], { templating: { list: [variable('job', { type: 'textbox', query: '' })] } })),
+    good: () => lint(dashboard([promPanel('Up', 'up{job="$job"}')], { templating: { list: [variable('job', { allowCustomValue: false })] } })),
   },
   'promql-rate-counter': {
     bad: () => lint(dashboard([promPanel('Active', 'rate(kv_cache_memory_bytes[$__rate_interval])')])),

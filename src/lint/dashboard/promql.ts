@@ -8,6 +8,11 @@ import { joinPath } from '../../validate/issues.js';
 import type { Report } from '../report.js';
 import { effectiveType, type LintDatasource } from './datasources.js';
 import { panelLabel, targetsOf, type DashboardModel } from './model.js';
+import { findVariableReferences } from '../../check/interpolate/index.js';
+import { lexPromQL } from '../../languages/promql/lexer.js';
+import { unsafePromqlReference } from '../../languages/promql/interpolation.js';
+import { sqlVariable } from './sql.js';
+import { isBuiltinName } from './variables.js';
 
 const RATE_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
 const COUNTER_SUFFIX = /(_total|_count|_sum|_bucket)$/;
@@ -34,8 +39,24 @@ export function promQueries(model: DashboardModel, datasources: readonly LintDat
   return out;
 }
 
+/** Variables where a value a viewer chooses can leave its string (languages/promql/interpolation.ts). */
+function checkInterpolation(model: DashboardModel, q: PromQuery, report: Report): void {
+  const variables = new Map(model.variables.map((v) => [v.name, v]));
+  const segments = lexPromQL(q.expr);
+  const seen = new Set<string>();
+  for (const ref of findVariableReferences(q.expr)) {
+    const v = variables.get(ref.name);
+    if (!v || isBuiltinName(ref.name) || seen.has(ref.match)) continue;
+    const problem = unsafePromqlReference(ref, sqlVariable(v), segments);
+    if (problem === undefined) continue;
+    seen.add(ref.match);
+    report('promql-unsafe-interpolation', q.path, problem, q.panel);
+  }
+}
+
 export function checkPromQL(model: DashboardModel, datasources: readonly LintDatasource[] | undefined, report: Report): void {
   for (const q of promQueries(model, datasources)) {
+    checkInterpolation(model, q, report);
     const parsed = parsePromQL(q.expr);
     if (!parsed.ok) continue;
     const summary = walkPromQL(parsed.tree, q.expr);

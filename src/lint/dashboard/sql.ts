@@ -1,18 +1,14 @@
 /**
  * SQL queries (panel `rawSql`, SQL variable queries): variables interpolated
- * safely for where they stand, a time condition on time series, nothing after
- * the terminating `;`.
- *
- * Grafana's SQL formatter (SqlDatasource.interpolateVariable) doubles `'` in a
- * single value but does not add quotes; a multi-value variable becomes
- * `'a','b'`. `:sqlstring` always quotes and escapes. So: bare value →
- * `${v:sqlstring}`; inside '…' → plain `$v` of a single-value variable;
- * inside IN (…) → `${v:sqlstring}`, or plain `$v` of a multi-value variable.
+ * safely for where they stand (the judgement is shared with the `sql` tag:
+ * languages/sql/interpolation.ts), a time condition on time series, nothing
+ * after the terminating `;`.
  */
 import { findVariableReferences, type VariableReference } from '../../check/interpolate/index.js';
 import { joinPath } from '../../validate/issues.js';
 import type { Report } from '../report.js';
-import { contextAt, inListAt, lexSql, textAfterTerminator, withoutComments, type SqlSegment } from '../sql/lexer.js';
+import { lexSql, textAfterTerminator, withoutComments, type SqlSegment } from '../../languages/sql/lexer.js';
+import { isRestrictedVariable, unsafeSqlReference, type SqlVariableInfo } from '../../languages/sql/interpolation.js';
 import { canonicalType, classifyRef, resolveRef, type LintDatasource } from './datasources.js';
 import { isObject, panelLabel, targetsOf, type DashboardModel, type VariableEntry } from './model.js';
 import { isBuiltinName } from './variables.js';
@@ -73,51 +69,19 @@ function isSqlDatasource(value: unknown, datasources: readonly LintDatasource[] 
 
 function checkInterpolation(q: SqlText, segments: readonly SqlSegment[], variables: ReadonlyMap<string, VariableEntry>, report: Report): void {
   const seen = new Set<string>();
-  for (const ref of findVariableReferences(q.sql)) {
+  const refs = findVariableReferences(q.sql);
+  for (const ref of refs) {
     const v = variables.get(ref.name);
-    if (!v || isBuiltinName(ref.name) || restricted(v)) continue;
-    const problem = unsafeBecause(ref, v, q.sql, segments);
+    if (!v || isBuiltinName(ref.name)) continue;
+    const problem = unsafeSqlReference(ref, sqlVariable(v), q.sql, segments, refs);
     if (problem === undefined || seen.has(ref.match)) continue;
     seen.add(ref.match);
     report('sql-unsafe-interpolation', q.path, problem, q.panel);
   }
 }
 
-/** Values a viewer cannot choose freely (no URL override), so they cannot inject. */
-function restricted(v: VariableEntry): boolean {
-  if (v.type === 'constant' || v.type === 'interval' || v.type === 'datasource') return true;
-  return v.type === 'custom' && v.def.allowCustomValue === false;
-}
-
-/** Why this reference is unsafe where it stands, or undefined when it is safe. */
-export function unsafeBecause(ref: VariableReference, v: VariableEntry, sql: string, segments: readonly SqlSegment[]): string | undefined {
-  const context = contextAt(segments, ref.start);
-  const format = ref.format?.split(':')[0];
-  const several = v.multi || (v.includeAll && v.allValue === undefined);
-  const safe = `\${${v.name}:sqlstring}`;
-  switch (context) {
-    case 'comment':
-      return undefined;
-    case 'identifier':
-      return `${ref.match} inside a "…" identifier: Grafana cannot escape identifiers, so a value containing " breaks out; use a constant or a custom variable with allowCustomValue: false`;
-    case 'string':
-      if (format === undefined) {
-        return several ? `'${ref.match}' with a multi-value variable: Grafana writes 'a','b' inside the quotes; use IN (${safe}) without quotes` : undefined;
-      }
-      if (format === 'sqlstring') return `'${ref.match}': sqlstring adds its own quotes, so the value ends up in ''…''; drop the surrounding quotes`;
-      return `'${ref.match}': the ${format} format does not escape ', so a value with a quote ends the string and can inject SQL; write ${safe} without the quotes`;
-    case 'code': {
-      if (format === 'sqlstring') return undefined;
-      const inList = inListAt(sql, segments, ref.start);
-      if (format === undefined) {
-        if (inList && v.multi) return undefined;
-        if (several) return `${ref.match} with a multi-value variable outside IN (…): Grafana writes 'a','b' here; use IN (${safe})`;
-        return `${ref.match} is inserted unquoted: Grafana doubles ' in a single value but adds no quotes, so text values break the query and can inject SQL; write ${safe}`;
-      }
-      if (format === 'raw') return `${ref.match} inserts the value exactly as given (a URL parameter can set it): SQL injection; write ${safe}`;
-      return `${ref.match}: the ${format} format neither quotes nor escapes for SQL; write ${safe}`;
-    }
-  }
+export function sqlVariable(v: VariableEntry): SqlVariableInfo {
+  return { name: v.name, multi: v.multi, includeAll: v.includeAll, allValue: v.allValue, restricted: isRestrictedVariable(v.type, v.def.allowCustomValue) };
 }
 
 function short(s: string): string {

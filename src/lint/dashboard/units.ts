@@ -5,7 +5,7 @@
  * sizes and percentages: those are the values that read wrong without a unit.
  */
 import { histogramQuantileCalls, parsePromQL, walkPromQL } from '../../check/promql/index.js';
-import { lexSql } from '../sql/lexer.js';
+import { lexSql } from '../../languages/sql/lexer.js';
 
 export interface InferredUnit {
   /** The name the unit was read from. */

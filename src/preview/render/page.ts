@@ -7,6 +7,7 @@
 import type { DashboardPreview } from '../model.js';
 import type { UplotAssets } from '../assets.js';
 import { clientScript, LIVE_RELOAD_SCRIPT } from './client-script.js';
+import { withContentSecurityPolicy } from './csp.js';
 import { esc, formatTime, scriptJson } from './html.js';
 import { renderGridItem, type RenderContext } from './panel.js';
 import { PAGE_CSS } from './page-css.js';
@@ -25,7 +26,7 @@ export function renderPage(preview: DashboardPreview, uplot: UplotAssets, option
     .join('');
   const range = `${esc(preview.range.from)} → ${esc(preview.range.to)} <span class="range-abs">(${esc(formatTime(preview.range.fromMs))} → ${esc(formatTime(preview.range.toMs))} UTC)</span>`;
   const error = preview.error ? `<div class="panel-error dashboard-error" role="alert">${esc(preview.error)}</div>` : '';
-  return `<!doctype html>
+  return withContentSecurityPolicy(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -52,5 +53,5 @@ ${items}
 ${options.liveReload ? `<script>${LIVE_RELOAD_SCRIPT}</script>` : ''}
 </body>
 </html>
-`;
+`);
 }

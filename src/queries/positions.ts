@@ -1,0 +1,60 @@
+/**
+ * Where each variable stands in tagged query text, judged by the same rules
+ * `dashcode lint` applies to hand-written JSON (src/languages/), reported
+ * under the same issue codes. A position no Grafana format makes safe is an
+ * error: the query does not compile.
+ */
+import { issue, type Issue } from '../validate/issues.js';
+import type { VariableFormat, VariableSpec } from '../variables/variable.js';
+import { lexSql } from '../languages/sql/lexer.js';
+import { isRestrictedVariable, unsafeSqlReference, type SqlVariableInfo } from '../languages/sql/interpolation.js';
+import { lexPromQL } from '../languages/promql/lexer.js';
+import { unsafePromqlReference } from '../languages/promql/interpolation.js';
+
+export interface QueryReference {
+  readonly name: string;
+  /** The reference as written in the text: `${branch:sqlstring}`, `$branch`. */
+  readonly match: string;
+  readonly start: number;
+  readonly end: number;
+  readonly format?: VariableFormat | string;
+  /** The variable object, when one was interpolated; typed-out references have none. */
+  readonly variable?: VariableSpec;
+}
+
+export const SQL_POSITION_CODE = 'sql-unsafe-interpolation';
+export const PROMQL_POSITION_CODE = 'promql-unsafe-interpolation';
+/** Codes judged again by an enclosing tag, where a fragment finally stands. */
+export const POSITION_CODES: ReadonlySet<string> = new Set([SQL_POSITION_CODE, PROMQL_POSITION_CODE]);
+
+type Judge = (ref: QueryReference, v: SqlVariableInfo | undefined) => string | undefined;
+
+export function positionIssues(language: string, text: string, references: readonly QueryReference[]): Issue[] {
+  if (references.length === 0) return [];
+  if (language === 'sql') {
+    const segments = lexSql(text);
+    return judgeAll(SQL_POSITION_CODE, references, (ref, v) => unsafeSqlReference(ref, v, text, segments, references));
+  }
+  if (language === 'promql') {
+    const segments = lexPromQL(text);
+    return judgeAll(PROMQL_POSITION_CODE, references, (ref, v) => unsafePromqlReference(ref, v, segments));
+  }
+  return [];
+}
+
+function judgeAll(code: string, references: readonly QueryReference[], judge: Judge): Issue[] {
+  const out: Issue[] = [];
+  const seen = new Set<string>();
+  for (const ref of references) {
+    const problem = judge(ref, ref.variable && sqlVariable(ref.variable));
+    if (problem === undefined || seen.has(problem)) continue;
+    seen.add(problem);
+    out.push(issue(code, '', problem));
+  }
+  return out;
+}
+
+export function sqlVariable(v: VariableSpec): SqlVariableInfo {
+  const allValue = typeof v.model.allValue === 'string' ? v.model.allValue : undefined;
+  return { name: v.name, multi: v.multi, includeAll: v.includeAll, allValue, restricted: isRestrictedVariable(v.type, v.model.allowCustomValue) };
+}
