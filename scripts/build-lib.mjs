@@ -1,11 +1,52 @@
-// Builds dist/: tsc for the TypeScript sources, then copies the ajv validators
-// that scripts/gen-validators.ts generated as plain JS (tsc does not emit them).
+// Builds dist/, the published library and CLI, in two module formats:
+//
+// - dist/**.js: ES modules, emitted by tsc file by file (with .d.ts types),
+//   plus the ajv validators scripts/gen-validators.ts generated as plain JS
+//   (tsc does not emit them) and the CLI's plain-JS fast path.
+// - dist/cjs/: CommonJS, for `require('dashcode')` and for TypeScript
+//   dashboards that tsx compiles to CommonJS in a package without
+//   "type": "module". One esbuild bundle per entry point (package.json
+//   "exports"); dependencies stay external. dist/cjs/package.json says
+//   "type": "commonjs", and the .d.ts files are copied beside the bundles so
+//   that TypeScript sees CommonJS types under the `require` condition.
+//
+// Both formats build plain frozen objects recognised by their `kind` field,
+// never by identity (instanceof, symbols), so a dashboard made by the
+// CommonJS copy is accepted by the ES-module CLI that loads it.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+const require = createRequire(import.meta.url);
+
+/** The package's entry points (package.json "exports"), relative to src/ without extension. */
+const ENTRIES = ['index', 'entries/provisioning', 'entries/check', 'entries/lint', 'entries/diff', 'entries/import', 'entries/preview'];
+
+rmSync('dist', { recursive: true, force: true });
+execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 mkdirSync('dist/validate/generated', { recursive: true });
 for (const f of readdirSync('src/validate/generated')) cpSync(`src/validate/generated/${f}`, `dist/validate/generated/${f}`);
 for (const f of ['fast-path.js', 'fast-path.d.ts']) cpSync(`src/cli/${f}`, `dist/cli/${f}`);
+
+// CommonJS. `import.meta.url` becomes the bundle's own file URL (createRequire and tsx's parent URL use it).
+const esbuild = require('esbuild');
+esbuild.buildSync({
+  entryPoints: ENTRIES.map((e) => `src/${e}.ts`),
+  outbase: 'src',
+  outdir: 'dist/cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  define: { 'import.meta.url': '__dashcodeModuleUrl' },
+  banner: { js: "const __dashcodeModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});
+writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');
+for (const file of readdirSync('dist', { recursive: true })) {
+  if (!file.endsWith('.d.ts') || file.startsWith(`cjs${path.sep}`)) continue;
+  mkdirSync(path.dirname(`dist/cjs/${file}`), { recursive: true });
+  cpSync(`dist/${file}`, `dist/cjs/${file}`);
+}

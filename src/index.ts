@@ -4,6 +4,9 @@
  * Layers, each in its own folder: model (types, defaults), builders
  * (datasources, variables, queries, panels, rows, dashboards), compile
  * (layout, ids, serialization), validate, provisioning, check (backends), cli.
+ *
+ * This is the package's root entry (`import ... from 'dashcode'`): builders
+ * and compile only. Each tool has its own subpath export (src/entries/).
  */
 export { env, type EnvRef } from './model/env.js';
 export type { Json, JsonObject, Loose } from './model/loose.js';
@@ -66,8 +69,20 @@ export { buildDashboard, type BuildResult } from './build.js';
 export { formatIssues, formatIssue, type Issue, type Severity } from './validate/issues.js';
 export { defineConfig, type DashcodeConfig, type ProvisioningConfig } from './config/config.js';
 
-export { importDashboard } from './import/import.js';
-export { diffDashboards, semanticEqual } from './diff/diff.js';
-export { formatDiffs } from './diff/format.js';
-export { checkDashboard, formatCheckReport, type DashboardCheck, type QueryCheck } from './check/run/index.js';
-export { lintDashboard, lintProvisioning, RULES as LINT_RULES, type LintConfig } from './lint/index.js';
+
+// Per-plugin option types (Grafana's panelcfg for each panel plugin), for typed helpers around the builders.
+export type { TimeseriesOptions, TimeseriesFieldConfig } from './panels/timeseries/options.js';
+export type { TableOptions, TableFieldConfig } from './panels/table/options.js';
+export type { BarchartOptions, BarchartFieldConfig } from './panels/barchart/options.js';
+export type { StatOptions } from './panels/stat/options.js';
+export type { GaugeOptions } from './panels/gauge/options.js';
+export type { BargaugeOptions } from './panels/bargauge/options.js';
+export type { TextOptions } from './panels/text/options.js';
+export type { HeatmapOptions, HeatmapFieldConfig } from './panels/heatmap/options.js';
+export type { HistogramOptions, HistogramFieldConfig } from './panels/histogram/options.js';
+export type { PiechartOptions, PiechartFieldConfig } from './panels/piechart/options.js';
+export type { TracesOptions } from './panels/traces/options.js';
+
+// The tools live in their own entry points so that `import 'dashcode'` loads only the builders and
+// the compiler: dashcode/provisioning, dashcode/check, dashcode/lint, dashcode/diff, dashcode/import,
+// dashcode/preview (src/entries/). Test: test/pack/module-graph.test.ts.

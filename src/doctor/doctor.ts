@@ -41,7 +41,7 @@ export async function doctor(dir: string, options: DoctorOptions): Promise<Findi
   try {
     files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
   } catch {
-    return [{ level: 'error', subject: dir, code: 'provisioning.missing', message: `no provisioning folder at ${dir}: run \`npm run build:dashboards\`` }];
+    return [{ level: 'error', subject: dir, code: 'provisioning.missing', message: `no provisioning folder at ${dir}: run \`npx dashcode build\`` }];
   }
   for (const file of files) {
     const doc = parse(await readFile(path.join(dir, file), 'utf8')) as { datasources?: Datasource[] };

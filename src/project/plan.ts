@@ -57,7 +57,11 @@ export function planBuild(project: Project): Plan {
   for (const d of project.dashboards) {
     const summary: DashboardSummary = { file: d.file, panels: 0, variables: 0, errors: 0, warnings: 0, escapeHatches: [] };
     dashboards.push(summary);
-    if (!d.spec) continue;
+    if (!d.spec) {
+      // Not loaded: its module.load / module.no-dashboard issues are its errors.
+      summary.errors = project.issues.filter((i) => i.source?.file === d.file && i.severity === 'error').length;
+      continue;
+    }
     summary.title = d.spec.title;
     const target = `${out}/${d.output}`;
     const dashboardIssues: Issue[] = [];

@@ -31,7 +31,7 @@ describe('dashcode build', () => {
     const io = captureIo(dir);
     expect(await run(['build', '--check'], io)).toBe(1);
     expect(io.out).toBe(
-      ['stale    generated/one.json', 'missing  generated/two.json', 'orphan   generated/old.json (no dashboard generates it; the build deletes it)', '3 generated file(s) out of date: run `npm run build:dashboards`', ''].join('\n'),
+      ['stale    generated/one.json', 'missing  generated/two.json', 'orphan   generated/old.json (no dashboard generates it; the build deletes it)', '3 generated file(s) out of date: run `npx dashcode build`', ''].join('\n'),
     );
     expect(readFileSync(path.join(dir, 'generated/one.json'), 'utf8')).toBe('{}\n');
     expect(existsSync(path.join(dir, 'generated/two.json'))).toBe(false);

@@ -61,7 +61,7 @@ export const buildCommand: Command = {
       const stale = changes.length > 0;
       io.stdout(
         stale
-          ? `${changes.length} generated file(s) out of date: run \`npm run build:dashboards\`\n`
+          ? `${changes.length} generated file(s) out of date: run \`npx dashcode build\`\n`
           : `${plan.files.length} generated file(s) up to date\n`,
       );
       if (!stale && !failed && fingerprint) await remember(root, fingerprint, plan, issuesText);
