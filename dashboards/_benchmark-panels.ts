@@ -48,7 +48,7 @@ export const SELECTED_COLOR = 'orange';
 export const VERDICT_THRESHOLDS: ThresholdsInput = {
   steps: [
     { color: 'green' },
-    { color: 'text', value: -NOISE_PCT },
+    { color: '#5a6270', value: -NOISE_PCT },
     { color: 'red', value: NOISE_PCT },
   ],
 };

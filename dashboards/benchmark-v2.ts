@@ -72,7 +72,9 @@ function distribution(title: string, description: string, stat: Stat, unit: 's' 
     min: 0,
     custom: { showPoints: 'always', pointSize: 5, lineWidth: 1 },
     overrides: [overrideByRegex('p95$', { custom: { lineStyle: { fill: 'dash', dash: [10, 10] } } })],
-    options: { legend: { displayMode: 'table', placement: 'bottom', calcs: ['lastNotNull', 'min', 'max'] }, tooltip: { mode: 'multi', sort: 'desc' } },
+    w: 24,
+    h: 11,
+    options: { legend: { displayMode: 'table', placement: 'right', calcs: ['lastNotNull', 'max'] }, tooltip: { mode: 'multi', sort: 'desc' } },
     queries: [
       sqlQuery({
         datasource: metricsDb,
@@ -91,7 +93,9 @@ function hardware(title: string, description: string, value: QueryText<'sql'>, u
     min: 0,
     max: unit === 'percent' ? 100 : undefined,
     custom: { showPoints: 'always', pointSize: 5, lineWidth: 1 },
-    options: { legend: { displayMode: 'table', placement: 'bottom', calcs: ['lastNotNull', 'max'] }, tooltip: { mode: 'multi', sort: 'desc' } },
+    w: 24,
+    h: 9,
+    options: { legend: { displayMode: 'table', placement: 'right', calcs: ['lastNotNull', 'max'] }, tooltip: { mode: 'multi', sort: 'desc' } },
     queries: [
       sqlQuery({
         datasource: metricsDb,

@@ -17,6 +17,7 @@ const UID = UIDS.benchmarks;
 // `${runs_from}`/`${runs_to}` are hidden variables computed from the selected runs.
 const zoomUrl = `/d/${UID}?from=\${runs_from}&to=\${runs_to}`;
 const zoomPanelLink: LinkInput = { title: 'Zoom to selected runs', url: `${zoomUrl}&\${__all_variables}`, tooltip: 'Set the time range to span the selected runs' };
+const alignedLink: LinkInput = { title: 'Overlay runs aligned to run start (A/B)', url: `/d/${UIDS.benchmarkCompare}?var-model=\${model}`, tooltip: 'Two commits\' device curves with x = seconds since each run started' };
 
 const runsTable = tablePanel({
   title: 'Benchmark runs',
@@ -56,9 +57,10 @@ const changeTable = tablePanel({
   queries: [
     sqlQuery({
       datasource: metricsDb,
-      sql: sql`SELECT DISTINCT ON (c.measurement) c.measurement AS "Measurement", left(c.commit_id, 7) AS "Commit", c.value AS "Value", c.baseline AS "Baseline", c.baseline_runs AS "Baseline runs", c.change_pct AS "Change", c.verdict AS "Verdict" FROM ${changes} c WHERE c.source = 'v1' AND c.repository = ${repository} AND c.branch = ${branch} AND c.model = ${model} AND c.commit_id IN (${commit}) ORDER BY c.measurement, c.created_at DESC`,
+      sql: sql`SELECT x.* FROM (SELECT DISTINCT ON (c.measurement) c.measurement AS "Measurement", left(c.commit_id, 7) AS "Commit", c.value AS "Value", c.baseline AS "Baseline", c.baseline_runs AS "Baseline runs", c.change_pct AS "Change", c.verdict AS "Verdict" FROM ${changes} c WHERE c.source = 'v1' AND c.repository = ${repository} AND c.branch = ${branch} AND c.model = ${model} AND c.commit_id IN (${commit}) ORDER BY c.measurement, c.created_at DESC) x ORDER BY x."Change" DESC NULLS LAST`,
     }),
   ],
+  // Worst first, also when a person re-sorts and reloads.
   options: { sortBy: [{ displayName: 'Change', desc: true }] },
 });
 
@@ -131,10 +133,11 @@ export default dashboard({
     row({
       title: 'Device metrics',
       panels: [
-        deviceTimeseries('CPU utilization', 'CPU utilization sampled during the selected runs, one series per run.', 'cpu_util', { unit: 'percent', max: 100 }, [zoomPanelLink]),
-        deviceTimeseries('GPU utilization', 'GPU utilization sampled during the selected runs, one series per run.', 'gpu_util', { unit: 'percent', max: 100 }, [zoomPanelLink]),
-        deviceTimeseries('System memory', 'System memory in use during the selected runs.', 'mem_megabytes', { unit: 'decmbytes' }, [zoomPanelLink]),
-        deviceTimeseries('GPU memory', 'GPU memory in use during the selected runs.', 'gpu_mem_megabytes', { unit: 'decmbytes' }, [zoomPanelLink]),
+        // Raw timeline; the A/B dashboard overlays runs aligned to their start.
+        deviceTimeseries('CPU utilization', 'CPU utilization sampled during the selected runs, one series per run.', 'cpu_util', { unit: 'percent', max: 100 }, [zoomPanelLink, alignedLink]),
+        deviceTimeseries('GPU utilization', 'GPU utilization sampled during the selected runs, one series per run.', 'gpu_util', { unit: 'percent', max: 100 }, [zoomPanelLink, alignedLink]),
+        deviceTimeseries('System memory', 'System memory in use during the selected runs.', 'mem_megabytes', { unit: 'decmbytes' }, [zoomPanelLink, alignedLink]),
+        deviceTimeseries('GPU memory', 'GPU memory in use during the selected runs.', 'gpu_mem_megabytes', { unit: 'decmbytes' }, [zoomPanelLink, alignedLink]),
       ],
     }),
     row({
