@@ -150,7 +150,7 @@ function configEntry(r: Rng, commit: SeedCommit, model: string, m: number, c: Se
       branch_name: commit.branch,
       commit_id: commit.commitId,
       commit_message: commit.message,
-      hardware_info: { gpu_name: SEED_GPU, gpu_memory_total_gb: 22.0, python_version: '3.12.3', torch_version: '2.9.0+cu128' },
+      hardware_info: { gpu_name: SEED_GPU, gpu_memory_total_gb: 22.06, python_version: '3.12.3', torch_version: '2.9.0+cu128' },
       success: true,
     },
     measurements: {
