@@ -99,12 +99,12 @@ function value(key: MeasurementKey): QueryText<'sql'> {
  * baseline (benchmark_changes, migration 004), one value per measurement,
  * named "<measurement> · <verdict>" and coloured by VERDICT_THRESHOLDS.
  */
-export function changeStat(series: readonly MeasurementSeries[], slot: { w?: number; h?: number } = {}): PanelSpec {
+export function changeStat(title: string, series: readonly MeasurementSeries[], slot: { w?: number; h?: number } = {}): PanelSpec {
   const keys = series.map((x) => lit(x.key));
   const labels = series.map((x) => lit(x.label));
   const list = (items: typeof keys) => items.reduce<QueryText<'sql'>>((acc, t, i) => (i === 0 ? sql`${t}` : sql`${acc}, ${t}`), sql``);
   return statPanel({
-    title: 'vs baseline',
+    title: `${title} vs baseline`,
     description: `Change of the selected commit (by default the latest) against the baseline ($baseline: the median of the previous $runs runs on main, or one commit), positive = slower. Green: better by more than ${NOISE_PCT} %; red: worse by more than ${NOISE_PCT} %; otherwise the same within noise.`,
     unit: 'percent',
     decimals: 1,
@@ -124,7 +124,7 @@ export function changeStat(series: readonly MeasurementSeries[], slot: { w?: num
 /** A measurement's trend bars and, next to them, its change against the baseline. */
 export function measurementTrend(title: string, description: string, series: readonly MeasurementSeries[], slot: { w?: number; h?: number } = {}): PanelSpec[] {
   const w = slot.w ?? 12;
-  return [measurementBars(title, description, series, { w: w - 3, h: slot.h }), changeStat(series, { w: 3, h: slot.h })];
+  return [measurementBars(title, description, series, { w: w - 3, h: slot.h }), changeStat(title, series, { w: 3, h: slot.h })];
 }
 
 export type DeviceColumn = 'cpu_util' | 'gpu_util' | 'mem_megabytes' | 'gpu_mem_megabytes';

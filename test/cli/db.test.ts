@@ -44,6 +44,6 @@ describe.runIf(needShared)('dashcode db', () => {
   it('usage errors exit 2', async () => {
     const io = captureIo('.');
     expect(await run(['db', 'frobnicate'], io)).toBe(2);
-    expect(io.err).toContain('dashcode db: expected init, load-csv or seed, got frobnicate');
+    expect(io.err).toContain('dashcode db: expected init, load-csv, load-results or seed, got frobnicate');
   });
 });
