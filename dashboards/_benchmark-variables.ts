@@ -8,7 +8,7 @@
  * load Grafana selects the first option, i.e. the latest repository, branch,
  * commit and model, instead of whatever was selected when the JSON was saved.
  */
-import { queryVariable, sql } from '../src/index.js';
+import { customVariable, lit, queryVariable, sql } from '../src/index.js';
 import { metricsDb } from '../datasources/index.js';
 
 export const repository = queryVariable({
@@ -67,4 +67,28 @@ export const runsTo = queryVariable({
   query: sql`SELECT (extract(epoch FROM max(greatest(d.time, b.created_at))) * 1000)::bigint + 5000 FROM benchmarks b LEFT JOIN device_measurements d ON d.benchmark_id = b.benchmark_id WHERE ${selectedRuns}`,
 });
 
-export const benchmarkVariables = [repository, branch, commit, model, runsFrom, runsTo];
+/** How many runs the trend panels show, and how many previous runs on main make the median baseline. */
+export const lastRuns = customVariable({
+  name: 'runs',
+  label: 'Last N runs',
+  description: 'Trend panels show the last N runs of the branch; the baseline is the median of the previous N runs on main.',
+  values: ['10', '20', '50', '100'],
+  current: '20',
+});
+
+/** `median` (the median of the previous N runs on main) or a commit whose runs are the baseline. */
+export const baseline = queryVariable({
+  name: 'baseline',
+  label: 'Baseline',
+  description: 'What the percentage change compares with: the median of the previous N runs on main, or the runs of one commit.',
+  datasource: metricsDb,
+  query: sql`SELECT v AS __value, t AS __text FROM (SELECT 'median' AS v, 'median of previous N runs on main' AS t, 0 AS o, NULL::timestamp AS at UNION ALL SELECT b.commit_id, 'main ' || left(b.commit_id, 7) || ' ' || left(split_part(max(b.commit_message), chr(10), 1), 50), 1, max(b.created_at) FROM benchmarks b WHERE b.branch = 'main' GROUP BY b.commit_id) x ORDER BY o, at DESC`,
+});
+
+/** The noise band of the verdicts, in percent: within it a change is "same". One constant for the SQL and the thresholds. */
+export const NOISE_PCT = 10;
+
+/** `benchmark_changes(...)` with this dashboard's N, baseline and noise band (migration 004). */
+export const changes = sql`benchmark_changes(${lastRuns}::integer, NULLIF(${baseline}, 'median'), ${lit(String(NOISE_PCT))}::double precision)`;
+
+export const benchmarkVariables = [repository, branch, commit, model, lastRuns, baseline, runsFrom, runsTo];

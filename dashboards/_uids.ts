@@ -7,4 +7,6 @@ export const UIDS = {
   continuousBatching: 'transformers-continuous-batching',
   kvCache: 'transformers-kv-cache',
   traces: 'transformers-generation-traces',
+  benchmarkCompare: 'transformers-benchmark-compare',
+  benchmarkV2: 'transformers-benchmark-v2',
 } as const;

@@ -12,5 +12,21 @@ export { METRICS_TABLES, MODEL_MEASUREMENT_KEYS, schemaIssues, type MetricsTable
 export { loadCsvDir, CsvLoadError, type LoadReport } from './load-csv.js';
 export { problemText, type CsvProblem } from './csv-tables.js';
 export { parseCsv, formatCsv, type CsvField, type CsvRecord, type CsvSyntaxError } from './csv.js';
-export { seed, generateSeedRows, SEED_BASE_TIME, SEED_MODELS, type SeedOptions, type SeedReport } from './seed.js';
+export {
+  seed,
+  generateSeedRows,
+  SEED_BASE_TIME,
+  SEED_MODELS,
+  SEED_GPU,
+  SEED_REGRESSION_COMMIT,
+  SEED_REGRESSION_FACTOR,
+  SEED_REGRESSED_KEYS,
+  SEED_NOISE_BOUND_PCT,
+  type SeedCommit,
+  type SeedOptions,
+  type SeedReport,
+} from './seed.js';
+export { loadResultsDir, writeResults, ResultsLoadError, type ResultsLoadReport, type ResultsCounts } from './load-results.js';
+export { parseResultsFile, resultsProblemText, RESULT_FILE, type ResultsProblem, type V2Run } from './load-results-parse.js';
+export { generateV2ResultFiles, seedV2Runs, configHash, type ResultFile } from './seed-v2.js';
 export type { BenchmarkRow, DeviceRow, ModelRow, MetricsRows, RowCounts } from './write.js';

@@ -18,6 +18,8 @@
 import type { SqlEngine } from './engine.js';
 import { rng, type Rng } from './prng.js';
 import { MODEL_MEASUREMENT_KEYS } from './schema.js';
+import { writeResults } from './load-results.js';
+import { seedV2Runs } from './seed-v2.js';
 import { writeMetrics, type BenchmarkRow, type DeviceRow, type MetricsRows, type ModelRow, type RowCounts } from './write.js';
 
 export interface SeedOptions {
@@ -32,6 +34,10 @@ export interface SeedOptions {
 }
 
 export interface SeedReport extends RowCounts {
+  /** benchmark_v2 rows written (see seed-v2.ts). */
+  v2Runs: number;
+  v2Iterations: number;
+  v2GpuSamples: number;
   /** First benchmark start and last sample, UTC. */
   from: Date;
   to: Date;
@@ -41,7 +47,47 @@ export interface SeedReport extends RowCounts {
 export const SEED_BASE_TIME = '2026-11-01T00:00:00Z';
 
 export const SEED_MODELS = ['meta-llama/Llama-3.2-1B', 'mistralai/Mistral-7B-v0.1'] as const;
-const GPU = 'NVIDIA A10G';
+export const SEED_GPU = 'NVIDIA A10G';
+const GPU = SEED_GPU;
+
+/**
+ * The commit with the deliberate regression: the newest commit on
+ * huggingface/transformers `main`. Its tracked v1 measurements (eager forward
+ * passes, time to first token, compiled generate, model load) are
+ * SEED_REGRESSION_FACTOR times slower than the commit's noise would give, and
+ * so are its benchmark_v2 latencies (throughput drops accordingly). Every
+ * other run stays within SEED_NOISE_BOUND_PCT of its model's typical value,
+ * so a rule or panel that judges "more than 10 % slower than the median of
+ * the previous runs on main" finds this commit and nothing else.
+ */
+export const SEED_REGRESSION_COMMIT = '5eed0bad1c0ffee2a7c3d9e4f6b8a0c1d2e3f4a5';
+export const SEED_REGRESSION_FACTOR = 1.25;
+/** The v1 keys the regression slows down (the alert's tracked measurements). */
+export const SEED_REGRESSED_KEYS = [
+  'model_load_time',
+  'first_eager_forward_pass_time_secs',
+  'second_eager_forward_pass_time_secs',
+  'time_to_first_token_secs',
+  'first_compile_generate_time_secs',
+  'second_compile_generate_time_secs',
+  'third_compile_generate_time_secs',
+  'fourth_compile_generate_time_secs',
+] as const;
+/** Largest deviation of a non-regressed value from its branch's typical value (noise 1.5 % × 3 + drift 1 % × 3). */
+export const SEED_NOISE_BOUND_PCT = 7.5;
+
+/** One benchmarked commit, for generators that add runs of the same commits (benchmark_v2). */
+export interface SeedCommit {
+  repository: string;
+  branch: string;
+  commitId: string;
+  message: string;
+  /** Timing multiplier of this commit (branch speed × drift × regression). */
+  speed: number;
+  regression: boolean;
+  /** When the v1 runs of this commit ended, µs since the epoch. */
+  endUs: number;
+}
 
 interface BranchPlan {
   repository: string;
@@ -55,7 +101,7 @@ interface BranchPlan {
 }
 
 const BRANCHES: readonly BranchPlan[] = [
-  { repository: 'huggingface/transformers', branch: 'main', commits: 6, start: 0.05, end: 0.98, speed: 1 },
+  { repository: 'huggingface/transformers', branch: 'main', commits: 12, start: 0.05, end: 0.98, speed: 1 },
   { repository: 'huggingface/transformers', branch: 'feat/static-cache-compile', commits: 3, start: 0.35, end: 0.8, speed: 0.86 },
   { repository: 'octo-contributor/transformers', branch: 'fix/sdpa-attention-mask', commits: 3, start: 0.15, end: 0.6, speed: 1.04 },
 ];
@@ -100,7 +146,7 @@ const DEVICE: readonly [number, number, number, number][] = [
 
 const US = 1000; // microseconds per millisecond
 
-export function generateSeedRows(options: SeedOptions = {}): MetricsRows & { from: Date; to: Date } {
+export function generateSeedRows(options: SeedOptions = {}): MetricsRows & { from: Date; to: Date; commits: SeedCommit[] } {
   const r = rng(options.seed ?? 1);
   const endUs = baseMicros(options.baseTime);
   const windowUs = Math.round((options.days ?? 6) * 86_400_000) * US;
@@ -109,6 +155,7 @@ export function generateSeedRows(options: SeedOptions = {}): MetricsRows & { fro
   let messageIndex = 0;
   let firstUs = Infinity;
   let lastUs = -Infinity;
+  const commits: SeedCommit[] = [];
 
   for (const plan of BRANCHES) {
     for (let c = 0; c < plan.commits; c++) {
@@ -116,11 +163,15 @@ export function generateSeedRows(options: SeedOptions = {}): MetricsRows & { fro
       // Jitter of up to ±20 min keeps runs off round times without reordering commits.
       let startUs = endUs - Math.round((1 - position) * windowUs) + Math.round(r.between(-20, 20) * 60_000) * US;
       startUs = Math.min(startUs, endUs - 30 * 60_000 * US);
-      const commitId = r.hex(40);
-      const message = (MESSAGES[messageIndex++ % MESSAGES.length] as string).slice(0, 70);
-      const drift = 1 + r.gauss() * 0.02;
+      const randomId = r.hex(40);
+      // The newest commit on main carries the regression, under a fixed id tests and alerts can name.
+      const regression = plan.branch === 'main' && plan.repository === 'huggingface/transformers' && c === plan.commits - 1;
+      const commitId = regression ? SEED_REGRESSION_COMMIT : randomId;
+      const message = regression ? 'Generation: check stopping criteria on every step (adds a device sync)' : (MESSAGES[messageIndex++ % MESSAGES.length] as string).slice(0, 70);
+      const drift = 1 + r.gauss() * 0.01;
+      let commitEndUs = startUs;
       SEED_MODELS.forEach((model, m) => {
-        const run = runRows(r, { plan, model, m, commitId, message, startUs, samples, speed: plan.speed * drift });
+        const run = runRows(r, { plan, model, m, commitId, message, startUs, samples, speed: plan.speed * drift, regression });
         rows.benchmarks.push(run.benchmark);
         for (const d of run.device) rows.device.push(d);
         rows.model.push(run.model);
@@ -128,10 +179,12 @@ export function generateSeedRows(options: SeedOptions = {}): MetricsRows & { fro
         lastUs = Math.max(lastUs, run.endUs);
         // The next model starts after this run plus a short pause.
         startUs = run.endUs + Math.round(r.between(20, 40) * 1000) * US;
+        commitEndUs = run.endUs;
       });
+      commits.push({ repository: plan.repository, branch: plan.branch, commitId, message, speed: plan.speed * drift * (regression ? SEED_REGRESSION_FACTOR : 1), regression, endUs: commitEndUs });
     }
   }
-  return { ...rows, from: new Date(firstUs / US), to: new Date(lastUs / US) };
+  return { ...rows, from: new Date(firstUs / US), to: new Date(lastUs / US), commits };
 }
 
 interface RunInput {
@@ -143,6 +196,7 @@ interface RunInput {
   startUs: number;
   samples: number;
   speed: number;
+  regression: boolean;
 }
 
 function runRows(r: Rng, run: RunInput): { benchmark: BenchmarkRow; device: DeviceRow[]; model: ModelRow; endUs: number } {
@@ -174,7 +228,8 @@ function runRows(r: Rng, run: RunInput): { benchmark: BenchmarkRow; device: Devi
   const measurements: Record<string, number> = {};
   for (const key of MODEL_MEASUREMENT_KEYS) {
     const base = BASE_SECONDS[key][run.m] ?? 1;
-    measurements[key] = round(base * run.speed * (1 + r.gauss() * 0.03), 6);
+    const slower = run.regression && (SEED_REGRESSED_KEYS as readonly string[]).includes(key) ? SEED_REGRESSION_FACTOR : 1;
+    measurements[key] = round(base * run.speed * slower * (1 + r.gauss() * 0.015), 6);
   }
   const endUs = t;
   return { benchmark, device, model: { benchmark_id: id, measurements, time: timestampText(endUs) }, endUs };
@@ -182,9 +237,13 @@ function runRows(r: Rng, run: RunInput): { benchmark: BenchmarkRow; device: Devi
 
 /** Inserts the generated rows (idempotent: seeding twice with the same options adds nothing). */
 export async function seed(engine: SqlEngine, options: SeedOptions = {}): Promise<SeedReport> {
-  const { from, to, ...rows } = generateSeedRows(options);
-  const { inserted } = await engine.transaction((tx) => writeMetrics(tx, rows));
-  return { ...inserted, from, to };
+  const { from, to, commits, ...rows } = generateSeedRows(options);
+  const v2 = seedV2Runs(commits, options.seed ?? 1);
+  return engine.transaction(async (tx) => {
+    const { inserted } = await writeMetrics(tx, rows);
+    const results = await writeResults(tx, v2);
+    return { ...inserted, v2Runs: results.inserted.runs, v2Iterations: results.inserted.iterations, v2GpuSamples: results.inserted.gpuSamples, from, to };
+  });
 }
 
 function baseMicros(base: Date | string | undefined): number {

@@ -14,7 +14,7 @@ describe.runIf(needShared)('dashcode db', () => {
     const pglite = path.join(dir, 'pglite');
     const init = captureIo(dir);
     expect(await run(['db', 'init', '--pglite', pglite], init)).toBe(0);
-    expect(init.out).toBe(`PGlite in ${pglite}: applied migrations 1, 2\n`);
+    expect(init.out).toBe(`PGlite in ${pglite}: applied migrations 1, 2, 3, 4\n`);
     const first = captureIo(dir);
     expect(await run(['db', 'load-csv', exportDir, '--pglite', pglite], first)).toBe(0);
     expect(first.out).toContain('inserted 1 benchmarks, 145 device and 1 model measurements; skipped 0 rows already present; 4 placeholder value(s) stored as NULL');
@@ -44,6 +44,6 @@ describe.runIf(needShared)('dashcode db', () => {
   it('usage errors exit 2', async () => {
     const io = captureIo('.');
     expect(await run(['db', 'frobnicate'], io)).toBe(2);
-    expect(io.err).toContain('dashcode db: expected init, load-csv or seed, got frobnicate');
+    expect(io.err).toContain('dashcode db: expected init, load-csv, load-results or seed, got frobnicate');
   });
 });

@@ -25,12 +25,15 @@ import {
   type DashboardJson,
 } from './support.js';
 
-/** The dashboards of issue 3: output file → stable uid. */
+/** The dashboards of issues 3 and 17: output file → stable uid. */
 const FLAGSHIP: Record<string, string> = {
   'grafana_dashboard.json': 'transformers-benchmarks',
   'continuous-batching-dashboard.json': 'transformers-continuous-batching',
   'kv-cache-dashboard.json': 'transformers-kv-cache',
   'generation-traces.json': 'transformers-generation-traces',
+  // Issue 17.
+  'benchmark-compare.json': 'transformers-benchmark-compare',
+  'benchmark-v2.json': 'transformers-benchmark-v2',
 };
 
 /** The README's Prometheus series (histograms through their `_bucket` series). */

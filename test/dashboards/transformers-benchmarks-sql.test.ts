@@ -35,6 +35,11 @@ async function rows(sql: string): Promise<Array<Record<string, unknown>>> {
 async function resolveVariables(overrides: Record<string, string[]> = {}): Promise<Map<string, string[]>> {
   const values = new Map<string, string[]>();
   for (const v of dashboard.templating.list) {
+    // A custom variable (`runs`) has its options in the JSON, and a saved selection.
+    if (v.type === 'custom') {
+      values.set(v.name, overrides[v.name] ?? [String((v as { current?: { value?: unknown } }).current?.value)]);
+      continue;
+    }
     const options = variableOptions(await rows(interpolate(String(v.query), values, RANGE)));
     values.set(v.name, overrides[v.name] ?? options.slice(0, 1));
   }
@@ -92,21 +97,28 @@ describe('benchmark panel queries on the README schema', () => {
     expect(Number(r!.from_ms)).toBe(epochMs(run('r3').createdAt) - 5000);
   });
 
-  it('bar charts read their own measurement key, one bar per selected run, oldest first', async () => {
+  it('bar charts read their own measurement key, one bar per run of the branch, oldest first, the selected commits marked', async () => {
     const v = await resolveVariables({ commit: ['aaaaaaa1111', 'bbbbbbb2222'], model: ['meta-llama/Llama-3.2-1B'] });
     expect(await panelRows(panel('First eager forward pass'), v)).toEqual([
-      { run: 'aaaaaaa 07-28 10:00', 'First forward pass': measurementValue(run('r1'), 'first_eager_forward_pass_time_secs') },
-      { run: 'bbbbbbb 07-29 10:00', 'First forward pass': measurementValue(run('r2'), 'first_eager_forward_pass_time_secs') },
+      { run: '▶ aaaaaaa 07-28 10:00', 'First forward pass': null, 'First forward pass (selected commit)': measurementValue(run('r1'), 'first_eager_forward_pass_time_secs') },
+      { run: '▶ bbbbbbb 07-29 10:00', 'First forward pass': null, 'First forward pass (selected commit)': measurementValue(run('r2'), 'first_eager_forward_pass_time_secs') },
     ]);
+    // The trend does not depend on the selection: with only the newer commit selected, the older run is an ordinary bar.
+    const newer = await resolveVariables({ commit: ['bbbbbbb2222'], model: ['meta-llama/Llama-3.2-1B'] });
+    expect((await panelRows(panel('First eager forward pass'), newer))[0]).toEqual({
+      run: 'aaaaaaa 07-28 10:00',
+      'First forward pass': measurementValue(run('r1'), 'first_eager_forward_pass_time_secs'),
+      'First forward pass (selected commit)': null,
+    });
     const [tokens] = await panelRows(panel('Time to first, second and third token'), v);
     expect(tokens).toEqual({
-      run: 'aaaaaaa 07-28 10:00',
+      run: '▶ aaaaaaa 07-28 10:00',
       'First token': measurementValue(run('r1'), 'time_to_first_token_secs'),
       'Second token': measurementValue(run('r1'), 'time_to_second_token_secs'),
       'Third token': measurementValue(run('r1'), 'time_to_third_token_secs'),
     });
     const [fourth] = await panelRows(panel('Fourth compiled generate'), v);
-    expect(Object.values(fourth!)[1]).toBe(measurementValue(run('r1'), 'fourth_compile_generate_time_secs'));
+    expect(Object.values(fourth!)[2]).toBe(measurementValue(run('r1'), 'fourth_compile_generate_time_secs'));
   });
 
   it('device series are the selected runs only, named by run, within the time range', async () => {

@@ -64,13 +64,29 @@ describeComparison({
     'Eager generate': 'first/second_eager_generate_time_secs',
     'Model load time': 'row for model_load_time',
     'Model load time per run': 'model_load_time was recorded but not shown',
+    // Issue 17: a judgement next to every trend.
+    'Change against baseline': 'every measurement of the selected commit against the baseline (benchmark_changes), worst first, with a verdict',
+    ...Object.fromEntries(
+      [
+        'First eager forward pass',
+        'Second eager forward pass',
+        'Time to first, second and third token',
+        'Mean time to next token',
+        'Eager generate',
+        'First compiled generate',
+        'Second compiled generate',
+        'Third compiled generate',
+        'Fourth compiled generate',
+        'Model load time per run',
+      ].map((t) => [`${t} vs baseline`, 'percentage change against the baseline, coloured better / same / worse: a bar chart cannot show it']),
+    ),
   },
   dashboard: {
     uid: 'stable readable uid instead of the UI-generated one',
     time: 'now-7d instead of an absolute range saved from one session in 2024; the "Zoom to selected runs" link sets the runs\' range',
     timezone: 'UTC, the timezone the recorder writes timestamps in, so run labels and axes agree',
-    variables: 'repository/branch/commit(multi)/model chained, newest first; hidden runs_from/runs_to replace StartTime/EndTime',
-    links: '"Go to data" hard-coded http://localhost:8080 and the branch-wide range; "Zoom to selected runs" is relative and spans the selected runs',
+    variables: 'repository/branch/commit(multi)/model chained, newest first; runs (N) and baseline for the trends; hidden runs_from/runs_to replace StartTime/EndTime',
+    links: '"Go to data" hard-coded http://localhost:8080 and the branch-wide range; "Zoom to selected runs" is relative and spans the selected runs; links to the A/B and benchmark_v2 dashboards',
     tags: 'tagged transformers/benchmarks',
   },
 });
@@ -133,13 +149,15 @@ describe('benchmark variables', () => {
       ['branch', 0],
       ['commit', 0],
       ['model', 0],
+      ['runs', 0],
+      ['baseline', 0],
       ['runs_from', 2],
       ['runs_to', 2],
     ]);
   });
 
   it('chain each on the previous one', () => {
-    const [repository, branch, commit, model, runsFrom, runsTo] = variables().map((v) => String(v.query));
+    const [repository, branch, commit, model, , , runsFrom, runsTo] = variables().map((v) => String(v.query));
     expect(repository).not.toMatch(/\$\{/);
     expect(branch).toContain('${repository:sqlstring}');
     expect(commit).toContain('${branch:sqlstring}');
@@ -148,7 +166,9 @@ describe('benchmark variables', () => {
   });
 
   it('select the newest by default: ordered newest first, in query order, with no saved selection', () => {
-    for (const v of variables()) {
+    // `runs` is a fixed list with a saved default of 20 (issue 17); the others follow the data.
+    expect(variables().find((v) => v.name === 'runs')?.current).toMatchObject({ value: '20' });
+    for (const v of variables().filter((x) => x.name !== 'runs')) {
       expect(v.current, `${v.name} must not save a selection`).toBeUndefined();
       expect(v.sort, `${v.name} keeps the query order`).toBe(0);
       expect(v.includeAll, `${v.name}: "All" would be selected instead of the newest`).toBe(false);
@@ -163,9 +183,9 @@ describe('benchmark variables', () => {
   it('feed the "Zoom to selected runs" links', () => {
     const d = readGenerated(GENERATED);
     const zoom = '/d/transformers-benchmarks?from=${runs_from}&to=${runs_to}';
-    expect(d.links).toEqual([expect.objectContaining({ title: 'Zoom to selected runs', url: zoom, includeVars: true })]);
+    expect(d.links[0]).toEqual(expect.objectContaining({ title: 'Zoom to selected runs', url: zoom, includeVars: true }));
     const device = allPanels(d).filter((p) => p.type === 'timeseries');
     expect(device).toHaveLength(4);
-    for (const p of device) expect(panelLinks(p).map((l) => l.url)).toEqual([`${zoom}&\${__all_variables}`]);
+    for (const p of device) expect(panelLinks(p).map((l) => l.url)).toEqual([`${zoom}&\${__all_variables}`, '/d/transformers-benchmark-compare?var-model=${model}']);
   });
 });

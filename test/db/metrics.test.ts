@@ -75,8 +75,8 @@ function metricsSuite(name: string, t: Target) {
     describe('migrate', () => {
       it('creates the three tables with the README columns and types, and is idempotent', async () => {
         const db = await t.fresh();
-        expect(await migrate(db)).toEqual({ applied: [1, 2], version: 2 });
-        expect(await migrate(db)).toEqual({ applied: [], version: 2 });
+        expect(await migrate(db)).toEqual({ applied: [1, 2, 3, 4], version: 4 });
+        expect(await migrate(db)).toEqual({ applied: [], version: 4 });
         const { rows } = await db.query<{ table_name: string; column_name: string; data_type: string }>(
           `SELECT table_name, column_name, data_type FROM information_schema.columns
             WHERE table_schema = current_schema() AND table_name IN ('benchmarks', 'device_measurements', 'model_measurements')
@@ -86,7 +86,7 @@ function metricsSuite(name: string, t: Target) {
         for (const r of rows) (actual[r.table_name] ??= {})[r.column_name] = r.data_type;
         expect(actual).toEqual(METRICS_TABLES);
         const recorded = await db.query<{ id: number }>('SELECT id FROM dashcode_migrations ORDER BY id');
-        expect(recorded.rows).toEqual([{ id: 1 }, { id: 2 }]);
+        expect(recorded.rows).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }]);
         expect(await schemaIssues(db)).toEqual([]);
         await db.close();
       });
@@ -262,7 +262,7 @@ function metricsSuite(name: string, t: Target) {
         await migrate(b);
         const report = await seed(a, { seed: 7, baseTime: SEED_BASE_TIME });
         await seed(b, { seed: 7, baseTime: SEED_BASE_TIME });
-        expect(report).toMatchObject({ benchmarks: 24, deviceMeasurements: 1200, modelMeasurements: 24 });
+        expect(report).toMatchObject({ benchmarks: 36, deviceMeasurements: 1800, modelMeasurements: 36, v2Runs: 108, v2Iterations: 540 });
         expect(report.to.getTime()).toBeLessThanOrEqual(Date.parse(SEED_BASE_TIME));
         const snapA = await snapshot(a);
         expect(await snapshot(b)).toEqual(snapA);
@@ -281,13 +281,13 @@ function metricsSuite(name: string, t: Target) {
         const q = async (sql: string) => (await db.query(sql)).rows;
         expect(await q(`SELECT repository, branch, count(DISTINCT commit_id)::int AS commits FROM benchmarks GROUP BY 1, 2 ORDER BY 1, 2`)).toEqual([
           { repository: 'huggingface/transformers', branch: 'feat/static-cache-compile', commits: 3 },
-          { repository: 'huggingface/transformers', branch: 'main', commits: 6 },
+          { repository: 'huggingface/transformers', branch: 'main', commits: 12 },
           { repository: 'octo-contributor/transformers', branch: 'fix/sdpa-attention-mask', commits: 3 },
         ]);
         expect(await q(`SELECT bool_and(commit_id ~ '^[0-9a-f]{40}$') AS hex, bool_and(benchmark_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$') AS uuid FROM benchmarks`)).toEqual([{ hex: true, uuid: true }]);
         expect(await q(`SELECT metadata->>'model_name' AS model, count(*)::int AS n FROM benchmarks GROUP BY 1 ORDER BY 1`)).toEqual([
-          { model: 'meta-llama/Llama-3.2-1B', n: 12 },
-          { model: 'mistralai/Mistral-7B-v0.1', n: 12 },
+          { model: 'meta-llama/Llama-3.2-1B', n: 18 },
+          { model: 'mistralai/Mistral-7B-v0.1', n: 18 },
         ]);
         expect(await q(`SELECT DISTINCT jsonb_object_keys(metadata) AS k FROM benchmarks ORDER BY 1`)).toEqual([{ k: 'benchmark_type' }, { k: 'gpu_name' }, { k: 'model_name' }]);
         const keys = await q(`SELECT DISTINCT jsonb_object_keys(measurements) AS k FROM model_measurements ORDER BY 1`);
@@ -312,8 +312,8 @@ function metricsSuite(name: string, t: Target) {
         await migrate(db);
         const first = await seed(db);
         const second = await seed(db);
-        expect(first.benchmarks).toBe(24);
-        expect(second).toMatchObject({ benchmarks: 0, deviceMeasurements: 0, modelMeasurements: 0 });
+        expect(first.benchmarks).toBe(36);
+        expect(second).toMatchObject({ benchmarks: 0, deviceMeasurements: 0, modelMeasurements: 0, v2Runs: 0, v2Iterations: 0, v2GpuSamples: 0 });
         const now = Date.now();
         expect(first.to.getTime()).toBeLessThanOrEqual(now);
         expect(first.from.getTime()).toBeGreaterThan(now - 7 * 86_400_000);

@@ -5,7 +5,7 @@ import { chooseDatabase, openChosen } from '../database.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 
-const usage = `Usage: dashcode db <init|load-csv DIR|seed> [options]
+const usage = `Usage: dashcode db <init|load-csv DIR|load-results DIR|seed> [options]
 
 The benchmark metrics database (schema: docs/database.md).
   init           apply the migrations (idempotent)
@@ -13,6 +13,11 @@ The benchmark metrics database (schema: docs/database.md).
                  device_measurements_*.csv, model_measurements_*.csv) in one
                  transaction; loading twice adds nothing; a bad file loads
                  nothing and names file:line:column
+  load-results DIR
+                 load transformers benchmark_v2 result files
+                 (<model>_benchmark_<timestamp>.json, anywhere under DIR), one
+                 transaction per file; loading twice adds nothing; a bad file
+                 loads nothing and names file and JSON path
   seed           add deterministic sample data (several branches, commits,
                  runs, device samples) ending at the current hour
 
@@ -29,8 +34,9 @@ export const dbCommand: Command = {
   async run(args: string[], io: Io): Promise<number> {
     const parsed = parseOptions({ args, allowPositionals: true, options: { 'database-url': { type: 'string' }, pglite: { type: 'string' }, seed: { type: 'string' } } });
     const [action, dir] = parsed.positionals;
-    if (action !== 'init' && action !== 'load-csv' && action !== 'seed') throw new UsageError(`expected init, load-csv or seed, got ${action ?? 'nothing'}`);
+    if (action !== 'init' && action !== 'load-csv' && action !== 'load-results' && action !== 'seed') throw new UsageError(`expected init, load-csv, load-results or seed, got ${action ?? 'nothing'}`);
     if (action === 'load-csv' && !dir) throw new UsageError('load-csv needs the folder of the CSV export');
+    if (action === 'load-results' && !dir) throw new UsageError('load-results needs the folder of the benchmark_v2 results');
     const choice = chooseDatabase(parsed.values, io);
     if (!choice.databaseUrl && !choice.pgliteDir) io.stderr('note: no --database-url or --pglite: using an in-memory PGlite, which is gone when this command ends\n');
     const db = await import('../../db/index.js');
@@ -46,6 +52,7 @@ export const dbCommand: Command = {
         io.stdout(`${description}: seeded ${r.benchmarks} runs, ${r.deviceMeasurements} device samples, ${r.modelMeasurements} model measurements (${r.from.toISOString()} → ${r.to.toISOString()})\n`);
         return EXIT.ok;
       }
+      if (action === 'load-results') return await loadResults(db, engine, description, dir!, io);
       try {
         const r = await db.loadCsvDir(engine, path.resolve(io.cwd, dir!));
         io.stdout(
@@ -65,3 +72,19 @@ export const dbCommand: Command = {
     }
   },
 };
+
+/** `db load-results`: every good file loads; each bad file is listed with its problems and exits 1. */
+async function loadResults(db: typeof import('../../db/index.js'), engine: import('../../db/index.js').SqlEngine, description: string, dir: string, io: Io): Promise<number> {
+  const summary = (r: import('../../db/index.js').ResultsLoadReport) =>
+    `${description}: loaded ${r.files.filter((f) => f.loaded).length} of ${r.files.length} result file(s) from ${dir}: inserted ${r.inserted.runs} runs, ${r.inserted.iterations} iterations, ${r.inserted.gpuSamples} GPU samples; skipped ${r.skipped.runs} runs already present\n`;
+  try {
+    io.stdout(summary(await db.loadResultsDir(engine, path.resolve(io.cwd, dir))));
+    return EXIT.ok;
+  } catch (err) {
+    if (!(err instanceof db.ResultsLoadError)) throw err;
+    if (err.report && err.report.files.length > 0) io.stdout(summary(err.report));
+    const bad = err.report?.files.filter((f) => !f.loaded).map((f) => f.file) ?? [];
+    io.stderr(`${err.message}\n${bad.length > 0 ? `not loaded: ${bad.join(', ')}` : 'nothing was loaded'}\n`);
+    return EXIT.findings;
+  }
+}

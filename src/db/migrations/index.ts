@@ -9,6 +9,8 @@ import { formatIssues, hasErrors, type Issue } from '../../validate/issues.js';
 import { schemaIssues } from '../schema.js';
 import * as m001 from './001-metrics-schema.js';
 import * as m002 from './002-indexes.js';
+import * as m003 from './003-benchmark-v2.js';
+import * as m004 from './004-benchmark-baseline.js';
 
 export interface Migration {
   readonly id: number;
@@ -19,6 +21,8 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { id: 1, ...m001 },
   { id: 2, ...m002 },
+  { id: 3, ...m003 },
+  { id: 4, ...m004 },
 ];
 
 export interface MigrateReport {
