@@ -132,7 +132,7 @@ function ruleDocument(rule: AlertRuleSpec, panels: PanelIndex | undefined, at: s
   if (rule.panel) {
     const id = panels?.get(rule.panel.dashboardUid)?.get(rule.panel.panelTitle);
     if (panels && id === undefined) {
-      issues.push(issue('alert.rule.panel-unknown', `${at}.panel`, `no panel titled "${rule.panel.panelTitle}" in dashboard "${rule.panel.dashboardUid}"`));
+      issues.push(issue('alert-panel-unknown', `${at}.panel`, `no panel titled "${rule.panel.panelTitle}" in dashboard "${rule.panel.dashboardUid}"`));
     }
     out.dashboardUid = literal(rule.panel.dashboardUid);
     if (id !== undefined) out.panelId = id;

@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   preview: async () => (await import('./commands/preview.js')).previewCommand,
   import: async () => (await import('./commands/import.js')).importCommand,
   diff: async () => (await import('./commands/diff.js')).diffCommand,
+  alert: async () => (await import('./commands/alert.js')).alertCommand,
 };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {

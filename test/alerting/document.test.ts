@@ -88,7 +88,7 @@ describe('alerting provisioning document', () => {
     const stray = reduceExpression({ input: outsider, reducer: 'last' });
     const bad = alertRule({ uid: 'bench-regression', title: 'dup', nodes: [stray], condition: stray });
     const { issues } = alertingDocument({ groups: [ruleGroup({ name: 'g', folder: 'f', interval: '1m', rules: [rule, bad] })], contactPoints: [webhook] }, new Map());
-    expect(issues.map((i) => i.code)).toEqual(expect.arrayContaining(['alert.rule.uid-duplicate', 'alert.rule.panel-unknown', 'alert.expression.reference']));
+    expect(issues.map((i) => i.code)).toEqual(expect.arrayContaining(['alert.rule.uid-duplicate', 'alert-panel-unknown', 'alert.expression.reference']));
   });
 
   it('checks durations, group intervals and threshold shapes', () => {
