@@ -182,7 +182,7 @@ export const serving = ruleGroup({
   name: 'serving',
   folder: 'Transformers',
   interval: '1m',
-  rules: servingRules({ p95LatencyMs: 6000, kvCacheUsage: 0.9 }),
+  rules: servingRules({ p95LatencyMs: 8000, kvCacheUsage: 0.9 }),
 });
 
 export const policy = notificationPolicy({ receiver: perfTeam, groupBy: ['alertname', 'grafana_folder'] });

@@ -11,6 +11,7 @@ import { query as promInstant, queryRange } from '../check/prometheus-client.js'
 import type { PromRunner, SqlRunner } from '../check/run/runners.js';
 import { framesFromProm, framesFromSql } from './engine/frames.js';
 import type { QueryRunner } from './engine/backtest.js';
+import type { NodeResult } from './engine/values.js';
 
 const ALERT_MAX_DATA_POINTS = 43200;
 
@@ -19,8 +20,10 @@ export interface AlertBackends {
   prometheus?: PromRunner;
 }
 
-/** The query text as it would be sent for this window (for error messages and `check`). */
-export function expandAlertQuery(text: string, language: 'sql' | 'promql', window: { from: Date; to: Date }, scrapeInterval?: string): { text: string; stepMs: number; errors: string[] } {
+export type AlertLanguage = 'sql' | 'promql';
+
+/** The query text as it would be sent for this window. */
+export function expandAlertQuery(text: string, language: AlertLanguage, window: { from: Date; to: Date }, scrapeInterval?: string): { text: string; stepMs: number; errors: string[] } {
   const interval = calculateInterval(window, ALERT_MAX_DATA_POINTS, '1s');
   if (language === 'sql') {
     const r = expandPostgresMacros(text, { range: window, intervalMs: interval.intervalMs });
@@ -30,29 +33,47 @@ export function expandAlertQuery(text: string, language: 'sql' | 'promql', windo
   return { text: r.expr, stepMs: r.stepMs, errors: r.errors };
 }
 
+export interface AlertQueryRun {
+  expanded: string;
+  /** The values the expressions get, or why there are none. */
+  result: NodeResult | Error;
+  /** Rows (SQL) or series (PromQL) returned; undefined when nothing ran. */
+  rows?: number;
+  columns?: string[];
+  /** Nothing ran: no backend for this language. */
+  notRun?: string;
+}
+
+export async function runAlertQueryText(text: string, language: AlertLanguage, instant: boolean, window: { from: Date; to: Date }, backends: AlertBackends): Promise<AlertQueryRun> {
+  const expanded = expandAlertQuery(text, language, window, backends.prometheus?.scrapeInterval);
+  if (expanded.errors.length > 0) return { expanded: expanded.text, result: new Error(expanded.errors.join('; ')) };
+  try {
+    if (language === 'sql') {
+      if (!backends.sql) return { expanded: expanded.text, result: new Error('no database to run SQL against'), notRun: 'no database' };
+      const r = await backends.sql.query(expanded.text);
+      return { expanded: expanded.text, result: framesFromSql(r), rows: r.rows.length, columns: r.fields.map((f) => f.name) };
+    }
+    if (!backends.prometheus) return { expanded: expanded.text, result: new Error('no Prometheus to run PromQL against'), notRun: 'no Prometheus (--prometheus-url)' };
+    let result: NodeResult | Error;
+    if (instant) {
+      const data = (await promInstant(backends.prometheus.url, expanded.text, { time: window.to })).data;
+      if (data.resultType === 'vector') result = framesFromProm(data.result as never);
+      else if (data.resultType === 'scalar') result = { values: [{ kind: 'number', labels: {}, value: Number((data.result as readonly [number, string])[1]) }] };
+      else result = new Error(`an instant query returned a ${data.resultType}, not numbers`);
+    } else {
+      result = framesFromProm((await queryRange(backends.prometheus.url, expanded.text, { start: window.from, end: window.to, step: Math.max(1, expanded.stepMs / 1000) })).data.result as never);
+    }
+    return { expanded: expanded.text, result, rows: result instanceof Error ? undefined : result.values.length };
+  } catch (e) {
+    return { expanded: expanded.text, result: e instanceof Error ? e : new Error(String(e)) };
+  }
+}
+
 export function alertQueryRunner(backends: AlertBackends): QueryRunner {
   return async (node, window) => {
     const q = node.query;
-    const language = q.text.language === 'sql' ? 'sql' : q.text.language === 'promql' ? 'promql' : undefined;
+    const language = q.text.language === 'sql' || q.text.language === 'promql' ? q.text.language : undefined;
     if (!language) return new Error(`${q.text.language} queries are not evaluated by dashcode's backtest`);
-    const expanded = expandAlertQuery(q.text.text, language, window, backends.prometheus?.scrapeInterval);
-    if (expanded.errors.length > 0) return new Error(expanded.errors.join('; '));
-    try {
-      if (language === 'sql') {
-        if (!backends.sql) return new Error('no database to run SQL against');
-        return framesFromSql(await backends.sql.query(expanded.text));
-      }
-      if (!backends.prometheus) return new Error('no Prometheus to run PromQL against');
-      if ((q.model as { instant?: boolean }).instant) {
-        const r = await promInstant(backends.prometheus.url, expanded.text, { time: window.to });
-        if (r.data.resultType === 'vector') return framesFromProm(r.data.result as never);
-        if (r.data.resultType === 'scalar') return { values: [{ kind: 'number', labels: {}, value: Number((r.data.result as readonly [number, string])[1]) }] };
-        return new Error(`an instant query returned a ${r.data.resultType}, not numbers`);
-      }
-      const r = await queryRange(backends.prometheus.url, expanded.text, { start: window.from, end: window.to, step: Math.max(1, expanded.stepMs / 1000) });
-      return framesFromProm(r.data.result as never);
-    } catch (e) {
-      return e instanceof Error ? e : new Error(String(e));
-    }
+    return (await runAlertQueryText(q.text.text, language, (q.model as { instant?: boolean }).instant === true, window, backends)).result;
   };
 }
