@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   import: async () => (await import('./commands/import.js')).importCommand,
   diff: async () => (await import('./commands/diff.js')).diffCommand,
   init: async () => (await import('./commands/init.js')).initCommand,
+  alert: async () => (await import('./commands/alert.js')).alertCommand,
 };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {

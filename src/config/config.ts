@@ -11,6 +11,8 @@ export interface DashcodeConfig {
   datasourcesModule?: string;
   /** Where generated files go. Default `generated`. */
   outDir?: string;
+  /** Module exporting alert rule groups, contact points, policies, mute timings and templates. Default `alerts/index.ts` (optional). */
+  alertsModule?: string;
   provisioning?: ProvisioningConfig;
   /** Lint severities and exclusions (each with a reason); see docs/lint.md. */
   lint?: LintConfig;
@@ -36,6 +38,7 @@ export interface ResolvedConfig {
   lint?: unknown;
   dashboardsDir: string;
   datasourcesModule: string;
+  alertsModule: string;
   outDir: string;
   provisioning: Required<Omit<ProvisioningConfig, 'folder' | 'folderUid'>> & Pick<ProvisioningConfig, 'folder' | 'folderUid'>;
 }
@@ -45,6 +48,7 @@ export function resolveConfig(c: DashcodeConfig = {}): ResolvedConfig {
     lint: c.lint,
     dashboardsDir: c.dashboardsDir ?? 'dashboards',
     datasourcesModule: c.datasourcesModule ?? 'datasources/index.ts',
+    alertsModule: c.alertsModule ?? 'alerts/index.ts',
     outDir: c.outDir ?? 'generated',
     provisioning: {
       providerName: c.provisioning?.providerName ?? 'dashcode',

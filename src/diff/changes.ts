@@ -25,7 +25,13 @@ export type ChangeKind =
   | 'query-added'
   | 'query-removed'
   | 'query-changed'
-  | 'layout-shift';
+  | 'layout-shift'
+  | 'rule-added'
+  | 'rule-removed'
+  | 'rule-changed'
+  | 'expression-added'
+  | 'expression-removed'
+  | 'expression-changed';
 
 export interface Change {
   kind: ChangeKind;

@@ -34,6 +34,12 @@ const MARK: Record<Change['kind'], string> = {
   'query-removed': '-',
   'query-changed': '~',
   'layout-shift': '>',
+  'rule-added': '+',
+  'rule-removed': '-',
+  'rule-changed': '~',
+  'expression-added': '+',
+  'expression-removed': '-',
+  'expression-changed': '~',
 };
 
 /** One line describing a change, without its text diff. */
@@ -49,7 +55,12 @@ export function describeChange(c: Change): string {
     case 'row-removed':
     case 'panel-added':
     case 'panel-removed':
+    case 'rule-added':
+    case 'rule-removed':
       return `${c.subject} ${c.kind.endsWith('added') ? 'added' : 'removed'}${c.note ? ` (${c.note})` : ''}`;
+    case 'expression-added':
+    case 'expression-removed':
+      return `${c.subject}: ${c.path} ${c.kind === 'expression-added' ? 'added' : 'removed'}`;
     case 'datasource-added':
       return `${c.subject} now used`;
     case 'datasource-removed':

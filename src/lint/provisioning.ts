@@ -12,8 +12,9 @@ import type { LintConfig } from './config.js';
 import type { LintDatasource } from './dashboard/datasources.js';
 import { isObject, str } from './dashboard/model.js';
 import { collector, toIssues, type Finding, type Report } from './report.js';
+import { checkAlertingDocument, type DashboardPanels } from './alerting.js';
 
-export type ProvisioningKind = 'datasources' | 'dashboards';
+export type ProvisioningKind = 'datasources' | 'dashboards' | 'alerting';
 
 /** Where Grafana sees the generated dashboards: `containerPath` inside Grafana is `localDir` (relative to the root) here. */
 export interface DashboardMount {
@@ -30,6 +31,8 @@ export interface LintProvisioningContext {
   /** How provider paths map to the tree, e.g. dashcode.config's dashboardsPath → outDir. */
   mounts?: readonly DashboardMount[];
   config?: LintConfig;
+  /** Dashboards alert rules may link to (uid → panel ids); without them, links are not checked. */
+  dashboardPanels?: DashboardPanels;
 }
 
 /** Which provisioning file this is, judged by its top-level keys; undefined for other YAML. */
@@ -37,6 +40,7 @@ export function provisioningKind(doc: unknown): ProvisioningKind | undefined {
   if (!isObject(doc)) return undefined;
   if ('datasources' in doc || 'deleteDatasources' in doc) return 'datasources';
   if ('providers' in doc) return 'dashboards';
+  if (['groups', 'contactPoints', 'policies', 'muteTimes', 'templates'].some((k) => k in doc)) return 'alerting';
   return undefined;
 }
 
@@ -68,6 +72,10 @@ export function checkProvisioningDocument(doc: unknown, kind: ProvisioningKind, 
     report('provisioning-api-version', 'apiVersion', 'no apiVersion: Grafana reads the file as the deprecated v0 format; add "apiVersion: 1"');
   } else if (doc.apiVersion !== 1) {
     report('provisioning-api-version', 'apiVersion', `apiVersion ${JSON.stringify(doc.apiVersion)}: Grafana's current format is apiVersion 1`);
+  }
+  if (kind === 'alerting') {
+    checkAlertingDocument(doc, report, ctx.dashboardPanels);
+    return;
   }
   if (kind === 'datasources') {
     const list = Array.isArray(doc.datasources) ? doc.datasources : [];

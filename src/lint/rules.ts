@@ -6,7 +6,7 @@
 
 export type RuleSeverity = 'error' | 'warning';
 
-export type RuleCategory = 'references' | 'layout' | 'panels' | 'sql' | 'promql' | 'provisioning' | 'lint';
+export type RuleCategory = 'references' | 'layout' | 'panels' | 'sql' | 'promql' | 'provisioning' | 'alerting' | 'lint';
 
 export interface RuleInfo {
   readonly code: string;
@@ -54,6 +54,12 @@ export const RULES = [
   { code: 'provisioning-default-datasource', category: 'provisioning', severity: 'error', summary: 'more than one default datasource in an organization' },
   { code: 'provisioning-datasource-uid', category: 'provisioning', severity: 'warning', summary: 'a provisioned datasource has no uid, so dashboards cannot reference it stably' },
   { code: 'provisioning-unescaped-variable', category: 'provisioning', severity: 'error', summary: 'a Grafana template variable ($__rate_interval, ${__from}) in a provisioning file, where Grafana expands it as an environment variable' },
+  // alerting
+  { code: 'alert-for-missing', category: 'alerting', severity: 'warning', summary: 'an alert rule on a sampled metric fires on its first evaluation (no `for`)' },
+  { code: 'alert-annotation-missing', category: 'alerting', severity: 'warning', summary: 'an alert rule has no summary or runbook_url annotation' },
+  { code: 'alert-counter-threshold', category: 'alerting', severity: 'warning', summary: 'an alert rule compares a raw counter with a threshold' },
+  { code: 'alert-panel-unknown', category: 'alerting', severity: 'error', summary: 'an alert rule links to a dashboard or panel that does not exist' },
+  { code: 'alert-time-filter', category: 'alerting', severity: 'warning', summary: "an alert rule's SQL query has no time filter, so its time range is ignored" },
   // the linter itself
   { code: 'lint-config', category: 'lint', severity: 'error', summary: 'the lint configuration is invalid (unknown rule, bad severity, exclusion without a reason)' },
   { code: 'lint-parse', category: 'lint', severity: 'error', summary: 'a file could not be read as a dashboard or provisioning document' },

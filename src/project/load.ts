@@ -6,6 +6,8 @@ import { resolveConfig, type DashcodeConfig, type ResolvedConfig } from '../conf
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
 import { isDashboard, type DashboardSpec } from '../dashboards/dashboard.js';
 import { issue, type Issue } from '../validate/issues.js';
+import type { AlertingSpec } from '../alerting/model.js';
+import { collectAlerting } from './alerting.js';
 
 export interface LoadedDashboard {
   /** Path relative to the project root, with `/` separators. */
@@ -20,6 +22,8 @@ export interface Project {
   config: ResolvedConfig;
   datasources: DatasourceSpec[];
   dashboards: LoadedDashboard[];
+  /** What the alerting module exports (empty without one). */
+  alerting: AlertingSpec;
   /** Problems loading modules: a module that throws, or exports no dashboard. */
   issues: Issue[];
 }
@@ -64,6 +68,9 @@ async function loadWith(root: string, files: readonly string[] | undefined, impo
     }
   }
 
+  const alertsFile = path.join(root, config.alertsModule);
+  const alerting = collectAlerting(existsSync(alertsFile) ? await importModule(alertsFile, issues, root, importTs) : undefined);
+
   const dashboardFiles = files && files.length > 0 ? files.map((f) => path.resolve(root, f)) : await discover(path.join(root, config.dashboardsDir));
   const dashboards: LoadedDashboard[] = [];
   for (const abs of dashboardFiles) {
@@ -76,7 +83,7 @@ async function loadWith(root: string, files: readonly string[] | undefined, impo
     }
     dashboards.push({ file, spec: isDashboard(spec) ? spec : undefined, output });
   }
-  return { root, config, datasources, dashboards, issues };
+  return { root, config, datasources, dashboards, alerting, issues };
 }
 
 async function discover(dir: string): Promise<string[]> {

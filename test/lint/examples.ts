@@ -17,7 +17,44 @@ const datasourceDoc = (datasources: Json[], extra: Json = {}): Json => ({ apiVer
 const providerDoc = (path: string): Json => ({ apiVersion: 1, providers: [{ name: 'dashcode', type: 'file', options: { path } }] });
 const MOUNT = { containerPath: '/etc/grafana/dashboards', localDir: 'generated' };
 
+const alertRuleDoc = (rule: Json, data?: Json[]): Json => ({
+  apiVersion: 1,
+  groups: [{ orgId: 1, name: 'g', folder: 'f', interval: '1m', rules: [{ uid: 'r', title: 'Latency', condition: 'B', for: '5m', noDataState: 'NoData', execErrState: 'Error', annotations: { summary: 'p95 latency is high', runbook_url: 'https://runbooks.example/latency' }, data: data ?? [
+    { refId: 'A', datasourceUid: 'prom', relativeTimeRange: { from: 600, to: 0 }, model: { refId: 'A', expr: 'sum(rate(http_requests_total[5m]))' } },
+    { refId: 'B', datasourceUid: '__expr__', model: { refId: 'B', type: 'threshold', expression: 'A', conditions: [{ evaluator: { type: 'gt', params: [5] } }] } },
+  ], ...rule }] }],
+});
+const alertLint = (doc: Json, dashboardPanels?: Map<string, Set<number>>) => lintProvisioning(doc, 'alerting', { file: 'alerting.yaml', ...(dashboardPanels ? { dashboardPanels } : {}) });
+const sqlAlert = (rawSql: string): Json[] => [
+  { refId: 'A', datasourceUid: 'db', relativeTimeRange: { from: 600, to: 0 }, model: { refId: 'A', rawSql, format: 'table' } },
+  { refId: 'B', datasourceUid: '__expr__', model: { refId: 'B', type: 'threshold', expression: 'A', conditions: [{ evaluator: { type: 'gt', params: [5] } }] } },
+];
+
 export const EXAMPLES: Record<RuleCode, RuleExample> = {
+  'alert-for-missing': {
+    bad: () => alertLint(alertRuleDoc({ for: '0s' })),
+    good: () => alertLint(alertRuleDoc({ for: '5m' })),
+  },
+  'alert-annotation-missing': {
+    bad: () => alertLint(alertRuleDoc({ annotations: { summary: 'p95 latency is high' } })),
+    good: () => alertLint(alertRuleDoc({})),
+  },
+  'alert-counter-threshold': {
+    bad: () => alertLint(alertRuleDoc({}, [
+      { refId: 'A', datasourceUid: 'prom', model: { refId: 'A', expr: 'http_requests_total{job="api"}' } },
+      { refId: 'C', datasourceUid: '__expr__', model: { refId: 'C', type: 'reduce', expression: 'A', reducer: 'last' } },
+      { refId: 'B', datasourceUid: '__expr__', model: { refId: 'B', type: 'threshold', expression: 'C', conditions: [{ evaluator: { type: 'gt', params: [5] } }] } },
+    ])),
+    good: () => alertLint(alertRuleDoc({})),
+  },
+  'alert-panel-unknown': {
+    bad: () => alertLint(alertRuleDoc({ dashboardUid: 'bench', panelId: 9 }), new Map([['bench', new Set([1, 2])]])),
+    good: () => alertLint(alertRuleDoc({ dashboardUid: 'bench', panelId: 2 }), new Map([['bench', new Set([1, 2])]])),
+  },
+  'alert-time-filter': {
+    bad: () => alertLint(alertRuleDoc({}, sqlAlert('SELECT model, avg(seconds) FROM runs GROUP BY model'))),
+    good: () => alertLint(alertRuleDoc({}, sqlAlert('SELECT model, avg(seconds) FROM runs WHERE $__timeFilter(created_at) GROUP BY model'))),
+  },
   'datasource-unknown': {
     bad: () => lint(dashboard([promPanel('Up', 'up', { datasource: { type: 'prometheus', uid: 'PBFA97CFB590B2093' }, targets: [{ refId: 'A', expr: 'up' }] })])),
     good: () => lint(dashboard([promPanel('Up', 'up')])),

@@ -1,0 +1,188 @@
+/**
+ * This repository's alert rules, provisioned with the dashboards
+ * (generated/provisioning/alerting/dashcode.yaml) and backtested with
+ * `dashcode alert backtest` on the seeded metrics database and the
+ * Prometheus fixture. See docs/alerting.md and docs/alerts/.
+ */
+import { env, lit, promql, promQuery, sql, sqlQuery } from '../src/index.js';
+import {
+  alertQuery,
+  alertRule,
+  contactPoint,
+  notificationPolicy,
+  reduceExpression,
+  ruleGroup,
+  thresholdExpression,
+} from '../src/alerting/index.js';
+import { metricsDb, prometheus } from '../datasources/index.js';
+import { UIDS } from '../dashboards/_uids.js';
+
+/** The MetricsRecorder measurements the regression rule watches, by what the benchmark dashboard calls them. */
+export const TRACKED_MEASUREMENTS = {
+  'forward pass': 'first_eager_forward_pass_time_secs',
+  'time to first token': 'time_to_first_token_secs',
+  'compiled generate': 'second_compile_generate_time_secs',
+  'model load': 'model_load_time',
+} as const;
+
+export interface BenchmarkRegressionOptions {
+  repository: string;
+  branch: string;
+  /** Fire when the newest run is more than this many percent slower than the baseline. */
+  slowerByPercent: number;
+  /** Baseline: the median of this many previous runs on main, for the same model. */
+  baselineRuns: number;
+}
+
+/**
+ * One instance per (model, measurement): the newest run of `branch` against
+ * the median of the `baselineRuns` runs on main before it. Every value is a
+ * time, so larger is slower.
+ */
+export function benchmarkRegressionRule(o: BenchmarkRegressionOptions) {
+  const keys = Object.entries(TRACKED_MEASUREMENTS);
+  const tracked = keys.map(([label, key], i) => sql`${i === 0 ? sql`` : sql`, `}(${lit(label)}, ${lit(key)})`);
+  const change = alertQuery({
+    range: '30d',
+    query: sqlQuery({
+      datasource: metricsDb,
+      sql: sql`WITH tracked(measurement, key) AS (VALUES ${tracked.reduce((a, b) => sql`${a}${b}`)}),
+runs AS (
+  SELECT b.branch, b.repository, b.created_at, b.metadata->>'model_name' AS model, m.measurements
+  FROM benchmarks b JOIN model_measurements m USING (benchmark_id)
+  WHERE $__timeFilter(b.created_at)
+),
+latest AS (
+  SELECT DISTINCT ON (model) model, created_at, measurements FROM runs
+  WHERE repository = ${lit(o.repository)} AND branch = ${lit(o.branch)}
+  ORDER BY model, created_at DESC
+),
+baseline AS (
+  SELECT l.model, t.measurement, t.key,
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY (p.measurements->>t.key)::float8) AS median,
+         count(*) AS runs
+  FROM latest l CROSS JOIN tracked t
+  JOIN LATERAL (
+    SELECT measurements FROM runs r
+    WHERE r.branch = 'main' AND r.model = l.model AND r.created_at < l.created_at AND r.measurements ? t.key
+    ORDER BY r.created_at DESC LIMIT ${o.baselineRuns}
+  ) p ON true
+  GROUP BY l.model, t.measurement, t.key
+)
+SELECT b.model, b.measurement,
+       100 * ((l.measurements->>b.key)::float8 / b.median - 1) AS slower_pct
+FROM baseline b JOIN latest l USING (model)
+WHERE b.runs >= 3 AND l.measurements ? b.key`,
+    }),
+  });
+  const slower = thresholdExpression({ input: change, above: o.slowerByPercent });
+  return alertRule({
+    uid: 'benchmark-regression',
+    title: 'Benchmark regression',
+    nodes: [change, slower],
+    condition: slower,
+    // One benchmark run is one measurement, not a noisy sample: fire on the run that regressed.
+    for: '0s',
+    noDataState: 'OK',
+    execErrState: 'Error',
+    labels: { team: 'transformers-perf', severity: 'warning' },
+    annotations: {
+      summary: `{{ $labels.model }}: {{ $labels.measurement }} is {{ humanize $values.A.Value }}% slower on ${o.branch} than the median of the last ${o.baselineRuns} runs on main`,
+      description: `The newest ${o.repository}@${o.branch} benchmark run is more than ${o.slowerByPercent}% slower than its baseline.`,
+      runbook_url: 'https://github.com/huggingface/transformers/tree/main/benchmark',
+    },
+    panel: { dashboardUid: UIDS.benchmarks, panelTitle: 'Forward pass' },
+  });
+}
+
+export interface ServingOptions {
+  /** p95 request latency threshold, milliseconds. */
+  p95LatencyMs: number;
+  /** KV-cache usage threshold, fraction 0–1. */
+  kvCacheUsage: number;
+}
+
+export function servingRules(o: ServingOptions) {
+  const p95 = alertQuery({
+    range: '5m',
+    query: promQuery({ datasource: prometheus, expr: promql`histogram_quantile(0.95, sum by (le, instance) (rate(request_latency_milliseconds_bucket[5m])))` }),
+  });
+  const p95Last = reduceExpression({ input: p95, reducer: 'last', mode: 'dropNN' });
+  const p95High = thresholdExpression({ input: p95Last, above: o.p95LatencyMs });
+  const latency = alertRule({
+    uid: 'serving-p95-latency',
+    title: 'Continuous batching p95 latency',
+    nodes: [p95, p95Last, p95High],
+    condition: p95High,
+    for: '10m',
+    labels: { team: 'transformers-serving', severity: 'critical' },
+    annotations: {
+      summary: `p95 request latency on {{ $labels.instance }} is {{ humanize $values.B.Value }} ms (above ${o.p95LatencyMs} ms) for 10 minutes`,
+      runbook_url: 'https://huggingface.co/docs/transformers/main/en/continuous_batching',
+    },
+    panel: { dashboardUid: UIDS.continuousBatching, panelTitle: 'Request latency percentiles' },
+  });
+
+  const kv = alertQuery({
+    range: '5m',
+    query: promQuery({ datasource: prometheus, expr: promql`max by (instance) (kv_cache_memory_bytes / (kv_cache_memory_bytes + kv_cache_free_memory_bytes))` }),
+  });
+  const kvLast = reduceExpression({ input: kv, reducer: 'mean', mode: 'dropNN' });
+  const kvHigh = thresholdExpression({ input: kvLast, above: o.kvCacheUsage, recoverWhen: { below: o.kvCacheUsage - 0.05 } });
+  const kvCache = alertRule({
+    uid: 'serving-kv-cache-usage',
+    title: 'KV cache almost full',
+    nodes: [kv, kvLast, kvHigh],
+    condition: kvHigh,
+    for: '5m',
+    labels: { team: 'transformers-serving', severity: 'warning' },
+    annotations: {
+      summary: `KV cache on {{ $labels.instance }} is {{ humanizePercentage $values.B.Value }} full`,
+      runbook_url: 'https://huggingface.co/docs/transformers/main/en/continuous_batching',
+    },
+    panel: { dashboardUid: UIDS.kvCache, panelTitle: 'KV cache used' },
+  });
+
+  const up = alertQuery({
+    range: '5m',
+    query: promQuery({ datasource: prometheus, expr: promql`sum by (instance) (count_over_time(active_requests_count[5m]))` }),
+  });
+  const upCount = reduceExpression({ input: up, reducer: 'last', mode: 'dropNN' });
+  const silent = thresholdExpression({ input: upCount, below: 1 });
+  const scrape = alertRule({
+    uid: 'serving-scrape-silent',
+    title: 'Serving metrics stopped arriving',
+    nodes: [up, upCount, silent],
+    condition: silent,
+    for: '5m',
+    // No series at all is the failure this rule exists for.
+    noDataState: 'Alerting',
+    labels: { team: 'transformers-serving', severity: 'critical' },
+    annotations: {
+      summary: 'No continuous-batching metrics reached Prometheus for 5 minutes: the server or its OpenTelemetry export is down',
+      runbook_url: 'https://huggingface.co/docs/transformers/main/en/continuous_batching',
+    },
+  });
+  return [latency, kvCache, scrape];
+}
+
+export const perfTeam = contactPoint({
+  name: 'transformers-perf',
+  receivers: [{ uid: 'transformers-perf-webhook', type: 'webhook', settings: { url: env('GRAFANA_ALERT_WEBHOOK_URL'), httpMethod: 'POST' } }],
+});
+
+export const benchmarks = ruleGroup({
+  name: 'benchmarks',
+  folder: 'Transformers',
+  interval: '1h',
+  rules: [benchmarkRegressionRule({ repository: 'huggingface/transformers', branch: 'main', slowerByPercent: 10, baselineRuns: 10 })],
+});
+
+export const serving = ruleGroup({
+  name: 'serving',
+  folder: 'Transformers',
+  interval: '1m',
+  rules: servingRules({ p95LatencyMs: 8000, kvCacheUsage: 0.9 }),
+});
+
+export const policy = notificationPolicy({ receiver: perfTeam, groupBy: ['alertname', 'grafana_folder'] });
