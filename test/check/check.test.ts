@@ -39,7 +39,11 @@ function sqlSuite(name: string, open: () => Promise<SqlEngine>) {
     afterAll(async () => engine?.close());
 
     it('reports every SQL query ok', () => {
-      expect(notOk(checks)).toEqual([]);
+      // The trace lookups fail until a trace id is picked, as in Grafana (their rows are collapsed).
+      expect(notOk(checks)).toEqual([
+        'Transformers generation traces › Trace › A: error trace lookup with an empty trace id (${trace_id}): Grafana shows an error on this panel until a trace id is chosen',
+        'dashcode panel gallery › Trace › A: error trace lookup with an empty trace id (${trace_id}): Grafana shows an error on this panel until a trace id is chosen',
+      ]);
       const sqlQueries = checks.flatMap((c) => c.queries.filter((q) => q.language === 'sql'));
       expect(sqlQueries.length).toBeGreaterThan(15);
       expect(sqlQueries.every((q) => q.status === 'ok' && (q.rows ?? 0) > 0)).toBe(true);
