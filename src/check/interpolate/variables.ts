@@ -173,6 +173,8 @@ class Interpolator {
 
   private noteMissing(ref: VariableReference, text: string): void {
     if (handledByBackend(this.opts.datasource, ref, text)) return;
+    // `$1` in label_replace("$1") or regexp_replace: Grafana's regex matches it, finds nothing, leaves it.
+    if (/^\d+$/.test(ref.name)) return;
     if (FRONTEND_MACROS.has(ref.name)) this.unresolved.add(ref.name);
     else this.unknown.add(ref.name);
   }

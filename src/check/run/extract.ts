@@ -45,6 +45,13 @@ export function extractTargets(dashboard: Obj): TargetRef[] {
     if (language === 'unknown' && dsType === undefined) return;
     out.push({ panelTitle: `annotation ${String(a.name ?? i)}`, panelType: 'annotation', path: `annotations.list[${i}]`, refId: typeof target.refId === 'string' ? target.refId : undefined, language, text, format: 'table', datasourceType: dsType });
   });
+  // Schema < 16: panels live in `rows[]` (each row may repeat), as DashboardMigrator reads them.
+  if (!Array.isArray(dashboard.panels)) {
+    asArray(dashboard.rows).forEach((r, i) => {
+      const repeat = typeof r.repeat === 'string' && r.repeat ? r.repeat : undefined;
+      asArray(r.panels).forEach((p, j) => visitPanel(p, `rows[${i}].panels[${j}]`, repeat, inputs, out));
+    });
+  }
   let rowRepeat: string | undefined;
   asArray(dashboard.panels).forEach((p, i) => {
     if (p.type === 'row') {
@@ -134,8 +141,8 @@ function guessLanguage(t: Obj): { language: QueryLanguage; text: string } {
  */
 function datasourceType(ref: unknown, inputs: ReadonlyMap<string, string>): string | undefined {
   const fromInput = (s: string): string | undefined => {
-    const m = /^\$\{(\w+)\}$/.exec(s);
-    return m ? inputs.get(m[1] ?? '') : undefined;
+    const m = /^\$\{(\w+)\}$|^\$(\w+)$/.exec(s);
+    return m ? inputs.get(m[1] ?? m[2] ?? '') : undefined;
   };
   if (typeof ref === 'string') return ref === '-- Mixed --' ? undefined : fromInput(ref);
   if (!ref || typeof ref !== 'object') return undefined;
@@ -145,8 +152,12 @@ function datasourceType(ref: unknown, inputs: ReadonlyMap<string, string>): stri
   return typeof r.uid === 'string' ? fromInput(r.uid) : undefined;
 }
 
+/** `${DS_X}` of an export (`__inputs` pluginId) and `$ds` datasource variables (their `query` is the plugin id). */
 function inputTypes(dashboard: Obj): Map<string, string> {
   const out = new Map<string, string>();
+  for (const v of asArray((dashboard.templating as Obj | undefined)?.list)) {
+    if (v.type === 'datasource' && typeof v.name === 'string' && typeof v.query === 'string' && v.query) out.set(v.name, v.query);
+  }
   for (const input of asArray(dashboard.__inputs)) {
     if (typeof input.name === 'string' && typeof input.pluginId === 'string') out.set(input.name, input.pluginId);
   }
