@@ -5,7 +5,7 @@
  * time range (and, for request latency, a minimum duration).
  * See docs/dashboards/generation-traces.md.
  */
-import { dashboard, overrideByRegex, tablePanel, tempoQuery, textboxVariable, traceql, tracesPanel } from '../src/index.js';
+import { dashboard, overrideByRegex, row, tablePanel, tempoQuery, textboxVariable, traceql, tracesPanel } from '../src/index.js';
 import { tempo } from '../datasources/index.js';
 import { servingDashboards } from './_serving.js';
 import { UIDS } from './_uids.js';
@@ -62,12 +62,20 @@ export default dashboard({
       ],
       queries: [tempoQuery({ datasource: tempo, query: traceql`{ name =~ "${spanName}" && duration >= ${minDuration} }`, limit: 50, tableType: 'traces' })],
     }),
-    tracesPanel({
-      title: 'Trace',
-      description: 'The trace whose ID is in the Trace ID variable (a trace-id lookup, not a search).',
-      w: 24,
-      h: 16,
-      queries: [tempoQuery({ datasource: tempo, type: 'traceId', query: traceql`${traceId}` })],
+    // Collapsed: a trace lookup with an empty trace_id fails in Grafana, and panels of a collapsed
+    // row run no query until the row is opened (after a trace ID was clicked).
+    row({
+      title: 'Trace (click a trace ID above, then open this row)',
+      collapsed: true,
+      panels: [
+        tracesPanel({
+          title: 'Trace',
+          description: 'The trace whose ID is in the Trace ID variable (a trace-id lookup, not a search).',
+          w: 24,
+          h: 16,
+          queries: [tempoQuery({ datasource: tempo, type: 'traceId', query: traceql`${traceId}` })],
+        }),
+      ],
     }),
   ],
 });

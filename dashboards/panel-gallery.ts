@@ -23,6 +23,7 @@ import {
   statPanel,
   tablePanel,
   tempoQuery,
+  textboxVariable,
   textPanel,
   timeseriesPanel,
   traceql,
@@ -32,6 +33,8 @@ import {
 import { metricsDb, prometheus, tempo } from '../datasources/index.js';
 
 const model = customVariable({ name: 'model', label: 'Model', values: ['meta-llama/Llama-3.2-1B', 'mistralai/Mistral-7B-v0.1'], multi: true, includeAll: true });
+// A traces panel draws one trace: a trace-ID lookup, not a TraceQL search (which gives a table frame).
+const traceId = textboxVariable({ name: 'trace_id', label: 'Trace ID', description: 'The trace the Trace panel draws.' });
 const interval = intervalVariable({ name: 'interval', label: 'Interval', values: ['1m', '5m', '15m'], auto: { count: 30, min: '15s' } });
 
 export default dashboard({
@@ -41,7 +44,7 @@ export default dashboard({
   tags: ['dashcode', 'example'],
   time: { from: 'now-6h', to: 'now' },
   graphTooltip: 'crosshair',
-  variables: [model, interval],
+  variables: [model, interval, traceId],
   links: [urlLink({ title: 'dashcode on GitHub', url: 'https://github.com/', targetBlank: true })],
   panels: [
     textPanel({ title: 'About', content: 'Every panel kind, built with **dashcode**.', w: 24, h: 3 }),
@@ -123,7 +126,7 @@ export default dashboard({
       collapsed: true,
       panels: [
         tablePanel({ title: 'Slow generations', queries: [tempoQuery({ datasource: tempo, query: traceql`{ name = "generate" && duration > 1s }`, limit: 20 })] }),
-        tracesPanel({ title: 'Trace', queries: [tempoQuery({ datasource: tempo, query: traceql`{ name = "generate" }`, limit: 1 })] }),
+        tracesPanel({ title: 'Trace', queries: [tempoQuery({ datasource: tempo, type: 'traceId', query: traceql`${traceId}` })] }),
       ],
     }),
   ],

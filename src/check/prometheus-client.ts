@@ -138,6 +138,21 @@ export async function labelNames(baseUrl: string, range: { start: Time; end: Tim
   return [...(await apiCall<string[]>(baseUrl, `api/v1/labels?${qs}`, undefined, options)).data];
 }
 
+/**
+ * `/api/v1/metadata`: the type (`counter`, `gauge`, `histogram`, `summary`, `unknown`)
+ * each scraped metric family declares, by metric name. A family with several
+ * declarations keeps the first.
+ */
+export async function metricTypes(baseUrl: string, options: ClientOptions = {}): Promise<Map<string, string>> {
+  const res = await apiCall<Record<string, Array<{ type: string }>>>(baseUrl, 'api/v1/metadata', undefined, options);
+  const out = new Map<string, string>();
+  for (const [name, entries] of Object.entries(res.data ?? {})) {
+    const type = Array.isArray(entries) ? entries[0]?.type : undefined;
+    if (typeof type === 'string') out.set(name, type);
+  }
+  return out;
+}
+
 export async function buildInfo(baseUrl: string, options: ClientOptions = {}): Promise<BuildInfo> {
   return (await apiCall<BuildInfo>(baseUrl, 'api/v1/status/buildinfo', undefined, options)).data;
 }

@@ -16,6 +16,8 @@ export interface DashcodeConfig {
   provisioning?: ProvisioningConfig;
   /** Lint severities and exclusions (each with a reason); see docs/lint.md. */
   lint?: LintConfig;
+  /** The Grafana release `check` imitates where releases differ (e.g. `12.3.0`); default the current one. See docs/interpolation.md. */
+  grafanaVersion?: string;
 }
 
 export interface ProvisioningConfig {
@@ -36,6 +38,7 @@ export function defineConfig(config: DashcodeConfig): DashcodeConfig {
 
 export interface ResolvedConfig {
   lint?: unknown;
+  grafanaVersion?: string;
   dashboardsDir: string;
   datasourcesModule: string;
   alertsModule: string;
@@ -46,6 +49,7 @@ export interface ResolvedConfig {
 export function resolveConfig(c: DashcodeConfig = {}): ResolvedConfig {
   return {
     lint: c.lint,
+    ...(c.grafanaVersion !== undefined ? { grafanaVersion: c.grafanaVersion } : {}),
     dashboardsDir: c.dashboardsDir ?? 'dashboards',
     datasourcesModule: c.datasourcesModule ?? 'datasources/index.ts',
     alertsModule: c.alertsModule ?? 'alerts/index.ts',

@@ -34,6 +34,8 @@ export interface LintRepoInput {
   /** Generated files relative to the root; enables the provider path check. */
   generatedFiles?: readonly string[];
   config?: LintConfig;
+  /** Metric family types from Prometheus' metadata API, by name (sharpens promql-rate-counter). */
+  metricTypes?: ReadonlyMap<string, string>;
 }
 
 export function lintRepo(input: LintRepoInput): Issue[] {
@@ -44,7 +46,7 @@ export function lintRepo(input: LintRepoInput): Issue[] {
     byFile.set(file, [...(byFile.get(file) ?? []), ...issues]);
   };
 
-  for (const d of input.dashboards) add(d.file, lintDashboard(d.json, { file: d.file, ...(datasources ? { datasources } : {}), ...(input.config ? { config: input.config } : {}) }));
+  for (const d of input.dashboards) add(d.file, lintDashboard(d.json, { file: d.file, ...(datasources ? { datasources } : {}), ...(input.config ? { config: input.config } : {}), ...(input.metricTypes ? { metricTypes: input.metricTypes } : {}) }));
   for (const d of duplicateUids(input.dashboards)) add(d.file, toIssues([d.finding], d.scope, input.config));
 
   for (const p of input.provisioning) {

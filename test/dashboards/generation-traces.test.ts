@@ -12,9 +12,17 @@ describe('generation traces dashboard', () => {
   it('has a table of matching traces and a traces panel, both on Tempo', () => {
     expect(allPanels(d).map((p) => [p.type, p.title])).toEqual([
       ['table', 'Matching traces'],
+      ['row', 'Trace (click a trace ID above, then open this row)'],
       ['traces', 'Trace'],
     ]);
     for (const p of allPanels(d)) for (const t of p.targets ?? []) expect(t.datasource).toEqual({ type: 'tempo', uid: 'transformers-tempo' });
+  });
+
+  it('shows no error on load: the trace lookup (empty trace_id until a trace is clicked) sits in a collapsed row (issue 14)', () => {
+    const row = d.panels.find((p) => p.type === 'row')!;
+    expect(row).toMatchObject({ collapsed: true });
+    expect(row.panels?.map((p) => p.type)).toEqual(['traces']);
+    expect(panel('traces').targets![0]).toMatchObject({ queryType: 'traceId', query: '${trace_id}' });
   });
 
   it('searches generation spans by name regex and minimum duration', () => {

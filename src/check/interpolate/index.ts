@@ -43,3 +43,4 @@ export {
   type PrometheusQueryContext,
 } from './prom-macros.js';
 export { goDurationString, formatGtimeInterval, rfc3339Nano } from './go-time.js';
+export { CURRENT_GRAFANA_VERSION, parseGrafanaVersion, sqlLegacyQuoting, type GrafanaVersion } from './grafana-version.js';

@@ -23,8 +23,13 @@ export interface VariableValue {
   isAll?: boolean;
   /** Option values (without the All option); what All expands to when there is no allValue. */
   options?: string[];
-  /** Grafana variable type; only `constant` matters (it has no URL sync, which changes `queryparam`). */
+  /**
+   * Grafana variable type; `constant` and `local` (a repeat clone's LocalValueVariable)
+   * have no URL sync, which changes `queryparam`.
+   */
   type?: string;
+  /** Not synced to the URL: `queryparam` gives nothing (MultiValueUrlSyncHandler.getUrlState returns {}). */
+  skipUrlSync?: boolean;
 }
 
 /** A scoped variable (`request.scopedVars` entry): panel repeats, `__interval`, ... */

@@ -149,7 +149,7 @@ class Interpolator {
     const name = ref.name;
     if (Object.hasOwn(scoped, name) && scoped[name]) return scopedVariable(name, scoped[name], ref.fieldPath);
     const v = this.vars.get(name);
-    if (v) return dashboardVariable(v);
+    if (v) return dashboardVariable(v, ref.fieldPath);
     return this.macro(ref);
   }
 
@@ -173,6 +173,8 @@ class Interpolator {
 
   private noteMissing(ref: VariableReference, text: string): void {
     if (handledByBackend(this.opts.datasource, ref, text)) return;
+    // `$1` in label_replace("$1") or regexp_replace: Grafana's regex matches it, finds nothing, leaves it.
+    if (/^\d+$/.test(ref.name)) return;
     if (FRONTEND_MACROS.has(ref.name)) this.unresolved.add(ref.name);
     else this.unknown.add(ref.name);
   }
@@ -222,7 +224,7 @@ function isAllSelected(v: VariableValue): boolean {
   return v.isAll === true || v.value === ALL || (Array.isArray(v.value) && v.value[0] === ALL);
 }
 
-function dashboardVariable(v: VariableValue): Resolved {
+function dashboardVariable(v: VariableValue, fieldPath?: string): Resolved {
   const all = isAllSelected(v);
   const text = (): string => {
     if (all) return 'All';
@@ -230,17 +232,30 @@ function dashboardVariable(v: VariableValue): Resolved {
     return Array.isArray(t) ? t.join(' + ') : String(t);
   };
   const variable: FormatVariable = { name: v.name, text };
-  if (v.type !== 'constant') {
-    // MultiValueUrlSyncHandler.getUrlState: the raw state value ($__all stays $__all).
-    const state = all ? (v.multi ? [ALL] : ALL) : v.value;
-    variable.urlState = () => ({ [`var-${v.name}`]: Array.isArray(state) ? state.map(String) : v.multi ? [String(state)] : String(state) });
-  }
+  if (v.type !== 'constant' && v.type !== 'local') variable.urlState = () => urlState(v, all);
   const info = { name: v.name, multi: v.multi, includeAll: v.includeAll };
-  if (all) {
-    if (v.allValue) return { variable, info, value: { customAll: v.allValue } };
-    return { variable, info, value: [...(v.options ?? [])] };
+  if (all && v.allValue) return { variable, info, value: { customAll: v.allValue } };
+  const value: string | string[] = all ? [...(v.options ?? [])] : Array.isArray(v.value) ? [...v.value] : v.value;
+  // MultiValueVariable.getValue(fieldPath): `${host.1}` is the second selected value.
+  if (fieldPath !== undefined && Array.isArray(value)) {
+    const index = parseInt(fieldPath, 10);
+    if (!Number.isNaN(index) && index >= 0 && index < value.length) return { variable, info, value: value[index] ?? '' };
   }
-  return { variable, info, value: Array.isArray(v.value) ? [...v.value] : v.value };
+  return { variable, info, value };
+}
+
+/**
+ * MultiValueUrlSyncHandler.getUrlState (@grafana/scenes MultiValueVariable.ts): nothing
+ * with skipUrlSync; an array of two or more values as is; a multi variable's value as a
+ * one-element list (`[String(value)]`, so an empty selection is `var-x=`); else the string.
+ */
+function urlState(v: VariableValue, all: boolean): Record<string, string | string[]> {
+  if (v.skipUrlSync) return {};
+  const value: string | string[] = all ? (v.multi ? [ALL] : ALL) : v.value;
+  const key = `var-${v.name}`;
+  if (Array.isArray(value) && value.length > 1) return { [key]: value.map(String) };
+  if (v.multi) return { [key]: [String(value)] };
+  return { [key]: String(value) };
 }
 
 /** Whether the target's backend will replace a reference the frontend left alone. */

@@ -1,6 +1,7 @@
-import { calculateInterval, type TimeRange, type VariableValue } from '../interpolate/index.js';
+import { calculateInterval, interpolateVariables, type TimeRange, type VariableValue } from '../interpolate/index.js';
 import { parsePromQL } from '../promql/index.js';
 import { parseTraceQL } from '../traceql/index.js';
+import { parseLogQL } from '../../languages/logql/index.js';
 import type { DashboardCheck, QueryCheck } from './model.js';
 import { extractTargets, type TargetRef } from './extract.js';
 import type { PromRunner, SqlRunner } from './runners.js';
@@ -8,6 +9,8 @@ import { shapeProblem } from './shape.js';
 import { parseTime } from './time-range.js';
 import { DEFAULT_MAX_DATA_POINTS, executePromQL, executeSql } from './execute.js';
 import { resolveVariables } from './variables.js';
+import { repeatClones } from './repeat.js';
+import { checkExpression } from './expression.js';
 
 export interface CheckOptions {
   sql?: SqlRunner;
@@ -17,13 +20,15 @@ export interface CheckOptions {
   to?: string;
   now?: Date;
   file?: string;
+  /** The Grafana release whose interpolation to imitate (e.g. `12.3.0`); default the current release. */
+  grafanaVersion?: string;
 }
 
 /**
  * Runs every query of a dashboard the way Grafana would (variables selected
- * and interpolated, macros expanded, over the dashboard's time range) and
- * judges each result against its panel. Never throws for a broken query: a
- * broken query is the finding.
+ * and interpolated, macros expanded, over the dashboard's time range, repeated
+ * panels once per value) and judges each result against its panel. Never
+ * throws for a broken query: a broken query is the finding.
  */
 export async function checkDashboard(dashboard: Record<string, unknown>, options: CheckOptions = {}): Promise<DashboardCheck> {
   const now = options.now ?? new Date();
@@ -47,40 +52,64 @@ export async function checkDashboard(dashboard: Record<string, unknown>, options
   }
   const range: TimeRange = { from, to };
   const dashboardInterval = calculateInterval(range, DEFAULT_MAX_DATA_POINTS).intervalMs;
-  const variables = await resolveVariables(dashboard, range, dashboardInterval, options.sql, options.prometheus);
+  const variables = await resolveVariables(dashboard, range, dashboardInterval, options.sql, options.prometheus, { grafanaVersion: options.grafanaVersion });
   result.variables = variables.report;
   for (const target of extractTargets(dashboard)) {
-    const started = performance.now();
-    const check = await checkTarget(target, variables.values, range, options);
-    result.queries.push({ ...check, dashboard: title, panel: target.panelTitle, path: target.path, refId: target.refId, language: target.language, ms: Math.round(performance.now() - started) });
+    for (const clone of repeatClones(target, variables.values)) {
+      const started = performance.now();
+      const check = await checkTarget(target, clone.vars, range, options);
+      const panel = clone.label ? `${target.panelTitle} (${clone.label})` : target.panelTitle;
+      result.queries.push({ ...check, dashboard: title, panel, path: target.path, refId: target.refId, language: target.language, ms: Math.round(performance.now() - started) });
+    }
   }
   return result;
 }
 
 type Partial = Omit<QueryCheck, 'dashboard' | 'panel' | 'path' | 'refId' | 'language' | 'ms'>;
 
+/** A parse-only result: the same words for every language, never "ok" (it did not run). */
+function parsed(language: string, ok: boolean, errors: ReadonlyArray<{ message: string }>, why: string): Partial {
+  return ok ? { status: 'syntax-ok', message: `${language} syntax ok; ${why}` } : { status: 'error', message: `${language} syntax: ${errors.map((e) => e.message).join('; ')}` };
+}
+
 async function checkTarget(t: TargetRef, vars: Map<string, VariableValue>, range: TimeRange, o: CheckOptions): Promise<Partial> {
+  // The datasources' filterQuery drops a query without text: Grafana runs nothing for it.
+  if (t.language !== 'unknown' && t.language !== 'expression' && t.text.trim() === '') return { status: 'skipped', message: 'empty query: Grafana does not run it' };
   switch (t.language) {
     case 'sql':
-      return checkSql(t, vars, range, o.sql);
+      return checkSql(t, vars, range, o);
     case 'promql':
       return checkPromQL(t, vars, range, o.prometheus);
+    case 'logql': {
+      const r = parseLogQL(t.text);
+      return parsed('LogQL', r.ok, r.ok ? [] : r.errors, 'dashcode does not run Loki queries');
+    }
     case 'traceql': {
-      const parsed = parseTraceQL(t.text);
-      return parsed.ok ? { status: 'ok', message: 'TraceQL syntax ok' } : { status: 'error', message: `TraceQL: ${parsed.errors.map((e) => e.message).join('; ')}` };
+      const r = parseTraceQL(t.text);
+      return parsed('TraceQL', r.ok, r.ok ? [] : r.errors, 'dashcode does not run Tempo queries');
     }
     case 'traceid':
-      // A trace lookup: a hex id, or a variable the viewer fills in (e.g. from a data link).
-      return /^\s*([0-9a-fA-F]{16,32}|\$\{?\w+(:\w+)?\}?)\s*$/.test(t.text)
-        ? { status: 'ok', message: 'trace id lookup' }
-        : { status: 'error', message: `a trace id lookup needs a hex trace id or a variable, got ${JSON.stringify(t.text)}` };
+      return checkTraceId(t, vars, range);
+    case 'expression':
+      return checkExpression(t);
     default:
-      return { status: 'skipped', message: 'no SQL, PromQL or TraceQL in this target' };
+      return { status: 'skipped', message: t.datasourceType ? `not checked (type ${t.datasourceType})` : 'not checked (no SQL, PromQL, LogQL or TraceQL in this target)' };
   }
 }
 
-async function checkSql(t: TargetRef, vars: Map<string, VariableValue>, range: TimeRange, sql?: SqlRunner): Promise<Partial> {
-  const e = await executeSql(t, vars, range, sql);
+/**
+ * A trace lookup: the id after interpolation (Tempo's formatter is `pipe`). Grafana's
+ * Tempo datasource fails the panel while it is empty, so an empty id is an error here too.
+ */
+function checkTraceId(t: TargetRef, vars: Map<string, VariableValue>, range: TimeRange): Partial {
+  const id = interpolateVariables(t.text, vars, { datasource: 'tempo', range }).text.trim();
+  if (id === '') return { status: 'error', message: `trace lookup with an empty trace id (${t.text.trim() || 'no query'}): Grafana shows an error on this panel until a trace id is chosen`, expanded: id };
+  if (!/^[0-9a-fA-F]{1,32}$/.test(id)) return { status: 'error', message: `a trace lookup needs a hex trace id, got ${JSON.stringify(id)}`, expanded: id };
+  return { status: 'syntax-ok', message: 'trace id lookup; dashcode does not run Tempo queries', expanded: id };
+}
+
+async function checkSql(t: TargetRef, vars: Map<string, VariableValue>, range: TimeRange, o: CheckOptions): Promise<Partial> {
+  const e = await executeSql(t, vars, range, o.sql, { grafanaVersion: o.grafanaVersion });
   if (e.kind === 'error') return { status: 'error', message: e.message, expanded: e.expanded };
   if (e.kind !== 'sql') return { status: 'skipped', message: 'no database given', expanded: e.expanded };
   const columns = e.fields.map((f) => f.name);
@@ -91,14 +120,14 @@ async function checkSql(t: TargetRef, vars: Map<string, VariableValue>, range: T
 }
 
 async function checkPromQL(t: TargetRef, vars: Map<string, VariableValue>, range: TimeRange, prom?: PromRunner): Promise<Partial> {
-  const parsed = parsePromQL(t.text);
-  if (!parsed.ok) return { status: 'error', message: `PromQL syntax: ${parsed.errors.map((e) => e.message).join('; ')}` };
+  const syntax = parsePromQL(t.text);
+  if (!syntax.ok) return parsed('PromQL', false, syntax.errors, '');
   const e = await executePromQL(t, vars, range, prom);
   switch (e.kind) {
     case 'error':
       return { status: 'error', message: e.message, expanded: e.expanded };
     case 'not-run':
-      return { status: 'skipped', message: 'syntax ok; give --prometheus-url to run it', expanded: e.expanded };
+      return { ...parsed('PromQL', true, [], 'give --prometheus-url to run it'), expanded: e.expanded };
     case 'prom-instant': {
       const n: number = e.data.resultType === 'matrix' || e.data.resultType === 'vector' ? e.data.result.length : 1;
       return n === 0 ? { status: 'empty', message: 'no series at the end of the time range', expanded: e.expanded, rows: 0 } : { status: 'ok', expanded: e.expanded, rows: n };

@@ -1,8 +1,10 @@
 import { query as promInstant, queryRange, PrometheusError, type QueryData, type MatrixSeries } from '../prometheus-client.js';
-import { calculateInterval, expandPostgresMacros, expandPrometheusBuiltins, interpolateVariables, type TimeRange, type VariableValue } from '../interpolate/index.js';
+import { expandPostgresMacros, expandPrometheusBuiltins, interpolateVariables, type TimeRange, type VariableValue } from '../interpolate/index.js';
 import type { TargetRef } from './extract.js';
 import type { PromRunner, SqlRunner } from './runners.js';
 import { errorText } from './variables.js';
+import { maxDataPointsOf, targetInterval } from './intervals.js';
+import { sqlLegacyQuoting } from '../interpolate/grafana-version.js';
 
 /**
  * Runs one target the way Grafana would: variables interpolated with the
@@ -22,16 +24,17 @@ export interface Backends {
   prometheus?: PromRunner;
 }
 
-/** Grafana's default when a panel sets no max data points (roughly the panel's width in pixels). */
-export const DEFAULT_MAX_DATA_POINTS = 1000;
+export { DEFAULT_MAX_DATA_POINTS } from './intervals.js';
 
-export function panelInterval(t: TargetRef, range: TimeRange) {
-  return calculateInterval(range, t.maxDataPoints ?? DEFAULT_MAX_DATA_POINTS, t.minInterval?.startsWith('$') ? undefined : t.minInterval);
+/** What Grafana does differently between releases (see docs/interpolation.md). */
+export interface ExecuteOptions {
+  /** The Grafana release to imitate, e.g. `12.3.1` (default: the current release). */
+  grafanaVersion?: string;
 }
 
-export async function executeSql(t: TargetRef, vars: Map<string, VariableValue>, range: TimeRange, sql?: SqlRunner): Promise<Execution> {
-  const interval = panelInterval(t, range);
-  const interpolated = interpolateVariables(t.text, vars, { datasource: 'postgres', range, interval });
+export async function executeSql(t: TargetRef, vars: Map<string, VariableValue>, range: TimeRange, sql?: SqlRunner, options: ExecuteOptions = {}): Promise<Execution> {
+  const interval = targetInterval(t, range, vars);
+  const interpolated = interpolateVariables(t.text, vars, { datasource: 'postgres', range, interval, sqlLegacyQuoting: sqlLegacyQuoting(options.grafanaVersion) });
   if (interpolated.unknown.length > 0) return { kind: 'error', message: undefinedVariables(interpolated.unknown), expanded: interpolated.text };
   const expanded = expandPostgresMacros(interpolated.text, { range, intervalMs: interval.intervalMs });
   if (expanded.errors.length > 0) return { kind: 'error', message: expanded.errors.map((e) => `${e.macro}: ${e.message}`).join('; '), expanded: expanded.sql };
@@ -45,15 +48,15 @@ export async function executeSql(t: TargetRef, vars: Map<string, VariableValue>,
 }
 
 export async function executePromQL(t: TargetRef, vars: Map<string, VariableValue>, range: TimeRange, prom?: PromRunner): Promise<Execution> {
-  const interval = panelInterval(t, range);
+  const interval = targetInterval(t, range, vars, prom?.scrapeInterval);
   const interpolated = interpolateVariables(t.text, vars, { datasource: 'prometheus', range, interval });
   if (interpolated.unknown.length > 0) return { kind: 'error', message: undefinedVariables(interpolated.unknown) };
   const expanded = expandPrometheusBuiltins(interpolated.text, {
     range,
     intervalMs: interval.intervalMs,
     scrapeInterval: prom?.scrapeInterval,
-    minStep: t.minInterval,
-    maxDataPoints: t.maxDataPoints,
+    minStep: t.minStep,
+    maxDataPoints: maxDataPointsOf(t),
   });
   if (expanded.errors.length > 0) return { kind: 'error', message: expanded.errors.join('; '), expanded: expanded.expr };
   if (!prom) return { kind: 'not-run', reason: 'no-backend', expanded: expanded.expr };

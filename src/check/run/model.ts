@@ -1,6 +1,7 @@
 /** What `dashcode check` reports, per query. */
-export type CheckStatus = 'ok' | 'empty' | 'wrong-shape' | 'error' | 'skipped';
-export type QueryLanguage = 'sql' | 'promql' | 'traceql' | 'traceid' | 'unknown';
+/** `syntax-ok`: only parsed (no backend given, or one dashcode does not run); never broken, never "ok". */
+export type CheckStatus = 'ok' | 'syntax-ok' | 'empty' | 'wrong-shape' | 'error' | 'skipped';
+export type QueryLanguage = 'sql' | 'promql' | 'logql' | 'traceql' | 'traceid' | 'expression' | 'unknown';
 
 export interface QueryCheck {
   dashboard: string;

@@ -1,10 +1,10 @@
 import { terminalText } from '../../validate/plain-text.js';
 import { isBroken, type CheckStatus, type DashboardCheck } from './model.js';
 
-const MARK: Record<CheckStatus, string> = { ok: '✓', empty: '∅', 'wrong-shape': '✖', error: '✖', skipped: '·' };
+const MARK: Record<CheckStatus, string> = { ok: '✓', 'syntax-ok': '~', empty: '∅', 'wrong-shape': '✖', error: '✖', skipped: '·' };
 
 export function summarize(checks: readonly DashboardCheck[]): Record<CheckStatus, number> {
-  const counts: Record<CheckStatus, number> = { ok: 0, empty: 0, 'wrong-shape': 0, error: 0, skipped: 0 };
+  const counts: Record<CheckStatus, number> = { ok: 0, 'syntax-ok': 0, empty: 0, 'wrong-shape': 0, error: 0, skipped: 0 };
   for (const d of checks) for (const q of d.queries) counts[q.status] += 1;
   return counts;
 }
@@ -20,7 +20,7 @@ export function formatCheckReport(checks: readonly DashboardCheck[], verbose = f
     }
     for (const q of d.queries) {
       const what = `${q.panel}${q.refId ? ` › ${q.refId}` : ''}`;
-      const detail = q.status === 'ok' ? (q.rows !== undefined ? `${q.rows} ${q.language === 'sql' ? 'rows' : 'series'}` : (q.message ?? 'ok')) : q.status === 'skipped' ? `skipped: ${q.message}` : q.status;
+      const detail = q.status === 'ok' ? (q.rows !== undefined ? `${q.rows} ${q.language === 'sql' ? 'rows' : 'series'}` : (q.message ?? 'ok')) : q.status === 'skipped' ? `skipped: ${q.message}` : q.status === 'syntax-ok' ? (q.message ?? 'syntax ok') : q.status;
       lines.push(`  ${MARK[q.status]} ${what}  [${q.language}] ${detail}  ${q.ms} ms`);
       if (!isBroken(q)) {
         if (verbose && q.expanded) lines.push(`      query: ${q.expanded.replace(/\s+/g, ' ').trim()}`);
@@ -33,7 +33,7 @@ export function formatCheckReport(checks: readonly DashboardCheck[], verbose = f
   }
   const c = summarize(checks);
   const total = Object.values(c).reduce((a, b) => a + b, 0);
-  lines.push(`${total} queries: ${c.ok} ok, ${c.empty} empty, ${c['wrong-shape']} wrong shape, ${c.error} error, ${c.skipped} skipped`);
+  lines.push(`${total} queries: ${c.ok} ok, ${c['syntax-ok']} syntax ok (not run), ${c.empty} empty, ${c['wrong-shape']} wrong shape, ${c.error} error, ${c.skipped} skipped`);
   // Names, queries and backend messages carry input data: no escape sequence from it reaches the terminal.
   return `${terminalText(lines.join('\n'))}\n`;
 }

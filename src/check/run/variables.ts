@@ -1,4 +1,4 @@
-import { expandPostgresMacros, interpolateVariables, type TimeRange, type VariableValue } from '../interpolate/index.js';
+import { calculateInterval, expandPostgresMacros, interpolateVariables, sqlLegacyQuoting, type ScopedVar, type TimeRange, type VariableValue } from '../interpolate/index.js';
 import type { CheckStatus } from './model.js';
 import { asArray } from './extract.js';
 import { prometheusVariableOptions } from './prom-variables.js';
@@ -11,91 +11,278 @@ export interface ResolvedVariables {
   report: Array<{ name: string; value: string | string[]; status: CheckStatus; message?: string }>;
 }
 
+export interface ResolveOptions {
+  /** The Grafana release to imitate (SQL quoting); default the current one. */
+  grafanaVersion?: string;
+}
+
+/** A variable option as Grafana holds it (scenes VariableValueOption: label = text). */
+export interface VariableOption {
+  text: string;
+  value: string;
+}
+
+const ALL = '$__all';
+const AUTO = '$__auto';
+
 /**
- * Gives every dashboard variable the value Grafana would select on load:
- * query variables run their query (SQL on the engine; PromQL ones need a
- * Prometheus and are otherwise left unresolved), in dashboard order so chained
- * variables see their parents. Selection follows Grafana: the saved current
- * value if it is among the options, else the first option (which is "All" for
- * include-all variables).
+ * Gives every dashboard variable the value Grafana would select on load, in
+ * dashboard order so chained variables see their parents. How each type gets its
+ * options follows @grafana/scenes (QueryVariable, CustomVariable, IntervalVariable,
+ * TextBoxVariable, ConstantVariable) as public/app/features/dashboard-scene
+ * serialization/transformSaveModelToScene.ts builds them from dashboard JSON; which
+ * option is selected follows MultiValueVariable.updateValueGivenNewOptions: the saved
+ * current value (by value, else by text) if it is still an option, else All when
+ * the variable includes All (`defaultToAll`), else the first option.
+ * PromQL query variables need a Prometheus and are otherwise left unresolved.
  */
-export async function resolveVariables(dashboard: Obj, range: TimeRange, intervalMs: number, sql?: SqlRunner, prom?: PromRunner): Promise<ResolvedVariables> {
+export async function resolveVariables(dashboard: Obj, range: TimeRange, intervalMs: number, sql?: SqlRunner, prom?: PromRunner, options: ResolveOptions = {}): Promise<ResolvedVariables> {
   const values = new Map<string, VariableValue>();
   const report: ResolvedVariables['report'] = [];
-  const list = asArray((dashboard.templating as Obj | undefined)?.list);
-  for (const v of list) {
+  for (const v of asArray((dashboard.templating as Obj | undefined)?.list)) {
     const name = String(v.name ?? '');
     const type = String(v.type ?? '');
-    const base = { name, multi: v.multi === true, includeAll: v.includeAll === true, allValue: typeof v.allValue === 'string' && v.allValue ? v.allValue : undefined, type };
-    let options: string[] = [];
+    const base: VariableValue = { name, value: '', multi: v.multi === true, includeAll: v.includeAll === true, type };
+    if (typeof v.allValue === 'string' && v.allValue) base.allValue = v.allValue;
+    if (v.skipUrlSync === true) base.skipUrlSync = true;
+    let opts: VariableOption[] = [];
     let status: CheckStatus = 'ok';
     let message: string | undefined;
     if (type === 'query') {
-      const dsType = String((v.datasource as Obj | undefined)?.type ?? '');
-      const query = typeof v.query === 'string' ? v.query : typeof (v.query as Obj | undefined)?.query === 'string' ? String((v.query as Obj).query) : '';
-      if (/postgres/.test(dsType) && sql) {
-        const r = await runVariableQuery(query, values, range, intervalMs, sql);
-        options = r.options;
-        status = r.error ? 'error' : options.length === 0 ? 'empty' : 'ok';
-        message = r.error ?? (options.length === 0 ? 'the query returned no rows: every panel that uses this variable will be empty' : undefined);
-      } else if (dsType === 'prometheus' && prom) {
-        try {
-          options = await prometheusVariableOptions(query, values, range, prom);
-          status = options.length === 0 ? 'empty' : 'ok';
-          message = options.length === 0 ? 'the query returned no values: every panel that uses this variable will be empty' : undefined;
-        } catch (err) {
-          status = 'error';
-          message = err instanceof Error ? err.message : String(err);
-        }
-      } else {
-        status = 'skipped';
-        message = dsType === 'prometheus' ? 'give --prometheus-url to resolve it' : `a ${dsType || 'datasource'} variable query is not run here`;
-      }
-    } else if (type === 'custom' || type === 'interval') {
-      options = asArray(v.options).map((o) => String(o.value));
-      if (options.length === 0 && typeof v.query === 'string') options = v.query.split(/(?<!\\),/).map((s) => s.split(' : ').pop()!.trim());
-    } else if (type === 'constant' || type === 'textbox') {
-      options = [typeof v.query === 'string' ? v.query : ''];
+      const r = await queryOptions(v, values, range, intervalMs, sql, prom, options);
+      opts = r.options;
+      status = r.status;
+      message = r.message;
+    } else if (type === 'custom') {
+      opts = customOptions(interpolateVariables(String(v.query ?? ''), values, { datasource: 'other', range }).text);
+    } else if (type === 'interval') {
+      const selected = intervalValue(v, range);
+      values.set(name, { ...base, value: selected.value, text: selected.text });
+      report.push({ name, value: selected.value, status });
+      continue;
+    } else if (type === 'constant') {
+      opts = [option(String(v.query ?? ''))];
+    } else if (type === 'textbox') {
+      // transformSaveModelToScene: a non-empty current value, else the query (the default).
+      const current = (v.current as Obj | undefined)?.value;
+      const value = current ? (Array.isArray(current) ? String(current[0]) : String(current)) : String(v.query ?? '');
+      values.set(name, { ...base, value, text: value });
+      report.push({ name, value, status });
+      continue;
     } else if (type === 'datasource') {
       const current = (v.current as Obj | undefined)?.value;
-      options = current ? [String(current)] : [];
+      opts = current ? [option(String(current))] : [];
+    } else {
+      continue; // adhoc, groupby: no value to interpolate
     }
-    const value = select(v, options, base.includeAll, base.multi);
-    values.set(name, { ...base, value, options, isAll: value === '$__all' || (Array.isArray(value) && value[0] === '$__all') });
-    report.push({ name, value, status, message });
+    const selected = select(v, opts, base.includeAll === true, base.multi === true);
+    values.set(name, { ...base, value: selected.value, text: selected.text, options: opts.map((o) => o.value), isAll: isAll(selected.value) });
+    report.push({ name, value: selected.value, status, message });
   }
   return { values, report };
 }
 
-function select(v: Obj, options: string[], includeAll: boolean, multi: boolean): string | string[] {
-  const current = (v.current as Obj | undefined)?.value;
-  const wanted = Array.isArray(current) ? current.map(String) : current !== undefined ? [String(current)] : [];
-  const valid = wanted.filter((w) => w === '$__all' || options.includes(w));
-  if (valid.length > 0) return multi ? valid : valid[0]!;
-  const first = includeAll ? '$__all' : options[0];
-  if (first === undefined) return multi ? [] : '';
-  return multi ? [first] : first;
-}
+const option = (value: string): VariableOption => ({ text: value, value });
+const isAll = (v: string | string[]): boolean => v === ALL || (Array.isArray(v) && v[0] === ALL);
 
-async function runVariableQuery(query: string, vars: Map<string, VariableValue>, range: TimeRange, intervalMs: number, sql: SqlRunner): Promise<{ options: string[]; error?: string }> {
-  const interpolated = interpolateVariables(query, vars, { datasource: 'postgres', range }).text;
-  const expanded = expandPostgresMacros(interpolated, { range, intervalMs });
-  try {
-    const r = await sql.query(expanded.sql);
-    const names = r.fields.map((f) => f.name);
-    // Grafana's SQL metricFindQuery: __text/__value columns if present, else every value of every column.
-    const valueCol = names.includes('__value') ? '__value' : undefined;
-    const cols = valueCol ? [valueCol] : names;
-    const seen = new Set<string>();
-    for (const row of r.rows) for (const c of cols) if (row[c] !== null && row[c] !== undefined) seen.add(stringify(row[c]));
-    return { options: [...seen] };
-  } catch (err) {
-    return { options: [], error: errorText(err, expanded.sql) };
+async function queryOptions(
+  v: Obj,
+  values: Map<string, VariableValue>,
+  range: TimeRange,
+  intervalMs: number,
+  sql: SqlRunner | undefined,
+  prom: PromRunner | undefined,
+  options: ResolveOptions,
+): Promise<{ options: VariableOption[]; status: CheckStatus; message?: string }> {
+  const dsType = String((v.datasource as Obj | undefined)?.type ?? '');
+  const query = typeof v.query === 'string' ? v.query : typeof (v.query as Obj | undefined)?.query === 'string' ? String((v.query as Obj).query) : typeof (v.query as Obj | undefined)?.rawSql === 'string' ? String((v.query as Obj).rawSql) : '';
+  let found: Array<{ text: string; value?: string }>;
+  if (/postgres/.test(dsType) && sql) {
+    const r = await sqlVariableValues(query, values, range, intervalMs, sql, options);
+    if (r.error) return { options: [], status: 'error', message: r.error };
+    found = r.values;
+  } else if (dsType === 'prometheus' && prom) {
+    try {
+      found = (await prometheusVariableOptions(query, values, range, prom)).map((text) => ({ text }));
+    } catch (err) {
+      return { options: [], status: 'error', message: err instanceof Error ? err.message : String(err) };
+    }
+  } else {
+    return { options: [], status: 'skipped', message: dsType === 'prometheus' ? 'give --prometheus-url to resolve it' : `a ${dsType || 'datasource'} variable query is not run here` };
   }
+  let regex: RegExp | undefined;
+  if (typeof v.regex === 'string' && v.regex) {
+    try {
+      regex = stringToJsRegex(interpolateVariables(v.regex, values, { datasource: 'other', range, format: 'regex' }).text);
+    } catch (err) {
+      return { options: [], status: 'error', message: `regex: ${err instanceof Error ? err.message : String(err)}` };
+    }
+  }
+  const opts = metricNamesToVariableValues(regex, Number(v.sort ?? 0), found);
+  const what = regex ? 'the query returned no values matching the regex' : 'the query returned no values';
+  return opts.length === 0 ? { options: [], status: 'empty', message: `${what}: every panel that uses this variable will be empty` } : { options: opts, status: 'ok' };
 }
 
+/** @grafana/data stringToJsRegex: `/re/flags`, else the whole text anchored (`^re$`). */
+export function stringToJsRegex(str: string): RegExp {
+  if (!str.startsWith('/')) return new RegExp(`^${str}$`);
+  const m = /^\/(.*?)\/([gimys]*)$/s.exec(str);
+  if (!m) throw new Error(`'${str}' is not a valid regular expression.`);
+  return new RegExp(m[1] ?? '', m[2]);
+}
+
+function allMatches(str: string, regex: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  regex.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  do {
+    m = regex.exec(str);
+    if (m) out.push(m);
+  } while (regex.global && m && m[0] !== '');
+  return out;
+}
+
+/**
+ * @grafana/scenes variants/query/utils.ts metricNamesToVariableValues: the regex
+ * filters values and may extract them (first group, every match of a /g regex, or
+ * named `text` / `value` groups); options are then unique by value and sorted.
+ */
+export function metricNamesToVariableValues(regex: RegExp | undefined, sort: number, items: ReadonlyArray<{ text: string; value?: string }>): VariableOption[] {
+  const options: VariableOption[] = [];
+  for (const item of items) {
+    let text = item.text;
+    let value = item.value ?? item.text;
+    if (regex) {
+      const matches = allMatches(value, regex);
+      if (matches.length === 0) continue;
+      const valueGroup = matches.find((m) => m.groups?.value);
+      const textGroup = matches.find((m) => m.groups?.text);
+      const firstMatch = matches.find((m) => m.length > 1);
+      if (valueGroup || textGroup) {
+        value = valueGroup?.groups?.value ?? textGroup?.groups?.text ?? '';
+        text = textGroup?.groups?.text ?? valueGroup?.groups?.value ?? '';
+      } else if (matches.length > 1 && firstMatch) {
+        for (const m of matches) options.push({ text: m[1] ?? '', value: m[1] ?? '' });
+        continue;
+      } else if (firstMatch) {
+        text = firstMatch[1] ?? '';
+        value = firstMatch[1] ?? '';
+      }
+    }
+    options.push({ text, value });
+  }
+  const seen = new Set<string>();
+  return sortVariableValues(
+    options.filter((o) => !seen.has(o.value) && seen.add(o.value)),
+    sort,
+  );
+}
+
+/**
+ * sortVariableValues (same file): 1/2 alphabetical, 3/4 by the first number in the
+ * text, 5/6 case-insensitive, 7/8 natural; even = descending; 0 keeps the order.
+ */
+export function sortVariableValues(options: VariableOption[], sort: number): VariableOption[] {
+  if (!sort) return options;
+  const kind = Math.ceil(sort / 2);
+  const by = <K>(key: (o: VariableOption) => K): VariableOption[] =>
+    options
+      .map((o, i) => ({ o, i, k: key(o) }))
+      .sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.i - b.i))
+      .map((x) => x.o);
+  let out = options;
+  if (kind === 1) out = by((o) => o.text);
+  else if (kind === 2) out = by((o) => Number(/.*?(\d+).*/.exec(o.text)?.[1] ?? -1));
+  else if (kind === 3) out = by((o) => o.text.toLowerCase());
+  else if (kind === 4) {
+    const collator = new Intl.Collator(undefined, { sensitivity: 'accent', numeric: true });
+    out = [...options].sort((a, b) => collator.compare(a.text, b.text));
+  }
+  return sort % 2 === 0 ? [...out].reverse() : out;
+}
+
+/** CustomVariable.getValueOptions: split at `,` not escaped as `\,`; `text : value` pairs. */
+export function customOptions(query: string): VariableOption[] {
+  return (query.match(/(?:\\,|[^,])+/g) ?? []).map((part) => {
+    const text = part.replace(/\\,/g, ',');
+    const m = /^\s*(.+)\s:\s(.+)$/.exec(text);
+    return m ? { text: (m[1] ?? '').trim(), value: (m[2] ?? '').trim() } : option(text.trim());
+  });
+}
+
+/**
+ * Interval variables: the options are the query's comma-separated intervals; a saved
+ * `$__auto_interval_x` (or `$__auto`) selects auto (getCurrentValueForOldIntervalModel),
+ * which IntervalVariable.getValue computes as rangeUtil.calculateInterval(range,
+ * auto_count ?? 30, auto_min ?? '10s').
+ */
+export function intervalValue(v: Obj, range: TimeRange): { value: string; text: string } {
+  const intervals = String(v.query ?? '')
+    .split(',')
+    .map((s) => s.trim().replace(/["']+/g, ''))
+    .filter((s) => s !== '' && !s.startsWith('$__auto_interval_'));
+  const raw = (v.current as Obj | undefined)?.value;
+  const current = Array.isArray(raw) ? String(raw[0] ?? '') : raw === undefined ? '' : String(raw);
+  let selected = intervals.length === 0 ? '' : !current ? intervals[0]! : current.startsWith('$__auto_interval_') || current === AUTO ? AUTO : intervals.includes(current) ? current : intervals[0]!;
+  if (selected === AUTO && v.auto !== true) selected = intervals[0] ?? '';
+  if (selected !== AUTO) return { value: selected, text: selected };
+  const count = typeof v.auto_count === 'number' && v.auto_count > 0 ? v.auto_count : 30;
+  const min = typeof v.auto_min === 'string' && v.auto_min ? v.auto_min : '10s';
+  const value = calculateInterval(range, count, min).interval;
+  return { value, text: value };
+}
+
+function select(v: Obj, options: VariableOption[], includeAll: boolean, multi: boolean): { value: string | string[]; text: string | string[] } {
+  const current = v.current as Obj | undefined;
+  const wanted = Array.isArray(current?.value) ? current.value.map(String) : current?.value !== undefined ? [String(current.value)] : [];
+  const wantedText = Array.isArray(current?.text) ? current.text.map(String) : current?.text !== undefined ? [String(current.text)] : [];
+  if (wanted[0] === ALL && includeAll) return multi ? { value: [ALL], text: ['All'] } : { value: ALL, text: 'All' };
+  const chosen: VariableOption[] = [];
+  wanted.forEach((w, i) => {
+    const o = options.find((x) => x.value === w) ?? options.find((x) => x.text === wantedText[i]);
+    if (o && !chosen.includes(o)) chosen.push(o);
+  });
+  if (chosen.length > 0) return multi ? { value: chosen.map((o) => o.value), text: chosen.map((o) => o.text) } : { value: chosen[0]!.value, text: chosen[0]!.text };
+  if (includeAll) return multi ? { value: [ALL], text: ['All'] } : { value: ALL, text: 'All' };
+  const first = options[0];
+  if (!first) return multi ? { value: [], text: [] } : { value: '', text: '' };
+  return multi ? { value: [first.value], text: [first.text] } : { value: first.value, text: first.text };
+}
+
+/** Scenes' getSearchFilterScopedVar: `$__searchFilter` is the typed text plus `%`, so `%` on load. */
+const SEARCH_FILTER = /\$__searchFilter|\$\{__searchFilter\}/;
+
+/**
+ * SqlDatasource.metricFindQuery (packages/grafana-sql): the query interpolated with the
+ * datasource's formatter and `__searchFilter` = `%`, run as a table, then
+ * ResponseParser.transformMetricFindResponse: `__text` and `__value` columns when both
+ * exist, else every value of every column as text; all as strings; unique by text.
+ */
+async function sqlVariableValues(query: string, vars: Map<string, VariableValue>, range: TimeRange, intervalMs: number, sql: SqlRunner, options: ResolveOptions): Promise<{ values: Array<{ text: string; value?: string }>; error?: string }> {
+  const scopedVars: Record<string, ScopedVar> = SEARCH_FILTER.test(query) ? { __searchFilter: { value: '%', text: '' } } : {};
+  const interpolated = interpolateVariables(query, vars, { datasource: 'postgres', range, scopedVars, sqlLegacyQuoting: sqlLegacyQuoting(options.grafanaVersion) }).text;
+  const expanded = expandPostgresMacros(interpolated, { range, intervalMs });
+  let r: Awaited<ReturnType<SqlRunner['query']>>;
+  try {
+    r = await sql.query(expanded.sql);
+  } catch (err) {
+    return { values: [], error: errorText(err, expanded.sql) };
+  }
+  const names = r.fields.map((f) => f.name);
+  const values: Array<{ text: string; value?: string }> = [];
+  if (names.includes('__text') && names.includes('__value')) {
+    for (const row of r.rows) values.push({ text: stringify(row.__text), value: stringify(row.__value) });
+  } else {
+    for (const name of names) for (const row of r.rows) values.push({ text: stringify(row[name]) });
+  }
+  const seen = new Set<string>();
+  return { values: values.filter((v) => !seen.has(v.text) && seen.add(v.text)) };
+}
+
+/** `'' + value` as the frame holds it: times are epoch milliseconds, SQL NULL is `null`. */
 export function stringify(v: unknown): string {
-  if (v instanceof Date) return v.toISOString();
+  if (v instanceof Date) return String(v.getTime());
+  if (v === null || v === undefined) return 'null';
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 

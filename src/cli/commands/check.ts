@@ -28,6 +28,10 @@ Prometheus (PromQL queries; without it they are only parsed):
   --scrape-interval DUR  the datasource's scrape interval (default 15s)
 Time range:
   --from TIME --to TIME  override the dashboards' range (now-7d, ISO, epoch ms)
+Grafana:
+  --grafana-version V    the Grafana release to imitate where releases differ
+                         (e.g. 12.3.0; default: grafanaVersion in
+                         dashcode.config.ts, else the current release)
 Output:
   --format text|json     (default text)
   --allow-empty          empty results are not failures
@@ -51,11 +55,13 @@ export const checkCommand: Command = {
         format: { type: 'string' },
         'allow-empty': { type: 'boolean' },
         verbose: { type: 'boolean' },
+        'grafana-version': { type: 'string' },
       },
     }));
     const format = (values.format as string | undefined) ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${format}"`);
     const data = dataOption(values.data);
+    const grafanaVersion = await grafanaVersionOption(values['grafana-version'], io);
 
     const files = await dashboardFiles(io.cwd, positionals.length > 0 ? positionals : ['generated']);
     if (files.length === 0) {
@@ -81,6 +87,7 @@ export const checkCommand: Command = {
             prometheus: values['prometheus-url'] ? { url: values['prometheus-url'] as string, scrapeInterval: values['scrape-interval'] as string | undefined } : undefined,
             from: values.from as string | undefined,
             to: values.to as string | undefined,
+            grafanaVersion,
           }),
         );
       }
@@ -94,6 +101,21 @@ export const checkCommand: Command = {
     return broken || inputIssues.length > 0 ? EXIT.findings : EXIT.ok;
   },
 };
+
+/** `--grafana-version`, else the config's `grafanaVersion`, else the current release. */
+async function grafanaVersionOption(flag: unknown, io: Io): Promise<string> {
+  const { CURRENT_GRAFANA_VERSION, parseGrafanaVersion } = await import('../../check/interpolate/grafana-version.js');
+  let version = typeof flag === 'string' ? flag : undefined;
+  let where = '--grafana-version';
+  if (version === undefined) {
+    const { loadLintSettings } = await import('../../lint/settings.js');
+    version = (await loadLintSettings(io.cwd)).project.grafanaVersion;
+    where = 'grafanaVersion in dashcode.config';
+  }
+  if (version === undefined) return CURRENT_GRAFANA_VERSION;
+  if (!parseGrafanaVersion(version)) throw new UsageError(`${where} must be a Grafana release such as 12.3.1, got "${version}"`);
+  return version;
+}
 
 async function openDatabase(values: Record<string, unknown>, data: string, io: Io) {
   const started = performance.now();

@@ -4,7 +4,7 @@ import { EXIT, type Issue } from '../../validate/issues.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 
-const usage = `Usage: dashcode lint [--strict] [--format text|json|github] [--root DIR] [paths...]
+const usage = `Usage: dashcode lint [--strict] [--format text|json|github] [--root DIR] [--prometheus-url URL] [paths...]
 
 Lints dashboard JSON and Grafana provisioning YAML (files, or directories
 searched recursively; default: the generated folder, generated/). Dashboard
@@ -17,6 +17,9 @@ Options:
   --strict        treat warnings as errors
   --format F      text (default), json, or github (workflow annotations)
   --root DIR      project root holding dashcode.config.ts (default: .)
+  --prometheus-url URL
+                  read metric types from this Prometheus' metadata API, so
+                  promql-rate-counter knows counters without a _total suffix
   -h, --help      this help
 
 Exit codes: 0 no findings (or only warnings), 1 errors (or warnings with
@@ -26,7 +29,7 @@ export const lintCommand: Command = {
   summary: 'lint dashboard JSON and provisioning YAML (default: generated/)',
   usage,
   async run(args: string[], io: Io): Promise<number> {
-    const parsed = parseOptions({ args, allowPositionals: true, options: { strict: { type: 'boolean' }, format: { type: 'string' }, root: { type: 'string' } } });
+    const parsed = parseOptions({ args, allowPositionals: true, options: { strict: { type: 'boolean' }, format: { type: 'string' }, root: { type: 'string' }, 'prometheus-url': { type: 'string' } } });
     const { LINT_FORMATS, formatLintReport, summarize } = await import('../../lint/format.js');
     const format = parsed.values.format ?? 'text';
     if (!(LINT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${LINT_FORMATS.join(', ')}, got "${format}"`);
@@ -53,10 +56,20 @@ export const lintCommand: Command = {
     const provisioning = inputs.provisioning.map((p) => (isInside(path.resolve(io.cwd, p.file), outDir) ? { ...p, mounts: [mount] } : p));
     const generatedFiles = (await walk(outDir).catch(() => [] as string[])).map((f) => toPosix(path.relative(root, f)));
 
+    let metricTypes: Map<string, string> | undefined;
+    const promUrl = parsed.values['prometheus-url'];
+    if (promUrl) {
+      const client = await import('../../check/prometheus-client.js');
+      try {
+        metricTypes = await client.metricTypes(promUrl);
+      } catch (err) {
+        throw new UsageError(`--prometheus-url: cannot read metric metadata: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
     let issues: Issue[] = [
       ...settings.issues,
       ...applySeverities(inputs.issues, settings.config),
-      ...lintRepo({ dashboards: inputs.dashboards, provisioning, root, generatedFiles, config: settings.config }),
+      ...lintRepo({ dashboards: inputs.dashboards, provisioning, root, generatedFiles, config: settings.config, ...(metricTypes ? { metricTypes } : {}) }),
     ];
     if (parsed.values.strict === true) issues = issues.map((i) => (i.severity === 'warning' ? { ...i, severity: 'error' as const } : i));
 

@@ -31,7 +31,9 @@ function buildTempoDatasource(options: TempoDatasourceOptions): TempoDatasource 
   const jsonData: Record<string, unknown> = {
     nodeGraph: { enabled: nodeGraph ?? true },
     search: { hide: false },
-    traceQuery: { timeShiftEnabled: true, spanStartTimeShift: '-1h', spanEndTimeShift: '1h' },
+    // A trace lookup queries [from - start shift, to + end shift] (TempoDatasource.makeTraceIdRequest
+    // subtracts the start shift): both positive widen the window by an hour on each side.
+    traceQuery: { timeShiftEnabled: true, spanStartTimeShift: '1h', spanEndTimeShift: '1h' },
     streamingEnabled: { search: streamingEnabled ?? true },
   };
   if (tracesToMetrics) {

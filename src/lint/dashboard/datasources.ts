@@ -89,16 +89,33 @@ export function resolveRef(ref: DatasourceRefKind, datasources: readonly LintDat
  * The datasource type a query runs against: its own reference, else its panel's
  * (unless the panel is mixed), using provisioned types for uid-only references.
  */
-export function effectiveType(target: TargetEntry, datasources: readonly LintDatasource[] = []): string | undefined {
-  const own = typeOfRef(classifyRef(target.target.datasource), datasources);
+export function effectiveType(target: TargetEntry, datasources: readonly LintDatasource[] = [], model?: DashboardModel): string | undefined {
+  if (isObject(target.target.datasource) && target.target.datasource.type === '__expr__') return '__expr__';
+  const own = typeOfRef(classifyRef(target.target.datasource), datasources, model);
   if (own !== undefined) return own;
-  return typeOfRef(classifyRef(target.panel.panel.datasource), datasources);
+  return typeOfRef(classifyRef(target.panel.panel.datasource), datasources, model);
 }
 
-function typeOfRef(ref: DatasourceRefKind, datasources: readonly LintDatasource[]): string | undefined {
+function typeOfRef(ref: DatasourceRefKind, datasources: readonly LintDatasource[], model?: DashboardModel): string | undefined {
   if (ref.kind === 'uid' || ref.kind === 'no-uid') {
     if (ref.type !== undefined) return canonicalType(ref.type);
   }
+  if (ref.kind === 'variable' && model) return variableType(ref.text, model);
   const ds = resolveRef(ref, datasources);
   return ds ? canonicalType(ds.type) : undefined;
+}
+
+/**
+ * `$ds` / `${ds}`: a datasource variable's plugin id is its `query`; an export's
+ * `${DS_X}` input names its `pluginId` in `__inputs`.
+ */
+function variableType(text: string, model: DashboardModel): string | undefined {
+  const m = /^\$\{?(\w+)\}?$/.exec(text.trim());
+  if (!m) return undefined;
+  const name = m[1] ?? '';
+  const v = model.variables.find((x) => x.name === name && x.type === 'datasource');
+  if (v && typeof v.def.query === 'string' && v.def.query) return canonicalType(v.def.query);
+  const inputs = Array.isArray(model.root.__inputs) ? model.root.__inputs : [];
+  const input = inputs.find((i): i is Record<string, unknown> => isObject(i) && i.name === name);
+  return input && typeof input.pluginId === 'string' ? canonicalType(input.pluginId) : undefined;
 }

@@ -23,6 +23,8 @@ export function checkLayout(model: DashboardModel, report: Report): void {
     if (panel.row && panel.type === 'row') {
       report('layout-nested-row', panel.path, `row "${panelLabel(panel)}" is inside row "${panelLabel(panel.row)}"; Grafana rows cannot nest`, panelLabel(panel));
     }
+    // A legacy `rows[]` panel has `span`/`height`; Grafana's migration computes its gridPos.
+    if (panel.path.startsWith('rows[') && panel.panel.gridPos === undefined) continue;
     const box = boxOf(panel.panel.gridPos);
     const at = joinPath(panel.path, 'gridPos');
     if (!box || box.w <= 0 || box.h <= 0) {

@@ -19,6 +19,8 @@ export interface LintDashboardContext {
    */
   datasources?: readonly LintDatasource[];
   config?: LintConfig;
+  /** Metric family types from Prometheus' metadata API (`lint --prometheus-url`), by name. */
+  metricTypes?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -39,6 +41,6 @@ export function lintDashboard(json: unknown, ctx: LintDashboardContext = {}): Is
   checkLayout(model, report);
   checkPanels(model, ctx.datasources, report);
   checkSql(model, ctx.datasources, report);
-  checkPromQL(model, ctx.datasources, report);
+  checkPromQL(model, ctx.datasources, report, ctx.metricTypes);
   return toIssues(findings, { ...scope, ...(model.uid !== undefined ? { dashboardUid: model.uid } : {}), ...(model.title !== undefined ? { dashboardTitle: model.title } : {}) }, ctx.config);
 }

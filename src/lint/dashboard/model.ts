@@ -80,6 +80,15 @@ export function readDashboard(json: unknown): DashboardModel | undefined {
       });
     }
   });
+  // Schema < 16 keeps panels in `rows[].panels`; Grafana's DashboardMigrator turns each row into a row panel.
+  if (!Array.isArray(root.panels) && Array.isArray(root.rows)) {
+    root.rows.forEach((r, i) => {
+      if (!isObject(r) || !Array.isArray(r.panels)) return;
+      r.panels.forEach((child, j) => {
+        if (isObject(child)) panels.push(panelEntry(child, joinPath('rows', i, 'panels', j)));
+      });
+    });
+  }
   const variables: VariableEntry[] = [];
   const templating = isObject(root.templating) && Array.isArray(root.templating.list) ? root.templating.list : [];
   templating.forEach((v, i) => {

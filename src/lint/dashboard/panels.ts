@@ -19,7 +19,9 @@ export function checkPanels(model: DashboardModel, datasources: readonly LintDat
   const signatures = new Map<string, PanelEntry>();
   for (const panel of model.panels) {
     const label = panelLabel(panel);
-    if (!panel.title || panel.title.trim() === '') {
+    // A text panel's content is its heading, and an open row without a title is a divider: both are left untitled on purpose.
+    const untitledByDesign = panel.type === 'text' || (panel.type === 'row' && panel.panel.collapsed !== true);
+    if ((!panel.title || panel.title.trim() === '') && !untitledByDesign) {
       report('panel-title', joinPath(panel.path, 'title'), `${panel.type || 'panel'} at ${panel.path} has no title; say what it shows`, label);
     }
     if (NO_QUERY_PANELS.has(panel.type) || isObject(panel.panel.libraryPanel)) continue;
@@ -59,6 +61,10 @@ function hasUnit(panel: PanelEntry): boolean {
     const setsUnit = (o: unknown): boolean => isObject(o) && Array.isArray(o.properties) && o.properties.some((p) => isObject(p) && p.id === 'unit');
     if (overrides.some(setsUnit)) return true;
   }
+  // Legacy panels (schema before the fieldConfig migration) keep the unit in `yaxes[].format`
+  // (graph) or `format` (singlestat); Grafana's migration moves it to fieldConfig.defaults.unit.
+  const legacy = [panel.panel.format, ...(Array.isArray(panel.panel.yaxes) ? panel.panel.yaxes.map((y) => (isObject(y) ? y.format : undefined)) : [])];
+  if (legacy.some((f) => typeof f === 'string' && f !== '' && f !== 'short' && f !== 'none')) return true;
   // The heatmap keeps its axis unit in options.
   const options = panel.panel.options;
   return isObject(options) && isObject(options.yAxis) && typeof options.yAxis.unit === 'string' && options.yAxis.unit !== '';

@@ -7,7 +7,7 @@ import { findVariableReferences } from '../../check/interpolate/index.js';
 import { closestMatch } from '../../model/closest-match.js';
 import { joinPath } from '../../validate/issues.js';
 import type { Report } from '../report.js';
-import { classifyRef } from './datasources.js';
+import { classifyRef, effectiveType } from './datasources.js';
 import { isObject, panelLabel, str, targetsOf, type DashboardModel, type PanelEntry } from './model.js';
 
 /** A string Grafana interpolates, with where it sits. */
@@ -43,11 +43,7 @@ export function interpolatedTexts(model: DashboardModel): InterpolatedText[] {
     if (isObject(p.options)) add(p.options.content, joinPath(panel.path, 'options.content'), panel);
     add(datasourceText(p.datasource), joinPath(panel.path, 'datasource.uid'), panel);
     for (const t of targetsOf(panel)) {
-      for (const [k, v] of Object.entries(t.target)) {
-        // `sql` is the SQL builder's state; Grafana runs (and interpolates) only rawSql.
-        if (k === 'refId' || k === 'datasource' || (k === 'sql' && typeof t.target.rawSql === 'string')) continue;
-        add(v, joinPath(t.path, keySegment(k)), panel);
-      }
+      for (const k of interpolatedKeys(t.target, effectiveType(t, undefined, model))) add(t.target[k], joinPath(t.path, keySegment(k)), panel);
       add(datasourceText(t.target.datasource), joinPath(t.path, 'datasource.uid'), panel);
     }
   }
@@ -69,6 +65,28 @@ export function interpolatedTexts(model: DashboardModel): InterpolatedText[] {
     }
   });
   return out;
+}
+
+/** What the query editors keep besides the query Grafana runs: builder state of the SQL, InfluxDB and Prometheus editors. */
+const BUILDER_STATE = new Set(['sql', 'select', 'where', 'groupBy', 'group', 'tags', 'table', 'timeColumn', 'metricColumn', 'measurement', 'policy', 'orderByTime', 'resultFormat', 'dsType']);
+
+/**
+ * The target fields Grafana interpolates, so lint checks only what Grafana would run:
+ * a server-side expression (`__expr__`) names other queries by refId (`$A`), not
+ * variables; a query with raw text (`rawSql`, `expr`, a raw InfluxQL `query`) runs that
+ * text, and the builder state left beside it is ignored (SqlDatasource.applyTemplateVariables
+ * sends only rawSql; PrometheusDatasource interpolates expr, legendFormat and interval).
+ */
+export function interpolatedKeys(target: Record<string, unknown>, type: string | undefined): string[] {
+  if (type === '__expr__') return [];
+  if (typeof target.rawSql === 'string') return ['rawSql'];
+  if (typeof target.expr === 'string') return ['expr', 'legendFormat', 'interval'].filter((k) => k in target);
+  return Object.keys(target).filter((k) => k !== 'refId' && k !== 'datasource' && !(target.rawQuery === true && BUILDER_STATE.has(k)) && !(k === 'alias' && isInfluxAlias(target.alias)));
+}
+
+/** InfluxDB alias patterns (`$tag_host`, `[[tag_path]]`, `$col`, `$m`, `$measurement`, `$1`) are the datasource's, not variables. */
+function isInfluxAlias(alias: unknown): boolean {
+  return typeof alias === 'string' && findVariableReferences(alias).every((r) => /^(tag_\w+|col|m|measurement|\d+)$/.test(r.name));
 }
 
 function datasourceText(value: unknown): string | undefined {

@@ -1,0 +1,1 @@
+export { parseLogQL, type LogQLParseResult } from './parse.js';
