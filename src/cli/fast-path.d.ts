@@ -1,10 +1,12 @@
 import type { Io } from './io.js';
 
 export interface BuildCache {
-  version: 1;
+  version: 2;
   inputs: string;
   files: Record<string, string>;
   stdout: string;
+  /** What `build --check` prints when everything is up to date. */
+  checkStdout: string;
   stderr: string;
 }
 
@@ -13,6 +15,5 @@ export function fingerprintInputs(root: string, outDir: string): Promise<string>
 export function hashText(text: string): string;
 export function readCache(root: string): Promise<BuildCache | undefined>;
 export function writeCache(root: string, cache: BuildCache): Promise<void>;
-export function generatedFiles(dir: string): Promise<string[]>;
 export function peekOutDir(root: string): string;
 export function tryCachedBuild(args: readonly string[], io: Pick<Io, 'stdout' | 'stderr' | 'cwd'>): Promise<number | undefined>;

@@ -16,8 +16,9 @@
 // not covered: use --no-cache for those.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CONFIG_FILES, walkFiles } from '../files/walk.js';
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
 const SOURCE = /\.(ts|mts|cts|js|mjs|cjs|json|ya?ml)$/;
@@ -26,21 +27,8 @@ const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.met
 export async function fingerprintInputs(root, outDir) {
   const hash = createHash('sha256');
   hash.update(`dashcode ${VERSION}\0`);
-  const files = [];
-  const walk = async (rel) => {
-    const entries = await readdir(path.join(root, rel), { withFileTypes: true });
-    for (const e of entries) {
-      const child = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        if (SKIP_DIRS.has(e.name) || e.name.startsWith('.') || child === outDir) continue;
-        await walk(child);
-      } else if (e.isFile() && SOURCE.test(e.name)) {
-        files.push(child);
-      }
-    }
-  };
-  await walk('');
-  files.sort();
+  const skip = (rel, name) => SKIP_DIRS.has(name) || name.startsWith('.') || rel === outDir;
+  const files = (await walkFiles(root, skip)).filter((f) => SOURCE.test(f));
   const contents = await Promise.all(files.map((f) => readFile(path.join(root, f))));
   files.forEach((f, i) => hash.update(`${f}\0`).update(contents[i]).update('\0'));
   return hash.digest('hex');
@@ -57,7 +45,7 @@ const cacheFile = (root) => path.join(root, CACHE_DIR, 'build.json');
 export async function readCache(root) {
   try {
     const c = JSON.parse(await readFile(cacheFile(root), 'utf8'));
-    return c.version === 1 ? c : undefined;
+    return c.version === 2 ? c : undefined;
   } catch {
     return undefined;
   }
@@ -74,32 +62,13 @@ export async function writeCache(root, cache) {
   });
 }
 
-/** Generated files (json, yaml) under the output folder, relative to it, sorted. */
-export async function generatedFiles(dir) {
-  const out = [];
-  const walk = async (sub) => {
-    let entries;
-    try {
-      entries = await readdir(path.join(dir, sub), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const rel = sub ? `${sub}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(rel);
-      else if (/\.(json|ya?ml)$/.test(e.name)) out.push(rel);
-    }
-  };
-  await walk('');
-  return out.sort();
-}
-
 /** The output folder without loading the project: dashcode.config's `outDir` literal, else `generated`. */
 export function peekOutDir(root) {
-  for (const name of ['dashcode.config.ts', 'dashcode.config.js', 'dashcode.config.mjs']) {
+  for (const name of CONFIG_FILES) {
     try {
       const text = readFileSync(path.join(root, name), 'utf8');
-      return /outDir:\s*['"]([^'"]+)['"]/.exec(text)?.[1] ?? 'generated';
+      const outDir = /outDir:\s*['"]([^'"]+)['"]/.exec(text)?.[1] ?? 'generated';
+      return path.posix.normalize(outDir.replaceAll('\\', '/')).replace(/\/$/, '');
     } catch {
       continue;
     }
@@ -107,11 +76,10 @@ export function peekOutDir(root) {
   return 'generated';
 }
 
-async function outputsMatch(root, cache, outDir) {
-  const onDisk = (await generatedFiles(path.join(root, outDir))).map((f) => `${outDir}/${f}`);
-  const recorded = Object.keys(cache.files).sort();
-  if (recorded.length !== onDisk.length || recorded.some((f, i) => f !== onDisk[i])) return false;
-  for (const f of recorded) {
+// Only the files the last build generated (its manifest among them) are compared:
+// hand-written files in the output folder are not dashcode's business.
+async function outputsMatch(root, cache) {
+  for (const f of Object.keys(cache.files)) {
     let text;
     try {
       text = await readFile(path.join(root, f), 'utf8');
@@ -142,8 +110,8 @@ export async function tryCachedBuild(args, io) {
   const cache = await readCache(root);
   if (!cache) return undefined;
   const fingerprint = await fingerprintInputs(root, outDir);
-  if (cache.inputs !== fingerprint || !(await outputsMatch(root, cache, outDir))) return undefined;
+  if (cache.inputs !== fingerprint || !(await outputsMatch(root, cache))) return undefined;
   if (cache.stderr) io.stderr(cache.stderr);
-  io.stdout(check ? `${Object.keys(cache.files).length} generated file(s) up to date\n` : cache.stdout);
+  io.stdout(check ? cache.checkStdout : cache.stdout);
   return 0;
 }
