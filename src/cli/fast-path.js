@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CACHE_DIR } from '../files/cache.js';
 import { CONFIG_FILES, walkFiles } from '../files/walk.js';
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
@@ -38,8 +39,7 @@ export function hashText(text) {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** dashcode's cache folder under a project root: the build cache here, the PGlite snapshot beside it (cache-dir.ts). */
-export const CACHE_DIR = 'node_modules/.cache/dashcode';
+export { CACHE_DIR };
 const cacheFile = (root) => path.join(root, CACHE_DIR, 'build.json');
 
 export async function readCache(root) {

@@ -20,7 +20,7 @@ export async function loadConfig(root: string, importer?: ModuleImporter): Promi
   const file = findConfigFile(root);
   if (!file) return { config: {}, issues: [] };
   const issues: Issue[] = [];
-  const own = importer ? undefined : await tsImporter();
+  const own = importer ? undefined : await tsImporter(root);
   let mod;
   try {
     mod = await importUserModule(path.join(root, file), { root, issues, importer: importer ?? own!.importer });

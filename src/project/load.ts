@@ -47,7 +47,7 @@ export interface LoadOptions {
  * issue naming its file, and the other modules still load.
  */
 export async function loadProject(root: string, files?: readonly string[], options: LoadOptions = {}): Promise<Project> {
-  const { importer, done } = await tsImporter();
+  const { importer, done } = await tsImporter(root);
   try {
     return await loadWith(root, files, { importer, timeoutMs: options.timeoutMs });
   } finally {

@@ -4,7 +4,8 @@
  * a module that never settles (a top-level await on a promise that never
  * resolves) is reported by name and the others still load.
  */
-import { pathToFileURL } from 'node:url';
+import { findCacheDir } from '../files/cache.js';
+import { importInGeneration, newGeneration, registerTypeScript } from '../files/ts-loader.js';
 import { isDashboard } from '../dashboards/dashboard.js';
 import { issue, type Issue } from '../validate/issues.js';
 import { relative } from './paths.js';
@@ -24,7 +25,7 @@ export interface ImportOptions {
 /** The module's namespace, or undefined with a `module.load` / `module.timeout` issue naming the file. */
 export async function importUserModule(file: string, options: ImportOptions): Promise<Record<string, unknown> | undefined> {
   const { root, issues } = options;
-  const importer = options.importer ?? nativeImport;
+  const importer = options.importer ?? (await tsImporter(root)).importer;
   const timeoutMs = options.timeoutMs ?? MODULE_TIMEOUT_MS;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
@@ -47,7 +48,6 @@ export async function importUserModule(file: string, options: ImportOptions): Pr
   }
 }
 
-const nativeImport: ModuleImporter = (file) => import(pathToFileURL(file).href);
 
 /**
  * In a project without `"type": "module"`, tsx loads `.ts` files as CommonJS
@@ -62,23 +62,14 @@ function cjsInterop(mod: unknown): Record<string, unknown> {
 }
 
 /**
- * One tsx namespace per project load: every module (and the library they all
- * import) is loaded once and shared by all dashboards, instead of once per
- * dashboard as separate `tsImport` calls would (1.07 s → 0.28 s for this
- * repo). A fresh namespace per load sees edited files.
+ * One module graph per project load (ts-loader.js): every module, and the
+ * library they all import, is evaluated once and shared by all dashboards; the
+ * next load evaluates edited files afresh. TypeScript is transpiled by
+ * esbuild once per content hash (ts-hooks.js), cached under `root`'s
+ * node_modules/.cache/dashcode/ts/, instead of paying tsx's loader each build.
  */
-let loads = 0;
-export async function tsImporter(): Promise<{ importer: ModuleImporter; done: () => Promise<void> }> {
-  const [{ register }, cjs] = await Promise.all([import('tsx/esm/api'), import('tsx/cjs/api')]);
-  const namespace = `dashcode-load-${process.pid}-${++loads}`;
-  // The CommonJS hook too: in a project without "type": "module", tsx compiles .ts to CommonJS and `require`s imports.
-  const cjsApi = cjs.register({ namespace });
-  const api = register({ namespace });
-  return {
-    importer: (file) => api.import(pathToFileURL(file).href, import.meta.url),
-    done: async () => {
-      await api.unregister();
-      cjsApi.unregister();
-    },
-  };
+export async function tsImporter(root: string): Promise<{ importer: ModuleImporter; done: () => Promise<void> }> {
+  registerTypeScript(findCacheDir(root));
+  const generation = newGeneration();
+  return { importer: (file) => importInGeneration(file, generation), done: async () => {} };
 }
