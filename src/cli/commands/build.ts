@@ -30,7 +30,6 @@ Options:
 Exit codes: 0 ok, 1 errors or stale files, 2 usage or internal error.`;
 
 export const buildCommand: Command = {
-  summary: 'compile dashboards and provisioning to generated/ (--check: verify only)',
   usage,
   async run(args: string[], io: Io): Promise<number> {
     const parsed = parseOptions({ args, allowPositionals: true, options: { check: { type: 'boolean' }, root: { type: 'string' }, 'no-cache': { type: 'boolean' }, 'load-timeout': { type: 'string' } } });

@@ -38,7 +38,6 @@ Exit codes: 0 every query ok, 1 a query is broken (error, wrong shape, or
 empty unless --allow-empty), 2 usage or internal error.`;
 
 export const checkCommand: Command = {
-  summary: 'run every query against real backends and report broken panels',
   usage,
   async run(args: string[], io: Io): Promise<number> {
     let values: Record<string, string | boolean | undefined>;

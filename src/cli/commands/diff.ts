@@ -35,7 +35,6 @@ datasources changed. Ids, versions, key order and defaults never show.
 Exit codes: 0 no differences, 1 differences, 2 usage or unreadable input.`;
 
 export const diffCommand: Command = {
-  summary: 'semantic differences between dashboards (files, directories or git revisions)',
   usage,
   async run(args: string[], io: Io): Promise<number> {
     const parsed = parseOptions({
