@@ -11,6 +11,7 @@
 //   module it imports from outside node_modules, so each project load gets a
 //   fresh module graph and sees edited helper files, not the cached ones.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,12 @@ export function initialize(data) {
 }
 
 export async function resolve(specifier, context, next) {
+  // A TypeScript module's relative `./x.js` usually means `./x.ts`: look first, since a failed resolution (an exception) costs more.
+  const parent = context.parentURL;
+  if (parent && TS.test(new URL(parent).pathname) && /^\.{1,2}\/.*\.[cm]?js$/.test(specifier)) {
+    const ts = specifier.replace(/js$/, 'ts');
+    if (existsSync(fileURLToPath(new URL(ts, parent)))) specifier = ts;
+  }
   let resolved;
   try {
     resolved = await next(specifier, context);
