@@ -12,8 +12,9 @@ const checkout = existsSync(src);
 const argv = process.argv.slice(2);
 const io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), cwd: process.cwd() };
 
-const fast = await import(checkout ? '../src/cli/fast-path.js' : '../dist/cli/fast-path.js');
-const cached = await fast.tryCachedBuild(argv, io);
+// Only `build` can be answered from the cache: other commands don't load it.
+const fast = argv[0] === 'build' ? await import(checkout ? '../src/cli/fast-path.js' : '../dist/cli/fast-path.js') : undefined;
+const cached = await fast?.tryCachedBuild(argv, io);
 if (cached !== undefined) {
   process.exitCode = cached;
 } else if (checkout) {

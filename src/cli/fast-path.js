@@ -16,7 +16,7 @@
 // not covered: use --no-cache for those.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CACHE_DIR } from '../files/cache.js';
 import { CONFIG_FILES, walkFiles } from '../files/walk.js';
@@ -25,14 +25,29 @@ const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
 const SOURCE = /\.(ts|mts|cts|js|mjs|cjs|json|ya?ml)$/;
 const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
-export async function fingerprintInputs(root, outDir) {
-  const hash = createHash('sha256');
-  hash.update(`dashcode ${VERSION}\0`);
+/**
+ * The fingerprint of every input file (see the top of this file). A file whose
+ * size and mtime are what `known` (the last scan) recorded reuses that scan's
+ * hash instead of being read, unless it changed within 2 s before that scan
+ * (a "racily clean" file, as git calls it: a later edit in the same mtime tick
+ * would go unseen).
+ */
+export async function scanInputs(root, outDir, known = undefined) {
+  const scannedAt = Date.now();
   const skip = (rel, name) => SKIP_DIRS.has(name) || name.startsWith('.') || rel === outDir;
   const files = (await walkFiles(root, skip)).filter((f) => SOURCE.test(f));
-  const contents = await Promise.all(files.map((f) => readFile(path.join(root, f))));
-  files.forEach((f, i) => hash.update(`${f}\0`).update(contents[i]).update('\0'));
-  return hash.digest('hex');
+  const entries = await Promise.all(
+    files.map(async (f) => {
+      const abs = path.join(root, f);
+      const st = await stat(abs);
+      const k = known?.files[f];
+      if (k && k[0] === st.size && k[1] === st.mtimeMs && st.mtimeMs < known.scannedAt - 2000) return [f, k];
+      return [f, [st.size, st.mtimeMs, hashText(await readFile(abs))]];
+    }),
+  );
+  const hash = createHash('sha256').update(`dashcode ${VERSION}\0`);
+  for (const [f, [, , h]] of entries) hash.update(`${f}\0${h}\0`);
+  return { digest: hash.digest('hex'), files: Object.fromEntries(entries), scannedAt };
 }
 
 export function hashText(text) {
@@ -45,7 +60,7 @@ const cacheFile = (root) => path.join(root, CACHE_DIR, 'build.json');
 export async function readCache(root) {
   try {
     const c = JSON.parse(await readFile(cacheFile(root), 'utf8'));
-    return c.version === 2 ? c : undefined;
+    return c.version === 3 ? c : undefined;
   } catch {
     return undefined;
   }
@@ -109,8 +124,8 @@ export async function tryCachedBuild(args, io) {
   const outDir = peekOutDir(root);
   const cache = await readCache(root);
   if (!cache) return undefined;
-  const fingerprint = await fingerprintInputs(root, outDir);
-  if (cache.inputs !== fingerprint || !(await outputsMatch(root, cache))) return undefined;
+  const inputs = await scanInputs(root, outDir, cache.inputFiles);
+  if (cache.inputs !== inputs.digest || !(await outputsMatch(root, cache))) return undefined;
   if (cache.stderr) io.stderr(cache.stderr);
   io.stdout(check ? cache.checkStdout : cache.stdout);
   return 0;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseOptions } from '../options.js';
 import type { Plan } from '../../project/plan.js';
 import type { Change } from '../../project/sync.js';
-import { fingerprintInputs, hashText, peekOutDir, tryCachedBuild, writeCache } from '../fast-path.js';
+import { hashText, peekOutDir, readCache, scanInputs, tryCachedBuild, writeCache, type InputScan } from '../fast-path.js';
 import { EXIT, formatIssues, hasErrors } from '../../validate/issues.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
@@ -42,7 +42,7 @@ export const buildCommand: Command = {
       const cached = await tryCachedBuild(['build', ...(check ? ['--check'] : []), '--root', root], io);
       if (cached !== undefined) return cached;
     }
-    const fingerprint = useCache ? await fingerprintInputs(root, peekOutDir(root)) : undefined;
+    const fingerprint = useCache ? await scanInputs(root, peekOutDir(root), (await readCache(root))?.inputFiles) : undefined;
 
     // Loaded only when the cache misses: these pull in the whole library and tsx.
     const { loadProject } = await import('../../project/load.js');
@@ -92,9 +92,9 @@ export const buildCommand: Command = {
   },
 };
 
-async function remember(root: string, inputs: string, plan: Plan, stderr: string, manifest: { path: string; text: string }): Promise<void> {
+async function remember(root: string, inputs: InputScan, plan: Plan, stderr: string, manifest: { path: string; text: string }): Promise<void> {
   const files = Object.fromEntries([...plan.files, manifest].map((f) => [f.path, hashText(f.text)]));
-  await writeCache(root, { version: 2, inputs, files, stdout: summary(plan, []), checkStdout: upToDate(plan), stderr });
+  await writeCache(root, { version: 3, inputs: inputs.digest, inputFiles: inputs, files, stdout: summary(plan, []), checkStdout: upToDate(plan), stderr });
 }
 
 function upToDate(plan: Plan): string {
