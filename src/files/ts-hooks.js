@@ -56,7 +56,7 @@ export async function load(url, context, next) {
 }
 
 async function transpile(file, source) {
-  const key = createHash('sha256').update(`dashcode-ts 1\0${path.extname(file)}\0${source}`).digest('hex');
+  const key = createHash('sha256').update(`dashcode-ts 2\0${path.extname(file)}\0${source}`).digest('hex');
   const cached = cacheDir && path.join(cacheDir, 'ts', `${key}.mjs`);
   if (cached) {
     try {
@@ -67,7 +67,9 @@ async function transpile(file, source) {
   }
   esbuild ??= await import('esbuild');
   // No source file name in the key or the output: the cached text depends on the content only.
-  const { code } = await esbuild.transform(source, { loader: 'ts', format: 'esm', target: 'node20', sourcemap: false, sourcefile: path.basename(file) });
+  // Modules are always ES modules here; `__dirname`/`__filename` (common in CommonJS-minded TypeScript) keep working.
+  const define = { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' };
+  const { code } = await esbuild.transform(source, { loader: 'ts', format: 'esm', target: 'node20', sourcemap: false, sourcefile: path.basename(file), define });
   if (cached) {
     await mkdir(path.dirname(cached), { recursive: true });
     const tmp = `${cached}.${process.pid}.tmp`;

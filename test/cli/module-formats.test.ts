@@ -55,3 +55,15 @@ describe.each(['module', 'commonjs'] as const)('a package of "type": "%s"', (typ
     expect(existsSync(path.join(dir, 'out/one.json'))).toBe(true);
   });
 });
+
+it('a TypeScript dashboard may use __dirname and __filename (transpiled to ES modules)', async () => {
+  const dir = tempProject({
+    'package.json': JSON.stringify({ name: 'consumer', type: 'commonjs' }),
+    'datasources/index.ts': DATASOURCES,
+    'titles.json': '{ "title": "From a file" }\n',
+    'dashboards/one.ts': `import { readFileSync } from 'node:fs';\nimport path from 'node:path';\nimport { dashboard } from DASHCODE;\nconst { title } = JSON.parse(readFileSync(path.join(__dirname, '../titles.json'), 'utf8'));\nexport default dashboard({ uid: path.basename(__filename, '.ts'), title, panels: [] });\n`,
+  });
+  const io = captureIo(dir);
+  expect(await run(['build', '--no-cache'], io)).toBe(0);
+  expect(JSON.parse(readFileSync(path.join(dir, 'generated/one.json'), 'utf8'))).toMatchObject({ uid: 'one', title: 'From a file' });
+});
