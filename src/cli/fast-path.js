@@ -1,10 +1,11 @@
-// Plain JavaScript on purpose: bin/dashcode.js runs this before loading tsx or
-// any TypeScript, so an up-to-date `dashcode build [--check]` costs little more
+// Plain JavaScript on purpose: bin/dashcode.js runs this before any TypeScript
+// can load, so an up-to-date `dashcode build [--check]` costs little more
 // than starting node. Types: fast-path.d.ts.
 //
 // Incremental builds. A build records a fingerprint of every input file and
 // the hash of every file it generated (node_modules/.cache/dashcode/build.json).
-// When the fingerprint and the generated files still match, `build` and
+// When the fingerprint and the generated files (the manifest among them; hand-
+// written files in the output folder are not compared) still match, `build` and
 // `build --check` answer from the cache without loading a dashboard.
 //
 // Exactness: the fingerprint covers every source-like file under the project
