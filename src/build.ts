@@ -3,7 +3,7 @@ import { printCanonical } from './compile/serialize.js';
 import { isDashboard, type DashboardSpec } from './dashboards/dashboard.js';
 import type { JsonObject } from './model/loose.js';
 import { validateDashboardJson } from './validate/output.js';
-import { hasErrors, withSource, type Issue } from './validate/issues.js';
+import { hasErrors, issue, withSource, type Issue } from './validate/issues.js';
 
 export interface BuildResult {
   /** The canonical file text, or undefined when there are errors: nothing half-valid is ever written. */
@@ -16,14 +16,28 @@ export interface BuildResult {
 /**
  * The whole pipeline for one dashboard: compile, validate the output against
  * dashcode's shipped JSON Schema, and print canonically. Pure; never throws
- * for bad input, never prints.
+ * and never prints: any input, `undefined`, a `null` panel or a cyclic `raw`
+ * included, comes back as issues.
  */
 export function buildDashboard(spec: DashboardSpec, options: CompileOptions = {}): BuildResult {
-  const compiled = compileDashboard(spec, options);
-  const issues = [...compiled.issues];
-  if (!hasErrors(issues)) {
-    issues.push(...withSource(validateDashboardJson(compiled.json), { file: options.file, dashboard: isDashboard(spec) ? spec.title : undefined }));
+  const source = { file: options.file, dashboard: typeof (spec as { title?: unknown } | null)?.title === 'string' ? spec.title : undefined };
+  if (!isDashboard(spec)) return failed([{ ...issue('dashboard.invalid', '', `not a dashboard (got ${spec === null ? 'null' : typeof spec}): pass the value dashboard({...}) returns`), source }]);
+  try {
+    const compiled = compileDashboard(spec, options);
+    const issues = [...compiled.issues];
+    if (!hasErrors(issues)) {
+      issues.push(...withSource(validateDashboardJson(compiled.json), source));
+    }
+    const text = hasErrors(issues) ? undefined : printCanonical(compiled.json);
+    return { text, json: compiled.json, issues, escapeHatches: compiled.escapeHatches };
+  } catch (err) {
+    // A bug or an input no check foresaw (a cyclic raw value overflows the stack): an issue, never a crash of the whole build.
+    const message = err instanceof Error ? err.message : String(err);
+    const hint = err instanceof RangeError ? ' (a cyclic value in raw or options?)' : '';
+    return failed([{ ...issue('build.internal', '', `cannot build this dashboard: ${message}${hint}`), source }]);
   }
-  const text = hasErrors(issues) ? undefined : printCanonical(compiled.json);
-  return { text, json: compiled.json, issues, escapeHatches: compiled.escapeHatches };
+}
+
+function failed(issues: Issue[]): BuildResult {
+  return { json: { panels: [], templating: { list: [] } } as unknown as JsonObject, issues, escapeHatches: [] };
 }

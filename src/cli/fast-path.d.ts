@@ -1,18 +1,28 @@
 import type { Io } from './io.js';
 
+export interface InputScan {
+  digest: string;
+  /** Per input file: size, mtime (ms), sha256 of the content. */
+  files: Record<string, [number, number, string]>;
+  scannedAt: number;
+}
+
 export interface BuildCache {
-  version: 1;
+  version: 3;
+  /** The digest of the inputs the build was made from, and the scan that found it. */
   inputs: string;
+  inputFiles: InputScan;
   files: Record<string, string>;
   stdout: string;
+  /** What `build --check` prints when everything is up to date. */
+  checkStdout: string;
   stderr: string;
 }
 
 export const CACHE_DIR: string;
-export function fingerprintInputs(root: string, outDir: string): Promise<string>;
+export function scanInputs(root: string, outDir: string, known?: InputScan): Promise<InputScan>;
 export function hashText(text: string): string;
 export function readCache(root: string): Promise<BuildCache | undefined>;
 export function writeCache(root: string, cache: BuildCache): Promise<void>;
-export function generatedFiles(dir: string): Promise<string[]>;
 export function peekOutDir(root: string): string;
 export function tryCachedBuild(args: readonly string[], io: Pick<Io, 'stdout' | 'stderr' | 'cwd'>): Promise<number | undefined>;

@@ -1,10 +1,11 @@
-// Plain JavaScript on purpose: bin/dashcode.js runs this before loading tsx or
-// any TypeScript, so an up-to-date `dashcode build [--check]` costs little more
+// Plain JavaScript on purpose: bin/dashcode.js runs this before any TypeScript
+// can load, so an up-to-date `dashcode build [--check]` costs little more
 // than starting node. Types: fast-path.d.ts.
 //
 // Incremental builds. A build records a fingerprint of every input file and
 // the hash of every file it generated (node_modules/.cache/dashcode/build.json).
-// When the fingerprint and the generated files still match, `build` and
+// When the fingerprint and the generated files (the manifest among them; hand-
+// written files in the output folder are not compared) still match, `build` and
 // `build --check` answer from the cache without loading a dashboard.
 //
 // Exactness: the fingerprint covers every source-like file under the project
@@ -16,48 +17,51 @@
 // not covered: use --no-cache for those.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CACHE_DIR } from '../files/cache.js';
+import { CONFIG_FILES, walkFiles } from '../files/walk.js';
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
 const SOURCE = /\.(ts|mts|cts|js|mjs|cjs|json|ya?ml)$/;
 const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
-export async function fingerprintInputs(root, outDir) {
-  const hash = createHash('sha256');
-  hash.update(`dashcode ${VERSION}\0`);
-  const files = [];
-  const walk = async (rel) => {
-    const entries = await readdir(path.join(root, rel), { withFileTypes: true });
-    for (const e of entries) {
-      const child = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        if (SKIP_DIRS.has(e.name) || e.name.startsWith('.') || child === outDir) continue;
-        await walk(child);
-      } else if (e.isFile() && SOURCE.test(e.name)) {
-        files.push(child);
-      }
-    }
-  };
-  await walk('');
-  files.sort();
-  const contents = await Promise.all(files.map((f) => readFile(path.join(root, f))));
-  files.forEach((f, i) => hash.update(`${f}\0`).update(contents[i]).update('\0'));
-  return hash.digest('hex');
+/**
+ * The fingerprint of every input file (see the top of this file). A file whose
+ * size and mtime are what `known` (the last scan) recorded reuses that scan's
+ * hash instead of being read, unless it changed within 2 s before that scan
+ * (a "racily clean" file, as git calls it: a later edit in the same mtime tick
+ * would go unseen).
+ */
+export async function scanInputs(root, outDir, known = undefined) {
+  const scannedAt = Date.now();
+  const skip = (rel, name) => SKIP_DIRS.has(name) || name.startsWith('.') || rel === outDir;
+  const files = (await walkFiles(root, skip)).filter((f) => SOURCE.test(f));
+  const entries = await Promise.all(
+    files.map(async (f) => {
+      const abs = path.join(root, f);
+      const st = await stat(abs);
+      const k = known?.files[f];
+      if (k && k[0] === st.size && k[1] === st.mtimeMs && st.mtimeMs < known.scannedAt - 2000) return [f, k];
+      return [f, [st.size, st.mtimeMs, hashText(await readFile(abs))]];
+    }),
+  );
+  const hash = createHash('sha256').update(`dashcode ${VERSION}\0`);
+  for (const [f, [, , h]] of entries) hash.update(`${f}\0${h}\0`);
+  return { digest: hash.digest('hex'), files: Object.fromEntries(entries), scannedAt };
 }
 
 export function hashText(text) {
   return createHash('sha256').update(text).digest('hex');
 }
 
-/** dashcode's cache folder under a project root: the build cache here, the PGlite snapshot beside it (cache-dir.ts). */
-export const CACHE_DIR = 'node_modules/.cache/dashcode';
+export { CACHE_DIR };
 const cacheFile = (root) => path.join(root, CACHE_DIR, 'build.json');
 
 export async function readCache(root) {
   try {
     const c = JSON.parse(await readFile(cacheFile(root), 'utf8'));
-    return c.version === 1 ? c : undefined;
+    return c.version === 3 ? c : undefined;
   } catch {
     return undefined;
   }
@@ -74,32 +78,13 @@ export async function writeCache(root, cache) {
   });
 }
 
-/** Generated files (json, yaml) under the output folder, relative to it, sorted. */
-export async function generatedFiles(dir) {
-  const out = [];
-  const walk = async (sub) => {
-    let entries;
-    try {
-      entries = await readdir(path.join(dir, sub), { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      const rel = sub ? `${sub}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(rel);
-      else if (/\.(json|ya?ml)$/.test(e.name)) out.push(rel);
-    }
-  };
-  await walk('');
-  return out.sort();
-}
-
 /** The output folder without loading the project: dashcode.config's `outDir` literal, else `generated`. */
 export function peekOutDir(root) {
-  for (const name of ['dashcode.config.ts', 'dashcode.config.js', 'dashcode.config.mjs']) {
+  for (const name of CONFIG_FILES) {
     try {
       const text = readFileSync(path.join(root, name), 'utf8');
-      return /outDir:\s*['"]([^'"]+)['"]/.exec(text)?.[1] ?? 'generated';
+      const outDir = /outDir:\s*['"]([^'"]+)['"]/.exec(text)?.[1] ?? 'generated';
+      return path.posix.normalize(outDir.replaceAll('\\', '/')).replace(/\/$/, '');
     } catch {
       continue;
     }
@@ -107,11 +92,10 @@ export function peekOutDir(root) {
   return 'generated';
 }
 
-async function outputsMatch(root, cache, outDir) {
-  const onDisk = (await generatedFiles(path.join(root, outDir))).map((f) => `${outDir}/${f}`);
-  const recorded = Object.keys(cache.files).sort();
-  if (recorded.length !== onDisk.length || recorded.some((f, i) => f !== onDisk[i])) return false;
-  for (const f of recorded) {
+// Only the files the last build generated (its manifest among them) are compared:
+// hand-written files in the output folder are not dashcode's business.
+async function outputsMatch(root, cache) {
+  for (const f of Object.keys(cache.files)) {
     let text;
     try {
       text = await readFile(path.join(root, f), 'utf8');
@@ -141,9 +125,9 @@ export async function tryCachedBuild(args, io) {
   const outDir = peekOutDir(root);
   const cache = await readCache(root);
   if (!cache) return undefined;
-  const fingerprint = await fingerprintInputs(root, outDir);
-  if (cache.inputs !== fingerprint || !(await outputsMatch(root, cache, outDir))) return undefined;
+  const inputs = await scanInputs(root, outDir, cache.inputFiles);
+  if (cache.inputs !== inputs.digest || !(await outputsMatch(root, cache))) return undefined;
   if (cache.stderr) io.stderr(cache.stderr);
-  io.stdout(check ? `${Object.keys(cache.files).length} generated file(s) up to date\n` : cache.stdout);
+  io.stdout(check ? cache.checkStdout : cache.stdout);
   return 0;
 }

@@ -7,22 +7,25 @@ import { UsageError, type Io } from './io.js';
  * lazily so `dashcode build` never loads the database or browser code.
  */
 export interface Command {
-  summary: string;
   usage: string;
   run(args: string[], io: Io): Promise<number>;
 }
 
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  build: async () => (await import('./commands/build.js')).buildCommand,
-  check: async () => (await import('./commands/check.js')).checkCommand,
-  doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
-  db: async () => (await import('./commands/db.js')).dbCommand,
-  lint: async () => (await import('./commands/lint.js')).lintCommand,
-  preview: async () => (await import('./commands/preview.js')).previewCommand,
-  import: async () => (await import('./commands/import.js')).importCommand,
-  diff: async () => (await import('./commands/diff.js')).diffCommand,
-  init: async () => (await import('./commands/init.js')).initCommand,
-  alert: async () => (await import('./commands/alert.js')).alertCommand,
+/**
+ * Every command: its one-line summary (here, so `dashcode --help` loads no
+ * command module) and its module, imported only when it runs.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  build: { summary: 'compile dashboards and provisioning to generated/ (--check: verify only)', load: async () => (await import('./commands/build.js')).buildCommand },
+  check: { summary: 'run every query against real backends and report broken panels', load: async () => (await import('./commands/check.js')).checkCommand },
+  doctor: { summary: 'test the provisioned datasources: env, connection, database, readiness', load: async () => (await import('./commands/doctor.js')).doctorCommand },
+  db: { summary: 'create the metrics database schema, load CSV exports, seed sample data', load: async () => (await import('./commands/db.js')).dbCommand },
+  lint: { summary: 'lint dashboard JSON and provisioning YAML (default: generated/)', load: async () => (await import('./commands/lint.js')).lintCommand },
+  preview: { summary: 'draw dashboards as HTML pages (and PNGs) from real query results', load: async () => (await import('./commands/preview.js')).previewCommand },
+  import: { summary: 'turn Grafana dashboard JSON into a dashcode TypeScript module', load: async () => (await import('./commands/import.js')).importCommand },
+  diff: { summary: 'semantic differences between dashboards (files, directories or git revisions)', load: async () => (await import('./commands/diff.js')).diffCommand },
+  init: { summary: 'set up dashboards/, datasources/, config, a build script and CI in this repository', load: async () => (await import('./commands/init.js')).initCommand },
+  alert: { summary: 'alert rules: backtest them on the data you already have', load: async () => (await import('./commands/alert.js')).alertCommand },
 };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -35,7 +38,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stdout('dashcode 0.1.0\n');
     return EXIT.ok;
   }
-  const load = COMMANDS[name];
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name]!.load : undefined;
   if (!load) {
     io.stderr(`dashcode: unknown command "${name}"\n\n${await help()}`);
     return EXIT.usage;
@@ -58,9 +61,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function help(commandName?: string): Promise<string> {
-  if (commandName && COMMANDS[commandName]) return `${(await COMMANDS[commandName]!()).usage}\n`;
+  if (commandName && Object.hasOwn(COMMANDS, commandName)) return `${(await COMMANDS[commandName]!.load()).usage}\n`;
   const lines = ['Usage: dashcode <command> [options]', '', 'Commands:'];
-  for (const [n, load] of Object.entries(COMMANDS)) lines.push(`  ${n.padEnd(10)} ${(await load()).summary}`);
+  for (const [n, { summary }] of Object.entries(COMMANDS)) lines.push(`  ${n.padEnd(10)} ${summary}`);
   lines.push('', 'Run `dashcode <command> --help` for a command\'s options.', 'Exit codes: 0 ok, 1 findings, 2 usage or internal error.');
   return `${lines.join('\n')}\n`;
 }

@@ -50,8 +50,10 @@ export async function readDashboardDir(dir: string): Promise<DashboardSet> {
     }
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const rel = sub ? `${sub}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(rel);
-      else if (e.name.endsWith('.json')) addText(set, rel, await readFile(path.join(dir, rel), 'utf8'), path.join(dir, rel));
+      // Hidden folders (dashcode's .dashcode/ manifest) are skipped, as Grafana's file provider does (validateWalkablePath).
+      if (e.isDirectory()) {
+        if (!e.name.startsWith('.')) await walk(rel);
+      } else if (e.name.endsWith('.json')) addText(set, rel, await readFile(path.join(dir, rel), 'utf8'), path.join(dir, rel));
     }
   };
   await walk('');

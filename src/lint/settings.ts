@@ -7,8 +7,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { resolveConfig, type DashcodeConfig, type ResolvedConfig } from '../config/config.js';
+import { resolveConfig, type ResolvedConfig } from '../config/config.js';
+import { loadConfig } from '../config/load.js';
 import { issue, type Issue } from '../validate/issues.js';
 import { checkLintConfig, type LintConfig } from './config.js';
 
@@ -19,20 +19,13 @@ export interface LintSettings {
   issues: Issue[];
 }
 
-const CONFIG_FILES = ['dashcode.config.ts', 'dashcode.config.mts', 'dashcode.config.js', 'dashcode.config.mjs'];
 export const LINT_JSON = 'dashcode.lint.json';
 
 export async function loadLintSettings(root: string): Promise<LintSettings> {
-  const issues: Issue[] = [];
-  const configFile = CONFIG_FILES.find((f) => existsSync(path.join(root, f)));
-  let user: DashcodeConfig & { lint?: unknown } = {};
-  if (configFile) {
-    try {
-      user = await importConfig(path.join(root, configFile));
-    } catch (err) {
-      issues.push({ ...issue('lint-config', '', `cannot load: ${firstLine(err)}`), source: { file: configFile } });
-    }
-  }
+  const loaded = await loadConfig(root);
+  const configFile = loaded.file;
+  const user = loaded.config;
+  const issues: Issue[] = loaded.issues.map((i) => ({ ...i, code: 'lint-config' }));
   let raw: unknown = user.lint;
   let source = configFile ? `${configFile} (lint)` : undefined;
   const jsonFile = path.join(root, LINT_JSON);
@@ -50,20 +43,6 @@ export async function loadLintSettings(root: string): Promise<LintSettings> {
   }
   const checked = checkLintConfig(raw, source);
   return { config: checked.config, project: resolveConfig(user), issues: [...issues, ...checked.issues] };
-}
-
-async function importConfig(file: string): Promise<DashcodeConfig & { lint?: unknown }> {
-  let mod: Record<string, unknown>;
-  if (/\.[cm]?ts$/.test(file)) {
-    const { tsImport } = await import('tsx/esm/api');
-    mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
-  } else {
-    mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  }
-  // A CommonJS-compiled config nests the default export once more.
-  let value: unknown = mod.default ?? mod;
-  if (value && typeof value === 'object' && 'default' in value && !('outDir' in value) && !('lint' in value)) value = (value as { default: unknown }).default;
-  return (value ?? {}) as DashcodeConfig & { lint?: unknown };
 }
 
 function firstLine(err: unknown): string {

@@ -1,62 +1,75 @@
 import { existsSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { resolveConfig, type DashcodeConfig, type ResolvedConfig } from '../config/config.js';
+import { resolveConfig, type ResolvedConfig } from '../config/config.js';
+import { loadConfig } from '../config/load.js';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
 import { isDashboard, type DashboardSpec } from '../dashboards/dashboard.js';
+import { isModuleFile, MODULE_EXTENSIONS, walkFiles } from '../files/walk.js';
 import { issue, type Issue } from '../validate/issues.js';
 import type { AlertingSpec } from '../alerting/model.js';
 import { collectAlerting } from './alerting.js';
+import { importUserModule, tsImporter, type ModuleImporter } from './modules.js';
+import { relative } from './paths.js';
+
+export { relative } from './paths.js';
 
 export interface LoadedDashboard {
   /** Path relative to the project root, with `/` separators. */
   file: string;
   spec?: DashboardSpec;
-  /** Output file name inside the output folder, e.g. `grafana_dashboard.json`. */
-  output: string;
+  /**
+   * The module's `export const output` as given (checked by planBuild: a
+   * relative `*.json` path inside outDir), else the module's base name + `.json`.
+   */
+  output: unknown;
 }
 
 export interface Project {
   root: string;
   config: ResolvedConfig;
+  /** The config file, relative to the root, when there is one. */
+  configFile?: string;
   datasources: DatasourceSpec[];
   dashboards: LoadedDashboard[];
   /** What the alerting module exports (empty without one). */
   alerting: AlertingSpec;
-  /** Problems loading modules: a module that throws, or exports no dashboard. */
+  /** Problems loading modules: a module that throws, times out, or exports no dashboard. */
   issues: Issue[];
 }
 
+export interface LoadOptions {
+  /** Time each module may take to load; default MODULE_TIMEOUT_MS (30 s). */
+  timeoutMs?: number;
+}
+
 /**
- * Loads a dashcode project: `dashcode.config.ts` (optional), the datasources
- * module, and every dashboard module (`dashboards/*.ts` unless `files` names
- * some). A dashboard module default-exports a dashboard and may export
- * `output` (the generated file name; default: the module's base name + `.json`).
+ * Loads a dashcode project: `dashcode.config.*` (optional), the datasources
+ * module, and every dashboard module (`dashboards/*.{ts,mts,cts,js,mjs,cjs}`
+ * unless `files` names some). A dashboard module default-exports a dashboard
+ * and may export `output` (the generated file name; default: the module's
+ * base name + `.json`). Never throws for a bad module: each problem is an
+ * issue naming its file, and the other modules still load.
  */
-export async function loadProject(root: string, files?: readonly string[]): Promise<Project> {
-  const { importTs, done } = await tsImporter();
+export async function loadProject(root: string, files?: readonly string[], options: LoadOptions = {}): Promise<Project> {
+  const { importer, done } = await tsImporter(root);
   try {
-    return await loadWith(root, files, importTs);
+    return await loadWith(root, files, { importer, timeoutMs: options.timeoutMs });
   } finally {
     await done();
   }
 }
 
-async function loadWith(root: string, files: readonly string[] | undefined, importTs: Importer): Promise<Project> {
+async function loadWith(root: string, files: readonly string[] | undefined, options: { importer: ModuleImporter; timeoutMs?: number }): Promise<Project> {
   const issues: Issue[] = [];
-  const configFile = ['dashcode.config.ts', 'dashcode.config.js', 'dashcode.config.mjs'].map((f) => path.join(root, f)).find(existsSync);
-  let userConfig: DashcodeConfig = {};
-  if (configFile) {
-    const mod = await importModule(configFile, issues, root, importTs);
-    userConfig = (mod?.default as DashcodeConfig | undefined) ?? {};
-  }
-  const config = resolveConfig(userConfig);
+  const load = (file: string) => importUserModule(file, { root, issues, ...options });
+  const loaded = await loadConfig(root, options.importer);
+  issues.push(...loaded.issues);
+  const config = resolveConfig(loaded.config);
 
   const datasources: DatasourceSpec[] = [];
   const dsFile = path.join(root, config.datasourcesModule);
   if (existsSync(dsFile)) {
-    const mod = await importModule(dsFile, issues, root, importTs);
+    const mod = await load(dsFile);
     const seen = new Set<DatasourceSpec>();
     for (const value of Object.values(mod ?? {})) {
       for (const v of Array.isArray(value) ? value : [value]) {
@@ -69,80 +82,30 @@ async function loadWith(root: string, files: readonly string[] | undefined, impo
   }
 
   const alertsFile = path.join(root, config.alertsModule);
-  const alerting = collectAlerting(existsSync(alertsFile) ? await importModule(alertsFile, issues, root, importTs) : undefined);
+  const alerting = collectAlerting(existsSync(alertsFile) ? await load(alertsFile) : undefined);
 
   const dashboardFiles = files && files.length > 0 ? files.map((f) => path.resolve(root, f)) : await discover(path.join(root, config.dashboardsDir));
   const dashboards: LoadedDashboard[] = [];
   for (const abs of dashboardFiles) {
     const file = relative(root, abs);
-    const mod = await importModule(abs, issues, root, importTs);
+    const mod = await load(abs);
     const spec = mod?.default;
-    const output = typeof mod?.output === 'string' ? mod.output : `${path.basename(abs).replace(/\.[cm]?[jt]s$/, '')}.json`;
+    const output = mod && 'output' in mod ? mod.output : `${stripExtension(path.basename(abs))}.json`;
     if (mod && !isDashboard(spec)) {
       issues.push({ ...issue('module.no-dashboard', '', 'the module\'s default export is not a dashboard (export default dashboard({...}))'), source: { file } });
     }
     dashboards.push({ file, spec: isDashboard(spec) ? spec : undefined, output });
   }
-  return { root, config, datasources, dashboards, alerting, issues };
+  return { root, config, configFile: loaded.file, datasources, dashboards, alerting, issues };
 }
 
+/** Dashboard modules directly in `dir` (not in sub-folders); `_helpers.ts` and `.d.ts` files are not dashboards. */
 async function discover(dir: string): Promise<string[]> {
-  if (!existsSync(dir)) return [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && /\.(ts|mts|js|mjs)$/.test(e.name) && !e.name.endsWith('.d.ts') && !e.name.startsWith('_'))
-    .map((e) => path.join(dir, e.name))
-    .sort();
+  const files = await walkFiles(dir, () => true);
+  return files.filter((f) => isModuleFile(f) && !f.startsWith('_')).map((f) => path.join(dir, f));
 }
 
-type Importer = (specifier: string, parent: string) => Promise<unknown>;
-
-/**
- * One tsx namespace per project load: every module (and the library they all
- * import) is loaded once and shared by all dashboards, instead of once per
- * dashboard as separate `tsImport` calls would (1.07 s → 0.28 s for this
- * repo). A fresh namespace per load sees edited files.
- */
-let loads = 0;
-async function tsImporter(): Promise<{ importTs: Importer; done: () => Promise<void> }> {
-  const [{ register }, cjs] = await Promise.all([import('tsx/esm/api'), import('tsx/cjs/api')]);
-  const namespace = `dashcode-load-${process.pid}-${++loads}`;
-  // The CommonJS hook too: in a project without "type": "module", tsx compiles .ts to CommonJS and `require`s imports.
-  const cjsApi = cjs.register({ namespace });
-  const api = register({ namespace });
-  return {
-    importTs: api.import,
-    done: async () => {
-      await api.unregister();
-      cjsApi.unregister();
-    },
-  };
-}
-
-async function importModule(file: string, issues: Issue[], root: string, importTs: Importer): Promise<Record<string, unknown> | undefined> {
-  try {
-    if (/\.[cm]?ts$/.test(file)) return cjsInterop(await importTs(pathToFileURL(file).href, import.meta.url));
-    return cjsInterop(await import(pathToFileURL(file).href));
-  } catch (err) {
-    // esbuild puts the useful part ("file:line:col: ERROR: ...") on the lines after its first.
-    const message = (err instanceof Error ? err.message : String(err)).split('\n').filter(Boolean).slice(0, 4).join(' ').replace(/\s+/g, ' ');
-    issues.push({ ...issue('module.load', '', `cannot load: ${message}`), source: { file: relative(root, file) } });
-    return undefined;
-  }
-}
-
-/**
- * In a project without `"type": "module"`, tsx loads `.ts` files as CommonJS
- * and the ESM namespace wraps `module.exports` in `default`. Unwrap it so
- * `export default dashboard(...)` works in either kind of project.
- */
-function cjsInterop(mod: unknown): Record<string, unknown> {
-  const ns = mod as Record<string, unknown>;
-  const inner = ns.default as Record<string, unknown> | undefined;
-  if (inner && typeof inner === 'object' && ('__esModule' in inner || 'default' in inner) && !isDashboard(inner)) return inner;
-  return ns;
-}
-
-export function relative(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
+function stripExtension(name: string): string {
+  const ext = MODULE_EXTENSIONS.find((e) => name.endsWith(e));
+  return ext ? name.slice(0, -ext.length) : name;
 }

@@ -6,6 +6,8 @@ import { validateProvisioning } from '../provisioning/validate.js';
 import { hasErrors, issue, withSource, type Issue } from '../validate/issues.js';
 import type { Project } from './load.js';
 import { planAlerting } from './plan-alerting.js';
+import { resolveOutput, toPosix } from './output.js';
+import path from 'node:path';
 
 export interface PlannedFile {
   /** Relative to the project root, `/`-separated. */
@@ -39,7 +41,7 @@ export function planBuild(project: Project): Plan {
   const files: PlannedFile[] = [];
   const issues: Issue[] = [...project.issues];
   const dashboards: DashboardSummary[] = [];
-  const out = project.config.outDir;
+  const out = toPosix(path.normalize(project.config.outDir)).replace(/\/$/, '');
   const uids = new Map<string, string>();
 
   for (const ds of project.datasources) issues.push(...withSource(ds.issues, { file: project.config.datasourcesModule, dashboard: undefined }).map((i) => ({ ...i, path: `datasource "${ds.name}"${i.path ? `.${i.path}` : ''}` })));
@@ -65,11 +67,14 @@ export function planBuild(project: Project): Plan {
       continue;
     }
     summary.title = d.spec.title;
-    const target = `${out}/${d.output}`;
     const dashboardIssues: Issue[] = [];
-    const clash = outputs.get(target);
-    if (clash) dashboardIssues.push({ ...issue('output.duplicate', '', `writes ${target}, as ${clash} does`), source: { file: d.file, dashboard: d.spec.title } });
-    outputs.set(target, d.file);
+    const resolved = resolveOutput(d.output);
+    const target = 'path' in resolved ? `${out}/${resolved.path}` : undefined;
+    if ('problem' in resolved) dashboardIssues.push({ ...issue('output.path', 'output', resolved.problem), source: { file: d.file, dashboard: d.spec.title } });
+    // Case-insensitive: on macOS and Windows X.json and x.json are one file.
+    const clash = target && outputs.get(target.toLowerCase());
+    if (clash) dashboardIssues.push({ ...issue('output.duplicate', 'output', `writes ${target}, as ${clash} does`), source: { file: d.file, dashboard: d.spec.title } });
+    if (target && !clash) outputs.set(target.toLowerCase(), d.file);
     const otherUid = uids.get(d.spec.uid);
     if (otherUid) dashboardIssues.push({ ...issue('dashboard.duplicate-uid', 'uid', `uid "${d.spec.uid}" is also used by ${otherUid}; Grafana would keep only one`), source: { file: d.file, dashboard: d.spec.title } });
     uids.set(d.spec.uid, d.file);
@@ -84,7 +89,7 @@ export function planBuild(project: Project): Plan {
     summary.panels = countPanels(result.json);
     summary.variables = (result.json.templating as { list: unknown[] }).list.length;
     issues.push(...dashboardIssues);
-    if (result.text !== undefined && !hasErrors(dashboardIssues)) {
+    if (target && result.text !== undefined && !hasErrors(dashboardIssues)) {
       files.push({ path: target, text: result.text });
       summary.output = target;
     }

@@ -10,7 +10,7 @@ describe('dashcode build', () => {
     const io = captureIo(dir);
     expect(await run(['build'], io)).toBe(0);
     expect(io.out).toContain('✓ dashboards/one.ts → generated/one.json (1 panels, 0 variables, written)');
-    expect(readdirSync(path.join(dir, 'generated')).sort()).toEqual(['one.json', 'provisioning', 'two.json']);
+    expect(readdirSync(path.join(dir, 'generated')).sort()).toEqual(['.dashcode', 'one.json', 'provisioning', 'two.json']);
     expect(readFileSync(path.join(dir, 'generated/provisioning/datasources/dashcode.yaml'), 'utf8')).toContain('password: $DB_PWD');
 
     const check = captureIo(dir);
@@ -26,15 +26,18 @@ describe('dashcode build', () => {
     const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/one.ts': dashboardModule('one', 'Runs'), 'dashboards/two.ts': dashboardModule('two', 'Runs') });
     await run(['build'], captureIo(dir));
     writeFileSync(path.join(dir, 'generated/one.json'), '{}\n');
-    rmSync(path.join(dir, 'generated/two.json'));
-    writeFileSync(path.join(dir, 'generated/old.json'), '{}\n');
+    writeFileSync(path.join(dir, 'generated/old.json'), '{}\n'); // hand-written: not dashcode's, not an orphan
+    rmSync(path.join(dir, 'dashboards/two.ts'));
+    writeFileSync(path.join(dir, 'dashboards/three.ts'), dashboardModule('three', 'Runs').replaceAll('DASHCODE', JSON.stringify(path.resolve('src/index.ts'))));
     const io = captureIo(dir);
     expect(await run(['build', '--check'], io)).toBe(1);
     expect(io.out).toBe(
-      ['stale    generated/one.json', 'missing  generated/two.json', 'orphan   generated/old.json (no dashboard generates it; the build deletes it)', '3 generated file(s) out of date: run `npx dashcode build`', ''].join('\n'),
+      ['stale    generated/one.json', 'missing  generated/three.json', 'orphan   generated/two.json (no dashboard generates it; the build deletes it)', 'stale    generated/.dashcode/manifest.json', '4 generated file(s) out of date: run `npx dashcode build`', ''].join('\n'),
     );
     expect(readFileSync(path.join(dir, 'generated/one.json'), 'utf8')).toBe('{}\n');
-    expect(existsSync(path.join(dir, 'generated/two.json'))).toBe(false);
+    expect(existsSync(path.join(dir, 'generated/two.json'))).toBe(true);
+    expect(existsSync(path.join(dir, 'generated/three.json'))).toBe(false);
+    expect(existsSync(path.join(dir, 'generated/old.json'))).toBe(true);
   });
 
   it('a dashboard with errors writes nothing, the others are built, exit 1', async () => {

@@ -29,7 +29,6 @@ Exit codes: 0 every rule evaluated, 1 a rule failed to load or hit errors,
 2 usage or internal error.`;
 
 export const alertCommand: Command = {
-  summary: 'alert rules: backtest them on the data you already have',
   usage,
   async run(args: string[], io: Io): Promise<number> {
     const [sub, ...rest] = args;

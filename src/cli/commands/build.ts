@@ -1,18 +1,19 @@
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseOptions } from '../options.js';
 import type { Plan } from '../../project/plan.js';
-import { fingerprintInputs, generatedFiles, hashText, peekOutDir, tryCachedBuild, writeCache } from '../fast-path.js';
+import type { Change } from '../../project/sync.js';
+import { hashText, peekOutDir, readCache, scanInputs, tryCachedBuild, writeCache, type InputScan } from '../fast-path.js';
 import { EXIT, formatIssues, hasErrors } from '../../validate/issues.js';
-import type { Io } from '../io.js';
-import { readIfExists, writeFileAtomic } from '../../files/atomic.js';
+import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 
 const usage = `Usage: dashcode build [--check] [--no-cache] [--root DIR] [dashboards/x.ts ...]
 
-Compiles every dashboard module (dashboards/*.ts) to <outDir>/<name>.json and
-the datasources to Grafana provisioning YAML under <outDir>/provisioning/.
-Each file is written atomically; a dashboard with errors writes nothing.
+Compiles every dashboard module (dashboards/*.{ts,mts,cts,js,mjs,cjs}) to
+<outDir>/<name>.json and the datasources to Grafana provisioning YAML under
+<outDir>/provisioning/. Each file is written atomically; a dashboard with
+errors writes nothing. The build deletes only files its manifest
+(<outDir>/.dashcode/manifest.json) lists; other files in <outDir> are left alone.
 
 Options:
   --check      write nothing; exit 1 listing files that are stale, missing or
@@ -21,15 +22,17 @@ Options:
   --no-cache   always load and compile every dashboard (by default an
                unchanged project, with unchanged generated files, is answered
                from node_modules/.cache/dashcode without loading TypeScript)
+  --load-timeout SECONDS
+               time each module may take to load (default 30); a module
+               that takes longer is reported by name, the others still build
   -h, --help   this help
 
 Exit codes: 0 ok, 1 errors or stale files, 2 usage or internal error.`;
 
 export const buildCommand: Command = {
-  summary: 'compile dashboards and provisioning to generated/ (--check: verify only)',
   usage,
   async run(args: string[], io: Io): Promise<number> {
-    const parsed = parseOptions({ args, allowPositionals: true, options: { check: { type: 'boolean' }, root: { type: 'string' }, 'no-cache': { type: 'boolean' } } });
+    const parsed = parseOptions({ args, allowPositionals: true, options: { check: { type: 'boolean' }, root: { type: 'string' }, 'no-cache': { type: 'boolean' }, 'load-timeout': { type: 'string' } } });
     const root = path.resolve(io.cwd, parsed.values.root ?? '.');
     const check = parsed.values.check === true;
     const partial = parsed.positionals.length > 0;
@@ -39,21 +42,34 @@ export const buildCommand: Command = {
       const cached = await tryCachedBuild(['build', ...(check ? ['--check'] : []), '--root', root], io);
       if (cached !== undefined) return cached;
     }
-    const fingerprint = useCache ? await fingerprintInputs(root, peekOutDir(root)) : undefined;
+    const fingerprint = useCache ? await scanInputs(root, peekOutDir(root), (await readCache(root))?.inputFiles) : undefined;
 
     // Loaded only when the cache misses: these pull in the whole library and tsx.
     const { loadProject } = await import('../../project/load.js');
     const { planBuild } = await import('../../project/plan.js');
-    const project = await loadProject(root, parsed.positionals);
+    const { checkOutDir } = await import('../../project/output.js');
+    const { applySync, compareWithDisk } = await import('../../project/sync.js');
+    const timeout = parsed.values['load-timeout'];
+    const timeoutMs = timeout === undefined ? undefined : Number(timeout) * 1000;
+    if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(`--load-timeout must be a positive number of seconds, got "${timeout}"`);
+    const project = await loadProject(root, parsed.positionals, { timeoutMs });
+    // A refused outDir stops everything before a single file is compared, written or deleted.
+    const outDirIssues = await checkOutDir(root, project.config, project.configFile);
+    if (outDirIssues.length > 0) {
+      io.stderr(`${formatIssues([...project.issues, ...outDirIssues])}\n`);
+      return EXIT.findings;
+    }
     if (project.dashboards.length === 0 && project.issues.length === 0) {
       io.stderr(`dashcode build: no dashboards found in ${project.config.dashboardsDir}/\n`);
       return EXIT.findings;
     }
     const plan = planBuild(project);
-    const changes = await compare(root, project.config.outDir, plan, partial);
-    const issuesText = plan.issues.length > 0 ? `${formatIssues(plan.issues)}\n` : '';
+    const sync = await compareWithDisk(root, plan, { outDir: project.config.outDir, partial });
+    const issues = [...plan.issues, ...sync.issues];
+    const issuesText = issues.length > 0 ? `${formatIssues(issues)}\n` : '';
     io.stderr(issuesText);
-    const failed = hasErrors(plan.issues);
+    const failed = hasErrors(issues);
+    const changes = sync.changes;
 
     if (check) {
       // --check removes nothing: a file no dashboard generates any more is an orphan the build would delete.
@@ -61,27 +77,28 @@ export const buildCommand: Command = {
       const stale = changes.length > 0;
       io.stdout(
         stale
-          ? `${changes.length} generated file(s) out of date: run \`npx dashcode build\`\n`
-          : `${plan.files.length} generated file(s) up to date\n`,
+          ? `${changes.length} generated file(s) out of date: run \`npm run build:dashboards\`\n`
+          : upToDate(plan),
       );
-      if (!stale && !failed && fingerprint) await remember(root, fingerprint, plan, issuesText);
+      if (!stale && !failed && fingerprint) await remember(root, fingerprint, plan, issuesText, sync.manifest);
       return stale || failed ? EXIT.findings : EXIT.ok;
     }
 
-    for (const c of changes) {
-      const abs = path.join(root, c.path);
-      if (c.kind === 'removed') await rm(abs, { force: true });
-      else await writeFileAtomic(abs, c.text!);
-    }
-    io.stdout(summary(plan, changes));
-    if (!failed && fingerprint) await remember(root, fingerprint, plan, issuesText);
+    await applySync(root, project.config.outDir, sync);
+    const text = summary(plan, changes) + sync.staleTemps.map((t) => `  removed stale temp file ${t}\n`).join('') + sync.notes.map((n) => `  note: ${n}\n`).join('');
+    io.stdout(text);
+    if (!failed && fingerprint) await remember(root, fingerprint, plan, issuesText, sync.manifest);
     return failed ? EXIT.findings : EXIT.ok;
   },
 };
 
-async function remember(root: string, inputs: string, plan: Plan, stderr: string): Promise<void> {
-  const files = Object.fromEntries(plan.files.map((f) => [f.path, hashText(f.text)]));
-  await writeCache(root, { version: 1, inputs, files, stdout: summary(plan, []), stderr });
+async function remember(root: string, inputs: InputScan, plan: Plan, stderr: string, manifest: { path: string; text: string }): Promise<void> {
+  const files = Object.fromEntries([...plan.files, manifest].map((f) => [f.path, hashText(f.text)]));
+  await writeCache(root, { version: 3, inputs: inputs.digest, inputFiles: inputs, files, stdout: summary(plan, []), checkStdout: upToDate(plan), stderr });
+}
+
+function upToDate(plan: Plan): string {
+  return `${plan.files.length} generated file(s) up to date\n`;
 }
 
 function summary(plan: Plan, changes: readonly Change[]): string {
@@ -100,29 +117,4 @@ function summary(plan: Plan, changes: readonly Change[]): string {
     if (c.path.endsWith('.yaml') || c.kind === 'removed') out += `  ${c.kind === 'removed' ? 'removed' : 'wrote'} ${c.path}\n`;
   }
   return out;
-}
-
-interface Change {
-  kind: 'missing' | 'stale' | 'removed';
-  path: string;
-  text?: string;
-}
-
-/** Differences between the plan and the disk. Generated files no dashboard produces any more are `removed`. */
-async function compare(root: string, outDir: string, plan: Plan, partial: boolean): Promise<Change[]> {
-  const changes: Change[] = [];
-  for (const f of plan.files) {
-    const current = await readIfExists(path.join(root, f.path));
-    if (current === undefined) changes.push({ kind: 'missing', path: f.path, text: f.text });
-    else if (current !== f.text) changes.push({ kind: 'stale', path: f.path, text: f.text });
-  }
-  if (partial) return changes;
-  const planned = new Set(plan.files.map((f) => f.path));
-  // While any dashboard fails to load or build, nothing is removed: its old file may be the one it would write.
-  if (plan.dashboards.some((d) => !d.output)) return changes;
-  for (const existing of await generatedFiles(path.join(root, outDir))) {
-    const rel = `${outDir}/${existing}`;
-    if (!planned.has(rel)) changes.push({ kind: 'removed', path: rel });
-  }
-  return changes;
 }

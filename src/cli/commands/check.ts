@@ -42,7 +42,6 @@ empty unless --allow-empty) or a file is not a dashboard (not JSON, say),
 2 usage or internal error.`;
 
 export const checkCommand: Command = {
-  summary: 'run every query against real backends and report broken panels',
   usage,
   async run(args: string[], io: Io): Promise<number> {
     let values: Record<string, string | boolean | undefined>;

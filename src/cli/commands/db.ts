@@ -29,7 +29,6 @@ Options:
 Exit codes: 0 ok, 1 bad input (e.g. a malformed CSV), 2 usage or connection error.`;
 
 export const dbCommand: Command = {
-  summary: 'create the metrics database schema, load CSV exports, seed sample data',
   usage,
   async run(args: string[], io: Io): Promise<number> {
     const parsed = parseOptions({ args, allowPositionals: true, options: { 'database-url': { type: 'string' }, pglite: { type: 'string' }, seed: { type: 'string' } } });

@@ -37,7 +37,6 @@ dashboard (not JSON, not a dashboard: the file is named), 2 usage error
 (an unknown git revision included).`;
 
 export const diffCommand: Command = {
-  summary: 'semantic differences between dashboards (files, directories or git revisions)',
   usage,
   async run(args: string[], io: Io): Promise<number> {
     const parsed = parseOptions({

@@ -16,7 +16,6 @@ Secrets are used to connect and never printed.
 Exit codes: 0 all datasources reachable, 1 a finding, 2 usage error.`;
 
 export const doctorCommand: Command = {
-  summary: 'test the provisioned datasources: env, connection, database, readiness',
   usage,
   async run(args: string[], io: Io): Promise<number> {
     const { values } = parseOptions({ args, options: { provisioning: { type: 'string' }, timeout: { type: 'string' }, format: { type: 'string' } } });

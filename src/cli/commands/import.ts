@@ -31,7 +31,6 @@ Exit codes: 0 written (warnings are printed), 1 the input cannot be imported or
 the output exists, 2 usage or internal error.`;
 
 export const importCommand: Command = {
-  summary: 'turn Grafana dashboard JSON into a dashcode TypeScript module',
   usage,
   async run(args: string[], io: Io): Promise<number> {
     const parsed = parseOptions({

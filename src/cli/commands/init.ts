@@ -39,7 +39,6 @@ const FILES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 export const initCommand: Command = {
-  summary: 'set up dashboards/, datasources/, config, a build script and CI in this repository',
   usage,
   async run(args: string[], io: Io): Promise<number> {
     const parsed = parseOptions({ args, options: { root: { type: 'string' } } });

@@ -26,7 +26,6 @@ Exit codes: 0 no findings (or only warnings), 1 errors (or warnings with
 --strict), 2 usage or internal error.`;
 
 export const lintCommand: Command = {
-  summary: 'lint dashboard JSON and provisioning YAML (default: generated/)',
   usage,
   async run(args: string[], io: Io): Promise<number> {
     const parsed = parseOptions({ args, allowPositionals: true, options: { strict: { type: 'boolean' }, format: { type: 'string' }, root: { type: 'string' }, 'prometheus-url': { type: 'string' } } });

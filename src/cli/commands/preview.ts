@@ -61,7 +61,6 @@ interface Options {
 }
 
 export const previewCommand: Command = {
-  summary: 'draw dashboards as HTML pages (and PNGs) from real query results',
   usage,
   async run(args: string[], io: Io): Promise<number> {
     const { options, inputs } = parse(args);

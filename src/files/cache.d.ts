@@ -1,0 +1,2 @@
+export const CACHE_DIR: string;
+export function findCacheDir(cwd: string): string | undefined;

@@ -1,0 +1,80 @@
+// Plain JavaScript on purpose: Node's module customization hooks (registered
+// by ts-loader.js) run this in the loader thread, before any TypeScript can
+// load. It makes `.ts`, `.mts` and `.cts` modules importable: each file is
+// transpiled by esbuild's `transform` once per content hash and the
+// JavaScript kept in <cacheDir>/ts/, so an unchanged module costs a file read.
+//
+// Two more things it does, both as tsx does:
+// - a relative `./x.js` import that does not exist resolves to `./x.ts`
+//   (TypeScript's NodeNext convention; likewise .mjs → .mts, .cjs → .cts);
+// - a module imported with `?dashcode-load=N` passes that query on to every
+//   module it imports from outside node_modules, so each project load gets a
+//   fresh module graph and sees edited helper files, not the cached ones.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const TS = /\.([cm]?)ts$/;
+const QUERY = 'dashcode-load';
+let cacheDir;
+let esbuild;
+
+export function initialize(data) {
+  cacheDir = data?.cacheDir;
+}
+
+export async function resolve(specifier, context, next) {
+  // A TypeScript module's relative `./x.js` usually means `./x.ts`: look first, since a failed resolution (an exception) costs more.
+  const parent = context.parentURL;
+  if (parent && TS.test(new URL(parent).pathname) && /^\.{1,2}\/.*\.[cm]?js$/.test(specifier)) {
+    const ts = specifier.replace(/js$/, 'ts');
+    if (existsSync(fileURLToPath(new URL(ts, parent)))) specifier = ts;
+  }
+  let resolved;
+  try {
+    resolved = await next(specifier, context);
+  } catch (err) {
+    const ts = err?.code === 'ERR_MODULE_NOT_FOUND' && /^\.{1,2}\/|^file:/.test(specifier) && /\.[cm]?js$/.test(specifier) ? specifier.replace(/js$/, 'ts') : undefined;
+    if (!ts) throw err;
+    resolved = await next(ts, context);
+  }
+  const url = new URL(resolved.url);
+  if (url.protocol !== 'file:') return resolved;
+  const generation = context.parentURL ? new URL(context.parentURL).searchParams.get(QUERY) : null;
+  if (generation && !url.pathname.includes('/node_modules/') && !url.searchParams.has(QUERY)) url.searchParams.set(QUERY, generation);
+  return { ...resolved, url: url.href, format: TS.test(url.pathname) ? 'module' : resolved.format };
+}
+
+export async function load(url, context, next) {
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'file:' || !TS.test(parsed.pathname)) return next(url, context);
+  const file = fileURLToPath(parsed);
+  const source = await readFile(file, 'utf8');
+  return { format: 'module', source: await transpile(file, source), shortCircuit: true };
+}
+
+async function transpile(file, source) {
+  const key = createHash('sha256').update(`dashcode-ts 2\0${path.extname(file)}\0${source}`).digest('hex');
+  const cached = cacheDir && path.join(cacheDir, 'ts', `${key}.mjs`);
+  if (cached) {
+    try {
+      return await readFile(cached, 'utf8');
+    } catch {
+      // not cached yet
+    }
+  }
+  esbuild ??= await import('esbuild');
+  // No source file name in the key or the output: the cached text depends on the content only.
+  // Modules are always ES modules here; `__dirname`/`__filename` (common in CommonJS-minded TypeScript) keep working.
+  const define = { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' };
+  const { code } = await esbuild.transform(source, { loader: 'ts', format: 'esm', target: 'node20', sourcemap: false, sourcefile: path.basename(file), define });
+  if (cached) {
+    await mkdir(path.dirname(cached), { recursive: true });
+    const tmp = `${cached}.${process.pid}.tmp`;
+    await writeFile(tmp, code);
+    await rename(tmp, cached).catch(() => rm(tmp, { force: true }));
+  }
+  return code;
+}

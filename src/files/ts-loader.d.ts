@@ -1,0 +1,3 @@
+export function registerTypeScript(cacheDir: string | undefined): void;
+export function newGeneration(): string;
+export function importInGeneration(file: string, gen: string): Promise<unknown>;

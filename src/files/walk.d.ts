@@ -1,0 +1,6 @@
+export const MODULE_EXTENSIONS: readonly string[];
+export const CONFIG_FILES: readonly string[];
+export function isModuleFile(name: string): boolean;
+export function isTypeScriptFile(name: string): boolean;
+export function findConfigFile(root: string): string | undefined;
+export function walkFiles(dir: string, skipDir?: (rel: string, name: string) => boolean): Promise<string[]>;

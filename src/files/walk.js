@@ -1,0 +1,54 @@
+// Plain JavaScript on purpose: the build cache (src/cli/fast-path.js) uses it
+// before any TypeScript can load. Types: walk.d.ts. The one home of the module
+// extensions dashcode loads and of its directory walker.
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Every module format a dashboard, datasources module or config may use. */
+export const MODULE_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
+/** Looked up in this order; the first that exists is the config. */
+export const CONFIG_FILES = MODULE_EXTENSIONS.map((ext) => `dashcode.config${ext}`);
+const MODULE = /\.(ts|mts|cts|js|mjs|cjs)$/;
+const DECLARATION = /\.d\.[cm]?ts$/;
+
+/** A file name dashcode loads as a module: one of MODULE_EXTENSIONS, not a `.d.ts`. */
+export function isModuleFile(name) {
+  return MODULE.test(name) && !DECLARATION.test(name);
+}
+
+/** A TypeScript module (needs transpiling), by extension. */
+export function isTypeScriptFile(name) {
+  return /\.[cm]?ts$/.test(name) && !DECLARATION.test(name);
+}
+
+/** The project's config file name (relative to root), or undefined. */
+export function findConfigFile(root) {
+  return CONFIG_FILES.find((f) => existsSync(path.join(root, f)));
+}
+
+/**
+ * Files under `dir`, as `/`-separated paths relative to it, sorted. `skipDir`
+ * gets each folder's relative path and name; a missing `dir` has no files.
+ * Symbolic links are not followed.
+ */
+export async function walkFiles(dir, skipDir = () => false) {
+  const out = [];
+  const walk = async (rel) => {
+    let entries;
+    try {
+      entries = await readdir(rel ? path.join(dir, rel) : dir, { withFileTypes: true });
+    } catch (err) {
+      if (rel === '' && err.code === 'ENOENT') return;
+      throw err;
+    }
+    for (const e of entries) {
+      const child = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!skipDir(child, e.name)) await walk(child);
+      } else if (e.isFile()) out.push(child);
+    }
+  };
+  await walk('');
+  return out.sort();
+}

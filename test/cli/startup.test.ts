@@ -1,0 +1,55 @@
+/**
+ * Issue 15, start-up: `--help`, usage errors and an up-to-date `build --check`
+ * load none of the heavy dependencies. Asserts which modules load (traced by a
+ * loader hook, test/support/trace-loads.mjs), never how long anything takes.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/shared.js';
+import { dashboardModule, DATASOURCES, tempProject } from '../support/temp-project.js';
+
+const BIN = path.join(repoRoot, 'bin/dashcode.js');
+const HEAVY = /\/node_modules\/(tsx|zod|ajv|ajv-formats|@lezer\/[^/]+|@prometheus-io\/lezer-promql|@grafana\/lezer-traceql|prettier|@electric-sql\/pglite|pg|playwright-core)\//;
+
+function loadedModules(args: string[], cwd = repoRoot): { status: number | null; modules: string[] } {
+  const trace = path.join(mkdtempSync(path.join(tmpdir(), 'dashcode-trace-')), 'loads.txt');
+  const result = spawnSync(process.execPath, ['--import', path.join(repoRoot, 'test/support/trace-loads.mjs'), BIN, ...args], { cwd, env: { ...process.env, DASHCODE_TRACE_LOADS: trace }, encoding: 'utf8' });
+  let modules: string[] = [];
+  try {
+    modules = readFileSync(trace, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    // nothing loaded through the ESM loader
+  }
+  return { status: result.status, modules };
+}
+
+const heavy = (modules: string[]) => modules.filter((m) => HEAVY.test(m)).map((m) => m.replace(/^.*\/node_modules\//, ''));
+
+describe('start-up loads only what the command needs', () => {
+  it.each([
+    [['--help'], 0],
+    [[], 2],
+    [['no-such-command'], 2],
+    [['build', '--help'], 0],
+    [['build', '--no-such-flag'], 2],
+    [['check', '--no-such-flag'], 2],
+    [['lint', '--no-such-flag'], 2],
+    [['doctor', '--no-such-flag'], 2],
+  ])('dashcode %j loads no tsx, zod, ajv, lezer, prettier or PGlite', (args, status) => {
+    const run = loadedModules(args);
+    expect(run.status).toBe(status);
+    expect(heavy(run.modules)).toEqual([]);
+  });
+
+  it('an up-to-date build --check loads only the build cache (no TypeScript, no library)', () => {
+    const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/one.ts': dashboardModule('one', 'Runs') });
+    execFileSync(process.execPath, [BIN, 'build'], { cwd: dir });
+    const run = loadedModules(['build', '--check'], dir);
+    expect(run.status).toBe(0);
+    const ours = run.modules.filter((m) => m.startsWith('file:')).map((m) => path.relative(repoRoot, new URL(m).pathname));
+    expect(ours).toEqual(['bin/dashcode.js', 'src/cli/fast-path.js', 'src/files/cache.js', 'src/files/walk.js']);
+  });
+});
