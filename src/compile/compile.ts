@@ -11,6 +11,7 @@ import { refIdFor } from './ids.js';
 import { layoutPanels, type GridPos, type LayoutNode } from './layout.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 import { findNonSerializable, isPlainJson } from './serialize.js';
+import { typedReferenceIssues } from '../queries/positions.js';
 
 export interface CompileOptions {
   /** Provisioned datasources. When given, a reference to any other datasource is an error. */
@@ -274,6 +275,7 @@ function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: string, 
       ctx.escapeHatches.push(...(q.rawKeys ?? []).map((k) => `panel "${p.title}" query ${refId}: ${k}`));
       ctx.requireVariables(q.text?.variables ?? [], `${path}.targets[${i}]`, p.title);
       ctx.requireNames(q.text?.literalNames ?? [], `${path}.targets[${i}]`, p.title);
+      if (q.text) ctx.add(typedReferenceIssues(q.text, ctx.spec.variables), `${path}.targets[${i}].${q.text.language === 'sql' ? 'rawSql' : 'expr'}`, p.title);
       return { ...clone(q.model), datasource: ctx.datasource(q.datasource, `${path}.targets[${i}].datasource`, p.title), refId };
     });
     const uids = new Set(p.queries.map((q) => q.datasource?.uid));
