@@ -162,6 +162,8 @@ function compileAnnotation(a: DashboardSpec['annotations'][number], index: numbe
   if (a.text) {
     ctx.requireVariables(a.text.variables, path);
     ctx.requireNames(a.text.literalNames, path);
+    const field = a.text.language === 'sql' ? 'target.rawSql' : 'expr';
+    ctx.add([...a.text.issues, ...typedReferenceIssues(a.text, ctx.spec.variables)], `${path}.${field}`);
   }
   return json;
 }

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileDashboard, constantVariable, customVariable, dashboard, sql, sqlQuery, tablePanel, textboxVariable, type QueryText } from '../../src/index.js';
+import { compileDashboard, constantVariable, sqlAnnotation, customVariable, dashboard, sql, sqlQuery, tablePanel, textboxVariable, type QueryText } from '../../src/index.js';
 import { interpolateVariables, type VariableValue } from '../../src/check/interpolate/index.js';
 import { lexSql, type SqlSegment } from '../../src/languages/sql/lexer.js';
 import { testDatasources } from '../support/fixtures.js';
@@ -89,6 +89,12 @@ describe('the sql tag refuses every position where a value could leave its liter
       ['comment', 'panels[2].targets[0].rawSql'],
       ['bare', 'panels[3].targets[0].rawSql'],
     ]);
+  });
+
+  it('annotation queries are judged too', () => {
+    const d = dashboard({ uid: 'anno', title: 'Anno', variables: [branch], annotations: [sqlAnnotation({ name: 'Runs', datasource: db, sql: sql`SELECT 1 AS time -- ${branch}` })], panels: [] });
+    const found = compileDashboard(d).issues.filter((i) => i.code === 'sql-unsafe-interpolation');
+    expect(found.map((i) => i.path)).toEqual(['annotations.list[1].target.rawSql']);
   });
 
   it('is a compile error naming the dashboard, panel and field', () => {
