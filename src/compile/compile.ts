@@ -13,6 +13,7 @@ import { SCHEMA_VERSION } from './schema-version.js';
 import { findNonSerializable, isPlainJson } from './serialize.js';
 import { assignOwn } from '../model/own.js';
 import { builderIssue } from '../validate/guard.js';
+import { typedReferenceIssues } from '../queries/positions.js';
 
 export interface CompileOptions {
   /** Provisioned datasources. When given, a reference to any other datasource is an error. */
@@ -175,6 +176,8 @@ function compileAnnotation(a: DashboardSpec['annotations'][number], index: numbe
   if (a.text) {
     ctx.requireVariables(a.text.variables, path);
     ctx.requireNames(a.text.literalNames, path);
+    const field = a.text.language === 'sql' ? 'target.rawSql' : 'expr';
+    ctx.add([...a.text.issues, ...typedReferenceIssues(a.text, ctx.spec.variables)], `${path}.${field}`);
   }
   return json;
 }
@@ -288,6 +291,7 @@ function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: string, 
       ctx.escapeHatches.push(...(q.rawKeys ?? []).map((k) => `panel "${p.title}" query ${refId}: ${k}`));
       ctx.requireVariables(q.text?.variables ?? [], `${path}.targets[${i}]`, p.title);
       ctx.requireNames(q.text?.literalNames ?? [], `${path}.targets[${i}]`, p.title);
+      if (q.text) ctx.add(typedReferenceIssues(q.text, ctx.spec.variables), `${path}.targets[${i}].${q.text.language === 'sql' ? 'rawSql' : 'expr'}`, p.title);
       return { ...clone(q.model), datasource: ctx.datasource(q.datasource, `${path}.targets[${i}].datasource`, p.title), refId };
     });
     const uids = new Set(p.queries.map((q) => q.datasource?.uid));

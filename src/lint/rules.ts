@@ -42,7 +42,7 @@ export const RULES = [
   { code: 'sql-time-filter', category: 'sql', severity: 'warning', summary: 'a time-series SQL query has no $__timeFilter or other time condition' },
   { code: 'sql-trailing-comment', category: 'sql', severity: 'warning', summary: 'text (usually a comment) follows the terminating ";" of a SQL query' },
   // PromQL
-  { code: 'promql-unsafe-interpolation', category: 'promql', severity: 'error', summary: 'a variable a viewer can set stands where its value can leave its PromQL string (or is PromQL code)' },
+  { code: 'promql-unsafe-interpolation', category: 'promql', severity: 'warning', summary: 'a variable a viewer can set stands where its value can leave its PromQL string (or is PromQL code)' },
   { code: 'promql-rate-counter', category: 'promql', severity: 'warning', summary: 'rate/irate/increase over a series that is not a counter' },
   { code: 'promql-rate-interval', category: 'promql', severity: 'warning', summary: 'rate/irate/increase with a range other than $__rate_interval (or $__range)' },
   { code: 'promql-histogram-bucket', category: 'promql', severity: 'warning', summary: 'histogram_quantile over series that are not _bucket series' },

@@ -29,24 +29,42 @@ export const POSITION_CODES: ReadonlySet<string> = new Set([SQL_POSITION_CODE, P
 
 type Judge = (ref: QueryReference, v: SqlVariableInfo | undefined) => string | undefined;
 
+/**
+ * Issues for the references whose variable object the tag holds. Typed-out
+ * references (`'$host'`) depend on the variable's definition (multi-value?
+ * closed list?), so compile judges them with the dashboard's variables:
+ * `typedReferenceIssues`.
+ */
 export function positionIssues(language: string, text: string, references: readonly QueryReference[]): Issue[] {
-  if (references.length === 0) return [];
+  return judgedIssues(language, text, references, (r) => r.variable && sqlVariable(r.variable));
+}
+
+/** Issues for the typed-out references of `text`, judged with the dashboard's variables (unknown names are `variable.undefined` elsewhere). */
+export function typedReferenceIssues(text: { language: string; text: string; references?: readonly QueryReference[] }, variables: readonly VariableSpec[]): Issue[] {
+  const byName = new Map(variables.map((v) => [v.name, v]));
+  const typed = (text.references ?? []).filter((r) => r.variable === undefined && byName.has(r.name));
+  if (typed.length === 0) return [];
+  return judgedIssues(text.language, text.text, text.references ?? [], (r) => sqlVariable(byName.get(r.name)!), typed);
+}
+
+function judgedIssues(language: string, text: string, references: readonly QueryReference[], info: (r: QueryReference) => SqlVariableInfo | undefined, judged: readonly QueryReference[] = references.filter((r) => r.variable !== undefined)): Issue[] {
+  if (judged.length === 0) return [];
   if (language === 'sql') {
     const segments = lexSql(text);
-    return judgeAll(SQL_POSITION_CODE, references, (ref, v) => unsafeSqlReference(ref, v, text, segments, references));
+    return judgeAll(SQL_POSITION_CODE, judged, info, (ref, v) => unsafeSqlReference(ref, v, text, segments, references));
   }
   if (language === 'promql') {
     const segments = lexPromQL(text);
-    return judgeAll(PROMQL_POSITION_CODE, references, (ref, v) => unsafePromqlReference(ref, v, segments));
+    return judgeAll(PROMQL_POSITION_CODE, judged, info, (ref, v) => unsafePromqlReference(ref, v, segments));
   }
   return [];
 }
 
-function judgeAll(code: string, references: readonly QueryReference[], judge: Judge): Issue[] {
+function judgeAll(code: string, references: readonly QueryReference[], info: (r: QueryReference) => SqlVariableInfo | undefined, judge: Judge): Issue[] {
   const out: Issue[] = [];
   const seen = new Set<string>();
   for (const ref of references) {
-    const problem = judge(ref, ref.variable && sqlVariable(ref.variable));
+    const problem = judge(ref, info(ref));
     if (problem === undefined || seen.has(problem)) continue;
     seen.add(problem);
     out.push(issue(code, '', problem));

@@ -78,7 +78,7 @@ describe('bad input', () => {
   });
 
   it('a variable named literally in query text ($x, \${x}, [[x]]) must be defined too, reported with every other error at once', () => {
-    const instance = customVariable({ name: 'instance', values: ['a'] });
+    const instance = customVariable({ name: 'instance', values: ['a'], raw: { allowCustomValue: false } });
     const r = build(
       dashboard({
         uid: 'bad',

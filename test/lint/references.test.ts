@@ -49,7 +49,8 @@ describe('datasource references', () => {
       templating: { list: [variable('job', { type: 'query', datasource: { type: 'prometheus', uid: 'old' }, query: 'label_values(up, job)' })] },
       annotations: { list: [{ name: 'Deploys', datasource: { type: 'prometheus' }, expr: 'changes(build_info[$__rate_interval])' }] },
     });
-    expect(lint(json).map((i) => `${i.code} ${i.path}`)).toEqual(['datasource-unknown templating.list[0].datasource', 'datasource-missing-uid annotations.list[0].datasource']);
+    const references = lint(json).filter((i) => i.code !== 'promql-unsafe-interpolation');
+    expect(references.map((i) => `${i.code} ${i.path}`)).toEqual(['datasource-unknown templating.list[0].datasource', 'datasource-missing-uid annotations.list[0].datasource']);
   });
 });
 
@@ -85,7 +86,8 @@ describe('variables', () => {
         ],
       },
     });
-    expect(lint(json)).toEqual([]);
+    // ($instance in a matcher is promql-unsafe-interpolation, not a reference problem.)
+    expect(lint(json).filter((i) => i.code !== 'promql-unsafe-interpolation')).toEqual([]);
   });
 
   it('repeat must name a variable', () => {
