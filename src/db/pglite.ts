@@ -34,7 +34,9 @@ export interface PreparedDatabase {
 /** In memory unless `dataDir` (a directory, created if missing) is given. */
 export async function openPglite(dataDir?: string, options: PgliteOptions & { prepared?: PreparedDatabase } = {}): Promise<SqlEngine> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const create = (extra: PGliteOptions) => guard('', () => PGlite.create({ parsers: PARSERS, ...extra }));
+  // shared_buffers 16MB instead of PGlite's 128MB: a check's data fits easily, and the process
+  // peaks ~65 MB lower (514 → 449 MB RSS after loading this repo's prepared snapshot).
+  const create = (extra: PGliteOptions) => guard('', () => PGlite.create({ parsers: PARSERS, postgresqlconf: ['shared_buffers=16MB'], ...extra }));
   if (dataDir !== undefined) {
     const release = await lockDataDir(dataDir);
     try {
