@@ -27,6 +27,8 @@ export default defineConfig({
         await migrate(db);
         await seed(db, {});
       },
+      // What setup runs: editing the schema or the seed generator rebuilds the cached snapshot.
+      inputs: ['src/db/**/*.ts'],
     },
   },
 });

@@ -39,6 +39,8 @@ export interface CheckConfig {
      * lives at most one hour.
      */
     setup?: (db: import('../db/engine.js').SqlEngine) => Promise<unknown>;
+    /** Files `setup` depends on (globs): hashed into the snapshot key, so editing them rebuilds the snapshot. */
+    inputs?: string[];
   };
   prometheus?: {
     /** OpenMetrics text files for a CI-style setup to backfill with promtool (e.g. `['metrics/*.om']`). */

@@ -17,6 +17,8 @@ export type DeclaredPostgres = NonNullable<CheckConfig['postgres']>;
 export interface DeclaredFiles {
   migrations: string[];
   fixtures: string[];
+  /** Files `setup` reads: hashed only. */
+  inputs: string[];
 }
 
 /** A declared file that cannot be loaded: names the file (and line:column for CSV). */
@@ -37,7 +39,7 @@ export async function declaredFiles(root: string, p: DeclaredPostgres): Promise<
     const files = await glob([...patterns], { cwd: root, absolute: true, onlyFiles: true, expandDirectories: false });
     return [...new Set(files)].sort((a, b) => cmp(path.basename(a), path.basename(b)) || cmp(a, b));
   };
-  return { migrations: await expand(p.migrations), fixtures: await expand(p.fixtures) };
+  return { migrations: await expand(p.migrations), fixtures: await expand(p.fixtures), inputs: await expand(p.inputs) };
 }
 
 /**
@@ -47,7 +49,7 @@ export async function declaredFiles(root: string, p: DeclaredPostgres): Promise<
  */
 export async function declaredKey(root: string, p: DeclaredPostgres, files: DeclaredFiles, engineVersion: string, now = new Date()): Promise<string> {
   const h = createHash('sha256').update(`dashcode-declared-v1\0${engineVersion}\0`);
-  for (const [kind, list] of [['migration', files.migrations], ['fixture', files.fixtures]] as const) {
+  for (const [kind, list] of [['migration', files.migrations], ['fixture', files.fixtures], ['input', files.inputs]] as const) {
     for (const f of list) h.update(`${kind}\0${path.relative(root, f)}\0`).update(await readFile(f)).update('\0');
   }
   if (typeof p.setup === 'function') h.update(`setup\0${p.setup.toString()}\0${now.toISOString().slice(0, 13)}`);
