@@ -90,7 +90,7 @@ describe('check on a project that declares its schema and fixtures (check.postgr
     const report = JSON.parse(r.out);
     expect(report.databaseStarted).toBe(true);
     expect(report.dashboards[0].queries[0]).toMatchObject({ status: 'ok', rows: 3 });
-  });
+  }, 180_000);
 
   it('names the CSV fixture, line and column of invalid UTF-8 and NUL bytes', async () => {
     const bad = new Uint8Array([...Buffer.from('id,at,amount,note\n1,2026-01-01 10:00:00,1,ok\n2,2026-01-01 11:00:00,2,'), 0xff, 0x0a]);
@@ -100,7 +100,7 @@ describe('check on a project that declares its schema and fixtures (check.postgr
     expect(r.out).toMatch(/db\/fixtures\/orders\.csv:3:25: invalid UTF-8 \(byte 0xff\)/);
     const nul = project({ ...files, 'db/fixtures/orders.csv': 'id,at,amount,note\n1,2026-01-01 10:00:00,1,a\0b\n', 'd.json': sqlDashboard('SELECT 1 AS value') });
     expect((await check(nul, ['d.json'])).out).toMatch(/db\/fixtures\/orders\.csv:2:26: a NUL byte/);
-  });
+  }, 180_000);
 });
 
 describe('servers that are down or refuse the login', () => {

@@ -23,7 +23,7 @@ describe('the PGlite data directory lock', () => {
     const again = await openPglite(dir);
     expect((await again.query('SELECT x FROM t')).rows).toEqual([{ x: 1 }]);
     await again.close();
-  });
+  }, 180_000);
 
   it('takes over a stale lock whose process is gone', async () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'dashcode-lock-')), 'db');
@@ -31,5 +31,5 @@ describe('the PGlite data directory lock', () => {
     const db = await openPglite(dir);
     expect((await db.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
     await db.close();
-  });
+  }, 180_000);
 });
