@@ -1,32 +1,95 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { SqlEngine } from '../db/engine.js';
+import type { ReadOnlyOptions } from '../db/read-only.js';
+import type { CheckConfig } from '../config/config.js';
+import { hostPortOf, redactSecrets, urlSecrets } from '../secrets/redact.js';
 import { cacheDir } from './cache-dir.js';
 import { UsageError, type Io } from './io.js';
 
 /**
- * Which database a command talks to: `--database-url` (or PGHOST/DATABASE_URL
- * in the environment) for a real PostgreSQL server, else embedded PGlite,
- * in memory or persisted in `--pglite DIR`.
+ * Which database a command talks to: `--database-url`, else `--pglite DIR`,
+ * else a server named by the environment (DATABASE_URL, or the libpq PG*
+ * variables alone: PGHOST, PGHOSTADDR, PGPORT, PGDATABASE, PGSERVICE), else
+ * an embedded in-memory PGlite. A server the environment names is always
+ * used: it is never silently replaced by an in-memory database.
  */
 export interface DatabaseChoice {
-  databaseUrl?: string;
+  server?: ServerTarget;
   pgliteDir?: string;
-  /** In-memory PGlite: where its start-up snapshot is kept (see openPglite). */
+  /** In-memory PGlite: where its start-up snapshots are kept (see openPglite). */
   snapshotDir?: string;
 }
 
+export interface ServerTarget {
+  /** A postgres:// URL; absent when the PG* variables name the server. */
+  url?: string;
+  /** The PG* variables, when they name the server (passed to the driver explicitly, not through process.env). */
+  params?: { host?: string; port?: number; user?: string; password?: string; database?: string };
+  /** `host:port/database`, without credentials: for messages. */
+  where: string;
+  /** Values to redact from anything printed. */
+  secrets: string[];
+}
+
+const PG_SELECTORS = ['PGHOST', 'PGHOSTADDR', 'PGPORT', 'PGDATABASE', 'PGSERVICE'] as const;
+
 export function chooseDatabase(values: { 'database-url'?: string; pglite?: string }, io: Io): DatabaseChoice {
-  if (values['database-url']) return { databaseUrl: values['database-url'] };
+  if (values['database-url']) return { server: urlTarget(values['database-url']) };
   if (values.pglite) return { pgliteDir: path.resolve(io.cwd, values.pglite) };
-  if (io.env.PGHOST || io.env.DATABASE_URL) return { databaseUrl: io.env.DATABASE_URL };
+  if (io.env.DATABASE_URL) return { server: urlTarget(io.env.DATABASE_URL) };
+  if (PG_SELECTORS.some((k) => io.env[k])) return { server: envTarget(io.env) };
   const snapshotDir = cacheDir(io.cwd);
   return snapshotDir === undefined ? {} : { snapshotDir };
 }
 
-export async function openChosen(choice: DatabaseChoice) {
+function urlTarget(url: string): ServerTarget {
+  let database = '';
+  try {
+    database = decodeURIComponent(new URL(url).pathname.slice(1));
+  } catch {
+    throw new UsageError(`the database URL is not a URL: ${redactSecrets(url)}`);
+  }
+  return { url, where: `${hostPortOf(url, 5432)}/${database}`, secrets: urlSecrets(url) };
+}
+
+function envTarget(env: Io['env']): ServerTarget {
+  const port = env.PGPORT ? Number(env.PGPORT) : undefined;
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError(`PGPORT must be a port number, got "${env.PGPORT}"`);
+  const host = env.PGHOST ?? env.PGHOSTADDR ?? 'localhost';
+  const params = { host, port, user: env.PGUSER, password: env.PGPASSWORD, database: env.PGDATABASE };
+  return { params, where: `${host}:${port ?? 5432}/${env.PGDATABASE ?? env.PGUSER ?? ''}`, secrets: env.PGPASSWORD ? [env.PGPASSWORD] : [] };
+}
+
+export function describeChoice(choice: DatabaseChoice): string {
+  if (choice.server) return `PostgreSQL at ${choice.server.where}`;
+  return choice.pgliteDir ? `PGlite in ${choice.pgliteDir}` : 'embedded PostgreSQL (PGlite, in memory)';
+}
+
+/**
+ * Opens the chosen database. A server that cannot be reached, or that refuses
+ * the credentials, is a `DatabaseConnectError` naming host:port (never the
+ * password): commands report it as a finding, not an internal error.
+ */
+export async function openChosen(choice: DatabaseChoice, prepared?: import('../db/pglite.js').PreparedDatabase): Promise<{ engine: SqlEngine; description: string; server: boolean }> {
   const db = await import('../db/index.js');
-  if (choice.databaseUrl !== undefined) return { engine: await db.openPostgres(choice.databaseUrl || undefined), description: 'PostgreSQL server', server: true };
-  const engine = await db.openPglite(choice.pgliteDir, { snapshotDir: choice.snapshotDir });
-  return { engine, description: choice.pgliteDir ? `PGlite in ${choice.pgliteDir}` : 'embedded PostgreSQL (PGlite, in memory)', server: false };
+  const description = describeChoice(choice);
+  try {
+    if (choice.server) return { engine: await db.openPostgres(choice.server.url, { connection: choice.server.params }), description, server: true };
+    return { engine: await db.openPglite(choice.pgliteDir, { snapshotDir: choice.snapshotDir, prepared }), description, server: false };
+  } catch (err) {
+    if (err instanceof db.SqlError && err.kind !== 'query') {
+      const why = { connect: 'cannot connect', auth: 'the server refused the login', 'no-database': 'the database does not exist' }[err.kind];
+      throw new DatabaseConnectError(`${description}: ${why} (${redactSecrets(err.message, choice.server?.secrets)})`);
+    }
+    if (err instanceof db.PgliteLockedError) throw new DatabaseConnectError(err.message);
+    throw err;
+  }
+}
+
+/** The database could not be opened: a finding (exit 1), with a message that holds no secret. */
+export class DatabaseConnectError extends Error {
+  override readonly name = 'DatabaseConnectError';
 }
 
 /** The backend options `check` and `preview` share (parseArgs config): the same flags choose the same engines. */
@@ -36,13 +99,121 @@ export const BACKEND_OPTIONS = {
   'database-url': { type: 'string' },
   'prometheus-url': { type: 'string' },
   'scrape-interval': { type: 'string' },
+  'query-timeout': { type: 'string' },
+  'max-rows': { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
 } as const;
 
-/** `--data seed|none|csv:DIR`: what goes into an in-memory PGlite (default seed). */
+/** `--data config|seed|none|csv:DIR`: what goes into an in-memory PGlite (default: what dashcode.config.ts declares). */
 export function dataOption(value: unknown): string {
-  const data = (value as string | undefined) ?? 'seed';
-  if (!/^(seed|none|csv:.+)$/.test(data)) throw new UsageError(`--data must be seed, none or csv:DIR, got "${data}"`);
+  const data = (value as string | undefined) ?? 'config';
+  if (!/^(config|seed|none|csv:.+)$/.test(data)) throw new UsageError(`--data must be config, seed, none or csv:DIR, got "${data}"`);
   return data;
+}
+
+/** `--query-timeout` (seconds, default 10) and `--max-rows` (default 100000). */
+export function readOnlyOptions(values: Record<string, unknown>): ReadOnlyOptions {
+  const out: ReadOnlyOptions = {};
+  if (values['query-timeout'] !== undefined) {
+    const s = Number(values['query-timeout']);
+    if (!(Number.isFinite(s) && s > 0 && s <= 86_400)) throw new UsageError(`--query-timeout must be seconds (e.g. 10 or 0.5), got "${String(values['query-timeout'])}"`);
+    out.timeoutMs = Math.max(1, Math.round(s * 1000));
+  }
+  if (values['max-rows'] !== undefined) {
+    const n = Number(values['max-rows']);
+    if (!(Number.isInteger(n) && n > 0)) throw new UsageError(`--max-rows must be a positive integer, got "${String(values['max-rows'])}"`);
+    out.maxRows = n;
+  }
+  return out;
+}
+
+/**
+ * The database `check` and `preview` query, opened on the first SQL query
+ * (a dashboard without SQL never starts PGlite) and only ever queried
+ * through queryReadOnly. A server or a persisted PGlite is used as it is;
+ * an in-memory PGlite is filled per `--data`, by default with what
+ * dashcode.config.ts declares (`check.postgres`), from a cached snapshot.
+ */
+export interface QueryDatabase {
+  runner: { readOnly: true; query(sql: string): Promise<{ rows: Array<Record<string, unknown>>; fields: Array<{ name: string; dataTypeID: number }>; truncated: boolean }> };
+  /** Whether an engine was started (false when no dashboard had an SQL query). */
+  started(): boolean;
+  description(): string;
+  /** Milliseconds spent opening and filling the database. */
+  setupMs(): number;
+  /** Values to redact from anything printed. */
+  secrets: string[];
+  close(): Promise<void>;
+}
+
+export function queryDatabase(values: Record<string, unknown>, io: Io, options: { data: string; check: CheckConfig }): QueryDatabase {
+  const choice = chooseDatabase(values as { 'database-url'?: string; pglite?: string }, io);
+  const ro = readOnlyOptions(values);
+  let description = describeChoice(choice);
+  let setupMs = 0;
+  let opening: Promise<SqlEngine> | undefined;
+  const open = async (): Promise<SqlEngine> => {
+    const started = performance.now();
+    try {
+      if (choice.server || choice.pgliteDir) return (await openChosen(choice)).engine;
+      const fill = await inMemoryFill(options.data, options.check, io.cwd);
+      description = fill.description;
+      return (await openChosen(choice, fill.prepared)).engine;
+    } finally {
+      setupMs = Math.round(performance.now() - started);
+    }
+  };
+  return {
+    runner: {
+      readOnly: true,
+      async query(sql) {
+        opening ??= open();
+        const { queryReadOnly } = await import('../db/read-only.js');
+        return queryReadOnly(await opening, sql, ro);
+      },
+    },
+    started: () => opening !== undefined,
+    description: () => (opening === undefined ? `${description}, not started: no SQL query` : description),
+    setupMs: () => setupMs,
+    secrets: choice.server?.secrets ?? [],
+    async close() {
+      const engine = await opening?.catch(() => undefined);
+      await engine?.close();
+    },
+  };
+}
+
+/** There is no schema to run SQL against: said once per query, with how to declare one. */
+export class NoSchemaError extends Error {
+  override readonly name = 'NoSchemaError';
+  constructor() {
+    super(
+      'no database schema is declared for check: declare your migrations and fixtures in dashcode.config.ts ' +
+        "(check: { postgres: { migrations: ['db/migrations/*.sql'], fixtures: ['db/fixtures/*.csv'] } }, see docs/database.md), " +
+        'or give --database-url',
+    );
+  }
+}
+
+async function inMemoryFill(data: string, check: CheckConfig, root: string): Promise<{ prepared?: import('../db/pglite.js').PreparedDatabase; description: string }> {
+  const db = await import('../db/index.js');
+  if (data === 'none') return { description: 'embedded PostgreSQL (PGlite, empty)' };
+  if (data === 'seed') {
+    return {
+      prepared: { key: `seed-${new Date().toISOString().slice(0, 13)}`, fill: async (e) => void (await db.migrate(e), await db.seed(e, {})) },
+      description: 'embedded PostgreSQL (PGlite, metrics schema, seeded data)',
+    };
+  }
+  if (data.startsWith('csv:')) {
+    const dir = path.resolve(root, data.slice(4));
+    if (!existsSync(dir)) throw new UsageError(`--data ${data}: no such folder`);
+    // A CSV folder is not hashed: it is loaded on every run.
+    return { prepared: { fill: async (e) => void (await db.migrate(e), await db.loadCsvDir(e, dir)) }, description: `embedded PostgreSQL (PGlite, ${data})` };
+  }
+  const declared = check.postgres;
+  if (!db.declaresPostgres(declared)) throw new NoSchemaError();
+  const files = await db.declaredFiles(root, declared);
+  const key = await db.declaredKey(root, declared, files, db.pgliteVersion());
+  return { prepared: { key, fill: (e) => db.loadDeclared(e, root, declared, files) }, description: 'embedded PostgreSQL (PGlite, the schema and fixtures of dashcode.config.ts)' };
 }

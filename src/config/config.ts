@@ -18,6 +18,40 @@ export interface DashcodeConfig {
   lint?: LintConfig;
   /** The Grafana release `check` imitates where releases differ (e.g. `12.3.0`); default the current one. See docs/interpolation.md. */
   grafanaVersion?: string;
+  /** What `check` and `preview` run queries against when no real server is given; see docs/database.md. */
+  check?: CheckConfig;
+}
+
+/**
+ * The project's own database and metrics for `check` and `preview`. Globs are
+ * relative to the config file. Everything here is the project's own trusted
+ * code and data: it is loaded into the embedded PGlite only, never sent to a
+ * real server.
+ */
+export interface CheckConfig {
+  postgres?: {
+    /** SQL migration files, applied in file-name order (e.g. `['db/migrations/*.sql']`). */
+    migrations?: string[];
+    /**
+     * Fixture data, loaded after the migrations in file-name order: `name.csv`
+     * fills table `name` (header row = column names), `*.sql` files are run.
+     */
+    fixtures?: string[];
+    /**
+     * Trusted project code run last, on the embedded PGlite only (e.g. generated
+     * data). Its output may depend on the clock: a cached snapshot that used it
+     * lives at most one hour.
+     */
+    setup?: (db: import('../db/engine.js').SqlEngine) => Promise<unknown>;
+    /** Files `setup` depends on (globs): hashed into the snapshot key, so editing them rebuilds the snapshot. */
+    inputs?: string[];
+  };
+  prometheus?: {
+    /** OpenMetrics text files for a CI-style setup to backfill with promtool (e.g. `['metrics/*.om']`). */
+    fixtures?: string[];
+    /** The Prometheus `check` and `preview` query when no `--prometheus-url` is given. */
+    url?: string;
+  };
 }
 
 export interface ProvisioningConfig {
@@ -39,6 +73,7 @@ export function defineConfig(config: DashcodeConfig): DashcodeConfig {
 export interface ResolvedConfig {
   lint?: unknown;
   grafanaVersion?: string;
+  check: CheckConfig;
   dashboardsDir: string;
   datasourcesModule: string;
   alertsModule: string;
@@ -50,6 +85,7 @@ export function resolveConfig(c: DashcodeConfig = {}): ResolvedConfig {
   return {
     lint: c.lint,
     ...(c.grafanaVersion !== undefined ? { grafanaVersion: c.grafanaVersion } : {}),
+    check: c.check ?? {},
     dashboardsDir: c.dashboardsDir ?? 'dashboards',
     datasourcesModule: c.datasourcesModule ?? 'datasources/index.ts',
     alertsModule: c.alertsModule ?? 'alerts/index.ts',

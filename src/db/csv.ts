@@ -135,3 +135,60 @@ export function formatCsv(rows: ReadonlyArray<ReadonlyArray<string>>, eol = '\n'
   const record = (r: ReadonlyArray<string>) => (r.length === 1 && r[0] === '' ? '""' : r.map(cell).join(','));
   return rows.map((r) => record(r) + eol).join('');
 }
+
+/**
+ * CSV bytes to text, refusing what would be silently mangled on the way into
+ * the database: invalid UTF-8 (decoded as U+FFFD otherwise) and NUL bytes
+ * (PostgreSQL text cannot hold them). Each problem at its line and column,
+ * counted as parseCsv counts them. A problem leaves `text` empty.
+ */
+export function decodeCsv(bytes: Uint8Array): { text: string; errors: CsvSyntaxError[] } {
+  const errors: CsvSyntaxError[] = [];
+  const at = (offset: number) => lineColumn(new TextDecoder().decode(bytes.subarray(0, offset)));
+  const bad = invalidUtf8At(bytes);
+  if (bad !== -1) errors.push({ ...at(bad), message: `invalid UTF-8 (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')}): save the file as UTF-8` });
+  const nul = bytes.indexOf(0);
+  if (nul !== -1 && (bad === -1 || nul < bad)) errors.push({ ...at(nul), message: 'a NUL byte (\\0): PostgreSQL text cannot hold it; is this a binary or UTF-16 file?' });
+  return errors.length > 0 ? { text: '', errors } : { text: new TextDecoder().decode(bytes), errors };
+}
+
+function lineColumn(before: string): { line: number; column: number } {
+  const text = before.charCodeAt(0) === 0xfeff ? before.slice(1) : before;
+  let line = 1;
+  let last = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+      line++;
+      last = i;
+    }
+  }
+  return { line, column: text.length - last };
+}
+
+/** Byte offset of the first byte that does not start or continue a valid UTF-8 sequence, or -1. */
+function invalidUtf8At(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let n: number;
+    let min: number;
+    if (c >= 0xc2 && c <= 0xdf) [n, min] = [1, 0x80];
+    else if (c >= 0xe0 && c <= 0xef) [n, min] = [2, 0x800];
+    else if (c >= 0xf0 && c <= 0xf4) [n, min] = [3, 0x10000];
+    else return i;
+    let cp = c & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k];
+      if (d === undefined || (d & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
+  }
+  return -1;
+}

@@ -18,7 +18,11 @@ export interface SqlResult<T> {
 
 export interface SqlEngine {
   readonly kind: 'pglite' | 'postgres';
-  /** Rows as plain objects keyed by column name; value conventions in `values.ts`. */
+  /**
+   * One statement (the extended protocol on both engines: a string holding two
+   * statements is refused). Rows as plain objects keyed by column name; value
+   * conventions in `values.ts`.
+   */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<SqlResult<T>>;
   /** Runs one or more statements without parameters. */
   exec(sql: string): Promise<void>;

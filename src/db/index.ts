@@ -4,7 +4,7 @@
  * Drivers load on first use, so importing this module is cheap.
  */
 export type { SqlEngine, SqlResult, SqlField } from './engine.js';
-export { openPglite, type PgliteOptions } from './pglite.js';
+export { openPglite, pgliteVersion, PgliteLockedError, type PgliteOptions, type PreparedDatabase } from './pglite.js';
 export { openPostgres, type PostgresOptions } from './postgres.js';
 export { SqlError, positionToLineColumn, type SqlErrorKind } from './errors.js';
 export { migrate, MIGRATIONS, MigrationError, type Migration, type MigrateReport } from './migrations/index.js';
@@ -30,3 +30,5 @@ export { loadResultsDir, writeResults, ResultsLoadError, type ResultsLoadReport,
 export { parseResultsFile, resultsProblemText, RESULT_FILE, type ResultsProblem, type V2Run } from './load-results-parse.js';
 export { generateV2ResultFiles, seedV2Runs, configHash, type ResultFile } from './seed-v2.js';
 export type { BenchmarkRow, DeviceRow, ModelRow, MetricsRows, RowCounts } from './write.js';
+export { queryReadOnly, readOnlyRunner, DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT_MS, type ReadOnlyOptions, type ReadOnlyResult } from './read-only.js';
+export { declaresPostgres, declaredFiles, declaredKey, loadDeclared, FixtureError, type DeclaredFiles, type DeclaredPostgres } from './declared.js';

@@ -16,7 +16,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SqlEngine } from './engine.js';
-import type { CsvField } from './csv.js';
+import { decodeCsv, type CsvField } from './csv.js';
 import { issue, type Issue } from '../validate/issues.js';
 import {
   PLACEHOLDER,
@@ -93,11 +93,13 @@ export async function loadCsvDir(engine: SqlEngine, dir: string): Promise<LoadRe
   for (const kind of Object.keys(KINDS) as Kind[]) {
     tables[kind] = [];
     for (const name of files[kind]) {
-      const text = await readFile(path.join(dir, name), 'utf8').catch((e: Error) => {
+      const bytes = await readFile(path.join(dir, name)).catch((e: Error) => {
         problems.add(name, undefined, 'csv.read', `cannot read the file: ${e.message}`);
-        return '';
+        return new Uint8Array();
       });
-      tables[kind].push(readTable(name, text, KINDS[kind], problems));
+      const { text, errors } = decodeCsv(bytes);
+      for (const e of errors) problems.add(name, e, 'csv.encoding', e.message);
+      tables[kind].push(errors.length > 0 ? { file: name, columns: [], rows: [] } : readTable(name, text, KINDS[kind], problems));
     }
   }
 

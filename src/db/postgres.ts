@@ -1,5 +1,5 @@
 /** A real PostgreSQL server through `pg` (node-postgres), with a small pool. */
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryConfig } from 'pg';
 import { toSqlError } from './errors.js';
 import { guard, transactionEngine, type Connection, type SqlEngine, type SqlResult } from './engine.js';
 import { PARSERS, prepareParams } from './values.js';
@@ -9,6 +9,8 @@ export interface PostgresOptions {
   schema?: string;
   /** Pool size; default 4. */
   max?: number;
+  /** Connection parameters (e.g. from PG* variables read by the caller), instead of the driver reading process.env. */
+  connection?: { host?: string; port?: number; user?: string; password?: string; database?: string };
 }
 
 /**
@@ -21,6 +23,7 @@ export async function openPostgres(url?: string, options: PostgresOptions = {}):
   const pg = (await import('pg')).default;
   const pool: Pool = new pg.Pool({
     ...(url !== undefined ? { connectionString: url } : {}),
+    ...(url === undefined ? options.connection : {}),
     max: options.max ?? 4,
     connectionTimeoutMillis: 10_000,
     ...(options.schema !== undefined ? { options: `-c search_path=${options.schema}` } : {}),
@@ -68,7 +71,8 @@ function connection(db: Pool | PoolClient): Connection {
   return {
     query: (sql, params) =>
       guard(sql, async () => {
-        const r = await db.query(sql, prepareParams(params));
+        // queryMode 'extended' (Parse/Bind/Execute) even without parameters: exactly one statement, never a script.
+        const r = await db.query({ text: sql, values: prepareParams(params), queryMode: 'extended' } as QueryConfig);
         return { rows: r.rows as unknown[], fields: r.fields.map((f) => ({ name: f.name, dataTypeID: f.dataTypeID })) };
       }),
     exec: (sql) => guard(sql, async () => void (await db.query(sql))),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { validateProvisioning } from '../provisioning/validate.js';
 import { expandDeep } from './env.js';
+import { redactSecrets, urlSecrets } from '../secrets/redact.js';
 
 export type FindingLevel = 'ok' | 'error' | 'warning';
 
@@ -37,6 +38,8 @@ interface Datasource {
  */
 export async function doctor(dir: string, options: DoctorOptions): Promise<Finding[]> {
   const findings: Finding[] = [];
+  /** secureJsonData values and URL passwords of the datasources (expanded), for redaction. */
+  const seen = new Set<string>();
   let files: string[];
   try {
     files = (await readdir(dir)).filter((f) => /\.ya?ml$/.test(f)).sort();
@@ -46,14 +49,23 @@ export async function doctor(dir: string, options: DoctorOptions): Promise<Findi
   for (const file of files) {
     const doc = parse(await readFile(path.join(dir, file), 'utf8')) as { datasources?: Datasource[] };
     for (const i of validateProvisioning(doc, 'datasources')) findings.push({ level: 'error', subject: file, code: 'provisioning.schema', message: `${i.path}: ${i.message}` });
-    for (const ds of doc.datasources ?? []) findings.push(...(await checkDatasource(ds, options)));
+    for (const ds of doc.datasources ?? []) findings.push(...(await checkDatasource(ds, options, seen)));
   }
-  return findings;
+  // Whatever produced a message (a URL with credentials, a driver's or fetch's error), no secret leaves.
+  const secrets = [...seen, ...envSecrets(options.env)];
+  return findings.map((f) => ({ ...f, subject: redactSecrets(f.subject, secrets), message: redactSecrets(f.message, secrets) }));
 }
 
-async function checkDatasource(raw: Datasource, options: DoctorOptions): Promise<Finding[]> {
+/** Environment values whose names say they are secret. */
+function envSecrets(env: DoctorOptions['env']): string[] {
+  return Object.entries(env).flatMap(([k, v]) => (v && /PASS|SECRET|TOKEN|KEY|CREDENTIAL/i.test(k) ? [v] : []));
+}
+
+async function checkDatasource(raw: Datasource, options: DoctorOptions, secrets: Set<string>): Promise<Finding[]> {
   const missing = new Set<string>();
   const ds = expandDeep(raw, options.env, missing) as Datasource;
+  for (const v of Object.values(ds.secureJsonData ?? {})) if (typeof v === 'string') secrets.add(v);
+  for (const s of urlSecrets(ds.url)) secrets.add(s);
   const subject = raw.name;
   if (missing.size > 0) {
     return [...missing].sort().map((name) => ({ level: 'error' as const, subject, code: 'env.missing', message: missingEnvMessage(name) }));
@@ -78,7 +90,8 @@ async function checkPostgres(ds: Datasource, subject: string, timeoutMs: number)
   if (!host) return { level: 'error', subject, code: 'postgres.config', message: 'url is empty: set it to host:port' };
   if (!database) return { level: 'error', subject, code: 'postgres.config', message: 'jsonData.database is empty: set the database name' };
   const { default: pg } = await import('pg');
-  const client = new pg.Client({ host, port, user: ds.user, password: ds.secureJsonData?.password, database, connectionTimeoutMillis: timeoutMs });
+  // A read-only session with a statement timeout: doctor only reads two catalogue queries, and says so to the server too.
+  const client = new pg.Client({ host, port, user: ds.user, password: ds.secureJsonData?.password, database, connectionTimeoutMillis: timeoutMs, statement_timeout: timeoutMs, options: '-c default_transaction_read_only=on' });
   try {
     await client.connect();
     const r = await client.query<{ version: string }>('SELECT version()');

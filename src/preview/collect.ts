@@ -10,6 +10,7 @@ import { parseTime } from '../check/run/time-range.js';
 import { resolveVariables } from '../check/run/variables.js';
 import { runTarget, type Backends } from './data/run-target.js';
 import { layoutDashboard } from './layout.js';
+import { asReadOnly } from '../db/read-only.js';
 import type { DashboardPreview, PanelPreview } from './model.js';
 
 export interface CollectOptions extends Backends {
@@ -48,6 +49,7 @@ export async function collectPreview(dashboard: Obj, options: CollectOptions = {
     return preview;
   }
   const range: TimeRange = { from, to };
+  options = { ...options, sql: asReadOnly(options.sql) }; // as in check: an SqlEngine is only queried read-only
   const variables = await resolveVariables(dashboard, range, calculateInterval(range, DEFAULT_MAX_DATA_POINTS).intervalMs, options.sql);
   preview.variables = describeVariables(dashboard, variables.values, variables.report);
   const targets = targetsByPanel(dashboard);

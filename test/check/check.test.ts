@@ -110,7 +110,7 @@ describe('dashcode check (CLI)', () => {
     const io = captureIo(repoRoot);
     expect(await run(['check', 'generated/grafana_dashboard.json'], io)).toBe(0);
     expect(io.out).toMatch(/\n\d+ queries: \d+ ok, 0 syntax ok \(not run\), 0 empty, 0 wrong shape, 0 error, 0 skipped\n/);
-    expect(io.out).toMatch(/checked on embedded PostgreSQL \(PGlite, seeded data\) in \d+ ms/);
+    expect(io.out).toMatch(/checked on embedded PostgreSQL \(PGlite, the schema and fixtures of dashcode\.config\.ts\) in \d+ ms/);
   });
 
   it('exits 1 on the original benchmark dashboard, naming the panel and the column', async () => {

@@ -34,7 +34,7 @@ describe('README example', () => {
     expect(io.err).toBe('');
     expect(existsSync(path.join(dir, 'generated/benchmarks.json'))).toBe(true);
     const check = captureIo(dir);
-    expect(await run(['check', 'generated/benchmarks.json'], check), check.out + check.err).toBe(0);
+    expect(await run(['check', 'generated/benchmarks.json', '--data', 'seed'], check), check.out + check.err).toBe(0);
     expect(check.out).toContain('2 queries: 2 ok, 0 syntax ok (not run), 0 empty, 0 wrong shape, 0 error, 0 skipped');
     expect(check.out).toMatch(/variables: branch=\S+/);
   });

@@ -11,6 +11,7 @@ import { DEFAULT_MAX_DATA_POINTS, executePromQL, executeSql } from './execute.js
 import { resolveVariables } from './variables.js';
 import { repeatClones } from './repeat.js';
 import { checkExpression } from './expression.js';
+import { asReadOnly } from '../../db/read-only.js';
 
 export interface CheckOptions {
   sql?: SqlRunner;
@@ -22,6 +23,10 @@ export interface CheckOptions {
   file?: string;
   /** The Grafana release whose interpolation to imitate (e.g. `12.3.0`); default the current release. */
   grafanaVersion?: string;
+  /** Per-query timeout for SQL, in ms (default 10 000); see queryReadOnly. */
+  queryTimeoutMs?: number;
+  /** Rows kept per SQL query (default 100 000). */
+  maxRows?: number;
 }
 
 /**
@@ -51,6 +56,8 @@ export async function checkDashboard(dashboard: Record<string, unknown>, options
     return result;
   }
   const range: TimeRange = { from, to };
+  // An SqlEngine is only ever queried read-only, in one statement, with a timeout and a row cap.
+  options = { ...options, sql: asReadOnly(options.sql, { timeoutMs: options.queryTimeoutMs, maxRows: options.maxRows }) };
   const dashboardInterval = calculateInterval(range, DEFAULT_MAX_DATA_POINTS).intervalMs;
   const variables = await resolveVariables(dashboard, range, dashboardInterval, options.sql, options.prometheus, { grafanaVersion: options.grafanaVersion });
   result.variables = variables.report;
@@ -116,6 +123,7 @@ async function checkSql(t: TargetRef, vars: Map<string, VariableValue>, range: T
   if (e.rows.length === 0) return { status: 'empty', message: 'the query returned no rows for this time range and these variable values', expanded: e.expanded, rows: 0, columns };
   const problem = shapeProblem(t.panelType, e.fields, t.format);
   if (problem) return { status: 'wrong-shape', message: problem, expanded: e.expanded, rows: e.rows.length, columns };
+  if (e.truncated) return { status: 'ok', message: `more rows than the row cap: only the first ${e.rows.length} were read`, expanded: e.expanded, rows: e.rows.length, columns };
   return { status: 'ok', expanded: e.expanded, rows: e.rows.length, columns };
 }
 

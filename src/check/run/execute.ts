@@ -13,7 +13,7 @@ import { sqlLegacyQuoting } from '../interpolate/grafana-version.js';
  * result) and `preview` (which draws it) run queries.
  */
 export type Execution =
-  | { kind: 'sql'; expanded: string; rows: Array<Record<string, unknown>>; fields: Array<{ name: string; dataTypeID: number }> }
+  | { kind: 'sql'; expanded: string; rows: Array<Record<string, unknown>>; fields: Array<{ name: string; dataTypeID: number }>; truncated?: boolean }
   | { kind: 'prom-instant'; expanded: string; data: QueryData }
   | { kind: 'prom-range'; expanded: string; series: readonly MatrixSeries[] }
   | { kind: 'error'; message: string; expanded?: string }
@@ -41,7 +41,7 @@ export async function executeSql(t: TargetRef, vars: Map<string, VariableValue>,
   if (!sql) return { kind: 'not-run', reason: 'no-backend', expanded: expanded.sql };
   try {
     const r = await sql.query(expanded.sql);
-    return { kind: 'sql', expanded: expanded.sql, rows: r.rows, fields: r.fields };
+    return { kind: 'sql', expanded: expanded.sql, rows: r.rows, fields: r.fields, ...(r.truncated ? { truncated: true } : {}) };
   } catch (err) {
     return { kind: 'error', message: errorText(err, expanded.sql), expanded: expanded.sql };
   }

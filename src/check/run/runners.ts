@@ -1,6 +1,9 @@
-/** The backends a check runs against. Any SqlEngine (src/db) satisfies SqlRunner. */
+/**
+ * The backends a check runs against. Any SqlEngine (src/db) satisfies SqlRunner,
+ * and check/preview query it only through queryReadOnly (see asReadOnly).
+ */
 export interface SqlRunner {
-  query(sql: string): Promise<{ rows: Array<Record<string, unknown>>; fields: Array<{ name: string; dataTypeID: number }> }>;
+  query(sql: string): Promise<{ rows: Array<Record<string, unknown>>; fields: Array<{ name: string; dataTypeID: number }>; truncated?: boolean }>;
 }
 
 export interface PromRunner {

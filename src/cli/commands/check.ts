@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { parseOptions } from '../options.js';
 import { EXIT, formatIssues } from '../../validate/issues.js';
-import { BACKEND_OPTIONS, chooseDatabase, dataOption, openChosen } from '../database.js';
+import { BACKEND_OPTIONS, dataOption, queryDatabase } from '../database.js';
+import type { CheckConfig } from '../../config/config.js';
+import { redactSecrets, urlSecrets } from '../../secrets/redact.js';
 import { dashboardFiles, readDashboards } from '../dashboard-files.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
@@ -15,16 +17,24 @@ result does not fit the panel), or the backend's error with its position.
 Paths: dashboard JSON files or folders (default: generated/). Works on any
 dashboard JSON, hand-written ones included.
 
-Database (SQL queries):
+Database (SQL queries), opened only when a dashboard has one:
   (default)              embedded PostgreSQL (PGlite) in memory, with the
-                         metrics schema and seeded data
-  --data seed|none|csv:DIR
-                         what to put in the in-memory database (default seed)
+                         schema and fixtures declared in dashcode.config.ts
+                         (check.postgres), cached as a snapshot
+  --data config|seed|none|csv:DIR
+                         what to put in the in-memory database: the declared
+                         config (default), dashcode's own metrics schema with
+                         seeded data or a MetricsRecorder CSV export, or nothing
   --pglite DIR           a PGlite database persisted by \`dashcode db\` instead
-  --database-url URL     a real PostgreSQL server instead (or PGHOST etc.);
-                         read-only: dashcode never writes to it
+  --database-url URL     a real PostgreSQL server instead (or DATABASE_URL, or
+                         the PG* variables alone, e.g. PGHOST)
+  --query-timeout SEC    per-query timeout (default 10)
+  --max-rows N           rows read per query (default 100000)
+                         Every query runs alone, read-only, in one statement:
+                         dashcode never changes a database (docs/security.md)
 Prometheus (PromQL queries; without it they are only parsed):
-  --prometheus-url URL   run PromQL against this Prometheus
+  --prometheus-url URL   run PromQL against this Prometheus (default:
+                         check.prometheus.url of dashcode.config.ts)
   --scrape-interval DUR  the datasource's scrape interval (default 15s)
 Time range:
   --from TIME --to TIME  override the dashboards' range (now-7d, ISO, epoch ms)
@@ -38,8 +48,8 @@ Output:
   --verbose              print every expanded query
 
 Exit codes: 0 every query ok, 1 a query is broken (error, wrong shape, or
-empty unless --allow-empty) or a file is not a dashboard (not JSON, say),
-2 usage or internal error.`;
+empty unless --allow-empty; a database that cannot be reached) or a file
+is not a dashboard (not JSON, say), 2 usage or internal error.`;
 
 export const checkCommand: Command = {
   usage,
@@ -74,7 +84,10 @@ export const checkCommand: Command = {
     if (dashboards.length === 0) return EXIT.findings;
 
     const { checkDashboard, formatCheckReport, isBroken, summarize } = await import('../../check/run/index.js');
-    const db = await openDatabase(values, data, io);
+    const config = await projectCheckConfig(io);
+    const db = queryDatabase(values, io, { data, check: config });
+    const prometheusUrl = (values['prometheus-url'] as string | undefined) ?? config.prometheus?.url;
+    const secrets = [...db.secrets, ...urlSecrets(prometheusUrl)];
     const checks = [];
     const started = performance.now();
     try {
@@ -82,8 +95,8 @@ export const checkCommand: Command = {
         checks.push(
           await checkDashboard(json, {
             file,
-            sql: db.engine,
-            prometheus: values['prometheus-url'] ? { url: values['prometheus-url'] as string, scrapeInterval: values['scrape-interval'] as string | undefined } : undefined,
+            sql: db.runner,
+            prometheus: prometheusUrl ? { url: prometheusUrl, scrapeInterval: values['scrape-interval'] as string | undefined } : undefined,
             from: values.from as string | undefined,
             to: values.to as string | undefined,
             grafanaVersion,
@@ -91,11 +104,14 @@ export const checkCommand: Command = {
         );
       }
     } finally {
-      await db.engine.close();
+      await db.close();
     }
     const ms = Math.round(performance.now() - started);
-    if (format === 'json') io.stdout(`${JSON.stringify({ database: db.description, ms, summary: summarize(checks), dashboards: checks }, null, 2)}\n`);
-    else io.stdout(`${formatCheckReport(checks, values.verbose === true)}checked on ${db.description} in ${ms} ms (setup ${db.setupMs} ms)\n`);
+    const out =
+      format === 'json'
+        ? `${JSON.stringify({ database: db.description(), databaseStarted: db.started(), ms, summary: summarize(checks), dashboards: checks }, null, 2)}\n`
+        : `${formatCheckReport(checks, values.verbose === true)}checked on ${db.description()} in ${ms} ms (setup ${db.setupMs()} ms)\n`;
+    io.stdout(redactSecrets(out, secrets));
     const broken = checks.some((c) => c.queries.some((q) => isBroken(q) && !(q.status === 'empty' && values['allow-empty'])) || c.variables.some((v) => v.status === 'error'));
     return broken || inputIssues.length > 0 ? EXIT.findings : EXIT.ok;
   },
@@ -116,16 +132,10 @@ async function grafanaVersionOption(flag: unknown, io: Io): Promise<string> {
   return version;
 }
 
-async function openDatabase(values: Record<string, unknown>, data: string, io: Io) {
-  const started = performance.now();
-  const choice = chooseDatabase(values as { 'database-url'?: string; pglite?: string }, io);
-  const { engine, description, server } = await openChosen(choice);
-  // A server or a persisted PGlite is checked as it is: dashcode never writes to them here.
-  if (server || choice.pgliteDir) return { engine, description, setupMs: Math.round(performance.now() - started) };
-  const db = await import('../../db/index.js');
-  await db.migrate(engine);
-  if (data === 'seed') await db.seed(engine, {});
-  else if (data.startsWith('csv:')) await db.loadCsvDir(engine, path.resolve(io.cwd, data.slice(4)));
-  return { engine, description: `embedded PostgreSQL (PGlite, ${data === 'seed' ? 'seeded data' : data === 'none' ? 'empty' : data})`, setupMs: Math.round(performance.now() - started) };
+/** The `check` section of dashcode.config.ts (none without a config file). */
+export async function projectCheckConfig(io: Io): Promise<CheckConfig> {
+  const { loadLintSettings } = await import('../../lint/settings.js');
+  const settings = await loadLintSettings(io.cwd);
+  for (const i of settings.issues.filter((i) => /cannot load/.test(i.message))) io.stderr(`dashcode: ${i.source?.file ?? 'config'}: ${i.message}\n`);
+  return settings.project.check;
 }
-

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseOptions } from '../options.js';
 import { EXIT } from '../../validate/issues.js';
-import { chooseDatabase, openChosen } from '../database.js';
+import { chooseDatabase, DatabaseConnectError, openChosen } from '../database.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 
@@ -22,11 +22,13 @@ The benchmark metrics database (schema: docs/database.md).
                  runs, device samples) ending at the current hour
 
 Options:
-  --database-url URL   a PostgreSQL server (default: PGHOST/DATABASE_URL, else PGlite)
+  --database-url URL   a PostgreSQL server (default: DATABASE_URL, or the PG*
+                       variables alone, e.g. PGHOST; else PGlite)
   --pglite DIR         embedded PGlite persisted in DIR
   --seed N             PRNG seed for \`seed\` (default 1)
 
-Exit codes: 0 ok, 1 bad input (e.g. a malformed CSV), 2 usage or connection error.`;
+Exit codes: 0 ok, 1 bad input (e.g. a malformed CSV) or a database that cannot
+be reached or refuses the login, 2 usage error.`;
 
 export const dbCommand: Command = {
   usage,
@@ -37,9 +39,17 @@ export const dbCommand: Command = {
     if (action === 'load-csv' && !dir) throw new UsageError('load-csv needs the folder of the CSV export');
     if (action === 'load-results' && !dir) throw new UsageError('load-results needs the folder of the benchmark_v2 results');
     const choice = chooseDatabase(parsed.values, io);
-    if (!choice.databaseUrl && !choice.pgliteDir) io.stderr('note: no --database-url or --pglite: using an in-memory PGlite, which is gone when this command ends\n');
+    if (!choice.server && !choice.pgliteDir) io.stderr('note: no --database-url or --pglite: using an in-memory PGlite, which is gone when this command ends\n');
     const db = await import('../../db/index.js');
-    const { engine, description } = await openChosen(choice);
+    let opened: Awaited<ReturnType<typeof openChosen>>;
+    try {
+      opened = await openChosen(choice);
+    } catch (err) {
+      if (!(err instanceof DatabaseConnectError)) throw err;
+      io.stderr(`dashcode db: ${err.message}\n`);
+      return EXIT.findings;
+    }
+    const { engine, description } = opened;
     try {
       const migrated = await db.migrate(engine);
       if (action === 'init') {

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOptions } from '../options.js';
 import { EXIT, formatIssues } from '../../validate/issues.js';
-import { BACKEND_OPTIONS, chooseDatabase, dataOption, openChosen } from '../database.js';
+import { BACKEND_OPTIONS, dataOption, queryDatabase, readOnlyOptions } from '../database.js';
+import { projectCheckConfig } from './check.js';
 import { dashboardFiles, readDashboards } from '../dashboard-files.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
@@ -29,10 +30,12 @@ Serve:
                          generated/ changes; a change in dashboards/ runs
                          \`dashcode build\` first
   --port N               (default 0: a free port)
-Database (SQL queries), as for \`dashcode check\`:
-  (default)              embedded PostgreSQL (PGlite) in memory, seeded
-  --data seed|none|csv:DIR
-                         what to put in the in-memory database (default seed)
+Database (SQL queries), as for \`dashcode check\` (read-only, opened only
+when a dashboard has SQL; --query-timeout SEC, --max-rows N):
+  (default)              embedded PostgreSQL (PGlite) in memory, with the
+                         schema and fixtures of dashcode.config.ts
+  --data config|seed|none|csv:DIR
+                         what to put in the in-memory database (default config)
   --pglite DIR           a PGlite database persisted by \`dashcode db\`
   --database-url URL     a real PostgreSQL server (or PGHOST etc.), read-only
 Prometheus (PromQL queries; without it those panels say so):
@@ -63,7 +66,7 @@ interface Options {
 export const previewCommand: Command = {
   usage,
   async run(args: string[], io: Io): Promise<number> {
-    const { options, inputs } = parse(args);
+    const { options, inputs, values } = parse(args);
     const files = await dashboardFiles(io.cwd, inputs.length > 0 ? inputs : ['generated']);
     if (files.length === 0) {
       io.stderr('dashcode preview: no dashboard JSON found\n');
@@ -74,7 +77,9 @@ export const previewCommand: Command = {
     if (first.issues.length > 0) io.stderr(`${formatIssues(first.issues)}\n`);
     if (first.dashboards.length === 0) return EXIT.findings;
     const preview = await import('../../preview/index.js');
-    const db = await openDatabase(options, io);
+    const config = await projectCheckConfig(io);
+    const db = queryDatabase(values, io, { data: options.data, check: config });
+    options.prometheusUrl ??= config.prometheus?.url;
     try {
       const buildPages = async (liveReload: boolean) => {
         const pages: Array<{ name: string; file: string; page: Awaited<ReturnType<typeof preview.previewPage>> }> = [];
@@ -84,7 +89,7 @@ export const previewCommand: Command = {
         for (const { file, json } of dashboards) {
           const page = await preview.previewPage(json, {
             file,
-            sql: db.engine,
+            sql: db.runner,
             prometheus: options.prometheusUrl ? { url: options.prometheusUrl, scrapeInterval: options.scrapeInterval } : undefined,
             from: options.from,
             to: options.to,
@@ -94,7 +99,7 @@ export const previewCommand: Command = {
         }
         return pages;
       };
-      if (options.serve) return await serve(io, options, files, buildPages, preview, db.description);
+      if (options.serve) return await serve(io, options, files, buildPages, preview, db.description());
 
       // The browser first: a missing Chromium fails before minutes of queries, not after.
       let shooter: Awaited<ReturnType<typeof preview.openScreenshotter>> | undefined;
@@ -131,36 +136,16 @@ export const previewCommand: Command = {
       }
       const entries = pages.map(({ name, page }) => ({ name, title: page.preview.title, errors: preview.failedPanels(page.preview).length, png: options.png }));
       await writeFile(path.join(outDir, 'index.html'), preview.renderIndex(entries));
-      io.stdout(`queried on ${db.description}\n`);
+      io.stdout(`queried on ${db.description()}\n`);
       return failed > 0 || first.issues.length > 0 ? EXIT.findings : EXIT.ok;
     } finally {
-      await db.engine.close();
+      await db.close();
     }
   },
 };
 
 type PreviewModule = typeof import('../../preview/index.js');
 type BuildPages = (liveReload: boolean) => Promise<Array<{ name: string; page: { html: string; preview: import('../../preview/index.js').DashboardPreview } }>>;
-
-/**
- * The database as \`dashcode check\` opens it: a server or a persisted PGlite
- * as it is (never written to), else an in-memory PGlite filled per --data.
- */
-async function openDatabase(options: Options, io: Io): Promise<{ engine: import('../../db/index.js').SqlEngine; description: string }> {
-  const choice = chooseDatabase({ 'database-url': options.databaseUrl, pglite: options.pglite }, io);
-  const { engine, description, server } = await openChosen(choice);
-  if (server || choice.pgliteDir) return { engine, description };
-  try {
-    const db = await import('../../db/index.js');
-    await db.migrate(engine);
-    if (options.data === 'seed') await db.seed(engine, {});
-    else if (options.data.startsWith('csv:')) await db.loadCsvDir(engine, path.resolve(io.cwd, options.data.slice(4)));
-  } catch (err) {
-    await engine.close();
-    throw err;
-  }
-  return { engine, description: `embedded PostgreSQL (PGlite, ${options.data === 'seed' ? 'seeded data' : options.data === 'none' ? 'empty' : options.data})` };
-}
 
 /** Serves until SIGINT/SIGTERM; the pages live in memory, nothing is written. */
 async function serve(io: Io, options: Options, files: string[], buildPages: BuildPages, preview: PreviewModule, database: string): Promise<number> {
@@ -210,7 +195,7 @@ function runBuild(cwd: string): Promise<void> {
   });
 }
 
-function parse(args: string[]): { options: Options; inputs: string[] } {
+function parse(args: string[]): { options: Options; inputs: string[]; values: Record<string, unknown> } {
   let values: Record<string, string | boolean | undefined>;
   let positionals: string[];
   ({ values, positionals } = parseOptions({
@@ -231,8 +216,10 @@ function parse(args: string[]): { options: Options; inputs: string[] } {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${String(values.port)}"`);
   if (values.watch && !values.serve) throw new UsageError('--watch works with --serve');
   if (values.serve && values.png) throw new UsageError('--png writes files; it does not combine with --serve');
+  readOnlyOptions(values); // usage errors before any work
   return {
     inputs: positionals,
+    values,
     options: {
       out: (values.out as string | undefined) ?? 'preview',
       png: values.png === true,

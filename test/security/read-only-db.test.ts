@@ -1,0 +1,99 @@
+/**
+ * `check` and `preview` never change a database (issue 12, item 2): every
+ * query a dashboard brings runs alone, read-only, in one statement, with a
+ * timeout and a row cap. The hostile queries below are the ones that changed
+ * data before; each must come back as an error naming its panel, with the
+ * table and its rows intact, on PGlite and on a real PostgreSQL (CI always
+ * has one: .ci/run exports DATABASE_URL).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkDashboard } from '../../src/check/run/index.js';
+import type { SqlEngine } from '../../src/db/engine.js';
+import { openPostgres } from '../../src/db/postgres.js';
+import { openTestPglite } from '../support/pglite.js';
+import { POSTGRES_HOW, service } from '../support/services.js';
+
+function sqlDashboard(rawSql: string) {
+  return {
+    title: 'Hostile',
+    uid: 'hostile',
+    time: { from: 'now-1h', to: 'now' },
+    panels: [{ id: 1, type: 'table', title: 'Payload', gridPos: { x: 0, y: 0, w: 24, h: 8 }, datasource: { type: 'grafana-postgresql-datasource', uid: 'db' }, targets: [{ refId: 'A', rawSql, format: 'table', rawQuery: true }] }],
+  };
+}
+
+const HOSTILE: Array<[string, string, RegExp]> = [
+  ['a second statement after a SELECT', 'SELECT 1 AS value; DROP TABLE victim', /more than one SQL statement/],
+  ['a DELETE inside WITH', 'WITH d AS (DELETE FROM victim RETURNING *) SELECT count(*) AS value FROM d', /modifies data/],
+  ['an UPDATE inside WITH', 'WITH u AS (UPDATE victim SET x = 0 RETURNING x) SELECT x AS value FROM u', /modifies data/],
+  ['a plain DELETE', 'DELETE FROM victim', /only a query .* is run/],
+  ['a DO block', 'DO $$ BEGIN DELETE FROM victim; END $$', /only a query .* is run/],
+  ['COMMIT then writes', 'COMMIT; SET TRANSACTION READ WRITE; DELETE FROM victim', /only a query|more than one SQL statement/],
+  ['switching the session to read-write', 'SET default_transaction_read_only = off', /only a query .* is run/],
+  ['a function call that writes', "SELECT set_config('transaction_read_only', 'off', false) AS value", /read-write mode must be set before any query/],
+  ['a trailing statement after a comment', 'SELECT 1 AS value -- x\n; TRUNCATE victim', /more than one SQL statement/],
+];
+
+function suite(name: string, open: () => Promise<SqlEngine>, teardown?: (db: SqlEngine) => Promise<void>, realServer = false) {
+  describe(`read-only queries on ${name}`, () => {
+    let db: SqlEngine;
+    beforeAll(async () => {
+      db = await open();
+      await db.exec('CREATE TABLE victim (x int); INSERT INTO victim SELECT generate_series(1, 5)');
+    });
+    afterAll(async () => {
+      await teardown?.(db);
+      await db.close();
+    });
+    const intact = async () => expect((await db.query<{ n: number }>('SELECT count(*)::int AS n, sum(x)::int AS s FROM victim')).rows).toEqual([{ n: 5, s: 15 }]);
+
+    for (const [what, sql, message] of HOSTILE) {
+      it(`refuses ${what}, naming the panel, and the rows stay`, async () => {
+        const c = await checkDashboard(sqlDashboard(sql), { sql: db });
+        expect(c.queries).toHaveLength(1);
+        expect(c.queries[0]).toMatchObject({ panel: 'Payload', path: 'panels[0].targets[0]', status: 'error' });
+        expect(c.queries[0]!.message).toMatch(message);
+        await intact();
+      });
+    }
+
+    it('still runs a plain query, with a trailing semicolon and comment', async () => {
+      const c = await checkDashboard(sqlDashboard('SELECT x AS value FROM victim ORDER BY x; -- done'), { sql: db });
+      expect(c.queries[0]).toMatchObject({ status: 'ok', rows: 5 });
+    });
+
+    it('reports an error position inside the query as written', async () => {
+      const c = await checkDashboard(sqlDashboard('SELECT nope FROM victim'), { sql: db });
+      expect(c.queries[0]!.message).toMatch(/column "nope" does not exist at position 8 \(line 1, column 8/);
+    });
+
+    it('reads at most the row cap, and says so', async () => {
+      const c = await checkDashboard(sqlDashboard('SELECT generate_series(1, 1000) AS value'), { sql: db, maxRows: 10 });
+      expect(c.queries[0]).toMatchObject({ status: 'ok', rows: 10, message: 'more rows than the row cap: only the first 10 were read' });
+    });
+
+    it.runIf(realServer)('stops pg_sleep(40) at the statement timeout', async () => {
+      const c = await checkDashboard(sqlDashboard('SELECT pg_sleep(40) AS value'), { sql: db, queryTimeoutMs: 1000 });
+      expect(c.queries[0]).toMatchObject({ status: 'error' });
+      expect(c.queries[0]!.message).toMatch(/canceling statement due to statement timeout/);
+    });
+  });
+}
+
+suite('PGlite', () => openTestPglite());
+
+const url = service('DATABASE_URL', POSTGRES_HOW);
+if (url) {
+  const schema = `safetydb_ro_${process.pid}_${Date.now()}`;
+  suite(
+    'a real PostgreSQL',
+    async () => {
+      const admin = await openPostgres(url);
+      await admin.exec(`CREATE SCHEMA ${schema}`);
+      await admin.close();
+      return openPostgres(url, { schema, max: 1 });
+    },
+    (db) => db.exec(`DROP SCHEMA ${schema} CASCADE`),
+    true,
+  );
+}
