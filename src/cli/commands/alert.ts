@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { parseOptions } from '../options.js';
 import { EXIT, formatIssues, hasErrors } from '../../validate/issues.js';
-import { BACKEND_OPTIONS, chooseDatabase, dataOption, openChosen } from '../database.js';
+import { BACKEND_OPTIONS, dataOption, queryDatabase } from '../database.js';
+import { projectCheckConfig } from './check.js';
+import { redactSecrets, urlSecrets } from '../../secrets/redact.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 import type { RuleBacktest } from '../../alerting/report.js';
@@ -72,10 +74,12 @@ export const alertCommand: Command = {
     const { backtestRule } = await import('../../alerting/engine/backtest.js');
     const { alertQueryRunner } = await import('../../alerting/runners.js');
     const { formatBacktest } = await import('../../alerting/report.js');
-    const needsSql = selected.some(({ rule }) => rule.nodes.some((n) => n.kind === 'alert-query' && n.query.text.language === 'sql'));
-    const db = needsSql ? await openDatabase(values, data, io) : undefined;
-    const prometheus = values['prometheus-url'] ? { url: values['prometheus-url'] as string, scrapeInterval: values['scrape-interval'] as string | undefined } : undefined;
-    const run = alertQueryRunner({ sql: db, prometheus });
+    // The same database as check: read-only, one statement per query, a timeout and a row cap; started only for SQL.
+    const config = await projectCheckConfig(io);
+    const db = queryDatabase(values, io, { data, check: config });
+    const prometheusUrl = (values['prometheus-url'] as string | undefined) ?? config.prometheus?.url;
+    const prometheus = prometheusUrl ? { url: prometheusUrl, scrapeInterval: values['scrape-interval'] as string | undefined } : undefined;
+    const run = alertQueryRunner({ sql: db.runner, prometheus });
     const results: RuleBacktest[] = [];
     try {
       for (const { group, rule } of selected) {
@@ -88,22 +92,11 @@ export const alertCommand: Command = {
         results.push({ ...base, result: await backtestRule(rule, { interval: group.interval, from, to, run }) });
       }
     } finally {
-      await db?.close();
+      await db.close();
     }
-    if (format === 'json') io.stdout(`${JSON.stringify({ from, to, rules: results }, null, 2)}\n`);
-    else io.stdout(formatBacktest(results));
+    const secrets = [...db.secrets, ...urlSecrets(prometheusUrl)];
+    io.stdout(redactSecrets(format === 'json' ? `${JSON.stringify({ from, to, rules: results }, null, 2)}\n` : formatBacktest(results), secrets));
     const errored = results.some((r) => r.result?.transitions.some((t) => t.to === 'Error'));
     return loadErrors.length > 0 || errored ? EXIT.findings : EXIT.ok;
   },
 };
-
-async function openDatabase(values: Record<string, unknown>, data: string, io: Io) {
-  const choice = chooseDatabase(values as { 'database-url'?: string; pglite?: string }, io);
-  const { engine, server } = await openChosen(choice);
-  if (server || choice.pgliteDir) return engine;
-  const db = await import('../../db/index.js');
-  await db.migrate(engine);
-  if (data === 'seed') await db.seed(engine, {});
-  else if (data.startsWith('csv:')) await db.loadCsvDir(engine, path.resolve(io.cwd, data.slice(4)));
-  return engine;
-}
