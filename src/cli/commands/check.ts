@@ -72,8 +72,11 @@ export const checkCommand: Command = {
     const data = dataOption(values.data);
     const grafanaVersion = await grafanaVersionOption(values['grafana-version'], io);
 
-    const files = await dashboardFiles(io.cwd, positionals.length > 0 ? positionals : ['generated']);
-    if (files.length === 0) {
+    const inputs = positionals.length > 0 ? positionals : ['generated'];
+    // Alerting provisioning YAML (given, or generated/provisioning/alerting/ by default): its rule queries are checked too.
+    const alertingFiles = await alertingYamlFiles(io.cwd, positionals.length > 0 ? positionals : ['generated/provisioning/alerting']);
+    const files = (await dashboardFiles(io.cwd, inputs.filter((i) => !/\.ya?ml$/.test(i)))).filter((f) => !/\.ya?ml$/.test(f));
+    if (files.length === 0 && alertingFiles.length === 0) {
       io.stderr('dashcode check: no dashboard JSON found\n');
       return EXIT.findings;
     }
@@ -81,7 +84,7 @@ export const checkCommand: Command = {
     // Every file is read before the database starts: a file that is not a dashboard is reported by name, at once.
     const { dashboards, issues: inputIssues } = await readDashboards(io.cwd, files);
     if (inputIssues.length > 0) io.stderr(`${formatIssues(inputIssues)}\n`);
-    if (dashboards.length === 0) return EXIT.findings;
+    if (dashboards.length === 0 && alertingFiles.length === 0) return EXIT.findings;
 
     const { checkDashboard, formatCheckReport, isBroken, summarize } = await import('../../check/run/index.js');
     const config = await projectCheckConfig(io);
@@ -102,6 +105,12 @@ export const checkCommand: Command = {
             grafanaVersion,
           }),
         );
+      }
+      if (alertingFiles.length > 0) {
+        const { checkAlerting } = await import('../../alerting/check.js');
+        const { parseTime } = await import('../../check/run/time-range.js');
+        const at = parseTime((values.to as string | undefined) ?? 'now', new Date(), true) ?? new Date();
+        for (const a of alertingFiles) checks.push(await checkAlerting(a.doc, { file: a.file, at, sql: db.runner, prometheus: prometheusUrl ? { url: prometheusUrl, scrapeInterval: values['scrape-interval'] as string | undefined } : undefined }));
       }
     } finally {
       await db.close();
@@ -138,4 +147,30 @@ export async function projectCheckConfig(io: Io): Promise<CheckConfig> {
   const settings = await loadLintSettings(io.cwd);
   for (const i of settings.issues.filter((i) => /cannot load/.test(i.message))) io.stderr(`dashcode: ${i.source?.file ?? 'config'}: ${i.message}\n`);
   return settings.project.check;
+}
+
+/** Alerting provisioning files among `inputs` (YAML files, or YAML in folders); missing default folders are fine. */
+async function alertingYamlFiles(cwd: string, inputs: readonly string[]): Promise<Array<{ file: string; doc: unknown }>> {
+  const { readdir, readFile, stat } = await import('node:fs/promises');
+  const candidates: string[] = [];
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    const info = await stat(abs).catch(() => undefined);
+    if (info?.isDirectory()) for (const e of (await readdir(abs)).sort()) { if (/\.ya?ml$/.test(e)) candidates.push(path.join(input, e)); }
+    else if (info && /\.ya?ml$/.test(input)) candidates.push(input);
+  }
+  if (candidates.length === 0) return [];
+  const { parse } = await import('yaml');
+  const { provisioningKind } = await import('../../lint/provisioning.js');
+  const out: Array<{ file: string; doc: unknown }> = [];
+  for (const file of candidates) {
+    let doc: unknown;
+    try {
+      doc = parse(await readFile(path.resolve(cwd, file), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (provisioningKind(doc) === 'alerting') out.push({ file, doc });
+  }
+  return out;
 }
