@@ -76,3 +76,15 @@ export function builtinAnnotation(): JsonObject {
     type: 'dashboard',
   };
 }
+
+export interface RawAnnotationOptions {
+  /** None: Grafana's built-in datasource. */
+  datasource?: DatasourceSpec;
+  /** The annotation as Grafana stores it in `annotations.list`, without `datasource`. */
+  model: JsonObject;
+}
+
+/** An annotation of a kind without a builder (Loki, Tempo, ...), written as Grafana stores it. */
+export function rawAnnotation(options: RawAnnotationOptions): AnnotationSpec {
+  return Object.freeze({ kind: 'annotation', datasource: options.datasource, model: { ...options.model } });
+}

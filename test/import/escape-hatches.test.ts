@@ -64,7 +64,7 @@ export const metricsDb = postgresDatasource({ name: 'Metrics DB', uid: 'pg-main'
     const result = await importDashboard(NOT_MODELLED, options);
     expect(result.roundTrip).toEqual([]);
     const { code } = result;
-    expect(code).not.toContain('withFields');
+    expect(code).not.toContain('withFields(');
     expect(code).not.toContain('tablePanel');
     expect(code).toMatch(/pluginPanel\(\{\s*type: 'state-timeline',/);
     expect(code).toContain('options: { rowHeight: 0.9 }');
