@@ -11,7 +11,7 @@ import { diffDashboards } from '../diff/diff.js';
 import { describeChange } from '../diff/format.js';
 import { asArray, isObject } from '../diff/json.js';
 import { collapsedShift, shiftY, sortByPosition } from '../diff/normalize.js';
-import type { JsonObject } from '../model/loose.js';
+import type { Json, JsonObject } from '../model/loose.js';
 import { row } from '../rows/row.js';
 import type { Issue } from '../validate/issues.js';
 import { Code, code, invoke, render, stringLiteral, type ExprObject } from './code.js';
@@ -22,6 +22,7 @@ import { printStatement } from './print.js';
 import { SlotPlanner } from './layout.js';
 import { importPanel } from './panels.js';
 import { importVariables } from './variables.js';
+import { migrateLegacyPanel } from './legacy.js';
 
 export type { KnownDatasource, NewDatasource } from './datasources.js';
 
@@ -81,11 +82,37 @@ export async function importDashboard(json: unknown, options: ImportOptions = {}
   if (input !== json) ctx.report('import.unwrapped', '', 'the file is an API response ({ dashboard, meta }); imported its "dashboard"', 'info');
 
   try {
-    return await build(ctx, input, options);
+    return await build(ctx, migrateLegacyPanels(ctx, input), options);
   } catch (err) {
     // A bug in the importer must not take the CLI down with a stack trace: report it as an issue.
     return fail('import.internal', `internal error while importing ${name}: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/**
+ * The dashboard with its legacy panels (graph, singlestat, table-old)
+ * migrated as Grafana migrates them on load (see legacy.ts); the import,
+ * and its round-trip check, start from this dashboard.
+ */
+function migrateLegacyPanels(ctx: ImportContext, d: JsonObject): JsonObject {
+  const migrate = (list: unknown, path: string): unknown =>
+    Array.isArray(list)
+      ? list.map((p, i) => {
+          if (!isObject(p)) return p;
+          const where = `${path}[${i}]`;
+          if (p.type === 'row' && Array.isArray(p.panels)) return { ...p, panels: migrate(p.panels, `${where}.panels`) };
+          const m = migrateLegacyPanel(p);
+          if (!m) return p;
+          const title = typeof p.title === 'string' && p.title !== '' ? p.title : undefined;
+          ctx.report('import.legacy-panel', `${where}.type`, `legacy ${m.from} panel migrated to ${m.to}, as Grafana does when it loads the dashboard`, 'info', title);
+          if (m.dropped.length > 0) {
+            ctx.report('import.legacy-dropped', where, `not carried over by Grafana's ${m.from} → ${m.to} migration: ${m.dropped.join(', ')}`, 'warning', title);
+            ctx.keep(title ? `panel "${title}"` : where, m.dropped.join(', '), `dropped: Grafana's ${m.from} → ${m.to} migration does not carry it over`);
+          }
+          return m.panel;
+        })
+      : list;
+  return Array.isArray(d.panels) ? { ...d, panels: migrate(d.panels, 'panels') as Json[] } : d;
 }
 
 /** The dashboard inside an API response (`{ dashboard, meta }`), or the input itself. */
@@ -192,7 +219,7 @@ const ROW_NOISE = new Set(['type', 'title', 'collapsed', 'gridPos', 'id', 'panel
 function rowDraft(ctx: ImportContext, p: JsonObject, path: string): RowDraft {
   const title = typeof p.title === 'string' ? p.title : '';
   const where = `row "${title}"`;
-  if (title === '') ctx.report('import.row-title', `${path}.title`, `${where}: dashcode requires a row title; give it one before \`dashcode build\``);
+  if (title === '') ctx.report('import.row-title', `${path}.title`, `${where}: no title (Grafana allows it; \`dashcode lint\` warns panel-title)`, 'info');
   const collapsed = p.collapsed === true;
   const props: ExprObject = { title };
   const raw: JsonObject = {};
