@@ -11,7 +11,7 @@ import { diffDashboards } from '../diff/diff.js';
 import { describeChange } from '../diff/format.js';
 import { asArray, isObject } from '../diff/json.js';
 import { collapsedShift, shiftY, sortByPosition } from '../diff/normalize.js';
-import type { Json, JsonObject } from '../model/loose.js';
+import type { JsonObject } from '../model/loose.js';
 import { row } from '../rows/row.js';
 import type { Issue } from '../validate/issues.js';
 import { Code, code, invoke, render, stringLiteral, type ExprObject } from './code.js';
@@ -22,7 +22,7 @@ import { printStatement } from './print.js';
 import { SlotPlanner } from './layout.js';
 import { importPanel } from './panels.js';
 import { importVariables } from './variables.js';
-import { migrateLegacyPanel } from './legacy.js';
+import { migrateLegacyDashboard } from './legacy.js';
 
 export type { KnownDatasource, NewDatasource } from './datasources.js';
 
@@ -90,29 +90,20 @@ export async function importDashboard(json: unknown, options: ImportOptions = {}
 }
 
 /**
- * The dashboard with its legacy panels (graph, singlestat, table-old)
- * migrated as Grafana migrates them on load (see legacy.ts); the import,
- * and its round-trip check, start from this dashboard.
+ * The dashboard with its legacy panels migrated (see legacy.ts), each
+ * migration reported; the import, and its round-trip check, start from it.
  */
 function migrateLegacyPanels(ctx: ImportContext, d: JsonObject): JsonObject {
-  const migrate = (list: unknown, path: string): unknown =>
-    Array.isArray(list)
-      ? list.map((p, i) => {
-          if (!isObject(p)) return p;
-          const where = `${path}[${i}]`;
-          if (p.type === 'row' && Array.isArray(p.panels)) return { ...p, panels: migrate(p.panels, `${where}.panels`) };
-          const m = migrateLegacyPanel(p);
-          if (!m) return p;
-          const title = typeof p.title === 'string' && p.title !== '' ? p.title : undefined;
-          ctx.report('import.legacy-panel', `${where}.type`, `legacy ${m.from} panel migrated to ${m.to}, as Grafana does when it loads the dashboard`, 'info', title);
-          if (m.dropped.length > 0) {
-            ctx.report('import.legacy-dropped', where, `not carried over by Grafana's ${m.from} → ${m.to} migration: ${m.dropped.join(', ')}`, 'warning', title);
-            ctx.keep(title ? `panel "${title}"` : where, m.dropped.join(', '), `dropped: Grafana's ${m.from} → ${m.to} migration does not carry it over`);
-          }
-          return m.panel;
-        })
-      : list;
-  return Array.isArray(d.panels) ? { ...d, panels: migrate(d.panels, 'panels') as Json[] } : d;
+  const { dashboard: migrated, migrations } = migrateLegacyDashboard(d);
+  for (const { path, title, migration: m } of migrations) {
+    if (m.from !== m.to) ctx.report('import.legacy-panel', `${path}.type`, `legacy ${m.from} panel migrated to ${m.to}, as Grafana does when it loads the dashboard`, 'info', title);
+    if (m.dropped.length > 0) {
+      const inert = m.from === m.to;
+      ctx.report('import.legacy-dropped', path, inert ? `dropped, as they have no effect in Grafana 7+: ${m.dropped.join(', ')}` : `not carried over by Grafana's ${m.from} → ${m.to} migration: ${m.dropped.join(', ')}`, 'warning', title);
+      ctx.keep(title ? `panel "${title}"` : path, m.dropped.join(', '), inert ? 'dropped: no effect in Grafana 7+' : `dropped: Grafana's ${m.from} → ${m.to} migration does not carry it over`);
+    }
+  }
+  return migrated;
 }
 
 /** The dashboard inside an API response (`{ dashboard, meta }`), or the input itself. */

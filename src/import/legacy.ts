@@ -28,15 +28,60 @@ export interface Migration {
   dropped: string[];
 }
 
+export interface PanelMigration {
+  /** `panels[3]`, `panels[2].panels[0]`. */
+  path: string;
+  title?: string;
+  migration: Migration;
+}
+
+/** The dashboard with every legacy panel (collapsed rows' too) migrated; the input is not changed. */
+export function migrateLegacyDashboard(d: JsonObject): { dashboard: JsonObject; migrations: PanelMigration[] } {
+  const migrations: PanelMigration[] = [];
+  const migrate = (list: Json[], path: string): Json[] =>
+    list.map((p, i) => {
+      if (!isObject(p)) return p;
+      const where = `${path}[${i}]`;
+      if (p.type === 'row' && Array.isArray(p.panels)) return { ...p, panels: migrate(p.panels, `${where}.panels`) };
+      const m = migrateLegacyPanel(p);
+      if (!m) return p;
+      migrations.push({ path: where, title: typeof p.title === 'string' && p.title !== '' ? p.title : undefined, migration: m });
+      return m.panel;
+    });
+  return { dashboard: Array.isArray(d.panels) ? { ...d, panels: migrate(d.panels, 'panels') } : d, migrations };
+}
+
 /** The migrated panel, or undefined for a panel that is not legacy. */
 export function migrateLegacyPanel(p: JsonObject): Migration | undefined {
+  const junk = INERT_KEYS.filter((k) => p[k] !== undefined);
+  if (junk.length > 0) {
+    const inner = migrateLegacyPanel(rest(p, INERT_KEYS));
+    return inner ? { ...inner, dropped: [...junk, ...inner.dropped] } : { panel: rest(p, INERT_KEYS), from: String(p.type), to: String(p.type), dropped: junk };
+  }
   if (p.type === 'graph') return graphToTimeseries(p);
+  if (p.type === 'text' && (typeof p.content === 'string' || typeof p.mode === 'string')) return textTopLevelToOptions(p);
   if (p.type === 'singlestat' || p.type === 'grafana-singlestat-panel') return singlestatToStat(p);
   if (p.type === 'table-old' || (p.type === 'table' && Array.isArray(p.styles))) return tableOldToTable(p);
   return undefined;
 }
 
 // --- helpers ---------------------------------------------------------------
+
+/**
+ * Panel keys with no effect in Grafana 7+: the pre-5 layout (`height`, `span`)
+ * and editor state saved by old versions (`error`, `editable`, `isNew`,
+ * `$$hashKey`). dashcode's output schema rejects them, so the import drops
+ * them and lists them (a dashcode decision, not a Grafana migration).
+ */
+const INERT_KEYS = ['error', 'editable', 'height', 'span', 'isNew', '$$hashKey'];
+
+/** Text panels before 7.1 kept `content` and `mode` at the top: textPanelMigrationHandler (public/app/plugins/panel/text/textPanelMigrationHandler.ts) moves them into options. */
+function textTopLevelToOptions(p: JsonObject): Migration {
+  const options: JsonObject = { ...(isObject(p.options) ? p.options : {}) };
+  if (typeof p.content === 'string') options.content = p.content;
+  if (typeof p.mode === 'string') options.mode = p.mode;
+  return { panel: { ...rest(p, ['content', 'mode']), options }, from: 'text (before 7.1)', to: 'text', dropped: [] };
+}
 
 const num = (v: unknown): number | undefined => {
   if (typeof v === 'number' && Number.isFinite(v)) return v;

@@ -69,7 +69,7 @@ export function datasourcesFromProvisioning(files: readonly ProvisioningFile[], 
       if (seen.has(uid)) return;
       seen.add(uid);
       const exportName = freshName(d.name, taken);
-      const { call, comment } = builderCall(d, uid, exportName, (p, m) => report(file, `${path}${p ? `.${p}` : ''}`, `datasource "${d.name}": ${m}`));
+      const { call, comment } = builderCall(expandLiterals(d) as JsonObject, uid, exportName, (p, m) => report(file, `${path}${p ? `.${p}` : ''}`, `datasource "${d.name}": ${m}`));
       for (const k of Object.keys(d)) if (!COMMON.has(k)) report(file, `${path}.${k}`, `datasource "${d.name}": "${k}" is not modelled by the builders; not imported`);
       const spec = call.value as DatasourceSpec;
       for (const i of spec.issues) report(file, `${path}${i.path ? `.${i.path}` : ''}`, `datasource "${d.name}": ${i.message}`);
@@ -136,6 +136,18 @@ function builderCall(d: JsonObject, uid: string, exportName: string, warn: (path
   const call = invoke('externalDatasource', externalDatasource, { type: d.type as string, uid, name });
   warn('type', `dashcode has no builder for type "${String(d.type)}"${url !== undefined && typeof url !== 'string' ? ' with an environment URL' : ''}; declared with externalDatasource (keep provisioning it as today)`);
   return { call, comment: `Provisioned outside dashcode (type ${String(d.type)} has no builder).` };
+}
+
+/**
+ * Grafana expands `$$` to a literal `$` in provisioning files (and dashcode
+ * writes `$` back as `$$`), so the builders get the expanded text. Whole
+ * `$VAR` references are left for `envName`.
+ */
+function expandLiterals(v: unknown): unknown {
+  if (typeof v === 'string') return envName(v) ? v : v.replaceAll('$$', '$');
+  if (Array.isArray(v)) return v.map(expandLiterals);
+  if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, expandLiterals(x)]));
+  return v;
 }
 
 /** `$VAR` or `${VAR}` (Grafana's environment expansion in provisioning files) → `VAR`. */

@@ -135,7 +135,9 @@ export const importCommand: Command = {
       // -o - writes no file: the datasources the module needs are shown for the datasources module instead.
       report(`  add to ${path.relative(io.cwd, dsFile)} (not written with -o -):\n${appendDatasources('', bulk.newDatasources, 'dashcode').trim()}\n`);
     } else if (bulk.newDatasources.length > 0) {
-      const library = (dsText !== undefined ? builderLibraryOf(dsText) : undefined) ?? parsed.values.library ?? libraryFor(io.cwd, path.dirname(dsFile));
+      // --library is relative to the dashboards folder; the datasources module may sit elsewhere.
+      const given = parsed.values.library?.startsWith('.') ? moduleSpecifier(path.dirname(dsFile), path.resolve(outDir, parsed.values.library)) : parsed.values.library;
+      const library = (dsText !== undefined ? builderLibraryOf(dsText) : undefined) ?? given ?? libraryFor(io.cwd, path.dirname(dsFile));
       await mkdir(path.dirname(dsFile), { recursive: true });
       await writeFileAtomic(dsFile, appendDatasources(dsText, bulk.newDatasources, library));
       report(`✓ ${path.relative(io.cwd, dsFile)}: ${dsText === undefined ? 'created with' : 'appended'} ${bulk.newDatasources.length} datasource(s)\n`);
