@@ -52,7 +52,7 @@ describe.runIf(needShared)('importing the reference dashboards', () => {
   it('the generated modules type-check under tsc --strict', () => {
     expect(files).toHaveLength(REFERENCE_DASHBOARDS.length);
     expect(typeErrors(files)).toEqual([]);
-  });
+  }, 240_000);
 });
 
 describe.runIf(needShared)('what the benchmark import says', () => {

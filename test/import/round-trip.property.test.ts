@@ -35,7 +35,7 @@ describe('import round trip on random Grafana dashboards', () => {
       }),
       { numRuns: 30 },
     );
-  });
+  }, 240_000);
 
   it('generated modules type-check under tsc --strict', async () => {
     const files: string[] = [];
@@ -43,7 +43,7 @@ describe('import round trip on random Grafana dashboards', () => {
       files.push((await scratch.importTo(original, { datasources: KNOWN }, DATASOURCES_MODULE(scratch.library))).file);
     }
     expect(typeErrors(files)).toEqual([]);
-  });
+  }, 240_000);
 });
 
 /** The datasources module the random dashboards import (the exports named in KNOWN). */
