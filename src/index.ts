@@ -19,12 +19,15 @@ export { prometheusDatasource, type PrometheusDatasource } from './datasources/p
 export type { PrometheusDatasourceOptions } from './datasources/prometheus/options.js';
 export { tempoDatasource, type TempoDatasource } from './datasources/tempo/tempo.js';
 export type { TempoDatasourceOptions } from './datasources/tempo/options.js';
+export { externalDatasource, type ExternalDatasource } from './datasources/external/external.js';
+export type { ExternalDatasourceOptions } from './datasources/external/options.js';
 
 export { sql, promql, traceql, rawQueryText, ident, lit, metricName, type QueryText, type QueryLanguage, type QueryToken } from './queries/text.js';
 export { sqlQuery, type SqlQueryOptions } from './queries/sql.js';
 export { promQuery, type PromQueryOptions } from './queries/prometheus.js';
 export { tempoQuery, type TempoQueryOptions } from './queries/tempo.js';
 export type { QuerySpec } from './queries/query.js';
+export { rawQuery, type RawQueryOptions } from './queries/raw.js';
 
 export type { VariableSpec, VariableRef, VariableFormat } from './variables/variable.js';
 export { queryVariable, type QueryVariableOptions } from './variables/query.js';
@@ -39,6 +42,7 @@ export {
   type IntervalVariableOptions,
   type DatasourceVariableOptions,
 } from './variables/simple.js';
+export { rawVariable } from './variables/raw.js';
 
 export type { PanelSpec, PanelOptions, PanelSlot } from './panels/panel.js';
 export { overrideByName, overrideByRegex, overrideByType, overrideByQuery, type Override, type FieldProperties, type ThresholdsInput, type LinkInput } from './panels/field-config.js';
@@ -58,7 +62,8 @@ export { pluginPanel, type PluginPanelOptions } from './panels/plugin/plugin.js'
 export { row, type RowSpec, type RowOptions } from './rows/row.js';
 export { dashboard, type DashboardSpec, type DashboardOptions } from './dashboards/dashboard.js';
 export { urlLink, dashboardsLink, type DashboardLinkSpec } from './dashboards/links.js';
-export { promAnnotation, sqlAnnotation, type AnnotationSpec, type AnnotationOptions, type SqlAnnotationOptions } from './dashboards/annotations.js';
+export { promAnnotation, sqlAnnotation, rawAnnotation, type AnnotationSpec, type AnnotationOptions, type SqlAnnotationOptions, type RawAnnotationOptions } from './dashboards/annotations.js';
+export { withFields } from './model/with-fields.js';
 
 export { compileDashboard, type CompileOptions, type CompileResult } from './compile/compile.js';
 export { layoutPanels, type GridPos, type LayoutNode } from './compile/layout.js';

@@ -116,9 +116,10 @@ class Context {
     }
     if (this.provisioned) {
       const known = this.provisioned.get(ds.uid);
-      if (!known) {
+      // An external datasource (a `${ds}` variable, Grafana's built-in one) may be declared next to the dashboard.
+      if (!known && ds.external !== true) {
         this.add([issue('datasource.unprovisioned', path, `datasource "${ds.name}" (uid ${ds.uid}) is not in datasources/, so Grafana would not have it`)], '', panel);
-      } else if (known.type !== ds.type) {
+      } else if (known && known.type !== ds.type) {
         this.add([issue('datasource.type-mismatch', path, `datasource uid ${ds.uid} is provisioned as type "${known.type}", referenced as "${ds.type}"`)], '', panel);
       }
     }

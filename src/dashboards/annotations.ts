@@ -86,3 +86,15 @@ export const promAnnotation = neverThrows('promAnnotation', buildPromAnnotation,
 
 /** `sqlAnnotation`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
 export const sqlAnnotation = neverThrows('sqlAnnotation', buildSqlAnnotation, (i): AnnotationSpec => ({ kind: 'annotation', model: {}, issues: [i] }));
+
+export interface RawAnnotationOptions {
+  /** None: Grafana's built-in datasource. */
+  datasource?: DatasourceSpec;
+  /** The annotation as Grafana stores it in `annotations.list`, without `datasource`. */
+  model: JsonObject;
+}
+
+/** An annotation of a kind without a builder (Loki, Tempo, ...), written as Grafana stores it. */
+export function rawAnnotation(options: RawAnnotationOptions): AnnotationSpec {
+  return Object.freeze({ kind: 'annotation', datasource: options.datasource, model: { ...options.model } });
+}

@@ -26,6 +26,8 @@ export interface DatasourceSpec<TType extends string = string> {
   readonly issues: readonly Issue[];
   /** Datasources this one links to (Tempo → Prometheus); they must be provisioned too. */
   readonly linked?: readonly DatasourceSpec[];
+  /** Declared with `externalDatasource`: referenced by dashboards, provisioned elsewhere (never in the YAML). */
+  readonly external?: true;
 }
 
 /** The JSON reference a dashboard stores: `{ type, uid }`. */

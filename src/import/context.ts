@@ -16,7 +16,7 @@ const LIBRARY_NAMES = [
   'overrideByName', 'overrideByRegex', 'overrideByType', 'overrideByQuery', 'urlLink', 'dashboardsLink', 'promAnnotation',
   'postgresDatasource', 'prometheusDatasource', 'tempoDatasource', 'timeseriesPanel', 'tablePanel', 'barchartPanel',
   'statPanel', 'gaugePanel', 'bargaugePanel', 'textPanel', 'heatmapPanel', 'histogramPanel', 'piechartPanel', 'tracesPanel', 'pluginPanel',
-  'Json', 'JsonObject', 'QuerySpec', 'VariableSpec', 'DatasourceSpec', 'AnnotationSpec', 'DashboardLinkSpec', 'PanelSpec',
+  'externalDatasource', 'rawQuery', 'rawVariable', 'rawAnnotation', 'withFields', 'sqlAnnotation',
 ];
 
 export class ImportContext {
@@ -24,9 +24,6 @@ export class ImportContext {
   readonly unmodelled: string[] = [];
   /** Value exports of the library the generated code calls. */
   readonly libraryValues = new Set<string>();
-  /** Type-only exports of the library the helpers need. */
-  readonly libraryTypes = new Set<string>();
-  readonly helpers = new Set<HelperName>();
   /** Set once the known datasources are loaded (see import.ts). */
   datasources!: DatasourceResolver;
   /** Variables declared so far in the generated module, by Grafana name. */
@@ -53,14 +50,9 @@ export class ImportContext {
     return name;
   }
 
-  helper(name: HelperName): string {
-    this.helpers.add(name);
-    return name;
-  }
-
-  /** A call of a helper, as code and evaluated. */
+  /** A call of one of the library's escape hatches (`withFields`, `rawQuery`, ...), as code and evaluated. */
   callHelper(name: HelperName, ...args: Expr[]): Code {
-    return invoke(this.helper(name), HELPER_FUNCTIONS[name] as (...a: never[]) => unknown, ...args);
+    return invoke(this.lib(name), HELPER_FUNCTIONS[name] as (...a: never[]) => unknown, ...args);
   }
 
   report(code: string, path: string, message: string, severity: Severity = 'warning', panel?: string): void {

@@ -192,8 +192,8 @@ export function importAnnotations(ctx: ImportContext, annotations: unknown): Cod
       const model = clone(a);
       delete model.datasource;
       if (!builtin) ctx.report('import.annotation-verbatim', path, `${where}: dashcode has a builder for Prometheus annotations only; kept verbatim`);
-      ctx.keep(where, 'the whole annotation', 'verbatimAnnotation');
-      return [ctx.callHelper('verbatimAnnotation', ds?.expr, model)];
+      ctx.keep(where, 'the whole annotation', 'rawAnnotation');
+      return [ctx.callHelper('rawAnnotation', { datasource: ds?.expr, model })];
     }
     const spec = built.value as AnnotationSpec;
     const json: JsonObject = { ...spec.model, datasource: spec.datasource ? ({ ...datasourceRef(spec.datasource) } as Json) : null };

@@ -1,22 +1,23 @@
 /**
  * Datasource references in the original JSON → identifiers in the generated
  * module: an export of the project's datasources module when the uid (or
- * legacy name) is known there, else a definition stub written into the
- * module and listed, for the user to move into datasources/.
+ * legacy name) is known there. A uid the module lacks becomes a new export
+ * of the datasources module, `externalDatasource({ type, uid })` (referenced,
+ * never provisioned), returned in `newDatasources` for the caller to append.
+ * Datasource variables (`${ds}`) and Grafana's built-in datasources are
+ * declared in the dashboard module itself, also with `externalDatasource`.
  */
 import { POSTGRES_TYPE } from '../datasources/postgres/options.js';
 import { canonicalDatasourceType, MIXED_UID, normalizeDatasourceRef, type TargetKind } from '../diff/datasource-ref.js';
 import { asString } from '../diff/json.js';
-import { verbatimDatasource } from './helpers.js';
 import type { DatasourceSpec } from '../datasources/datasource.js';
-import { postgresDatasource } from '../datasources/postgres/postgres.js';
-import { prometheusDatasource } from '../datasources/prometheus/prometheus.js';
-import { tempoDatasource } from '../datasources/tempo/tempo.js';
-import { env } from '../model/env.js';
-import { code, commentText, invoke, render, type Code } from './code.js';
+import { externalDatasource } from '../datasources/external/external.js';
+import { BUILTIN_DATASOURCE_UIDS } from '../datasources/external/options.js';
+import { code, render, type Code } from './code.js';
+import { printStatement } from './print.js';
 import type { ImportContext } from './context.js';
 
-/** A datasource exported by the project's datasources module. */
+/** A datasource exported by the project's datasources module (or about to be). */
 export interface KnownDatasource {
   /** The export's name, e.g. `metricsDb`. */
   exportName: string;
@@ -28,15 +29,21 @@ export interface KnownDatasource {
   spec?: DatasourceSpec;
 }
 
-/** A datasource the dashboard uses that the datasources module lacks: its definition was generated. */
-export interface DatasourceStub {
-  identifier: string;
-  uid: string;
-  type: string;
-  /** `const x = prometheusDatasource({...});`, ready to move into the datasources module. */
+/** A datasource to append to the datasources module: `export const <exportName> = <code>;`. */
+export interface NewDatasource extends KnownDatasource {
+  /** The builder call, e.g. `externalDatasource({ type: 'prometheus', uid: 'abc' })`. */
   code: string;
-  /** False for references kept verbatim (`${ds}` variables, built-ins): nothing to move. */
-  movable: boolean;
+  /** Library exports the call uses. */
+  imports: string[];
+  /** A comment written above the export (why it is external, what to fill in). */
+  comment?: string;
+  spec: DatasourceSpec;
+}
+
+/** A datasource declared in the dashboard module itself (`${ds}` variables, built-ins). */
+interface LocalDatasource {
+  identifier: string;
+  code: string;
 }
 
 export interface ResolvedDatasource {
@@ -47,23 +54,28 @@ export interface ResolvedDatasource {
   expr: Code;
 }
 
-const BUILTIN_UIDS = new Set(['-- Grafana --', '-- Dashboard --', 'grafana']);
-
 export class DatasourceResolver {
   readonly usedExports = new Set<string>();
-  readonly stubs: DatasourceStub[] = [];
-  private readonly stubByKey = new Map<string, ResolvedDatasource>();
+  /** Datasources this dashboard needs that the datasources module lacks. */
+  readonly added: NewDatasource[] = [];
+  readonly local: LocalDatasource[] = [];
+  private readonly localByKey = new Map<string, ResolvedDatasource>();
+  private readonly known: KnownDatasource[];
 
   constructor(
     private readonly ctx: ImportContext,
-    private readonly known: readonly KnownDatasource[],
+    known: readonly KnownDatasource[],
+    /** Names the datasources module already binds (its imports and declarations): never reused. */
+    moduleNames: ReadonlySet<string> = new Set(),
   ) {
+    this.known = [...known];
     for (const k of known) ctx.reserve(k.exportName);
+    for (const n of moduleNames) ctx.reserve(n);
   }
 
   /**
    * The datasource for a reference; `hint` says which query builder will use
-   * it, so a reference without a type still gets a stub of the right kind.
+   * it, so a reference without a type still gets the right kind.
    * The mixed pseudo-datasource names no datasource, so it resolves like no reference at all.
    */
   resolve(ref: unknown, hint: TargetKind | undefined, where: string, path: string, panel?: string): ResolvedDatasource {
@@ -80,18 +92,15 @@ export class DatasourceResolver {
         }
         return this.use(k);
       }
-      if (uid.startsWith('$') || BUILTIN_UIDS.has(uid)) {
-        this.ctx.report('import.datasource-verbatim', path, `${where}: datasource "${uid}" is ${uid.startsWith('$') ? 'a datasource variable reference' : "one of Grafana's built-in datasources"}, which dashcode cannot reference yet; kept verbatim`, 'warning', panel);
-        return this.verbatim(type ?? 'datasource', uid, uid);
-      }
-      return this.stub(type, uid);
+      if (uid.startsWith('$') || BUILTIN_DATASOURCE_UIDS.includes(uid)) return this.dashboardLocal(type ?? 'datasource', uid);
+      return this.external(type, uid, undefined, where, path, panel);
     }
     const name = asString(r?.name);
     if (name !== undefined) {
       const k = this.known.find((d) => d.name === name);
       if (k) return this.use(k);
-      this.ctx.report('import.datasource-name', path, `${where}: datasource referenced by its name "${name}" (Grafana before schemaVersion 33); its uid is unknown, so a stub with uid "${slug(name)}" was generated`, 'warning', panel);
-      return this.stub(type, slug(name));
+      this.ctx.report('import.datasource-name', path, `${where}: datasource referenced by its name "${name}" (Grafana before schemaVersion 33); its uid is unknown, so it is declared with uid "${slug(name)}"`, 'warning', panel);
+      return this.external(type, slug(name), name, where, path, panel);
     }
     // No uid: Grafana's default datasource (of this type, when one is given).
     const candidates = this.known.filter((d) => type === undefined || canonicalDatasourceType(d.type) === type);
@@ -100,52 +109,51 @@ export class DatasourceResolver {
       this.ctx.report('import.datasource-default', path, `${where}: no datasource uid (Grafana's default datasource); using ${chosen.exportName} (uid ${chosen.uid})`, 'info', panel);
       return this.use(chosen);
     }
-    this.ctx.report('import.datasource-default', path, `${where}: no datasource uid (Grafana's default datasource) and no default ${type ?? ''} datasource in the datasources module; a stub was generated`, 'warning', panel);
-    return this.stub(type, `default-${type ?? 'datasource'}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 40));
+    const fallback = `default-${type ?? 'datasource'}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 40);
+    this.ctx.report('import.datasource-default', path, `${where}: no datasource uid (Grafana's default datasource) and no default ${type ?? ''} datasource in the datasources module; declared as external uid "${fallback}"`, 'warning', panel);
+    return this.external(type, fallback, undefined, where, path, panel);
   }
 
   private use(k: KnownDatasource): ResolvedDatasource {
     this.usedExports.add(k.exportName);
-    const spec = k.spec ?? verbatimDatasource(k.type, k.uid, k.name ?? k.exportName);
+    const spec = k.spec ?? externalDatasource({ type: k.type, uid: k.uid, name: k.name ?? k.exportName });
     return { identifier: k.exportName, type: canonicalDatasourceType(k.type), uid: k.uid, expr: code(k.exportName, spec) };
   }
 
-  private stub(type: string | undefined, uid: string): ResolvedDatasource {
-    const t = type ?? 'unknown';
-    const key = `${t}\u0000${uid}`;
-    const existing = this.stubByKey.get(key);
-    if (existing) return existing;
-    const short = t === POSTGRES_TYPE ? 'postgres' : t;
-    const identifier = this.ctx.identifier(`${short} ${uid}`, 'datasource');
-    const name = `${short} ${uid}`;
-    const envPrefix = `${short}_${uid}`.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-    let definition: Code;
-    if (t === POSTGRES_TYPE) {
-      const envRef = (suffix: string) => invoke(this.ctx.lib('env'), env, `${envPrefix}_${suffix}`);
-      definition = invoke(this.ctx.lib('postgresDatasource'), postgresDatasource, { name, uid, url: envRef('URL'), user: envRef('USER'), password: envRef('PASSWORD'), database: 'TODO' });
-    } else if (t === 'prometheus') {
-      definition = invoke(this.ctx.lib('prometheusDatasource'), prometheusDatasource, { name, uid, url: 'http://localhost:9090' });
-    } else if (t === 'tempo') {
-      definition = invoke(this.ctx.lib('tempoDatasource'), tempoDatasource, { name, uid, url: 'http://localhost:3200' });
-    } else {
-      definition = this.ctx.callHelper('verbatimDatasource', t, uid, name);
-    }
-    const source = `// TODO: datasource uid ${commentText(uid)} (${commentText(t)}) is not in the datasources module: move this definition there and fill in its settings.\nconst ${identifier} = ${render(definition)};`;
-    this.stubs.push({ identifier, uid, type: t, code: source, movable: true });
-    const resolved = { identifier, type: t, uid, expr: code(identifier, definition.value) };
-    this.stubByKey.set(key, resolved);
-    return resolved;
+  /** A new export of the datasources module: referenced here, provisioned elsewhere. */
+  private external(type: string | undefined, uid: string, name: string | undefined, where: string, path: string, panel?: string): ResolvedDatasource {
+    const t = type ?? 'datasource';
+    const short = t === POSTGRES_TYPE ? 'postgres' : t.replace(/-datasource$/, '');
+    const exportName = this.ctx.identifier(`${short} ${uid}`, 'datasource');
+    const props: Record<string, string> = { type: t, uid };
+    if (name !== undefined) props.name = name;
+    const spec = externalDatasource({ type: t, uid, name });
+    const added: NewDatasource = {
+      exportName,
+      uid,
+      type: t,
+      name,
+      spec,
+      code: printStatement(`externalDatasource(${render(props)})`),
+      imports: ['externalDatasource'],
+      comment: `Used by ${this.ctx.dashboardTitle === undefined ? 'an imported dashboard' : `dashboard "${this.ctx.dashboardTitle}"`}; provisioned outside this repository (define it with a datasource builder to provision it here).`,
+    };
+    this.ctx.report('import.datasource-external', path, `${where}: datasource uid ${uid} (${t}) is not in the datasources module; added there as external ${exportName}`, 'info', panel);
+    this.added.push(added);
+    this.known.push(added);
+    return this.use(added);
   }
 
-  private verbatim(type: string, uid: string, name: string): ResolvedDatasource {
-    const key = `verbatim\u0000${type}\u0000${uid}`;
-    const existing = this.stubByKey.get(key);
+  private dashboardLocal(type: string, uid: string): ResolvedDatasource {
+    const key = `${type}\u0000${uid}`;
+    const existing = this.localByKey.get(key);
     if (existing) return existing;
     const identifier = this.ctx.identifier(uid.startsWith('$') ? `${uid.replace(/[${}]/g, '')} datasource` : `${type} builtin`, 'datasource');
-    const definition = this.ctx.callHelper('verbatimDatasource', type, uid, name);
-    this.stubs.push({ identifier, uid, type, code: `const ${identifier} = ${render(definition)};`, movable: false });
+    const props = { type, uid };
+    const definition = code(`${this.ctx.lib('externalDatasource')}(${render(props)})`, externalDatasource(props));
+    this.local.push({ identifier, code: `const ${identifier} = ${definition.text};` });
     const resolved = { identifier, type, uid, expr: code(identifier, definition.value) };
-    this.stubByKey.set(key, resolved);
+    this.localByKey.set(key, resolved);
     return resolved;
   }
 }

@@ -14,17 +14,18 @@ import { collapsedShift, shiftY, sortByPosition } from '../diff/normalize.js';
 import type { JsonObject } from '../model/loose.js';
 import { row } from '../rows/row.js';
 import type { Issue } from '../validate/issues.js';
-import { Code, code, commentText, invoke, render, type ExprObject } from './code.js';
+import { Code, code, commentText, invoke, render, stringLiteral, type ExprObject } from './code.js';
 import { ImportContext } from './context.js';
 import { dashboardSettings, importAnnotations, importLinks } from './dashboard.js';
-import { DatasourceResolver, type DatasourceStub, type KnownDatasource } from './datasources.js';
-import { HELPERS, HELPER_NAMES } from './helpers.js';
+import { DatasourceResolver, type KnownDatasource, type NewDatasource } from './datasources.js';
+import { printStatement } from './print.js';
 import { SlotPlanner } from './layout.js';
 import { importPanel } from './panels.js';
 import { importVariables } from './variables.js';
 import { setOwn } from '../model/own.js';
+import { migrateLegacyDashboard } from './legacy.js';
 
-export type { KnownDatasource, DatasourceStub } from './datasources.js';
+export type { KnownDatasource, NewDatasource } from './datasources.js';
 
 export interface ImportOptions {
   /** Datasources of the project's datasources module; references to their uids use the exports. */
@@ -35,8 +36,10 @@ export interface ImportOptions {
   library?: string;
   /** The input file, for messages and the header comment. */
   file?: string;
-  /** Prettier options for the output (e.g. the project's resolved config); parser is always typescript. */
-  prettier?: Record<string, unknown>;
+  /** Line width of the generated code (default 120). */
+  printWidth?: number;
+  /** Names the datasources module already binds; new datasource exports never reuse them. */
+  datasourcesModuleNames?: ReadonlySet<string>;
 }
 
 export interface ImportResult {
@@ -45,8 +48,11 @@ export interface ImportResult {
   issues: Issue[];
   /** Fields kept through `raw`, the `withFields`/verbatim helpers, or dropped: `where: field (how)`. */
   unmodelled: string[];
-  /** Datasources the module defines itself because the datasources module lacks them. */
-  datasourceStubs: DatasourceStub[];
+  /**
+   * Datasources the dashboard references that the datasources module lacks:
+   * append them there (`dashcode import` does), as `export const`s.
+   */
+  newDatasources: NewDatasource[];
   /** What the generated code does not rebuild exactly (normally empty). */
   roundTrip: Change[];
 }
@@ -61,7 +67,7 @@ export async function importDashboard(json: unknown, options: ImportOptions = {}
   const ctx = new ImportContext(options.file, title);
   const fail = (codeName: string, message: string): ImportResult => {
     ctx.report(codeName, '', message, 'error');
-    return { code: '', issues: ctx.issues, unmodelled: ctx.unmodelled, datasourceStubs: [], roundTrip: [] };
+    return { code: '', issues: ctx.issues, unmodelled: ctx.unmodelled, newDatasources: [], roundTrip: [] };
   };
   const name = options.file ?? 'the input';
   if (!isObject(input)) return fail('import.not-dashboard', `${name} is not a Grafana dashboard: expected a JSON object`);
@@ -77,11 +83,28 @@ export async function importDashboard(json: unknown, options: ImportOptions = {}
   if (input !== json) ctx.report('import.unwrapped', '', 'the file is an API response ({ dashboard, meta }); imported its "dashboard"', 'info');
 
   try {
-    return await build(ctx, input, options);
+    return await build(ctx, migrateLegacyPanels(ctx, input), options);
   } catch (err) {
     // A bug in the importer must not take the CLI down with a stack trace: report it as an issue.
     return fail('import.internal', `internal error while importing ${name}: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/**
+ * The dashboard with its legacy panels migrated (see legacy.ts), each
+ * migration reported; the import, and its round-trip check, start from it.
+ */
+function migrateLegacyPanels(ctx: ImportContext, d: JsonObject): JsonObject {
+  const { dashboard: migrated, migrations } = migrateLegacyDashboard(d);
+  for (const { path, title, migration: m } of migrations) {
+    if (m.from !== m.to) ctx.report('import.legacy-panel', `${path}.type`, `legacy ${m.from} panel migrated to ${m.to}, as Grafana does when it loads the dashboard`, 'info', title);
+    if (m.dropped.length > 0) {
+      const inert = m.from === m.to;
+      ctx.report('import.legacy-dropped', path, inert ? `dropped, as they have no effect in Grafana 7+: ${m.dropped.join(', ')}` : `not carried over by Grafana's ${m.from} → ${m.to} migration: ${m.dropped.join(', ')}`, 'warning', title);
+      ctx.keep(title ? `panel "${title}"` : path, m.dropped.join(', '), inert ? 'dropped: no effect in Grafana 7+' : `dropped: Grafana's ${m.from} → ${m.to} migration does not carry it over`);
+    }
+  }
+  return migrated;
 }
 
 /** The dashboard inside an API response (`{ dashboard, meta }`), or the input itself. */
@@ -91,7 +114,7 @@ function unwrap(json: unknown): unknown {
 }
 
 async function build(ctx: ImportContext, d: JsonObject, options: ImportOptions): Promise<ImportResult> {
-  ctx.datasources = new DatasourceResolver(ctx, options.datasources ?? []);
+  ctx.datasources = new DatasourceResolver(ctx, options.datasources ?? [], options.datasourcesModuleNames);
   const variables = importVariables(ctx, asArray(isObject(d.templating) ? d.templating.list : undefined));
   const panels = importPanels(ctx, asArray(d.panels));
   const settings = dashboardSettings(ctx, d);
@@ -118,8 +141,7 @@ async function build(ctx: ImportContext, d: JsonObject, options: ImportOptions):
   }
 
   const source = moduleSource(ctx, options, variables.map((v) => v.declaration), render(dashboardCall));
-  const formatted = await format(source, options, ctx);
-  return { code: formatted, issues: ctx.issues, unmodelled: ctx.unmodelled, datasourceStubs: ctx.datasources.stubs.filter((s) => s.movable), roundTrip };
+  return { code: source, issues: ctx.issues, unmodelled: ctx.unmodelled, newDatasources: ctx.datasources.added, roundTrip };
 }
 
 /**
@@ -189,7 +211,7 @@ const ROW_NOISE = new Set(['type', 'title', 'collapsed', 'gridPos', 'id', 'panel
 function rowDraft(ctx: ImportContext, p: JsonObject, path: string): RowDraft {
   const title = typeof p.title === 'string' ? p.title : '';
   const where = `row "${title}"`;
-  if (title === '') ctx.report('import.row-title', `${path}.title`, `${where}: dashcode requires a row title; give it one before \`dashcode build\``);
+  if (title === '') ctx.report('import.row-title', `${path}.title`, `${where}: no title (Grafana allows it; \`dashcode lint\` warns panel-title)`, 'info');
   const collapsed = p.collapsed === true;
   const props: ExprObject = { title };
   const raw: JsonObject = {};
@@ -225,33 +247,20 @@ function rowCall(ctx: ImportContext, r: RowDraft): Code {
 
 function moduleSource(ctx: ImportContext, options: ImportOptions, declarations: string[], dashboardExpr: string): string {
   const library = options.library ?? 'dashcode';
-  const helpers = HELPER_NAMES.filter((h) => ctx.helpers.has(h));
-  for (const h of helpers) {
-    for (const v of HELPERS[h].values) ctx.libraryValues.add(v);
-    for (const t of HELPERS[h].types) ctx.libraryTypes.add(t);
-  }
+  const width = options.printWidth ?? 120;
   const lines: string[] = [];
-  lines.push(`/**\n * Imported from ${options.file === undefined ? 'Grafana dashboard JSON' : commentText(options.file)} by \`dashcode import\`.\n * Review the TODOs and anything kept through \`raw\`${helpers.length > 0 ? ' or the helpers below' : ''}, then delete this note.\n */`);
-  lines.push(`import { ${[...ctx.libraryValues].sort().join(', ')} } from ${JSON.stringify(library)};`);
-  if (ctx.libraryTypes.size > 0) lines.push(`import type { ${[...ctx.libraryTypes].sort().join(', ')} } from ${JSON.stringify(library)};`);
+  const hatches = ['withFields', 'rawQuery', 'rawVariable', 'rawAnnotation'].filter((h) => ctx.libraryValues.has(h)).map((h) => `\`${h}\``);
+  lines.push(`/**\n * Imported from ${commentText(options.file ?? 'Grafana dashboard JSON')} by \`dashcode import\`.\n * Review anything kept through ${['`raw`', ...hatches].join(', ')}, then delete this note.\n */`);
+  lines.push(printStatement(`import { ${[...ctx.libraryValues].sort().join(', ')} } from ${stringLiteral(library)};`, width));
   if (ctx.datasources.usedExports.size > 0) {
-    lines.push(`import { ${[...ctx.datasources.usedExports].sort().join(', ')} } from ${JSON.stringify(options.datasourcesModule ?? '../datasources/index.js')};`);
+    lines.push(printStatement(`import { ${[...ctx.datasources.usedExports].sort().join(', ')} } from ${stringLiteral(options.datasourcesModule ?? '../datasources/index.js')};`, width));
   }
   lines.push('');
-  for (const h of helpers) lines.push(HELPERS[h].source, '');
-  for (const s of ctx.datasources.stubs) lines.push(s.code, '');
-  for (const d of declarations) lines.push(d);
+  for (const s of ctx.datasources.local) lines.push(printStatement(s.code, width));
+  if (ctx.datasources.local.length > 0) lines.push('');
+  for (const d of declarations) lines.push(printStatement(d, width));
   if (declarations.length > 0) lines.push('');
-  lines.push(`export default ${dashboardExpr};`);
+  lines.push(printStatement(`export default ${dashboardExpr};`, width));
   return `${lines.join('\n')}\n`;
 }
 
-async function format(source: string, options: ImportOptions, ctx: ImportContext): Promise<string> {
-  try {
-    const prettier = await import('prettier');
-    return await prettier.format(source, { singleQuote: true, printWidth: 120, ...options.prettier, parser: 'typescript' });
-  } catch (err) {
-    ctx.report('import.internal', '', `could not format the generated code (a bug in dashcode import): ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, 'error');
-    return source;
-  }
-}

@@ -60,7 +60,7 @@ export function importPanel(ctx: ImportContext, p: JsonObject, site: PanelSite):
   const title = typeof p.title === 'string' ? p.title : '';
   const where = title ? `panel "${title}"` : `untitled ${type || 'panel'} (${site.path})`;
   const panel = title || undefined;
-  if (title === '') ctx.report('import.panel-title', `${site.path}.title`, `${where}: dashcode requires a panel title; give it one before \`dashcode build\``, 'warning', panel);
+  if (title === '') ctx.report('import.panel-title', `${site.path}.title`, `${where}: no title (Grafana allows it; \`dashcode lint\` warns panel-title)`, 'info', panel);
 
   const builder = Object.prototype.hasOwnProperty.call(BUILDERS, type) ? BUILDERS[type]! : undefined;
   if (!builder) {

@@ -68,11 +68,11 @@ export function importQuery(ctx: ImportContext, t: JsonObject, index: number, pa
     build = (raw) => invoke(ctx.lib('tempoQuery'), tempoQuery, ordered({ ...props, raw }, ['datasource', 'refId', 'query']));
   } else {
     ctx.report('import.query-verbatim', path, `${where}: dashcode has no query builder for datasource type "${ds.type}"; kept verbatim`, 'warning', site.panel);
-    ctx.keep(where, 'the whole query', 'verbatimQuery');
+    ctx.keep(where, 'the whole query', 'rawQuery');
     const model: JsonObject = { ...t };
     delete model.datasource;
     delete model.refId;
-    return ctx.callHelper('verbatimQuery', ds.expr, refId ?? defaultRefId, model);
+    return ctx.callHelper('rawQuery', { datasource: ds.expr, refId: refId ?? defaultRefId, model });
   }
 
   // Editor state the builder writes the same way (`editorMode: 'code'`) is not lost: count only the rest.

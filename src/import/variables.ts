@@ -143,8 +143,8 @@ function importVariable(ctx: ImportContext, v: JsonObject, path: string): Code {
   }
   if (!build) {
     ctx.report('import.variable-verbatim', path, `${where}: dashcode has no builder for this ${String(v.type)} variable; kept verbatim`);
-    ctx.keep(where, 'the whole variable', 'verbatimVariable');
-    return ctx.callHelper('verbatimVariable', clone(v));
+    ctx.keep(where, 'the whole variable', 'rawVariable');
+    return ctx.callHelper('rawVariable', clone(v));
   }
   return restore(ctx, build, v, datasource, where, path);
 }

@@ -95,7 +95,7 @@ export function planBuild(project: Project): Plan {
     }
   }
 
-  if (project.datasources.length > 0) {
+  if (project.datasources.some((d) => d.external !== true)) {
     const provisioningFiles: Array<[string, unknown, 'datasources' | 'dashboards']> = [
       [`${out}/provisioning/datasources/dashcode.yaml`, datasourcesDocument(project.datasources), 'datasources'],
       [`${out}/provisioning/dashboards/dashcode.yaml`, dashboardProvidersDocument(project.config), 'dashboards'],

@@ -35,7 +35,8 @@ export function datasourcesDocument(datasources: readonly DatasourceSpec[]): Rec
     apiVersion: 1,
     // Datasources removed from code are removed from Grafana too.
     prune: true,
-    datasources: datasources.map((ds) => {
+    // External datasources (externalDatasource) are provisioned elsewhere: referenced, never written.
+    datasources: datasources.filter((ds) => ds.external !== true).map((ds) => {
       const out: Record<string, unknown> = {
         name: literal(ds.name),
         type: ds.type,

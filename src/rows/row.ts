@@ -30,7 +30,8 @@ export interface RowSpec {
 
 const schema = z
   .object({
-    title: z.string().min(1, 'a row needs a title'),
+    // Grafana allows an untitled row; lint warns (panel-title).
+    title: z.string(),
     collapsed: z.boolean().optional(),
     panels: z.array(z.custom(isPanel, { message: 'rows hold panels, not rows: rows cannot nest' })),
     repeat: z.custom(isVariable, { message: 'must be a variable object' }).optional(),

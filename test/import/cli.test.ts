@@ -45,10 +45,12 @@ describe('dashcode import', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('✓ bench.json → dashboards/bench.ts');
     const code = readFileSync(path.join(project, 'dashboards/bench.ts'), 'utf8');
-    expect(code).toContain("import { metricsDb } from '../datasources/index.js';");
     expect(code).toContain('datasource: metricsDb');
-    // prom-main is not in the datasources module: a stub, listed.
-    expect(r.out).toMatch(/datasources to move into datasources\/index\.ts[^\n]*\n\s+prometheusPromMain: uid prom-main \(prometheus\)/);
+    // prom-main is not in the datasources module: appended there as an external datasource, listed.
+    expect(r.out).toMatch(/datasources\/index\.ts: appended 1 datasource\(s\)\n\s+prometheusPromMain: uid prom-main \(prometheus, external: not provisioned here\)/);
+    expect(code).toContain("import { metricsDb, prometheusPromMain } from '../datasources/index.js';");
+    const ds = readFileSync(path.join(project, 'datasources/index.ts'), 'utf8');
+    expect(ds).toContain("export const prometheusPromMain = externalDatasource({ type: 'prometheus', uid: 'prom-main' });");
     const rebuilt = await rebuild(path.join(project, 'dashboards/bench.ts'));
     expect(rebuilt.uid).toBe('bench');
   });
@@ -65,7 +67,9 @@ describe('dashcode import', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^\/\*\*\n \* Imported from bench\.json/);
     expect(r.out).toContain("from 'dashcode';");
-    expect(r.err).toContain('prometheusPromMain');
+    // The datasources module already has prom-main (appended by the first test): nothing to add.
+    expect(r.err).not.toContain('add to datasources/index.ts');
+    expect(r.out).toContain('import { metricsDb, prometheusPromMain }');
   });
 
   it('inside dashcode itself, the module imports the sources', async () => {
@@ -88,7 +92,7 @@ describe('dashcode import', () => {
 
   it('usage errors', async () => {
     await expect(importCli([])).rejects.toBeInstanceOf(UsageError);
-    await expect(importCli(['a.json', 'b.json'])).rejects.toBeInstanceOf(UsageError);
+    await expect(importCli(['bench.json', 'list.json', '-o', 'x.ts'])).rejects.toBeInstanceOf(UsageError);
     await expect(importCli(['a.json', '--bogus'])).rejects.toBeInstanceOf(UsageError);
   });
 

@@ -32,15 +32,15 @@ describe.runIf(needShared)('importing the reference dashboards', () => {
       });
       let result: ImportResult;
 
+      let file: string;
       it('imports without errors, with nothing left unreproduced', async () => {
-        result = await importDashboard(original, { file: name, library: scratch.library });
+        ({ result, file } = await scratch.importTo(original, { file: name }));
         expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
         expect(result.roundTrip).toEqual([]);
         expect(result.code).toMatch(/^export default dashboard\(\{$/m);
       });
 
       it('rebuilds, through tsx and compileDashboard, to a semantically equal dashboard', async () => {
-        const file = scratch.write(result.code);
         files.push(file);
         const rebuilt = await rebuild(file);
         expect(diffDashboards(original, rebuilt)).toEqual([]);
@@ -52,7 +52,7 @@ describe.runIf(needShared)('importing the reference dashboards', () => {
   it('the generated modules type-check under tsc --strict', () => {
     expect(files).toHaveLength(REFERENCE_DASHBOARDS.length);
     expect(typeErrors(files)).toEqual([]);
-  });
+  }, 240_000);
 });
 
 describe.runIf(needShared)('what the benchmark import says', () => {
@@ -71,14 +71,15 @@ describe.runIf(needShared)('what the benchmark import says', () => {
     expect(issues.find((i) => i.code === 'import.variable-reference')?.message).toMatch(/does not quote a single value/);
   });
 
-  it('references a known datasource by its export and stubs an unknown one', async () => {
+  it('references a known datasource by its export and adds an unknown one as external', async () => {
     const known = [{ exportName: 'metricsDb', uid: 'bdz2yss7sxo1sc', type: 'grafana-postgresql-datasource' }];
     const withKnown = await importDashboard(original, { datasources: known, datasourcesModule: '../datasources/index.js' });
     expect(withKnown.code).toContain("import { metricsDb } from '../datasources/index.js';");
-    expect(withKnown.datasourceStubs).toEqual([]);
+    expect(withKnown.newDatasources).toEqual([]);
     const withoutKnown = await importDashboard(original, {});
-    expect(withoutKnown.datasourceStubs.map((s) => s.uid)).toEqual(['bdz2yss7sxo1sc']);
-    expect(withoutKnown.code).toContain('postgresDatasource({');
+    expect(withoutKnown.newDatasources.map((s: { uid: string }) => s.uid)).toEqual(['bdz2yss7sxo1sc']);
+    expect(withoutKnown.newDatasources[0]!.code).toBe("externalDatasource({ type: 'grafana-postgresql-datasource', uid: 'bdz2yss7sxo1sc' })");
+    expect(withoutKnown.code).not.toContain('Datasource(');
   });
 
   it('lists the table footer (not in the table options type) as kept through raw', async () => {
@@ -107,7 +108,7 @@ describe("the repository's own example, generated/panel-gallery.json", () => {
     const original = JSON.parse(readFileSync(path.join(repoRoot, 'generated/panel-gallery.json'), 'utf8')) as unknown;
     const datasourcesModule = path.relative(scratch.dir, datasourcesFile).split(path.sep).join('/').replace(/\.ts$/, '.js');
     const result = await importDashboard(original, { library: scratch.library, datasources: known, datasourcesModule });
-    expect(result.datasourceStubs).toEqual([]);
+    expect(result.newDatasources).toEqual([]);
     expect(result.unmodelled).toEqual([]);
     expect(result.code).toMatch(/import \{ metricsDb, prometheus, tempo \} from '[^']*datasources\/index\.js';/);
     const rebuilt = await rebuild(scratch.write(result.code));

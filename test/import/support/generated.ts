@@ -9,6 +9,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { compileDashboard } from '../../../src/compile/compile.js';
+import { appendDatasources } from '../../../src/import/datasources-module.js';
+import { importDashboard, type ImportOptions, type ImportResult } from '../../../src/import/import.js';
 import type { DashboardSpec } from '../../../src/dashboards/dashboard.js';
 import type { JsonObject } from '../../../src/model/loose.js';
 import { repoRoot } from '../../support/shared.js';
@@ -31,6 +33,18 @@ export class Scratch {
     const file = path.join(this.dir, name);
     writeFileSync(file, code);
     return file;
+  }
+
+  /**
+   * Imports `original` and writes the module next to its own datasources
+   * module: `datasourcesText` (default empty) with the datasources the
+   * import added appended, as `dashcode import` does.
+   */
+  async importTo(original: unknown, options: ImportOptions = {}, datasourcesText = ''): Promise<{ result: ImportResult; file: string }> {
+    const n = ++this.n;
+    const result = await importDashboard(original, { ...options, library: this.library, datasourcesModule: `./datasources${n}.js` });
+    this.write(appendDatasources(datasourcesText, result.newDatasources, this.library), `datasources${n}.ts`);
+    return { result, file: this.write(result.code, `dashboard${n}.ts`) };
   }
 
   remove(): void {

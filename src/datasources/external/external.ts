@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import type { DatasourceSpec } from '../datasource.js';
+import { validateDatasourceInput } from '../validate.js';
+import { BUILTIN_DATASOURCE_UIDS, type ExternalDatasourceOptions } from './options.js';
+
+export type ExternalDatasource<TType extends string = string> = DatasourceSpec<TType> & { readonly external: true };
+
+const UID = /^[A-Za-z0-9_-]{1,40}$/;
+/** `${ds}` or `$ds`: a datasource variable, resolved by Grafana when the dashboard loads. */
+const VARIABLE_REF = /^\$(\{[A-Za-z0-9_]+\}|[A-Za-z0-9_]+)$/;
+
+const schema = z
+  .object({
+    type: z.string().min(1, 'an external datasource needs its plugin type, e.g. "prometheus"'),
+    uid: z.string().refine((u) => UID.test(u) || VARIABLE_REF.test(u) || BUILTIN_DATASOURCE_UIDS.includes(u), {
+      message: 'uid must be 1–40 characters of letters, digits, "-" and "_", a datasource variable (${ds}) or a built-in datasource ("-- Grafana --")',
+    }),
+    name: z.string().min(1).optional(),
+  })
+  .strict();
+
+/**
+ * A datasource this repository references but does not provision: one
+ * managed elsewhere (Grafana Cloud, another repository's provisioning), a
+ * datasource variable (`${ds}`) or Grafana's built-in datasource. Queries
+ * and panels reference it by object like any other; it is never written to
+ * the provisioning YAML, and `doctor` does not try to connect to it.
+ */
+export function externalDatasource<const TType extends string>(options: ExternalDatasourceOptions<TType>): ExternalDatasource<TType> {
+  const name = options.name ?? options.uid;
+  return Object.freeze({
+    kind: 'datasource',
+    type: options.type,
+    name,
+    uid: options.uid,
+    access: 'proxy',
+    isDefault: false,
+    orgId: 1,
+    editable: false,
+    jsonData: {},
+    secureJsonData: {},
+    issues: validateDatasourceInput(schema, options, name),
+    external: true,
+  });
+}
+
+/** True for datasources declared with `externalDatasource`: referenced, never provisioned. */
+export function isExternalDatasource(ds: DatasourceSpec): boolean {
+  return ds.external === true;
+}

@@ -1,0 +1,22 @@
+import type { DatasourceSpec } from '../datasources/datasource.js';
+import type { JsonObject } from '../model/loose.js';
+import type { QuerySpec } from './query.js';
+import { rawQueryText } from './text.js';
+
+export interface RawQueryOptions {
+  datasource: DatasourceSpec;
+  /** Default: A, B, C… in order, like every query builder. */
+  refId?: string;
+  /** The target as Grafana stores it, without `datasource` and `refId`. */
+  model: JsonObject;
+}
+
+/**
+ * A query for a datasource dashcode has no builder for (Loki, MySQL, ...),
+ * written as Grafana stores the target. Nothing in it is checked or
+ * interpolated: prefer `sqlQuery`, `promQuery` or `tempoQuery` where one fits.
+ */
+export function rawQuery(options: RawQueryOptions): QuerySpec {
+  const { datasource, refId, model } = options;
+  return Object.freeze({ kind: 'query', datasource, refId, text: rawQueryText('sql', ''), model: { ...model }, issues: [] });
+}

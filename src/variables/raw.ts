@@ -1,0 +1,22 @@
+import type { JsonObject } from '../model/loose.js';
+import type { VariableSpec } from './variable.js';
+
+/**
+ * A variable of a type dashcode has no builder for (`adhoc`, `groupby`, ...),
+ * written as Grafana stores it in `templating.list` (its `datasource`, if
+ * any, is written as given). Queries interpolate it like any variable object.
+ */
+export function rawVariable(model: JsonObject): VariableSpec {
+  const spec: VariableSpec = {
+    kind: 'variable',
+    type: model.type as VariableSpec['type'],
+    name: String(model.name),
+    multi: model.multi === true,
+    includeAll: model.includeAll === true,
+    dependsOn: [],
+    model: { ...model },
+    issues: [],
+    as: (format) => ({ kind: 'variable-ref', variable: spec, format }),
+  };
+  return spec;
+}
