@@ -250,7 +250,8 @@ for (const type of ['module', 'commonjs'] as const) {
       const declared = readdirSync(dist, { recursive: true, encoding: 'utf8' }).some((f) => {
         if (!f.endsWith('.d.ts') || f.startsWith('cjs')) return false;
         const text = readFileSync(path.join(dist, f), 'utf8');
-        return /\bmigrations\??:/.test(text) && /\bfixtures\??:/.test(text);
+        // Type annotations (`migrations?: string[]`), not values such as init's commented-out config template.
+        return /\bmigrations\??: (readonly )?string\[\]/.test(text) && /\bfixtures\??: (readonly )?string\[\]/.test(text);
       });
       if (!declared) {
         console.log(`[e2e ${type}] SKIPPED check: the installed dashcode has no declared schema/fixtures for check (config \`check.postgres\` / \`check.prometheus\`, being built by the safety-db helper)`);
