@@ -181,6 +181,16 @@ for (const type of ['module', 'commonjs'] as const) {
       expect(built.stdout, show(built)).toBe('[]');
     });
 
+    it('type-checks imports under both the import and the require condition (NodeNext)', () => {
+      write(dir, {
+        'types/tsconfig.json': JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: [], target: 'ES2022' }, include: ['*.cts', '*.mts'] }),
+        'types/uses.cts': "import { dashboard, type TimeseriesOptions } from 'dashcode';\nimport { toYaml } from 'dashcode/provisioning';\nimport { checkDashboard } from 'dashcode/check';\nexport const d = dashboard({ uid: 'x', title: 'x', panels: [] });\nexport type T = TimeseriesOptions;\nexport { toYaml, checkDashboard };\n",
+        'types/uses.mts': "import { dashboard } from 'dashcode';\nimport { lintDashboard } from 'dashcode/lint';\nimport { diffDashboards } from 'dashcode/diff';\nexport const d = dashboard({ uid: 'x', title: 'x', panels: [] });\nexport { lintDashboard, diffDashboards };\n",
+      });
+      const r = sh(process.execPath, [path.join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', 'types'], dir);
+      expect(r.code, show(r)).toBe(0);
+    });
+
     it("import 'dashcode' loads no parser, file system, database driver, prettier or TypeScript loader", () => {
       write(dir, {
         'record-hooks.mjs': "import { appendFileSync } from 'node:fs';\nexport async function load(url, context, next) { appendFileSync(process.env.RECORD_MODULES, url + '\\n'); return next(url, context); }\n",
@@ -240,7 +250,8 @@ for (const type of ['module', 'commonjs'] as const) {
       const declared = readdirSync(dist, { recursive: true, encoding: 'utf8' }).some((f) => {
         if (!f.endsWith('.d.ts') || f.startsWith('cjs')) return false;
         const text = readFileSync(path.join(dist, f), 'utf8');
-        return /\bmigrations\??:/.test(text) && /\bfixtures\??:/.test(text);
+        // Type annotations (`migrations?: string[]`), not values such as init's commented-out config template.
+        return /\bmigrations\??: (readonly )?string\[\]/.test(text) && /\bfixtures\??: (readonly )?string\[\]/.test(text);
       });
       if (!declared) {
         console.log(`[e2e ${type}] SKIPPED check: the installed dashcode has no declared schema/fixtures for check (config \`check.postgres\` / \`check.prometheus\`, being built by the safety-db helper)`);
