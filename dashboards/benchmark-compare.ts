@@ -76,6 +76,7 @@ const ratioBars = barchartPanel({
   h: 9,
   min: 0,
   decimals: 2,
+  unit: 'suffix:×',
   color: { mode: 'thresholds' },
   thresholds: { steps: [{ color: 'green' }, { color: 'text', value: 1 - NOISE_PCT / 100 }, { color: 'red', value: 1 + NOISE_PCT / 100 }] },
   options: { xField: 'measurement', xTickLabelRotation: -30, legend: { showLegend: false } },

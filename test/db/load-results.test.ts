@@ -128,6 +128,25 @@ describe('loadResultsDir', () => {
     expect(parseResultsFile('f.json', '{}').problems[0]?.code).toBe('results.empty');
   });
 
+  it('hostile keys stay data: __proto__ as a hash, in config, in metadata; timestamps with an offset become UTC', () => {
+    const text = readFileSync(path.join(FIXTURE_DIR, FILE), 'utf8');
+    const proto = parseResultsFile(FILE, text.replace(/^\{\n    "[0-9a-f]{64}"/, '{\n    "__proto__"'));
+    expect(proto.problems.map((p) => p.path)).toContain('$.__proto__');
+    const doc = fixtureDoc();
+    const entry = Object.values(doc)[0]!;
+    const withConfig = JSON.stringify(doc).replace('"config":{', '"config":{"__proto__":{"polluted":true},');
+    const parsed = parseResultsFile(FILE, withConfig);
+    expect(parsed.problems).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(parsed.runs[0]!.config)).toBe(Object.prototype);
+    const meta = JSON.stringify(doc).replace('"metadata":{', '"metadata":{"__proto__":1,');
+    expect(parseResultsFile(FILE, meta).problems.some((p) => p.code === 'results.unknown-key' && p.path?.endsWith('.metadata.__proto__'))).toBe(true);
+    (entry.metadata as Record<string, unknown>).timestamp = '2026-10-31T23:30:00.5+02:00';
+    expect(parseResultsFile(FILE, JSON.stringify(doc)).runs[0]!.created_at).toBe('2026-10-31 21:30:00.500000');
+    (entry.metadata as Record<string, unknown>).timestamp = '2026-02-30T00:00:00';
+    expect(parseResultsFile(FILE, JSON.stringify(doc)).problems[0]?.code).toBe('results.timestamp');
+  });
+
   it('never throws and never returns rows with problems, whatever replaces a field (property)', () => {
     const text = readFileSync(path.join(FIXTURE_DIR, FILE), 'utf8');
     const fields = [['metadata', 'timestamp'], ['metadata', 'model_id'], ['measurements', 'e2e_latency'], ['measurements', 'gpu_metrics'], ['config', 'sequence_length'], ['config', 'sdpa_backend']] as const;
@@ -199,5 +218,6 @@ describe('dashcode db load-results', () => {
     expect(bad.err).not.toMatch(/\n\s+at /);
     const usage = captureIo(dir);
     expect(await run(['db', 'load-results'], usage)).toBe(2);
-  });
+    // Four opens of a PGlite persisted on disk: slow on a busy machine, never a timing assertion.
+  }, 240_000);
 });
