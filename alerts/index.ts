@@ -35,7 +35,7 @@ export interface BenchmarkRegressionOptions {
 }
 
 /**
- * One instance per (model, measurement): the newest run of `branch` against
+ * One instance per (model, measurement, commit): the newest run of `branch` against
  * the median of the `baselineRuns` runs on main before it. Every value is a
  * time, so larger is slower.
  */
@@ -48,12 +48,12 @@ export function benchmarkRegressionRule(o: BenchmarkRegressionOptions) {
       datasource: metricsDb,
       sql: sql`WITH tracked(measurement, key) AS (VALUES ${tracked.reduce((a, b) => sql`${a}${b}`)}),
 runs AS (
-  SELECT b.branch, b.repository, b.created_at, b.metadata->>'model_name' AS model, m.measurements
+  SELECT b.branch, b.repository, b.commit_id, b.created_at, b.metadata->>'model_name' AS model, m.measurements
   FROM benchmarks b JOIN model_measurements m USING (benchmark_id)
   WHERE $__timeFilter(b.created_at)
 ),
 latest AS (
-  SELECT DISTINCT ON (model) model, created_at, measurements FROM runs
+  SELECT DISTINCT ON (model) model, commit_id, created_at, measurements FROM runs
   WHERE repository = ${lit(o.repository)} AND branch = ${lit(o.branch)}
   ORDER BY model, created_at DESC
 ),
@@ -69,7 +69,7 @@ baseline AS (
   ) p ON true
   GROUP BY l.model, t.measurement, t.key
 )
-SELECT b.model, b.measurement,
+SELECT b.model, b.measurement, left(l.commit_id, 12) AS commit,
        100 * ((l.measurements->>b.key)::float8 / b.median - 1) AS slower_pct
 FROM baseline b JOIN latest l USING (model)
 WHERE b.runs >= 3 AND l.measurements ? b.key`,
@@ -87,7 +87,7 @@ WHERE b.runs >= 3 AND l.measurements ? b.key`,
     execErrState: 'Error',
     labels: { team: 'transformers-perf', severity: 'warning' },
     annotations: {
-      summary: `{{ $labels.model }}: {{ $labels.measurement }} is {{ humanize $values.A.Value }}% slower on ${o.branch} than the median of the last ${o.baselineRuns} runs on main`,
+      summary: `{{ $labels.model }}: {{ $labels.measurement }} at commit {{ $labels.commit }} is {{ humanize $values.A.Value }}% slower on ${o.branch} than the median of the last ${o.baselineRuns} runs on main`,
       description: `The newest ${o.repository}@${o.branch} benchmark run is more than ${o.slowerByPercent}% slower than its baseline.`,
       runbook_url: 'https://github.com/huggingface/transformers/tree/main/benchmark',
     },
