@@ -1,3 +1,4 @@
+import { diffAlerting } from './alerting.js';
 import type { DashboardDiff } from './changes.js';
 import { diffDashboards } from './diff.js';
 import { asObject, asString } from './json.js';
@@ -21,6 +22,18 @@ export function diffDashboardSets(before: ReadonlyMap<string, unknown>, after: R
       const changes = diffDashboards(a, b);
       if (changes.length > 0) out.push({ ...head, status: 'changed', changes });
     }
+  }
+  return out;
+}
+
+/** Alerting provisioning files on either side, diffed rule by rule (a file on one side only counts as all added or removed). */
+export function diffAlertingSets(before: ReadonlyMap<string, unknown> = new Map(), after: ReadonlyMap<string, unknown> = new Map()): DashboardDiff[] {
+  const out: DashboardDiff[] = [];
+  for (const name of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const a = before.get(name);
+    const b = after.get(name);
+    const changes = diffAlerting(a ?? {}, b ?? {});
+    if (changes.length > 0) out.push({ name, title: 'alert rules', uid: '', status: a === undefined ? 'added' : b === undefined ? 'removed' : 'changed', changes });
   }
   return out;
 }

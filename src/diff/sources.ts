@@ -16,6 +16,8 @@ const run = promisify(execFile);
 export interface DashboardSet {
   /** Dashboards by name: the path relative to the directory (or the file name). */
   dashboards: Map<string, unknown>;
+  /** Alerting provisioning YAML (by name), diffed per rule; other YAML is skipped. */
+  alerting?: Map<string, unknown>;
   issues: Issue[];
 }
 
@@ -54,6 +56,7 @@ export async function readDashboardDir(dir: string): Promise<DashboardSet> {
       if (e.isDirectory()) {
         if (!e.name.startsWith('.')) await walk(rel);
       } else if (e.name.endsWith('.json')) addText(set, rel, await readFile(path.join(dir, rel), 'utf8'), path.join(dir, rel));
+      else if (/\.ya?ml$/.test(e.name)) await addAlerting(set, rel, await readFile(path.join(dir, rel), 'utf8'));
     }
   };
   await walk('');
@@ -65,6 +68,19 @@ function addText(set: DashboardSet, name: string, text: string, label: string): 
   if (parsed.json !== undefined) set.dashboards.set(name, parsed.json);
   // Other JSON in a directory (not a dashboard) is skipped; a file that is not JSON at all is reported.
   else if (parsed.issue && parsed.issue.code !== 'input.not-dashboard') set.issues.push(parsed.issue);
+}
+
+/** YAML that is alerting provisioning joins the set; any other YAML (or YAML that does not parse) is not ours to diff. */
+async function addAlerting(set: DashboardSet, name: string, text: string): Promise<void> {
+  const [{ parse }, { provisioningKind }] = await Promise.all([import('yaml'), import('../lint/provisioning.js')]);
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch {
+    return;
+  }
+  if (provisioningKind(doc) !== 'alerting') return;
+  (set.alerting ??= new Map()).set(name, doc);
 }
 
 /** `A...B` (from the merge base of A and B, as a pull request shows), `A..B`, or `A` (against the working tree). */
@@ -108,6 +124,14 @@ export async function readDashboardGitTree(cwd: string, rev: string, dir: string
     return set;
   }
   const prefix = path.posix.normalize(dir.split(path.sep).join('/')).replace(/\/?$/, '/');
+  for (const file of listing.split('\0').filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    const name = file.startsWith(prefix) ? file.slice(prefix.length) : file;
+    try {
+      await addAlerting(set, name, await git(cwd, ['show', `${rev}:./${file}`]));
+    } catch (err) {
+      set.issues.push(issue('input.git', '', `git cannot show ${rev}:${file}: ${gitMessage(err)}`));
+    }
+  }
   for (const file of listing.split('\0').filter((f) => f.endsWith('.json')).sort()) {
     const name = file.startsWith(prefix) ? file.slice(prefix.length) : file;
     try {

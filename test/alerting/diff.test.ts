@@ -28,3 +28,21 @@ describe('diff of alert rules', () => {
     expect(diffAlerting(doc(10, 'x'), doc(10, 'x'))).toEqual([]);
   });
 });
+
+describe('dashcode diff over folders with alerting provisioning', () => {
+  it('lists rule changes beside dashboard changes', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { stringify } = await import('yaml');
+    const { run } = await import('../../src/cli/run.js');
+    const dir = mkdtempSync(path.join(tmpdir(), 'dashcode-alert-diff-'));
+    for (const [side, threshold] of [['old', 10], ['new', 15]] as const) {
+      mkdirSync(path.join(dir, side, 'provisioning/alerting'), { recursive: true });
+      writeFileSync(path.join(dir, side, 'provisioning/alerting/dashcode.yaml'), stringify(doc(threshold, 'SELECT 1')));
+    }
+    const io = { cwd: dir, env: {}, out: '', err: '', stdout(s: string) { this.out += s; }, stderr(s: string) { this.err += s; } };
+    expect(await run(['diff', 'old', 'new'], io as never)).toBe(1);
+    expect(io.out).toContain('alert rule "Benchmark regression": B (threshold expression).conditions[0].evaluator.params[0] 10 → 15');
+  });
+});

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseOptions } from '../options.js';
 import { formatDiffs, type DiffFormat } from '../../diff/format.js';
-import { diffDashboardSets } from '../../diff/sets.js';
+import { diffDashboardSets, diffAlertingSets } from '../../diff/sets.js';
 import {
   isDirectory,
   parseGitRange,
@@ -53,7 +53,7 @@ export const diffCommand: Command = {
     // A file that is not a dashboard is a finding about that file; a revision git does not know is a usage error.
     if (hasErrors(issues)) return issues.some((i) => i.code === 'input.git') ? EXIT.usage : EXIT.findings;
 
-    const diffs = diffDashboardSets(sides.before.dashboards, sides.after.dashboards);
+    const diffs = [...diffDashboardSets(sides.before.dashboards, sides.after.dashboards), ...diffAlertingSets(sides.before.alerting, sides.after.alerting)];
     io.stdout(formatDiffs(diffs, format));
     return diffs.length > 0 ? EXIT.findings : EXIT.ok;
   },
