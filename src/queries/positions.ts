@@ -44,7 +44,11 @@ export function typedReferenceIssues(text: { language: string; text: string; ref
   const byName = new Map(variables.map((v) => [v.name, v]));
   const typed = (text.references ?? []).filter((r) => r.variable === undefined && byName.has(r.name));
   if (typed.length === 0) return [];
-  return judgedIssues(text.language, text.text, text.references ?? [], (r) => sqlVariable(byName.get(r.name)!), typed);
+  const found = judgedIssues(text.language, text.text, text.references ?? [], (r) => sqlVariable(byName.get(r.name)!), typed);
+  // Typed-out PromQL references (`job="$job"`, as every imported Prometheus dashboard has them) are warned about, as lint
+  // does for hand-written JSON: PromQL cannot write, and an error would stop every such dashboard from building.
+  // Variable objects in the promql tag stay errors; SQL stays an error either way.
+  return text.language === 'promql' ? found.map((i) => ({ ...i, severity: 'warning' as const })) : found;
 }
 
 function judgedIssues(language: string, text: string, references: readonly QueryReference[], info: (r: QueryReference) => SqlVariableInfo | undefined, judged: readonly QueryReference[] = references.filter((r) => r.variable !== undefined)): Issue[] {
