@@ -26,7 +26,8 @@ export interface PanelOptions<TOptions = Record<string, unknown>, TCustom = Reco
   dataLinks?: LinkInput[];
   /** Links in the panel header. */
   links?: LinkInput[];
-  overrides?: readonly Override[];
+  /** Overrides; their `custom` is checked against this kind's field options (see `Override`). */
+  overrides?: readonly Override<TCustom>[];
   options?: Loose<TOptions>;
   transformations?: Array<{ id: string; options: Record<string, unknown>; disabled?: boolean }>;
   repeat?: { variable: VariableSpec; direction?: 'h' | 'v'; maxPerRow?: number };

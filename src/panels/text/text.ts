@@ -1,15 +1,16 @@
 import { definePanel, type PanelOptions, type PanelSpec } from '../panel.js';
 import { defaultTextOptions, type TextOptions } from './options.js';
 import { neverThrows } from '../../validate/guard.js';
+import type { NoFieldCustom } from '../field-config.js';
 
-const base = definePanel<TextOptions, Record<string, unknown>>({
+const base = definePanel<TextOptions, NoFieldCustom>({
   type: 'text',
   defaultOptions: defaultTextOptions,
   hasQueries: false,
   hasFieldConfig: false,
 });
 
-export interface TextPanelOptions extends Omit<PanelOptions<TextOptions>, 'queries'> {
+export interface TextPanelOptions extends Omit<PanelOptions<TextOptions, NoFieldCustom>, 'queries'> {
   content: string;
   mode?: 'markdown' | 'html' | 'code';
 }
