@@ -68,22 +68,22 @@ function override<TCustom>(id: Override['matcher']['id'], options: string, prope
 }
 
 /** Override the fields whose display name is exactly `name`. */
-export function overrideByName<TCustom = AnyFieldCustom>(name: string, properties: FieldProperties<NoInfer<TCustom>>): Override<TCustom> {
+export function overrideByName<TCustom = AnyFieldCustom>(name: string, properties: NoInfer<FieldProperties<TCustom>>): Override<TCustom> {
   return override('byName', name, properties);
 }
 
 /** Override the fields whose display name matches `regex` (Grafana syntax, e.g. `/^p9\\d$/` or `p9.*`). */
-export function overrideByRegex<TCustom = AnyFieldCustom>(regex: string, properties: FieldProperties<NoInfer<TCustom>>): Override<TCustom> {
+export function overrideByRegex<TCustom = AnyFieldCustom>(regex: string, properties: NoInfer<FieldProperties<TCustom>>): Override<TCustom> {
   return override('byRegexp', regex, properties);
 }
 
 /** Override every field of the given type (`number`, `time`, `string`). */
-export function overrideByType<TCustom = AnyFieldCustom>(type: 'number' | 'time' | 'string' | 'boolean', properties: FieldProperties<NoInfer<TCustom>>): Override<TCustom> {
+export function overrideByType<TCustom = AnyFieldCustom>(type: 'number' | 'time' | 'string' | 'boolean', properties: NoInfer<FieldProperties<TCustom>>): Override<TCustom> {
   return override('byType', type, properties);
 }
 
 /** Override the fields of one query's results. */
-export function overrideByQuery<TCustom = AnyFieldCustom>(refId: string, properties: FieldProperties<NoInfer<TCustom>>): Override<TCustom> {
+export function overrideByQuery<TCustom = AnyFieldCustom>(refId: string, properties: NoInfer<FieldProperties<TCustom>>): Override<TCustom> {
   return override('byFrameRefID', refId, properties);
 }
 
