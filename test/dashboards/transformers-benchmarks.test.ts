@@ -183,7 +183,7 @@ describe('benchmark variables', () => {
   it('feed the "Zoom to selected runs" links', () => {
     const d = readGenerated(GENERATED);
     const zoom = '/d/transformers-benchmarks?from=${runs_from}&to=${runs_to}';
-    expect(d.links[0]).toEqual(expect.objectContaining({ title: 'Zoom to selected runs', url: zoom, includeVars: true }));
+    expect(d.links?.[0]).toEqual(expect.objectContaining({ title: 'Zoom to selected runs', url: zoom, includeVars: true }));
     const device = allPanels(d).filter((p) => p.type === 'timeseries');
     expect(device).toHaveLength(4);
     for (const p of device) expect(panelLinks(p).map((l) => l.url)).toEqual([`${zoom}&\${__all_variables}`, '/d/transformers-benchmark-compare?var-model=${model}']);

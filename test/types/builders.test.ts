@@ -27,7 +27,10 @@ import {
   type Override,
   type Unit,
 } from '../../src/index.js';
-import type { TimeseriesFieldConfig } from '../../src/panels/timeseries/options.js';
+import type { Loose } from '../../src/model/loose.js';
+import { defaultPiechartOptions, type PiechartOptions } from '../../src/panels/piechart/options.js';
+import { defaultStatOptions, type StatOptions } from '../../src/panels/stat/options.js';
+import { defaultTimeseriesOptions, type TimeseriesFieldConfig, type TimeseriesOptions } from '../../src/panels/timeseries/options.js';
 
 const db = postgresDatasource({ name: 'DB', uid: 'types-db', url: 'db:5432', user: 'u', password: env('PW'), database: 'm' });
 const prom = prometheusDatasource({ name: 'Prom', uid: 'types-prom', url: 'http://prom:9090' });
@@ -120,5 +123,19 @@ describe('custom field options are typed per panel kind', () => {
     statPanel({ title: 's', custom: { lineWidth: 1 } });
     // @ts-expect-error named kind, foreign key
     overrideByName<TimeseriesFieldConfig>('a', { custom: { cellOptions: {} } });
+  });
+});
+
+describe('default factories are checked against @grafana/schema', () => {
+  it('return options of their kind, fresh on every call', () => {
+    expectTypeOf(defaultStatOptions()).toExtend<Loose<StatOptions>>();
+    expectTypeOf(defaultPiechartOptions()).toExtend<Loose<PiechartOptions>>();
+    expectTypeOf(defaultTimeseriesOptions()).toExtend<Loose<TimeseriesOptions>>();
+    // A misspelt key or a value outside Grafana's enum fails the same check the factories use.
+    // @ts-expect-error colorMode has no value "valu"
+    void ({ ...defaultStatOptions(), colorMode: 'valu' } satisfies Loose<StatOptions>);
+    // @ts-expect-error graphMod is no stat option
+    void ({ graphMod: 'area' } satisfies Loose<StatOptions>);
+    expect(defaultStatOptions()).not.toBe(defaultStatOptions());
   });
 });
