@@ -4,7 +4,7 @@
  * with a fixed folder uid so alert rules and links can refer to the folder.
  * The path is where generated/*.json is mounted in the Grafana container.
  */
-import { defineConfig } from './src/config/config.js';
+import { defineConfig } from 'dashcode';
 
 export default defineConfig({
   provisioning: {

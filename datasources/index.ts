@@ -2,7 +2,7 @@
  * The datasources this repository provisions. Each has one stable uid,
  * defined here and nowhere else: dashboards import these objects.
  */
-import { env, postgresDatasource, prometheusDatasource, tempoDatasource } from '../src/index.js';
+import { env, postgresDatasource, prometheusDatasource, tempoDatasource } from 'dashcode';
 
 /** The benchmark metrics database written by transformers' MetricsRecorder. */
 export const metricsDb = postgresDatasource({
