@@ -12,13 +12,19 @@ import type { TimeseriesFieldConfig } from './timeseries/options.js';
 
 /**
  * `custom` field options of every typed panel kind that has any (from
- * `@grafana/schema`). An override built apart from its panel is checked
- * against this union: a key no kind knows (`lineWidthh`) is a compile error.
+ * `@grafana/schema`). Overrides are checked against this union: a key no kind
+ * knows (`lineWidthh`) or a value of the wrong type is a compile error.
+ * The table's `hidden` ("Hide in table") is added: Grafana's table panel
+ * registers it (public/app/plugins/panel/table/module.tsx) and dashboards use
+ * it, but the published type omits it.
  */
-export type AnyFieldCustom = TimeseriesFieldConfig | BarchartFieldConfig | HeatmapFieldConfig | HistogramFieldConfig | PiechartFieldConfig | TableFieldConfig;
-
-/** Kinds Grafana gives no custom field options (stat, gauge, bar gauge, text, traces). */
-export type NoFieldCustom = Record<string, never>;
+export type AnyFieldCustom =
+  | TimeseriesFieldConfig
+  | BarchartFieldConfig
+  | HeatmapFieldConfig
+  | HistogramFieldConfig
+  | PiechartFieldConfig
+  | (TableFieldConfig & { hidden?: boolean });
 
 /** Threshold steps; the first step's value is always "from minus infinity" (null). */
 export interface ThresholdsInput {
@@ -49,18 +55,17 @@ export interface FieldProperties<TCustom = AnyFieldCustom> {
 }
 
 /**
- * A field override. `TCustom` is the panel kind's `custom` field options. It
- * is inferred from where the override is written: inside
- * `timeseriesPanel({ overrides: [...] })` its `custom` is checked against the
- * time series options; written apart from a panel, against `AnyFieldCustom`
- * (or name the kind: `overrideByName<TimeseriesFieldConfig>(...)`). The
- * phantom `_custom` is contravariant, so an override checked against every
- * kind is accepted by any one kind's panel.
+ * A field override. Its `custom` is checked against `AnyFieldCustom`, not
+ * against the panel's own kind: Grafana keeps overrides when a panel changes
+ * visualization, so dashboards in the wild (and their imports) carry another
+ * kind's keys, which Grafana ignores. For the strict check name the kind:
+ * `overrideByName<TimeseriesFieldConfig>(...)`. The phantom `_custom` only
+ * carries `TCustom` (a method, so overrides of related kinds stay assignable).
  */
 export interface Override<TCustom = AnyFieldCustom> {
   readonly matcher: { id: 'byName' | 'byRegexp' | 'byType' | 'byFrameRefID'; options: string };
   readonly properties: FieldProperties<unknown>;
-  readonly _custom?: (custom: TCustom) => void;
+  _custom?(custom: TCustom): void;
 }
 
 function override<TCustom>(id: Override['matcher']['id'], options: string, properties: FieldProperties<TCustom>): Override<TCustom> {
@@ -98,8 +103,7 @@ export function fieldDefaults(p: FieldProperties<unknown>): JsonObject {
 }
 
 /** Override properties in Grafana's `{ id, value }` form; `custom.x` for plugin field options. */
-/** `Override<never>` accepts an override of any kind (`TCustom` is contravariant). */
-export function overrideJson(o: Override<never>): JsonObject {
+export function overrideJson(o: Override<unknown>): JsonObject {
   const properties: JsonObject[] = [];
   for (const [key, value] of Object.entries(o.properties)) {
     if (value === undefined) continue;

@@ -1,16 +1,15 @@
 import { definePanel, type PanelOptions, type PanelSpec } from '../panel.js';
 import { defaultTextOptions, type TextOptions } from './options.js';
 import { neverThrows } from '../../validate/guard.js';
-import type { NoFieldCustom } from '../field-config.js';
 
-const base = definePanel<TextOptions, NoFieldCustom>({
+const base = definePanel<TextOptions, Record<string, unknown>>({
   type: 'text',
   defaultOptions: defaultTextOptions,
   hasQueries: false,
   hasFieldConfig: false,
 });
 
-export interface TextPanelOptions extends Omit<PanelOptions<TextOptions, NoFieldCustom>, 'queries'> {
+export interface TextPanelOptions extends Omit<PanelOptions<TextOptions>, 'queries'> {
   content: string;
   mode?: 'markdown' | 'html' | 'code';
 }

@@ -1,12 +1,11 @@
 import { issue } from '../../validate/issues.js';
 import { definePanel, type PanelOptions, type PanelSpec } from '../panel.js';
 import { defaultTracesOptions, type TracesOptions } from './options.js';
-import type { NoFieldCustom } from '../field-config.js';
 
-const base = definePanel<TracesOptions, NoFieldCustom>({ type: 'traces', defaultOptions: defaultTracesOptions });
+const base = definePanel<TracesOptions, Record<string, unknown>>({ type: 'traces', defaultOptions: defaultTracesOptions });
 
 /** A single trace's spans (Tempo). For a list of matching traces use `tablePanel` with a `tempoQuery`. */
-export function tracesPanel(options: PanelOptions<TracesOptions, NoFieldCustom>): PanelSpec {
+export function tracesPanel(options: PanelOptions<TracesOptions>): PanelSpec {
   const spec = base(options);
   // base() reported options of the wrong shape already.
   if (!Array.isArray(options?.queries)) return spec;
