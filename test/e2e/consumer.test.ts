@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/shared.js';
 
 const NPM_FLAGS = ['--prefer-offline', '--no-audit', '--no-fund'];
-const SUBPATHS = ['dashcode', 'dashcode/provisioning', 'dashcode/check', 'dashcode/lint', 'dashcode/diff', 'dashcode/import', 'dashcode/preview'];
+const SUBPATHS = ['dashcode', 'dashcode/provisioning', 'dashcode/check', 'dashcode/lint', 'dashcode/diff', 'dashcode/import', 'dashcode/preview', 'dashcode/alerting'];
 
 interface Result {
   code: number;
