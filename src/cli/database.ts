@@ -172,15 +172,14 @@ export function queryDatabase(values: Record<string, unknown>, io: Io, options: 
         const { readOnlyRunner } = await import('../db/read-only.js');
         return { ...readOnlyRunner(engine, ro), close: () => engine.close() };
       }
-      const { openIsolatedPglite } = await import('../db/pglite-isolated.js');
+      const isolated = await import('../db/pglite-isolated.js');
       if (choice.pgliteDir) {
         const dataDir = choice.pgliteDir;
-        return await connectErrors(choice, () => openIsolatedPglite({ dataDir }, ro));
+        return await connectErrors(choice, () => isolated.openIsolatedPglite({ dataDir }, ro));
       }
       const fill = await inMemoryFill(options.data, options.check, io.cwd);
       description = fill.description;
-      const { inMemoryDump } = await import('../db/pglite.js');
-      return await openIsolatedPglite({ dump: await inMemoryDump({ snapshotDir: choice.snapshotDir, prepared: fill.prepared }) }, ro);
+      return await isolated.openIsolatedInMemory({ snapshotDir: choice.snapshotDir, prepared: fill.prepared }, ro);
     } finally {
       setupMs = Math.round(performance.now() - started);
     }

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { SqlError } from './errors.js';
-import { lockPgliteDir } from './pglite.js';
+import { forgetDump, inMemoryDump, lockPgliteDir, type PgliteOptions, type PreparedDatabase } from './pglite.js';
 import type { WireError, WorkerData } from './pglite-worker.js';
 import { DEFAULT_QUERY_TIMEOUT_MS, type ReadOnlyOptions, type ReadOnlyResult } from './read-only.js';
 
@@ -107,6 +107,21 @@ export async function openIsolatedPglite(from: { dump: Uint8Array } | { dataDir:
       }
     },
   };
+}
+
+/**
+ * The in-memory database openPglite would open, in a worker. A cached
+ * snapshot the worker cannot load (truncated, from another build) is
+ * deleted and rebuilt once, as openPglite does.
+ */
+export async function openIsolatedInMemory(source: PgliteOptions & { prepared?: PreparedDatabase }, options: ReadOnlyOptions = {}): Promise<IsolatedPglite> {
+  const dump = await inMemoryDump(source);
+  try {
+    return await openIsolatedPglite({ dump }, options);
+  } catch (err) {
+    if (!(await forgetDump(source))) throw err;
+    return openIsolatedPglite({ dump: await inMemoryDump(source) }, options);
+  }
 }
 
 /** Starts a worker and waits until its PGlite is open. */

@@ -1,5 +1,6 @@
 /** The embedded engine: PGlite (PostgreSQL compiled to WebAssembly), in-process. */
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PGlite, PGliteOptions, Transaction } from '@electric-sql/pglite';
@@ -60,6 +61,14 @@ export async function inMemoryDump(options: PgliteOptions & { prepared?: Prepare
   } finally {
     await db.close();
   }
+}
+
+/** Deletes the cached snapshot inMemoryDump read (when it cannot be loaded); true if there was one. */
+export async function forgetDump(options: PgliteOptions & { prepared?: PreparedDatabase }): Promise<boolean> {
+  const file = options.snapshotDir === undefined ? undefined : snapshotFile(options.snapshotDir, options.prepared);
+  if (file === undefined || !existsSync(file)) return false;
+  await rm(file, { force: true });
+  return true;
 }
 
 /**

@@ -6,14 +6,15 @@
  * table and its rows intact, on PGlite and on a real PostgreSQL (CI always
  * has one: .ci/run exports DATABASE_URL).
  */
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryDatabase, type QueryDatabase } from '../../src/cli/database.js';
 import { checkDashboard } from '../../src/check/run/index.js';
 import type { SqlEngine } from '../../src/db/engine.js';
-import { openPglite } from '../../src/db/pglite.js';
+import { openPglite, pgliteVersion } from '../../src/db/pglite.js';
+import { openIsolatedInMemory } from '../../src/db/pglite-isolated.js';
 import { openPostgres } from '../../src/db/postgres.js';
 import { openTestPglite } from '../support/pglite.js';
 import { POSTGRES_HOW, service } from '../support/services.js';
@@ -144,6 +145,20 @@ describe('a query past the timeout on PGlite', () => {
       await intact();
     });
   }
+
+  it('rebuilds a damaged cached database instead of failing in the worker', async () => {
+    const snapshotDir = path.join(tmp, 'cache');
+    await mkdir(snapshotDir, { recursive: true });
+    const file = path.join(snapshotDir, `prepared-${pgliteVersion()}-damaged.tar`);
+    await writeFile(file, 'not a tar');
+    const db = await openIsolatedInMemory({ snapshotDir, prepared: { key: 'damaged', fill: (e) => e.exec('CREATE TABLE victim (x int); INSERT INTO victim SELECT generate_series(1, 5)') } });
+    try {
+      expect((await db.query('SELECT count(*)::int AS n FROM victim')).rows).toEqual([{ n: 5 }]);
+      expect((await readFile(file)).length).toBeGreaterThan(1000);
+    } finally {
+      await db.close();
+    }
+  });
 });
 
 const url = service('DATABASE_URL', POSTGRES_HOW);
