@@ -1,7 +1,7 @@
 /**
  * An embedded PGlite that a query cannot hang: it runs in a worker thread
  * (pglite-worker.ts), this thread sends one query at a time and starts the
- * timer when it sends it. A query still running at the timeout is reported
+ * timer when the worker says it has begun the query. A query still running at the timeout is reported
  * as the real server reports it ("canceling statement due to statement
  * timeout"), the worker is terminated, and the next query starts a fresh
  * worker on the same database: the same dump for an in-memory database
@@ -26,7 +26,7 @@ export interface IsolatedPglite {
   close(): Promise<void>;
 }
 
-type Reply = { ready: true } | { failed: WireError } | { id: number; result: ReadOnlyResult } | { id: number; error: WireError } | { closed: true };
+type Reply = { ready: true } | { failed: WireError } | { id: number; started: true } | { id: number; result: ReadOnlyResult } | { id: number; error: WireError } | { closed: true };
 
 /** Opens `from` in a worker thread (starting it now, so a database that cannot be opened fails here). */
 export async function openIsolatedPglite(from: { dump: Uint8Array } | { dataDir: string }, options: ReadOnlyOptions = {}): Promise<IsolatedPglite> {
@@ -47,6 +47,7 @@ export async function openIsolatedPglite(from: { dump: Uint8Array } | { dataDir:
     const w = await worker();
     const id = ++ids;
     return new Promise<ReadOnlyResult>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
       const done = () => {
         clearTimeout(timer);
         w.off('message', onMessage);
@@ -55,6 +56,10 @@ export async function openIsolatedPglite(from: { dump: Uint8Array } | { dataDir:
       };
       const onMessage = (msg: Reply) => {
         if (!('id' in msg) || msg.id !== id) return;
+        if ('started' in msg) {
+          timer ??= setTimeout(cancel, timeoutMs);
+          return;
+        }
         done();
         if ('result' in msg) resolve(msg.result);
         else reject(fromWire(msg.error));
@@ -64,7 +69,7 @@ export async function openIsolatedPglite(from: { dump: Uint8Array } | { dataDir:
         current = undefined;
         reject(new SqlError('the embedded PostgreSQL (PGlite) stopped while running the query; it is restarted for the next query', { kind: 'query', query: sql }));
       };
-      const timer = setTimeout(() => {
+      const cancel = () => {
         done();
         drop(w);
         const seconds = Math.round(timeoutMs / 100) / 10;
@@ -75,7 +80,7 @@ export async function openIsolatedPglite(from: { dump: Uint8Array } | { dataDir:
             query: sql,
           }),
         );
-      }, timeoutMs);
+      };
       w.on('message', onMessage);
       w.on('exit', onExit);
       w.ref();
