@@ -1,3 +1,5 @@
+import { neverThrows } from '../validate/guard.js';
+import { invalidVariable } from '../validate/invalid.js';
 import type { JsonObject } from '../model/loose.js';
 import type { VariableSpec } from './variable.js';
 
@@ -6,7 +8,7 @@ import type { VariableSpec } from './variable.js';
  * written as Grafana stores it in `templating.list` (its `datasource`, if
  * any, is written as given). Queries interpolate it like any variable object.
  */
-export function rawVariable(model: JsonObject): VariableSpec {
+function buildRawVariable(model: JsonObject): VariableSpec {
   const spec: VariableSpec = {
     kind: 'variable',
     type: model.type as VariableSpec['type'],
@@ -20,3 +22,6 @@ export function rawVariable(model: JsonObject): VariableSpec {
   };
   return spec;
 }
+
+/** `rawVariable`, total: a model that is not an object comes back as an issue on a stand-in (see validate/guard.ts). */
+export const rawVariable = neverThrows('rawVariable', buildRawVariable, (i) => invalidVariable('custom', i));
