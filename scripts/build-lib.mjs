@@ -46,6 +46,8 @@ esbuild.buildSync({
   logLevel: 'warning',
 });
 writeFileSync('dist/cjs/package.json', '{ "type": "commonjs" }\n');
+// The bundled ts-loader requires './native-import.cjs' relative to each bundle's own file (import.meta.url above).
+for (const dir of new Set(ENTRIES.map((e) => path.dirname(`dist/cjs/${e}.js`)))) cpSync('src/files/native-import.cjs', `${dir}/native-import.cjs`);
 for (const file of readdirSync('dist', { recursive: true })) {
   if (!file.endsWith('.d.ts') || file.startsWith(`cjs${path.sep}`)) continue;
   mkdirSync(path.dirname(`dist/cjs/${file}`), { recursive: true });

@@ -21,7 +21,7 @@ const SRC = join(ROOT, 'src');
 const LAYERS: ReadonlyArray<{ name: string; folders: readonly string[] }> = [
   { name: 'model', folders: ['model'] },
   { name: 'languages', folders: ['languages'] },
-  { name: 'validate', folders: ['validate', 'files'] },
+  { name: 'validate', folders: ['validate', 'files', 'secrets'] },
   { name: 'builders', folders: ['datasources', 'queries', 'variables', 'panels', 'rows', 'dashboards'] },
   { name: 'compile', folders: ['compile', 'config', 'provisioning'] },
   { name: 'tools', folders: ['check', 'lint', 'diff', 'import', 'preview', 'alerting', 'db', 'doctor'] },
@@ -64,6 +64,13 @@ const KNOWN_VIOLATIONS: Readonly<Record<string, string>> = {
   'validate/invalid.ts -> queries/query.ts': 'stand-in query',
   'validate/invalid.ts -> queries/text.ts': 'stand-in query text',
   'validate/invalid.ts -> variables/variable.ts': 'stand-in variable',
+  // CheckConfig.setup(db) is typed with the database engine: a type-only import, but the type belongs to model/.
+  'config/config.ts -> db/engine.ts': 'CheckConfig.setup names the SqlEngine type',
+  // The config loader reuses the user-module loader (timeouts, every module format); config/load belongs beside it in project/.
+  'config/load.ts -> project/modules.ts': 'the config loader uses the user-module loader',
+  // The LogQL wrapper reuses check's PromQL error and variable-masking helpers; they belong in languages/promql.
+  'languages/logql/parse.ts -> check/promql/errors.ts': 'LogQL uses check\'s PromQL error formatting',
+  'languages/logql/parse.ts -> check/promql/variables.ts': 'LogQL uses check\'s variable masking',
   // Issue 16, "Cycles": schemaErrorsToIssues lives in provisioning/ and is used by validate/.
   'validate/output.ts -> provisioning/validate.ts': 'schemaErrorsToIssues lives in provisioning/',
 };

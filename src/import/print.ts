@@ -161,6 +161,9 @@ function printParts(parts: Part[], indent: number, col: number, width: number): 
 function printGroup(g: Group, indent: number, col: number, width: number, tail: number): string {
   const f = flat(g);
   if (col + lineLength(f) + tail <= width) return f;
+  // A bracket group of one plain atom (a computed key such as `['__proto__']`) stays whole: broken with a
+  // trailing comma it would no longer be valid syntax (`[\n  '__proto__',\n]:` is not a property name).
+  if (g.open === '[' && g.items.length === 1 && g.items[0]!.every((part) => typeof part === 'string')) return f;
   const only = g.items.length === 1 ? g.items[0]! : undefined;
   if (g.open === '(' && only?.length === 1 && typeof only[0] !== 'string' && only[0]!.open !== '(') {
     // Hug a lone object or array argument: `call({` … `})`.

@@ -70,7 +70,8 @@ import { appDb } from '../datasources/index.js';
 export default dashboard({
   uid: 'orders',
   title: 'Orders',
-  time: { from: 'now-7d', to: 'now' },
+  // The fixture's fixed days: a relative range (now-7d) would leave them behind as the calendar moves on.
+  time: { from: '2026-11-01T00:00:00Z', to: '2026-11-03T00:00:00Z' },
   panels: [
     timeseriesPanel({
       title: 'Orders per hour',

@@ -100,6 +100,6 @@ describe('dashcode import', () => {
     writeFileSync(path.join(project, 'bad-ds.ts'), 'throw new Error("boom");\n');
     const r = await importCli(['bench.json', '-o', '-', '--datasources', 'bad-ds.ts']);
     expect(r.code).toBe(1);
-    expect(r.err).toContain('cannot load bad-ds.ts: boom');
+    expect(r.err).toContain('bad-ds.ts: cannot load: boom');
   });
 });

@@ -101,3 +101,13 @@ describe('import never emits executable code from data', () => {
     );
   }, 240_000);
 });
+
+describe('the import printer', () => {
+  it('keeps a long computed key such as [\'__proto__\'] on one line (found by the property above)', async () => {
+    const { printStatement } = await import('../../src/import/print.js');
+    const long = 'x'.repeat(150);
+    const out = printStatement(`const a = { query: '', ['__proto__']: '${long}' };`);
+    expect(out).toContain(`['__proto__']: '${long}'`);
+    expect(() => new Function(out)).not.toThrow();
+  });
+});
