@@ -8,6 +8,7 @@
  */
 import type { VariableFormat, VariableLike, VariableSpec } from '../variables/variable.js';
 import { promql, sql, traceql, type QueryLanguage, type QueryText } from '../queries/text.js';
+import { POSITION_CODES } from '../queries/positions.js';
 import { code, templateChunk, type Code } from './code.js';
 import type { ImportContext } from './context.js';
 
@@ -66,10 +67,21 @@ export function queryTemplate(ctx: ImportContext, language: QueryLanguage, text:
   for (const [ref, reason] of kept) {
     ctx.report('import.variable-reference', site.path, `${site.where}: ${ref} kept verbatim: ${reason}`, 'warning', site.panel);
   }
+  const value = evaluate(language, chunks, values);
+  const refused = value.issues.filter((i) => POSITION_CODES.has(i.code));
+  if (refused.length > 0) {
+    // The tag refuses an interpolated object where this text puts it (an error); typed out, the
+    // same reference is judged at compile as a warning, so the dashboard builds as Grafana loads it.
+    for (const i of refused) ctx.report('import.variable-reference', site.path, `${site.where}: kept verbatim, as an interpolated object it would be refused: ${i.message}`, 'warning', site.panel);
+    return code(`${tag}\`${templateChunk(text)}\``, evaluate(language, [text], []));
+  }
   const body = chunks.map((c, i) => templateChunk(c) + (i < source.length ? `\${${source[i]}}` : '')).join('');
-  const strings = Object.assign([...chunks], { raw: chunks.map(templateChunk) }) as unknown as TemplateStringsArray;
-  const value: QueryText = (TAGS[language] as (s: TemplateStringsArray, ...v: VariableLike[]) => QueryText)(strings, ...values);
   return code(`${tag}\`${body}\``, value);
+}
+
+function evaluate(language: QueryLanguage, chunks: readonly string[], values: readonly VariableLike[]): QueryText {
+  const strings = Object.assign([...chunks], { raw: chunks.map(templateChunk) }) as unknown as TemplateStringsArray;
+  return (TAGS[language] as (s: TemplateStringsArray, ...v: VariableLike[]) => QueryText)(strings, ...values);
 }
 
 function interpolate(m: RegExpMatchArray, language: QueryLanguage, scope: ReadonlyMap<string, VariableInScope>): { code: string; value: VariableLike } | undefined {

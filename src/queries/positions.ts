@@ -39,12 +39,20 @@ export function positionIssues(language: string, text: string, references: reado
   return judgedIssues(language, text, references, (r) => r.variable && sqlVariable(r.variable));
 }
 
-/** Issues for the typed-out references of `text`, judged with the dashboard's variables (unknown names are `variable.undefined` elsewhere). */
+/**
+ * Issues for the typed-out references of `text`, judged with the dashboard's
+ * variables (unknown names are `variable.undefined` elsewhere). Warnings, not
+ * errors: a typed-out `$host` is Grafana's own syntax, exactly what `dashcode
+ * lint` judges in hand-written JSON at warning severity, and what every
+ * imported dashboard holds; Grafana loads it, so the build does too (see
+ * docs/security.md). Interpolated variable objects, whose format dashcode
+ * picks, stay errors (`positionIssues`).
+ */
 export function typedReferenceIssues(text: { language: string; text: string; references?: readonly QueryReference[] }, variables: readonly VariableSpec[]): Issue[] {
   const byName = new Map(variables.map((v) => [v.name, v]));
   const typed = (text.references ?? []).filter((r) => r.variable === undefined && byName.has(r.name));
   if (typed.length === 0) return [];
-  return judgedIssues(text.language, text.text, text.references ?? [], (r) => sqlVariable(byName.get(r.name)!), typed);
+  return judgedIssues(text.language, text.text, text.references ?? [], (r) => sqlVariable(byName.get(r.name)!), typed).map((i) => ({ ...i, severity: 'warning' as const }));
 }
 
 function judgedIssues(language: string, text: string, references: readonly QueryReference[], info: (r: QueryReference) => SqlVariableInfo | undefined, judged: readonly QueryReference[] = references.filter((r) => r.variable !== undefined)): Issue[] {
