@@ -49,9 +49,9 @@ export function migrateLegacyDashboard(d: JsonObject): { dashboard: JsonObject; 
         return Array.isArray(p.panels) ? { ...row, panels: migrate(p.panels, `${where}.panels`) } : row;
       }
       const m = migrateLegacyPanel(p);
-      if (!m) return p;
+      if (!m) return withQueryIds(p);
       migrations.push({ path: where, title: typeof p.title === 'string' && p.title !== '' ? p.title : undefined, migration: m });
-      return m.panel;
+      return withQueryIds(m.panel);
     });
   return { dashboard: Array.isArray(d.panels) ? { ...d, panels: migrate(d.panels, 'panels') } : d, migrations };
 }
@@ -72,6 +72,29 @@ export function migrateLegacyPanel(p: JsonObject): Migration | undefined {
 }
 
 // --- helpers ---------------------------------------------------------------
+
+/**
+ * Queries without a refId get the one Grafana gives them on load: PanelModel's
+ * constructor calls ensureQueryIds (public/app/features/dashboard/state/PanelModel.ts),
+ * which takes getNextRefId (packages/grafana-data/src/query/refId.ts): the first
+ * of A..Z, AA, AB, ... no query of the panel uses yet.
+ */
+function withQueryIds(p: JsonObject): JsonObject {
+  if (!Array.isArray(p.targets) || p.targets.every((t) => !isObject(t) || (typeof t.refId === 'string' && t.refId !== ''))) return p;
+  const targets: Json[] = p.targets.map((t) => (isObject(t) ? { ...t } : t));
+  for (const t of targets) {
+    if (!isObject(t) || (typeof t.refId === 'string' && t.refId !== '')) continue;
+    let n = 0;
+    while (targets.some((q) => isObject(q) && q.refId === refIdLetters(n))) n++;
+    t.refId = refIdLetters(n);
+  }
+  return { ...p, targets };
+}
+
+/** getRefId in Grafana's refId.ts: 0 → A, 25 → Z, 26 → AA. */
+function refIdLetters(n: number): string {
+  return n < 26 ? String.fromCharCode(65 + n) : refIdLetters(Math.floor(n / 26) - 1) + String.fromCharCode(65 + (n % 26));
+}
 
 /**
  * Panel keys with no effect in Grafana 7+: the pre-5 layout (`height`, `span`)

@@ -95,3 +95,23 @@ describe('inert keys the import drops (tgi_grafana heatmaps, top-line rows, hotr
     expect(migrations.map((m) => m.migration.dropped)).toEqual([['cards', 'color', 'yAxis'], ['scopedVars', 'targets', 'repeatDirection']]);
   });
 });
+
+describe('a bulk import gives a dashboard without uid one no other dashboard has (pgwatch2 v5 and v8 db-overview)', () => {
+  it('skips the uids the other inputs declare and the ones made before', async () => {
+    const { importDashboards } = await import('../../src/import/bulk.js');
+    const d = (title: string, uid?: string) => ({ title, ...(uid ? { uid } : {}), schemaVersion: 39, panels: [] });
+    const r = await importDashboards([
+      { file: 'v5.json', json: d('DB overview') },
+      { file: 'v8.json', json: d('DB overview', 'db-overview') },
+      { file: 'v5b.json', json: d('DB overview') },
+    ]);
+    expect(r.dashboards.map((x) => /uid: '([^']+)'/.exec(x.result.code)?.[1])).toEqual(['db-overview-2', 'db-overview', 'db-overview-3']);
+  });
+});
+
+describe('queries without a refId (jaeger-mixin)', () => {
+  it('get the refIds Grafana gives them on load (ensureQueryIds: the first unused of A, B, ...)', () => {
+    const { dashboard: d } = migrateLegacyDashboard({ panels: [{ type: 'timeseries', title: 'T', targets: [{ expr: 'a' }, { expr: 'b', refId: 'A' }, { expr: 'c' }] }] });
+    expect(((d.panels as JsonObject[])[0]!.targets as JsonObject[]).map((t) => t.refId)).toEqual(['B', 'A', 'C']);
+  });
+});
