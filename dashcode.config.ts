@@ -10,7 +10,7 @@
  * repository declares its own migration and fixture files instead
  * (docs/database.md).
  */
-import { defineConfig } from './src/config/config.js';
+import { defineConfig } from 'dashcode';
 
 export default defineConfig({
   provisioning: {

@@ -1,6 +1,16 @@
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
+const src = (p: string) => fileURLToPath(new URL(`./src/${p}`, import.meta.url));
+
 export default defineConfig({
+  // The repository's dashboards import `dashcode` by name; here, as in tsconfig.json "paths", it means src/.
+  resolve: {
+    alias: [
+      { find: /^dashcode$/, replacement: src('index.ts') },
+      { find: /^dashcode\/(provisioning|check|lint|diff|import|preview|alerting)$/, replacement: src('entries/$1.ts') },
+    ],
+  },
   test: {
     include: ['test/**/*.test.ts'],
     // Packed-tarball tests in scratch repositories: `npm run test:e2e` (vitest.e2e.config.ts).

@@ -4,7 +4,7 @@
  * `dashcode alert backtest` on the seeded metrics database and the
  * Prometheus fixture. See docs/alerting.md and docs/alerts/.
  */
-import { env, lit, promql, promQuery, sql, sqlQuery } from '../src/index.js';
+import { env, lit, promql, promQuery, sql, sqlQuery } from 'dashcode';
 import {
   alertQuery,
   alertRule,
@@ -13,7 +13,7 @@ import {
   reduceExpression,
   ruleGroup,
   thresholdExpression,
-} from '../src/alerting/index.js';
+} from 'dashcode/alerting';
 import { metricsDb, prometheus } from '../datasources/index.js';
 import { UIDS } from '../dashboards/_uids.js';
 

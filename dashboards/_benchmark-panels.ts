@@ -4,7 +4,7 @@
  * (see the metrics DB schema): a key outside this list does not compile, which
  * is how the original's `forward_pass_time`-style columns are ruled out.
  */
-import { barchartPanel, ident, lit, overrideByName, sql, sqlQuery, statPanel, timeseriesPanel, type LinkInput, type PanelSpec, type QueryText, type ThresholdsInput } from '../src/index.js';
+import { barchartPanel, ident, lit, overrideByName, sql, sqlQuery, statPanel, timeseriesPanel, type LinkInput, type PanelSpec, type QueryText, type ThresholdsInput } from 'dashcode';
 import { metricsDb } from '../datasources/index.js';
 import { branch, changes, commit, lastRuns, model, NOISE_PCT, repository, runLabel, selectedRuns } from './_benchmark-variables.js';
 

@@ -8,7 +8,7 @@
  * load Grafana selects the first option, i.e. the latest repository, branch,
  * commit and model, instead of whatever was selected when the JSON was saved.
  */
-import { customVariable, lit, queryVariable, sql } from '../src/index.js';
+import { customVariable, lit, queryVariable, sql } from 'dashcode';
 import { metricsDb } from '../datasources/index.js';
 
 export const repository = queryVariable({

@@ -5,7 +5,7 @@
  * dashboard. The names are the reference README's, without the `transformers_`
  * prefix the original KV cache dashboard used (no such series exist).
  */
-import { dashboardsLink, metricName, promql, promQuery, type LinkInput, type QuerySpec } from '../src/index.js';
+import { dashboardsLink, metricName, promql, promQuery, type LinkInput, type QuerySpec } from 'dashcode';
 import { prometheus } from '../datasources/index.js';
 import { UIDS } from './_uids.js';
 

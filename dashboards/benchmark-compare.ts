@@ -12,7 +12,7 @@
  * to now, so the fixed range belongs to the dashboard; zoom out with the
  * time picker for longer runs.
  */
-import { barchartPanel, dashboard, overrideByName, overrideByRegex, queryVariable, row, sql, sqlQuery, tablePanel, timeseriesPanel, urlLink, type PanelSpec, type QueryText } from '../src/index.js';
+import { barchartPanel, dashboard, overrideByName, overrideByRegex, queryVariable, row, sql, sqlQuery, tablePanel, timeseriesPanel, urlLink, type PanelSpec, type QueryText } from 'dashcode';
 import { metricsDb } from '../datasources/index.js';
 import { VERDICT_THRESHOLDS } from './_benchmark-panels.js';
 import { NOISE_PCT } from './_benchmark-variables.js';

@@ -5,7 +5,7 @@
  * GPU monitor, and the latest commit against the baseline. Config dimensions
  * are multi-select variables with All. See docs/dashboards/benchmark-v2.md.
  */
-import { dashboard, overrideByName, overrideByRegex, queryVariable, row, sql, sqlQuery, tablePanel, timeseriesPanel, urlLink, type PanelSpec, type QueryText, type VariableSpec } from '../src/index.js';
+import { dashboard, overrideByName, overrideByRegex, queryVariable, row, sql, sqlQuery, tablePanel, timeseriesPanel, urlLink, type PanelSpec, type QueryText, type VariableSpec } from 'dashcode';
 import { metricsDb } from '../datasources/index.js';
 import { VERDICT_THRESHOLDS } from './_benchmark-panels.js';
 import { NOISE_PCT } from './_benchmark-variables.js';

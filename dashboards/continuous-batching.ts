@@ -5,7 +5,7 @@
  * examples/metrics-monitoring/continuous-batching-dashboard.json.
  * See docs/dashboards/continuous-batching.md.
  */
-import { dashboard, gaugePanel, promql, promQuery, statPanel, timeseriesPanel } from '../src/index.js';
+import { dashboard, gaugePanel, promql, promQuery, statPanel, timeseriesPanel } from 'dashcode';
 import { prometheus } from '../datasources/index.js';
 import { percentileQueries, servingDashboards, tracesInRange, tracesSlowerThanValue } from './_serving.js';
 import { UIDS } from './_uids.js';

@@ -5,7 +5,7 @@
  * time range (and, for request latency, a minimum duration).
  * See docs/dashboards/generation-traces.md.
  */
-import { dashboard, overrideByRegex, row, tablePanel, tempoQuery, textboxVariable, traceql, tracesPanel } from '../src/index.js';
+import { dashboard, overrideByRegex, row, tablePanel, tempoQuery, textboxVariable, traceql, tracesPanel } from 'dashcode';
 import { tempo } from '../datasources/index.js';
 import { servingDashboards } from './_serving.js';
 import { UIDS } from './_uids.js';

@@ -4,7 +4,7 @@
  * on the metric names Prometheus really has (no `transformers_` prefix).
  * See docs/dashboards/kv-cache.md.
  */
-import { bargaugePanel, dashboard, gaugePanel, promql, promQuery, statPanel, timeseriesPanel } from '../src/index.js';
+import { bargaugePanel, dashboard, gaugePanel, promql, promQuery, statPanel, timeseriesPanel } from 'dashcode';
 import { prometheus } from '../datasources/index.js';
 import { percentileQueries, servingDashboards, tracesInRange } from './_serving.js';
 import { UIDS } from './_uids.js';

@@ -29,7 +29,7 @@ import {
   traceql,
   tracesPanel,
   urlLink,
-} from '../src/index.js';
+} from 'dashcode';
 import { metricsDb, prometheus, tempo } from '../datasources/index.js';
 
 const model = customVariable({ name: 'model', label: 'Model', values: ['meta-llama/Llama-3.2-1B', 'mistralai/Mistral-7B-v0.1'], multi: true, includeAll: true });

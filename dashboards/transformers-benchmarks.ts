@@ -4,7 +4,7 @@
  * benchmark/grafana_dashboard.json (same output file name, so provisioning
  * that mounts it keeps working). See docs/dashboards/transformers-benchmarks.md.
  */
-import { dashboard, overrideByName, row, sql, sqlAnnotation, sqlQuery, tablePanel, urlLink, type LinkInput } from '../src/index.js';
+import { dashboard, overrideByName, row, sql, sqlAnnotation, sqlQuery, tablePanel, urlLink, type LinkInput } from 'dashcode';
 import { metricsDb } from '../datasources/index.js';
 import { deviceTimeseries, measurementTrend, VERDICT_THRESHOLDS } from './_benchmark-panels.js';
 import { benchmarkVariables, branch, changes, commit, model, repository, runLabel, selectedRuns } from './_benchmark-variables.js';

@@ -2,8 +2,7 @@
  * The datasources this repository provisions. Each has one stable uid,
  * defined here and nowhere else: dashboards import these objects.
  */
-import { env, postgresDatasource, prometheusDatasource, tempoDatasource } from '../src/index.js';
-import { externalDatasource } from '../src/index.js';
+import { env, postgresDatasource, prometheusDatasource, tempoDatasource } from 'dashcode';
 
 /** The benchmark metrics database written by transformers' MetricsRecorder. */
 export const metricsDb = postgresDatasource({
@@ -44,9 +43,3 @@ export const tempo = tempoDatasource({
   },
   serviceMap: { datasource: prometheus },
 });
-
-/** Used by dashboard "Benchmarks"; provisioned outside this repository (define it with a datasource builder to provision it here). */
-export const postgresPgMain = externalDatasource({ type: 'grafana-postgresql-datasource', uid: 'pg-main' });
-
-/** Used by dashboard "Benchmarks"; provisioned outside this repository (define it with a datasource builder to provision it here). */
-export const prometheusPromMain = externalDatasource({ type: 'prometheus', uid: 'prom-main' });

@@ -74,13 +74,21 @@ export function describeChoice(choice: DatabaseChoice): string {
 export async function openChosen(choice: DatabaseChoice, prepared?: import('../db/pglite.js').PreparedDatabase): Promise<{ engine: SqlEngine; description: string; server: boolean }> {
   const db = await import('../db/index.js');
   const description = describeChoice(choice);
-  try {
+  return connectErrors(choice, async () => {
     if (choice.server) return { engine: await db.openPostgres(choice.server.url, { connection: choice.server.params }), description, server: true };
     return { engine: await db.openPglite(choice.pgliteDir, { snapshotDir: choice.snapshotDir, prepared }), description, server: false };
+  });
+}
+
+/** A server that cannot be reached or refuses the login, or a PGlite directory in use: a DatabaseConnectError. */
+async function connectErrors<T>(choice: DatabaseChoice, open: () => Promise<T>): Promise<T> {
+  const db = await import('../db/index.js');
+  try {
+    return await open();
   } catch (err) {
     if (err instanceof db.SqlError && err.kind !== 'query') {
       const why = { connect: 'cannot connect', auth: 'the server refused the login', 'no-database': 'the database does not exist' }[err.kind];
-      throw new DatabaseConnectError(`${description}: ${why} (${redactSecrets(err.message, choice.server?.secrets)})`);
+      throw new DatabaseConnectError(`${describeChoice(choice)}: ${why} (${redactSecrets(err.message, choice.server?.secrets)})`);
     }
     if (err instanceof db.PgliteLockedError) throw new DatabaseConnectError(err.message);
     throw err;
@@ -152,14 +160,26 @@ export function queryDatabase(values: Record<string, unknown>, io: Io, options: 
   const ro = readOnlyOptions(values);
   let description = describeChoice(choice);
   let setupMs = 0;
-  let opening: Promise<SqlEngine> | undefined;
-  const open = async (): Promise<SqlEngine> => {
+  let opening: Promise<QueryDatabase['runner'] & { close(): Promise<void> }> | undefined;
+  // A server runs queryReadOnly with its own statement_timeout. PGlite ignores statement_timeout
+  // (WebAssembly in the calling thread gets no timer signal): it runs in a worker thread that is
+  // terminated at the timeout and restarted on the same database (src/db/pglite-isolated.ts).
+  const open = async (): Promise<QueryDatabase['runner'] & { close(): Promise<void> }> => {
     const started = performance.now();
     try {
-      if (choice.server || choice.pgliteDir) return (await openChosen(choice)).engine;
+      if (choice.server) {
+        const { engine } = await openChosen(choice);
+        const { readOnlyRunner } = await import('../db/read-only.js');
+        return { ...readOnlyRunner(engine, ro), close: () => engine.close() };
+      }
+      const isolated = await import('../db/pglite-isolated.js');
+      if (choice.pgliteDir) {
+        const dataDir = choice.pgliteDir;
+        return await connectErrors(choice, () => isolated.openIsolatedPglite({ dataDir }, ro));
+      }
       const fill = await inMemoryFill(options.data, options.check, io.cwd);
       description = fill.description;
-      return (await openChosen(choice, fill.prepared)).engine;
+      return await isolated.openIsolatedInMemory({ snapshotDir: choice.snapshotDir, prepared: fill.prepared }, ro);
     } finally {
       setupMs = Math.round(performance.now() - started);
     }
@@ -169,8 +189,7 @@ export function queryDatabase(values: Record<string, unknown>, io: Io, options: 
       readOnly: true,
       async query(sql) {
         opening ??= open();
-        const { queryReadOnly } = await import('../db/read-only.js');
-        return queryReadOnly(await opening, sql, ro);
+        return (await opening).query(sql);
       },
     },
     started: () => opening !== undefined,
@@ -178,8 +197,8 @@ export function queryDatabase(values: Record<string, unknown>, io: Io, options: 
     setupMs: () => setupMs,
     secrets: choice.server?.secrets ?? [],
     async close() {
-      const engine = await opening?.catch(() => undefined);
-      await engine?.close();
+      const runner = await opening?.catch(() => undefined);
+      await runner?.close();
     },
   };
 }

@@ -95,6 +95,9 @@ export interface RawAnnotationOptions {
 }
 
 /** An annotation of a kind without a builder (Loki, Tempo, ...), written as Grafana stores it. */
-export function rawAnnotation(options: RawAnnotationOptions): AnnotationSpec {
+function buildRawAnnotation(options: RawAnnotationOptions): AnnotationSpec {
   return Object.freeze({ kind: 'annotation', datasource: options.datasource, model: { ...options.model } });
 }
+
+/** `rawAnnotation`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const rawAnnotation = neverThrows('rawAnnotation', buildRawAnnotation, (i): AnnotationSpec => ({ kind: 'annotation', model: {}, issues: [i] }));

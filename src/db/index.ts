@@ -6,6 +6,7 @@
 export type { SqlEngine, SqlResult, SqlField } from './engine.js';
 export { openPglite, pgliteVersion, PgliteLockedError, type PgliteOptions, type PreparedDatabase } from './pglite.js';
 export { openPostgres, type PostgresOptions } from './postgres.js';
+export { openIsolatedPglite, openIsolatedInMemory, type IsolatedPglite } from './pglite-isolated.js';
 export { SqlError, positionToLineColumn, type SqlErrorKind } from './errors.js';
 export { migrate, MIGRATIONS, MigrationError, type Migration, type MigrateReport } from './migrations/index.js';
 export { METRICS_TABLES, MODEL_MEASUREMENT_KEYS, schemaIssues, type MetricsTable } from './schema.js';

@@ -1,5 +1,6 @@
 /** The embedded engine: PGlite (PostgreSQL compiled to WebAssembly), in-process. */
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PGlite, PGliteOptions, Transaction } from '@electric-sql/pglite';
@@ -33,45 +34,100 @@ export interface PreparedDatabase {
 
 /** In memory unless `dataDir` (a directory, created if missing) is given. */
 export async function openPglite(dataDir?: string, options: PgliteOptions & { prepared?: PreparedDatabase } = {}): Promise<SqlEngine> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  // shared_buffers 16MB instead of PGlite's 128MB: a check's data fits easily, and the process
-  // peaks ~65 MB lower (514 → 449 MB RSS after loading this repo's prepared snapshot).
-  const create = (extra: PGliteOptions) => guard('', () => PGlite.create({ parsers: PARSERS, postgresqlconf: ['shared_buffers=16MB'], ...extra }));
   if (dataDir !== undefined) {
     const release = await lockDataDir(dataDir);
     try {
-      return wrap(await create({ dataDir }), release);
+      return wrap(await createPglite({ dataDir }), release);
     } catch (err) {
       await release();
       throw err;
     }
   }
+  return wrap(await openInMemory(options));
+}
+
+/**
+ * The in-memory database openPglite would open, as a dump (the tar PGlite's
+ * `loadDataDir` takes): read from the snapshot cache when it holds it, else
+ * prepared once here and dumped. A worker thread (pglite-worker.ts) loads it.
+ */
+export async function inMemoryDump(options: PgliteOptions & { prepared?: PreparedDatabase } = {}): Promise<Uint8Array> {
+  const file = options.snapshotDir === undefined ? undefined : snapshotFile(options.snapshotDir, options.prepared);
+  const cached = file === undefined ? undefined : await readFile(file).catch(() => undefined);
+  if (cached) return new Uint8Array(cached.buffer, cached.byteOffset, cached.byteLength);
+  const db = await openInMemory(options);
+  try {
+    return new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer());
+  } finally {
+    await db.close();
+  }
+}
+
+/** Deletes the cached snapshot inMemoryDump read (when it cannot be loaded); true if there was one. */
+export async function forgetDump(options: PgliteOptions & { prepared?: PreparedDatabase }): Promise<boolean> {
+  const file = options.snapshotDir === undefined ? undefined : snapshotFile(options.snapshotDir, options.prepared);
+  if (file === undefined || !existsSync(file)) return false;
+  await rm(file, { force: true });
+  return true;
+}
+
+/**
+ * A PGlite started from a dump (inMemoryDump) or on a directory, without the
+ * directory lock: for a worker thread whose parent holds the lock.
+ */
+export async function openPgliteUnlocked(from: { dump: Uint8Array } | { dataDir: string }): Promise<SqlEngine> {
+  return wrap(await createPglite('dump' in from ? { loadDataDir: new Blob([from.dump]) } : { dataDir: from.dataDir }));
+}
+
+/** Holds the lock on a PGlite data directory (see lockDataDir) until the returned release is called. */
+export function lockPgliteDir(dataDir: string): Promise<() => Promise<void>> {
+  return lockDataDir(dataDir);
+}
+
+async function createPglite(extra: PGliteOptions): Promise<PGlite> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  // shared_buffers 16MB instead of PGlite's 128MB: a check's data fits easily, and the process
+  // peaks ~65 MB lower (514 → 449 MB RSS after loading this repo's prepared snapshot).
+  return guard('', () => PGlite.create({ parsers: PARSERS, postgresqlconf: ['shared_buffers=16MB'], ...extra }));
+}
+
+/** The cached snapshot an in-memory open would load, if it may be cached at all. */
+function snapshotFile(snapshotDir: string, prepared: PreparedDatabase | undefined): string | undefined {
+  if (!prepared) return path.join(snapshotDir, `pglite-${pgliteVersion()}.tar`);
+  return prepared.key === undefined ? undefined : path.join(snapshotDir, `prepared-${pgliteVersion()}-${prepared.key}.tar`);
+}
+
+async function openInMemory(options: PgliteOptions & { prepared?: PreparedDatabase }): Promise<PGlite> {
+  const create = createPglite;
   if (options.snapshotDir === undefined) {
-    const engine = wrap(await create({}));
-    if (options.prepared) await options.prepared.fill(engine);
-    return engine;
+    const db = await create({});
+    if (options.prepared) await fillOrClose(db, options.prepared);
+    return db;
   }
   const pristine = path.join(options.snapshotDir, `pglite-${pgliteVersion()}.tar`);
-  if (!options.prepared) return wrap(await openFromSnapshot(pristine, create));
+  if (!options.prepared) return openFromSnapshot(pristine, create);
   if (options.prepared.key === undefined) {
-    const engine = wrap(await openFromSnapshot(pristine, create));
-    await options.prepared.fill(engine);
-    return engine;
+    const db = await openFromSnapshot(pristine, create);
+    await fillOrClose(db, options.prepared);
+    return db;
   }
-  const file = path.join(options.snapshotDir, `prepared-${pgliteVersion()}-${options.prepared.key}.tar`);
+  const file = snapshotFile(options.snapshotDir, options.prepared)!;
   const cached = await loadSnapshot(file, create);
-  if (cached) return wrap(cached);
+  if (cached) return cached;
   const db = await openFromSnapshot(pristine, create);
-  const engine = wrap(db);
-  try {
-    await options.prepared.fill(engine);
-  } catch (err) {
-    await engine.close();
-    throw err;
-  }
+  await fillOrClose(db, options.prepared);
   await saveSnapshot(file, db);
   await prunePrepared(options.snapshotDir, file);
-  return engine;
+  return db;
+}
+
+async function fillOrClose(db: PGlite, prepared: PreparedDatabase): Promise<void> {
+  try {
+    await prepared.fill(wrap(db));
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
 }
 
 /** Prepared snapshots are ~40 MB each: keep the few newest (a project may switch between --data choices). */

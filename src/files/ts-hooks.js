@@ -1,7 +1,8 @@
 // Plain JavaScript on purpose: Node's module customization hooks (registered
 // by ts-loader.js) run this in the loader thread, before any TypeScript can
 // load. It makes `.ts`, `.mts` and `.cts` modules importable: each file is
-// transpiled by esbuild's `transform` once per content hash and the
+// transpiled by sucrase (type stripping, no install script, unlike esbuild's
+// native binary) once per content hash and the
 // JavaScript kept in <cacheDir>/ts/, so an unchanged module costs a file read.
 //
 // Two more things it does, both as tsx does:
@@ -19,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 const TS = /\.([cm]?)ts$/;
 const QUERY = 'dashcode-load';
 let cacheDir;
-let esbuild;
+let sucrase;
 
 export function initialize(data) {
   cacheDir = data?.cacheDir;
@@ -56,7 +57,7 @@ export async function load(url, context, next) {
 }
 
 async function transpile(file, source) {
-  const key = createHash('sha256').update(`dashcode-ts 2\0${path.extname(file)}\0${source}`).digest('hex');
+  const key = createHash('sha256').update(`dashcode-ts 3\0${path.extname(file)}\0${source}`).digest('hex');
   const cached = cacheDir && path.join(cacheDir, 'ts', `${key}.mjs`);
   if (cached) {
     try {
@@ -65,11 +66,13 @@ async function transpile(file, source) {
       // not cached yet
     }
   }
-  esbuild ??= await import('esbuild');
+  sucrase ??= await import('sucrase');
   // No source file name in the key or the output: the cached text depends on the content only.
-  // Modules are always ES modules here; `__dirname`/`__filename` (common in CommonJS-minded TypeScript) keep working.
-  const define = { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' };
-  const { code } = await esbuild.transform(source, { loader: 'ts', format: 'esm', target: 'node20', sourcemap: false, sourcefile: path.basename(file), define });
+  // Modules are always ES modules here; `__dirname`/`__filename` (common in CommonJS-minded TypeScript) keep working
+  // unless the module declares them itself.
+  let { code } = sucrase.transform(source, { transforms: ['typescript'], disableESTransforms: true, keepUnusedImports: false });
+  const globals = ['__dirname', '__filename'].filter((g) => new RegExp(`\\b${g}\\b`).test(code) && !new RegExp(`\\b(const|let|var|function|class)\\s+${g}\\b`).test(code));
+  if (globals.length > 0) code = `${globals.map((g) => `const ${g} = import.meta.${g.slice(2)};`).join(' ')}${code}`;
   if (cached) {
     await mkdir(path.dirname(cached), { recursive: true });
     const tmp = `${cached}.${process.pid}.tmp`;

@@ -65,6 +65,7 @@ export function importQuery(ctx: ImportContext, t: JsonObject, index: number, pa
     if (Number.isInteger(t.limit) && (t.limit as number) > 0 && (t.limit as number) <= 10_000 && t.limit !== 20) props.limit = t.limit as number;
     if (Number.isInteger(t.spss) && (t.spss as number) > 0) props.spss = t.spss as number;
     if (t.tableType === 'spans') props.tableType = 'spans';
+    if (t.queryType === 'traceId') props.type = 'traceId';
     build = (raw) => invoke(ctx.lib('tempoQuery'), tempoQuery, ordered({ ...props, raw }, ['datasource', 'refId', 'query']));
   } else {
     ctx.report('import.query-verbatim', path, `${where}: dashcode has no query builder for datasource type "${ds.type}"; kept verbatim`, 'warning', site.panel);

@@ -68,10 +68,11 @@ export function queryTemplate(ctx: ImportContext, language: QueryLanguage, text:
     ctx.report('import.variable-reference', site.path, `${site.where}: ${ref} kept verbatim: ${reason}`, 'warning', site.panel);
   }
   const value = evaluate(language, chunks, values);
-  const refused = value.issues.filter((i) => POSITION_CODES.has(i.code));
+  const refused = language === 'promql' ? value.issues.filter((i) => POSITION_CODES.has(i.code)) : [];
   if (refused.length > 0) {
-    // The tag refuses an interpolated object where this text puts it (an error); typed out, the
+    // The promql tag refuses an interpolated object where this text puts it (an error); typed out, the
     // same reference is judged at compile as a warning, so the dashboard builds as Grafana loads it.
+    // (In SQL both are errors, so the object stays.)
     for (const i of refused) ctx.report('import.variable-reference', site.path, `${site.where}: kept verbatim, as an interpolated object it would be refused: ${i.message}`, 'warning', site.panel);
     return code(`${tag}\`${templateChunk(text)}\``, evaluate(language, [text], []));
   }

@@ -86,10 +86,19 @@ export const UNIT_IDS = [
 export type KnownUnit = (typeof UNIT_IDS)[number];
 
 /**
- * Any unit: the known ids autocomplete, custom forms (`suffix:req`, `si:B`, ...)
- * still type-check. `string & {}` keeps the literals from collapsing into `string`.
+ * A custom unit `<key>:<argument>` that `getValueFormat` parses (see
+ * CUSTOM_UNIT_PREFIXES below): `suffix:req`, `si:B`, `currency:financial:€`.
  */
-export type Unit = KnownUnit | (string & {});
+export type CustomUnit = `${(typeof CUSTOM_UNIT_PREFIXES)[number]}:${string}`;
+
+/**
+ * Any unit Grafana renders as meant: a listed id (these autocomplete) or a
+ * custom `<key>:<argument>` form. The type is closed, so a typo such as
+ * `'percnt'` is a compile error rather than a build finding. The legacy
+ * `farenheit` alias is accepted at run time only. Values read from JSON (the
+ * importer) are checked with `isKnownUnit` before they are typed `Unit`.
+ */
+export type Unit = KnownUnit | CustomUnit;
 
 import { closestMatch } from './closest-match.js';
 

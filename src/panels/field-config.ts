@@ -3,6 +3,28 @@ import type { Json, JsonObject, Loose } from '../model/loose.js';
 import { clone } from '../model/merge.js';
 import type { Unit } from '../model/units.js';
 import { setOwn } from '../model/own.js';
+import type { BarchartFieldConfig } from './barchart/options.js';
+import type { HeatmapFieldConfig } from './heatmap/options.js';
+import type { HistogramFieldConfig } from './histogram/options.js';
+import type { PiechartFieldConfig } from './piechart/options.js';
+import type { TableFieldConfig } from './table/options.js';
+import type { TimeseriesFieldConfig } from './timeseries/options.js';
+
+/**
+ * `custom` field options of every typed panel kind that has any (from
+ * `@grafana/schema`). Overrides are checked against this union: a key no kind
+ * knows (`lineWidthh`) or a value of the wrong type is a compile error.
+ * The table's `hidden` ("Hide in table") is added: Grafana's table panel
+ * registers it (public/app/plugins/panel/table/module.tsx) and dashboards use
+ * it, but the published type omits it.
+ */
+export type AnyFieldCustom =
+  | TimeseriesFieldConfig
+  | BarchartFieldConfig
+  | HeatmapFieldConfig
+  | HistogramFieldConfig
+  | PiechartFieldConfig
+  | (TableFieldConfig & { hidden?: boolean });
 
 /** Threshold steps; the first step's value is always "from minus infinity" (null). */
 export interface ThresholdsInput {
@@ -18,7 +40,7 @@ export interface LinkInput {
 }
 
 /** Field properties settable on defaults and in overrides. */
-export interface FieldProperties<TCustom = Record<string, unknown>> {
+export interface FieldProperties<TCustom = AnyFieldCustom> {
   unit?: Unit;
   decimals?: number;
   min?: number;
@@ -32,33 +54,46 @@ export interface FieldProperties<TCustom = Record<string, unknown>> {
   custom?: Loose<TCustom>;
 }
 
-export interface Override {
+/**
+ * A field override. Its `custom` is checked against `AnyFieldCustom`, not
+ * against the panel's own kind: Grafana keeps overrides when a panel changes
+ * visualization, so dashboards in the wild (and their imports) carry another
+ * kind's keys, which Grafana ignores. For the strict check name the kind:
+ * `overrideByName<TimeseriesFieldConfig>(...)`. The phantom `_custom` only
+ * carries `TCustom` (a method, so overrides of related kinds stay assignable).
+ */
+export interface Override<TCustom = AnyFieldCustom> {
   readonly matcher: { id: 'byName' | 'byRegexp' | 'byType' | 'byFrameRefID'; options: string };
-  readonly properties: FieldProperties;
+  readonly properties: FieldProperties<unknown>;
+  _custom?(custom: TCustom): void;
+}
+
+function override<TCustom>(id: Override['matcher']['id'], options: string, properties: FieldProperties<TCustom>): Override<TCustom> {
+  return Object.freeze({ matcher: { id, options }, properties: properties as FieldProperties<unknown> });
 }
 
 /** Override the fields whose display name is exactly `name`. */
-export function overrideByName(name: string, properties: FieldProperties): Override {
-  return Object.freeze({ matcher: { id: 'byName' as const, options: name }, properties });
+export function overrideByName<TCustom = AnyFieldCustom>(name: string, properties: NoInfer<FieldProperties<TCustom>>): Override<TCustom> {
+  return override('byName', name, properties);
 }
 
 /** Override the fields whose display name matches `regex` (Grafana syntax, e.g. `/^p9\\d$/` or `p9.*`). */
-export function overrideByRegex(regex: string, properties: FieldProperties): Override {
-  return Object.freeze({ matcher: { id: 'byRegexp' as const, options: regex }, properties });
+export function overrideByRegex<TCustom = AnyFieldCustom>(regex: string, properties: NoInfer<FieldProperties<TCustom>>): Override<TCustom> {
+  return override('byRegexp', regex, properties);
 }
 
 /** Override every field of the given type (`number`, `time`, `string`). */
-export function overrideByType(type: 'number' | 'time' | 'string' | 'boolean', properties: FieldProperties): Override {
-  return Object.freeze({ matcher: { id: 'byType' as const, options: type }, properties });
+export function overrideByType<TCustom = AnyFieldCustom>(type: 'number' | 'time' | 'string' | 'boolean', properties: NoInfer<FieldProperties<TCustom>>): Override<TCustom> {
+  return override('byType', type, properties);
 }
 
 /** Override the fields of one query's results. */
-export function overrideByQuery(refId: string, properties: FieldProperties): Override {
-  return Object.freeze({ matcher: { id: 'byFrameRefID' as const, options: refId }, properties });
+export function overrideByQuery<TCustom = AnyFieldCustom>(refId: string, properties: NoInfer<FieldProperties<TCustom>>): Override<TCustom> {
+  return override('byFrameRefID', refId, properties);
 }
 
 /** `fieldConfig.defaults`: only what was given, so the JSON says what the author decided. */
-export function fieldDefaults(p: FieldProperties): JsonObject {
+export function fieldDefaults(p: FieldProperties<unknown>): JsonObject {
   const out: JsonObject = {};
   for (const [key, value] of Object.entries(p)) {
     if (value === undefined) continue;
@@ -68,7 +103,7 @@ export function fieldDefaults(p: FieldProperties): JsonObject {
 }
 
 /** Override properties in Grafana's `{ id, value }` form; `custom.x` for plugin field options. */
-export function overrideJson(o: Override): JsonObject {
+export function overrideJson(o: Override<unknown>): JsonObject {
   const properties: JsonObject[] = [];
   for (const [key, value] of Object.entries(o.properties)) {
     if (value === undefined) continue;

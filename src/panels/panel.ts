@@ -4,7 +4,7 @@ import type { QuerySpec } from '../queries/query.js';
 import type { VariableSpec } from '../variables/variable.js';
 import { issue, type Issue } from '../validate/issues.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
-import { fieldDefaults, linkJson, overrideJson, type FieldProperties, type LinkInput, type Override } from './field-config.js';
+import { fieldDefaults, linkJson, overrideJson, type AnyFieldCustom, type FieldProperties, type LinkInput, type Override } from './field-config.js';
 import { outputPath, panelInputSchema } from './schema.js';
 
 import type { PanelSlot } from '../compile/layout-types.js';
@@ -26,7 +26,8 @@ export interface PanelOptions<TOptions = Record<string, unknown>, TCustom = Reco
   dataLinks?: LinkInput[];
   /** Links in the panel header. */
   links?: LinkInput[];
-  overrides?: readonly Override[];
+  /** Overrides; their `custom` is checked against every kind's field options (see `Override`). */
+  overrides?: readonly Override<AnyFieldCustom | TCustom>[];
   options?: Loose<TOptions>;
   transformations?: Array<{ id: string; options: Record<string, unknown>; disabled?: boolean }>;
   repeat?: { variable: VariableSpec; direction?: 'h' | 'v'; maxPerRow?: number };

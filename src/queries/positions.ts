@@ -39,20 +39,16 @@ export function positionIssues(language: string, text: string, references: reado
   return judgedIssues(language, text, references, (r) => r.variable && sqlVariable(r.variable));
 }
 
-/**
- * Issues for the typed-out references of `text`, judged with the dashboard's
- * variables (unknown names are `variable.undefined` elsewhere). Warnings, not
- * errors: a typed-out `$host` is Grafana's own syntax, exactly what `dashcode
- * lint` judges in hand-written JSON at warning severity, and what every
- * imported dashboard holds; Grafana loads it, so the build does too (see
- * docs/security.md). Interpolated variable objects, whose format dashcode
- * picks, stay errors (`positionIssues`).
- */
+/** Issues for the typed-out references of `text`, judged with the dashboard's variables (unknown names are `variable.undefined` elsewhere). */
 export function typedReferenceIssues(text: { language: string; text: string; references?: readonly QueryReference[] }, variables: readonly VariableSpec[]): Issue[] {
   const byName = new Map(variables.map((v) => [v.name, v]));
   const typed = (text.references ?? []).filter((r) => r.variable === undefined && byName.has(r.name));
   if (typed.length === 0) return [];
-  return judgedIssues(text.language, text.text, text.references ?? [], (r) => sqlVariable(byName.get(r.name)!), typed).map((i) => ({ ...i, severity: 'warning' as const }));
+  const found = judgedIssues(text.language, text.text, text.references ?? [], (r) => sqlVariable(byName.get(r.name)!), typed);
+  // Typed-out PromQL references (`job="$job"`, as every imported Prometheus dashboard has them) are warned about, as lint
+  // does for hand-written JSON: PromQL cannot write, and an error would stop every such dashboard from building.
+  // Variable objects in the promql tag stay errors; SQL stays an error either way.
+  return text.language === 'promql' ? found.map((i) => ({ ...i, severity: 'warning' as const })) : found;
 }
 
 function judgedIssues(language: string, text: string, references: readonly QueryReference[], info: (r: QueryReference) => SqlVariableInfo | undefined, judged: readonly QueryReference[] = references.filter((r) => r.variable !== undefined)): Issue[] {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
+import { languageOf, type PromDatasource } from '../datasources/kinds.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { issue } from '../validate/issues.js';
 import { deepMerge } from '../model/merge.js';
@@ -9,7 +10,8 @@ import { neverThrows } from '../validate/guard.js';
 import { invalidQuery } from '../validate/invalid.js';
 
 export interface PromQueryOptions {
-  datasource: DatasourceSpec;
+  /** A datasource of this query's kind; another kind is a compile error (and an issue for untyped callers). */
+  datasource: PromDatasource;
   expr: QueryText<'promql'>;
   /** Series name template, e.g. `p95` or `{{instance}}`. */
   legendFormat?: string;
@@ -46,7 +48,7 @@ function buildPromQuery(options: PromQueryOptions): QuerySpec {
   const issues = r.success ? [] : issuesFromZod(r.error, 'query', '', '', schema);
   const { expr } = options;
   if (isQueryText(expr) && expr.language !== 'promql') issues.push(issue('query.language', 'expr', `expected promql text, got ${expr.language}`));
-  if (isDatasource(options.datasource) && options.datasource.type !== 'prometheus') {
+  if (isDatasource(options.datasource) && languageOf(options.datasource.type) !== 'promql') {
     issues.push(issue('query.datasource-type', 'datasource', `a PromQL query needs a Prometheus datasource, got "${options.datasource.type}" (${options.datasource.name})`));
   }
   const type = options.type ?? 'range';

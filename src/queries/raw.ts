@@ -1,3 +1,5 @@
+import { neverThrows } from '../validate/guard.js';
+import { invalidQuery } from '../validate/invalid.js';
 import type { DatasourceSpec } from '../datasources/datasource.js';
 import type { JsonObject } from '../model/loose.js';
 import type { QuerySpec } from './query.js';
@@ -16,7 +18,10 @@ export interface RawQueryOptions {
  * written as Grafana stores the target. Nothing in it is checked or
  * interpolated: prefer `sqlQuery`, `promQuery` or `tempoQuery` where one fits.
  */
-export function rawQuery(options: RawQueryOptions): QuerySpec {
+function buildRawQuery(options: RawQueryOptions): QuerySpec {
   const { datasource, refId, model } = options;
   return Object.freeze({ kind: 'query', datasource, refId, text: rawQueryText('sql', ''), model: { ...model }, issues: [] });
 }
+
+/** `rawQuery`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export const rawQuery = neverThrows('rawQuery', buildRawQuery, (i) => invalidQuery('sql', 'datasource', i));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
+import { languageOf, type SqlDatasource } from '../datasources/kinds.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { issue } from '../validate/issues.js';
 import { deepMerge } from '../model/merge.js';
@@ -10,7 +11,8 @@ import { invalidQuery } from '../validate/invalid.js';
 import { POSTGRES_TYPE } from '../datasources/postgres/options.js';
 
 export interface SqlQueryOptions {
-  datasource: DatasourceSpec;
+  /** A datasource of this query's kind; another kind is a compile error (and an issue for untyped callers). */
+  datasource: SqlDatasource;
   sql: QueryText<'sql'>;
   /** `time_series` needs a `time` column and numeric columns; `table` takes any result. */
   format?: 'table' | 'time_series';
@@ -37,7 +39,7 @@ function buildSqlQuery(options: SqlQueryOptions): QuerySpec {
   const issues = r.success ? [] : issuesFromZod(r.error, 'query', '', '', schema);
   const text = options.sql;
   if (isQueryText(text) && text.language !== 'sql') issues.push(issue('query.language', 'rawSql', `expected sql text, got ${text.language}`));
-  if (isDatasource(options.datasource) && !/postgres|sql/i.test(options.datasource.type)) {
+  if (isDatasource(options.datasource) && languageOf(options.datasource.type) !== 'sql') {
     issues.push(issue('query.datasource-type', 'datasource', `a SQL query needs a SQL datasource, got "${options.datasource.type}" (${options.datasource.name})`));
   }
   const model: Record<string, unknown> = {

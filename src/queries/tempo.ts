@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
+import { languageOf, type TraceDatasource } from '../datasources/kinds.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { issue } from '../validate/issues.js';
 import { deepMerge } from '../model/merge.js';
@@ -9,7 +10,8 @@ import { neverThrows } from '../validate/guard.js';
 import { invalidQuery } from '../validate/invalid.js';
 
 export interface TempoQueryOptions {
-  datasource: DatasourceSpec;
+  /** A datasource of this query's kind; another kind is a compile error (and an issue for untyped callers). */
+  datasource: TraceDatasource;
   query: QueryText<'traceql'>;
   /** Maximum traces returned. */
   limit?: number;
@@ -45,7 +47,7 @@ function buildTempoQuery(options: TempoQueryOptions): QuerySpec {
   const issues = r.success ? [] : issuesFromZod(r.error, 'query', '', '', schema);
   const { query } = options;
   if (isQueryText(query) && query.language !== 'traceql') issues.push(issue('query.language', 'query', `expected traceql text, got ${query.language}`));
-  if (isDatasource(options.datasource) && options.datasource.type !== 'tempo') {
+  if (isDatasource(options.datasource) && languageOf(options.datasource.type) !== 'traceql') {
     issues.push(issue('query.datasource-type', 'datasource', `a TraceQL query needs a Tempo datasource, got "${options.datasource.type}" (${options.datasource.name})`));
   }
   const model: Record<string, unknown> = {

@@ -1,15 +1,25 @@
 import { z } from 'zod';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
 import { isQueryText, type QueryText } from '../queries/text.js';
+import { languageOf, type PromDatasource, type SqlDatasource } from '../datasources/kinds.js';
+import { issue } from '../validate/issues.js';
 import { checkVariableInput, commonVariableShape } from './schema.js';
 import { makeVariable, currentOption, type CommonVariableOptions, type VariableSpec } from './variable.js';
 import { neverThrows } from '../validate/guard.js';
 import { invalidVariable } from '../validate/invalid.js';
 
-export interface QueryVariableOptions extends CommonVariableOptions {
-  datasource: DatasourceSpec;
-  /** SQL for SQL datasources (`sql` tag), PromQL for Prometheus (`promql` tag, e.g. `label_values(up, job)`). */
-  query: QueryText<'sql' | 'promql'>;
+/**
+ * The query and its datasource, paired: SQL (`sql` tag) for SQL datasources,
+ * PromQL (`promql` tag, e.g. `label_values(up, job)`) for Prometheus. A
+ * `promql` query on a SQL datasource is a compile error, and an issue at run time.
+ */
+export type QueryVariableSource =
+  | { datasource: SqlDatasource; query: QueryText<'sql'> }
+  | { datasource: PromDatasource; query: QueryText<'promql'> };
+
+export type QueryVariableOptions = QueryVariableSettings & QueryVariableSource;
+
+export interface QueryVariableSettings extends CommonVariableOptions {
   multi?: boolean;
   includeAll?: boolean;
   /** Value used for "All" instead of every option joined; inserted unformatted by Grafana, so keep it a constant. */
@@ -40,6 +50,16 @@ const schema = z
   })
   .strict();
 
+/** The query's language must be the one its datasource answers (the type says so too; this is for untyped callers). */
+function languageIssues(options: QueryVariableOptions) {
+  const { datasource, query } = options as { datasource: unknown; query: unknown };
+  if (!isDatasource(datasource) || !isQueryText(query)) return [];
+  const expected = languageOf(datasource.type);
+  if (expected === query.language) return [];
+  const want = expected === undefined ? 'a SQL or Prometheus datasource' : `${expected} text`;
+  return [issue('query.datasource-type', 'query', `a ${query.language} query on datasource "${datasource.name}" (type "${datasource.type}"): a query variable needs ${want}`)];
+}
+
 /** A variable whose options come from a query (SQL or PromQL). */
 function buildQueryVariable(options: QueryVariableOptions): VariableSpec {
   const { query, multi = false, includeAll = false } = options;
@@ -64,7 +84,7 @@ function buildQueryVariable(options: QueryVariableOptions): VariableSpec {
     includeAll,
     datasource: options.datasource,
     dependsOn: isQueryText(query) ? query.variables : [],
-    issues: [...checkVariableInput(schema, options), ...(isQueryText(query) ? query.issues : [])],
+    issues: [...checkVariableInput(schema, options), ...languageIssues(options), ...(isQueryText(query) ? query.issues : [])],
   });
 }
 

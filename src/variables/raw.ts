@@ -1,3 +1,5 @@
+import { neverThrows } from '../validate/guard.js';
+import { invalidVariable } from '../validate/invalid.js';
 import type { JsonObject } from '../model/loose.js';
 import type { VariableSpec } from './variable.js';
 import { externalDatasource } from '../datasources/external/external.js';
@@ -10,7 +12,7 @@ import { externalDatasource } from '../datasources/external/external.js';
  * compile writes it back (and checks its type against provisioning) rather
  * than reporting a query variable without one.
  */
-export function rawVariable(model: JsonObject): VariableSpec {
+function buildRawVariable(model: JsonObject): VariableSpec {
   const ds = model.datasource;
   const datasource =
     typeof ds === 'object' && ds !== null && !Array.isArray(ds) && typeof ds.type === 'string' && typeof ds.uid === 'string' && ds.type !== '' && ds.uid !== ''
@@ -30,3 +32,6 @@ export function rawVariable(model: JsonObject): VariableSpec {
   };
   return spec;
 }
+
+/** `rawVariable`, total: a model that is not an object comes back as an issue on a stand-in (see validate/guard.ts). */
+export const rawVariable = neverThrows('rawVariable', buildRawVariable, (i) => invalidVariable('custom', i));

@@ -75,7 +75,11 @@ describe.runIf(prometheusUrl)('generated Prometheus dashboards against a real Pr
   it('reports every PromQL query ok over the fixture window', async () => {
     const checks = [];
     for (const d of generated.filter(isProm)) checks.push(await checkDashboard(d.json, { file: d.file, prometheus: { url: prometheusUrl! }, ...fixtureWindow }));
-    expect(notOk(checks)).toEqual([]);
+    // The gallery's Trace panel looks up ${trace_id}, empty until a trace is picked: failing, as in Grafana (issue 14),
+    // which is why it sits in a collapsed row that runs nothing until opened.
+    const emptyLookup = (line: string) => /› Trace › A: error trace lookup with an empty trace id/.test(line);
+    expect(notOk(checks).filter((l) => !emptyLookup(l))).toEqual([]);
+    expect(notOk(checks).filter(emptyLookup)).toHaveLength(1);
     expect(checks.flatMap((c) => c.queries.filter((q) => q.language === 'promql' && q.status === 'ok')).length).toBeGreaterThan(10);
   });
 });

@@ -49,6 +49,7 @@ describe('bad input', () => {
   });
 
   it('an unknown unit, with a suggestion', () => {
+    // @ts-expect-error a misspelt unit is a compile error; this checks the run-time finding for untyped callers
     const r = build(dashboard({ uid: 'bad', title: 'Bad', panels: [timeseriesPanel({ title: 'GPU utilization', unit: 'percnt', queries: [query()] })] }));
     expect(r.text).toBeUndefined();
     expect(r.report).toContain(
@@ -153,6 +154,7 @@ describe('bad input', () => {
       dashboard({
         uid: 'bad uid!',
         title: 'Bad',
+        // @ts-expect-error a misspelt unit is a compile error; this checks the run-time finding for untyped callers
         panels: [timeseriesPanel({ title: 'A', w: 25, unit: 'secs', queries: [query()] }), timeseriesPanel({ title: 'B', decimals: -1, queries: [query()] })],
       }),
     );

@@ -1,8 +1,7 @@
 /**
  * `dashcode import` never emits executable code from data (issue 12, item 1).
  * Random hostile strings go into every field the importer writes into the
- * generated module: datasource uid, type and name (also in the `// TODO`
- * stub comments), titles, descriptions, query text, option keys and values,
+ * generated module and the datasources module: datasource uid, type and name, titles, descriptions, query text, option keys and values,
  * links, annotations, variables and the file name in the header comment.
  * The module is written to disk, loaded with tsx and compiled; it must
  * rebuild exactly what the importer evaluated in-process (the same values),
@@ -14,7 +13,6 @@ import fc from 'fast-check';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { diffDashboards } from '../../src/diff/diff.js';
 import { describeChange } from '../../src/diff/format.js';
-import { importDashboard } from '../../src/import/import.js';
 import type { Json, JsonObject } from '../../src/model/loose.js';
 import { rebuild, Scratch } from '../import/support/generated.js';
 import { CANARY, hostileString, PROTO_KEYS } from './support/hostile.js';
@@ -65,12 +63,12 @@ describe('import never emits executable code from data', () => {
     delete (globalThis as Record<string, unknown>)[CANARY];
   });
 
-  it('reproduces the found bug: a newline in a datasource type stays inside the // TODO comment', async () => {
+  it('reproduces the found bug: a newline in a datasource type stays inside its literal (it used to end a // TODO comment)', async () => {
     const type = `evil\nglobalThis.${CANARY} = 1; //`;
     const doc = { uid: 'x', title: 'x', schemaVersion: 39, panels: [{ type: 'table', title: 'p', gridPos: { x: 0, y: 0, w: 12, h: 8 }, datasource: { uid: 'u', type }, targets: [{ refId: 'A', datasource: { uid: 'u', type } }] }] };
-    const result = await importDashboard(doc, { library: scratch.library, file: `x*/ globalThis.${CANARY} = 2; /*.json` });
+    const { result, file } = await scratch.importTo(doc, { file: `x*/ globalThis.${CANARY} = 2; /*.json` });
     expect(result.issues.filter((i) => i.code === 'import.internal')).toEqual([]);
-    const rebuilt = await rebuild(scratch.write(result.code));
+    const rebuilt = await rebuild(file);
     expect((globalThis as Record<string, unknown>)[CANARY]).toBeUndefined();
     expect(((rebuilt.panels as JsonObject[])[0]!.datasource as JsonObject).type).toBe(type);
   });
@@ -78,10 +76,11 @@ describe('import never emits executable code from data', () => {
   it('every hostile string comes back from the compiled module as the same value, and nothing runs', async () => {
     await fc.assert(
       fc.asyncProperty(hostileDashboard, async ({ file, dashboard }) => {
-        const result = await importDashboard(dashboard, { library: scratch.library, file });
+        // As `dashcode import` does: the module, and its new datasources appended to a datasources module beside it.
+        const { result, file: written } = await scratch.importTo(dashboard, { file });
         expect(result.issues.filter((i) => i.code === 'import.internal')).toEqual([]);
         expect(result.code).not.toBe('');
-        const rebuilt = await rebuild(scratch.write(result.code));
+        const rebuilt = await rebuild(written);
         await new Promise((resolve) => setImmediate(resolve));
         expect((globalThis as Record<string, unknown>)[CANARY]).toBeUndefined();
         expect(existsSync(path.join(scratch.dir, 'pwned.txt')) || existsSync('pwned.txt')).toBe(false);
@@ -100,5 +99,5 @@ describe('import never emits executable code from data', () => {
       }),
       { numRuns: 20 },
     );
-  });
+  }, 240_000);
 });

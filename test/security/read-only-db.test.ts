@@ -6,9 +6,15 @@
  * table and its rows intact, on PGlite and on a real PostgreSQL (CI always
  * has one: .ci/run exports DATABASE_URL).
  */
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryDatabase, type QueryDatabase } from '../../src/cli/database.js';
 import { checkDashboard } from '../../src/check/run/index.js';
 import type { SqlEngine } from '../../src/db/engine.js';
+import { openPglite, pgliteVersion } from '../../src/db/pglite.js';
+import { openIsolatedInMemory } from '../../src/db/pglite-isolated.js';
 import { openPostgres } from '../../src/db/postgres.js';
 import { openTestPglite } from '../support/pglite.js';
 import { POSTGRES_HOW, service } from '../support/services.js';
@@ -81,6 +87,81 @@ function suite(name: string, open: () => Promise<SqlEngine>, teardown?: (db: Sql
 }
 
 suite('PGlite', () => openTestPglite());
+
+/**
+ * PGlite ignores statement_timeout (WebAssembly in the same thread gets no
+ * timer signal): `check` and `preview` run it in a worker thread that is
+ * terminated at the timeout and restarted from the same database. Both
+ * databases the CLI opens: in memory (the project's declared schema and
+ * fixtures) and persisted (`--pglite DIR`). No timing assertion: the test's
+ * own timeout bounds it (a pg_sleep(40) that is not stopped comes back "ok",
+ * and the endless query never comes back). Generous: a loaded machine starts
+ * PGlite slowly, three times here.
+ */
+describe('a query past the timeout on PGlite', () => {
+  const io = (cwd: string) => ({ cwd, env: {}, stdout: () => {}, stderr: () => {} });
+  let tmp: string;
+  const opened: QueryDatabase[] = [];
+  beforeAll(async () => {
+    tmp = await mkdtemp(path.join(tmpdir(), 'pglite-timeout-'));
+  });
+  afterAll(async () => {
+    for (const db of opened) await db.close();
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  async function inMemory(): Promise<QueryDatabase> {
+    const root = path.join(tmp, 'project');
+    await mkdir(path.join(root, 'db'), { recursive: true });
+    await writeFile(path.join(root, 'db', '001.sql'), 'CREATE TABLE victim (x int); INSERT INTO victim SELECT generate_series(1, 5);');
+    const db = queryDatabase({ 'query-timeout': '1' }, io(root), { data: 'config', check: { postgres: { migrations: ['db/*.sql'] } } });
+    opened.push(db);
+    return db;
+  }
+
+  async function persisted(): Promise<QueryDatabase> {
+    const dir = path.join(tmp, 'pgdata');
+    const seed = await openPglite(dir);
+    await seed.exec('CREATE TABLE victim (x int); INSERT INTO victim SELECT generate_series(1, 5)');
+    await seed.close();
+    const db = queryDatabase({ 'query-timeout': '1', pglite: dir }, io(tmp), { data: 'config', check: {} });
+    opened.push(db);
+    return db;
+  }
+
+  const LOOP = 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) AS value FROM r';
+  for (const [where, open] of [['in memory', inMemory], ['in a --pglite directory', persisted]] as const) {
+    it(`stops pg_sleep(40) and an endless query at the timeout, ${where}, and the next query sees the same data`, { timeout: 180_000 }, async () => {
+      const db = await open();
+      const intact = async () => expect((await db.runner.query('SELECT count(*)::int AS n, sum(x)::int AS s FROM victim')).rows).toEqual([{ n: 5, s: 15 }]);
+      await intact();
+      for (const sql of ['SELECT pg_sleep(40) AS value', LOOP]) {
+        const c = await checkDashboard(sqlDashboard(sql), { sql: db.runner });
+        expect(c.queries[0]).toMatchObject({ panel: 'Payload', path: 'panels[0].targets[0]', status: 'error' });
+        expect(c.queries[0]!.message).toMatch(/canceling statement due to statement timeout \(canceled after 1 s/);
+        await intact();
+      }
+      // still read-only after a restart
+      const c = await checkDashboard(sqlDashboard('WITH d AS (DELETE FROM victim RETURNING *) SELECT count(*) AS value FROM d'), { sql: db.runner });
+      expect(c.queries[0]!.message).toMatch(/modifies data/);
+      await intact();
+    });
+  }
+
+  it('rebuilds a damaged cached database instead of failing in the worker', async () => {
+    const snapshotDir = path.join(tmp, 'cache');
+    await mkdir(snapshotDir, { recursive: true });
+    const file = path.join(snapshotDir, `prepared-${pgliteVersion()}-damaged.tar`);
+    await writeFile(file, 'not a tar');
+    const db = await openIsolatedInMemory({ snapshotDir, prepared: { key: 'damaged', fill: (e) => e.exec('CREATE TABLE victim (x int); INSERT INTO victim SELECT generate_series(1, 5)') } });
+    try {
+      expect((await db.query('SELECT count(*)::int AS n FROM victim')).rows).toEqual([{ n: 5 }]);
+      expect((await readFile(file)).length).toBeGreaterThan(1000);
+    } finally {
+      await db.close();
+    }
+  });
+});
 
 const url = service('DATABASE_URL', POSTGRES_HOW);
 if (url) {

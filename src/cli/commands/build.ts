@@ -77,7 +77,7 @@ export const buildCommand: Command = {
       const stale = changes.length > 0;
       io.stdout(
         stale
-          ? `${changes.length} generated file(s) out of date: run \`npm run build:dashboards\`\n`
+          ? `${changes.length} generated file(s) out of date: run \`npx dashcode build\`\n`
           : upToDate(plan),
       );
       if (!stale && !failed && fingerprint) await remember(root, fingerprint, plan, issuesText, sync.manifest);

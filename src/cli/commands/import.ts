@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { isDatasource } from '../../datasources/datasource.js';
 import { importDashboards, type BulkInput } from '../../import/bulk.js';
 import { appendDatasources, builderLibraryOf, moduleBindings } from '../../import/datasources-module.js';
@@ -9,7 +8,7 @@ import type { ImportResult, KnownDatasource } from '../../import/import.js';
 import type { ProvisioningFile } from '../../import/provisioning.js';
 import { writeFileAtomic } from '../../files/atomic.js';
 import { readDashboardFile } from '../../files/json-file.js';
-import { EXIT, formatIssues, hasErrors } from '../../validate/issues.js';
+import { EXIT, formatIssues, hasErrors, type Issue } from '../../validate/issues.js';
 import { dashboardFiles } from '../dashboard-files.js';
 import { UsageError, type Io } from '../io.js';
 import { parseOptions } from '../options.js';
@@ -212,12 +211,12 @@ async function loadDatasources(file: string, io: Io): Promise<KnownDatasource[] 
     io.stderr(`dashcode import: datasources module ${path.relative(io.cwd, file)} does not exist\n`);
     return undefined;
   }
-  let mod: Record<string, unknown>;
-  try {
-    const { tsImport } = await import('tsx/esm/api');
-    mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as Record<string, unknown>;
-  } catch (err) {
-    io.stderr(`dashcode import: cannot load ${path.relative(io.cwd, file)}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}\n`);
+  // The build's own module loader (esbuild transform, cached per content hash; a timeout): no second TypeScript runtime.
+  const { importUserModule } = await import('../../project/modules.js');
+  const issues: Issue[] = [];
+  const mod = await importUserModule(file, { root: io.cwd, issues });
+  if (!mod) {
+    io.stderr(`${formatIssues(issues)}\ndashcode import: cannot load ${path.relative(io.cwd, file)}\n`);
     return undefined;
   }
   const known: KnownDatasource[] = [];

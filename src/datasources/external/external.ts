@@ -1,3 +1,5 @@
+import { neverThrows } from '../../validate/guard.js';
+import { invalidDatasource } from '../../validate/invalid.js';
 import { z } from 'zod';
 import type { DatasourceSpec } from '../datasource.js';
 import { validateDatasourceInput } from '../validate.js';
@@ -26,7 +28,7 @@ const schema = z
  * and panels reference it by object like any other; it is never written to
  * the provisioning YAML, and `doctor` does not try to connect to it.
  */
-export function externalDatasource<const TType extends string>(options: ExternalDatasourceOptions<TType>): ExternalDatasource<TType> {
+function buildExternalDatasource<const TType extends string>(options: ExternalDatasourceOptions<TType>): ExternalDatasource<TType> {
   const name = options.name ?? options.uid;
   return Object.freeze({
     kind: 'datasource',
@@ -47,4 +49,11 @@ export function externalDatasource<const TType extends string>(options: External
 /** True for datasources declared with `externalDatasource`: referenced, never provisioned. */
 export function isExternalDatasource(ds: DatasourceSpec): boolean {
   return ds.external === true;
+}
+
+const guarded = neverThrows('externalDatasource', buildExternalDatasource, (i) => invalidDatasource<ExternalDatasource<string>>('datasource', i));
+
+/** `externalDatasource`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
+export function externalDatasource<const TType extends string>(options: ExternalDatasourceOptions<TType>): ExternalDatasource<TType> {
+  return guarded(options) as ExternalDatasource<TType>;
 }

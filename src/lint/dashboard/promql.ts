@@ -41,17 +41,21 @@ export function promQueries(model: DashboardModel, datasources: readonly LintDat
 }
 
 /** Variables where a value a viewer chooses can leave its string (languages/promql/interpolation.ts). */
-function checkInterpolation(model: DashboardModel, q: PromQuery, report: Report): void {
+/**
+ * Reported once per variable per dashboard (at its first unsafe use): nearly
+ * every hand-written Prometheus dashboard writes `job="$job"` in every query,
+ * and one finding per query would bury everything else lint says.
+ */
+function checkInterpolation(model: DashboardModel, q: PromQuery, report: Report, reported: Set<string>): void {
   const variables = new Map(model.variables.map((v) => [v.name, v]));
   const segments = lexPromQL(q.expr);
-  const seen = new Set<string>();
   for (const ref of findVariableReferences(q.expr)) {
     const v = variables.get(ref.name);
-    if (!v || isBuiltinName(ref.name) || seen.has(ref.match)) continue;
+    if (!v || isBuiltinName(ref.name) || reported.has(ref.name)) continue;
     const problem = unsafePromqlReference(ref, sqlVariable(v), segments);
     if (problem === undefined) continue;
-    seen.add(ref.match);
-    report('promql-unsafe-interpolation', q.path, problem, q.panel);
+    reported.add(ref.name);
+    report('promql-unsafe-interpolation', q.path, `${problem} (reported once per variable; every query using $${ref.name} this way has the same problem)`, q.panel);
   }
 }
 
@@ -61,8 +65,9 @@ function checkInterpolation(model: DashboardModel, q: PromQuery, report: Report)
  * from the name (counter suffixes, or a known exporter counter).
  */
 export function checkPromQL(model: DashboardModel, datasources: readonly LintDatasource[] | undefined, report: Report, metricTypes?: ReadonlyMap<string, string>): void {
+  const reportedVariables = new Set<string>();
   for (const q of promQueries(model, datasources)) {
-    checkInterpolation(model, q, report);
+    checkInterpolation(model, q, report, reportedVariables);
     const parsed = parsePromQL(q.expr);
     if (!parsed.ok) continue;
     const summary = walkPromQL(parsed.tree, q.expr);

@@ -1,11 +1,13 @@
 import type { Options } from '@grafana/schema/dist/esm/raw/composable/bargauge/panelcfg/x/BarGaugePanelCfg_types.gen';
 import { reduceOptions } from '../common-options.js';
+import type { Loose } from '../../model/loose.js';
 
 export type BargaugeOptions = Options;
 
+/** Grafana's defaults for a new panel of this kind; `satisfies` checks each key and value against `@grafana/schema`. */
 export const defaultBargaugeOptions = () => ({
   displayMode: 'gradient',
-  legend: { calcs: [] as string[], displayMode: 'list', placement: 'bottom', showLegend: false },
+  legend: { calcs: [], displayMode: 'list', placement: 'bottom', showLegend: false },
   maxVizHeight: 300,
   minVizHeight: 16,
   minVizWidth: 8,
@@ -15,4 +17,4 @@ export const defaultBargaugeOptions = () => ({
   showUnfilled: true,
   sizing: 'auto',
   valueMode: 'color',
-});
+}) satisfies Loose<BargaugeOptions>;

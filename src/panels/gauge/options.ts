@@ -1,8 +1,10 @@
 import type { Options } from '@grafana/schema/dist/esm/raw/composable/gauge/panelcfg/x/GaugePanelCfg_types.gen';
 import { reduceOptions } from '../common-options.js';
+import type { Loose } from '../../model/loose.js';
 
 export type GaugeOptions = Options;
 
+/** Grafana's defaults for a new panel of this kind; `satisfies` checks each key and value against `@grafana/schema`. */
 export const defaultGaugeOptions = () => ({
   minVizHeight: 75,
   minVizWidth: 75,
@@ -11,4 +13,4 @@ export const defaultGaugeOptions = () => ({
   showThresholdLabels: false,
   showThresholdMarkers: true,
   sizing: 'auto',
-});
+}) satisfies Loose<GaugeOptions>;

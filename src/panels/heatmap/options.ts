@@ -1,8 +1,10 @@
 import type { FieldConfig, Options } from '@grafana/schema/dist/esm/raw/composable/heatmap/panelcfg/x/HeatmapPanelCfg_types.gen';
+import type { Loose } from '../../model/loose.js';
 
 export type HeatmapOptions = Options;
 export type HeatmapFieldConfig = FieldConfig;
 
+/** Grafana's defaults for a new panel of this kind; `satisfies` checks each key and value against `@grafana/schema`. */
 export const defaultHeatmapOptions = () => ({
   calculate: false,
   cellGap: 1,
@@ -14,4 +16,4 @@ export const defaultHeatmapOptions = () => ({
   showValue: 'auto',
   tooltip: { mode: 'single', showColorScale: false, yHistogram: false },
   yAxis: { axisPlacement: 'left', reverse: false },
-});
+}) satisfies Loose<HeatmapOptions>;

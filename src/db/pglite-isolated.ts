@@ -1,0 +1,202 @@
+/**
+ * An embedded PGlite that a query cannot hang: it runs in a worker thread
+ * (pglite-worker.ts), this thread sends one query at a time and starts the
+ * timer when the worker says it has begun the query. A query still running at the timeout is reported
+ * as the real server reports it ("canceling statement due to statement
+ * timeout"), the worker is terminated, and the next query starts a fresh
+ * worker on the same database: the same dump for an in-memory database
+ * (check never writes, so that is the database as it was), or the same
+ * directory for `--pglite DIR` (whose lock this thread holds throughout).
+ *
+ * Cost: the worker loads PGlite once (as the in-process engine did); a
+ * restart costs one more load, only after a timeout.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { SqlError } from './errors.js';
+import { forgetDump, inMemoryDump, lockPgliteDir, type PgliteOptions, type PreparedDatabase } from './pglite.js';
+import type { WireError, WorkerData } from './pglite-worker.js';
+import { DEFAULT_QUERY_TIMEOUT_MS, type ReadOnlyOptions, type ReadOnlyResult } from './read-only.js';
+
+export interface IsolatedPglite {
+  readonly readOnly: true;
+  /** Runs `sql` through queryReadOnly in the worker; past the timeout, a SqlError (code 57014). */
+  query(sql: string): Promise<ReadOnlyResult>;
+  close(): Promise<void>;
+}
+
+type Reply = { ready: true } | { failed: WireError } | { id: number; started: true } | { id: number; result: ReadOnlyResult } | { id: number; error: WireError } | { closed: true };
+
+/** Opens `from` in a worker thread (starting it now, so a database that cannot be opened fails here). */
+export async function openIsolatedPglite(from: { dump: Uint8Array } | { dataDir: string }, options: ReadOnlyOptions = {}): Promise<IsolatedPglite> {
+  const release = 'dataDir' in from ? await lockPgliteDir(from.dataDir) : undefined;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+  const data: WorkerData = { from, options };
+  let current: Promise<Worker> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  let ids = 0;
+
+  const worker = () => (current ??= start(data));
+  const drop = (w: Worker) => {
+    current = undefined;
+    void w.terminate();
+  };
+
+  const run = async (sql: string): Promise<ReadOnlyResult> => {
+    const w = await worker();
+    const id = ++ids;
+    return new Promise<ReadOnlyResult>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const done = () => {
+        clearTimeout(timer);
+        w.off('message', onMessage);
+        w.off('exit', onExit);
+        w.unref();
+      };
+      const onMessage = (msg: Reply) => {
+        if (!('id' in msg) || msg.id !== id) return;
+        if ('started' in msg) {
+          timer ??= setTimeout(cancel, timeoutMs);
+          return;
+        }
+        done();
+        if ('result' in msg) resolve(msg.result);
+        else reject(fromWire(msg.error));
+      };
+      const onExit = () => {
+        done();
+        current = undefined;
+        reject(new SqlError('the embedded PostgreSQL (PGlite) stopped while running the query; it is restarted for the next query', { kind: 'query', query: sql }));
+      };
+      const cancel = () => {
+        done();
+        drop(w);
+        const seconds = Math.round(timeoutMs / 100) / 10;
+        reject(
+          new SqlError(`canceling statement due to statement timeout (canceled after ${seconds} s: the embedded PostgreSQL was stopped and restarted)`, {
+            kind: 'query',
+            code: '57014',
+            query: sql,
+          }),
+        );
+      };
+      w.on('message', onMessage);
+      w.on('exit', onExit);
+      w.ref();
+      w.postMessage({ id, sql });
+    });
+  };
+
+  try {
+    await worker();
+  } catch (err) {
+    await release?.();
+    throw err;
+  }
+  return {
+    readOnly: true,
+    query(sql) {
+      const result = queue.then(() => run(sql));
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    async close() {
+      await queue;
+      const w = await current?.catch(() => undefined);
+      current = undefined;
+      try {
+        if (w) await closeWorker(w);
+      } finally {
+        await release?.();
+      }
+    },
+  };
+}
+
+/**
+ * The in-memory database openPglite would open, in a worker. A cached
+ * snapshot the worker cannot load (truncated, from another build) is
+ * deleted and rebuilt once, as openPglite does.
+ */
+export async function openIsolatedInMemory(source: PgliteOptions & { prepared?: PreparedDatabase }, options: ReadOnlyOptions = {}): Promise<IsolatedPglite> {
+  const dump = await inMemoryDump(source);
+  try {
+    return await openIsolatedPglite({ dump }, options);
+  } catch (err) {
+    if (!(await forgetDump(source))) throw err;
+    return openIsolatedPglite({ dump: await inMemoryDump(source) }, options);
+  }
+}
+
+/** Starts a worker and waits until its PGlite is open. */
+async function start(data: WorkerData): Promise<Worker> {
+  const { Worker } = await import('node:worker_threads');
+  const entry = workerEntry();
+  const workerData = { dashcodePglite: data, boot: entry };
+  const w = entry.tsLoader
+    ? // A checkout or a test run: the sources are TypeScript, loaded with dashcode's own hooks (as bin/dashcode.js does).
+      new Worker(
+        `const { workerData } = require('node:worker_threads');
+        import(workerData.boot.tsLoader).then((m) => { m.registerTypeScript(workerData.boot.cacheDir); return import(workerData.boot.url); });`,
+        { eval: true, workerData },
+      )
+    : new Worker(new URL(entry.url), { workerData });
+  w.unref();
+  // A worker's uncaught error is followed by its 'exit', which a running query handles: never an unhandled 'error' here.
+  w.on('error', () => {});
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const onMessage = (msg: Reply) => {
+        if ('ready' in msg || 'failed' in msg) settle(() => ('failed' in msg ? reject(fromWire(msg.failed)) : resolve()));
+      };
+      const onError = (err: Error) => settle(() => reject(err));
+      const onExit = (code: number) => settle(() => reject(new Error(`the embedded PostgreSQL (PGlite) worker exited with code ${code} before it was ready`)));
+      const settle = (then: () => void) => {
+        w.off('message', onMessage).off('error', onError).off('exit', onExit);
+        then();
+      };
+      w.on('message', onMessage).on('error', onError).on('exit', onExit);
+    });
+  } catch (err) {
+    await w.terminate();
+    throw err;
+  }
+  return w;
+}
+
+/** Closes PGlite cleanly (a data directory is left consistent), then ends the thread. */
+async function closeWorker(w: Worker): Promise<void> {
+  w.ref();
+  await new Promise<void>((resolve) => {
+    w.on('message', (msg: Reply) => 'closed' in msg && resolve());
+    w.once('exit', () => resolve());
+    w.postMessage({ close: true });
+  });
+  await w.terminate();
+}
+
+function fromWire(err: WireError): Error {
+  if ('sql' in err) return new SqlError(err.sql.serverMessage, err.sql);
+  return new Error(err.message);
+}
+
+/**
+ * Where pglite-worker runs from: beside this module in dist/ (ESM); for the
+ * CommonJS bundles in dist/cjs/, the ESM copy in dist/db/; in a checkout or a
+ * test run, the TypeScript source through src/files/ts-loader.js.
+ */
+function workerEntry(): { url: string; tsLoader?: string; cacheDir?: string } {
+  const here = fileURLToPath(import.meta.url);
+  const dir = path.dirname(here);
+  if (/\.ts$/.test(here)) {
+    const root = path.resolve(dir, '../..');
+    return {
+      url: pathToFileURL(path.join(dir, 'pglite-worker.ts')).href,
+      tsLoader: pathToFileURL(path.join(root, 'src/files/ts-loader.js')).href,
+      cacheDir: path.join(root, 'node_modules/.cache/dashcode'),
+    };
+  }
+  const cjs = /^(.*[\\/]dist)[\\/]cjs[\\/]/.exec(here);
+  return { url: pathToFileURL(cjs ? path.join(cjs[1]!, 'db', 'pglite-worker.js') : path.join(dir, 'pglite-worker.js')).href };
+}

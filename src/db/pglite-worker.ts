@@ -1,0 +1,64 @@
+/**
+ * The worker thread that runs an embedded PGlite for `check` and `preview`
+ * (started by pglite-isolated.ts). PGlite is WebAssembly in the thread that
+ * calls it and gets no timer signal, so `statement_timeout` never fires: the
+ * parent thread enforces the timeout by terminating this thread. Every query
+ * goes through queryReadOnly here, so the read-only rules are the same as on
+ * a real server.
+ *
+ * Messages in: `{ id, sql }` and `{ close: true }`. Out: `{ ready: true }` or
+ * `{ failed }` once, then `{ id, started }` and `{ id, result }` or `{ id, error }`
+ * per query, and
+ * `{ closed: true }`.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { SqlEngine } from './engine.js';
+import { SqlError } from './errors.js';
+import { openPgliteUnlocked } from './pglite.js';
+import { queryReadOnly, type ReadOnlyOptions } from './read-only.js';
+
+export interface WorkerData {
+  from: { dump: Uint8Array } | { dataDir: string };
+  options: ReadOnlyOptions;
+}
+
+/** An error as it crosses the thread boundary (structured clone drops the SqlError class). */
+export type WireError = { sql: ConstructorParameters<typeof SqlError>[1] & { serverMessage: string } } | { message: string };
+
+export function toWire(err: unknown): WireError {
+  if (err instanceof SqlError) {
+    const { serverMessage, kind, code, position, query, detail, hint } = err;
+    return { sql: { serverMessage, kind, code, position, query, detail, hint } };
+  }
+  return { message: err instanceof Error ? err.message : String(err) };
+}
+
+async function main(port: NonNullable<typeof parentPort>, data: WorkerData): Promise<void> {
+  let engine: SqlEngine;
+  try {
+    engine = await openPgliteUnlocked(data.from);
+  } catch (err) {
+    port.postMessage({ failed: toWire(err) });
+    return;
+  }
+  port.on('message', (msg: { id: number; sql: string } | { close: true }) => {
+    if ('close' in msg) {
+      void engine.close().finally(() => port.postMessage({ closed: true }));
+      return;
+    }
+    // The parent's timer starts when this arrives: the time a query waits for this thread to be scheduled is not the query's.
+    port.postMessage({ id: msg.id, started: true });
+    queryReadOnly(engine, msg.sql, data.options).then(
+      (result) => port.postMessage({ id: msg.id, result }),
+      (err: unknown) => port.postMessage({ id: msg.id, error: toWire(err) }),
+    );
+  });
+  // Warm up before the first timed query: the first statements after a start compile and run
+  // PostgreSQL's WebAssembly cold, which would otherwise count against the first query's timeout.
+  await queryReadOnly(engine, 'SELECT 1', data.options).catch(() => undefined);
+  port.postMessage({ ready: true });
+}
+
+if (parentPort && (workerData as { dashcodePglite?: WorkerData } | undefined)?.dashcodePglite) {
+  void main(parentPort, (workerData as { dashcodePglite: WorkerData }).dashcodePglite);
+}

@@ -1,0 +1,153 @@
+/**
+ * The layering of src/ (docs/architecture.md), enforced by reading the import
+ * graph. Every relative import specifier of every module under src/ (static,
+ * `export ... from`, dynamic `import()`, type-only included: a type import is
+ * still a dependency) is resolved to a file, and its folder's layer is
+ * compared with the importer's. A module may import its own layer or any
+ * lower one; an import upwards fails unless it is in KNOWN_VIOLATIONS below,
+ * each with the reason it exists and the issue that removes it. An entry that
+ * no longer occurs also fails, so the list only ever shrinks.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, posix, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = join(ROOT, 'src');
+
+/** Layers, lowest first. Index = rank; a folder may import folders of its own rank or lower. */
+const LAYERS: ReadonlyArray<{ name: string; folders: readonly string[] }> = [
+  { name: 'model', folders: ['model'] },
+  { name: 'languages', folders: ['languages'] },
+  { name: 'validate', folders: ['validate', 'files'] },
+  { name: 'builders', folders: ['datasources', 'queries', 'variables', 'panels', 'rows', 'dashboards'] },
+  { name: 'compile', folders: ['compile', 'config', 'provisioning'] },
+  { name: 'tools', folders: ['check', 'lint', 'diff', 'import', 'preview', 'alerting', 'db', 'doctor'] },
+  { name: 'library', folders: ['project', 'entries', '(root)'] },
+  { name: 'cli', folders: ['cli'] },
+];
+
+/**
+ * Imports between tools that must not exist even though both sides share a
+ * layer: lint must not reach into check for parsers (they belong in
+ * languages), and nothing below the CLI reads the database except check,
+ * preview and the db commands.
+ */
+const FORBIDDEN_PEERS: ReadonlyArray<{ from: string; to: string; why: string }> = [
+  { from: 'lint', to: 'check', why: 'query-language parsers live in src/languages, below both' },
+  { from: 'lint', to: 'db', why: 'lint is static: it never opens a database' },
+  { from: 'diff', to: 'db', why: 'diff compares JSON; it never opens a database' },
+  { from: 'import', to: 'db', why: 'import emits code; it never opens a database' },
+  { from: 'project', to: 'db', why: 'building never touches the database' },
+  { from: '(root)', to: 'db', why: 'building never touches the database' },
+];
+
+/**
+ * Known upward or forbidden imports, `from -> to` as paths under src/. Each is
+ * a defect to remove, not a rule: delete the entry with the fix.
+ */
+const KNOWN_VIOLATIONS: Readonly<Record<string, string>> = {
+  // Issue 16, "Cycles": config/ imports a lint type (the rule-severity map); the type belongs to config or model.
+  'config/config.ts -> lint/config.ts': 'config imports a lint type',
+  // Issue 16, "Query languages": lint borrows check's parsers and variable-reference finder; move them to src/languages.
+  'lint/dashboard/promql.ts -> check/promql/index.ts': 'lint uses check\'s PromQL parser',
+  'lint/dashboard/promql.ts -> check/interpolate/index.ts': 'lint uses check\'s variable-reference finder',
+  'lint/dashboard/sql.ts -> check/interpolate/index.ts': 'lint uses check\'s variable-reference finder',
+  'lint/dashboard/units.ts -> check/promql/index.ts': 'lint uses check\'s PromQL parser',
+  'lint/dashboard/variables.ts -> check/interpolate/index.ts': 'lint uses check\'s variable-reference finder',
+  // A builder needs the slot type (x, y, w, h) that layout fills in; the type belongs to model/.
+  'panels/panel.ts -> compile/layout-types.ts': 'the PanelSlot type lives in compile/',
+  // Stand-in specs for builders that could not build (validate/guard.ts): they belong with the builders' shared code.
+  'validate/invalid.ts -> datasources/datasource.ts': 'stand-in datasource',
+  'validate/invalid.ts -> queries/query.ts': 'stand-in query',
+  'validate/invalid.ts -> queries/text.ts': 'stand-in query text',
+  'validate/invalid.ts -> variables/variable.ts': 'stand-in variable',
+  // Issue 16, "Cycles": schemaErrorsToIssues lives in provisioning/ and is used by validate/.
+  'validate/output.ts -> provisioning/validate.ts': 'schemaErrorsToIssues lives in provisioning/',
+};
+
+const folderOf = (file: string): string => (file.includes('/') ? file.slice(0, file.indexOf('/')) : '(root)');
+const RANK = new Map(LAYERS.flatMap((l, i) => l.folders.map((f) => [f, i] as const)));
+
+function sourceFiles(): string[] {
+  return (readdirSync(SRC, { recursive: true }) as string[])
+    .map((f) => f.split(sep).join('/'))
+    .filter((f) => /\.(m|c)?ts$/.test(f) && !f.endsWith('.d.ts'))
+    .sort();
+}
+
+/** Relative import targets of one module, as paths under src/ (or `../…` when they leave it). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(SRC, file), 'utf8');
+  const info = ts.preProcessFile(text, true, true);
+  return info.importedFiles
+    .map((f) => f.fileName)
+    // The package's own name from inside src/ would load dist/ (or, through tsconfig paths, a cycle via index.ts).
+    .map((spec) => (spec === 'dashcode' || spec.startsWith('dashcode/') ? `../node_modules/${spec}` : spec))
+    .filter((spec) => spec.startsWith('.'))
+    .map((spec) => posix.normalize(posix.join(posix.dirname(file), spec)).replace(/\.(m|c)?js$/, '.$1ts'));
+}
+
+interface Edge { from: string; to: string; problem: string }
+
+/** What is wrong with `from` importing `to` (paths under src/), or undefined when the direction is allowed. */
+function problemOf(from: string, to: string): string | undefined {
+  if (to.startsWith('../')) return `src/ imports outside src/ (${to.startsWith('../test/') ? 'test code' : to.startsWith('../node_modules/dashcode') ? 'the package by its own name' : 'not part of the package'})`;
+  const a = folderOf(from);
+  const b = folderOf(to);
+  if (a === b) return undefined;
+  const ra = RANK.get(a);
+  const rb = RANK.get(b);
+  if (ra === undefined || rb === undefined) return `folder ${ra === undefined ? a : b} has no layer in test/architecture.test.ts and docs/architecture.md`;
+  if (rb > ra) return `${LAYERS[ra]!.name} (${a}) imports the higher layer ${LAYERS[rb]!.name} (${b})`;
+  const rule = FORBIDDEN_PEERS.find((p) => p.from === a && p.to === b);
+  return rule ? `${a} must not import ${b}: ${rule.why}` : undefined;
+}
+
+function violations(): Edge[] {
+  const out: Edge[] = [];
+  for (const from of sourceFiles()) {
+    for (const to of importsOf(from)) {
+      const problem = problemOf(from, to);
+      if (problem !== undefined) out.push({ from, to, problem });
+    }
+  }
+  return out;
+}
+
+describe('architecture: import directions in src/', () => {
+  const found = violations();
+
+  it('has no forbidden import beyond the known, listed ones', () => {
+    const unexpected = found.filter((e) => !Object.hasOwn(KNOWN_VIOLATIONS, `${e.from} -> ${e.to}`)).map((e) => `src/${e.from} -> src/${e.to}: ${e.problem}`);
+    expect(unexpected).toEqual([]);
+  });
+
+  it('lists no violation that has already been fixed', () => {
+    const live = new Set(found.map((e) => `${e.from} -> ${e.to}`));
+    expect(Object.keys(KNOWN_VIOLATIONS).filter((k) => !live.has(k))).toEqual([]);
+  });
+
+  it('names the directions that must never exist', () => {
+    expect(problemOf('compile/compile.ts', 'cli/run.ts')).toMatch(/imports the higher layer cli/);
+    expect(problemOf('index.ts', 'cli/run.ts')).toMatch(/library .* imports the higher layer cli/);
+    expect(problemOf('panels/panel.ts', 'db/engine.ts')).toMatch(/builders .* imports the higher layer tools/);
+    expect(problemOf('queries/sql.ts', 'check/run/index.ts')).toMatch(/higher layer tools \(check\)/);
+    expect(problemOf('model/units.ts', 'languages/sql/lexer.ts')).toMatch(/higher layer languages/);
+    expect(problemOf('project/load.ts', 'db/engine.ts')).toMatch(/building never touches the database/);
+    expect(problemOf('lint/rules.ts', 'check/promql/index.ts')).toMatch(/src\/languages/);
+    expect(problemOf('compile/compile.ts', '../test/support/fixtures.ts')).toMatch(/test code/);
+    expect(problemOf('compile/compile.ts', '../node_modules/dashcode')).toMatch(/its own name/);
+    expect(problemOf('brand-new/x.ts', 'model/units.ts')).toMatch(/has no layer/);
+    expect(problemOf('cli/run.ts', 'compile/compile.ts')).toBeUndefined();
+    expect(problemOf('check/run/index.ts', 'languages/sql/lexer.ts')).toBeUndefined();
+  });
+
+  it('sees the import graph (self-check of the parser)', () => {
+    // If the parser stopped seeing imports, every rule above would pass vacuously.
+    expect(importsOf('cli/run.ts').length).toBeGreaterThan(3);
+    expect(importsOf('index.ts')).toContain('compile/compile.ts');
+  });
+});
