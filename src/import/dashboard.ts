@@ -21,8 +21,6 @@ import { setOwn } from '../model/own.js';
 
 /** Fields the importer handles elsewhere, or noise (see diff/normalize.ts). */
 const HANDLED = new Set(['panels', 'templating', 'annotations', 'links', 'id', 'version', 'iteration', 'schemaVersion', 'style', 'gnetId', '__inputs', '__requires', '__elements']);
-/** The keys of Grafana's published dashboard schema (dashboard.jsonschema.json definitions.Dashboard); others are ignored on load. */
-const GRAFANA_DASHBOARD_KEYS = new Set(['annotations', 'description', 'editable', 'fiscalYearStartMonth', 'gnetId', 'graphTooltip', 'id', 'links', 'liveNow', 'panels', 'preload', 'refresh', 'revision', 'schemaVersion', 'snapshot', 'tags', 'templating', 'time', 'timepicker', 'timezone', 'title', 'uid', 'version', 'weekStart']);
 const GRAPH_TOOLTIP = ['off', 'crosshair', 'tooltip'] as const;
 const WEEK_START = new Set(['', 'monday', 'saturday', 'sunday']);
 
@@ -94,8 +92,7 @@ export function dashboardSettings(ctx: ImportContext, d: JsonObject, takenUids?:
         if (v !== false) drop(k, 'no option for it');
         break;
       default:
-        if (GRAFANA_DASHBOARD_KEYS.has(k)) drop(k, 'no option for it');
-        else ctx.report('import.dropped', k, `dashboard key "${k}" dropped: it is not in Grafana's dashboard schema, and Grafana's DashboardModel does not read it`, 'warning');
+        drop(k, 'no option for it');
     }
   }
   // Where Grafana's default for a missing field differs from what compile writes, say it.
