@@ -11,6 +11,9 @@ import { promql, sql, traceql, type QueryLanguage, type QueryText } from '../que
 import { POSITION_CODES } from '../queries/positions.js';
 import { code, templateChunk, type Code } from './code.js';
 import type { ImportContext } from './context.js';
+import { lexPromQL } from '../languages/promql/lexer.js';
+import { unsafePromqlReference } from '../languages/promql/interpolation.js';
+import { sqlVariable } from '../queries/positions.js';
 
 /** Grafana's variable syntax: `$name`, `[[name:format]]`, `${name.field:format}` (its `variableRegex`). */
 const VARIABLE_REFERENCE = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^}]+))?(?::([^}]+))?\}/g;
@@ -49,11 +52,17 @@ export function queryTemplate(ctx: ImportContext, language: QueryLanguage, text:
   const source: string[] = [];
   let last = 0;
   const kept = new Map<string, string>();
+  const promSegments = language === 'promql' ? lexPromQL(text) : undefined;
   for (const m of text.matchAll(VARIABLE_REFERENCE)) {
     const [whole] = m;
     const start = m.index ?? 0;
     const interpolation = interpolate(m, language, ctx.scope);
-    if (interpolation !== undefined) {
+    // A PromQL reference the promql tag would refuse (a viewer-set value inside a "…" matcher, as nearly every
+    // Prometheus dashboard writes job="${job}") stays typed-out text: compile and lint warn about it, and the
+    // dashboard still builds as it did in Grafana. Rewriting it as a variable object would make it a compile error.
+    const unsafe = promSegments && interpolation && m[4] !== undefined && ctx.scope.get(m[4]) !== undefined
+      && unsafePromqlReference({ name: m[4], match: whole, start, end: start + whole.length, format: m[6] }, sqlVariable(ctx.scope.get(m[4])!.spec), promSegments) !== undefined;
+    if (interpolation !== undefined && !unsafe) {
       chunks.push(text.slice(last, start));
       values.push(interpolation.value);
       source.push(interpolation.code);
