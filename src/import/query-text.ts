@@ -8,7 +8,6 @@
  */
 import type { VariableFormat, VariableLike, VariableSpec } from '../variables/variable.js';
 import { promql, sql, traceql, type QueryLanguage, type QueryText } from '../queries/text.js';
-import { POSITION_CODES } from '../queries/positions.js';
 import { code, templateChunk, type Code } from './code.js';
 import type { ImportContext } from './context.js';
 import { lexPromQL } from '../languages/promql/lexer.js';
@@ -77,14 +76,6 @@ export function queryTemplate(ctx: ImportContext, language: QueryLanguage, text:
     ctx.report('import.variable-reference', site.path, `${site.where}: ${ref} kept verbatim: ${reason}`, 'warning', site.panel);
   }
   const value = evaluate(language, chunks, values);
-  const refused = language === 'promql' ? value.issues.filter((i) => POSITION_CODES.has(i.code)) : [];
-  if (refused.length > 0) {
-    // The promql tag refuses an interpolated object where this text puts it (an error); typed out, the
-    // same reference is judged at compile as a warning, so the dashboard builds as Grafana loads it.
-    // (In SQL both are errors, so the object stays.)
-    for (const i of refused) ctx.report('import.variable-reference', site.path, `${site.where}: kept verbatim, as an interpolated object it would be refused: ${i.message}`, 'warning', site.panel);
-    return code(`${tag}\`${templateChunk(text)}\``, evaluate(language, [text], []));
-  }
   const body = chunks.map((c, i) => templateChunk(c) + (i < source.length ? `\${${source[i]}}` : '')).join('');
   return code(`${tag}\`${body}\``, value);
 }

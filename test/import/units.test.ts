@@ -49,8 +49,8 @@ describe('query text: variable references', () => {
   it.each([
     ['sql', 'x = ${branch:sqlstring}', 'sql`x = ${branch}`', false],
     ['sql', 'x IN (${branch:csv})', "sql`x IN (${branch.as('csv')})`", false],
-    // A viewer can set branch, so the promql tag would refuse the object in a string: kept typed out (a compile warning).
-    ['promql', 'up{b=~"${branch}"}', 'promql`up{b=~"\\${branch}"}`', true],
+    // branch is viewer-settable, so the promql tag would refuse the object inside "…": kept typed out (compile warns).
+    ['promql', 'up{b=~"${branch}"}', 'promql`up{b=~"\\${branch}"}`', false],
     ['promql', 'up{b=~"${branch:regex}"}', 'promql`up{b=~"\\${branch:regex}"}`', true],
     ['sql', 'x = ${branch}', 'sql`x = \\${branch}`', true],
     ['sql', 'x = $branch', 'sql`x = $branch`', true],
