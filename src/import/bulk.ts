@@ -7,6 +7,7 @@
  * caller reads and writes the files.
  */
 import type { Issue } from '../validate/issues.js';
+import { isObject } from '../diff/json.js';
 import type { KnownDatasource, NewDatasource } from './datasources.js';
 import { importDashboard, type ImportOptions, type ImportResult } from './import.js';
 import { datasourcesFromProvisioning, type ProvisioningFile } from './provisioning.js';
@@ -50,6 +51,7 @@ export async function importDashboards(inputs: readonly BulkInput[], options: Bu
   const added: NewDatasource[] = [...provisioned.datasources];
   const modules = moduleNames(inputs.map((i) => i.file), options.takenModules ?? new Set());
   const dashboards: BulkDashboard[] = [];
+  const takenUids = new Set(inputs.map((i) => (isObject(i.json) && typeof i.json.uid === 'string' ? i.json.uid : '')).filter((u) => u !== ''));
   for (const [i, input] of inputs.entries()) {
     const result = await importDashboard(input.json, {
       file: input.file,
@@ -58,6 +60,7 @@ export async function importDashboards(inputs: readonly BulkInput[], options: Bu
       printWidth: options.printWidth,
       datasources: [...existing, ...added],
       datasourcesModuleNames: names,
+      takenUids,
     });
     // A dashboard that is not imported adds nothing to the datasources module.
     if (result.code !== '') {

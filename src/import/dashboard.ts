@@ -25,11 +25,11 @@ const GRAPH_TOOLTIP = ['off', 'crosshair', 'tooltip'] as const;
 const WEEK_START = new Set(['', 'monday', 'saturday', 'sunday']);
 
 /** The `dashboard({...})` options other than panels, variables, links and annotations; `raw` when needed. */
-export function dashboardSettings(ctx: ImportContext, d: JsonObject): ExprObject {
+export function dashboardSettings(ctx: ImportContext, d: JsonObject, takenUids?: Set<string>): ExprObject {
   const props: ExprObject = {};
   const uid = typeof d.uid === 'string' && d.uid !== '' ? d.uid : undefined;
   if (!uid) ctx.report('import.uid', 'uid', 'the dashboard has no uid; dashcode requires a stable one, so one was made from the title: check it', 'warning');
-  props.uid = uid ?? (slugOf(typeof d.title === 'string' ? d.title : '') || 'dashboard');
+  props.uid = uid ?? unusedUid(slugOf(typeof d.title === 'string' ? d.title : '') || 'dashboard', takenUids);
   props.title = typeof d.title === 'string' ? d.title : '';
   const raw: JsonObject = {};
   const drop = (k: string, why: string) => {
@@ -100,6 +100,19 @@ export function dashboardSettings(ctx: ImportContext, d: JsonObject): ExprObject
   if (d.timezone === undefined || d.timezone === null) props.timezone = '';
   if (Object.keys(raw).length > 0) props.raw = raw;
   return props;
+}
+
+/**
+ * A made-up uid no other imported dashboard has or was given (`-2`, `-3`, ...):
+ * Grafana gives a dashboard without a uid a fresh one, so two such dashboards,
+ * or one titled like another's uid, never collide there either.
+ */
+function unusedUid(base: string, taken: Set<string> | undefined): string {
+  if (!taken) return base;
+  let uid = base;
+  for (let n = 2; taken.has(uid); n++) uid = `${base.slice(0, 40 - String(n).length - 1)}-${n}`;
+  taken.add(uid);
+  return uid;
 }
 
 function slugOf(s: string): string {

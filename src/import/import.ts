@@ -40,6 +40,8 @@ export interface ImportOptions {
   printWidth?: number;
   /** Names the datasources module already binds; new datasource exports never reuse them. */
   datasourcesModuleNames?: ReadonlySet<string>;
+  /** Uids other dashboards of a bulk import have: a uid made up for a dashboard without one avoids them, and is added. */
+  takenUids?: Set<string>;
 }
 
 export interface ImportResult {
@@ -117,7 +119,7 @@ async function build(ctx: ImportContext, d: JsonObject, options: ImportOptions):
   ctx.datasources = new DatasourceResolver(ctx, options.datasources ?? [], options.datasourcesModuleNames);
   const variables = importVariables(ctx, asArray(isObject(d.templating) ? d.templating.list : undefined));
   const panels = importPanels(ctx, asArray(d.panels));
-  const settings = dashboardSettings(ctx, d);
+  const settings = dashboardSettings(ctx, d, options.takenUids);
   const links = importLinks(ctx, d.links);
   const annotations = importAnnotations(ctx, d.annotations);
 

@@ -42,11 +42,16 @@ export function migrateLegacyDashboard(d: JsonObject): { dashboard: JsonObject; 
     list.map((p, i) => {
       if (!isObject(p)) return p;
       const where = `${path}[${i}]`;
-      if (p.type === 'row' && Array.isArray(p.panels)) return { ...p, panels: migrate(p.panels, `${where}.panels`) };
+      if (p.type === 'row') {
+        const junk = ROW_INERT_KEYS.filter((k) => p[k] !== undefined);
+        const row = rest(p, ROW_INERT_KEYS);
+        if (junk.length > 0) migrations.push({ path: where, title: typeof p.title === 'string' && p.title !== '' ? p.title : undefined, migration: { panel: row, from: 'row', to: 'row', dropped: junk } });
+        return Array.isArray(p.panels) ? { ...row, panels: migrate(p.panels, `${where}.panels`) } : row;
+      }
       const m = migrateLegacyPanel(p);
-      if (!m) return p;
+      if (!m) return withQueryIds(p);
       migrations.push({ path: where, title: typeof p.title === 'string' && p.title !== '' ? p.title : undefined, migration: m });
-      return m.panel;
+      return withQueryIds(m.panel);
     });
   return { dashboard: Array.isArray(d.panels) ? { ...d, panels: migrate(d.panels, 'panels') } : d, migrations };
 }
@@ -58,6 +63,7 @@ export function migrateLegacyPanel(p: JsonObject): Migration | undefined {
     const inner = migrateLegacyPanel(rest(p, INERT_KEYS));
     return inner ? { ...inner, dropped: [...junk, ...inner.dropped] } : { panel: rest(p, INERT_KEYS), from: String(p.type), to: String(p.type), dropped: junk };
   }
+  if (p.type === 'heatmap') return heatmapAngularLeftovers(p);
   if (p.type === 'graph') return graphToTimeseries(p);
   if (p.type === 'text' && (typeof p.content === 'string' || typeof p.mode === 'string')) return textTopLevelToOptions(p);
   if (p.type === 'singlestat' || p.type === 'grafana-singlestat-panel') return singlestatToStat(p);
@@ -68,12 +74,61 @@ export function migrateLegacyPanel(p: JsonObject): Migration | undefined {
 // --- helpers ---------------------------------------------------------------
 
 /**
+ * Queries without a refId get the one Grafana gives them on load: PanelModel's
+ * constructor calls ensureQueryIds (public/app/features/dashboard/state/PanelModel.ts),
+ * which takes getNextRefId (packages/grafana-data/src/query/refId.ts): the first
+ * of A..Z, AA, AB, ... no query of the panel uses yet.
+ */
+function withQueryIds(p: JsonObject): JsonObject {
+  if (!Array.isArray(p.targets) || p.targets.every((t) => !isObject(t) || (typeof t.refId === 'string' && t.refId !== ''))) return p;
+  const targets: Json[] = p.targets.map((t) => (isObject(t) ? { ...t } : t));
+  for (const t of targets) {
+    if (!isObject(t) || (typeof t.refId === 'string' && t.refId !== '')) continue;
+    let n = 0;
+    while (targets.some((q) => isObject(q) && q.refId === refIdLetters(n))) n++;
+    t.refId = refIdLetters(n);
+  }
+  return { ...p, targets };
+}
+
+/** getRefId in Grafana's refId.ts: 0 → A, 25 → Z, 26 → AA. */
+function refIdLetters(n: number): string {
+  return n < 26 ? String.fromCharCode(65 + n) : refIdLetters(Math.floor(n / 26) - 1) + String.fromCharCode(65 + (n % 26));
+}
+
+/**
  * Panel keys with no effect in Grafana 7+: the pre-5 layout (`height`, `span`)
  * and editor state saved by old versions (`error`, `editable`, `isNew`,
  * `$$hashKey`). dashcode's output schema rejects them, so the import drops
  * them and lists them (a dashcode decision, not a Grafana migration).
  */
-const INERT_KEYS = ['error', 'editable', 'height', 'span', 'isNew', '$$hashKey'];
+const INERT_KEYS = ['error', 'editable', 'height', 'span', 'isNew', '$$hashKey', 'scopedVars'];
+
+/**
+ * A row's keys beyond Grafana's RowPanel schema (dashboard.jsonschema.json
+ * definitions.RowPanel): a row runs no queries and repeats downwards only, so
+ * `targets` and `repeatDirection` (and `options`, `fieldConfig` left by a panel
+ * turned into a row) have no effect. `scopedVars` (above) is the value a repeat
+ * assigns at load time, saved by old versions; without a value it does nothing.
+ */
+const ROW_INERT_KEYS = [...INERT_KEYS, 'targets', 'repeatDirection', 'options', 'fieldConfig', 'pluginVersion'];
+
+/** The Angular heatmap's keys (its `angular` options, read by angularToReactHeatmap). */
+const ANGULAR_HEATMAP_KEYS = ['cards', 'color', 'dataFormat', 'heatmap', 'hideZeroBuckets', 'highlightCards', 'legend', 'reverseYBuckets', 'tooltip', 'tooltipDecimals', 'xAxis', 'xBucketNumber', 'xBucketSize', 'yAxis', 'yBucketBound', 'yBucketNumber', 'yBucketSize'];
+
+/**
+ * A React heatmap that still carries the Angular heatmap's keys (Grafana 9/10
+ * saved them alongside the migrated `options`). heatmapMigrationHandler
+ * (public/app/plugins/panel/heatmap/migrations.ts) migrates from Angular only
+ * when `options` is empty; otherwise `options` is what renders and the old keys
+ * are inert, so they are dropped. A heatmap with empty options is the Angular
+ * panel itself: not migrated by dashcode (yet), it is left as it is.
+ */
+function heatmapAngularLeftovers(p: JsonObject): Migration | undefined {
+  const leftovers = ANGULAR_HEATMAP_KEYS.filter((k) => p[k] !== undefined);
+  if (leftovers.length === 0 || !isObject(p.options) || Object.keys(p.options).length === 0) return undefined;
+  return { panel: rest(p, ANGULAR_HEATMAP_KEYS), from: 'heatmap (with Angular leftovers)', to: 'heatmap', dropped: leftovers };
+}
 
 /** Text panels before 7.1 kept `content` and `mode` at the top: textPanelMigrationHandler (public/app/plugins/panel/text/textPanelMigrationHandler.ts) moves them into options. */
 function textTopLevelToOptions(p: JsonObject): Migration {

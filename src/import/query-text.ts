@@ -75,10 +75,14 @@ export function queryTemplate(ctx: ImportContext, language: QueryLanguage, text:
   for (const [ref, reason] of kept) {
     ctx.report('import.variable-reference', site.path, `${site.where}: ${ref} kept verbatim: ${reason}`, 'warning', site.panel);
   }
+  const value = evaluate(language, chunks, values);
   const body = chunks.map((c, i) => templateChunk(c) + (i < source.length ? `\${${source[i]}}` : '')).join('');
-  const strings = Object.assign([...chunks], { raw: chunks.map(templateChunk) }) as unknown as TemplateStringsArray;
-  const value: QueryText = (TAGS[language] as (s: TemplateStringsArray, ...v: VariableLike[]) => QueryText)(strings, ...values);
   return code(`${tag}\`${body}\``, value);
+}
+
+function evaluate(language: QueryLanguage, chunks: readonly string[], values: readonly VariableLike[]): QueryText {
+  const strings = Object.assign([...chunks], { raw: chunks.map(templateChunk) }) as unknown as TemplateStringsArray;
+  return (TAGS[language] as (s: TemplateStringsArray, ...v: VariableLike[]) => QueryText)(strings, ...values);
 }
 
 function interpolate(m: RegExpMatchArray, language: QueryLanguage, scope: ReadonlyMap<string, VariableInScope>): { code: string; value: VariableLike } | undefined {

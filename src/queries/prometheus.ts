@@ -4,7 +4,7 @@ import { languageOf, type PromDatasource } from '../datasources/kinds.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { issue } from '../validate/issues.js';
 import { deepMerge } from '../model/merge.js';
-import { REF_ID, type QuerySpec } from './query.js';
+import { QUERY_REF_ID, QUERY_REF_ID_MESSAGE, type QuerySpec } from './query.js';
 import { isQueryText, type QueryText } from './text.js';
 import { neverThrows } from '../validate/guard.js';
 import { invalidQuery } from '../validate/invalid.js';
@@ -36,7 +36,7 @@ const schema = z
     minInterval: z.string().regex(/^(\d+(ms|s|m|h|d|w|y))+$|^\$\w+$/, 'must be a duration such as "15s"').optional(),
     exemplar: z.boolean().optional(),
     format: z.enum(['time_series', 'table', 'heatmap']).optional(),
-    refId: z.string().regex(REF_ID).optional(),
+    refId: z.string().regex(QUERY_REF_ID, QUERY_REF_ID_MESSAGE).optional(),
     hide: z.boolean().optional(),
     raw: z.record(z.string(), z.unknown()).optional(),
   })

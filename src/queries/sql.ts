@@ -4,7 +4,7 @@ import { languageOf, type SqlDatasource } from '../datasources/kinds.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { issue } from '../validate/issues.js';
 import { deepMerge } from '../model/merge.js';
-import { REF_ID, type QuerySpec } from './query.js';
+import { QUERY_REF_ID, QUERY_REF_ID_MESSAGE, type QuerySpec } from './query.js';
 import { isQueryText, type QueryText } from './text.js';
 import { neverThrows } from '../validate/guard.js';
 import { invalidQuery } from '../validate/invalid.js';
@@ -27,7 +27,7 @@ const schema = z
     datasource: z.custom<DatasourceSpec>(isDatasource, { message: 'is required: a datasource object (e.g. from datasources/)' }),
     sql: z.custom<QueryText>(isQueryText, { message: 'must be query text written with the sql`` tag' }),
     format: z.enum(['table', 'time_series']).optional(),
-    refId: z.string().regex(REF_ID, 'refId must start with a letter (letters, digits, "_" and "-", up to 32)').optional(),
+    refId: z.string().regex(QUERY_REF_ID, QUERY_REF_ID_MESSAGE).optional(),
     hide: z.boolean().optional(),
     raw: z.record(z.string(), z.unknown()).optional(),
   })

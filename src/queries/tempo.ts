@@ -4,7 +4,7 @@ import { languageOf, type TraceDatasource } from '../datasources/kinds.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { issue } from '../validate/issues.js';
 import { deepMerge } from '../model/merge.js';
-import { REF_ID, type QuerySpec } from './query.js';
+import { QUERY_REF_ID, QUERY_REF_ID_MESSAGE, type QuerySpec } from './query.js';
 import { isQueryText, type QueryText } from './text.js';
 import { neverThrows } from '../validate/guard.js';
 import { invalidQuery } from '../validate/invalid.js';
@@ -35,7 +35,7 @@ const schema = z
     spss: z.number().int().positive().optional(),
     tableType: z.enum(['traces', 'spans']).optional(),
     type: z.enum(['traceql', 'traceId']).optional(),
-    refId: z.string().regex(REF_ID).optional(),
+    refId: z.string().regex(QUERY_REF_ID, QUERY_REF_ID_MESSAGE).optional(),
     hide: z.boolean().optional(),
     raw: z.record(z.string(), z.unknown()).optional(),
   })

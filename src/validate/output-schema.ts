@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUERY_REF_ID } from '../queries/query.js';
 
 /**
  * The shape of the JSON dashcode emits, as a zod schema. It is the source of
@@ -47,18 +48,31 @@ const fieldConfig = z
         max: z.number().optional(),
         displayName: z.string().optional(),
         noValue: z.string().optional(),
-        thresholds: z.object({ mode: z.enum(['absolute', 'percentage']), steps: z.array(threshold).min(1) }).strict().optional(),
+        thresholds: z.object({ mode: z.enum(['absolute', 'percentage']), steps: z.array(threshold) }).strict().optional(),
         color: z.object({ mode: z.string() }).passthrough().optional(),
         mappings: z.array(z.object({ type: z.enum(['value', 'range', 'regex', 'special']) }).passthrough()).optional(),
         links: z.array(link).optional(),
         custom: z.record(z.string(), z.unknown()).optional(),
+        // Further FieldConfig keys of Grafana's published schema (dashboard.jsonschema.json
+        // definitions.FieldConfig), and `unitScale`, which Grafana 10.4 writes and still reads.
+        description: z.string().optional(),
+        displayNameFromDS: z.string().optional(),
+        fieldMinMax: z.boolean().optional(),
+        filterable: z.boolean().optional(),
+        path: z.string().optional(),
+        writeable: z.boolean().optional(),
+        actions: z.array(z.record(z.string(), z.unknown())).optional(),
+        unitScale: z.boolean().optional(),
       })
       .strict(),
     overrides: z.array(
       z
         .object({
           matcher: z.object({ id: z.string().min(1), options: z.unknown() }).strict(),
-          properties: z.array(z.object({ id: z.string().min(1), value: z.unknown() }).strict()),
+          // DynamicConfigValue: `value` is optional in Grafana's schema.
+          properties: z.array(z.object({ id: z.string().min(1), value: z.unknown().optional() }).strict()),
+          // Grafana marks overrides it manages (the legend's "hide series") with `__systemRef`.
+          __systemRef: z.string().optional(),
         })
         .strict(),
     ),
@@ -67,7 +81,7 @@ const fieldConfig = z
 
 const target = z
   .object({
-    refId: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,31}$/),
+    refId: z.string().regex(QUERY_REF_ID),
     datasource: datasourceRef,
   })
   .passthrough();
@@ -134,6 +148,7 @@ export const dashboardOutputSchema = z
     liveNow: z.boolean().optional(),
     panels: z.array(z.union([rowPanel, panel])),
     refresh: z.string().optional(),
+    revision: z.number().int().optional(),
     schemaVersion: z.number().int().min(36),
     tags: z.array(z.string()),
     templating: z.object({ list: z.array(variable) }).strict(),

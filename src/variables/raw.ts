@@ -2,14 +2,24 @@ import { neverThrows } from '../validate/guard.js';
 import { invalidVariable } from '../validate/invalid.js';
 import type { JsonObject } from '../model/loose.js';
 import type { VariableSpec } from './variable.js';
+import { externalDatasource } from '../datasources/external/external.js';
 
 /**
  * A variable of a type dashcode has no builder for (`adhoc`, `groupby`, ...),
  * written as Grafana stores it in `templating.list` (its `datasource`, if
  * any, is written as given). Queries interpolate it like any variable object.
+ * A `{ type, uid }` datasource becomes the variable's datasource reference, so
+ * compile writes it back (and checks its type against provisioning) rather
+ * than reporting a query variable without one.
  */
 function buildRawVariable(model: JsonObject): VariableSpec {
+  const ds = model.datasource;
+  const datasource =
+    typeof ds === 'object' && ds !== null && !Array.isArray(ds) && typeof ds.type === 'string' && typeof ds.uid === 'string' && ds.type !== '' && ds.uid !== ''
+      ? externalDatasource({ type: ds.type, uid: ds.uid })
+      : undefined;
   const spec: VariableSpec = {
+    datasource,
     kind: 'variable',
     type: model.type as VariableSpec['type'],
     name: String(model.name),

@@ -10,6 +10,11 @@ export interface PrometheusDatasourceOptions extends CommonDatasourceOptions {
   /** Prometheus flavour and version, so Grafana enables the right features. */
   prometheusType?: 'Prometheus' | 'Mimir' | 'Cortex' | 'Thanos';
   prometheusVersion?: string;
-  /** Traces linked from exemplars: the Tempo datasource and the exemplar label holding the trace id. */
-  exemplarTraceIdDestinations?: Array<{ name: string; datasourceUid: string }>;
+  /**
+   * Traces linked from exemplars: the exemplar label holding the trace id, and
+   * either a tracing datasource (`datasourceUid`) or an external link (`url`,
+   * with `urlDisplayLabel`), as Grafana's ExemplarTraceIdDestination allows
+   * (packages/grafana-prometheus/src/types.ts); `datasourceUid` wins when both are set.
+   */
+  exemplarTraceIdDestinations?: Array<{ name: string; datasourceUid?: string; url?: string; urlDisplayLabel?: string }>;
 }

@@ -15,7 +15,14 @@ const schema = commonDatasourceSchema.extend({
   httpMethod: z.enum(['GET', 'POST']).optional(),
   prometheusType: z.enum(['Prometheus', 'Mimir', 'Cortex', 'Thanos']).optional(),
   prometheusVersion: z.string().optional(),
-  exemplarTraceIdDestinations: z.array(z.object({ name: z.string(), datasourceUid: z.string() })).optional(),
+  exemplarTraceIdDestinations: z
+    .array(
+      z
+        .object({ name: z.string(), datasourceUid: z.string().min(1).optional(), url: z.string().min(1).optional(), urlDisplayLabel: z.string().optional() })
+        .strict()
+        .refine((d) => d.datasourceUid !== undefined || d.url !== undefined, { message: 'set datasourceUid (takes precedence) or url' }),
+    )
+    .optional(),
 }).strict();
 
 /** A Prometheus datasource. */

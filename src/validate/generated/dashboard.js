@@ -122,7 +122,7 @@ const schema11 = {
                       items: {
                         type: "object",
                         properties: {
-                          refId: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]{0,31}$" },
+                          refId: { type: "string", pattern: "^[^\\p{Cc}]{1,128}$" },
                           datasource: {
                             type: "object",
                             properties: {
@@ -155,7 +155,6 @@ const schema11 = {
                               properties: {
                                 mode: { type: "string", enum: ["absolute", "percentage"] },
                                 steps: {
-                                  minItems: 1,
                                   type: "array",
                                   items: {
                                     type: "object",
@@ -217,6 +216,17 @@ const schema11 = {
                               },
                             },
                             custom: { type: "object", propertyNames: { type: "string" }, additionalProperties: {} },
+                            description: { type: "string" },
+                            displayNameFromDS: { type: "string" },
+                            fieldMinMax: { type: "boolean" },
+                            filterable: { type: "boolean" },
+                            path: { type: "string" },
+                            writeable: { type: "boolean" },
+                            actions: {
+                              type: "array",
+                              items: { type: "object", propertyNames: { type: "string" }, additionalProperties: {} },
+                            },
+                            unitScale: { type: "boolean" },
                           },
                           additionalProperties: false,
                         },
@@ -236,10 +246,11 @@ const schema11 = {
                                 items: {
                                   type: "object",
                                   properties: { id: { type: "string", minLength: 1 }, value: {} },
-                                  required: ["id", "value"],
+                                  required: ["id"],
                                   additionalProperties: false,
                                 },
                               },
+                              __systemRef: { type: "string" },
                             },
                             required: ["matcher", "properties"],
                             additionalProperties: false,
@@ -343,7 +354,7 @@ const schema11 = {
                 items: {
                   type: "object",
                   properties: {
-                    refId: { type: "string", pattern: "^[A-Za-z][A-Za-z0-9_-]{0,31}$" },
+                    refId: { type: "string", pattern: "^[^\\p{Cc}]{1,128}$" },
                     datasource: {
                       type: "object",
                       properties: { type: { type: "string", minLength: 1 }, uid: { type: "string", minLength: 1 } },
@@ -373,7 +384,6 @@ const schema11 = {
                         properties: {
                           mode: { type: "string", enum: ["absolute", "percentage"] },
                           steps: {
-                            minItems: 1,
                             type: "array",
                             items: {
                               type: "object",
@@ -435,6 +445,17 @@ const schema11 = {
                         },
                       },
                       custom: { type: "object", propertyNames: { type: "string" }, additionalProperties: {} },
+                      description: { type: "string" },
+                      displayNameFromDS: { type: "string" },
+                      fieldMinMax: { type: "boolean" },
+                      filterable: { type: "boolean" },
+                      path: { type: "string" },
+                      writeable: { type: "boolean" },
+                      actions: {
+                        type: "array",
+                        items: { type: "object", propertyNames: { type: "string" }, additionalProperties: {} },
+                      },
+                      unitScale: { type: "boolean" },
                     },
                     additionalProperties: false,
                   },
@@ -454,10 +475,11 @@ const schema11 = {
                           items: {
                             type: "object",
                             properties: { id: { type: "string", minLength: 1 }, value: {} },
-                            required: ["id", "value"],
+                            required: ["id"],
                             additionalProperties: false,
                           },
                         },
+                        __systemRef: { type: "string" },
                       },
                       required: ["matcher", "properties"],
                       additionalProperties: false,
@@ -525,6 +547,7 @@ const schema11 = {
       },
     },
     refresh: { type: "string" },
+    revision: { type: "integer", minimum: -9007199254740991, maximum: 9007199254740991 },
     schemaVersion: { type: "integer", minimum: 36, maximum: 9007199254740991 },
     tags: { type: "array", items: { type: "string" } },
     templating: {
@@ -591,7 +614,7 @@ const schema11 = {
 };
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = __ajv_runtime_ucs2length.default;
-const pattern0 = new RegExp("^[A-Za-z][A-Za-z0-9_-]{0,31}$", "u");
+const pattern0 = new RegExp("^[^\\p{Cc}]{1,128}$", "u");
 const pattern2 = new RegExp("^[A-Za-z0-9_]+$", "u");
 const pattern3 = new RegExp("^[A-Za-z0-9_-]{1,40}$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -3604,9 +3627,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/0/properties/panels/items/properties/targets/items/properties/refId/pattern",
                                     keyword: "pattern",
-                                    params: { pattern: "^[A-Za-z][A-Za-z0-9_-]{0,31}$" },
-                                    message: 'must match pattern "' + "^[A-Za-z][A-Za-z0-9_-]{0,31}$" + '"',
-                                    schema: "^[A-Za-z][A-Za-z0-9_-]{0,31}$",
+                                    params: { pattern: "^[^\\p{Cc}]{1,128}$" },
+                                    message: 'must match pattern "' + "^[^\\p{Cc}]{1,128}$" + '"',
+                                    schema: "^[^\\p{Cc}]{1,128}$",
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                         .targets.items.properties.refId,
@@ -4498,39 +4521,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 if (data67.steps !== undefined) {
                                   let data69 = data67.steps;
                                   if (Array.isArray(data69)) {
-                                    if (data69.length < 1) {
-                                      const err177 = {
-                                        instancePath:
-                                          instancePath +
-                                          "/panels/" +
-                                          i3 +
-                                          "/panels/" +
-                                          i4 +
-                                          "/fieldConfig/defaults/thresholds/steps",
-                                        schemaPath:
-                                          "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/defaults/properties/thresholds/properties/steps/minItems",
-                                        keyword: "minItems",
-                                        params: { limit: 1 },
-                                        message: "must NOT have fewer than 1 items",
-                                        schema: 1,
-                                        parentSchema:
-                                          schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
-                                            .fieldConfig.properties.defaults.properties.thresholds.properties.steps,
-                                        data: data69,
-                                      };
-                                      if (vErrors === null) {
-                                        vErrors = [err177];
-                                      } else {
-                                        vErrors.push(err177);
-                                      }
-                                      errors++;
-                                    }
                                     const len6 = data69.length;
                                     for (let i6 = 0; i6 < len6; i6++) {
                                       let data70 = data69[i6];
                                       if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
                                         if (data70.color === undefined) {
-                                          const err178 = {
+                                          const err177 = {
                                             instancePath:
                                               instancePath +
                                               "/panels/" +
@@ -4555,14 +4551,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             data: data70,
                                           };
                                           if (vErrors === null) {
-                                            vErrors = [err178];
+                                            vErrors = [err177];
                                           } else {
-                                            vErrors.push(err178);
+                                            vErrors.push(err177);
                                           }
                                           errors++;
                                         }
                                         if (data70.value === undefined) {
-                                          const err179 = {
+                                          const err178 = {
                                             instancePath:
                                               instancePath +
                                               "/panels/" +
@@ -4587,15 +4583,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             data: data70,
                                           };
                                           if (vErrors === null) {
-                                            vErrors = [err179];
+                                            vErrors = [err178];
                                           } else {
-                                            vErrors.push(err179);
+                                            vErrors.push(err178);
                                           }
                                           errors++;
                                         }
                                         for (const key14 in data70) {
                                           if (!(key14 === "color" || key14 === "value")) {
-                                            const err180 = {
+                                            const err179 = {
                                               instancePath:
                                                 instancePath +
                                                 "/panels/" +
@@ -4617,9 +4613,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                               data: data70,
                                             };
                                             if (vErrors === null) {
-                                              vErrors = [err180];
+                                              vErrors = [err179];
                                             } else {
-                                              vErrors.push(err180);
+                                              vErrors.push(err179);
                                             }
                                             errors++;
                                           }
@@ -4628,7 +4624,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           let data71 = data70.color;
                                           if (typeof data71 === "string") {
                                             if (func3(data71) < 1) {
-                                              const err181 = {
+                                              const err180 = {
                                                 instancePath:
                                                   instancePath +
                                                   "/panels/" +
@@ -4651,14 +4647,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                 data: data71,
                                               };
                                               if (vErrors === null) {
-                                                vErrors = [err181];
+                                                vErrors = [err180];
                                               } else {
-                                                vErrors.push(err181);
+                                                vErrors.push(err180);
                                               }
                                               errors++;
                                             }
                                           } else {
-                                            const err182 = {
+                                            const err181 = {
                                               instancePath:
                                                 instancePath +
                                                 "/panels/" +
@@ -4684,9 +4680,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                               data: data71,
                                             };
                                             if (vErrors === null) {
-                                              vErrors = [err182];
+                                              vErrors = [err181];
                                             } else {
-                                              vErrors.push(err182);
+                                              vErrors.push(err181);
                                             }
                                             errors++;
                                           }
@@ -4694,7 +4690,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         if (data70.value !== undefined) {
                                           let data72 = data70.value;
                                           if (!(typeof data72 == "number" && isFinite(data72)) && data72 !== null) {
-                                            const err183 = {
+                                            const err182 = {
                                               instancePath:
                                                 instancePath +
                                                 "/panels/" +
@@ -4724,15 +4720,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                               data: data72,
                                             };
                                             if (vErrors === null) {
-                                              vErrors = [err183];
+                                              vErrors = [err182];
                                             } else {
-                                              vErrors.push(err183);
+                                              vErrors.push(err182);
                                             }
                                             errors++;
                                           }
                                         }
                                       } else {
-                                        const err184 = {
+                                        const err183 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -4757,15 +4753,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           data: data70,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err184];
+                                          vErrors = [err183];
                                         } else {
-                                          vErrors.push(err184);
+                                          vErrors.push(err183);
                                         }
                                         errors++;
                                       }
                                     }
                                   } else {
-                                    const err185 = {
+                                    const err184 = {
                                       instancePath:
                                         instancePath +
                                         "/panels/" +
@@ -4787,15 +4783,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       data: data69,
                                     };
                                     if (vErrors === null) {
-                                      vErrors = [err185];
+                                      vErrors = [err184];
                                     } else {
-                                      vErrors.push(err185);
+                                      vErrors.push(err184);
                                     }
                                     errors++;
                                   }
                                 }
                               } else {
-                                const err186 = {
+                                const err185 = {
                                   instancePath:
                                     instancePath +
                                     "/panels/" +
@@ -4817,9 +4813,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   data: data67,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err186];
+                                  vErrors = [err185];
                                 } else {
-                                  vErrors.push(err186);
+                                  vErrors.push(err185);
                                 }
                                 errors++;
                               }
@@ -4828,7 +4824,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               let data73 = data60.color;
                               if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
                                 if (data73.mode === undefined) {
-                                  const err187 = {
+                                  const err186 = {
                                     instancePath:
                                       instancePath + "/panels/" + i3 + "/panels/" + i4 + "/fieldConfig/defaults/color",
                                     schemaPath:
@@ -4845,16 +4841,16 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     data: data73,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err187];
+                                    vErrors = [err186];
                                   } else {
-                                    vErrors.push(err187);
+                                    vErrors.push(err186);
                                   }
                                   errors++;
                                 }
                                 if (data73.mode !== undefined) {
                                   let data74 = data73.mode;
                                   if (typeof data74 !== "string") {
-                                    const err188 = {
+                                    const err187 = {
                                       instancePath:
                                         instancePath +
                                         "/panels/" +
@@ -4876,15 +4872,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       data: data74,
                                     };
                                     if (vErrors === null) {
-                                      vErrors = [err188];
+                                      vErrors = [err187];
                                     } else {
-                                      vErrors.push(err188);
+                                      vErrors.push(err187);
                                     }
                                     errors++;
                                   }
                                 }
                               } else {
-                                const err189 = {
+                                const err188 = {
                                   instancePath:
                                     instancePath + "/panels/" + i3 + "/panels/" + i4 + "/fieldConfig/defaults/color",
                                   schemaPath:
@@ -4901,9 +4897,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   data: data73,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err189];
+                                  vErrors = [err188];
                                 } else {
-                                  vErrors.push(err189);
+                                  vErrors.push(err188);
                                 }
                                 errors++;
                               }
@@ -4916,7 +4912,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   let data76 = data75[i7];
                                   if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
                                     if (data76.type === undefined) {
-                                      const err190 = {
+                                      const err189 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
@@ -4939,16 +4935,16 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         data: data76,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err190];
+                                        vErrors = [err189];
                                       } else {
-                                        vErrors.push(err190);
+                                        vErrors.push(err189);
                                       }
                                       errors++;
                                     }
                                     if (data76.type !== undefined) {
                                       let data77 = data76.type;
                                       if (typeof data77 !== "string") {
-                                        const err191 = {
+                                        const err190 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -4974,9 +4970,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           data: data77,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err191];
+                                          vErrors = [err190];
                                         } else {
-                                          vErrors.push(err191);
+                                          vErrors.push(err190);
                                         }
                                         errors++;
                                       }
@@ -4986,7 +4982,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         data77 === "regex" ||
                                         data77 === "special"
                                       )) {
-                                        const err192 = {
+                                        const err191 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -5017,15 +5013,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           data: data77,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err192];
+                                          vErrors = [err191];
                                         } else {
-                                          vErrors.push(err192);
+                                          vErrors.push(err191);
                                         }
                                         errors++;
                                       }
                                     }
                                   } else {
-                                    const err193 = {
+                                    const err192 = {
                                       instancePath:
                                         instancePath +
                                         "/panels/" +
@@ -5048,15 +5044,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       data: data76,
                                     };
                                     if (vErrors === null) {
-                                      vErrors = [err193];
+                                      vErrors = [err192];
                                     } else {
-                                      vErrors.push(err193);
+                                      vErrors.push(err192);
                                     }
                                     errors++;
                                   }
                                 }
                               } else {
-                                const err194 = {
+                                const err193 = {
                                   instancePath:
                                     instancePath + "/panels/" + i3 + "/panels/" + i4 + "/fieldConfig/defaults/mappings",
                                   schemaPath:
@@ -5073,9 +5069,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   data: data75,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err194];
+                                  vErrors = [err193];
                                 } else {
-                                  vErrors.push(err194);
+                                  vErrors.push(err193);
                                 }
                                 errors++;
                               }
@@ -5088,7 +5084,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   let data79 = data78[i8];
                                   if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
                                     if (data79.asDropdown === undefined) {
-                                      const err195 = {
+                                      const err194 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
@@ -5111,14 +5107,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         data: data79,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err195];
+                                        vErrors = [err194];
                                       } else {
-                                        vErrors.push(err195);
+                                        vErrors.push(err194);
                                       }
                                       errors++;
                                     }
                                     if (data79.icon === undefined) {
-                                      const err196 = {
+                                      const err195 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
@@ -5141,14 +5137,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         data: data79,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err196];
+                                        vErrors = [err195];
                                       } else {
-                                        vErrors.push(err196);
+                                        vErrors.push(err195);
                                       }
                                       errors++;
                                     }
                                     if (data79.includeVars === undefined) {
-                                      const err197 = {
+                                      const err196 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
@@ -5171,14 +5167,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         data: data79,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err197];
+                                        vErrors = [err196];
                                       } else {
-                                        vErrors.push(err197);
+                                        vErrors.push(err196);
                                       }
                                       errors++;
                                     }
                                     if (data79.keepTime === undefined) {
-                                      const err198 = {
+                                      const err197 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
@@ -5201,14 +5197,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         data: data79,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err198];
+                                        vErrors = [err197];
                                       } else {
-                                        vErrors.push(err198);
+                                        vErrors.push(err197);
                                       }
                                       errors++;
                                     }
                                     if (data79.tags === undefined) {
-                                      const err199 = {
+                                      const err198 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
@@ -5231,14 +5227,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         data: data79,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err199];
+                                        vErrors = [err198];
                                       } else {
-                                        vErrors.push(err199);
+                                        vErrors.push(err198);
                                       }
                                       errors++;
                                     }
                                     if (data79.targetBlank === undefined) {
-                                      const err200 = {
+                                      const err199 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
@@ -5261,14 +5257,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         data: data79,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err200];
+                                        vErrors = [err199];
                                       } else {
-                                        vErrors.push(err200);
+                                        vErrors.push(err199);
                                       }
                                       errors++;
                                     }
                                     if (data79.title === undefined) {
-                                      const err201 = {
+                                      const err200 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
@@ -5291,14 +5287,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         data: data79,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err201];
+                                        vErrors = [err200];
                                       } else {
-                                        vErrors.push(err201);
+                                        vErrors.push(err200);
                                       }
                                       errors++;
                                     }
                                     if (data79.tooltip === undefined) {
-                                      const err202 = {
+                                      const err201 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
@@ -5321,14 +5317,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         data: data79,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err202];
+                                        vErrors = [err201];
                                       } else {
-                                        vErrors.push(err202);
+                                        vErrors.push(err201);
                                       }
                                       errors++;
                                     }
                                     if (data79.type === undefined) {
-                                      const err203 = {
+                                      const err202 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
@@ -5351,9 +5347,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         data: data79,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err203];
+                                        vErrors = [err202];
                                       } else {
-                                        vErrors.push(err203);
+                                        vErrors.push(err202);
                                       }
                                       errors++;
                                     }
@@ -5365,7 +5361,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           key15,
                                         )
                                       ) {
-                                        const err204 = {
+                                        const err203 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -5386,9 +5382,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           data: data79,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err204];
+                                          vErrors = [err203];
                                         } else {
-                                          vErrors.push(err204);
+                                          vErrors.push(err203);
                                         }
                                         errors++;
                                       }
@@ -5396,7 +5392,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     if (data79.asDropdown !== undefined) {
                                       let data80 = data79.asDropdown;
                                       if (typeof data80 !== "boolean") {
-                                        const err205 = {
+                                        const err204 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -5422,9 +5418,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           data: data80,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err205];
+                                          vErrors = [err204];
                                         } else {
-                                          vErrors.push(err205);
+                                          vErrors.push(err204);
                                         }
                                         errors++;
                                       }
@@ -5432,7 +5428,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     if (data79.icon !== undefined) {
                                       let data81 = data79.icon;
                                       if (typeof data81 !== "string") {
-                                        const err206 = {
+                                        const err205 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -5457,9 +5453,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           data: data81,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err206];
+                                          vErrors = [err205];
                                         } else {
-                                          vErrors.push(err206);
+                                          vErrors.push(err205);
                                         }
                                         errors++;
                                       }
@@ -5467,7 +5463,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     if (data79.includeVars !== undefined) {
                                       let data82 = data79.includeVars;
                                       if (typeof data82 !== "boolean") {
-                                        const err207 = {
+                                        const err206 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -5493,9 +5489,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           data: data82,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err207];
+                                          vErrors = [err206];
                                         } else {
-                                          vErrors.push(err207);
+                                          vErrors.push(err206);
                                         }
                                         errors++;
                                       }
@@ -5503,7 +5499,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     if (data79.keepTime !== undefined) {
                                       let data83 = data79.keepTime;
                                       if (typeof data83 !== "boolean") {
-                                        const err208 = {
+                                        const err207 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -5529,9 +5525,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           data: data83,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err208];
+                                          vErrors = [err207];
                                         } else {
-                                          vErrors.push(err208);
+                                          vErrors.push(err207);
                                         }
                                         errors++;
                                       }
@@ -5543,7 +5539,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         for (let i9 = 0; i9 < len9; i9++) {
                                           let data85 = data84[i9];
                                           if (typeof data85 !== "string") {
-                                            const err209 = {
+                                            const err208 = {
                                               instancePath:
                                                 instancePath +
                                                 "/panels/" +
@@ -5570,15 +5566,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                               data: data85,
                                             };
                                             if (vErrors === null) {
-                                              vErrors = [err209];
+                                              vErrors = [err208];
                                             } else {
-                                              vErrors.push(err209);
+                                              vErrors.push(err208);
                                             }
                                             errors++;
                                           }
                                         }
                                       } else {
-                                        const err210 = {
+                                        const err209 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -5603,9 +5599,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           data: data84,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err210];
+                                          vErrors = [err209];
                                         } else {
-                                          vErrors.push(err210);
+                                          vErrors.push(err209);
                                         }
                                         errors++;
                                       }
@@ -5613,7 +5609,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     if (data79.targetBlank !== undefined) {
                                       let data86 = data79.targetBlank;
                                       if (typeof data86 !== "boolean") {
-                                        const err211 = {
+                                        const err210 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -5639,9 +5635,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           data: data86,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err211];
+                                          vErrors = [err210];
                                         } else {
-                                          vErrors.push(err211);
+                                          vErrors.push(err210);
                                         }
                                         errors++;
                                       }
@@ -5649,7 +5645,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     if (data79.title !== undefined) {
                                       let data87 = data79.title;
                                       if (typeof data87 !== "string") {
-                                        const err212 = {
+                                        const err211 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -5674,9 +5670,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           data: data87,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err212];
+                                          vErrors = [err211];
                                         } else {
-                                          vErrors.push(err212);
+                                          vErrors.push(err211);
                                         }
                                         errors++;
                                       }
@@ -5684,7 +5680,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     if (data79.tooltip !== undefined) {
                                       let data88 = data79.tooltip;
                                       if (typeof data88 !== "string") {
-                                        const err213 = {
+                                        const err212 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -5710,9 +5706,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           data: data88,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err213];
+                                          vErrors = [err212];
                                         } else {
-                                          vErrors.push(err213);
+                                          vErrors.push(err212);
                                         }
                                         errors++;
                                       }
@@ -5720,7 +5716,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     if (data79.type !== undefined) {
                                       let data89 = data79.type;
                                       if (typeof data89 !== "string") {
-                                        const err214 = {
+                                        const err213 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -5745,14 +5741,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           data: data89,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err214];
+                                          vErrors = [err213];
                                         } else {
-                                          vErrors.push(err214);
+                                          vErrors.push(err213);
                                         }
                                         errors++;
                                       }
                                       if (!(data89 === "link" || data89 === "dashboards")) {
-                                        const err215 = {
+                                        const err214 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -5782,9 +5778,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           data: data89,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err215];
+                                          vErrors = [err214];
                                         } else {
-                                          vErrors.push(err215);
+                                          vErrors.push(err214);
                                         }
                                         errors++;
                                       }
@@ -5792,7 +5788,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     if (data79.url !== undefined) {
                                       let data90 = data79.url;
                                       if (typeof data90 !== "string") {
-                                        const err216 = {
+                                        const err215 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -5817,15 +5813,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           data: data90,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err216];
+                                          vErrors = [err215];
                                         } else {
-                                          vErrors.push(err216);
+                                          vErrors.push(err215);
                                         }
                                         errors++;
                                       }
                                     }
                                   } else {
-                                    const err217 = {
+                                    const err216 = {
                                       instancePath:
                                         instancePath +
                                         "/panels/" +
@@ -5848,15 +5844,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       data: data79,
                                     };
                                     if (vErrors === null) {
-                                      vErrors = [err217];
+                                      vErrors = [err216];
                                     } else {
-                                      vErrors.push(err217);
+                                      vErrors.push(err216);
                                     }
                                     errors++;
                                   }
                                 }
                               } else {
-                                const err218 = {
+                                const err217 = {
                                   instancePath:
                                     instancePath + "/panels/" + i3 + "/panels/" + i4 + "/fieldConfig/defaults/links",
                                   schemaPath:
@@ -5873,9 +5869,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   data: data78,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err218];
+                                  vErrors = [err217];
                                 } else {
-                                  vErrors.push(err218);
+                                  vErrors.push(err217);
                                 }
                                 errors++;
                               }
@@ -5886,7 +5882,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 for (const key16 in data91) {
                                   const _errs215 = errors;
                                   if (typeof key16 !== "string") {
-                                    const err219 = {
+                                    const err218 = {
                                       instancePath:
                                         instancePath +
                                         "/panels/" +
@@ -5909,15 +5905,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       propertyName: key16,
                                     };
                                     if (vErrors === null) {
-                                      vErrors = [err219];
+                                      vErrors = [err218];
                                     } else {
-                                      vErrors.push(err219);
+                                      vErrors.push(err218);
                                     }
                                     errors++;
                                   }
                                   var valid42 = _errs215 === errors;
                                   if (!valid42) {
-                                    const err220 = {
+                                    const err219 = {
                                       instancePath:
                                         instancePath +
                                         "/panels/" +
@@ -5939,15 +5935,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       data: data91,
                                     };
                                     if (vErrors === null) {
-                                      vErrors = [err220];
+                                      vErrors = [err219];
                                     } else {
-                                      vErrors.push(err220);
+                                      vErrors.push(err219);
                                     }
                                     errors++;
                                   }
                                 }
                               } else {
-                                const err221 = {
+                                const err220 = {
                                   instancePath:
                                     instancePath + "/panels/" + i3 + "/panels/" + i4 + "/fieldConfig/defaults/custom",
                                   schemaPath:
@@ -5964,6 +5960,38 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   data: data91,
                                 };
                                 if (vErrors === null) {
+                                  vErrors = [err220];
+                                } else {
+                                  vErrors.push(err220);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data60.description !== undefined) {
+                              let data92 = data60.description;
+                              if (typeof data92 !== "string") {
+                                const err221 = {
+                                  instancePath:
+                                    instancePath +
+                                    "/panels/" +
+                                    i3 +
+                                    "/panels/" +
+                                    i4 +
+                                    "/fieldConfig/defaults/description",
+                                  schemaPath:
+                                    "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/defaults/properties/description/type",
+                                  keyword: "type",
+                                  params: { type: "string" },
+                                  message: "must be string",
+                                  schema:
+                                    schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                      .fieldConfig.properties.defaults.properties.description.type,
+                                  parentSchema:
+                                    schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                      .fieldConfig.properties.defaults.properties.description,
+                                  data: data92,
+                                };
+                                if (vErrors === null) {
                                   vErrors = [err221];
                                 } else {
                                   vErrors.push(err221);
@@ -5971,8 +5999,324 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
+                            if (data60.displayNameFromDS !== undefined) {
+                              let data93 = data60.displayNameFromDS;
+                              if (typeof data93 !== "string") {
+                                const err222 = {
+                                  instancePath:
+                                    instancePath +
+                                    "/panels/" +
+                                    i3 +
+                                    "/panels/" +
+                                    i4 +
+                                    "/fieldConfig/defaults/displayNameFromDS",
+                                  schemaPath:
+                                    "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/defaults/properties/displayNameFromDS/type",
+                                  keyword: "type",
+                                  params: { type: "string" },
+                                  message: "must be string",
+                                  schema:
+                                    schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                      .fieldConfig.properties.defaults.properties.displayNameFromDS.type,
+                                  parentSchema:
+                                    schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                      .fieldConfig.properties.defaults.properties.displayNameFromDS,
+                                  data: data93,
+                                };
+                                if (vErrors === null) {
+                                  vErrors = [err222];
+                                } else {
+                                  vErrors.push(err222);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data60.fieldMinMax !== undefined) {
+                              let data94 = data60.fieldMinMax;
+                              if (typeof data94 !== "boolean") {
+                                const err223 = {
+                                  instancePath:
+                                    instancePath +
+                                    "/panels/" +
+                                    i3 +
+                                    "/panels/" +
+                                    i4 +
+                                    "/fieldConfig/defaults/fieldMinMax",
+                                  schemaPath:
+                                    "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/defaults/properties/fieldMinMax/type",
+                                  keyword: "type",
+                                  params: { type: "boolean" },
+                                  message: "must be boolean",
+                                  schema:
+                                    schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                      .fieldConfig.properties.defaults.properties.fieldMinMax.type,
+                                  parentSchema:
+                                    schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                      .fieldConfig.properties.defaults.properties.fieldMinMax,
+                                  data: data94,
+                                };
+                                if (vErrors === null) {
+                                  vErrors = [err223];
+                                } else {
+                                  vErrors.push(err223);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data60.filterable !== undefined) {
+                              let data95 = data60.filterable;
+                              if (typeof data95 !== "boolean") {
+                                const err224 = {
+                                  instancePath:
+                                    instancePath +
+                                    "/panels/" +
+                                    i3 +
+                                    "/panels/" +
+                                    i4 +
+                                    "/fieldConfig/defaults/filterable",
+                                  schemaPath:
+                                    "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/defaults/properties/filterable/type",
+                                  keyword: "type",
+                                  params: { type: "boolean" },
+                                  message: "must be boolean",
+                                  schema:
+                                    schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                      .fieldConfig.properties.defaults.properties.filterable.type,
+                                  parentSchema:
+                                    schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                      .fieldConfig.properties.defaults.properties.filterable,
+                                  data: data95,
+                                };
+                                if (vErrors === null) {
+                                  vErrors = [err224];
+                                } else {
+                                  vErrors.push(err224);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data60.path !== undefined) {
+                              let data96 = data60.path;
+                              if (typeof data96 !== "string") {
+                                const err225 = {
+                                  instancePath:
+                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/fieldConfig/defaults/path",
+                                  schemaPath:
+                                    "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/defaults/properties/path/type",
+                                  keyword: "type",
+                                  params: { type: "string" },
+                                  message: "must be string",
+                                  schema:
+                                    schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                      .fieldConfig.properties.defaults.properties.path.type,
+                                  parentSchema:
+                                    schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                      .fieldConfig.properties.defaults.properties.path,
+                                  data: data96,
+                                };
+                                if (vErrors === null) {
+                                  vErrors = [err225];
+                                } else {
+                                  vErrors.push(err225);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data60.writeable !== undefined) {
+                              let data97 = data60.writeable;
+                              if (typeof data97 !== "boolean") {
+                                const err226 = {
+                                  instancePath:
+                                    instancePath +
+                                    "/panels/" +
+                                    i3 +
+                                    "/panels/" +
+                                    i4 +
+                                    "/fieldConfig/defaults/writeable",
+                                  schemaPath:
+                                    "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/defaults/properties/writeable/type",
+                                  keyword: "type",
+                                  params: { type: "boolean" },
+                                  message: "must be boolean",
+                                  schema:
+                                    schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                      .fieldConfig.properties.defaults.properties.writeable.type,
+                                  parentSchema:
+                                    schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                      .fieldConfig.properties.defaults.properties.writeable,
+                                  data: data97,
+                                };
+                                if (vErrors === null) {
+                                  vErrors = [err226];
+                                } else {
+                                  vErrors.push(err226);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data60.actions !== undefined) {
+                              let data98 = data60.actions;
+                              if (Array.isArray(data98)) {
+                                const len10 = data98.length;
+                                for (let i10 = 0; i10 < len10; i10++) {
+                                  let data99 = data98[i10];
+                                  if (data99 && typeof data99 == "object" && !Array.isArray(data99)) {
+                                    for (const key17 in data99) {
+                                      const _errs234 = errors;
+                                      if (typeof key17 !== "string") {
+                                        const err227 = {
+                                          instancePath:
+                                            instancePath +
+                                            "/panels/" +
+                                            i3 +
+                                            "/panels/" +
+                                            i4 +
+                                            "/fieldConfig/defaults/actions/" +
+                                            i10,
+                                          schemaPath:
+                                            "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/defaults/properties/actions/items/propertyNames/type",
+                                          keyword: "type",
+                                          params: { type: "string" },
+                                          message: "must be string",
+                                          schema:
+                                            schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                              .fieldConfig.properties.defaults.properties.actions.items.propertyNames
+                                              .type,
+                                          parentSchema:
+                                            schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                              .fieldConfig.properties.defaults.properties.actions.items.propertyNames,
+                                          data: key17,
+                                          propertyName: key17,
+                                        };
+                                        if (vErrors === null) {
+                                          vErrors = [err227];
+                                        } else {
+                                          vErrors.push(err227);
+                                        }
+                                        errors++;
+                                      }
+                                      var valid45 = _errs234 === errors;
+                                      if (!valid45) {
+                                        const err228 = {
+                                          instancePath:
+                                            instancePath +
+                                            "/panels/" +
+                                            i3 +
+                                            "/panels/" +
+                                            i4 +
+                                            "/fieldConfig/defaults/actions/" +
+                                            i10,
+                                          schemaPath:
+                                            "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/defaults/properties/actions/items/propertyNames",
+                                          keyword: "propertyNames",
+                                          params: { propertyName: key17 },
+                                          message: "property name must be valid",
+                                          schema:
+                                            schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                              .fieldConfig.properties.defaults.properties.actions.items.propertyNames,
+                                          parentSchema:
+                                            schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                              .fieldConfig.properties.defaults.properties.actions.items,
+                                          data: data99,
+                                        };
+                                        if (vErrors === null) {
+                                          vErrors = [err228];
+                                        } else {
+                                          vErrors.push(err228);
+                                        }
+                                        errors++;
+                                      }
+                                    }
+                                  } else {
+                                    const err229 = {
+                                      instancePath:
+                                        instancePath +
+                                        "/panels/" +
+                                        i3 +
+                                        "/panels/" +
+                                        i4 +
+                                        "/fieldConfig/defaults/actions/" +
+                                        i10,
+                                      schemaPath:
+                                        "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/defaults/properties/actions/items/type",
+                                      keyword: "type",
+                                      params: { type: "object" },
+                                      message: "must be object",
+                                      schema:
+                                        schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                          .fieldConfig.properties.defaults.properties.actions.items.type,
+                                      parentSchema:
+                                        schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                          .fieldConfig.properties.defaults.properties.actions.items,
+                                      data: data99,
+                                    };
+                                    if (vErrors === null) {
+                                      vErrors = [err229];
+                                    } else {
+                                      vErrors.push(err229);
+                                    }
+                                    errors++;
+                                  }
+                                }
+                              } else {
+                                const err230 = {
+                                  instancePath:
+                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/fieldConfig/defaults/actions",
+                                  schemaPath:
+                                    "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/defaults/properties/actions/type",
+                                  keyword: "type",
+                                  params: { type: "array" },
+                                  message: "must be array",
+                                  schema:
+                                    schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                      .fieldConfig.properties.defaults.properties.actions.type,
+                                  parentSchema:
+                                    schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                      .fieldConfig.properties.defaults.properties.actions,
+                                  data: data98,
+                                };
+                                if (vErrors === null) {
+                                  vErrors = [err230];
+                                } else {
+                                  vErrors.push(err230);
+                                }
+                                errors++;
+                              }
+                            }
+                            if (data60.unitScale !== undefined) {
+                              let data100 = data60.unitScale;
+                              if (typeof data100 !== "boolean") {
+                                const err231 = {
+                                  instancePath:
+                                    instancePath +
+                                    "/panels/" +
+                                    i3 +
+                                    "/panels/" +
+                                    i4 +
+                                    "/fieldConfig/defaults/unitScale",
+                                  schemaPath:
+                                    "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/defaults/properties/unitScale/type",
+                                  keyword: "type",
+                                  params: { type: "boolean" },
+                                  message: "must be boolean",
+                                  schema:
+                                    schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                      .fieldConfig.properties.defaults.properties.unitScale.type,
+                                  parentSchema:
+                                    schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                      .fieldConfig.properties.defaults.properties.unitScale,
+                                  data: data100,
+                                };
+                                if (vErrors === null) {
+                                  vErrors = [err231];
+                                } else {
+                                  vErrors.push(err231);
+                                }
+                                errors++;
+                              }
+                            }
                           } else {
-                            const err222 = {
+                            const err232 = {
                               instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/fieldConfig/defaults",
                               schemaPath:
                                 "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/defaults/type",
@@ -5988,22 +6332,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               data: data60,
                             };
                             if (vErrors === null) {
-                              vErrors = [err222];
+                              vErrors = [err232];
                             } else {
-                              vErrors.push(err222);
+                              vErrors.push(err232);
                             }
                             errors++;
                           }
                         }
                         if (data59.overrides !== undefined) {
-                          let data92 = data59.overrides;
-                          if (Array.isArray(data92)) {
-                            const len10 = data92.length;
-                            for (let i10 = 0; i10 < len10; i10++) {
-                              let data93 = data92[i10];
-                              if (data93 && typeof data93 == "object" && !Array.isArray(data93)) {
-                                if (data93.matcher === undefined) {
-                                  const err223 = {
+                          let data101 = data59.overrides;
+                          if (Array.isArray(data101)) {
+                            const len11 = data101.length;
+                            for (let i11 = 0; i11 < len11; i11++) {
+                              let data102 = data101[i11];
+                              if (data102 && typeof data102 == "object" && !Array.isArray(data102)) {
+                                if (data102.matcher === undefined) {
+                                  const err233 = {
                                     instancePath:
                                       instancePath +
                                       "/panels/" +
@@ -6011,7 +6355,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       "/panels/" +
                                       i4 +
                                       "/fieldConfig/overrides/" +
-                                      i10,
+                                      i11,
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/required",
                                     keyword: "required",
@@ -6023,17 +6367,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                         .fieldConfig.properties.overrides.items,
-                                    data: data93,
+                                    data: data102,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err223];
+                                    vErrors = [err233];
                                   } else {
-                                    vErrors.push(err223);
+                                    vErrors.push(err233);
                                   }
                                   errors++;
                                 }
-                                if (data93.properties === undefined) {
-                                  const err224 = {
+                                if (data102.properties === undefined) {
+                                  const err234 = {
                                     instancePath:
                                       instancePath +
                                       "/panels/" +
@@ -6041,7 +6385,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       "/panels/" +
                                       i4 +
                                       "/fieldConfig/overrides/" +
-                                      i10,
+                                      i11,
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/required",
                                     keyword: "required",
@@ -6053,18 +6397,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                         .fieldConfig.properties.overrides.items,
-                                    data: data93,
+                                    data: data102,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err224];
+                                    vErrors = [err234];
                                   } else {
-                                    vErrors.push(err224);
+                                    vErrors.push(err234);
                                   }
                                   errors++;
                                 }
-                                for (const key17 in data93) {
-                                  if (!(key17 === "matcher" || key17 === "properties")) {
-                                    const err225 = {
+                                for (const key18 in data102) {
+                                  if (!(key18 === "matcher" || key18 === "properties" || key18 === "__systemRef")) {
+                                    const err235 = {
                                       instancePath:
                                         instancePath +
                                         "/panels/" +
@@ -6072,31 +6416,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         "/panels/" +
                                         i4 +
                                         "/fieldConfig/overrides/" +
-                                        i10,
+                                        i11,
                                       schemaPath:
                                         "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/additionalProperties",
                                       keyword: "additionalProperties",
-                                      params: { additionalProperty: key17 },
+                                      params: { additionalProperty: key18 },
                                       message: "must NOT have additional properties",
                                       schema: false,
                                       parentSchema:
                                         schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                           .fieldConfig.properties.overrides.items,
-                                      data: data93,
+                                      data: data102,
                                     };
                                     if (vErrors === null) {
-                                      vErrors = [err225];
+                                      vErrors = [err235];
                                     } else {
-                                      vErrors.push(err225);
+                                      vErrors.push(err235);
                                     }
                                     errors++;
                                   }
                                 }
-                                if (data93.matcher !== undefined) {
-                                  let data94 = data93.matcher;
-                                  if (data94 && typeof data94 == "object" && !Array.isArray(data94)) {
-                                    if (data94.id === undefined) {
-                                      const err226 = {
+                                if (data102.matcher !== undefined) {
+                                  let data103 = data102.matcher;
+                                  if (data103 && typeof data103 == "object" && !Array.isArray(data103)) {
+                                    if (data103.id === undefined) {
+                                      const err236 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
@@ -6104,7 +6448,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           "/panels/" +
                                           i4 +
                                           "/fieldConfig/overrides/" +
-                                          i10 +
+                                          i11 +
                                           "/matcher",
                                         schemaPath:
                                           "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/properties/matcher/required",
@@ -6117,17 +6461,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         parentSchema:
                                           schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                             .fieldConfig.properties.overrides.items.properties.matcher,
-                                        data: data94,
+                                        data: data103,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err226];
+                                        vErrors = [err236];
                                       } else {
-                                        vErrors.push(err226);
+                                        vErrors.push(err236);
                                       }
                                       errors++;
                                     }
-                                    if (data94.options === undefined) {
-                                      const err227 = {
+                                    if (data103.options === undefined) {
+                                      const err237 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
@@ -6135,7 +6479,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           "/panels/" +
                                           i4 +
                                           "/fieldConfig/overrides/" +
-                                          i10 +
+                                          i11 +
                                           "/matcher",
                                         schemaPath:
                                           "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/properties/matcher/required",
@@ -6148,18 +6492,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         parentSchema:
                                           schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                             .fieldConfig.properties.overrides.items.properties.matcher,
-                                        data: data94,
+                                        data: data103,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err227];
+                                        vErrors = [err237];
                                       } else {
-                                        vErrors.push(err227);
+                                        vErrors.push(err237);
                                       }
                                       errors++;
                                     }
-                                    for (const key18 in data94) {
-                                      if (!(key18 === "id" || key18 === "options")) {
-                                        const err228 = {
+                                    for (const key19 in data103) {
+                                      if (!(key19 === "id" || key19 === "options")) {
+                                        const err238 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -6167,32 +6511,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             "/panels/" +
                                             i4 +
                                             "/fieldConfig/overrides/" +
-                                            i10 +
+                                            i11 +
                                             "/matcher",
                                           schemaPath:
                                             "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/properties/matcher/additionalProperties",
                                           keyword: "additionalProperties",
-                                          params: { additionalProperty: key18 },
+                                          params: { additionalProperty: key19 },
                                           message: "must NOT have additional properties",
                                           schema: false,
                                           parentSchema:
                                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                               .fieldConfig.properties.overrides.items.properties.matcher,
-                                          data: data94,
+                                          data: data103,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err228];
+                                          vErrors = [err238];
                                         } else {
-                                          vErrors.push(err228);
+                                          vErrors.push(err238);
                                         }
                                         errors++;
                                       }
                                     }
-                                    if (data94.id !== undefined) {
-                                      let data95 = data94.id;
-                                      if (typeof data95 === "string") {
-                                        if (func3(data95) < 1) {
-                                          const err229 = {
+                                    if (data103.id !== undefined) {
+                                      let data104 = data103.id;
+                                      if (typeof data104 === "string") {
+                                        if (func3(data104) < 1) {
+                                          const err239 = {
                                             instancePath:
                                               instancePath +
                                               "/panels/" +
@@ -6200,7 +6544,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                               "/panels/" +
                                               i4 +
                                               "/fieldConfig/overrides/" +
-                                              i10 +
+                                              i11 +
                                               "/matcher/id",
                                             schemaPath:
                                               "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/properties/matcher/properties/id/minLength",
@@ -6212,17 +6556,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                               schema11.properties.panels.items.anyOf[0].properties.panels.items
                                                 .properties.fieldConfig.properties.overrides.items.properties.matcher
                                                 .properties.id,
-                                            data: data95,
+                                            data: data104,
                                           };
                                           if (vErrors === null) {
-                                            vErrors = [err229];
+                                            vErrors = [err239];
                                           } else {
-                                            vErrors.push(err229);
+                                            vErrors.push(err239);
                                           }
                                           errors++;
                                         }
                                       } else {
-                                        const err230 = {
+                                        const err240 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -6230,7 +6574,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             "/panels/" +
                                             i4 +
                                             "/fieldConfig/overrides/" +
-                                            i10 +
+                                            i11 +
                                             "/matcher/id",
                                           schemaPath:
                                             "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/properties/matcher/properties/id/type",
@@ -6244,18 +6588,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           parentSchema:
                                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                               .fieldConfig.properties.overrides.items.properties.matcher.properties.id,
-                                          data: data95,
+                                          data: data104,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err230];
+                                          vErrors = [err240];
                                         } else {
-                                          vErrors.push(err230);
+                                          vErrors.push(err240);
                                         }
                                         errors++;
                                       }
                                     }
                                   } else {
-                                    const err231 = {
+                                    const err241 = {
                                       instancePath:
                                         instancePath +
                                         "/panels/" +
@@ -6263,7 +6607,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         "/panels/" +
                                         i4 +
                                         "/fieldConfig/overrides/" +
-                                        i10 +
+                                        i11 +
                                         "/matcher",
                                       schemaPath:
                                         "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/properties/matcher/type",
@@ -6276,25 +6620,25 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       parentSchema:
                                         schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                           .fieldConfig.properties.overrides.items.properties.matcher,
-                                      data: data94,
+                                      data: data103,
                                     };
                                     if (vErrors === null) {
-                                      vErrors = [err231];
+                                      vErrors = [err241];
                                     } else {
-                                      vErrors.push(err231);
+                                      vErrors.push(err241);
                                     }
                                     errors++;
                                   }
                                 }
-                                if (data93.properties !== undefined) {
-                                  let data96 = data93.properties;
-                                  if (Array.isArray(data96)) {
-                                    const len11 = data96.length;
-                                    for (let i11 = 0; i11 < len11; i11++) {
-                                      let data97 = data96[i11];
-                                      if (data97 && typeof data97 == "object" && !Array.isArray(data97)) {
-                                        if (data97.id === undefined) {
-                                          const err232 = {
+                                if (data102.properties !== undefined) {
+                                  let data105 = data102.properties;
+                                  if (Array.isArray(data105)) {
+                                    const len12 = data105.length;
+                                    for (let i12 = 0; i12 < len12; i12++) {
+                                      let data106 = data105[i12];
+                                      if (data106 && typeof data106 == "object" && !Array.isArray(data106)) {
+                                        if (data106.id === undefined) {
+                                          const err242 = {
                                             instancePath:
                                               instancePath +
                                               "/panels/" +
@@ -6302,9 +6646,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                               "/panels/" +
                                               i4 +
                                               "/fieldConfig/overrides/" +
-                                              i10 +
+                                              i11 +
                                               "/properties/" +
-                                              i11,
+                                              i12,
                                             schemaPath:
                                               "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/properties/properties/items/required",
                                             keyword: "required",
@@ -6318,52 +6662,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                               schema11.properties.panels.items.anyOf[0].properties.panels.items
                                                 .properties.fieldConfig.properties.overrides.items.properties.properties
                                                 .items,
-                                            data: data97,
+                                            data: data106,
                                           };
                                           if (vErrors === null) {
-                                            vErrors = [err232];
+                                            vErrors = [err242];
                                           } else {
-                                            vErrors.push(err232);
+                                            vErrors.push(err242);
                                           }
                                           errors++;
                                         }
-                                        if (data97.value === undefined) {
-                                          const err233 = {
-                                            instancePath:
-                                              instancePath +
-                                              "/panels/" +
-                                              i3 +
-                                              "/panels/" +
-                                              i4 +
-                                              "/fieldConfig/overrides/" +
-                                              i10 +
-                                              "/properties/" +
-                                              i11,
-                                            schemaPath:
-                                              "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/properties/properties/items/required",
-                                            keyword: "required",
-                                            params: { missingProperty: "value" },
-                                            message: "must have required property '" + "value" + "'",
-                                            schema:
-                                              schema11.properties.panels.items.anyOf[0].properties.panels.items
-                                                .properties.fieldConfig.properties.overrides.items.properties.properties
-                                                .items.required,
-                                            parentSchema:
-                                              schema11.properties.panels.items.anyOf[0].properties.panels.items
-                                                .properties.fieldConfig.properties.overrides.items.properties.properties
-                                                .items,
-                                            data: data97,
-                                          };
-                                          if (vErrors === null) {
-                                            vErrors = [err233];
-                                          } else {
-                                            vErrors.push(err233);
-                                          }
-                                          errors++;
-                                        }
-                                        for (const key19 in data97) {
-                                          if (!(key19 === "id" || key19 === "value")) {
-                                            const err234 = {
+                                        for (const key20 in data106) {
+                                          if (!(key20 === "id" || key20 === "value")) {
+                                            const err243 = {
                                               instancePath:
                                                 instancePath +
                                                 "/panels/" +
@@ -6371,34 +6681,34 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                 "/panels/" +
                                                 i4 +
                                                 "/fieldConfig/overrides/" +
-                                                i10 +
+                                                i11 +
                                                 "/properties/" +
-                                                i11,
+                                                i12,
                                               schemaPath:
                                                 "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/properties/properties/items/additionalProperties",
                                               keyword: "additionalProperties",
-                                              params: { additionalProperty: key19 },
+                                              params: { additionalProperty: key20 },
                                               message: "must NOT have additional properties",
                                               schema: false,
                                               parentSchema:
                                                 schema11.properties.panels.items.anyOf[0].properties.panels.items
                                                   .properties.fieldConfig.properties.overrides.items.properties
                                                   .properties.items,
-                                              data: data97,
+                                              data: data106,
                                             };
                                             if (vErrors === null) {
-                                              vErrors = [err234];
+                                              vErrors = [err243];
                                             } else {
-                                              vErrors.push(err234);
+                                              vErrors.push(err243);
                                             }
                                             errors++;
                                           }
                                         }
-                                        if (data97.id !== undefined) {
-                                          let data98 = data97.id;
-                                          if (typeof data98 === "string") {
-                                            if (func3(data98) < 1) {
-                                              const err235 = {
+                                        if (data106.id !== undefined) {
+                                          let data107 = data106.id;
+                                          if (typeof data107 === "string") {
+                                            if (func3(data107) < 1) {
+                                              const err244 = {
                                                 instancePath:
                                                   instancePath +
                                                   "/panels/" +
@@ -6406,9 +6716,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                   "/panels/" +
                                                   i4 +
                                                   "/fieldConfig/overrides/" +
-                                                  i10 +
-                                                  "/properties/" +
                                                   i11 +
+                                                  "/properties/" +
+                                                  i12 +
                                                   "/id",
                                                 schemaPath:
                                                   "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/properties/properties/items/properties/id/minLength",
@@ -6420,17 +6730,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                   schema11.properties.panels.items.anyOf[0].properties.panels.items
                                                     .properties.fieldConfig.properties.overrides.items.properties
                                                     .properties.items.properties.id,
-                                                data: data98,
+                                                data: data107,
                                               };
                                               if (vErrors === null) {
-                                                vErrors = [err235];
+                                                vErrors = [err244];
                                               } else {
-                                                vErrors.push(err235);
+                                                vErrors.push(err244);
                                               }
                                               errors++;
                                             }
                                           } else {
-                                            const err236 = {
+                                            const err245 = {
                                               instancePath:
                                                 instancePath +
                                                 "/panels/" +
@@ -6438,9 +6748,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                 "/panels/" +
                                                 i4 +
                                                 "/fieldConfig/overrides/" +
-                                                i10 +
-                                                "/properties/" +
                                                 i11 +
+                                                "/properties/" +
+                                                i12 +
                                                 "/id",
                                               schemaPath:
                                                 "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/properties/properties/items/properties/id/type",
@@ -6455,18 +6765,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                                 schema11.properties.panels.items.anyOf[0].properties.panels.items
                                                   .properties.fieldConfig.properties.overrides.items.properties
                                                   .properties.items.properties.id,
-                                              data: data98,
+                                              data: data107,
                                             };
                                             if (vErrors === null) {
-                                              vErrors = [err236];
+                                              vErrors = [err245];
                                             } else {
-                                              vErrors.push(err236);
+                                              vErrors.push(err245);
                                             }
                                             errors++;
                                           }
                                         }
                                       } else {
-                                        const err237 = {
+                                        const err246 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
@@ -6474,9 +6784,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             "/panels/" +
                                             i4 +
                                             "/fieldConfig/overrides/" +
-                                            i10 +
+                                            i11 +
                                             "/properties/" +
-                                            i11,
+                                            i12,
                                           schemaPath:
                                             "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/properties/properties/items/type",
                                           keyword: "type",
@@ -6488,18 +6798,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           parentSchema:
                                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                               .fieldConfig.properties.overrides.items.properties.properties.items,
-                                          data: data97,
+                                          data: data106,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err237];
+                                          vErrors = [err246];
                                         } else {
-                                          vErrors.push(err237);
+                                          vErrors.push(err246);
                                         }
                                         errors++;
                                       }
                                     }
                                   } else {
-                                    const err238 = {
+                                    const err247 = {
                                       instancePath:
                                         instancePath +
                                         "/panels/" +
@@ -6507,7 +6817,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         "/panels/" +
                                         i4 +
                                         "/fieldConfig/overrides/" +
-                                        i10 +
+                                        i11 +
                                         "/properties",
                                       schemaPath:
                                         "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/properties/properties/type",
@@ -6520,20 +6830,54 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       parentSchema:
                                         schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                           .fieldConfig.properties.overrides.items.properties.properties,
-                                      data: data96,
+                                      data: data105,
                                     };
                                     if (vErrors === null) {
-                                      vErrors = [err238];
+                                      vErrors = [err247];
                                     } else {
-                                      vErrors.push(err238);
+                                      vErrors.push(err247);
+                                    }
+                                    errors++;
+                                  }
+                                }
+                                if (data102.__systemRef !== undefined) {
+                                  let data108 = data102.__systemRef;
+                                  if (typeof data108 !== "string") {
+                                    const err248 = {
+                                      instancePath:
+                                        instancePath +
+                                        "/panels/" +
+                                        i3 +
+                                        "/panels/" +
+                                        i4 +
+                                        "/fieldConfig/overrides/" +
+                                        i11 +
+                                        "/__systemRef",
+                                      schemaPath:
+                                        "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/properties/__systemRef/type",
+                                      keyword: "type",
+                                      params: { type: "string" },
+                                      message: "must be string",
+                                      schema:
+                                        schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                          .fieldConfig.properties.overrides.items.properties.__systemRef.type,
+                                      parentSchema:
+                                        schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
+                                          .fieldConfig.properties.overrides.items.properties.__systemRef,
+                                      data: data108,
+                                    };
+                                    if (vErrors === null) {
+                                      vErrors = [err248];
+                                    } else {
+                                      vErrors.push(err248);
                                     }
                                     errors++;
                                   }
                                 }
                               } else {
-                                const err239 = {
+                                const err249 = {
                                   instancePath:
-                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/fieldConfig/overrides/" + i10,
+                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/fieldConfig/overrides/" + i11,
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/items/type",
                                   keyword: "type",
@@ -6545,18 +6889,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                       .fieldConfig.properties.overrides.items,
-                                  data: data93,
+                                  data: data102,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err239];
+                                  vErrors = [err249];
                                 } else {
-                                  vErrors.push(err239);
+                                  vErrors.push(err249);
                                 }
                                 errors++;
                               }
                             }
                           } else {
-                            const err240 = {
+                            const err250 = {
                               instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/fieldConfig/overrides",
                               schemaPath:
                                 "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/properties/overrides/type",
@@ -6569,18 +6913,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               parentSchema:
                                 schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.fieldConfig
                                   .properties.overrides,
-                              data: data92,
+                              data: data101,
                             };
                             if (vErrors === null) {
-                              vErrors = [err240];
+                              vErrors = [err250];
                             } else {
-                              vErrors.push(err240);
+                              vErrors.push(err250);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err241 = {
+                        const err251 = {
                           instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/fieldConfig",
                           schemaPath:
                             "#/properties/panels/items/anyOf/0/properties/panels/items/properties/fieldConfig/type",
@@ -6595,17 +6939,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           data: data59,
                         };
                         if (vErrors === null) {
-                          vErrors = [err241];
+                          vErrors = [err251];
                         } else {
-                          vErrors.push(err241);
+                          vErrors.push(err251);
                         }
                         errors++;
                       }
                     }
                     if (data40.description !== undefined) {
-                      let data99 = data40.description;
-                      if (typeof data99 !== "string") {
-                        const err242 = {
+                      let data109 = data40.description;
+                      if (typeof data109 !== "string") {
+                        const err252 = {
                           instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/description",
                           schemaPath:
                             "#/properties/panels/items/anyOf/0/properties/panels/items/properties/description/type",
@@ -6617,20 +6961,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               .type,
                           parentSchema:
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.description,
-                          data: data99,
+                          data: data109,
                         };
                         if (vErrors === null) {
-                          vErrors = [err242];
+                          vErrors = [err252];
                         } else {
-                          vErrors.push(err242);
+                          vErrors.push(err252);
                         }
                         errors++;
                       }
                     }
                     if (data40.transparent !== undefined) {
-                      let data100 = data40.transparent;
-                      if (typeof data100 !== "boolean") {
-                        const err243 = {
+                      let data110 = data40.transparent;
+                      if (typeof data110 !== "boolean") {
+                        const err253 = {
                           instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/transparent",
                           schemaPath:
                             "#/properties/panels/items/anyOf/0/properties/panels/items/properties/transparent/type",
@@ -6642,26 +6986,26 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               .type,
                           parentSchema:
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.transparent,
-                          data: data100,
+                          data: data110,
                         };
                         if (vErrors === null) {
-                          vErrors = [err243];
+                          vErrors = [err253];
                         } else {
-                          vErrors.push(err243);
+                          vErrors.push(err253);
                         }
                         errors++;
                       }
                     }
                     if (data40.links !== undefined) {
-                      let data101 = data40.links;
-                      if (Array.isArray(data101)) {
-                        const len12 = data101.length;
-                        for (let i12 = 0; i12 < len12; i12++) {
-                          let data102 = data101[i12];
-                          if (data102 && typeof data102 == "object" && !Array.isArray(data102)) {
-                            if (data102.asDropdown === undefined) {
-                              const err244 = {
-                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12,
+                      let data111 = data40.links;
+                      if (Array.isArray(data111)) {
+                        const len13 = data111.length;
+                        for (let i13 = 0; i13 < len13; i13++) {
+                          let data112 = data111[i13];
+                          if (data112 && typeof data112 == "object" && !Array.isArray(data112)) {
+                            if (data112.asDropdown === undefined) {
+                              const err254 = {
+                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/required",
                                 keyword: "required",
@@ -6673,18 +7017,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                     .items,
-                                data: data102,
+                                data: data112,
                               };
                               if (vErrors === null) {
-                                vErrors = [err244];
+                                vErrors = [err254];
                               } else {
-                                vErrors.push(err244);
+                                vErrors.push(err254);
                               }
                               errors++;
                             }
-                            if (data102.icon === undefined) {
-                              const err245 = {
-                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12,
+                            if (data112.icon === undefined) {
+                              const err255 = {
+                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/required",
                                 keyword: "required",
@@ -6696,18 +7040,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                     .items,
-                                data: data102,
+                                data: data112,
                               };
                               if (vErrors === null) {
-                                vErrors = [err245];
+                                vErrors = [err255];
                               } else {
-                                vErrors.push(err245);
+                                vErrors.push(err255);
                               }
                               errors++;
                             }
-                            if (data102.includeVars === undefined) {
-                              const err246 = {
-                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12,
+                            if (data112.includeVars === undefined) {
+                              const err256 = {
+                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/required",
                                 keyword: "required",
@@ -6719,18 +7063,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                     .items,
-                                data: data102,
+                                data: data112,
                               };
                               if (vErrors === null) {
-                                vErrors = [err246];
+                                vErrors = [err256];
                               } else {
-                                vErrors.push(err246);
+                                vErrors.push(err256);
                               }
                               errors++;
                             }
-                            if (data102.keepTime === undefined) {
-                              const err247 = {
-                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12,
+                            if (data112.keepTime === undefined) {
+                              const err257 = {
+                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/required",
                                 keyword: "required",
@@ -6742,18 +7086,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                     .items,
-                                data: data102,
+                                data: data112,
                               };
                               if (vErrors === null) {
-                                vErrors = [err247];
+                                vErrors = [err257];
                               } else {
-                                vErrors.push(err247);
+                                vErrors.push(err257);
                               }
                               errors++;
                             }
-                            if (data102.tags === undefined) {
-                              const err248 = {
-                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12,
+                            if (data112.tags === undefined) {
+                              const err258 = {
+                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/required",
                                 keyword: "required",
@@ -6765,18 +7109,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                     .items,
-                                data: data102,
+                                data: data112,
                               };
                               if (vErrors === null) {
-                                vErrors = [err248];
+                                vErrors = [err258];
                               } else {
-                                vErrors.push(err248);
+                                vErrors.push(err258);
                               }
                               errors++;
                             }
-                            if (data102.targetBlank === undefined) {
-                              const err249 = {
-                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12,
+                            if (data112.targetBlank === undefined) {
+                              const err259 = {
+                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/required",
                                 keyword: "required",
@@ -6788,18 +7132,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                     .items,
-                                data: data102,
+                                data: data112,
                               };
                               if (vErrors === null) {
-                                vErrors = [err249];
+                                vErrors = [err259];
                               } else {
-                                vErrors.push(err249);
+                                vErrors.push(err259);
                               }
                               errors++;
                             }
-                            if (data102.title === undefined) {
-                              const err250 = {
-                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12,
+                            if (data112.title === undefined) {
+                              const err260 = {
+                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/required",
                                 keyword: "required",
@@ -6811,18 +7155,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                     .items,
-                                data: data102,
+                                data: data112,
                               };
                               if (vErrors === null) {
-                                vErrors = [err250];
+                                vErrors = [err260];
                               } else {
-                                vErrors.push(err250);
+                                vErrors.push(err260);
                               }
                               errors++;
                             }
-                            if (data102.tooltip === undefined) {
-                              const err251 = {
-                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12,
+                            if (data112.tooltip === undefined) {
+                              const err261 = {
+                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/required",
                                 keyword: "required",
@@ -6834,18 +7178,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                     .items,
-                                data: data102,
+                                data: data112,
                               };
                               if (vErrors === null) {
-                                vErrors = [err251];
+                                vErrors = [err261];
                               } else {
-                                vErrors.push(err251);
+                                vErrors.push(err261);
                               }
                               errors++;
                             }
-                            if (data102.type === undefined) {
-                              const err252 = {
-                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12,
+                            if (data112.type === undefined) {
+                              const err262 = {
+                                instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/required",
                                 keyword: "required",
@@ -6857,50 +7201,50 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                     .items,
-                                data: data102,
+                                data: data112,
                               };
                               if (vErrors === null) {
-                                vErrors = [err252];
+                                vErrors = [err262];
                               } else {
-                                vErrors.push(err252);
+                                vErrors.push(err262);
                               }
                               errors++;
                             }
-                            for (const key20 in data102) {
+                            for (const key21 in data112) {
                               if (
                                 !func2.call(
                                   schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                     .items.properties,
-                                  key20,
+                                  key21,
                                 )
                               ) {
-                                const err253 = {
-                                  instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12,
+                                const err263 = {
+                                  instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/additionalProperties",
                                   keyword: "additionalProperties",
-                                  params: { additionalProperty: key20 },
+                                  params: { additionalProperty: key21 },
                                   message: "must NOT have additional properties",
                                   schema: false,
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                       .items,
-                                  data: data102,
+                                  data: data112,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err253];
+                                  vErrors = [err263];
                                 } else {
-                                  vErrors.push(err253);
+                                  vErrors.push(err263);
                                 }
                                 errors++;
                               }
                             }
-                            if (data102.asDropdown !== undefined) {
-                              let data103 = data102.asDropdown;
-                              if (typeof data103 !== "boolean") {
-                                const err254 = {
+                            if (data112.asDropdown !== undefined) {
+                              let data113 = data112.asDropdown;
+                              if (typeof data113 !== "boolean") {
+                                const err264 = {
                                   instancePath:
-                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12 + "/asDropdown",
+                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13 + "/asDropdown",
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/properties/asDropdown/type",
                                   keyword: "type",
@@ -6912,22 +7256,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                       .items.properties.asDropdown,
-                                  data: data103,
+                                  data: data113,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err254];
+                                  vErrors = [err264];
                                 } else {
-                                  vErrors.push(err254);
+                                  vErrors.push(err264);
                                 }
                                 errors++;
                               }
                             }
-                            if (data102.icon !== undefined) {
-                              let data104 = data102.icon;
-                              if (typeof data104 !== "string") {
-                                const err255 = {
+                            if (data112.icon !== undefined) {
+                              let data114 = data112.icon;
+                              if (typeof data114 !== "string") {
+                                const err265 = {
                                   instancePath:
-                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12 + "/icon",
+                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13 + "/icon",
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/properties/icon/type",
                                   keyword: "type",
@@ -6939,22 +7283,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                       .items.properties.icon,
-                                  data: data104,
+                                  data: data114,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err255];
+                                  vErrors = [err265];
                                 } else {
-                                  vErrors.push(err255);
+                                  vErrors.push(err265);
                                 }
                                 errors++;
                               }
                             }
-                            if (data102.includeVars !== undefined) {
-                              let data105 = data102.includeVars;
-                              if (typeof data105 !== "boolean") {
-                                const err256 = {
+                            if (data112.includeVars !== undefined) {
+                              let data115 = data112.includeVars;
+                              if (typeof data115 !== "boolean") {
+                                const err266 = {
                                   instancePath:
-                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12 + "/includeVars",
+                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13 + "/includeVars",
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/properties/includeVars/type",
                                   keyword: "type",
@@ -6966,22 +7310,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                       .items.properties.includeVars,
-                                  data: data105,
+                                  data: data115,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err256];
+                                  vErrors = [err266];
                                 } else {
-                                  vErrors.push(err256);
+                                  vErrors.push(err266);
                                 }
                                 errors++;
                               }
                             }
-                            if (data102.keepTime !== undefined) {
-                              let data106 = data102.keepTime;
-                              if (typeof data106 !== "boolean") {
-                                const err257 = {
+                            if (data112.keepTime !== undefined) {
+                              let data116 = data112.keepTime;
+                              if (typeof data116 !== "boolean") {
+                                const err267 = {
                                   instancePath:
-                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12 + "/keepTime",
+                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13 + "/keepTime",
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/properties/keepTime/type",
                                   keyword: "type",
@@ -6993,24 +7337,24 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                       .items.properties.keepTime,
-                                  data: data106,
+                                  data: data116,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err257];
+                                  vErrors = [err267];
                                 } else {
-                                  vErrors.push(err257);
+                                  vErrors.push(err267);
                                 }
                                 errors++;
                               }
                             }
-                            if (data102.tags !== undefined) {
-                              let data107 = data102.tags;
-                              if (Array.isArray(data107)) {
-                                const len13 = data107.length;
-                                for (let i13 = 0; i13 < len13; i13++) {
-                                  let data108 = data107[i13];
-                                  if (typeof data108 !== "string") {
-                                    const err258 = {
+                            if (data112.tags !== undefined) {
+                              let data117 = data112.tags;
+                              if (Array.isArray(data117)) {
+                                const len14 = data117.length;
+                                for (let i14 = 0; i14 < len14; i14++) {
+                                  let data118 = data117[i14];
+                                  if (typeof data118 !== "string") {
+                                    const err268 = {
                                       instancePath:
                                         instancePath +
                                         "/panels/" +
@@ -7018,9 +7362,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         "/panels/" +
                                         i4 +
                                         "/links/" +
-                                        i12 +
+                                        i13 +
                                         "/tags/" +
-                                        i13,
+                                        i14,
                                       schemaPath:
                                         "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/properties/tags/items/type",
                                       keyword: "type",
@@ -7032,20 +7376,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       parentSchema:
                                         schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                           .links.items.properties.tags.items,
-                                      data: data108,
+                                      data: data118,
                                     };
                                     if (vErrors === null) {
-                                      vErrors = [err258];
+                                      vErrors = [err268];
                                     } else {
-                                      vErrors.push(err258);
+                                      vErrors.push(err268);
                                     }
                                     errors++;
                                   }
                                 }
                               } else {
-                                const err259 = {
+                                const err269 = {
                                   instancePath:
-                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12 + "/tags",
+                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13 + "/tags",
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/properties/tags/type",
                                   keyword: "type",
@@ -7057,22 +7401,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                       .items.properties.tags,
-                                  data: data107,
+                                  data: data117,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err259];
+                                  vErrors = [err269];
                                 } else {
-                                  vErrors.push(err259);
+                                  vErrors.push(err269);
                                 }
                                 errors++;
                               }
                             }
-                            if (data102.targetBlank !== undefined) {
-                              let data109 = data102.targetBlank;
-                              if (typeof data109 !== "boolean") {
-                                const err260 = {
+                            if (data112.targetBlank !== undefined) {
+                              let data119 = data112.targetBlank;
+                              if (typeof data119 !== "boolean") {
+                                const err270 = {
                                   instancePath:
-                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12 + "/targetBlank",
+                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13 + "/targetBlank",
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/properties/targetBlank/type",
                                   keyword: "type",
@@ -7084,22 +7428,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                       .items.properties.targetBlank,
-                                  data: data109,
+                                  data: data119,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err260];
+                                  vErrors = [err270];
                                 } else {
-                                  vErrors.push(err260);
+                                  vErrors.push(err270);
                                 }
                                 errors++;
                               }
                             }
-                            if (data102.title !== undefined) {
-                              let data110 = data102.title;
-                              if (typeof data110 !== "string") {
-                                const err261 = {
+                            if (data112.title !== undefined) {
+                              let data120 = data112.title;
+                              if (typeof data120 !== "string") {
+                                const err271 = {
                                   instancePath:
-                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12 + "/title",
+                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13 + "/title",
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/properties/title/type",
                                   keyword: "type",
@@ -7111,22 +7455,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                       .items.properties.title,
-                                  data: data110,
+                                  data: data120,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err261];
+                                  vErrors = [err271];
                                 } else {
-                                  vErrors.push(err261);
+                                  vErrors.push(err271);
                                 }
                                 errors++;
                               }
                             }
-                            if (data102.tooltip !== undefined) {
-                              let data111 = data102.tooltip;
-                              if (typeof data111 !== "string") {
-                                const err262 = {
+                            if (data112.tooltip !== undefined) {
+                              let data121 = data112.tooltip;
+                              if (typeof data121 !== "string") {
+                                const err272 = {
                                   instancePath:
-                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12 + "/tooltip",
+                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13 + "/tooltip",
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/properties/tooltip/type",
                                   keyword: "type",
@@ -7138,22 +7482,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                       .items.properties.tooltip,
-                                  data: data111,
+                                  data: data121,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err262];
+                                  vErrors = [err272];
                                 } else {
-                                  vErrors.push(err262);
+                                  vErrors.push(err272);
                                 }
                                 errors++;
                               }
                             }
-                            if (data102.type !== undefined) {
-                              let data112 = data102.type;
-                              if (typeof data112 !== "string") {
-                                const err263 = {
+                            if (data112.type !== undefined) {
+                              let data122 = data112.type;
+                              if (typeof data122 !== "string") {
+                                const err273 = {
                                   instancePath:
-                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12 + "/type",
+                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13 + "/type",
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/properties/type/type",
                                   keyword: "type",
@@ -7165,19 +7509,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                       .items.properties.type,
-                                  data: data112,
+                                  data: data122,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err263];
+                                  vErrors = [err273];
                                 } else {
-                                  vErrors.push(err263);
+                                  vErrors.push(err273);
                                 }
                                 errors++;
                               }
-                              if (!(data112 === "link" || data112 === "dashboards")) {
-                                const err264 = {
+                              if (!(data122 === "link" || data122 === "dashboards")) {
+                                const err274 = {
                                   instancePath:
-                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12 + "/type",
+                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13 + "/type",
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/properties/type/enum",
                                   keyword: "enum",
@@ -7193,22 +7537,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                       .items.properties.type,
-                                  data: data112,
+                                  data: data122,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err264];
+                                  vErrors = [err274];
                                 } else {
-                                  vErrors.push(err264);
+                                  vErrors.push(err274);
                                 }
                                 errors++;
                               }
                             }
-                            if (data102.url !== undefined) {
-                              let data113 = data102.url;
-                              if (typeof data113 !== "string") {
-                                const err265 = {
+                            if (data112.url !== undefined) {
+                              let data123 = data112.url;
+                              if (typeof data123 !== "string") {
+                                const err275 = {
                                   instancePath:
-                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12 + "/url",
+                                    instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13 + "/url",
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/properties/url/type",
                                   keyword: "type",
@@ -7220,19 +7564,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                       .items.properties.url,
-                                  data: data113,
+                                  data: data123,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err265];
+                                  vErrors = [err275];
                                 } else {
-                                  vErrors.push(err265);
+                                  vErrors.push(err275);
                                 }
                                 errors++;
                               }
                             }
                           } else {
-                            const err266 = {
-                              instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i12,
+                            const err276 = {
+                              instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                               schemaPath:
                                 "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/items/type",
                               keyword: "type",
@@ -7244,18 +7588,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               parentSchema:
                                 schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                   .items,
-                              data: data102,
+                              data: data112,
                             };
                             if (vErrors === null) {
-                              vErrors = [err266];
+                              vErrors = [err276];
                             } else {
-                              vErrors.push(err266);
+                              vErrors.push(err276);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err267 = {
+                        const err277 = {
                           instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links",
                           schemaPath: "#/properties/panels/items/anyOf/0/properties/panels/items/properties/links/type",
                           keyword: "type",
@@ -7265,27 +7609,27 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links.type,
                           parentSchema:
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links,
-                          data: data101,
+                          data: data111,
                         };
                         if (vErrors === null) {
-                          vErrors = [err267];
+                          vErrors = [err277];
                         } else {
-                          vErrors.push(err267);
+                          vErrors.push(err277);
                         }
                         errors++;
                       }
                     }
                     if (data40.transformations !== undefined) {
-                      let data114 = data40.transformations;
-                      if (Array.isArray(data114)) {
-                        const len14 = data114.length;
-                        for (let i14 = 0; i14 < len14; i14++) {
-                          let data115 = data114[i14];
-                          if (data115 && typeof data115 == "object" && !Array.isArray(data115)) {
-                            if (data115.id === undefined) {
-                              const err268 = {
+                      let data124 = data40.transformations;
+                      if (Array.isArray(data124)) {
+                        const len15 = data124.length;
+                        for (let i15 = 0; i15 < len15; i15++) {
+                          let data125 = data124[i15];
+                          if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
+                            if (data125.id === undefined) {
+                              const err278 = {
                                 instancePath:
-                                  instancePath + "/panels/" + i3 + "/panels/" + i4 + "/transformations/" + i14,
+                                  instancePath + "/panels/" + i3 + "/panels/" + i4 + "/transformations/" + i15,
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/0/properties/panels/items/properties/transformations/items/required",
                                 keyword: "required",
@@ -7297,19 +7641,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                     .transformations.items,
-                                data: data115,
+                                data: data125,
                               };
                               if (vErrors === null) {
-                                vErrors = [err268];
+                                vErrors = [err278];
                               } else {
-                                vErrors.push(err268);
+                                vErrors.push(err278);
                               }
                               errors++;
                             }
-                            if (data115.options === undefined) {
-                              const err269 = {
+                            if (data125.options === undefined) {
+                              const err279 = {
                                 instancePath:
-                                  instancePath + "/panels/" + i3 + "/panels/" + i4 + "/transformations/" + i14,
+                                  instancePath + "/panels/" + i3 + "/panels/" + i4 + "/transformations/" + i15,
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/0/properties/panels/items/properties/transformations/items/required",
                                 keyword: "required",
@@ -7321,20 +7665,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                     .transformations.items,
-                                data: data115,
+                                data: data125,
                               };
                               if (vErrors === null) {
-                                vErrors = [err269];
+                                vErrors = [err279];
                               } else {
-                                vErrors.push(err269);
+                                vErrors.push(err279);
                               }
                               errors++;
                             }
-                            if (data115.id !== undefined) {
-                              let data116 = data115.id;
-                              if (typeof data116 === "string") {
-                                if (func3(data116) < 1) {
-                                  const err270 = {
+                            if (data125.id !== undefined) {
+                              let data126 = data125.id;
+                              if (typeof data126 === "string") {
+                                if (func3(data126) < 1) {
+                                  const err280 = {
                                     instancePath:
                                       instancePath +
                                       "/panels/" +
@@ -7342,7 +7686,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       "/panels/" +
                                       i4 +
                                       "/transformations/" +
-                                      i14 +
+                                      i15 +
                                       "/id",
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/0/properties/panels/items/properties/transformations/items/properties/id/minLength",
@@ -7353,17 +7697,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                         .transformations.items.properties.id,
-                                    data: data116,
+                                    data: data126,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err270];
+                                    vErrors = [err280];
                                   } else {
-                                    vErrors.push(err270);
+                                    vErrors.push(err280);
                                   }
                                   errors++;
                                 }
                               } else {
-                                const err271 = {
+                                const err281 = {
                                   instancePath:
                                     instancePath +
                                     "/panels/" +
@@ -7371,7 +7715,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     "/panels/" +
                                     i4 +
                                     "/transformations/" +
-                                    i14 +
+                                    i15 +
                                     "/id",
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/0/properties/panels/items/properties/transformations/items/properties/id/type",
@@ -7384,20 +7728,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                       .transformations.items.properties.id,
-                                  data: data116,
+                                  data: data126,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err271];
+                                  vErrors = [err281];
                                 } else {
-                                  vErrors.push(err271);
+                                  vErrors.push(err281);
                                 }
                                 errors++;
                               }
                             }
                           } else {
-                            const err272 = {
+                            const err282 = {
                               instancePath:
-                                instancePath + "/panels/" + i3 + "/panels/" + i4 + "/transformations/" + i14,
+                                instancePath + "/panels/" + i3 + "/panels/" + i4 + "/transformations/" + i15,
                               schemaPath:
                                 "#/properties/panels/items/anyOf/0/properties/panels/items/properties/transformations/items/type",
                               keyword: "type",
@@ -7409,18 +7753,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               parentSchema:
                                 schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                   .transformations.items,
-                              data: data115,
+                              data: data125,
                             };
                             if (vErrors === null) {
-                              vErrors = [err272];
+                              vErrors = [err282];
                             } else {
-                              vErrors.push(err272);
+                              vErrors.push(err282);
                             }
                             errors++;
                           }
                         }
                       } else {
-                        const err273 = {
+                        const err283 = {
                           instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/transformations",
                           schemaPath:
                             "#/properties/panels/items/anyOf/0/properties/panels/items/properties/transformations/type",
@@ -7433,20 +7777,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           parentSchema:
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                               .transformations,
-                          data: data114,
+                          data: data124,
                         };
                         if (vErrors === null) {
-                          vErrors = [err273];
+                          vErrors = [err283];
                         } else {
-                          vErrors.push(err273);
+                          vErrors.push(err283);
                         }
                         errors++;
                       }
                     }
                     if (data40.repeat !== undefined) {
-                      let data117 = data40.repeat;
-                      if (typeof data117 !== "string") {
-                        const err274 = {
+                      let data127 = data40.repeat;
+                      if (typeof data127 !== "string") {
+                        const err284 = {
                           instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/repeat",
                           schemaPath:
                             "#/properties/panels/items/anyOf/0/properties/panels/items/properties/repeat/type",
@@ -7457,20 +7801,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.repeat.type,
                           parentSchema:
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.repeat,
-                          data: data117,
+                          data: data127,
                         };
                         if (vErrors === null) {
-                          vErrors = [err274];
+                          vErrors = [err284];
                         } else {
-                          vErrors.push(err274);
+                          vErrors.push(err284);
                         }
                         errors++;
                       }
                     }
                     if (data40.repeatDirection !== undefined) {
-                      let data118 = data40.repeatDirection;
-                      if (typeof data118 !== "string") {
-                        const err275 = {
+                      let data128 = data40.repeatDirection;
+                      if (typeof data128 !== "string") {
+                        const err285 = {
                           instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/repeatDirection",
                           schemaPath:
                             "#/properties/panels/items/anyOf/0/properties/panels/items/properties/repeatDirection/type",
@@ -7483,17 +7827,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           parentSchema:
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                               .repeatDirection,
-                          data: data118,
+                          data: data128,
                         };
                         if (vErrors === null) {
-                          vErrors = [err275];
+                          vErrors = [err285];
                         } else {
-                          vErrors.push(err275);
+                          vErrors.push(err285);
                         }
                         errors++;
                       }
-                      if (!(data118 === "h" || data118 === "v")) {
-                        const err276 = {
+                      if (!(data128 === "h" || data128 === "v")) {
+                        const err286 = {
                           instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/repeatDirection",
                           schemaPath:
                             "#/properties/panels/items/anyOf/0/properties/panels/items/properties/repeatDirection/enum",
@@ -7510,20 +7854,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           parentSchema:
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                               .repeatDirection,
-                          data: data118,
+                          data: data128,
                         };
                         if (vErrors === null) {
-                          vErrors = [err276];
+                          vErrors = [err286];
                         } else {
-                          vErrors.push(err276);
+                          vErrors.push(err286);
                         }
                         errors++;
                       }
                     }
                     if (data40.maxPerRow !== undefined) {
-                      let data119 = data40.maxPerRow;
-                      if (!(typeof data119 == "number" && !(data119 % 1) && !isNaN(data119) && isFinite(data119))) {
-                        const err277 = {
+                      let data129 = data40.maxPerRow;
+                      if (!(typeof data129 == "number" && !(data129 % 1) && !isNaN(data129) && isFinite(data129))) {
+                        const err287 = {
                           instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/maxPerRow",
                           schemaPath:
                             "#/properties/panels/items/anyOf/0/properties/panels/items/properties/maxPerRow/type",
@@ -7534,18 +7878,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.maxPerRow.type,
                           parentSchema:
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.maxPerRow,
-                          data: data119,
+                          data: data129,
                         };
                         if (vErrors === null) {
-                          vErrors = [err277];
+                          vErrors = [err287];
                         } else {
-                          vErrors.push(err277);
+                          vErrors.push(err287);
                         }
                         errors++;
                       }
-                      if (typeof data119 == "number" && isFinite(data119)) {
-                        if (data119 > 9007199254740991 || isNaN(data119)) {
-                          const err278 = {
+                      if (typeof data129 == "number" && isFinite(data129)) {
+                        if (data129 > 9007199254740991 || isNaN(data129)) {
+                          const err288 = {
                             instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/maxPerRow",
                             schemaPath:
                               "#/properties/panels/items/anyOf/0/properties/panels/items/properties/maxPerRow/maximum",
@@ -7555,17 +7899,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             schema: 9007199254740991,
                             parentSchema:
                               schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.maxPerRow,
-                            data: data119,
+                            data: data129,
                           };
                           if (vErrors === null) {
-                            vErrors = [err278];
+                            vErrors = [err288];
                           } else {
-                            vErrors.push(err278);
+                            vErrors.push(err288);
                           }
                           errors++;
                         }
-                        if (data119 < 1 || isNaN(data119)) {
-                          const err279 = {
+                        if (data129 < 1 || isNaN(data129)) {
+                          const err289 = {
                             instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/maxPerRow",
                             schemaPath:
                               "#/properties/panels/items/anyOf/0/properties/panels/items/properties/maxPerRow/minimum",
@@ -7575,21 +7919,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             schema: 1,
                             parentSchema:
                               schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.maxPerRow,
-                            data: data119,
+                            data: data129,
                           };
                           if (vErrors === null) {
-                            vErrors = [err279];
+                            vErrors = [err289];
                           } else {
-                            vErrors.push(err279);
+                            vErrors.push(err289);
                           }
                           errors++;
                         }
                       }
                     }
                     if (data40.interval !== undefined) {
-                      let data120 = data40.interval;
-                      if (typeof data120 !== "string") {
-                        const err280 = {
+                      let data130 = data40.interval;
+                      if (typeof data130 !== "string") {
+                        const err290 = {
                           instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/interval",
                           schemaPath:
                             "#/properties/panels/items/anyOf/0/properties/panels/items/properties/interval/type",
@@ -7600,20 +7944,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.interval.type,
                           parentSchema:
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.interval,
-                          data: data120,
+                          data: data130,
                         };
                         if (vErrors === null) {
-                          vErrors = [err280];
+                          vErrors = [err290];
                         } else {
-                          vErrors.push(err280);
+                          vErrors.push(err290);
                         }
                         errors++;
                       }
                     }
                     if (data40.maxDataPoints !== undefined) {
-                      let data121 = data40.maxDataPoints;
-                      if (!(typeof data121 == "number" && !(data121 % 1) && !isNaN(data121) && isFinite(data121))) {
-                        const err281 = {
+                      let data131 = data40.maxDataPoints;
+                      if (!(typeof data131 == "number" && !(data131 % 1) && !isNaN(data131) && isFinite(data131))) {
+                        const err291 = {
                           instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/maxDataPoints",
                           schemaPath:
                             "#/properties/panels/items/anyOf/0/properties/panels/items/properties/maxDataPoints/type",
@@ -7625,18 +7969,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               .type,
                           parentSchema:
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.maxDataPoints,
-                          data: data121,
+                          data: data131,
                         };
                         if (vErrors === null) {
-                          vErrors = [err281];
+                          vErrors = [err291];
                         } else {
-                          vErrors.push(err281);
+                          vErrors.push(err291);
                         }
                         errors++;
                       }
-                      if (typeof data121 == "number" && isFinite(data121)) {
-                        if (data121 > 9007199254740991 || isNaN(data121)) {
-                          const err282 = {
+                      if (typeof data131 == "number" && isFinite(data131)) {
+                        if (data131 > 9007199254740991 || isNaN(data131)) {
+                          const err292 = {
                             instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/maxDataPoints",
                             schemaPath:
                               "#/properties/panels/items/anyOf/0/properties/panels/items/properties/maxDataPoints/maximum",
@@ -7647,17 +7991,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             parentSchema:
                               schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                 .maxDataPoints,
-                            data: data121,
+                            data: data131,
                           };
                           if (vErrors === null) {
-                            vErrors = [err282];
+                            vErrors = [err292];
                           } else {
-                            vErrors.push(err282);
+                            vErrors.push(err292);
                           }
                           errors++;
                         }
-                        if (data121 < 1 || isNaN(data121)) {
-                          const err283 = {
+                        if (data131 < 1 || isNaN(data131)) {
+                          const err293 = {
                             instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/maxDataPoints",
                             schemaPath:
                               "#/properties/panels/items/anyOf/0/properties/panels/items/properties/maxDataPoints/minimum",
@@ -7668,21 +8012,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             parentSchema:
                               schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                 .maxDataPoints,
-                            data: data121,
+                            data: data131,
                           };
                           if (vErrors === null) {
-                            vErrors = [err283];
+                            vErrors = [err293];
                           } else {
-                            vErrors.push(err283);
+                            vErrors.push(err293);
                           }
                           errors++;
                         }
                       }
                     }
                     if (data40.timeFrom !== undefined) {
-                      let data122 = data40.timeFrom;
-                      if (typeof data122 !== "string") {
-                        const err284 = {
+                      let data132 = data40.timeFrom;
+                      if (typeof data132 !== "string") {
+                        const err294 = {
                           instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/timeFrom",
                           schemaPath:
                             "#/properties/panels/items/anyOf/0/properties/panels/items/properties/timeFrom/type",
@@ -7693,20 +8037,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.timeFrom.type,
                           parentSchema:
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.timeFrom,
-                          data: data122,
+                          data: data132,
                         };
                         if (vErrors === null) {
-                          vErrors = [err284];
+                          vErrors = [err294];
                         } else {
-                          vErrors.push(err284);
+                          vErrors.push(err294);
                         }
                         errors++;
                       }
                     }
                     if (data40.timeShift !== undefined) {
-                      let data123 = data40.timeShift;
-                      if (typeof data123 !== "string") {
-                        const err285 = {
+                      let data133 = data40.timeShift;
+                      if (typeof data133 !== "string") {
+                        const err295 = {
                           instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/timeShift",
                           schemaPath:
                             "#/properties/panels/items/anyOf/0/properties/panels/items/properties/timeShift/type",
@@ -7717,20 +8061,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.timeShift.type,
                           parentSchema:
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.timeShift,
-                          data: data123,
+                          data: data133,
                         };
                         if (vErrors === null) {
-                          vErrors = [err285];
+                          vErrors = [err295];
                         } else {
-                          vErrors.push(err285);
+                          vErrors.push(err295);
                         }
                         errors++;
                       }
                     }
                     if (data40.hideTimeOverride !== undefined) {
-                      let data124 = data40.hideTimeOverride;
-                      if (typeof data124 !== "boolean") {
-                        const err286 = {
+                      let data134 = data40.hideTimeOverride;
+                      if (typeof data134 !== "boolean") {
+                        const err296 = {
                           instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/hideTimeOverride",
                           schemaPath:
                             "#/properties/panels/items/anyOf/0/properties/panels/items/properties/hideTimeOverride/type",
@@ -7743,20 +8087,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           parentSchema:
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                               .hideTimeOverride,
-                          data: data124,
+                          data: data134,
                         };
                         if (vErrors === null) {
-                          vErrors = [err286];
+                          vErrors = [err296];
                         } else {
-                          vErrors.push(err286);
+                          vErrors.push(err296);
                         }
                         errors++;
                       }
                     }
                     if (data40.pluginVersion !== undefined) {
-                      let data125 = data40.pluginVersion;
-                      if (typeof data125 !== "string") {
-                        const err287 = {
+                      let data135 = data40.pluginVersion;
+                      if (typeof data135 !== "string") {
+                        const err297 = {
                           instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/pluginVersion",
                           schemaPath:
                             "#/properties/panels/items/anyOf/0/properties/panels/items/properties/pluginVersion/type",
@@ -7768,18 +8112,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               .type,
                           parentSchema:
                             schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.pluginVersion,
-                          data: data125,
+                          data: data135,
                         };
                         if (vErrors === null) {
-                          vErrors = [err287];
+                          vErrors = [err297];
                         } else {
-                          vErrors.push(err287);
+                          vErrors.push(err297);
                         }
                         errors++;
                       }
                     }
                   } else {
-                    const err288 = {
+                    const err298 = {
                       instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4,
                       schemaPath: "#/properties/panels/items/anyOf/0/properties/panels/items/type",
                       keyword: "type",
@@ -7790,15 +8134,15 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       data: data40,
                     };
                     if (vErrors === null) {
-                      vErrors = [err288];
+                      vErrors = [err298];
                     } else {
-                      vErrors.push(err288);
+                      vErrors.push(err298);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err289 = {
+                const err299 = {
                   instancePath: instancePath + "/panels/" + i3 + "/panels",
                   schemaPath: "#/properties/panels/items/anyOf/0/properties/panels/type",
                   keyword: "type",
@@ -7809,17 +8153,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data39,
                 };
                 if (vErrors === null) {
-                  vErrors = [err289];
+                  vErrors = [err299];
                 } else {
-                  vErrors.push(err289);
+                  vErrors.push(err299);
                 }
                 errors++;
               }
             }
             if (data29.repeat !== undefined) {
-              let data126 = data29.repeat;
-              if (typeof data126 !== "string") {
-                const err290 = {
+              let data136 = data29.repeat;
+              if (typeof data136 !== "string") {
+                const err300 = {
                   instancePath: instancePath + "/panels/" + i3 + "/repeat",
                   schemaPath: "#/properties/panels/items/anyOf/0/properties/repeat/type",
                   keyword: "type",
@@ -7827,21 +8171,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   message: "must be string",
                   schema: schema11.properties.panels.items.anyOf[0].properties.repeat.type,
                   parentSchema: schema11.properties.panels.items.anyOf[0].properties.repeat,
-                  data: data126,
+                  data: data136,
                 };
                 if (vErrors === null) {
-                  vErrors = [err290];
+                  vErrors = [err300];
                 } else {
-                  vErrors.push(err290);
+                  vErrors.push(err300);
                 }
                 errors++;
               }
             }
             if (data29.datasource !== undefined) {
-              let data127 = data29.datasource;
-              if (data127 && typeof data127 == "object" && !Array.isArray(data127)) {
-                if (data127.type === undefined) {
-                  const err291 = {
+              let data137 = data29.datasource;
+              if (data137 && typeof data137 == "object" && !Array.isArray(data137)) {
+                if (data137.type === undefined) {
+                  const err301 = {
                     instancePath: instancePath + "/panels/" + i3 + "/datasource",
                     schemaPath: "#/properties/panels/items/anyOf/0/properties/datasource/required",
                     keyword: "required",
@@ -7849,17 +8193,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must have required property '" + "type" + "'",
                     schema: schema11.properties.panels.items.anyOf[0].properties.datasource.required,
                     parentSchema: schema11.properties.panels.items.anyOf[0].properties.datasource,
-                    data: data127,
+                    data: data137,
                   };
                   if (vErrors === null) {
-                    vErrors = [err291];
+                    vErrors = [err301];
                   } else {
-                    vErrors.push(err291);
+                    vErrors.push(err301);
                   }
                   errors++;
                 }
-                if (data127.uid === undefined) {
-                  const err292 = {
+                if (data137.uid === undefined) {
+                  const err302 = {
                     instancePath: instancePath + "/panels/" + i3 + "/datasource",
                     schemaPath: "#/properties/panels/items/anyOf/0/properties/datasource/required",
                     keyword: "required",
@@ -7867,40 +8211,40 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must have required property '" + "uid" + "'",
                     schema: schema11.properties.panels.items.anyOf[0].properties.datasource.required,
                     parentSchema: schema11.properties.panels.items.anyOf[0].properties.datasource,
-                    data: data127,
+                    data: data137,
                   };
                   if (vErrors === null) {
-                    vErrors = [err292];
+                    vErrors = [err302];
                   } else {
-                    vErrors.push(err292);
+                    vErrors.push(err302);
                   }
                   errors++;
                 }
-                for (const key21 in data127) {
-                  if (!(key21 === "type" || key21 === "uid")) {
-                    const err293 = {
+                for (const key22 in data137) {
+                  if (!(key22 === "type" || key22 === "uid")) {
+                    const err303 = {
                       instancePath: instancePath + "/panels/" + i3 + "/datasource",
                       schemaPath: "#/properties/panels/items/anyOf/0/properties/datasource/additionalProperties",
                       keyword: "additionalProperties",
-                      params: { additionalProperty: key21 },
+                      params: { additionalProperty: key22 },
                       message: "must NOT have additional properties",
                       schema: false,
                       parentSchema: schema11.properties.panels.items.anyOf[0].properties.datasource,
-                      data: data127,
+                      data: data137,
                     };
                     if (vErrors === null) {
-                      vErrors = [err293];
+                      vErrors = [err303];
                     } else {
-                      vErrors.push(err293);
+                      vErrors.push(err303);
                     }
                     errors++;
                   }
                 }
-                if (data127.type !== undefined) {
-                  let data128 = data127.type;
-                  if (typeof data128 === "string") {
-                    if (func3(data128) < 1) {
-                      const err294 = {
+                if (data137.type !== undefined) {
+                  let data138 = data137.type;
+                  if (typeof data138 === "string") {
+                    if (func3(data138) < 1) {
+                      const err304 = {
                         instancePath: instancePath + "/panels/" + i3 + "/datasource/type",
                         schemaPath: "#/properties/panels/items/anyOf/0/properties/datasource/properties/type/minLength",
                         keyword: "minLength",
@@ -7908,17 +8252,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
                         parentSchema: schema11.properties.panels.items.anyOf[0].properties.datasource.properties.type,
-                        data: data128,
+                        data: data138,
                       };
                       if (vErrors === null) {
-                        vErrors = [err294];
+                        vErrors = [err304];
                       } else {
-                        vErrors.push(err294);
+                        vErrors.push(err304);
                       }
                       errors++;
                     }
                   } else {
-                    const err295 = {
+                    const err305 = {
                       instancePath: instancePath + "/panels/" + i3 + "/datasource/type",
                       schemaPath: "#/properties/panels/items/anyOf/0/properties/datasource/properties/type/type",
                       keyword: "type",
@@ -7926,21 +8270,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must be string",
                       schema: schema11.properties.panels.items.anyOf[0].properties.datasource.properties.type.type,
                       parentSchema: schema11.properties.panels.items.anyOf[0].properties.datasource.properties.type,
-                      data: data128,
+                      data: data138,
                     };
                     if (vErrors === null) {
-                      vErrors = [err295];
+                      vErrors = [err305];
                     } else {
-                      vErrors.push(err295);
+                      vErrors.push(err305);
                     }
                     errors++;
                   }
                 }
-                if (data127.uid !== undefined) {
-                  let data129 = data127.uid;
-                  if (typeof data129 === "string") {
-                    if (func3(data129) < 1) {
-                      const err296 = {
+                if (data137.uid !== undefined) {
+                  let data139 = data137.uid;
+                  if (typeof data139 === "string") {
+                    if (func3(data139) < 1) {
+                      const err306 = {
                         instancePath: instancePath + "/panels/" + i3 + "/datasource/uid",
                         schemaPath: "#/properties/panels/items/anyOf/0/properties/datasource/properties/uid/minLength",
                         keyword: "minLength",
@@ -7948,17 +8292,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         message: "must NOT have fewer than 1 characters",
                         schema: 1,
                         parentSchema: schema11.properties.panels.items.anyOf[0].properties.datasource.properties.uid,
-                        data: data129,
+                        data: data139,
                       };
                       if (vErrors === null) {
-                        vErrors = [err296];
+                        vErrors = [err306];
                       } else {
-                        vErrors.push(err296);
+                        vErrors.push(err306);
                       }
                       errors++;
                     }
                   } else {
-                    const err297 = {
+                    const err307 = {
                       instancePath: instancePath + "/panels/" + i3 + "/datasource/uid",
                       schemaPath: "#/properties/panels/items/anyOf/0/properties/datasource/properties/uid/type",
                       keyword: "type",
@@ -7966,18 +8310,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must be string",
                       schema: schema11.properties.panels.items.anyOf[0].properties.datasource.properties.uid.type,
                       parentSchema: schema11.properties.panels.items.anyOf[0].properties.datasource.properties.uid,
-                      data: data129,
+                      data: data139,
                     };
                     if (vErrors === null) {
-                      vErrors = [err297];
+                      vErrors = [err307];
                     } else {
-                      vErrors.push(err297);
+                      vErrors.push(err307);
                     }
                     errors++;
                   }
                 }
               } else {
-                const err298 = {
+                const err308 = {
                   instancePath: instancePath + "/panels/" + i3 + "/datasource",
                   schemaPath: "#/properties/panels/items/anyOf/0/properties/datasource/type",
                   keyword: "type",
@@ -7985,18 +8329,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   message: "must be object",
                   schema: schema11.properties.panels.items.anyOf[0].properties.datasource.type,
                   parentSchema: schema11.properties.panels.items.anyOf[0].properties.datasource,
-                  data: data127,
+                  data: data137,
                 };
                 if (vErrors === null) {
-                  vErrors = [err298];
+                  vErrors = [err308];
                 } else {
-                  vErrors.push(err298);
+                  vErrors.push(err308);
                 }
                 errors++;
               }
             }
           } else {
-            const err299 = {
+            const err309 = {
               instancePath: instancePath + "/panels/" + i3,
               schemaPath: "#/properties/panels/items/anyOf/0/type",
               keyword: "type",
@@ -8007,19 +8351,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               data: data29,
             };
             if (vErrors === null) {
-              vErrors = [err299];
+              vErrors = [err309];
             } else {
-              vErrors.push(err299);
+              vErrors.push(err309);
             }
             errors++;
           }
           var _valid1 = _errs72 === errors;
           valid14 = valid14 || _valid1;
           if (!valid14) {
-            const _errs300 = errors;
+            const _errs323 = errors;
             if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
               if (data29.type === undefined) {
-                const err300 = {
+                const err310 = {
                   instancePath: instancePath + "/panels/" + i3,
                   schemaPath: "#/properties/panels/items/anyOf/1/required",
                   keyword: "required",
@@ -8030,14 +8374,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data29,
                 };
                 if (vErrors === null) {
-                  vErrors = [err300];
+                  vErrors = [err310];
                 } else {
-                  vErrors.push(err300);
+                  vErrors.push(err310);
                 }
                 errors++;
               }
               if (data29.id === undefined) {
-                const err301 = {
+                const err311 = {
                   instancePath: instancePath + "/panels/" + i3,
                   schemaPath: "#/properties/panels/items/anyOf/1/required",
                   keyword: "required",
@@ -8048,14 +8392,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data29,
                 };
                 if (vErrors === null) {
-                  vErrors = [err301];
+                  vErrors = [err311];
                 } else {
-                  vErrors.push(err301);
+                  vErrors.push(err311);
                 }
                 errors++;
               }
               if (data29.title === undefined) {
-                const err302 = {
+                const err312 = {
                   instancePath: instancePath + "/panels/" + i3,
                   schemaPath: "#/properties/panels/items/anyOf/1/required",
                   keyword: "required",
@@ -8066,14 +8410,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data29,
                 };
                 if (vErrors === null) {
-                  vErrors = [err302];
+                  vErrors = [err312];
                 } else {
-                  vErrors.push(err302);
+                  vErrors.push(err312);
                 }
                 errors++;
               }
               if (data29.gridPos === undefined) {
-                const err303 = {
+                const err313 = {
                   instancePath: instancePath + "/panels/" + i3,
                   schemaPath: "#/properties/panels/items/anyOf/1/required",
                   keyword: "required",
@@ -8084,14 +8428,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data29,
                 };
                 if (vErrors === null) {
-                  vErrors = [err303];
+                  vErrors = [err313];
                 } else {
-                  vErrors.push(err303);
+                  vErrors.push(err313);
                 }
                 errors++;
               }
               if (data29.options === undefined) {
-                const err304 = {
+                const err314 = {
                   instancePath: instancePath + "/panels/" + i3,
                   schemaPath: "#/properties/panels/items/anyOf/1/required",
                   keyword: "required",
@@ -8102,37 +8446,37 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   data: data29,
                 };
                 if (vErrors === null) {
-                  vErrors = [err304];
+                  vErrors = [err314];
                 } else {
-                  vErrors.push(err304);
+                  vErrors.push(err314);
                 }
                 errors++;
               }
-              for (const key22 in data29) {
-                if (!func2.call(schema11.properties.panels.items.anyOf[1].properties, key22)) {
-                  const err305 = {
+              for (const key23 in data29) {
+                if (!func2.call(schema11.properties.panels.items.anyOf[1].properties, key23)) {
+                  const err315 = {
                     instancePath: instancePath + "/panels/" + i3,
                     schemaPath: "#/properties/panels/items/anyOf/1/additionalProperties",
                     keyword: "additionalProperties",
-                    params: { additionalProperty: key22 },
+                    params: { additionalProperty: key23 },
                     message: "must NOT have additional properties",
                     schema: false,
                     parentSchema: schema11.properties.panels.items.anyOf[1],
                     data: data29,
                   };
                   if (vErrors === null) {
-                    vErrors = [err305];
+                    vErrors = [err315];
                   } else {
-                    vErrors.push(err305);
+                    vErrors.push(err315);
                   }
                   errors++;
                 }
               }
               if (data29.type !== undefined) {
-                let data130 = data29.type;
-                if (typeof data130 === "string") {
-                  if (func3(data130) < 1) {
-                    const err306 = {
+                let data140 = data29.type;
+                if (typeof data140 === "string") {
+                  if (func3(data140) < 1) {
+                    const err316 = {
                       instancePath: instancePath + "/panels/" + i3 + "/type",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/type/minLength",
                       keyword: "minLength",
@@ -8140,17 +8484,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must NOT have fewer than 1 characters",
                       schema: 1,
                       parentSchema: schema11.properties.panels.items.anyOf[1].properties.type,
-                      data: data130,
+                      data: data140,
                     };
                     if (vErrors === null) {
-                      vErrors = [err306];
+                      vErrors = [err316];
                     } else {
-                      vErrors.push(err306);
+                      vErrors.push(err316);
                     }
                     errors++;
                   }
                 } else {
-                  const err307 = {
+                  const err317 = {
                     instancePath: instancePath + "/panels/" + i3 + "/type",
                     schemaPath: "#/properties/panels/items/anyOf/1/properties/type/type",
                     keyword: "type",
@@ -8158,20 +8502,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must be string",
                     schema: schema11.properties.panels.items.anyOf[1].properties.type.type,
                     parentSchema: schema11.properties.panels.items.anyOf[1].properties.type,
-                    data: data130,
+                    data: data140,
                   };
                   if (vErrors === null) {
-                    vErrors = [err307];
+                    vErrors = [err317];
                   } else {
-                    vErrors.push(err307);
+                    vErrors.push(err317);
                   }
                   errors++;
                 }
               }
               if (data29.id !== undefined) {
-                let data131 = data29.id;
-                if (!(typeof data131 == "number" && !(data131 % 1) && !isNaN(data131) && isFinite(data131))) {
-                  const err308 = {
+                let data141 = data29.id;
+                if (!(typeof data141 == "number" && !(data141 % 1) && !isNaN(data141) && isFinite(data141))) {
+                  const err318 = {
                     instancePath: instancePath + "/panels/" + i3 + "/id",
                     schemaPath: "#/properties/panels/items/anyOf/1/properties/id/type",
                     keyword: "type",
@@ -8179,18 +8523,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must be integer",
                     schema: schema11.properties.panels.items.anyOf[1].properties.id.type,
                     parentSchema: schema11.properties.panels.items.anyOf[1].properties.id,
-                    data: data131,
+                    data: data141,
                   };
                   if (vErrors === null) {
-                    vErrors = [err308];
+                    vErrors = [err318];
                   } else {
-                    vErrors.push(err308);
+                    vErrors.push(err318);
                   }
                   errors++;
                 }
-                if (typeof data131 == "number" && isFinite(data131)) {
-                  if (data131 > 9007199254740991 || isNaN(data131)) {
-                    const err309 = {
+                if (typeof data141 == "number" && isFinite(data141)) {
+                  if (data141 > 9007199254740991 || isNaN(data141)) {
+                    const err319 = {
                       instancePath: instancePath + "/panels/" + i3 + "/id",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/id/maximum",
                       keyword: "maximum",
@@ -8198,17 +8542,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must be <= 9007199254740991",
                       schema: 9007199254740991,
                       parentSchema: schema11.properties.panels.items.anyOf[1].properties.id,
-                      data: data131,
+                      data: data141,
                     };
                     if (vErrors === null) {
-                      vErrors = [err309];
+                      vErrors = [err319];
                     } else {
-                      vErrors.push(err309);
+                      vErrors.push(err319);
                     }
                     errors++;
                   }
-                  if (data131 < 1 || isNaN(data131)) {
-                    const err310 = {
+                  if (data141 < 1 || isNaN(data141)) {
+                    const err320 = {
                       instancePath: instancePath + "/panels/" + i3 + "/id",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/id/minimum",
                       keyword: "minimum",
@@ -8216,21 +8560,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must be >= 1",
                       schema: 1,
                       parentSchema: schema11.properties.panels.items.anyOf[1].properties.id,
-                      data: data131,
+                      data: data141,
                     };
                     if (vErrors === null) {
-                      vErrors = [err310];
+                      vErrors = [err320];
                     } else {
-                      vErrors.push(err310);
+                      vErrors.push(err320);
                     }
                     errors++;
                   }
                 }
               }
               if (data29.title !== undefined) {
-                let data132 = data29.title;
-                if (typeof data132 !== "string") {
-                  const err311 = {
+                let data142 = data29.title;
+                if (typeof data142 !== "string") {
+                  const err321 = {
                     instancePath: instancePath + "/panels/" + i3 + "/title",
                     schemaPath: "#/properties/panels/items/anyOf/1/properties/title/type",
                     keyword: "type",
@@ -8238,21 +8582,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must be string",
                     schema: schema11.properties.panels.items.anyOf[1].properties.title.type,
                     parentSchema: schema11.properties.panels.items.anyOf[1].properties.title,
-                    data: data132,
+                    data: data142,
                   };
                   if (vErrors === null) {
-                    vErrors = [err311];
+                    vErrors = [err321];
                   } else {
-                    vErrors.push(err311);
+                    vErrors.push(err321);
                   }
                   errors++;
                 }
               }
               if (data29.gridPos !== undefined) {
-                let data133 = data29.gridPos;
-                if (data133 && typeof data133 == "object" && !Array.isArray(data133)) {
-                  if (data133.h === undefined) {
-                    const err312 = {
+                let data143 = data29.gridPos;
+                if (data143 && typeof data143 == "object" && !Array.isArray(data143)) {
+                  if (data143.h === undefined) {
+                    const err322 = {
                       instancePath: instancePath + "/panels/" + i3 + "/gridPos",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/required",
                       keyword: "required",
@@ -8260,17 +8604,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must have required property '" + "h" + "'",
                       schema: schema11.properties.panels.items.anyOf[1].properties.gridPos.required,
                       parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos,
-                      data: data133,
+                      data: data143,
                     };
                     if (vErrors === null) {
-                      vErrors = [err312];
+                      vErrors = [err322];
                     } else {
-                      vErrors.push(err312);
+                      vErrors.push(err322);
                     }
                     errors++;
                   }
-                  if (data133.w === undefined) {
-                    const err313 = {
+                  if (data143.w === undefined) {
+                    const err323 = {
                       instancePath: instancePath + "/panels/" + i3 + "/gridPos",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/required",
                       keyword: "required",
@@ -8278,17 +8622,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must have required property '" + "w" + "'",
                       schema: schema11.properties.panels.items.anyOf[1].properties.gridPos.required,
                       parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos,
-                      data: data133,
+                      data: data143,
                     };
                     if (vErrors === null) {
-                      vErrors = [err313];
+                      vErrors = [err323];
                     } else {
-                      vErrors.push(err313);
+                      vErrors.push(err323);
                     }
                     errors++;
                   }
-                  if (data133.x === undefined) {
-                    const err314 = {
+                  if (data143.x === undefined) {
+                    const err324 = {
                       instancePath: instancePath + "/panels/" + i3 + "/gridPos",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/required",
                       keyword: "required",
@@ -8296,17 +8640,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must have required property '" + "x" + "'",
                       schema: schema11.properties.panels.items.anyOf[1].properties.gridPos.required,
                       parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos,
-                      data: data133,
+                      data: data143,
                     };
                     if (vErrors === null) {
-                      vErrors = [err314];
+                      vErrors = [err324];
                     } else {
-                      vErrors.push(err314);
+                      vErrors.push(err324);
                     }
                     errors++;
                   }
-                  if (data133.y === undefined) {
-                    const err315 = {
+                  if (data143.y === undefined) {
+                    const err325 = {
                       instancePath: instancePath + "/panels/" + i3 + "/gridPos",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/required",
                       keyword: "required",
@@ -8314,224 +8658,26 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must have required property '" + "y" + "'",
                       schema: schema11.properties.panels.items.anyOf[1].properties.gridPos.required,
                       parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos,
-                      data: data133,
+                      data: data143,
                     };
                     if (vErrors === null) {
-                      vErrors = [err315];
+                      vErrors = [err325];
                     } else {
-                      vErrors.push(err315);
+                      vErrors.push(err325);
                     }
                     errors++;
                   }
-                  for (const key23 in data133) {
-                    if (!(key23 === "h" || key23 === "w" || key23 === "x" || key23 === "y")) {
-                      const err316 = {
+                  for (const key24 in data143) {
+                    if (!(key24 === "h" || key24 === "w" || key24 === "x" || key24 === "y")) {
+                      const err326 = {
                         instancePath: instancePath + "/panels/" + i3 + "/gridPos",
                         schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/additionalProperties",
                         keyword: "additionalProperties",
-                        params: { additionalProperty: key23 },
+                        params: { additionalProperty: key24 },
                         message: "must NOT have additional properties",
                         schema: false,
                         parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos,
-                        data: data133,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err316];
-                      } else {
-                        vErrors.push(err316);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data133.h !== undefined) {
-                    let data134 = data133.h;
-                    if (!(typeof data134 == "number" && !(data134 % 1) && !isNaN(data134) && isFinite(data134))) {
-                      const err317 = {
-                        instancePath: instancePath + "/panels/" + i3 + "/gridPos/h",
-                        schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/h/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                        message: "must be integer",
-                        schema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.h.type,
-                        parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.h,
-                        data: data134,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err317];
-                      } else {
-                        vErrors.push(err317);
-                      }
-                      errors++;
-                    }
-                    if (typeof data134 == "number" && isFinite(data134)) {
-                      if (data134 > 9007199254740991 || isNaN(data134)) {
-                        const err318 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/gridPos/h",
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/h/maximum",
-                          keyword: "maximum",
-                          params: { comparison: "<=", limit: 9007199254740991 },
-                          message: "must be <= 9007199254740991",
-                          schema: 9007199254740991,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.h,
-                          data: data134,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err318];
-                        } else {
-                          vErrors.push(err318);
-                        }
-                        errors++;
-                      }
-                      if (data134 < 1 || isNaN(data134)) {
-                        const err319 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/gridPos/h",
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/h/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: 1 },
-                          message: "must be >= 1",
-                          schema: 1,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.h,
-                          data: data134,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err319];
-                        } else {
-                          vErrors.push(err319);
-                        }
-                        errors++;
-                      }
-                    }
-                  }
-                  if (data133.w !== undefined) {
-                    let data135 = data133.w;
-                    if (!(typeof data135 == "number" && !(data135 % 1) && !isNaN(data135) && isFinite(data135))) {
-                      const err320 = {
-                        instancePath: instancePath + "/panels/" + i3 + "/gridPos/w",
-                        schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/w/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                        message: "must be integer",
-                        schema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.w.type,
-                        parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.w,
-                        data: data135,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err320];
-                      } else {
-                        vErrors.push(err320);
-                      }
-                      errors++;
-                    }
-                    if (typeof data135 == "number" && isFinite(data135)) {
-                      if (data135 > 24 || isNaN(data135)) {
-                        const err321 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/gridPos/w",
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/w/maximum",
-                          keyword: "maximum",
-                          params: { comparison: "<=", limit: 24 },
-                          message: "must be <= 24",
-                          schema: 24,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.w,
-                          data: data135,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err321];
-                        } else {
-                          vErrors.push(err321);
-                        }
-                        errors++;
-                      }
-                      if (data135 < 1 || isNaN(data135)) {
-                        const err322 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/gridPos/w",
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/w/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: 1 },
-                          message: "must be >= 1",
-                          schema: 1,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.w,
-                          data: data135,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err322];
-                        } else {
-                          vErrors.push(err322);
-                        }
-                        errors++;
-                      }
-                    }
-                  }
-                  if (data133.x !== undefined) {
-                    let data136 = data133.x;
-                    if (!(typeof data136 == "number" && !(data136 % 1) && !isNaN(data136) && isFinite(data136))) {
-                      const err323 = {
-                        instancePath: instancePath + "/panels/" + i3 + "/gridPos/x",
-                        schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/x/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                        message: "must be integer",
-                        schema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.x.type,
-                        parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.x,
-                        data: data136,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err323];
-                      } else {
-                        vErrors.push(err323);
-                      }
-                      errors++;
-                    }
-                    if (typeof data136 == "number" && isFinite(data136)) {
-                      if (data136 > 23 || isNaN(data136)) {
-                        const err324 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/gridPos/x",
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/x/maximum",
-                          keyword: "maximum",
-                          params: { comparison: "<=", limit: 23 },
-                          message: "must be <= 23",
-                          schema: 23,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.x,
-                          data: data136,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err324];
-                        } else {
-                          vErrors.push(err324);
-                        }
-                        errors++;
-                      }
-                      if (data136 < 0 || isNaN(data136)) {
-                        const err325 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/gridPos/x",
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/x/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: 0 },
-                          message: "must be >= 0",
-                          schema: 0,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.x,
-                          data: data136,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err325];
-                        } else {
-                          vErrors.push(err325);
-                        }
-                        errors++;
-                      }
-                    }
-                  }
-                  if (data133.y !== undefined) {
-                    let data137 = data133.y;
-                    if (!(typeof data137 == "number" && !(data137 % 1) && !isNaN(data137) && isFinite(data137))) {
-                      const err326 = {
-                        instancePath: instancePath + "/panels/" + i3 + "/gridPos/y",
-                        schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/y/type",
-                        keyword: "type",
-                        params: { type: "integer" },
-                        message: "must be integer",
-                        schema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.y.type,
-                        parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.y,
-                        data: data137,
+                        data: data143,
                       };
                       if (vErrors === null) {
                         vErrors = [err326];
@@ -8540,35 +8686,38 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (typeof data137 == "number" && isFinite(data137)) {
-                      if (data137 > 9007199254740991 || isNaN(data137)) {
-                        const err327 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/gridPos/y",
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/y/maximum",
+                  }
+                  if (data143.h !== undefined) {
+                    let data144 = data143.h;
+                    if (!(typeof data144 == "number" && !(data144 % 1) && !isNaN(data144) && isFinite(data144))) {
+                      const err327 = {
+                        instancePath: instancePath + "/panels/" + i3 + "/gridPos/h",
+                        schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/h/type",
+                        keyword: "type",
+                        params: { type: "integer" },
+                        message: "must be integer",
+                        schema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.h.type,
+                        parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.h,
+                        data: data144,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err327];
+                      } else {
+                        vErrors.push(err327);
+                      }
+                      errors++;
+                    }
+                    if (typeof data144 == "number" && isFinite(data144)) {
+                      if (data144 > 9007199254740991 || isNaN(data144)) {
+                        const err328 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/gridPos/h",
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/h/maximum",
                           keyword: "maximum",
                           params: { comparison: "<=", limit: 9007199254740991 },
                           message: "must be <= 9007199254740991",
                           schema: 9007199254740991,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.y,
-                          data: data137,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err327];
-                        } else {
-                          vErrors.push(err327);
-                        }
-                        errors++;
-                      }
-                      if (data137 < 0 || isNaN(data137)) {
-                        const err328 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/gridPos/y",
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/y/minimum",
-                          keyword: "minimum",
-                          params: { comparison: ">=", limit: 0 },
-                          message: "must be >= 0",
-                          schema: 0,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.y,
-                          data: data137,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.h,
+                          data: data144,
                         };
                         if (vErrors === null) {
                           vErrors = [err328];
@@ -8577,141 +8726,134 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                    }
-                  }
-                } else {
-                  const err329 = {
-                    instancePath: instancePath + "/panels/" + i3 + "/gridPos",
-                    schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/type",
-                    keyword: "type",
-                    params: { type: "object" },
-                    message: "must be object",
-                    schema: schema11.properties.panels.items.anyOf[1].properties.gridPos.type,
-                    parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos,
-                    data: data133,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err329];
-                  } else {
-                    vErrors.push(err329);
-                  }
-                  errors++;
-                }
-              }
-              if (data29.datasource !== undefined) {
-                let data138 = data29.datasource;
-                if (data138 && typeof data138 == "object" && !Array.isArray(data138)) {
-                  if (data138.type === undefined) {
-                    const err330 = {
-                      instancePath: instancePath + "/panels/" + i3 + "/datasource",
-                      schemaPath: "#/properties/panels/items/anyOf/1/properties/datasource/required",
-                      keyword: "required",
-                      params: { missingProperty: "type" },
-                      message: "must have required property '" + "type" + "'",
-                      schema: schema11.properties.panels.items.anyOf[1].properties.datasource.required,
-                      parentSchema: schema11.properties.panels.items.anyOf[1].properties.datasource,
-                      data: data138,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err330];
-                    } else {
-                      vErrors.push(err330);
-                    }
-                    errors++;
-                  }
-                  if (data138.uid === undefined) {
-                    const err331 = {
-                      instancePath: instancePath + "/panels/" + i3 + "/datasource",
-                      schemaPath: "#/properties/panels/items/anyOf/1/properties/datasource/required",
-                      keyword: "required",
-                      params: { missingProperty: "uid" },
-                      message: "must have required property '" + "uid" + "'",
-                      schema: schema11.properties.panels.items.anyOf[1].properties.datasource.required,
-                      parentSchema: schema11.properties.panels.items.anyOf[1].properties.datasource,
-                      data: data138,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err331];
-                    } else {
-                      vErrors.push(err331);
-                    }
-                    errors++;
-                  }
-                  for (const key24 in data138) {
-                    if (!(key24 === "type" || key24 === "uid")) {
-                      const err332 = {
-                        instancePath: instancePath + "/panels/" + i3 + "/datasource",
-                        schemaPath: "#/properties/panels/items/anyOf/1/properties/datasource/additionalProperties",
-                        keyword: "additionalProperties",
-                        params: { additionalProperty: key24 },
-                        message: "must NOT have additional properties",
-                        schema: false,
-                        parentSchema: schema11.properties.panels.items.anyOf[1].properties.datasource,
-                        data: data138,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err332];
-                      } else {
-                        vErrors.push(err332);
-                      }
-                      errors++;
-                    }
-                  }
-                  if (data138.type !== undefined) {
-                    let data139 = data138.type;
-                    if (typeof data139 === "string") {
-                      if (func3(data139) < 1) {
-                        const err333 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/datasource/type",
-                          schemaPath:
-                            "#/properties/panels/items/anyOf/1/properties/datasource/properties/type/minLength",
-                          keyword: "minLength",
-                          params: { limit: 1 },
-                          message: "must NOT have fewer than 1 characters",
+                      if (data144 < 1 || isNaN(data144)) {
+                        const err329 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/gridPos/h",
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/h/minimum",
+                          keyword: "minimum",
+                          params: { comparison: ">=", limit: 1 },
+                          message: "must be >= 1",
                           schema: 1,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.datasource.properties.type,
-                          data: data139,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.h,
+                          data: data144,
                         };
                         if (vErrors === null) {
-                          vErrors = [err333];
+                          vErrors = [err329];
                         } else {
-                          vErrors.push(err333);
+                          vErrors.push(err329);
                         }
                         errors++;
                       }
-                    } else {
-                      const err334 = {
-                        instancePath: instancePath + "/panels/" + i3 + "/datasource/type",
-                        schemaPath: "#/properties/panels/items/anyOf/1/properties/datasource/properties/type/type",
+                    }
+                  }
+                  if (data143.w !== undefined) {
+                    let data145 = data143.w;
+                    if (!(typeof data145 == "number" && !(data145 % 1) && !isNaN(data145) && isFinite(data145))) {
+                      const err330 = {
+                        instancePath: instancePath + "/panels/" + i3 + "/gridPos/w",
+                        schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/w/type",
                         keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                        schema: schema11.properties.panels.items.anyOf[1].properties.datasource.properties.type.type,
-                        parentSchema: schema11.properties.panels.items.anyOf[1].properties.datasource.properties.type,
-                        data: data139,
+                        params: { type: "integer" },
+                        message: "must be integer",
+                        schema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.w.type,
+                        parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.w,
+                        data: data145,
                       };
                       if (vErrors === null) {
-                        vErrors = [err334];
+                        vErrors = [err330];
                       } else {
-                        vErrors.push(err334);
+                        vErrors.push(err330);
                       }
                       errors++;
                     }
-                  }
-                  if (data138.uid !== undefined) {
-                    let data140 = data138.uid;
-                    if (typeof data140 === "string") {
-                      if (func3(data140) < 1) {
-                        const err335 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/datasource/uid",
-                          schemaPath:
-                            "#/properties/panels/items/anyOf/1/properties/datasource/properties/uid/minLength",
-                          keyword: "minLength",
-                          params: { limit: 1 },
-                          message: "must NOT have fewer than 1 characters",
+                    if (typeof data145 == "number" && isFinite(data145)) {
+                      if (data145 > 24 || isNaN(data145)) {
+                        const err331 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/gridPos/w",
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/w/maximum",
+                          keyword: "maximum",
+                          params: { comparison: "<=", limit: 24 },
+                          message: "must be <= 24",
+                          schema: 24,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.w,
+                          data: data145,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err331];
+                        } else {
+                          vErrors.push(err331);
+                        }
+                        errors++;
+                      }
+                      if (data145 < 1 || isNaN(data145)) {
+                        const err332 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/gridPos/w",
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/w/minimum",
+                          keyword: "minimum",
+                          params: { comparison: ">=", limit: 1 },
+                          message: "must be >= 1",
                           schema: 1,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.datasource.properties.uid,
-                          data: data140,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.w,
+                          data: data145,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err332];
+                        } else {
+                          vErrors.push(err332);
+                        }
+                        errors++;
+                      }
+                    }
+                  }
+                  if (data143.x !== undefined) {
+                    let data146 = data143.x;
+                    if (!(typeof data146 == "number" && !(data146 % 1) && !isNaN(data146) && isFinite(data146))) {
+                      const err333 = {
+                        instancePath: instancePath + "/panels/" + i3 + "/gridPos/x",
+                        schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/x/type",
+                        keyword: "type",
+                        params: { type: "integer" },
+                        message: "must be integer",
+                        schema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.x.type,
+                        parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.x,
+                        data: data146,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err333];
+                      } else {
+                        vErrors.push(err333);
+                      }
+                      errors++;
+                    }
+                    if (typeof data146 == "number" && isFinite(data146)) {
+                      if (data146 > 23 || isNaN(data146)) {
+                        const err334 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/gridPos/x",
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/x/maximum",
+                          keyword: "maximum",
+                          params: { comparison: "<=", limit: 23 },
+                          message: "must be <= 23",
+                          schema: 23,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.x,
+                          data: data146,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err334];
+                        } else {
+                          vErrors.push(err334);
+                        }
+                        errors++;
+                      }
+                      if (data146 < 0 || isNaN(data146)) {
+                        const err335 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/gridPos/x",
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/x/minimum",
+                          keyword: "minimum",
+                          params: { comparison: ">=", limit: 0 },
+                          message: "must be >= 0",
+                          schema: 0,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.x,
+                          data: data146,
                         };
                         if (vErrors === null) {
                           vErrors = [err335];
@@ -8720,16 +8862,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                    } else {
+                    }
+                  }
+                  if (data143.y !== undefined) {
+                    let data147 = data143.y;
+                    if (!(typeof data147 == "number" && !(data147 % 1) && !isNaN(data147) && isFinite(data147))) {
                       const err336 = {
-                        instancePath: instancePath + "/panels/" + i3 + "/datasource/uid",
-                        schemaPath: "#/properties/panels/items/anyOf/1/properties/datasource/properties/uid/type",
+                        instancePath: instancePath + "/panels/" + i3 + "/gridPos/y",
+                        schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/y/type",
                         keyword: "type",
-                        params: { type: "string" },
-                        message: "must be string",
-                        schema: schema11.properties.panels.items.anyOf[1].properties.datasource.properties.uid.type,
-                        parentSchema: schema11.properties.panels.items.anyOf[1].properties.datasource.properties.uid,
-                        data: data140,
+                        params: { type: "integer" },
+                        message: "must be integer",
+                        schema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.y.type,
+                        parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.y,
+                        data: data147,
                       };
                       if (vErrors === null) {
                         vErrors = [err336];
@@ -8738,43 +8884,35 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                  }
-                } else {
-                  const err337 = {
-                    instancePath: instancePath + "/panels/" + i3 + "/datasource",
-                    schemaPath: "#/properties/panels/items/anyOf/1/properties/datasource/type",
-                    keyword: "type",
-                    params: { type: "object" },
-                    message: "must be object",
-                    schema: schema11.properties.panels.items.anyOf[1].properties.datasource.type,
-                    parentSchema: schema11.properties.panels.items.anyOf[1].properties.datasource,
-                    data: data138,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err337];
-                  } else {
-                    vErrors.push(err337);
-                  }
-                  errors++;
-                }
-              }
-              if (data29.targets !== undefined) {
-                let data141 = data29.targets;
-                if (Array.isArray(data141)) {
-                  const len15 = data141.length;
-                  for (let i15 = 0; i15 < len15; i15++) {
-                    let data142 = data141[i15];
-                    if (data142 && typeof data142 == "object" && !Array.isArray(data142)) {
-                      if (data142.refId === undefined) {
+                    if (typeof data147 == "number" && isFinite(data147)) {
+                      if (data147 > 9007199254740991 || isNaN(data147)) {
+                        const err337 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/gridPos/y",
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/y/maximum",
+                          keyword: "maximum",
+                          params: { comparison: "<=", limit: 9007199254740991 },
+                          message: "must be <= 9007199254740991",
+                          schema: 9007199254740991,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.y,
+                          data: data147,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err337];
+                        } else {
+                          vErrors.push(err337);
+                        }
+                        errors++;
+                      }
+                      if (data147 < 0 || isNaN(data147)) {
                         const err338 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/targets/" + i15,
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/targets/items/required",
-                          keyword: "required",
-                          params: { missingProperty: "refId" },
-                          message: "must have required property '" + "refId" + "'",
-                          schema: schema11.properties.panels.items.anyOf[1].properties.targets.items.required,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.targets.items,
-                          data: data142,
+                          instancePath: instancePath + "/panels/" + i3 + "/gridPos/y",
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/properties/y/minimum",
+                          keyword: "minimum",
+                          params: { comparison: ">=", limit: 0 },
+                          message: "must be >= 0",
+                          schema: 0,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos.properties.y,
+                          data: data147,
                         };
                         if (vErrors === null) {
                           vErrors = [err338];
@@ -8783,50 +8921,256 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (data142.datasource === undefined) {
-                        const err339 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/targets/" + i15,
+                    }
+                  }
+                } else {
+                  const err339 = {
+                    instancePath: instancePath + "/panels/" + i3 + "/gridPos",
+                    schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                    schema: schema11.properties.panels.items.anyOf[1].properties.gridPos.type,
+                    parentSchema: schema11.properties.panels.items.anyOf[1].properties.gridPos,
+                    data: data143,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err339];
+                  } else {
+                    vErrors.push(err339);
+                  }
+                  errors++;
+                }
+              }
+              if (data29.datasource !== undefined) {
+                let data148 = data29.datasource;
+                if (data148 && typeof data148 == "object" && !Array.isArray(data148)) {
+                  if (data148.type === undefined) {
+                    const err340 = {
+                      instancePath: instancePath + "/panels/" + i3 + "/datasource",
+                      schemaPath: "#/properties/panels/items/anyOf/1/properties/datasource/required",
+                      keyword: "required",
+                      params: { missingProperty: "type" },
+                      message: "must have required property '" + "type" + "'",
+                      schema: schema11.properties.panels.items.anyOf[1].properties.datasource.required,
+                      parentSchema: schema11.properties.panels.items.anyOf[1].properties.datasource,
+                      data: data148,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err340];
+                    } else {
+                      vErrors.push(err340);
+                    }
+                    errors++;
+                  }
+                  if (data148.uid === undefined) {
+                    const err341 = {
+                      instancePath: instancePath + "/panels/" + i3 + "/datasource",
+                      schemaPath: "#/properties/panels/items/anyOf/1/properties/datasource/required",
+                      keyword: "required",
+                      params: { missingProperty: "uid" },
+                      message: "must have required property '" + "uid" + "'",
+                      schema: schema11.properties.panels.items.anyOf[1].properties.datasource.required,
+                      parentSchema: schema11.properties.panels.items.anyOf[1].properties.datasource,
+                      data: data148,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err341];
+                    } else {
+                      vErrors.push(err341);
+                    }
+                    errors++;
+                  }
+                  for (const key25 in data148) {
+                    if (!(key25 === "type" || key25 === "uid")) {
+                      const err342 = {
+                        instancePath: instancePath + "/panels/" + i3 + "/datasource",
+                        schemaPath: "#/properties/panels/items/anyOf/1/properties/datasource/additionalProperties",
+                        keyword: "additionalProperties",
+                        params: { additionalProperty: key25 },
+                        message: "must NOT have additional properties",
+                        schema: false,
+                        parentSchema: schema11.properties.panels.items.anyOf[1].properties.datasource,
+                        data: data148,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err342];
+                      } else {
+                        vErrors.push(err342);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data148.type !== undefined) {
+                    let data149 = data148.type;
+                    if (typeof data149 === "string") {
+                      if (func3(data149) < 1) {
+                        const err343 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/datasource/type",
+                          schemaPath:
+                            "#/properties/panels/items/anyOf/1/properties/datasource/properties/type/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                          schema: 1,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.datasource.properties.type,
+                          data: data149,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err343];
+                        } else {
+                          vErrors.push(err343);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err344 = {
+                        instancePath: instancePath + "/panels/" + i3 + "/datasource/type",
+                        schemaPath: "#/properties/panels/items/anyOf/1/properties/datasource/properties/type/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                        schema: schema11.properties.panels.items.anyOf[1].properties.datasource.properties.type.type,
+                        parentSchema: schema11.properties.panels.items.anyOf[1].properties.datasource.properties.type,
+                        data: data149,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err344];
+                      } else {
+                        vErrors.push(err344);
+                      }
+                      errors++;
+                    }
+                  }
+                  if (data148.uid !== undefined) {
+                    let data150 = data148.uid;
+                    if (typeof data150 === "string") {
+                      if (func3(data150) < 1) {
+                        const err345 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/datasource/uid",
+                          schemaPath:
+                            "#/properties/panels/items/anyOf/1/properties/datasource/properties/uid/minLength",
+                          keyword: "minLength",
+                          params: { limit: 1 },
+                          message: "must NOT have fewer than 1 characters",
+                          schema: 1,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.datasource.properties.uid,
+                          data: data150,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err345];
+                        } else {
+                          vErrors.push(err345);
+                        }
+                        errors++;
+                      }
+                    } else {
+                      const err346 = {
+                        instancePath: instancePath + "/panels/" + i3 + "/datasource/uid",
+                        schemaPath: "#/properties/panels/items/anyOf/1/properties/datasource/properties/uid/type",
+                        keyword: "type",
+                        params: { type: "string" },
+                        message: "must be string",
+                        schema: schema11.properties.panels.items.anyOf[1].properties.datasource.properties.uid.type,
+                        parentSchema: schema11.properties.panels.items.anyOf[1].properties.datasource.properties.uid,
+                        data: data150,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err346];
+                      } else {
+                        vErrors.push(err346);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err347 = {
+                    instancePath: instancePath + "/panels/" + i3 + "/datasource",
+                    schemaPath: "#/properties/panels/items/anyOf/1/properties/datasource/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                    schema: schema11.properties.panels.items.anyOf[1].properties.datasource.type,
+                    parentSchema: schema11.properties.panels.items.anyOf[1].properties.datasource,
+                    data: data148,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err347];
+                  } else {
+                    vErrors.push(err347);
+                  }
+                  errors++;
+                }
+              }
+              if (data29.targets !== undefined) {
+                let data151 = data29.targets;
+                if (Array.isArray(data151)) {
+                  const len16 = data151.length;
+                  for (let i16 = 0; i16 < len16; i16++) {
+                    let data152 = data151[i16];
+                    if (data152 && typeof data152 == "object" && !Array.isArray(data152)) {
+                      if (data152.refId === undefined) {
+                        const err348 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16,
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/targets/items/required",
+                          keyword: "required",
+                          params: { missingProperty: "refId" },
+                          message: "must have required property '" + "refId" + "'",
+                          schema: schema11.properties.panels.items.anyOf[1].properties.targets.items.required,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.targets.items,
+                          data: data152,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err348];
+                        } else {
+                          vErrors.push(err348);
+                        }
+                        errors++;
+                      }
+                      if (data152.datasource === undefined) {
+                        const err349 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16,
                           schemaPath: "#/properties/panels/items/anyOf/1/properties/targets/items/required",
                           keyword: "required",
                           params: { missingProperty: "datasource" },
                           message: "must have required property '" + "datasource" + "'",
                           schema: schema11.properties.panels.items.anyOf[1].properties.targets.items.required,
                           parentSchema: schema11.properties.panels.items.anyOf[1].properties.targets.items,
-                          data: data142,
+                          data: data152,
                         };
                         if (vErrors === null) {
-                          vErrors = [err339];
+                          vErrors = [err349];
                         } else {
-                          vErrors.push(err339);
+                          vErrors.push(err349);
                         }
                         errors++;
                       }
-                      if (data142.refId !== undefined) {
-                        let data143 = data142.refId;
-                        if (typeof data143 === "string") {
-                          if (!pattern0.test(data143)) {
-                            const err340 = {
-                              instancePath: instancePath + "/panels/" + i3 + "/targets/" + i15 + "/refId",
+                      if (data152.refId !== undefined) {
+                        let data153 = data152.refId;
+                        if (typeof data153 === "string") {
+                          if (!pattern0.test(data153)) {
+                            const err350 = {
+                              instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16 + "/refId",
                               schemaPath:
                                 "#/properties/panels/items/anyOf/1/properties/targets/items/properties/refId/pattern",
                               keyword: "pattern",
-                              params: { pattern: "^[A-Za-z][A-Za-z0-9_-]{0,31}$" },
-                              message: 'must match pattern "' + "^[A-Za-z][A-Za-z0-9_-]{0,31}$" + '"',
-                              schema: "^[A-Za-z][A-Za-z0-9_-]{0,31}$",
+                              params: { pattern: "^[^\\p{Cc}]{1,128}$" },
+                              message: 'must match pattern "' + "^[^\\p{Cc}]{1,128}$" + '"',
+                              schema: "^[^\\p{Cc}]{1,128}$",
                               parentSchema:
                                 schema11.properties.panels.items.anyOf[1].properties.targets.items.properties.refId,
-                              data: data143,
+                              data: data153,
                             };
                             if (vErrors === null) {
-                              vErrors = [err340];
+                              vErrors = [err350];
                             } else {
-                              vErrors.push(err340);
+                              vErrors.push(err350);
                             }
                             errors++;
                           }
                         } else {
-                          const err341 = {
-                            instancePath: instancePath + "/panels/" + i3 + "/targets/" + i15 + "/refId",
+                          const err351 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16 + "/refId",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/targets/items/properties/refId/type",
                             keyword: "type",
@@ -8836,22 +9180,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               schema11.properties.panels.items.anyOf[1].properties.targets.items.properties.refId.type,
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.targets.items.properties.refId,
-                            data: data143,
+                            data: data153,
                           };
                           if (vErrors === null) {
-                            vErrors = [err341];
+                            vErrors = [err351];
                           } else {
-                            vErrors.push(err341);
+                            vErrors.push(err351);
                           }
                           errors++;
                         }
                       }
-                      if (data142.datasource !== undefined) {
-                        let data144 = data142.datasource;
-                        if (data144 && typeof data144 == "object" && !Array.isArray(data144)) {
-                          if (data144.type === undefined) {
-                            const err342 = {
-                              instancePath: instancePath + "/panels/" + i3 + "/targets/" + i15 + "/datasource",
+                      if (data152.datasource !== undefined) {
+                        let data154 = data152.datasource;
+                        if (data154 && typeof data154 == "object" && !Array.isArray(data154)) {
+                          if (data154.type === undefined) {
+                            const err352 = {
+                              instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16 + "/datasource",
                               schemaPath:
                                 "#/properties/panels/items/anyOf/1/properties/targets/items/properties/datasource/required",
                               keyword: "required",
@@ -8863,18 +9207,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               parentSchema:
                                 schema11.properties.panels.items.anyOf[1].properties.targets.items.properties
                                   .datasource,
-                              data: data144,
+                              data: data154,
                             };
                             if (vErrors === null) {
-                              vErrors = [err342];
+                              vErrors = [err352];
                             } else {
-                              vErrors.push(err342);
+                              vErrors.push(err352);
                             }
                             errors++;
                           }
-                          if (data144.uid === undefined) {
-                            const err343 = {
-                              instancePath: instancePath + "/panels/" + i3 + "/targets/" + i15 + "/datasource",
+                          if (data154.uid === undefined) {
+                            const err353 = {
+                              instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16 + "/datasource",
                               schemaPath:
                                 "#/properties/panels/items/anyOf/1/properties/targets/items/properties/datasource/required",
                               keyword: "required",
@@ -8886,44 +9230,44 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               parentSchema:
                                 schema11.properties.panels.items.anyOf[1].properties.targets.items.properties
                                   .datasource,
-                              data: data144,
+                              data: data154,
                             };
                             if (vErrors === null) {
-                              vErrors = [err343];
+                              vErrors = [err353];
                             } else {
-                              vErrors.push(err343);
+                              vErrors.push(err353);
                             }
                             errors++;
                           }
-                          for (const key25 in data144) {
-                            if (!(key25 === "type" || key25 === "uid")) {
-                              const err344 = {
-                                instancePath: instancePath + "/panels/" + i3 + "/targets/" + i15 + "/datasource",
+                          for (const key26 in data154) {
+                            if (!(key26 === "type" || key26 === "uid")) {
+                              const err354 = {
+                                instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16 + "/datasource",
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/1/properties/targets/items/properties/datasource/additionalProperties",
                                 keyword: "additionalProperties",
-                                params: { additionalProperty: key25 },
+                                params: { additionalProperty: key26 },
                                 message: "must NOT have additional properties",
                                 schema: false,
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[1].properties.targets.items.properties
                                     .datasource,
-                                data: data144,
+                                data: data154,
                               };
                               if (vErrors === null) {
-                                vErrors = [err344];
+                                vErrors = [err354];
                               } else {
-                                vErrors.push(err344);
+                                vErrors.push(err354);
                               }
                               errors++;
                             }
                           }
-                          if (data144.type !== undefined) {
-                            let data145 = data144.type;
-                            if (typeof data145 === "string") {
-                              if (func3(data145) < 1) {
-                                const err345 = {
-                                  instancePath: instancePath + "/panels/" + i3 + "/targets/" + i15 + "/datasource/type",
+                          if (data154.type !== undefined) {
+                            let data155 = data154.type;
+                            if (typeof data155 === "string") {
+                              if (func3(data155) < 1) {
+                                const err355 = {
+                                  instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16 + "/datasource/type",
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/1/properties/targets/items/properties/datasource/properties/type/minLength",
                                   keyword: "minLength",
@@ -8933,18 +9277,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[1].properties.targets.items.properties
                                       .datasource.properties.type,
-                                  data: data145,
+                                  data: data155,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err345];
+                                  vErrors = [err355];
                                 } else {
-                                  vErrors.push(err345);
+                                  vErrors.push(err355);
                                 }
                                 errors++;
                               }
                             } else {
-                              const err346 = {
-                                instancePath: instancePath + "/panels/" + i3 + "/targets/" + i15 + "/datasource/type",
+                              const err356 = {
+                                instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16 + "/datasource/type",
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/1/properties/targets/items/properties/datasource/properties/type/type",
                                 keyword: "type",
@@ -8956,22 +9300,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[1].properties.targets.items.properties
                                     .datasource.properties.type,
-                                data: data145,
+                                data: data155,
                               };
                               if (vErrors === null) {
-                                vErrors = [err346];
+                                vErrors = [err356];
                               } else {
-                                vErrors.push(err346);
+                                vErrors.push(err356);
                               }
                               errors++;
                             }
                           }
-                          if (data144.uid !== undefined) {
-                            let data146 = data144.uid;
-                            if (typeof data146 === "string") {
-                              if (func3(data146) < 1) {
-                                const err347 = {
-                                  instancePath: instancePath + "/panels/" + i3 + "/targets/" + i15 + "/datasource/uid",
+                          if (data154.uid !== undefined) {
+                            let data156 = data154.uid;
+                            if (typeof data156 === "string") {
+                              if (func3(data156) < 1) {
+                                const err357 = {
+                                  instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16 + "/datasource/uid",
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/1/properties/targets/items/properties/datasource/properties/uid/minLength",
                                   keyword: "minLength",
@@ -8981,18 +9325,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[1].properties.targets.items.properties
                                       .datasource.properties.uid,
-                                  data: data146,
+                                  data: data156,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err347];
+                                  vErrors = [err357];
                                 } else {
-                                  vErrors.push(err347);
+                                  vErrors.push(err357);
                                 }
                                 errors++;
                               }
                             } else {
-                              const err348 = {
-                                instancePath: instancePath + "/panels/" + i3 + "/targets/" + i15 + "/datasource/uid",
+                              const err358 = {
+                                instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16 + "/datasource/uid",
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/1/properties/targets/items/properties/datasource/properties/uid/type",
                                 keyword: "type",
@@ -9004,19 +9348,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[1].properties.targets.items.properties
                                     .datasource.properties.uid,
-                                data: data146,
+                                data: data156,
                               };
                               if (vErrors === null) {
-                                vErrors = [err348];
+                                vErrors = [err358];
                               } else {
-                                vErrors.push(err348);
+                                vErrors.push(err358);
                               }
                               errors++;
                             }
                           }
                         } else {
-                          const err349 = {
-                            instancePath: instancePath + "/panels/" + i3 + "/targets/" + i15 + "/datasource",
+                          const err359 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16 + "/datasource",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/targets/items/properties/datasource/type",
                             keyword: "type",
@@ -9027,37 +9371,37 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 .type,
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.targets.items.properties.datasource,
-                            data: data144,
+                            data: data154,
                           };
                           if (vErrors === null) {
-                            vErrors = [err349];
+                            vErrors = [err359];
                           } else {
-                            vErrors.push(err349);
+                            vErrors.push(err359);
                           }
                           errors++;
                         }
                       }
                     } else {
-                      const err350 = {
-                        instancePath: instancePath + "/panels/" + i3 + "/targets/" + i15,
+                      const err360 = {
+                        instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16,
                         schemaPath: "#/properties/panels/items/anyOf/1/properties/targets/items/type",
                         keyword: "type",
                         params: { type: "object" },
                         message: "must be object",
                         schema: schema11.properties.panels.items.anyOf[1].properties.targets.items.type,
                         parentSchema: schema11.properties.panels.items.anyOf[1].properties.targets.items,
-                        data: data142,
+                        data: data152,
                       };
                       if (vErrors === null) {
-                        vErrors = [err350];
+                        vErrors = [err360];
                       } else {
-                        vErrors.push(err350);
+                        vErrors.push(err360);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err351 = {
+                  const err361 = {
                     instancePath: instancePath + "/panels/" + i3 + "/targets",
                     schemaPath: "#/properties/panels/items/anyOf/1/properties/targets/type",
                     keyword: "type",
@@ -9065,23 +9409,23 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must be array",
                     schema: schema11.properties.panels.items.anyOf[1].properties.targets.type,
                     parentSchema: schema11.properties.panels.items.anyOf[1].properties.targets,
-                    data: data141,
+                    data: data151,
                   };
                   if (vErrors === null) {
-                    vErrors = [err351];
+                    vErrors = [err361];
                   } else {
-                    vErrors.push(err351);
+                    vErrors.push(err361);
                   }
                   errors++;
                 }
               }
               if (data29.options !== undefined) {
-                let data147 = data29.options;
-                if (data147 && typeof data147 == "object" && !Array.isArray(data147)) {
-                  for (const key26 in data147) {
-                    const _errs343 = errors;
-                    if (typeof key26 !== "string") {
-                      const err352 = {
+                let data157 = data29.options;
+                if (data157 && typeof data157 == "object" && !Array.isArray(data157)) {
+                  for (const key27 in data157) {
+                    const _errs366 = errors;
+                    if (typeof key27 !== "string") {
+                      const err362 = {
                         instancePath: instancePath + "/panels/" + i3 + "/options",
                         schemaPath: "#/properties/panels/items/anyOf/1/properties/options/propertyNames/type",
                         keyword: "type",
@@ -9089,38 +9433,38 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         message: "must be string",
                         schema: schema11.properties.panels.items.anyOf[1].properties.options.propertyNames.type,
                         parentSchema: schema11.properties.panels.items.anyOf[1].properties.options.propertyNames,
-                        data: key26,
-                        propertyName: key26,
+                        data: key27,
+                        propertyName: key27,
                       };
                       if (vErrors === null) {
-                        vErrors = [err352];
+                        vErrors = [err362];
                       } else {
-                        vErrors.push(err352);
+                        vErrors.push(err362);
                       }
                       errors++;
                     }
-                    var valid66 = _errs343 === errors;
-                    if (!valid66) {
-                      const err353 = {
+                    var valid69 = _errs366 === errors;
+                    if (!valid69) {
+                      const err363 = {
                         instancePath: instancePath + "/panels/" + i3 + "/options",
                         schemaPath: "#/properties/panels/items/anyOf/1/properties/options/propertyNames",
                         keyword: "propertyNames",
-                        params: { propertyName: key26 },
+                        params: { propertyName: key27 },
                         message: "property name must be valid",
                         schema: schema11.properties.panels.items.anyOf[1].properties.options.propertyNames,
                         parentSchema: schema11.properties.panels.items.anyOf[1].properties.options,
-                        data: data147,
+                        data: data157,
                       };
                       if (vErrors === null) {
-                        vErrors = [err353];
+                        vErrors = [err363];
                       } else {
-                        vErrors.push(err353);
+                        vErrors.push(err363);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err354 = {
+                  const err364 = {
                     instancePath: instancePath + "/panels/" + i3 + "/options",
                     schemaPath: "#/properties/panels/items/anyOf/1/properties/options/type",
                     keyword: "type",
@@ -9128,21 +9472,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must be object",
                     schema: schema11.properties.panels.items.anyOf[1].properties.options.type,
                     parentSchema: schema11.properties.panels.items.anyOf[1].properties.options,
-                    data: data147,
+                    data: data157,
                   };
                   if (vErrors === null) {
-                    vErrors = [err354];
+                    vErrors = [err364];
                   } else {
-                    vErrors.push(err354);
+                    vErrors.push(err364);
                   }
                   errors++;
                 }
               }
               if (data29.fieldConfig !== undefined) {
-                let data148 = data29.fieldConfig;
-                if (data148 && typeof data148 == "object" && !Array.isArray(data148)) {
-                  if (data148.defaults === undefined) {
-                    const err355 = {
+                let data158 = data29.fieldConfig;
+                if (data158 && typeof data158 == "object" && !Array.isArray(data158)) {
+                  if (data158.defaults === undefined) {
+                    const err365 = {
                       instancePath: instancePath + "/panels/" + i3 + "/fieldConfig",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/fieldConfig/required",
                       keyword: "required",
@@ -9150,17 +9494,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must have required property '" + "defaults" + "'",
                       schema: schema11.properties.panels.items.anyOf[1].properties.fieldConfig.required,
                       parentSchema: schema11.properties.panels.items.anyOf[1].properties.fieldConfig,
-                      data: data148,
+                      data: data158,
                     };
                     if (vErrors === null) {
-                      vErrors = [err355];
+                      vErrors = [err365];
                     } else {
-                      vErrors.push(err355);
+                      vErrors.push(err365);
                     }
                     errors++;
                   }
-                  if (data148.overrides === undefined) {
-                    const err356 = {
+                  if (data158.overrides === undefined) {
+                    const err366 = {
                       instancePath: instancePath + "/panels/" + i3 + "/fieldConfig",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/fieldConfig/required",
                       keyword: "required",
@@ -9168,70 +9512,70 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must have required property '" + "overrides" + "'",
                       schema: schema11.properties.panels.items.anyOf[1].properties.fieldConfig.required,
                       parentSchema: schema11.properties.panels.items.anyOf[1].properties.fieldConfig,
-                      data: data148,
+                      data: data158,
                     };
                     if (vErrors === null) {
-                      vErrors = [err356];
+                      vErrors = [err366];
                     } else {
-                      vErrors.push(err356);
+                      vErrors.push(err366);
                     }
                     errors++;
                   }
-                  for (const key27 in data148) {
-                    if (!(key27 === "defaults" || key27 === "overrides")) {
-                      const err357 = {
+                  for (const key28 in data158) {
+                    if (!(key28 === "defaults" || key28 === "overrides")) {
+                      const err367 = {
                         instancePath: instancePath + "/panels/" + i3 + "/fieldConfig",
                         schemaPath: "#/properties/panels/items/anyOf/1/properties/fieldConfig/additionalProperties",
                         keyword: "additionalProperties",
-                        params: { additionalProperty: key27 },
+                        params: { additionalProperty: key28 },
                         message: "must NOT have additional properties",
                         schema: false,
                         parentSchema: schema11.properties.panels.items.anyOf[1].properties.fieldConfig,
-                        data: data148,
+                        data: data158,
                       };
                       if (vErrors === null) {
-                        vErrors = [err357];
+                        vErrors = [err367];
                       } else {
-                        vErrors.push(err357);
+                        vErrors.push(err367);
                       }
                       errors++;
                     }
                   }
-                  if (data148.defaults !== undefined) {
-                    let data149 = data148.defaults;
-                    if (data149 && typeof data149 == "object" && !Array.isArray(data149)) {
-                      for (const key28 in data149) {
+                  if (data158.defaults !== undefined) {
+                    let data159 = data158.defaults;
+                    if (data159 && typeof data159 == "object" && !Array.isArray(data159)) {
+                      for (const key29 in data159) {
                         if (
                           !func2.call(
                             schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                               .properties,
-                            key28,
+                            key29,
                           )
                         ) {
-                          const err358 = {
+                          const err368 = {
                             instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/additionalProperties",
                             keyword: "additionalProperties",
-                            params: { additionalProperty: key28 },
+                            params: { additionalProperty: key29 },
                             message: "must NOT have additional properties",
                             schema: false,
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults,
-                            data: data149,
+                            data: data159,
                           };
                           if (vErrors === null) {
-                            vErrors = [err358];
+                            vErrors = [err368];
                           } else {
-                            vErrors.push(err358);
+                            vErrors.push(err368);
                           }
                           errors++;
                         }
                       }
-                      if (data149.unit !== undefined) {
-                        let data150 = data149.unit;
-                        if (typeof data150 !== "string") {
-                          const err359 = {
+                      if (data159.unit !== undefined) {
+                        let data160 = data159.unit;
+                        if (typeof data160 !== "string") {
+                          const err369 = {
                             instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/unit",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/unit/type",
@@ -9244,20 +9588,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                 .properties.unit,
-                            data: data150,
+                            data: data160,
                           };
                           if (vErrors === null) {
-                            vErrors = [err359];
+                            vErrors = [err369];
                           } else {
-                            vErrors.push(err359);
+                            vErrors.push(err369);
                           }
                           errors++;
                         }
                       }
-                      if (data149.decimals !== undefined) {
-                        let data151 = data149.decimals;
-                        if (!(typeof data151 == "number" && !(data151 % 1) && !isNaN(data151) && isFinite(data151))) {
-                          const err360 = {
+                      if (data159.decimals !== undefined) {
+                        let data161 = data159.decimals;
+                        if (!(typeof data161 == "number" && !(data161 % 1) && !isNaN(data161) && isFinite(data161))) {
+                          const err370 = {
                             instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/decimals",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/decimals/type",
@@ -9270,18 +9614,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                 .properties.decimals,
-                            data: data151,
+                            data: data161,
                           };
                           if (vErrors === null) {
-                            vErrors = [err360];
+                            vErrors = [err370];
                           } else {
-                            vErrors.push(err360);
+                            vErrors.push(err370);
                           }
                           errors++;
                         }
-                        if (typeof data151 == "number" && isFinite(data151)) {
-                          if (data151 > 9007199254740991 || isNaN(data151)) {
-                            const err361 = {
+                        if (typeof data161 == "number" && isFinite(data161)) {
+                          if (data161 > 9007199254740991 || isNaN(data161)) {
+                            const err371 = {
                               instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/decimals",
                               schemaPath:
                                 "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/decimals/maximum",
@@ -9292,17 +9636,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               parentSchema:
                                 schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                   .properties.decimals,
-                              data: data151,
+                              data: data161,
                             };
                             if (vErrors === null) {
-                              vErrors = [err361];
+                              vErrors = [err371];
                             } else {
-                              vErrors.push(err361);
+                              vErrors.push(err371);
                             }
                             errors++;
                           }
-                          if (data151 < 0 || isNaN(data151)) {
-                            const err362 = {
+                          if (data161 < 0 || isNaN(data161)) {
+                            const err372 = {
                               instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/decimals",
                               schemaPath:
                                 "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/decimals/minimum",
@@ -9313,21 +9657,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               parentSchema:
                                 schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                   .properties.decimals,
-                              data: data151,
+                              data: data161,
                             };
                             if (vErrors === null) {
-                              vErrors = [err362];
+                              vErrors = [err372];
                             } else {
-                              vErrors.push(err362);
+                              vErrors.push(err372);
                             }
                             errors++;
                           }
                         }
                       }
-                      if (data149.min !== undefined) {
-                        let data152 = data149.min;
-                        if (!(typeof data152 == "number" && isFinite(data152))) {
-                          const err363 = {
+                      if (data159.min !== undefined) {
+                        let data162 = data159.min;
+                        if (!(typeof data162 == "number" && isFinite(data162))) {
+                          const err373 = {
                             instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/min",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/min/type",
@@ -9340,20 +9684,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                 .properties.min,
-                            data: data152,
+                            data: data162,
                           };
                           if (vErrors === null) {
-                            vErrors = [err363];
+                            vErrors = [err373];
                           } else {
-                            vErrors.push(err363);
+                            vErrors.push(err373);
                           }
                           errors++;
                         }
                       }
-                      if (data149.max !== undefined) {
-                        let data153 = data149.max;
-                        if (!(typeof data153 == "number" && isFinite(data153))) {
-                          const err364 = {
+                      if (data159.max !== undefined) {
+                        let data163 = data159.max;
+                        if (!(typeof data163 == "number" && isFinite(data163))) {
+                          const err374 = {
                             instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/max",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/max/type",
@@ -9366,20 +9710,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                 .properties.max,
-                            data: data153,
+                            data: data163,
                           };
                           if (vErrors === null) {
-                            vErrors = [err364];
+                            vErrors = [err374];
                           } else {
-                            vErrors.push(err364);
+                            vErrors.push(err374);
                           }
                           errors++;
                         }
                       }
-                      if (data149.displayName !== undefined) {
-                        let data154 = data149.displayName;
-                        if (typeof data154 !== "string") {
-                          const err365 = {
+                      if (data159.displayName !== undefined) {
+                        let data164 = data159.displayName;
+                        if (typeof data164 !== "string") {
+                          const err375 = {
                             instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/displayName",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/displayName/type",
@@ -9392,20 +9736,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                 .properties.displayName,
-                            data: data154,
+                            data: data164,
                           };
                           if (vErrors === null) {
-                            vErrors = [err365];
+                            vErrors = [err375];
                           } else {
-                            vErrors.push(err365);
+                            vErrors.push(err375);
                           }
                           errors++;
                         }
                       }
-                      if (data149.noValue !== undefined) {
-                        let data155 = data149.noValue;
-                        if (typeof data155 !== "string") {
-                          const err366 = {
+                      if (data159.noValue !== undefined) {
+                        let data165 = data159.noValue;
+                        if (typeof data165 !== "string") {
+                          const err376 = {
                             instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/noValue",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/noValue/type",
@@ -9418,21 +9762,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                 .properties.noValue,
-                            data: data155,
+                            data: data165,
                           };
                           if (vErrors === null) {
-                            vErrors = [err366];
+                            vErrors = [err376];
                           } else {
-                            vErrors.push(err366);
+                            vErrors.push(err376);
                           }
                           errors++;
                         }
                       }
-                      if (data149.thresholds !== undefined) {
-                        let data156 = data149.thresholds;
-                        if (data156 && typeof data156 == "object" && !Array.isArray(data156)) {
-                          if (data156.mode === undefined) {
-                            const err367 = {
+                      if (data159.thresholds !== undefined) {
+                        let data166 = data159.thresholds;
+                        if (data166 && typeof data166 == "object" && !Array.isArray(data166)) {
+                          if (data166.mode === undefined) {
+                            const err377 = {
                               instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/thresholds",
                               schemaPath:
                                 "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/thresholds/required",
@@ -9445,17 +9789,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               parentSchema:
                                 schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                   .properties.thresholds,
-                              data: data156,
+                              data: data166,
                             };
                             if (vErrors === null) {
-                              vErrors = [err367];
+                              vErrors = [err377];
                             } else {
-                              vErrors.push(err367);
+                              vErrors.push(err377);
                             }
                             errors++;
                           }
-                          if (data156.steps === undefined) {
-                            const err368 = {
+                          if (data166.steps === undefined) {
+                            const err378 = {
                               instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/thresholds",
                               schemaPath:
                                 "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/thresholds/required",
@@ -9468,42 +9812,42 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               parentSchema:
                                 schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                   .properties.thresholds,
-                              data: data156,
+                              data: data166,
                             };
                             if (vErrors === null) {
-                              vErrors = [err368];
+                              vErrors = [err378];
                             } else {
-                              vErrors.push(err368);
+                              vErrors.push(err378);
                             }
                             errors++;
                           }
-                          for (const key29 in data156) {
-                            if (!(key29 === "mode" || key29 === "steps")) {
-                              const err369 = {
+                          for (const key30 in data166) {
+                            if (!(key30 === "mode" || key30 === "steps")) {
+                              const err379 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/thresholds",
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/thresholds/additionalProperties",
                                 keyword: "additionalProperties",
-                                params: { additionalProperty: key29 },
+                                params: { additionalProperty: key30 },
                                 message: "must NOT have additional properties",
                                 schema: false,
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                     .properties.thresholds,
-                                data: data156,
+                                data: data166,
                               };
                               if (vErrors === null) {
-                                vErrors = [err369];
+                                vErrors = [err379];
                               } else {
-                                vErrors.push(err369);
+                                vErrors.push(err379);
                               }
                               errors++;
                             }
                           }
-                          if (data156.mode !== undefined) {
-                            let data157 = data156.mode;
-                            if (typeof data157 !== "string") {
-                              const err370 = {
+                          if (data166.mode !== undefined) {
+                            let data167 = data166.mode;
+                            if (typeof data167 !== "string") {
+                              const err380 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/thresholds/mode",
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/thresholds/properties/mode/type",
@@ -9516,17 +9860,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                     .properties.thresholds.properties.mode,
-                                data: data157,
+                                data: data167,
                               };
                               if (vErrors === null) {
-                                vErrors = [err370];
+                                vErrors = [err380];
                               } else {
-                                vErrors.push(err370);
+                                vErrors.push(err380);
                               }
                               errors++;
                             }
-                            if (!(data157 === "absolute" || data157 === "percentage")) {
-                              const err371 = {
+                            if (!(data167 === "absolute" || data167 === "percentage")) {
+                              const err381 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/thresholds/mode",
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/thresholds/properties/mode/enum",
@@ -9543,53 +9887,31 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                     .properties.thresholds.properties.mode,
-                                data: data157,
+                                data: data167,
                               };
                               if (vErrors === null) {
-                                vErrors = [err371];
+                                vErrors = [err381];
                               } else {
-                                vErrors.push(err371);
+                                vErrors.push(err381);
                               }
                               errors++;
                             }
                           }
-                          if (data156.steps !== undefined) {
-                            let data158 = data156.steps;
-                            if (Array.isArray(data158)) {
-                              if (data158.length < 1) {
-                                const err372 = {
-                                  instancePath:
-                                    instancePath + "/panels/" + i3 + "/fieldConfig/defaults/thresholds/steps",
-                                  schemaPath:
-                                    "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/thresholds/properties/steps/minItems",
-                                  keyword: "minItems",
-                                  params: { limit: 1 },
-                                  message: "must NOT have fewer than 1 items",
-                                  schema: 1,
-                                  parentSchema:
-                                    schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
-                                      .properties.thresholds.properties.steps,
-                                  data: data158,
-                                };
-                                if (vErrors === null) {
-                                  vErrors = [err372];
-                                } else {
-                                  vErrors.push(err372);
-                                }
-                                errors++;
-                              }
-                              const len16 = data158.length;
-                              for (let i16 = 0; i16 < len16; i16++) {
-                                let data159 = data158[i16];
-                                if (data159 && typeof data159 == "object" && !Array.isArray(data159)) {
-                                  if (data159.color === undefined) {
-                                    const err373 = {
+                          if (data166.steps !== undefined) {
+                            let data168 = data166.steps;
+                            if (Array.isArray(data168)) {
+                              const len17 = data168.length;
+                              for (let i17 = 0; i17 < len17; i17++) {
+                                let data169 = data168[i17];
+                                if (data169 && typeof data169 == "object" && !Array.isArray(data169)) {
+                                  if (data169.color === undefined) {
+                                    const err382 = {
                                       instancePath:
                                         instancePath +
                                         "/panels/" +
                                         i3 +
                                         "/fieldConfig/defaults/thresholds/steps/" +
-                                        i16,
+                                        i17,
                                       schemaPath:
                                         "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/thresholds/properties/steps/items/required",
                                       keyword: "required",
@@ -9601,23 +9923,23 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       parentSchema:
                                         schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                           .defaults.properties.thresholds.properties.steps.items,
-                                      data: data159,
+                                      data: data169,
                                     };
                                     if (vErrors === null) {
-                                      vErrors = [err373];
+                                      vErrors = [err382];
                                     } else {
-                                      vErrors.push(err373);
+                                      vErrors.push(err382);
                                     }
                                     errors++;
                                   }
-                                  if (data159.value === undefined) {
-                                    const err374 = {
+                                  if (data169.value === undefined) {
+                                    const err383 = {
                                       instancePath:
                                         instancePath +
                                         "/panels/" +
                                         i3 +
                                         "/fieldConfig/defaults/thresholds/steps/" +
-                                        i16,
+                                        i17,
                                       schemaPath:
                                         "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/thresholds/properties/steps/items/required",
                                       keyword: "required",
@@ -9629,54 +9951,54 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       parentSchema:
                                         schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                           .defaults.properties.thresholds.properties.steps.items,
-                                      data: data159,
+                                      data: data169,
                                     };
                                     if (vErrors === null) {
-                                      vErrors = [err374];
+                                      vErrors = [err383];
                                     } else {
-                                      vErrors.push(err374);
+                                      vErrors.push(err383);
                                     }
                                     errors++;
                                   }
-                                  for (const key30 in data159) {
-                                    if (!(key30 === "color" || key30 === "value")) {
-                                      const err375 = {
+                                  for (const key31 in data169) {
+                                    if (!(key31 === "color" || key31 === "value")) {
+                                      const err384 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
                                           i3 +
                                           "/fieldConfig/defaults/thresholds/steps/" +
-                                          i16,
+                                          i17,
                                         schemaPath:
                                           "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/thresholds/properties/steps/items/additionalProperties",
                                         keyword: "additionalProperties",
-                                        params: { additionalProperty: key30 },
+                                        params: { additionalProperty: key31 },
                                         message: "must NOT have additional properties",
                                         schema: false,
                                         parentSchema:
                                           schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                             .defaults.properties.thresholds.properties.steps.items,
-                                        data: data159,
+                                        data: data169,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err375];
+                                        vErrors = [err384];
                                       } else {
-                                        vErrors.push(err375);
+                                        vErrors.push(err384);
                                       }
                                       errors++;
                                     }
                                   }
-                                  if (data159.color !== undefined) {
-                                    let data160 = data159.color;
-                                    if (typeof data160 === "string") {
-                                      if (func3(data160) < 1) {
-                                        const err376 = {
+                                  if (data169.color !== undefined) {
+                                    let data170 = data169.color;
+                                    if (typeof data170 === "string") {
+                                      if (func3(data170) < 1) {
+                                        const err385 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
                                             i3 +
                                             "/fieldConfig/defaults/thresholds/steps/" +
-                                            i16 +
+                                            i17 +
                                             "/color",
                                           schemaPath:
                                             "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/thresholds/properties/steps/items/properties/color/minLength",
@@ -9687,23 +10009,23 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           parentSchema:
                                             schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                               .defaults.properties.thresholds.properties.steps.items.properties.color,
-                                          data: data160,
+                                          data: data170,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err376];
+                                          vErrors = [err385];
                                         } else {
-                                          vErrors.push(err376);
+                                          vErrors.push(err385);
                                         }
                                         errors++;
                                       }
                                     } else {
-                                      const err377 = {
+                                      const err386 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
                                           i3 +
                                           "/fieldConfig/defaults/thresholds/steps/" +
-                                          i16 +
+                                          i17 +
                                           "/color",
                                         schemaPath:
                                           "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/thresholds/properties/steps/items/properties/color/type",
@@ -9717,26 +10039,26 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         parentSchema:
                                           schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                             .defaults.properties.thresholds.properties.steps.items.properties.color,
-                                        data: data160,
+                                        data: data170,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err377];
+                                        vErrors = [err386];
                                       } else {
-                                        vErrors.push(err377);
+                                        vErrors.push(err386);
                                       }
                                       errors++;
                                     }
                                   }
-                                  if (data159.value !== undefined) {
-                                    let data161 = data159.value;
-                                    if (!(typeof data161 == "number" && isFinite(data161)) && data161 !== null) {
-                                      const err378 = {
+                                  if (data169.value !== undefined) {
+                                    let data171 = data169.value;
+                                    if (!(typeof data171 == "number" && isFinite(data171)) && data171 !== null) {
+                                      const err387 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
                                           i3 +
                                           "/fieldConfig/defaults/thresholds/steps/" +
-                                          i16 +
+                                          i17 +
                                           "/value",
                                         schemaPath:
                                           "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/thresholds/properties/steps/items/properties/value/type",
@@ -9754,20 +10076,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         parentSchema:
                                           schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                             .defaults.properties.thresholds.properties.steps.items.properties.value,
-                                        data: data161,
+                                        data: data171,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err378];
+                                        vErrors = [err387];
                                       } else {
-                                        vErrors.push(err378);
+                                        vErrors.push(err387);
                                       }
                                       errors++;
                                     }
                                   }
                                 } else {
-                                  const err379 = {
+                                  const err388 = {
                                     instancePath:
-                                      instancePath + "/panels/" + i3 + "/fieldConfig/defaults/thresholds/steps/" + i16,
+                                      instancePath + "/panels/" + i3 + "/fieldConfig/defaults/thresholds/steps/" + i17,
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/thresholds/properties/steps/items/type",
                                     keyword: "type",
@@ -9779,18 +10101,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .defaults.properties.thresholds.properties.steps.items,
-                                    data: data159,
+                                    data: data169,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err379];
+                                    vErrors = [err388];
                                   } else {
-                                    vErrors.push(err379);
+                                    vErrors.push(err388);
                                   }
                                   errors++;
                                 }
                               }
                             } else {
-                              const err380 = {
+                              const err389 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/thresholds/steps",
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/thresholds/properties/steps/type",
@@ -9803,18 +10125,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                     .properties.thresholds.properties.steps,
-                                data: data158,
+                                data: data168,
                               };
                               if (vErrors === null) {
-                                vErrors = [err380];
+                                vErrors = [err389];
                               } else {
-                                vErrors.push(err380);
+                                vErrors.push(err389);
                               }
                               errors++;
                             }
                           }
                         } else {
-                          const err381 = {
+                          const err390 = {
                             instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/thresholds",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/thresholds/type",
@@ -9827,21 +10149,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                 .properties.thresholds,
-                            data: data156,
+                            data: data166,
                           };
                           if (vErrors === null) {
-                            vErrors = [err381];
+                            vErrors = [err390];
                           } else {
-                            vErrors.push(err381);
+                            vErrors.push(err390);
                           }
                           errors++;
                         }
                       }
-                      if (data149.color !== undefined) {
-                        let data162 = data149.color;
-                        if (data162 && typeof data162 == "object" && !Array.isArray(data162)) {
-                          if (data162.mode === undefined) {
-                            const err382 = {
+                      if (data159.color !== undefined) {
+                        let data172 = data159.color;
+                        if (data172 && typeof data172 == "object" && !Array.isArray(data172)) {
+                          if (data172.mode === undefined) {
+                            const err391 = {
                               instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/color",
                               schemaPath:
                                 "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/color/required",
@@ -9854,19 +10176,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               parentSchema:
                                 schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                   .properties.color,
-                              data: data162,
+                              data: data172,
                             };
                             if (vErrors === null) {
-                              vErrors = [err382];
+                              vErrors = [err391];
                             } else {
-                              vErrors.push(err382);
+                              vErrors.push(err391);
                             }
                             errors++;
                           }
-                          if (data162.mode !== undefined) {
-                            let data163 = data162.mode;
-                            if (typeof data163 !== "string") {
-                              const err383 = {
+                          if (data172.mode !== undefined) {
+                            let data173 = data172.mode;
+                            if (typeof data173 !== "string") {
+                              const err392 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/color/mode",
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/color/properties/mode/type",
@@ -9879,18 +10201,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                     .properties.color.properties.mode,
-                                data: data163,
+                                data: data173,
                               };
                               if (vErrors === null) {
-                                vErrors = [err383];
+                                vErrors = [err392];
                               } else {
-                                vErrors.push(err383);
+                                vErrors.push(err392);
                               }
                               errors++;
                             }
                           }
                         } else {
-                          const err384 = {
+                          const err393 = {
                             instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/color",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/color/type",
@@ -9903,27 +10225,27 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                 .properties.color,
-                            data: data162,
+                            data: data172,
                           };
                           if (vErrors === null) {
-                            vErrors = [err384];
+                            vErrors = [err393];
                           } else {
-                            vErrors.push(err384);
+                            vErrors.push(err393);
                           }
                           errors++;
                         }
                       }
-                      if (data149.mappings !== undefined) {
-                        let data164 = data149.mappings;
-                        if (Array.isArray(data164)) {
-                          const len17 = data164.length;
-                          for (let i17 = 0; i17 < len17; i17++) {
-                            let data165 = data164[i17];
-                            if (data165 && typeof data165 == "object" && !Array.isArray(data165)) {
-                              if (data165.type === undefined) {
-                                const err385 = {
+                      if (data159.mappings !== undefined) {
+                        let data174 = data159.mappings;
+                        if (Array.isArray(data174)) {
+                          const len18 = data174.length;
+                          for (let i18 = 0; i18 < len18; i18++) {
+                            let data175 = data174[i18];
+                            if (data175 && typeof data175 == "object" && !Array.isArray(data175)) {
+                              if (data175.type === undefined) {
+                                const err394 = {
                                   instancePath:
-                                    instancePath + "/panels/" + i3 + "/fieldConfig/defaults/mappings/" + i17,
+                                    instancePath + "/panels/" + i3 + "/fieldConfig/defaults/mappings/" + i18,
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/mappings/items/required",
                                   keyword: "required",
@@ -9935,25 +10257,25 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                       .properties.mappings.items,
-                                  data: data165,
+                                  data: data175,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err385];
+                                  vErrors = [err394];
                                 } else {
-                                  vErrors.push(err385);
+                                  vErrors.push(err394);
                                 }
                                 errors++;
                               }
-                              if (data165.type !== undefined) {
-                                let data166 = data165.type;
-                                if (typeof data166 !== "string") {
-                                  const err386 = {
+                              if (data175.type !== undefined) {
+                                let data176 = data175.type;
+                                if (typeof data176 !== "string") {
+                                  const err395 = {
                                     instancePath:
                                       instancePath +
                                       "/panels/" +
                                       i3 +
                                       "/fieldConfig/defaults/mappings/" +
-                                      i17 +
+                                      i18 +
                                       "/type",
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/mappings/items/properties/type/type",
@@ -9966,28 +10288,28 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .defaults.properties.mappings.items.properties.type,
-                                    data: data166,
+                                    data: data176,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err386];
+                                    vErrors = [err395];
                                   } else {
-                                    vErrors.push(err386);
+                                    vErrors.push(err395);
                                   }
                                   errors++;
                                 }
                                 if (!(
-                                  data166 === "value" ||
-                                  data166 === "range" ||
-                                  data166 === "regex" ||
-                                  data166 === "special"
+                                  data176 === "value" ||
+                                  data176 === "range" ||
+                                  data176 === "regex" ||
+                                  data176 === "special"
                                 )) {
-                                  const err387 = {
+                                  const err396 = {
                                     instancePath:
                                       instancePath +
                                       "/panels/" +
                                       i3 +
                                       "/fieldConfig/defaults/mappings/" +
-                                      i17 +
+                                      i18 +
                                       "/type",
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/mappings/items/properties/type/enum",
@@ -10004,19 +10326,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .defaults.properties.mappings.items.properties.type,
-                                    data: data166,
+                                    data: data176,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err387];
+                                    vErrors = [err396];
                                   } else {
-                                    vErrors.push(err387);
+                                    vErrors.push(err396);
                                   }
                                   errors++;
                                 }
                               }
                             } else {
-                              const err388 = {
-                                instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/mappings/" + i17,
+                              const err397 = {
+                                instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/mappings/" + i18,
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/mappings/items/type",
                                 keyword: "type",
@@ -10028,18 +10350,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                     .properties.mappings.items,
-                                data: data165,
+                                data: data175,
                               };
                               if (vErrors === null) {
-                                vErrors = [err388];
+                                vErrors = [err397];
                               } else {
-                                vErrors.push(err388);
+                                vErrors.push(err397);
                               }
                               errors++;
                             }
                           }
                         } else {
-                          const err389 = {
+                          const err398 = {
                             instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/mappings",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/mappings/type",
@@ -10052,26 +10374,26 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                 .properties.mappings,
-                            data: data164,
+                            data: data174,
                           };
                           if (vErrors === null) {
-                            vErrors = [err389];
+                            vErrors = [err398];
                           } else {
-                            vErrors.push(err389);
+                            vErrors.push(err398);
                           }
                           errors++;
                         }
                       }
-                      if (data149.links !== undefined) {
-                        let data167 = data149.links;
-                        if (Array.isArray(data167)) {
-                          const len18 = data167.length;
-                          for (let i18 = 0; i18 < len18; i18++) {
-                            let data168 = data167[i18];
-                            if (data168 && typeof data168 == "object" && !Array.isArray(data168)) {
-                              if (data168.asDropdown === undefined) {
-                                const err390 = {
-                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i18,
+                      if (data159.links !== undefined) {
+                        let data177 = data159.links;
+                        if (Array.isArray(data177)) {
+                          const len19 = data177.length;
+                          for (let i19 = 0; i19 < len19; i19++) {
+                            let data178 = data177[i19];
+                            if (data178 && typeof data178 == "object" && !Array.isArray(data178)) {
+                              if (data178.asDropdown === undefined) {
+                                const err399 = {
+                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/required",
                                   keyword: "required",
@@ -10083,18 +10405,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                       .properties.links.items,
-                                  data: data168,
+                                  data: data178,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err390];
+                                  vErrors = [err399];
                                 } else {
-                                  vErrors.push(err390);
+                                  vErrors.push(err399);
                                 }
                                 errors++;
                               }
-                              if (data168.icon === undefined) {
-                                const err391 = {
-                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i18,
+                              if (data178.icon === undefined) {
+                                const err400 = {
+                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/required",
                                   keyword: "required",
@@ -10106,18 +10428,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                       .properties.links.items,
-                                  data: data168,
+                                  data: data178,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err391];
+                                  vErrors = [err400];
                                 } else {
-                                  vErrors.push(err391);
+                                  vErrors.push(err400);
                                 }
                                 errors++;
                               }
-                              if (data168.includeVars === undefined) {
-                                const err392 = {
-                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i18,
+                              if (data178.includeVars === undefined) {
+                                const err401 = {
+                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/required",
                                   keyword: "required",
@@ -10129,18 +10451,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                       .properties.links.items,
-                                  data: data168,
+                                  data: data178,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err392];
+                                  vErrors = [err401];
                                 } else {
-                                  vErrors.push(err392);
+                                  vErrors.push(err401);
                                 }
                                 errors++;
                               }
-                              if (data168.keepTime === undefined) {
-                                const err393 = {
-                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i18,
+                              if (data178.keepTime === undefined) {
+                                const err402 = {
+                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/required",
                                   keyword: "required",
@@ -10152,18 +10474,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                       .properties.links.items,
-                                  data: data168,
+                                  data: data178,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err393];
+                                  vErrors = [err402];
                                 } else {
-                                  vErrors.push(err393);
+                                  vErrors.push(err402);
                                 }
                                 errors++;
                               }
-                              if (data168.tags === undefined) {
-                                const err394 = {
-                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i18,
+                              if (data178.tags === undefined) {
+                                const err403 = {
+                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/required",
                                   keyword: "required",
@@ -10175,18 +10497,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                       .properties.links.items,
-                                  data: data168,
+                                  data: data178,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err394];
+                                  vErrors = [err403];
                                 } else {
-                                  vErrors.push(err394);
+                                  vErrors.push(err403);
                                 }
                                 errors++;
                               }
-                              if (data168.targetBlank === undefined) {
-                                const err395 = {
-                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i18,
+                              if (data178.targetBlank === undefined) {
+                                const err404 = {
+                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/required",
                                   keyword: "required",
@@ -10198,18 +10520,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                       .properties.links.items,
-                                  data: data168,
+                                  data: data178,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err395];
+                                  vErrors = [err404];
                                 } else {
-                                  vErrors.push(err395);
+                                  vErrors.push(err404);
                                 }
                                 errors++;
                               }
-                              if (data168.title === undefined) {
-                                const err396 = {
-                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i18,
+                              if (data178.title === undefined) {
+                                const err405 = {
+                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/required",
                                   keyword: "required",
@@ -10221,18 +10543,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                       .properties.links.items,
-                                  data: data168,
+                                  data: data178,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err396];
+                                  vErrors = [err405];
                                 } else {
-                                  vErrors.push(err396);
+                                  vErrors.push(err405);
                                 }
                                 errors++;
                               }
-                              if (data168.tooltip === undefined) {
-                                const err397 = {
-                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i18,
+                              if (data178.tooltip === undefined) {
+                                const err406 = {
+                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/required",
                                   keyword: "required",
@@ -10244,18 +10566,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                       .properties.links.items,
-                                  data: data168,
+                                  data: data178,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err397];
+                                  vErrors = [err406];
                                 } else {
-                                  vErrors.push(err397);
+                                  vErrors.push(err406);
                                 }
                                 errors++;
                               }
-                              if (data168.type === undefined) {
-                                const err398 = {
-                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i18,
+                              if (data178.type === undefined) {
+                                const err407 = {
+                                  instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/required",
                                   keyword: "required",
@@ -10267,54 +10589,54 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                       .properties.links.items,
-                                  data: data168,
+                                  data: data178,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err398];
+                                  vErrors = [err407];
                                 } else {
-                                  vErrors.push(err398);
+                                  vErrors.push(err407);
                                 }
                                 errors++;
                               }
-                              for (const key31 in data168) {
+                              for (const key32 in data178) {
                                 if (
                                   !func2.call(
                                     schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                       .properties.links.items.properties,
-                                    key31,
+                                    key32,
                                   )
                                 ) {
-                                  const err399 = {
-                                    instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i18,
+                                  const err408 = {
+                                    instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/additionalProperties",
                                     keyword: "additionalProperties",
-                                    params: { additionalProperty: key31 },
+                                    params: { additionalProperty: key32 },
                                     message: "must NOT have additional properties",
                                     schema: false,
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .defaults.properties.links.items,
-                                    data: data168,
+                                    data: data178,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err399];
+                                    vErrors = [err408];
                                   } else {
-                                    vErrors.push(err399);
+                                    vErrors.push(err408);
                                   }
                                   errors++;
                                 }
                               }
-                              if (data168.asDropdown !== undefined) {
-                                let data169 = data168.asDropdown;
-                                if (typeof data169 !== "boolean") {
-                                  const err400 = {
+                              if (data178.asDropdown !== undefined) {
+                                let data179 = data178.asDropdown;
+                                if (typeof data179 !== "boolean") {
+                                  const err409 = {
                                     instancePath:
                                       instancePath +
                                       "/panels/" +
                                       i3 +
                                       "/fieldConfig/defaults/links/" +
-                                      i18 +
+                                      i19 +
                                       "/asDropdown",
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/properties/asDropdown/type",
@@ -10327,22 +10649,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .defaults.properties.links.items.properties.asDropdown,
-                                    data: data169,
+                                    data: data179,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err400];
+                                    vErrors = [err409];
                                   } else {
-                                    vErrors.push(err400);
+                                    vErrors.push(err409);
                                   }
                                   errors++;
                                 }
                               }
-                              if (data168.icon !== undefined) {
-                                let data170 = data168.icon;
-                                if (typeof data170 !== "string") {
-                                  const err401 = {
+                              if (data178.icon !== undefined) {
+                                let data180 = data178.icon;
+                                if (typeof data180 !== "string") {
+                                  const err410 = {
                                     instancePath:
-                                      instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i18 + "/icon",
+                                      instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19 + "/icon",
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/properties/icon/type",
                                     keyword: "type",
@@ -10354,26 +10676,26 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .defaults.properties.links.items.properties.icon,
-                                    data: data170,
+                                    data: data180,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err401];
+                                    vErrors = [err410];
                                   } else {
-                                    vErrors.push(err401);
+                                    vErrors.push(err410);
                                   }
                                   errors++;
                                 }
                               }
-                              if (data168.includeVars !== undefined) {
-                                let data171 = data168.includeVars;
-                                if (typeof data171 !== "boolean") {
-                                  const err402 = {
+                              if (data178.includeVars !== undefined) {
+                                let data181 = data178.includeVars;
+                                if (typeof data181 !== "boolean") {
+                                  const err411 = {
                                     instancePath:
                                       instancePath +
                                       "/panels/" +
                                       i3 +
                                       "/fieldConfig/defaults/links/" +
-                                      i18 +
+                                      i19 +
                                       "/includeVars",
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/properties/includeVars/type",
@@ -10386,26 +10708,26 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .defaults.properties.links.items.properties.includeVars,
-                                    data: data171,
+                                    data: data181,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err402];
+                                    vErrors = [err411];
                                   } else {
-                                    vErrors.push(err402);
+                                    vErrors.push(err411);
                                   }
                                   errors++;
                                 }
                               }
-                              if (data168.keepTime !== undefined) {
-                                let data172 = data168.keepTime;
-                                if (typeof data172 !== "boolean") {
-                                  const err403 = {
+                              if (data178.keepTime !== undefined) {
+                                let data182 = data178.keepTime;
+                                if (typeof data182 !== "boolean") {
+                                  const err412 = {
                                     instancePath:
                                       instancePath +
                                       "/panels/" +
                                       i3 +
                                       "/fieldConfig/defaults/links/" +
-                                      i18 +
+                                      i19 +
                                       "/keepTime",
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/properties/keepTime/type",
@@ -10418,32 +10740,32 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .defaults.properties.links.items.properties.keepTime,
-                                    data: data172,
+                                    data: data182,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err403];
+                                    vErrors = [err412];
                                   } else {
-                                    vErrors.push(err403);
+                                    vErrors.push(err412);
                                   }
                                   errors++;
                                 }
                               }
-                              if (data168.tags !== undefined) {
-                                let data173 = data168.tags;
-                                if (Array.isArray(data173)) {
-                                  const len19 = data173.length;
-                                  for (let i19 = 0; i19 < len19; i19++) {
-                                    let data174 = data173[i19];
-                                    if (typeof data174 !== "string") {
-                                      const err404 = {
+                              if (data178.tags !== undefined) {
+                                let data183 = data178.tags;
+                                if (Array.isArray(data183)) {
+                                  const len20 = data183.length;
+                                  for (let i20 = 0; i20 < len20; i20++) {
+                                    let data184 = data183[i20];
+                                    if (typeof data184 !== "string") {
+                                      const err413 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
                                           i3 +
                                           "/fieldConfig/defaults/links/" +
-                                          i18 +
+                                          i19 +
                                           "/tags/" +
-                                          i19,
+                                          i20,
                                         schemaPath:
                                           "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/properties/tags/items/type",
                                         keyword: "type",
@@ -10455,20 +10777,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         parentSchema:
                                           schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                             .defaults.properties.links.items.properties.tags.items,
-                                        data: data174,
+                                        data: data184,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err404];
+                                        vErrors = [err413];
                                       } else {
-                                        vErrors.push(err404);
+                                        vErrors.push(err413);
                                       }
                                       errors++;
                                     }
                                   }
                                 } else {
-                                  const err405 = {
+                                  const err414 = {
                                     instancePath:
-                                      instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i18 + "/tags",
+                                      instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19 + "/tags",
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/properties/tags/type",
                                     keyword: "type",
@@ -10480,26 +10802,26 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .defaults.properties.links.items.properties.tags,
-                                    data: data173,
+                                    data: data183,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err405];
+                                    vErrors = [err414];
                                   } else {
-                                    vErrors.push(err405);
+                                    vErrors.push(err414);
                                   }
                                   errors++;
                                 }
                               }
-                              if (data168.targetBlank !== undefined) {
-                                let data175 = data168.targetBlank;
-                                if (typeof data175 !== "boolean") {
-                                  const err406 = {
+                              if (data178.targetBlank !== undefined) {
+                                let data185 = data178.targetBlank;
+                                if (typeof data185 !== "boolean") {
+                                  const err415 = {
                                     instancePath:
                                       instancePath +
                                       "/panels/" +
                                       i3 +
                                       "/fieldConfig/defaults/links/" +
-                                      i18 +
+                                      i19 +
                                       "/targetBlank",
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/properties/targetBlank/type",
@@ -10512,22 +10834,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .defaults.properties.links.items.properties.targetBlank,
-                                    data: data175,
+                                    data: data185,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err406];
+                                    vErrors = [err415];
                                   } else {
-                                    vErrors.push(err406);
+                                    vErrors.push(err415);
                                   }
                                   errors++;
                                 }
                               }
-                              if (data168.title !== undefined) {
-                                let data176 = data168.title;
-                                if (typeof data176 !== "string") {
-                                  const err407 = {
+                              if (data178.title !== undefined) {
+                                let data186 = data178.title;
+                                if (typeof data186 !== "string") {
+                                  const err416 = {
                                     instancePath:
-                                      instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i18 + "/title",
+                                      instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19 + "/title",
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/properties/title/type",
                                     keyword: "type",
@@ -10539,26 +10861,26 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .defaults.properties.links.items.properties.title,
-                                    data: data176,
+                                    data: data186,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err407];
+                                    vErrors = [err416];
                                   } else {
-                                    vErrors.push(err407);
+                                    vErrors.push(err416);
                                   }
                                   errors++;
                                 }
                               }
-                              if (data168.tooltip !== undefined) {
-                                let data177 = data168.tooltip;
-                                if (typeof data177 !== "string") {
-                                  const err408 = {
+                              if (data178.tooltip !== undefined) {
+                                let data187 = data178.tooltip;
+                                if (typeof data187 !== "string") {
+                                  const err417 = {
                                     instancePath:
                                       instancePath +
                                       "/panels/" +
                                       i3 +
                                       "/fieldConfig/defaults/links/" +
-                                      i18 +
+                                      i19 +
                                       "/tooltip",
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/properties/tooltip/type",
@@ -10571,22 +10893,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .defaults.properties.links.items.properties.tooltip,
-                                    data: data177,
+                                    data: data187,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err408];
+                                    vErrors = [err417];
                                   } else {
-                                    vErrors.push(err408);
+                                    vErrors.push(err417);
                                   }
                                   errors++;
                                 }
                               }
-                              if (data168.type !== undefined) {
-                                let data178 = data168.type;
-                                if (typeof data178 !== "string") {
-                                  const err409 = {
+                              if (data178.type !== undefined) {
+                                let data188 = data178.type;
+                                if (typeof data188 !== "string") {
+                                  const err418 = {
                                     instancePath:
-                                      instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i18 + "/type",
+                                      instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19 + "/type",
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/properties/type/type",
                                     keyword: "type",
@@ -10598,19 +10920,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .defaults.properties.links.items.properties.type,
-                                    data: data178,
+                                    data: data188,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err409];
+                                    vErrors = [err418];
                                   } else {
-                                    vErrors.push(err409);
+                                    vErrors.push(err418);
                                   }
                                   errors++;
                                 }
-                                if (!(data178 === "link" || data178 === "dashboards")) {
-                                  const err410 = {
+                                if (!(data188 === "link" || data188 === "dashboards")) {
+                                  const err419 = {
                                     instancePath:
-                                      instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i18 + "/type",
+                                      instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19 + "/type",
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/properties/type/enum",
                                     keyword: "enum",
@@ -10626,22 +10948,22 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .defaults.properties.links.items.properties.type,
-                                    data: data178,
+                                    data: data188,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err410];
+                                    vErrors = [err419];
                                   } else {
-                                    vErrors.push(err410);
+                                    vErrors.push(err419);
                                   }
                                   errors++;
                                 }
                               }
-                              if (data168.url !== undefined) {
-                                let data179 = data168.url;
-                                if (typeof data179 !== "string") {
-                                  const err411 = {
+                              if (data178.url !== undefined) {
+                                let data189 = data178.url;
+                                if (typeof data189 !== "string") {
+                                  const err420 = {
                                     instancePath:
-                                      instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i18 + "/url",
+                                      instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19 + "/url",
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/properties/url/type",
                                     keyword: "type",
@@ -10653,19 +10975,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .defaults.properties.links.items.properties.url,
-                                    data: data179,
+                                    data: data189,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err411];
+                                    vErrors = [err420];
                                   } else {
-                                    vErrors.push(err411);
+                                    vErrors.push(err420);
                                   }
                                   errors++;
                                 }
                               }
                             } else {
-                              const err412 = {
-                                instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i18,
+                              const err421 = {
+                                instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/items/type",
                                 keyword: "type",
@@ -10677,18 +10999,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                     .properties.links.items,
-                                data: data168,
+                                data: data178,
                               };
                               if (vErrors === null) {
-                                vErrors = [err412];
+                                vErrors = [err421];
                               } else {
-                                vErrors.push(err412);
+                                vErrors.push(err421);
                               }
                               errors++;
                             }
                           }
                         } else {
-                          const err413 = {
+                          const err422 = {
                             instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/links/type",
@@ -10701,23 +11023,23 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                 .properties.links,
-                            data: data167,
+                            data: data177,
                           };
                           if (vErrors === null) {
-                            vErrors = [err413];
+                            vErrors = [err422];
                           } else {
-                            vErrors.push(err413);
+                            vErrors.push(err422);
                           }
                           errors++;
                         }
                       }
-                      if (data149.custom !== undefined) {
-                        let data180 = data149.custom;
-                        if (data180 && typeof data180 == "object" && !Array.isArray(data180)) {
-                          for (const key32 in data180) {
-                            const _errs419 = errors;
-                            if (typeof key32 !== "string") {
-                              const err414 = {
+                      if (data159.custom !== undefined) {
+                        let data190 = data159.custom;
+                        if (data190 && typeof data190 == "object" && !Array.isArray(data190)) {
+                          for (const key33 in data190) {
+                            const _errs442 = errors;
+                            if (typeof key33 !== "string") {
+                              const err423 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/custom",
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/custom/propertyNames/type",
@@ -10730,24 +11052,24 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                     .properties.custom.propertyNames,
-                                data: key32,
-                                propertyName: key32,
+                                data: key33,
+                                propertyName: key33,
                               };
                               if (vErrors === null) {
-                                vErrors = [err414];
+                                vErrors = [err423];
                               } else {
-                                vErrors.push(err414);
+                                vErrors.push(err423);
                               }
                               errors++;
                             }
-                            var valid82 = _errs419 === errors;
-                            if (!valid82) {
-                              const err415 = {
+                            var valid85 = _errs442 === errors;
+                            if (!valid85) {
+                              const err424 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/custom",
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/custom/propertyNames",
                                 keyword: "propertyNames",
-                                params: { propertyName: key32 },
+                                params: { propertyName: key33 },
                                 message: "property name must be valid",
                                 schema:
                                   schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
@@ -10755,18 +11077,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                     .properties.custom,
-                                data: data180,
+                                data: data190,
                               };
                               if (vErrors === null) {
-                                vErrors = [err415];
+                                vErrors = [err424];
                               } else {
-                                vErrors.push(err415);
+                                vErrors.push(err424);
                               }
                               errors++;
                             }
                           }
                         } else {
-                          const err416 = {
+                          const err425 = {
                             instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/custom",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/custom/type",
@@ -10779,18 +11101,308 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                 .properties.custom,
-                            data: data180,
+                            data: data190,
                           };
                           if (vErrors === null) {
-                            vErrors = [err416];
+                            vErrors = [err425];
                           } else {
-                            vErrors.push(err416);
+                            vErrors.push(err425);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data159.description !== undefined) {
+                        let data191 = data159.description;
+                        if (typeof data191 !== "string") {
+                          const err426 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/description",
+                            schemaPath:
+                              "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/description/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                            schema:
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                .properties.description.type,
+                            parentSchema:
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                .properties.description,
+                            data: data191,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err426];
+                          } else {
+                            vErrors.push(err426);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data159.displayNameFromDS !== undefined) {
+                        let data192 = data159.displayNameFromDS;
+                        if (typeof data192 !== "string") {
+                          const err427 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/displayNameFromDS",
+                            schemaPath:
+                              "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/displayNameFromDS/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                            schema:
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                .properties.displayNameFromDS.type,
+                            parentSchema:
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                .properties.displayNameFromDS,
+                            data: data192,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err427];
+                          } else {
+                            vErrors.push(err427);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data159.fieldMinMax !== undefined) {
+                        let data193 = data159.fieldMinMax;
+                        if (typeof data193 !== "boolean") {
+                          const err428 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/fieldMinMax",
+                            schemaPath:
+                              "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/fieldMinMax/type",
+                            keyword: "type",
+                            params: { type: "boolean" },
+                            message: "must be boolean",
+                            schema:
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                .properties.fieldMinMax.type,
+                            parentSchema:
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                .properties.fieldMinMax,
+                            data: data193,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err428];
+                          } else {
+                            vErrors.push(err428);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data159.filterable !== undefined) {
+                        let data194 = data159.filterable;
+                        if (typeof data194 !== "boolean") {
+                          const err429 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/filterable",
+                            schemaPath:
+                              "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/filterable/type",
+                            keyword: "type",
+                            params: { type: "boolean" },
+                            message: "must be boolean",
+                            schema:
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                .properties.filterable.type,
+                            parentSchema:
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                .properties.filterable,
+                            data: data194,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err429];
+                          } else {
+                            vErrors.push(err429);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data159.path !== undefined) {
+                        let data195 = data159.path;
+                        if (typeof data195 !== "string") {
+                          const err430 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/path",
+                            schemaPath:
+                              "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/path/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                            schema:
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                .properties.path.type,
+                            parentSchema:
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                .properties.path,
+                            data: data195,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err430];
+                          } else {
+                            vErrors.push(err430);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data159.writeable !== undefined) {
+                        let data196 = data159.writeable;
+                        if (typeof data196 !== "boolean") {
+                          const err431 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/writeable",
+                            schemaPath:
+                              "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/writeable/type",
+                            keyword: "type",
+                            params: { type: "boolean" },
+                            message: "must be boolean",
+                            schema:
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                .properties.writeable.type,
+                            parentSchema:
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                .properties.writeable,
+                            data: data196,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err431];
+                          } else {
+                            vErrors.push(err431);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data159.actions !== undefined) {
+                        let data197 = data159.actions;
+                        if (Array.isArray(data197)) {
+                          const len21 = data197.length;
+                          for (let i21 = 0; i21 < len21; i21++) {
+                            let data198 = data197[i21];
+                            if (data198 && typeof data198 == "object" && !Array.isArray(data198)) {
+                              for (const key34 in data198) {
+                                const _errs461 = errors;
+                                if (typeof key34 !== "string") {
+                                  const err432 = {
+                                    instancePath:
+                                      instancePath + "/panels/" + i3 + "/fieldConfig/defaults/actions/" + i21,
+                                    schemaPath:
+                                      "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/actions/items/propertyNames/type",
+                                    keyword: "type",
+                                    params: { type: "string" },
+                                    message: "must be string",
+                                    schema:
+                                      schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
+                                        .defaults.properties.actions.items.propertyNames.type,
+                                    parentSchema:
+                                      schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
+                                        .defaults.properties.actions.items.propertyNames,
+                                    data: key34,
+                                    propertyName: key34,
+                                  };
+                                  if (vErrors === null) {
+                                    vErrors = [err432];
+                                  } else {
+                                    vErrors.push(err432);
+                                  }
+                                  errors++;
+                                }
+                                var valid88 = _errs461 === errors;
+                                if (!valid88) {
+                                  const err433 = {
+                                    instancePath:
+                                      instancePath + "/panels/" + i3 + "/fieldConfig/defaults/actions/" + i21,
+                                    schemaPath:
+                                      "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/actions/items/propertyNames",
+                                    keyword: "propertyNames",
+                                    params: { propertyName: key34 },
+                                    message: "property name must be valid",
+                                    schema:
+                                      schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
+                                        .defaults.properties.actions.items.propertyNames,
+                                    parentSchema:
+                                      schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
+                                        .defaults.properties.actions.items,
+                                    data: data198,
+                                  };
+                                  if (vErrors === null) {
+                                    vErrors = [err433];
+                                  } else {
+                                    vErrors.push(err433);
+                                  }
+                                  errors++;
+                                }
+                              }
+                            } else {
+                              const err434 = {
+                                instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/actions/" + i21,
+                                schemaPath:
+                                  "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/actions/items/type",
+                                keyword: "type",
+                                params: { type: "object" },
+                                message: "must be object",
+                                schema:
+                                  schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                    .properties.actions.items.type,
+                                parentSchema:
+                                  schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                    .properties.actions.items,
+                                data: data198,
+                              };
+                              if (vErrors === null) {
+                                vErrors = [err434];
+                              } else {
+                                vErrors.push(err434);
+                              }
+                              errors++;
+                            }
+                          }
+                        } else {
+                          const err435 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/actions",
+                            schemaPath:
+                              "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/actions/type",
+                            keyword: "type",
+                            params: { type: "array" },
+                            message: "must be array",
+                            schema:
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                .properties.actions.type,
+                            parentSchema:
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                .properties.actions,
+                            data: data197,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err435];
+                          } else {
+                            vErrors.push(err435);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data159.unitScale !== undefined) {
+                        let data199 = data159.unitScale;
+                        if (typeof data199 !== "boolean") {
+                          const err436 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/unitScale",
+                            schemaPath:
+                              "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/properties/unitScale/type",
+                            keyword: "type",
+                            params: { type: "boolean" },
+                            message: "must be boolean",
+                            schema:
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                .properties.unitScale.type,
+                            parentSchema:
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
+                                .properties.unitScale,
+                            data: data199,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err436];
+                          } else {
+                            vErrors.push(err436);
                           }
                           errors++;
                         }
                       }
                     } else {
-                      const err417 = {
+                      const err437 = {
                         instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults",
                         schemaPath: "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/defaults/type",
                         keyword: "type",
@@ -10800,26 +11412,26 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults.type,
                         parentSchema:
                           schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults,
-                        data: data149,
+                        data: data159,
                       };
                       if (vErrors === null) {
-                        vErrors = [err417];
+                        vErrors = [err437];
                       } else {
-                        vErrors.push(err417);
+                        vErrors.push(err437);
                       }
                       errors++;
                     }
                   }
-                  if (data148.overrides !== undefined) {
-                    let data181 = data148.overrides;
-                    if (Array.isArray(data181)) {
-                      const len20 = data181.length;
-                      for (let i20 = 0; i20 < len20; i20++) {
-                        let data182 = data181[i20];
-                        if (data182 && typeof data182 == "object" && !Array.isArray(data182)) {
-                          if (data182.matcher === undefined) {
-                            const err418 = {
-                              instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i20,
+                  if (data158.overrides !== undefined) {
+                    let data200 = data158.overrides;
+                    if (Array.isArray(data200)) {
+                      const len22 = data200.length;
+                      for (let i22 = 0; i22 < len22; i22++) {
+                        let data201 = data200[i22];
+                        if (data201 && typeof data201 == "object" && !Array.isArray(data201)) {
+                          if (data201.matcher === undefined) {
+                            const err438 = {
+                              instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i22,
                               schemaPath:
                                 "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/required",
                               keyword: "required",
@@ -10831,18 +11443,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               parentSchema:
                                 schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.overrides
                                   .items,
-                              data: data182,
+                              data: data201,
                             };
                             if (vErrors === null) {
-                              vErrors = [err418];
+                              vErrors = [err438];
                             } else {
-                              vErrors.push(err418);
+                              vErrors.push(err438);
                             }
                             errors++;
                           }
-                          if (data182.properties === undefined) {
-                            const err419 = {
-                              instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i20,
+                          if (data201.properties === undefined) {
+                            const err439 = {
+                              instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i22,
                               schemaPath:
                                 "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/required",
                               keyword: "required",
@@ -10854,45 +11466,45 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               parentSchema:
                                 schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.overrides
                                   .items,
-                              data: data182,
+                              data: data201,
                             };
                             if (vErrors === null) {
-                              vErrors = [err419];
+                              vErrors = [err439];
                             } else {
-                              vErrors.push(err419);
+                              vErrors.push(err439);
                             }
                             errors++;
                           }
-                          for (const key33 in data182) {
-                            if (!(key33 === "matcher" || key33 === "properties")) {
-                              const err420 = {
-                                instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i20,
+                          for (const key35 in data201) {
+                            if (!(key35 === "matcher" || key35 === "properties" || key35 === "__systemRef")) {
+                              const err440 = {
+                                instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i22,
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/additionalProperties",
                                 keyword: "additionalProperties",
-                                params: { additionalProperty: key33 },
+                                params: { additionalProperty: key35 },
                                 message: "must NOT have additional properties",
                                 schema: false,
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.overrides
                                     .items,
-                                data: data182,
+                                data: data201,
                               };
                               if (vErrors === null) {
-                                vErrors = [err420];
+                                vErrors = [err440];
                               } else {
-                                vErrors.push(err420);
+                                vErrors.push(err440);
                               }
                               errors++;
                             }
                           }
-                          if (data182.matcher !== undefined) {
-                            let data183 = data182.matcher;
-                            if (data183 && typeof data183 == "object" && !Array.isArray(data183)) {
-                              if (data183.id === undefined) {
-                                const err421 = {
+                          if (data201.matcher !== undefined) {
+                            let data202 = data201.matcher;
+                            if (data202 && typeof data202 == "object" && !Array.isArray(data202)) {
+                              if (data202.id === undefined) {
+                                const err441 = {
                                   instancePath:
-                                    instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i20 + "/matcher",
+                                    instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i22 + "/matcher",
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/properties/matcher/required",
                                   keyword: "required",
@@ -10904,19 +11516,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                       .overrides.items.properties.matcher,
-                                  data: data183,
+                                  data: data202,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err421];
+                                  vErrors = [err441];
                                 } else {
-                                  vErrors.push(err421);
+                                  vErrors.push(err441);
                                 }
                                 errors++;
                               }
-                              if (data183.options === undefined) {
-                                const err422 = {
+                              if (data202.options === undefined) {
+                                const err442 = {
                                   instancePath:
-                                    instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i20 + "/matcher",
+                                    instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i22 + "/matcher",
                                   schemaPath:
                                     "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/properties/matcher/required",
                                   keyword: "required",
@@ -10928,50 +11540,50 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   parentSchema:
                                     schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                       .overrides.items.properties.matcher,
-                                  data: data183,
+                                  data: data202,
                                 };
                                 if (vErrors === null) {
-                                  vErrors = [err422];
+                                  vErrors = [err442];
                                 } else {
-                                  vErrors.push(err422);
+                                  vErrors.push(err442);
                                 }
                                 errors++;
                               }
-                              for (const key34 in data183) {
-                                if (!(key34 === "id" || key34 === "options")) {
-                                  const err423 = {
+                              for (const key36 in data202) {
+                                if (!(key36 === "id" || key36 === "options")) {
+                                  const err443 = {
                                     instancePath:
-                                      instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i20 + "/matcher",
+                                      instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i22 + "/matcher",
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/properties/matcher/additionalProperties",
                                     keyword: "additionalProperties",
-                                    params: { additionalProperty: key34 },
+                                    params: { additionalProperty: key36 },
                                     message: "must NOT have additional properties",
                                     schema: false,
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .overrides.items.properties.matcher,
-                                    data: data183,
+                                    data: data202,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err423];
+                                    vErrors = [err443];
                                   } else {
-                                    vErrors.push(err423);
+                                    vErrors.push(err443);
                                   }
                                   errors++;
                                 }
                               }
-                              if (data183.id !== undefined) {
-                                let data184 = data183.id;
-                                if (typeof data184 === "string") {
-                                  if (func3(data184) < 1) {
-                                    const err424 = {
+                              if (data202.id !== undefined) {
+                                let data203 = data202.id;
+                                if (typeof data203 === "string") {
+                                  if (func3(data203) < 1) {
+                                    const err444 = {
                                       instancePath:
                                         instancePath +
                                         "/panels/" +
                                         i3 +
                                         "/fieldConfig/overrides/" +
-                                        i20 +
+                                        i22 +
                                         "/matcher/id",
                                       schemaPath:
                                         "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/properties/matcher/properties/id/minLength",
@@ -10982,19 +11594,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       parentSchema:
                                         schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                           .overrides.items.properties.matcher.properties.id,
-                                      data: data184,
+                                      data: data203,
                                     };
                                     if (vErrors === null) {
-                                      vErrors = [err424];
+                                      vErrors = [err444];
                                     } else {
-                                      vErrors.push(err424);
+                                      vErrors.push(err444);
                                     }
                                     errors++;
                                   }
                                 } else {
-                                  const err425 = {
+                                  const err445 = {
                                     instancePath:
-                                      instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i20 + "/matcher/id",
+                                      instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i22 + "/matcher/id",
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/properties/matcher/properties/id/type",
                                     keyword: "type",
@@ -11006,20 +11618,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .overrides.items.properties.matcher.properties.id,
-                                    data: data184,
+                                    data: data203,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err425];
+                                    vErrors = [err445];
                                   } else {
-                                    vErrors.push(err425);
+                                    vErrors.push(err445);
                                   }
                                   errors++;
                                 }
                               }
                             } else {
-                              const err426 = {
+                              const err446 = {
                                 instancePath:
-                                  instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i20 + "/matcher",
+                                  instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i22 + "/matcher",
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/properties/matcher/type",
                                 keyword: "type",
@@ -11031,33 +11643,33 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.overrides
                                     .items.properties.matcher,
-                                data: data183,
+                                data: data202,
                               };
                               if (vErrors === null) {
-                                vErrors = [err426];
+                                vErrors = [err446];
                               } else {
-                                vErrors.push(err426);
+                                vErrors.push(err446);
                               }
                               errors++;
                             }
                           }
-                          if (data182.properties !== undefined) {
-                            let data185 = data182.properties;
-                            if (Array.isArray(data185)) {
-                              const len21 = data185.length;
-                              for (let i21 = 0; i21 < len21; i21++) {
-                                let data186 = data185[i21];
-                                if (data186 && typeof data186 == "object" && !Array.isArray(data186)) {
-                                  if (data186.id === undefined) {
-                                    const err427 = {
+                          if (data201.properties !== undefined) {
+                            let data204 = data201.properties;
+                            if (Array.isArray(data204)) {
+                              const len23 = data204.length;
+                              for (let i23 = 0; i23 < len23; i23++) {
+                                let data205 = data204[i23];
+                                if (data205 && typeof data205 == "object" && !Array.isArray(data205)) {
+                                  if (data205.id === undefined) {
+                                    const err447 = {
                                       instancePath:
                                         instancePath +
                                         "/panels/" +
                                         i3 +
                                         "/fieldConfig/overrides/" +
-                                        i20 +
+                                        i22 +
                                         "/properties/" +
-                                        i21,
+                                        i23,
                                       schemaPath:
                                         "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/properties/properties/items/required",
                                       keyword: "required",
@@ -11069,88 +11681,58 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       parentSchema:
                                         schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                           .overrides.items.properties.properties.items,
-                                      data: data186,
+                                      data: data205,
                                     };
                                     if (vErrors === null) {
-                                      vErrors = [err427];
+                                      vErrors = [err447];
                                     } else {
-                                      vErrors.push(err427);
+                                      vErrors.push(err447);
                                     }
                                     errors++;
                                   }
-                                  if (data186.value === undefined) {
-                                    const err428 = {
-                                      instancePath:
-                                        instancePath +
-                                        "/panels/" +
-                                        i3 +
-                                        "/fieldConfig/overrides/" +
-                                        i20 +
-                                        "/properties/" +
-                                        i21,
-                                      schemaPath:
-                                        "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/properties/properties/items/required",
-                                      keyword: "required",
-                                      params: { missingProperty: "value" },
-                                      message: "must have required property '" + "value" + "'",
-                                      schema:
-                                        schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
-                                          .overrides.items.properties.properties.items.required,
-                                      parentSchema:
-                                        schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
-                                          .overrides.items.properties.properties.items,
-                                      data: data186,
-                                    };
-                                    if (vErrors === null) {
-                                      vErrors = [err428];
-                                    } else {
-                                      vErrors.push(err428);
-                                    }
-                                    errors++;
-                                  }
-                                  for (const key35 in data186) {
-                                    if (!(key35 === "id" || key35 === "value")) {
-                                      const err429 = {
+                                  for (const key37 in data205) {
+                                    if (!(key37 === "id" || key37 === "value")) {
+                                      const err448 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
                                           i3 +
                                           "/fieldConfig/overrides/" +
-                                          i20 +
+                                          i22 +
                                           "/properties/" +
-                                          i21,
+                                          i23,
                                         schemaPath:
                                           "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/properties/properties/items/additionalProperties",
                                         keyword: "additionalProperties",
-                                        params: { additionalProperty: key35 },
+                                        params: { additionalProperty: key37 },
                                         message: "must NOT have additional properties",
                                         schema: false,
                                         parentSchema:
                                           schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                             .overrides.items.properties.properties.items,
-                                        data: data186,
+                                        data: data205,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err429];
+                                        vErrors = [err448];
                                       } else {
-                                        vErrors.push(err429);
+                                        vErrors.push(err448);
                                       }
                                       errors++;
                                     }
                                   }
-                                  if (data186.id !== undefined) {
-                                    let data187 = data186.id;
-                                    if (typeof data187 === "string") {
-                                      if (func3(data187) < 1) {
-                                        const err430 = {
+                                  if (data205.id !== undefined) {
+                                    let data206 = data205.id;
+                                    if (typeof data206 === "string") {
+                                      if (func3(data206) < 1) {
+                                        const err449 = {
                                           instancePath:
                                             instancePath +
                                             "/panels/" +
                                             i3 +
                                             "/fieldConfig/overrides/" +
-                                            i20 +
+                                            i22 +
                                             "/properties/" +
-                                            i21 +
+                                            i23 +
                                             "/id",
                                           schemaPath:
                                             "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/properties/properties/items/properties/id/minLength",
@@ -11161,25 +11743,25 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           parentSchema:
                                             schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                               .overrides.items.properties.properties.items.properties.id,
-                                          data: data187,
+                                          data: data206,
                                         };
                                         if (vErrors === null) {
-                                          vErrors = [err430];
+                                          vErrors = [err449];
                                         } else {
-                                          vErrors.push(err430);
+                                          vErrors.push(err449);
                                         }
                                         errors++;
                                       }
                                     } else {
-                                      const err431 = {
+                                      const err450 = {
                                         instancePath:
                                           instancePath +
                                           "/panels/" +
                                           i3 +
                                           "/fieldConfig/overrides/" +
-                                          i20 +
+                                          i22 +
                                           "/properties/" +
-                                          i21 +
+                                          i23 +
                                           "/id",
                                         schemaPath:
                                           "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/properties/properties/items/properties/id/type",
@@ -11192,26 +11774,26 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         parentSchema:
                                           schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                             .overrides.items.properties.properties.items.properties.id,
-                                        data: data187,
+                                        data: data206,
                                       };
                                       if (vErrors === null) {
-                                        vErrors = [err431];
+                                        vErrors = [err450];
                                       } else {
-                                        vErrors.push(err431);
+                                        vErrors.push(err450);
                                       }
                                       errors++;
                                     }
                                   }
                                 } else {
-                                  const err432 = {
+                                  const err451 = {
                                     instancePath:
                                       instancePath +
                                       "/panels/" +
                                       i3 +
                                       "/fieldConfig/overrides/" +
-                                      i20 +
+                                      i22 +
                                       "/properties/" +
-                                      i21,
+                                      i23,
                                     schemaPath:
                                       "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/properties/properties/items/type",
                                     keyword: "type",
@@ -11223,20 +11805,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     parentSchema:
                                       schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties
                                         .overrides.items.properties.properties.items,
-                                    data: data186,
+                                    data: data205,
                                   };
                                   if (vErrors === null) {
-                                    vErrors = [err432];
+                                    vErrors = [err451];
                                   } else {
-                                    vErrors.push(err432);
+                                    vErrors.push(err451);
                                   }
                                   errors++;
                                 }
                               }
                             } else {
-                              const err433 = {
+                              const err452 = {
                                 instancePath:
-                                  instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i20 + "/properties",
+                                  instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i22 + "/properties",
                                 schemaPath:
                                   "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/properties/properties/type",
                                 keyword: "type",
@@ -11248,435 +11830,34 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 parentSchema:
                                   schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.overrides
                                     .items.properties.properties,
-                                data: data185,
+                                data: data204,
                               };
                               if (vErrors === null) {
-                                vErrors = [err433];
+                                vErrors = [err452];
                               } else {
-                                vErrors.push(err433);
+                                vErrors.push(err452);
                               }
                               errors++;
                             }
                           }
-                        } else {
-                          const err434 = {
-                            instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i20,
-                            schemaPath:
-                              "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/type",
-                            keyword: "type",
-                            params: { type: "object" },
-                            message: "must be object",
-                            schema:
-                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.overrides
-                                .items.type,
-                            parentSchema:
-                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.overrides
-                                .items,
-                            data: data182,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err434];
-                          } else {
-                            vErrors.push(err434);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err435 = {
-                        instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/overrides",
-                        schemaPath:
-                          "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/type",
-                        keyword: "type",
-                        params: { type: "array" },
-                        message: "must be array",
-                        schema:
-                          schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.overrides.type,
-                        parentSchema:
-                          schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.overrides,
-                        data: data181,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err435];
-                      } else {
-                        vErrors.push(err435);
-                      }
-                      errors++;
-                    }
-                  }
-                } else {
-                  const err436 = {
-                    instancePath: instancePath + "/panels/" + i3 + "/fieldConfig",
-                    schemaPath: "#/properties/panels/items/anyOf/1/properties/fieldConfig/type",
-                    keyword: "type",
-                    params: { type: "object" },
-                    message: "must be object",
-                    schema: schema11.properties.panels.items.anyOf[1].properties.fieldConfig.type,
-                    parentSchema: schema11.properties.panels.items.anyOf[1].properties.fieldConfig,
-                    data: data148,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err436];
-                  } else {
-                    vErrors.push(err436);
-                  }
-                  errors++;
-                }
-              }
-              if (data29.description !== undefined) {
-                let data188 = data29.description;
-                if (typeof data188 !== "string") {
-                  const err437 = {
-                    instancePath: instancePath + "/panels/" + i3 + "/description",
-                    schemaPath: "#/properties/panels/items/anyOf/1/properties/description/type",
-                    keyword: "type",
-                    params: { type: "string" },
-                    message: "must be string",
-                    schema: schema11.properties.panels.items.anyOf[1].properties.description.type,
-                    parentSchema: schema11.properties.panels.items.anyOf[1].properties.description,
-                    data: data188,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err437];
-                  } else {
-                    vErrors.push(err437);
-                  }
-                  errors++;
-                }
-              }
-              if (data29.transparent !== undefined) {
-                let data189 = data29.transparent;
-                if (typeof data189 !== "boolean") {
-                  const err438 = {
-                    instancePath: instancePath + "/panels/" + i3 + "/transparent",
-                    schemaPath: "#/properties/panels/items/anyOf/1/properties/transparent/type",
-                    keyword: "type",
-                    params: { type: "boolean" },
-                    message: "must be boolean",
-                    schema: schema11.properties.panels.items.anyOf[1].properties.transparent.type,
-                    parentSchema: schema11.properties.panels.items.anyOf[1].properties.transparent,
-                    data: data189,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err438];
-                  } else {
-                    vErrors.push(err438);
-                  }
-                  errors++;
-                }
-              }
-              if (data29.links !== undefined) {
-                let data190 = data29.links;
-                if (Array.isArray(data190)) {
-                  const len22 = data190.length;
-                  for (let i22 = 0; i22 < len22; i22++) {
-                    let data191 = data190[i22];
-                    if (data191 && typeof data191 == "object" && !Array.isArray(data191)) {
-                      if (data191.asDropdown === undefined) {
-                        const err439 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i22,
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
-                          keyword: "required",
-                          params: { missingProperty: "asDropdown" },
-                          message: "must have required property '" + "asDropdown" + "'",
-                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
-                          data: data191,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err439];
-                        } else {
-                          vErrors.push(err439);
-                        }
-                        errors++;
-                      }
-                      if (data191.icon === undefined) {
-                        const err440 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i22,
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
-                          keyword: "required",
-                          params: { missingProperty: "icon" },
-                          message: "must have required property '" + "icon" + "'",
-                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
-                          data: data191,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err440];
-                        } else {
-                          vErrors.push(err440);
-                        }
-                        errors++;
-                      }
-                      if (data191.includeVars === undefined) {
-                        const err441 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i22,
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
-                          keyword: "required",
-                          params: { missingProperty: "includeVars" },
-                          message: "must have required property '" + "includeVars" + "'",
-                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
-                          data: data191,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err441];
-                        } else {
-                          vErrors.push(err441);
-                        }
-                        errors++;
-                      }
-                      if (data191.keepTime === undefined) {
-                        const err442 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i22,
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
-                          keyword: "required",
-                          params: { missingProperty: "keepTime" },
-                          message: "must have required property '" + "keepTime" + "'",
-                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
-                          data: data191,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err442];
-                        } else {
-                          vErrors.push(err442);
-                        }
-                        errors++;
-                      }
-                      if (data191.tags === undefined) {
-                        const err443 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i22,
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
-                          keyword: "required",
-                          params: { missingProperty: "tags" },
-                          message: "must have required property '" + "tags" + "'",
-                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
-                          data: data191,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err443];
-                        } else {
-                          vErrors.push(err443);
-                        }
-                        errors++;
-                      }
-                      if (data191.targetBlank === undefined) {
-                        const err444 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i22,
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
-                          keyword: "required",
-                          params: { missingProperty: "targetBlank" },
-                          message: "must have required property '" + "targetBlank" + "'",
-                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
-                          data: data191,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err444];
-                        } else {
-                          vErrors.push(err444);
-                        }
-                        errors++;
-                      }
-                      if (data191.title === undefined) {
-                        const err445 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i22,
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
-                          keyword: "required",
-                          params: { missingProperty: "title" },
-                          message: "must have required property '" + "title" + "'",
-                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
-                          data: data191,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err445];
-                        } else {
-                          vErrors.push(err445);
-                        }
-                        errors++;
-                      }
-                      if (data191.tooltip === undefined) {
-                        const err446 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i22,
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
-                          keyword: "required",
-                          params: { missingProperty: "tooltip" },
-                          message: "must have required property '" + "tooltip" + "'",
-                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
-                          data: data191,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err446];
-                        } else {
-                          vErrors.push(err446);
-                        }
-                        errors++;
-                      }
-                      if (data191.type === undefined) {
-                        const err447 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i22,
-                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
-                          keyword: "required",
-                          params: { missingProperty: "type" },
-                          message: "must have required property '" + "type" + "'",
-                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
-                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
-                          data: data191,
-                        };
-                        if (vErrors === null) {
-                          vErrors = [err447];
-                        } else {
-                          vErrors.push(err447);
-                        }
-                        errors++;
-                      }
-                      for (const key36 in data191) {
-                        if (
-                          !func2.call(
-                            schema11.properties.panels.items.anyOf[1].properties.links.items.properties,
-                            key36,
-                          )
-                        ) {
-                          const err448 = {
-                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i22,
-                            schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/additionalProperties",
-                            keyword: "additionalProperties",
-                            params: { additionalProperty: key36 },
-                            message: "must NOT have additional properties",
-                            schema: false,
-                            parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
-                            data: data191,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err448];
-                          } else {
-                            vErrors.push(err448);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data191.asDropdown !== undefined) {
-                        let data192 = data191.asDropdown;
-                        if (typeof data192 !== "boolean") {
-                          const err449 = {
-                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i22 + "/asDropdown",
-                            schemaPath:
-                              "#/properties/panels/items/anyOf/1/properties/links/items/properties/asDropdown/type",
-                            keyword: "type",
-                            params: { type: "boolean" },
-                            message: "must be boolean",
-                            schema:
-                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.asDropdown
-                                .type,
-                            parentSchema:
-                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.asDropdown,
-                            data: data192,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err449];
-                          } else {
-                            vErrors.push(err449);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data191.icon !== undefined) {
-                        let data193 = data191.icon;
-                        if (typeof data193 !== "string") {
-                          const err450 = {
-                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i22 + "/icon",
-                            schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/properties/icon/type",
-                            keyword: "type",
-                            params: { type: "string" },
-                            message: "must be string",
-                            schema:
-                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.icon.type,
-                            parentSchema:
-                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.icon,
-                            data: data193,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err450];
-                          } else {
-                            vErrors.push(err450);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data191.includeVars !== undefined) {
-                        let data194 = data191.includeVars;
-                        if (typeof data194 !== "boolean") {
-                          const err451 = {
-                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i22 + "/includeVars",
-                            schemaPath:
-                              "#/properties/panels/items/anyOf/1/properties/links/items/properties/includeVars/type",
-                            keyword: "type",
-                            params: { type: "boolean" },
-                            message: "must be boolean",
-                            schema:
-                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.includeVars
-                                .type,
-                            parentSchema:
-                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.includeVars,
-                            data: data194,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err451];
-                          } else {
-                            vErrors.push(err451);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data191.keepTime !== undefined) {
-                        let data195 = data191.keepTime;
-                        if (typeof data195 !== "boolean") {
-                          const err452 = {
-                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i22 + "/keepTime",
-                            schemaPath:
-                              "#/properties/panels/items/anyOf/1/properties/links/items/properties/keepTime/type",
-                            keyword: "type",
-                            params: { type: "boolean" },
-                            message: "must be boolean",
-                            schema:
-                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.keepTime.type,
-                            parentSchema:
-                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.keepTime,
-                            data: data195,
-                          };
-                          if (vErrors === null) {
-                            vErrors = [err452];
-                          } else {
-                            vErrors.push(err452);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data191.tags !== undefined) {
-                        let data196 = data191.tags;
-                        if (Array.isArray(data196)) {
-                          const len23 = data196.length;
-                          for (let i23 = 0; i23 < len23; i23++) {
-                            let data197 = data196[i23];
-                            if (typeof data197 !== "string") {
+                          if (data201.__systemRef !== undefined) {
+                            let data207 = data201.__systemRef;
+                            if (typeof data207 !== "string") {
                               const err453 = {
-                                instancePath: instancePath + "/panels/" + i3 + "/links/" + i22 + "/tags/" + i23,
+                                instancePath:
+                                  instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i22 + "/__systemRef",
                                 schemaPath:
-                                  "#/properties/panels/items/anyOf/1/properties/links/items/properties/tags/items/type",
+                                  "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/properties/__systemRef/type",
                                 keyword: "type",
                                 params: { type: "string" },
                                 message: "must be string",
                                 schema:
-                                  schema11.properties.panels.items.anyOf[1].properties.links.items.properties.tags.items
-                                    .type,
+                                  schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.overrides
+                                    .items.properties.__systemRef.type,
                                 parentSchema:
-                                  schema11.properties.panels.items.anyOf[1].properties.links.items.properties.tags
-                                    .items,
-                                data: data197,
+                                  schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.overrides
+                                    .items.properties.__systemRef,
+                                data: data207,
                               };
                               if (vErrors === null) {
                                 vErrors = [err453];
@@ -11688,16 +11869,19 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                         } else {
                           const err454 = {
-                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i22 + "/tags",
-                            schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/properties/tags/type",
+                            instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i22,
+                            schemaPath:
+                              "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/items/type",
                             keyword: "type",
-                            params: { type: "array" },
-                            message: "must be array",
+                            params: { type: "object" },
+                            message: "must be object",
                             schema:
-                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.tags.type,
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.overrides
+                                .items.type,
                             parentSchema:
-                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.tags,
-                            data: data196,
+                              schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.overrides
+                                .items,
+                            data: data201,
                           };
                           if (vErrors === null) {
                             vErrors = [err454];
@@ -11707,11 +11891,436 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data191.targetBlank !== undefined) {
-                        let data198 = data191.targetBlank;
-                        if (typeof data198 !== "boolean") {
-                          const err455 = {
-                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i22 + "/targetBlank",
+                    } else {
+                      const err455 = {
+                        instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/overrides",
+                        schemaPath:
+                          "#/properties/panels/items/anyOf/1/properties/fieldConfig/properties/overrides/type",
+                        keyword: "type",
+                        params: { type: "array" },
+                        message: "must be array",
+                        schema:
+                          schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.overrides.type,
+                        parentSchema:
+                          schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.overrides,
+                        data: data200,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err455];
+                      } else {
+                        vErrors.push(err455);
+                      }
+                      errors++;
+                    }
+                  }
+                } else {
+                  const err456 = {
+                    instancePath: instancePath + "/panels/" + i3 + "/fieldConfig",
+                    schemaPath: "#/properties/panels/items/anyOf/1/properties/fieldConfig/type",
+                    keyword: "type",
+                    params: { type: "object" },
+                    message: "must be object",
+                    schema: schema11.properties.panels.items.anyOf[1].properties.fieldConfig.type,
+                    parentSchema: schema11.properties.panels.items.anyOf[1].properties.fieldConfig,
+                    data: data158,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err456];
+                  } else {
+                    vErrors.push(err456);
+                  }
+                  errors++;
+                }
+              }
+              if (data29.description !== undefined) {
+                let data208 = data29.description;
+                if (typeof data208 !== "string") {
+                  const err457 = {
+                    instancePath: instancePath + "/panels/" + i3 + "/description",
+                    schemaPath: "#/properties/panels/items/anyOf/1/properties/description/type",
+                    keyword: "type",
+                    params: { type: "string" },
+                    message: "must be string",
+                    schema: schema11.properties.panels.items.anyOf[1].properties.description.type,
+                    parentSchema: schema11.properties.panels.items.anyOf[1].properties.description,
+                    data: data208,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err457];
+                  } else {
+                    vErrors.push(err457);
+                  }
+                  errors++;
+                }
+              }
+              if (data29.transparent !== undefined) {
+                let data209 = data29.transparent;
+                if (typeof data209 !== "boolean") {
+                  const err458 = {
+                    instancePath: instancePath + "/panels/" + i3 + "/transparent",
+                    schemaPath: "#/properties/panels/items/anyOf/1/properties/transparent/type",
+                    keyword: "type",
+                    params: { type: "boolean" },
+                    message: "must be boolean",
+                    schema: schema11.properties.panels.items.anyOf[1].properties.transparent.type,
+                    parentSchema: schema11.properties.panels.items.anyOf[1].properties.transparent,
+                    data: data209,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err458];
+                  } else {
+                    vErrors.push(err458);
+                  }
+                  errors++;
+                }
+              }
+              if (data29.links !== undefined) {
+                let data210 = data29.links;
+                if (Array.isArray(data210)) {
+                  const len24 = data210.length;
+                  for (let i24 = 0; i24 < len24; i24++) {
+                    let data211 = data210[i24];
+                    if (data211 && typeof data211 == "object" && !Array.isArray(data211)) {
+                      if (data211.asDropdown === undefined) {
+                        const err459 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
+                          keyword: "required",
+                          params: { missingProperty: "asDropdown" },
+                          message: "must have required property '" + "asDropdown" + "'",
+                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
+                          data: data211,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err459];
+                        } else {
+                          vErrors.push(err459);
+                        }
+                        errors++;
+                      }
+                      if (data211.icon === undefined) {
+                        const err460 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
+                          keyword: "required",
+                          params: { missingProperty: "icon" },
+                          message: "must have required property '" + "icon" + "'",
+                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
+                          data: data211,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err460];
+                        } else {
+                          vErrors.push(err460);
+                        }
+                        errors++;
+                      }
+                      if (data211.includeVars === undefined) {
+                        const err461 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
+                          keyword: "required",
+                          params: { missingProperty: "includeVars" },
+                          message: "must have required property '" + "includeVars" + "'",
+                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
+                          data: data211,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err461];
+                        } else {
+                          vErrors.push(err461);
+                        }
+                        errors++;
+                      }
+                      if (data211.keepTime === undefined) {
+                        const err462 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
+                          keyword: "required",
+                          params: { missingProperty: "keepTime" },
+                          message: "must have required property '" + "keepTime" + "'",
+                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
+                          data: data211,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err462];
+                        } else {
+                          vErrors.push(err462);
+                        }
+                        errors++;
+                      }
+                      if (data211.tags === undefined) {
+                        const err463 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
+                          keyword: "required",
+                          params: { missingProperty: "tags" },
+                          message: "must have required property '" + "tags" + "'",
+                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
+                          data: data211,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err463];
+                        } else {
+                          vErrors.push(err463);
+                        }
+                        errors++;
+                      }
+                      if (data211.targetBlank === undefined) {
+                        const err464 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
+                          keyword: "required",
+                          params: { missingProperty: "targetBlank" },
+                          message: "must have required property '" + "targetBlank" + "'",
+                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
+                          data: data211,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err464];
+                        } else {
+                          vErrors.push(err464);
+                        }
+                        errors++;
+                      }
+                      if (data211.title === undefined) {
+                        const err465 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
+                          keyword: "required",
+                          params: { missingProperty: "title" },
+                          message: "must have required property '" + "title" + "'",
+                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
+                          data: data211,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err465];
+                        } else {
+                          vErrors.push(err465);
+                        }
+                        errors++;
+                      }
+                      if (data211.tooltip === undefined) {
+                        const err466 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
+                          keyword: "required",
+                          params: { missingProperty: "tooltip" },
+                          message: "must have required property '" + "tooltip" + "'",
+                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
+                          data: data211,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err466];
+                        } else {
+                          vErrors.push(err466);
+                        }
+                        errors++;
+                      }
+                      if (data211.type === undefined) {
+                        const err467 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
+                          schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
+                          keyword: "required",
+                          params: { missingProperty: "type" },
+                          message: "must have required property '" + "type" + "'",
+                          schema: schema11.properties.panels.items.anyOf[1].properties.links.items.required,
+                          parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
+                          data: data211,
+                        };
+                        if (vErrors === null) {
+                          vErrors = [err467];
+                        } else {
+                          vErrors.push(err467);
+                        }
+                        errors++;
+                      }
+                      for (const key38 in data211) {
+                        if (
+                          !func2.call(
+                            schema11.properties.panels.items.anyOf[1].properties.links.items.properties,
+                            key38,
+                          )
+                        ) {
+                          const err468 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
+                            schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/additionalProperties",
+                            keyword: "additionalProperties",
+                            params: { additionalProperty: key38 },
+                            message: "must NOT have additional properties",
+                            schema: false,
+                            parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
+                            data: data211,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err468];
+                          } else {
+                            vErrors.push(err468);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data211.asDropdown !== undefined) {
+                        let data212 = data211.asDropdown;
+                        if (typeof data212 !== "boolean") {
+                          const err469 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i24 + "/asDropdown",
+                            schemaPath:
+                              "#/properties/panels/items/anyOf/1/properties/links/items/properties/asDropdown/type",
+                            keyword: "type",
+                            params: { type: "boolean" },
+                            message: "must be boolean",
+                            schema:
+                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.asDropdown
+                                .type,
+                            parentSchema:
+                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.asDropdown,
+                            data: data212,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err469];
+                          } else {
+                            vErrors.push(err469);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data211.icon !== undefined) {
+                        let data213 = data211.icon;
+                        if (typeof data213 !== "string") {
+                          const err470 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i24 + "/icon",
+                            schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/properties/icon/type",
+                            keyword: "type",
+                            params: { type: "string" },
+                            message: "must be string",
+                            schema:
+                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.icon.type,
+                            parentSchema:
+                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.icon,
+                            data: data213,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err470];
+                          } else {
+                            vErrors.push(err470);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data211.includeVars !== undefined) {
+                        let data214 = data211.includeVars;
+                        if (typeof data214 !== "boolean") {
+                          const err471 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i24 + "/includeVars",
+                            schemaPath:
+                              "#/properties/panels/items/anyOf/1/properties/links/items/properties/includeVars/type",
+                            keyword: "type",
+                            params: { type: "boolean" },
+                            message: "must be boolean",
+                            schema:
+                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.includeVars
+                                .type,
+                            parentSchema:
+                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.includeVars,
+                            data: data214,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err471];
+                          } else {
+                            vErrors.push(err471);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data211.keepTime !== undefined) {
+                        let data215 = data211.keepTime;
+                        if (typeof data215 !== "boolean") {
+                          const err472 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i24 + "/keepTime",
+                            schemaPath:
+                              "#/properties/panels/items/anyOf/1/properties/links/items/properties/keepTime/type",
+                            keyword: "type",
+                            params: { type: "boolean" },
+                            message: "must be boolean",
+                            schema:
+                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.keepTime.type,
+                            parentSchema:
+                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.keepTime,
+                            data: data215,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err472];
+                          } else {
+                            vErrors.push(err472);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data211.tags !== undefined) {
+                        let data216 = data211.tags;
+                        if (Array.isArray(data216)) {
+                          const len25 = data216.length;
+                          for (let i25 = 0; i25 < len25; i25++) {
+                            let data217 = data216[i25];
+                            if (typeof data217 !== "string") {
+                              const err473 = {
+                                instancePath: instancePath + "/panels/" + i3 + "/links/" + i24 + "/tags/" + i25,
+                                schemaPath:
+                                  "#/properties/panels/items/anyOf/1/properties/links/items/properties/tags/items/type",
+                                keyword: "type",
+                                params: { type: "string" },
+                                message: "must be string",
+                                schema:
+                                  schema11.properties.panels.items.anyOf[1].properties.links.items.properties.tags.items
+                                    .type,
+                                parentSchema:
+                                  schema11.properties.panels.items.anyOf[1].properties.links.items.properties.tags
+                                    .items,
+                                data: data217,
+                              };
+                              if (vErrors === null) {
+                                vErrors = [err473];
+                              } else {
+                                vErrors.push(err473);
+                              }
+                              errors++;
+                            }
+                          }
+                        } else {
+                          const err474 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i24 + "/tags",
+                            schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/properties/tags/type",
+                            keyword: "type",
+                            params: { type: "array" },
+                            message: "must be array",
+                            schema:
+                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.tags.type,
+                            parentSchema:
+                              schema11.properties.panels.items.anyOf[1].properties.links.items.properties.tags,
+                            data: data216,
+                          };
+                          if (vErrors === null) {
+                            vErrors = [err474];
+                          } else {
+                            vErrors.push(err474);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data211.targetBlank !== undefined) {
+                        let data218 = data211.targetBlank;
+                        if (typeof data218 !== "boolean") {
+                          const err475 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i24 + "/targetBlank",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/links/items/properties/targetBlank/type",
                             keyword: "type",
@@ -11722,21 +12331,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 .type,
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.links.items.properties.targetBlank,
-                            data: data198,
+                            data: data218,
                           };
                           if (vErrors === null) {
-                            vErrors = [err455];
+                            vErrors = [err475];
                           } else {
-                            vErrors.push(err455);
+                            vErrors.push(err475);
                           }
                           errors++;
                         }
                       }
-                      if (data191.title !== undefined) {
-                        let data199 = data191.title;
-                        if (typeof data199 !== "string") {
-                          const err456 = {
-                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i22 + "/title",
+                      if (data211.title !== undefined) {
+                        let data219 = data211.title;
+                        if (typeof data219 !== "string") {
+                          const err476 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i24 + "/title",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/links/items/properties/title/type",
                             keyword: "type",
@@ -11746,21 +12355,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               schema11.properties.panels.items.anyOf[1].properties.links.items.properties.title.type,
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.links.items.properties.title,
-                            data: data199,
+                            data: data219,
                           };
                           if (vErrors === null) {
-                            vErrors = [err456];
+                            vErrors = [err476];
                           } else {
-                            vErrors.push(err456);
+                            vErrors.push(err476);
                           }
                           errors++;
                         }
                       }
-                      if (data191.tooltip !== undefined) {
-                        let data200 = data191.tooltip;
-                        if (typeof data200 !== "string") {
-                          const err457 = {
-                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i22 + "/tooltip",
+                      if (data211.tooltip !== undefined) {
+                        let data220 = data211.tooltip;
+                        if (typeof data220 !== "string") {
+                          const err477 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i24 + "/tooltip",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/links/items/properties/tooltip/type",
                             keyword: "type",
@@ -11770,21 +12379,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               schema11.properties.panels.items.anyOf[1].properties.links.items.properties.tooltip.type,
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.links.items.properties.tooltip,
-                            data: data200,
+                            data: data220,
                           };
                           if (vErrors === null) {
-                            vErrors = [err457];
+                            vErrors = [err477];
                           } else {
-                            vErrors.push(err457);
+                            vErrors.push(err477);
                           }
                           errors++;
                         }
                       }
-                      if (data191.type !== undefined) {
-                        let data201 = data191.type;
-                        if (typeof data201 !== "string") {
-                          const err458 = {
-                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i22 + "/type",
+                      if (data211.type !== undefined) {
+                        let data221 = data211.type;
+                        if (typeof data221 !== "string") {
+                          const err478 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i24 + "/type",
                             schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/properties/type/type",
                             keyword: "type",
                             params: { type: "string" },
@@ -11793,18 +12402,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               schema11.properties.panels.items.anyOf[1].properties.links.items.properties.type.type,
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.links.items.properties.type,
-                            data: data201,
+                            data: data221,
                           };
                           if (vErrors === null) {
-                            vErrors = [err458];
+                            vErrors = [err478];
                           } else {
-                            vErrors.push(err458);
+                            vErrors.push(err478);
                           }
                           errors++;
                         }
-                        if (!(data201 === "link" || data201 === "dashboards")) {
-                          const err459 = {
-                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i22 + "/type",
+                        if (!(data221 === "link" || data221 === "dashboards")) {
+                          const err479 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i24 + "/type",
                             schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/properties/type/enum",
                             keyword: "enum",
                             params: {
@@ -11816,21 +12425,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               schema11.properties.panels.items.anyOf[1].properties.links.items.properties.type.enum,
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.links.items.properties.type,
-                            data: data201,
+                            data: data221,
                           };
                           if (vErrors === null) {
-                            vErrors = [err459];
+                            vErrors = [err479];
                           } else {
-                            vErrors.push(err459);
+                            vErrors.push(err479);
                           }
                           errors++;
                         }
                       }
-                      if (data191.url !== undefined) {
-                        let data202 = data191.url;
-                        if (typeof data202 !== "string") {
-                          const err460 = {
-                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i22 + "/url",
+                      if (data211.url !== undefined) {
+                        let data222 = data211.url;
+                        if (typeof data222 !== "string") {
+                          const err480 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/links/" + i24 + "/url",
                             schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/properties/url/type",
                             keyword: "type",
                             params: { type: "string" },
@@ -11839,37 +12448,37 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               schema11.properties.panels.items.anyOf[1].properties.links.items.properties.url.type,
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.links.items.properties.url,
-                            data: data202,
+                            data: data222,
                           };
                           if (vErrors === null) {
-                            vErrors = [err460];
+                            vErrors = [err480];
                           } else {
-                            vErrors.push(err460);
+                            vErrors.push(err480);
                           }
                           errors++;
                         }
                       }
                     } else {
-                      const err461 = {
-                        instancePath: instancePath + "/panels/" + i3 + "/links/" + i22,
+                      const err481 = {
+                        instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
                         schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/type",
                         keyword: "type",
                         params: { type: "object" },
                         message: "must be object",
                         schema: schema11.properties.panels.items.anyOf[1].properties.links.items.type,
                         parentSchema: schema11.properties.panels.items.anyOf[1].properties.links.items,
-                        data: data191,
+                        data: data211,
                       };
                       if (vErrors === null) {
-                        vErrors = [err461];
+                        vErrors = [err481];
                       } else {
-                        vErrors.push(err461);
+                        vErrors.push(err481);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err462 = {
+                  const err482 = {
                     instancePath: instancePath + "/panels/" + i3 + "/links",
                     schemaPath: "#/properties/panels/items/anyOf/1/properties/links/type",
                     keyword: "type",
@@ -11877,65 +12486,65 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must be array",
                     schema: schema11.properties.panels.items.anyOf[1].properties.links.type,
                     parentSchema: schema11.properties.panels.items.anyOf[1].properties.links,
-                    data: data190,
+                    data: data210,
                   };
                   if (vErrors === null) {
-                    vErrors = [err462];
+                    vErrors = [err482];
                   } else {
-                    vErrors.push(err462);
+                    vErrors.push(err482);
                   }
                   errors++;
                 }
               }
               if (data29.transformations !== undefined) {
-                let data203 = data29.transformations;
-                if (Array.isArray(data203)) {
-                  const len24 = data203.length;
-                  for (let i24 = 0; i24 < len24; i24++) {
-                    let data204 = data203[i24];
-                    if (data204 && typeof data204 == "object" && !Array.isArray(data204)) {
-                      if (data204.id === undefined) {
-                        const err463 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/transformations/" + i24,
+                let data223 = data29.transformations;
+                if (Array.isArray(data223)) {
+                  const len26 = data223.length;
+                  for (let i26 = 0; i26 < len26; i26++) {
+                    let data224 = data223[i26];
+                    if (data224 && typeof data224 == "object" && !Array.isArray(data224)) {
+                      if (data224.id === undefined) {
+                        const err483 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/transformations/" + i26,
                           schemaPath: "#/properties/panels/items/anyOf/1/properties/transformations/items/required",
                           keyword: "required",
                           params: { missingProperty: "id" },
                           message: "must have required property '" + "id" + "'",
                           schema: schema11.properties.panels.items.anyOf[1].properties.transformations.items.required,
                           parentSchema: schema11.properties.panels.items.anyOf[1].properties.transformations.items,
-                          data: data204,
+                          data: data224,
                         };
                         if (vErrors === null) {
-                          vErrors = [err463];
+                          vErrors = [err483];
                         } else {
-                          vErrors.push(err463);
+                          vErrors.push(err483);
                         }
                         errors++;
                       }
-                      if (data204.options === undefined) {
-                        const err464 = {
-                          instancePath: instancePath + "/panels/" + i3 + "/transformations/" + i24,
+                      if (data224.options === undefined) {
+                        const err484 = {
+                          instancePath: instancePath + "/panels/" + i3 + "/transformations/" + i26,
                           schemaPath: "#/properties/panels/items/anyOf/1/properties/transformations/items/required",
                           keyword: "required",
                           params: { missingProperty: "options" },
                           message: "must have required property '" + "options" + "'",
                           schema: schema11.properties.panels.items.anyOf[1].properties.transformations.items.required,
                           parentSchema: schema11.properties.panels.items.anyOf[1].properties.transformations.items,
-                          data: data204,
+                          data: data224,
                         };
                         if (vErrors === null) {
-                          vErrors = [err464];
+                          vErrors = [err484];
                         } else {
-                          vErrors.push(err464);
+                          vErrors.push(err484);
                         }
                         errors++;
                       }
-                      if (data204.id !== undefined) {
-                        let data205 = data204.id;
-                        if (typeof data205 === "string") {
-                          if (func3(data205) < 1) {
-                            const err465 = {
-                              instancePath: instancePath + "/panels/" + i3 + "/transformations/" + i24 + "/id",
+                      if (data224.id !== undefined) {
+                        let data225 = data224.id;
+                        if (typeof data225 === "string") {
+                          if (func3(data225) < 1) {
+                            const err485 = {
+                              instancePath: instancePath + "/panels/" + i3 + "/transformations/" + i26 + "/id",
                               schemaPath:
                                 "#/properties/panels/items/anyOf/1/properties/transformations/items/properties/id/minLength",
                               keyword: "minLength",
@@ -11945,18 +12554,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               parentSchema:
                                 schema11.properties.panels.items.anyOf[1].properties.transformations.items.properties
                                   .id,
-                              data: data205,
+                              data: data225,
                             };
                             if (vErrors === null) {
-                              vErrors = [err465];
+                              vErrors = [err485];
                             } else {
-                              vErrors.push(err465);
+                              vErrors.push(err485);
                             }
                             errors++;
                           }
                         } else {
-                          const err466 = {
-                            instancePath: instancePath + "/panels/" + i3 + "/transformations/" + i24 + "/id",
+                          const err486 = {
+                            instancePath: instancePath + "/panels/" + i3 + "/transformations/" + i26 + "/id",
                             schemaPath:
                               "#/properties/panels/items/anyOf/1/properties/transformations/items/properties/id/type",
                             keyword: "type",
@@ -11967,37 +12576,37 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 .type,
                             parentSchema:
                               schema11.properties.panels.items.anyOf[1].properties.transformations.items.properties.id,
-                            data: data205,
+                            data: data225,
                           };
                           if (vErrors === null) {
-                            vErrors = [err466];
+                            vErrors = [err486];
                           } else {
-                            vErrors.push(err466);
+                            vErrors.push(err486);
                           }
                           errors++;
                         }
                       }
                     } else {
-                      const err467 = {
-                        instancePath: instancePath + "/panels/" + i3 + "/transformations/" + i24,
+                      const err487 = {
+                        instancePath: instancePath + "/panels/" + i3 + "/transformations/" + i26,
                         schemaPath: "#/properties/panels/items/anyOf/1/properties/transformations/items/type",
                         keyword: "type",
                         params: { type: "object" },
                         message: "must be object",
                         schema: schema11.properties.panels.items.anyOf[1].properties.transformations.items.type,
                         parentSchema: schema11.properties.panels.items.anyOf[1].properties.transformations.items,
-                        data: data204,
+                        data: data224,
                       };
                       if (vErrors === null) {
-                        vErrors = [err467];
+                        vErrors = [err487];
                       } else {
-                        vErrors.push(err467);
+                        vErrors.push(err487);
                       }
                       errors++;
                     }
                   }
                 } else {
-                  const err468 = {
+                  const err488 = {
                     instancePath: instancePath + "/panels/" + i3 + "/transformations",
                     schemaPath: "#/properties/panels/items/anyOf/1/properties/transformations/type",
                     keyword: "type",
@@ -12005,20 +12614,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must be array",
                     schema: schema11.properties.panels.items.anyOf[1].properties.transformations.type,
                     parentSchema: schema11.properties.panels.items.anyOf[1].properties.transformations,
-                    data: data203,
+                    data: data223,
                   };
                   if (vErrors === null) {
-                    vErrors = [err468];
+                    vErrors = [err488];
                   } else {
-                    vErrors.push(err468);
+                    vErrors.push(err488);
                   }
                   errors++;
                 }
               }
               if (data29.repeat !== undefined) {
-                let data206 = data29.repeat;
-                if (typeof data206 !== "string") {
-                  const err469 = {
+                let data226 = data29.repeat;
+                if (typeof data226 !== "string") {
+                  const err489 = {
                     instancePath: instancePath + "/panels/" + i3 + "/repeat",
                     schemaPath: "#/properties/panels/items/anyOf/1/properties/repeat/type",
                     keyword: "type",
@@ -12026,20 +12635,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must be string",
                     schema: schema11.properties.panels.items.anyOf[1].properties.repeat.type,
                     parentSchema: schema11.properties.panels.items.anyOf[1].properties.repeat,
-                    data: data206,
+                    data: data226,
                   };
                   if (vErrors === null) {
-                    vErrors = [err469];
+                    vErrors = [err489];
                   } else {
-                    vErrors.push(err469);
+                    vErrors.push(err489);
                   }
                   errors++;
                 }
               }
               if (data29.repeatDirection !== undefined) {
-                let data207 = data29.repeatDirection;
-                if (typeof data207 !== "string") {
-                  const err470 = {
+                let data227 = data29.repeatDirection;
+                if (typeof data227 !== "string") {
+                  const err490 = {
                     instancePath: instancePath + "/panels/" + i3 + "/repeatDirection",
                     schemaPath: "#/properties/panels/items/anyOf/1/properties/repeatDirection/type",
                     keyword: "type",
@@ -12047,17 +12656,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must be string",
                     schema: schema11.properties.panels.items.anyOf[1].properties.repeatDirection.type,
                     parentSchema: schema11.properties.panels.items.anyOf[1].properties.repeatDirection,
-                    data: data207,
+                    data: data227,
                   };
                   if (vErrors === null) {
-                    vErrors = [err470];
+                    vErrors = [err490];
                   } else {
-                    vErrors.push(err470);
+                    vErrors.push(err490);
                   }
                   errors++;
                 }
-                if (!(data207 === "h" || data207 === "v")) {
-                  const err471 = {
+                if (!(data227 === "h" || data227 === "v")) {
+                  const err491 = {
                     instancePath: instancePath + "/panels/" + i3 + "/repeatDirection",
                     schemaPath: "#/properties/panels/items/anyOf/1/properties/repeatDirection/enum",
                     keyword: "enum",
@@ -12067,20 +12676,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must be equal to one of the allowed values",
                     schema: schema11.properties.panels.items.anyOf[1].properties.repeatDirection.enum,
                     parentSchema: schema11.properties.panels.items.anyOf[1].properties.repeatDirection,
-                    data: data207,
+                    data: data227,
                   };
                   if (vErrors === null) {
-                    vErrors = [err471];
+                    vErrors = [err491];
                   } else {
-                    vErrors.push(err471);
+                    vErrors.push(err491);
                   }
                   errors++;
                 }
               }
               if (data29.maxPerRow !== undefined) {
-                let data208 = data29.maxPerRow;
-                if (!(typeof data208 == "number" && !(data208 % 1) && !isNaN(data208) && isFinite(data208))) {
-                  const err472 = {
+                let data228 = data29.maxPerRow;
+                if (!(typeof data228 == "number" && !(data228 % 1) && !isNaN(data228) && isFinite(data228))) {
+                  const err492 = {
                     instancePath: instancePath + "/panels/" + i3 + "/maxPerRow",
                     schemaPath: "#/properties/panels/items/anyOf/1/properties/maxPerRow/type",
                     keyword: "type",
@@ -12088,18 +12697,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must be integer",
                     schema: schema11.properties.panels.items.anyOf[1].properties.maxPerRow.type,
                     parentSchema: schema11.properties.panels.items.anyOf[1].properties.maxPerRow,
-                    data: data208,
+                    data: data228,
                   };
                   if (vErrors === null) {
-                    vErrors = [err472];
+                    vErrors = [err492];
                   } else {
-                    vErrors.push(err472);
+                    vErrors.push(err492);
                   }
                   errors++;
                 }
-                if (typeof data208 == "number" && isFinite(data208)) {
-                  if (data208 > 9007199254740991 || isNaN(data208)) {
-                    const err473 = {
+                if (typeof data228 == "number" && isFinite(data228)) {
+                  if (data228 > 9007199254740991 || isNaN(data228)) {
+                    const err493 = {
                       instancePath: instancePath + "/panels/" + i3 + "/maxPerRow",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/maxPerRow/maximum",
                       keyword: "maximum",
@@ -12107,17 +12716,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must be <= 9007199254740991",
                       schema: 9007199254740991,
                       parentSchema: schema11.properties.panels.items.anyOf[1].properties.maxPerRow,
-                      data: data208,
+                      data: data228,
                     };
                     if (vErrors === null) {
-                      vErrors = [err473];
+                      vErrors = [err493];
                     } else {
-                      vErrors.push(err473);
+                      vErrors.push(err493);
                     }
                     errors++;
                   }
-                  if (data208 < 1 || isNaN(data208)) {
-                    const err474 = {
+                  if (data228 < 1 || isNaN(data228)) {
+                    const err494 = {
                       instancePath: instancePath + "/panels/" + i3 + "/maxPerRow",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/maxPerRow/minimum",
                       keyword: "minimum",
@@ -12125,21 +12734,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must be >= 1",
                       schema: 1,
                       parentSchema: schema11.properties.panels.items.anyOf[1].properties.maxPerRow,
-                      data: data208,
+                      data: data228,
                     };
                     if (vErrors === null) {
-                      vErrors = [err474];
+                      vErrors = [err494];
                     } else {
-                      vErrors.push(err474);
+                      vErrors.push(err494);
                     }
                     errors++;
                   }
                 }
               }
               if (data29.interval !== undefined) {
-                let data209 = data29.interval;
-                if (typeof data209 !== "string") {
-                  const err475 = {
+                let data229 = data29.interval;
+                if (typeof data229 !== "string") {
+                  const err495 = {
                     instancePath: instancePath + "/panels/" + i3 + "/interval",
                     schemaPath: "#/properties/panels/items/anyOf/1/properties/interval/type",
                     keyword: "type",
@@ -12147,20 +12756,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must be string",
                     schema: schema11.properties.panels.items.anyOf[1].properties.interval.type,
                     parentSchema: schema11.properties.panels.items.anyOf[1].properties.interval,
-                    data: data209,
+                    data: data229,
                   };
                   if (vErrors === null) {
-                    vErrors = [err475];
+                    vErrors = [err495];
                   } else {
-                    vErrors.push(err475);
+                    vErrors.push(err495);
                   }
                   errors++;
                 }
               }
               if (data29.maxDataPoints !== undefined) {
-                let data210 = data29.maxDataPoints;
-                if (!(typeof data210 == "number" && !(data210 % 1) && !isNaN(data210) && isFinite(data210))) {
-                  const err476 = {
+                let data230 = data29.maxDataPoints;
+                if (!(typeof data230 == "number" && !(data230 % 1) && !isNaN(data230) && isFinite(data230))) {
+                  const err496 = {
                     instancePath: instancePath + "/panels/" + i3 + "/maxDataPoints",
                     schemaPath: "#/properties/panels/items/anyOf/1/properties/maxDataPoints/type",
                     keyword: "type",
@@ -12168,18 +12777,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must be integer",
                     schema: schema11.properties.panels.items.anyOf[1].properties.maxDataPoints.type,
                     parentSchema: schema11.properties.panels.items.anyOf[1].properties.maxDataPoints,
-                    data: data210,
+                    data: data230,
                   };
                   if (vErrors === null) {
-                    vErrors = [err476];
+                    vErrors = [err496];
                   } else {
-                    vErrors.push(err476);
+                    vErrors.push(err496);
                   }
                   errors++;
                 }
-                if (typeof data210 == "number" && isFinite(data210)) {
-                  if (data210 > 9007199254740991 || isNaN(data210)) {
-                    const err477 = {
+                if (typeof data230 == "number" && isFinite(data230)) {
+                  if (data230 > 9007199254740991 || isNaN(data230)) {
+                    const err497 = {
                       instancePath: instancePath + "/panels/" + i3 + "/maxDataPoints",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/maxDataPoints/maximum",
                       keyword: "maximum",
@@ -12187,17 +12796,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must be <= 9007199254740991",
                       schema: 9007199254740991,
                       parentSchema: schema11.properties.panels.items.anyOf[1].properties.maxDataPoints,
-                      data: data210,
+                      data: data230,
                     };
                     if (vErrors === null) {
-                      vErrors = [err477];
+                      vErrors = [err497];
                     } else {
-                      vErrors.push(err477);
+                      vErrors.push(err497);
                     }
                     errors++;
                   }
-                  if (data210 < 1 || isNaN(data210)) {
-                    const err478 = {
+                  if (data230 < 1 || isNaN(data230)) {
+                    const err498 = {
                       instancePath: instancePath + "/panels/" + i3 + "/maxDataPoints",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/maxDataPoints/minimum",
                       keyword: "minimum",
@@ -12205,21 +12814,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       message: "must be >= 1",
                       schema: 1,
                       parentSchema: schema11.properties.panels.items.anyOf[1].properties.maxDataPoints,
-                      data: data210,
+                      data: data230,
                     };
                     if (vErrors === null) {
-                      vErrors = [err478];
+                      vErrors = [err498];
                     } else {
-                      vErrors.push(err478);
+                      vErrors.push(err498);
                     }
                     errors++;
                   }
                 }
               }
               if (data29.timeFrom !== undefined) {
-                let data211 = data29.timeFrom;
-                if (typeof data211 !== "string") {
-                  const err479 = {
+                let data231 = data29.timeFrom;
+                if (typeof data231 !== "string") {
+                  const err499 = {
                     instancePath: instancePath + "/panels/" + i3 + "/timeFrom",
                     schemaPath: "#/properties/panels/items/anyOf/1/properties/timeFrom/type",
                     keyword: "type",
@@ -12227,20 +12836,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must be string",
                     schema: schema11.properties.panels.items.anyOf[1].properties.timeFrom.type,
                     parentSchema: schema11.properties.panels.items.anyOf[1].properties.timeFrom,
-                    data: data211,
+                    data: data231,
                   };
                   if (vErrors === null) {
-                    vErrors = [err479];
+                    vErrors = [err499];
                   } else {
-                    vErrors.push(err479);
+                    vErrors.push(err499);
                   }
                   errors++;
                 }
               }
               if (data29.timeShift !== undefined) {
-                let data212 = data29.timeShift;
-                if (typeof data212 !== "string") {
-                  const err480 = {
+                let data232 = data29.timeShift;
+                if (typeof data232 !== "string") {
+                  const err500 = {
                     instancePath: instancePath + "/panels/" + i3 + "/timeShift",
                     schemaPath: "#/properties/panels/items/anyOf/1/properties/timeShift/type",
                     keyword: "type",
@@ -12248,20 +12857,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must be string",
                     schema: schema11.properties.panels.items.anyOf[1].properties.timeShift.type,
                     parentSchema: schema11.properties.panels.items.anyOf[1].properties.timeShift,
-                    data: data212,
+                    data: data232,
                   };
                   if (vErrors === null) {
-                    vErrors = [err480];
+                    vErrors = [err500];
                   } else {
-                    vErrors.push(err480);
+                    vErrors.push(err500);
                   }
                   errors++;
                 }
               }
               if (data29.hideTimeOverride !== undefined) {
-                let data213 = data29.hideTimeOverride;
-                if (typeof data213 !== "boolean") {
-                  const err481 = {
+                let data233 = data29.hideTimeOverride;
+                if (typeof data233 !== "boolean") {
+                  const err501 = {
                     instancePath: instancePath + "/panels/" + i3 + "/hideTimeOverride",
                     schemaPath: "#/properties/panels/items/anyOf/1/properties/hideTimeOverride/type",
                     keyword: "type",
@@ -12269,20 +12878,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must be boolean",
                     schema: schema11.properties.panels.items.anyOf[1].properties.hideTimeOverride.type,
                     parentSchema: schema11.properties.panels.items.anyOf[1].properties.hideTimeOverride,
-                    data: data213,
+                    data: data233,
                   };
                   if (vErrors === null) {
-                    vErrors = [err481];
+                    vErrors = [err501];
                   } else {
-                    vErrors.push(err481);
+                    vErrors.push(err501);
                   }
                   errors++;
                 }
               }
               if (data29.pluginVersion !== undefined) {
-                let data214 = data29.pluginVersion;
-                if (typeof data214 !== "string") {
-                  const err482 = {
+                let data234 = data29.pluginVersion;
+                if (typeof data234 !== "string") {
+                  const err502 = {
                     instancePath: instancePath + "/panels/" + i3 + "/pluginVersion",
                     schemaPath: "#/properties/panels/items/anyOf/1/properties/pluginVersion/type",
                     keyword: "type",
@@ -12290,18 +12899,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     message: "must be string",
                     schema: schema11.properties.panels.items.anyOf[1].properties.pluginVersion.type,
                     parentSchema: schema11.properties.panels.items.anyOf[1].properties.pluginVersion,
-                    data: data214,
+                    data: data234,
                   };
                   if (vErrors === null) {
-                    vErrors = [err482];
+                    vErrors = [err502];
                   } else {
-                    vErrors.push(err482);
+                    vErrors.push(err502);
                   }
                   errors++;
                 }
               }
             } else {
-              const err483 = {
+              const err503 = {
                 instancePath: instancePath + "/panels/" + i3,
                 schemaPath: "#/properties/panels/items/anyOf/1/type",
                 keyword: "type",
@@ -12312,17 +12921,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 data: data29,
               };
               if (vErrors === null) {
-                vErrors = [err483];
+                vErrors = [err503];
               } else {
-                vErrors.push(err483);
+                vErrors.push(err503);
               }
               errors++;
             }
-            var _valid1 = _errs300 === errors;
+            var _valid1 = _errs323 === errors;
             valid14 = valid14 || _valid1;
           }
           if (!valid14) {
-            const err484 = {
+            const err504 = {
               instancePath: instancePath + "/panels/" + i3,
               schemaPath: "#/properties/panels/items/anyOf",
               keyword: "anyOf",
@@ -12333,9 +12942,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               data: data29,
             };
             if (vErrors === null) {
-              vErrors = [err484];
+              vErrors = [err504];
             } else {
-              vErrors.push(err484);
+              vErrors.push(err504);
             }
             errors++;
           } else {
@@ -12350,7 +12959,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err485 = {
+        const err505 = {
           instancePath: instancePath + "/panels",
           schemaPath: "#/properties/panels/type",
           keyword: "type",
@@ -12361,17 +12970,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           data: data28,
         };
         if (vErrors === null) {
-          vErrors = [err485];
+          vErrors = [err505];
         } else {
-          vErrors.push(err485);
+          vErrors.push(err505);
         }
         errors++;
       }
     }
     if (data.refresh !== undefined) {
-      let data215 = data.refresh;
-      if (typeof data215 !== "string") {
-        const err486 = {
+      let data235 = data.refresh;
+      if (typeof data235 !== "string") {
+        const err506 = {
           instancePath: instancePath + "/refresh",
           schemaPath: "#/properties/refresh/type",
           keyword: "type",
@@ -12379,20 +12988,79 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be string",
           schema: schema11.properties.refresh.type,
           parentSchema: schema11.properties.refresh,
-          data: data215,
+          data: data235,
         };
         if (vErrors === null) {
-          vErrors = [err486];
+          vErrors = [err506];
         } else {
-          vErrors.push(err486);
+          vErrors.push(err506);
         }
         errors++;
       }
     }
+    if (data.revision !== undefined) {
+      let data236 = data.revision;
+      if (!(typeof data236 == "number" && !(data236 % 1) && !isNaN(data236) && isFinite(data236))) {
+        const err507 = {
+          instancePath: instancePath + "/revision",
+          schemaPath: "#/properties/revision/type",
+          keyword: "type",
+          params: { type: "integer" },
+          message: "must be integer",
+          schema: schema11.properties.revision.type,
+          parentSchema: schema11.properties.revision,
+          data: data236,
+        };
+        if (vErrors === null) {
+          vErrors = [err507];
+        } else {
+          vErrors.push(err507);
+        }
+        errors++;
+      }
+      if (typeof data236 == "number" && isFinite(data236)) {
+        if (data236 > 9007199254740991 || isNaN(data236)) {
+          const err508 = {
+            instancePath: instancePath + "/revision",
+            schemaPath: "#/properties/revision/maximum",
+            keyword: "maximum",
+            params: { comparison: "<=", limit: 9007199254740991 },
+            message: "must be <= 9007199254740991",
+            schema: 9007199254740991,
+            parentSchema: schema11.properties.revision,
+            data: data236,
+          };
+          if (vErrors === null) {
+            vErrors = [err508];
+          } else {
+            vErrors.push(err508);
+          }
+          errors++;
+        }
+        if (data236 < -9007199254740991 || isNaN(data236)) {
+          const err509 = {
+            instancePath: instancePath + "/revision",
+            schemaPath: "#/properties/revision/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: -9007199254740991 },
+            message: "must be >= -9007199254740991",
+            schema: -9007199254740991,
+            parentSchema: schema11.properties.revision,
+            data: data236,
+          };
+          if (vErrors === null) {
+            vErrors = [err509];
+          } else {
+            vErrors.push(err509);
+          }
+          errors++;
+        }
+      }
+    }
     if (data.schemaVersion !== undefined) {
-      let data216 = data.schemaVersion;
-      if (!(typeof data216 == "number" && !(data216 % 1) && !isNaN(data216) && isFinite(data216))) {
-        const err487 = {
+      let data237 = data.schemaVersion;
+      if (!(typeof data237 == "number" && !(data237 % 1) && !isNaN(data237) && isFinite(data237))) {
+        const err510 = {
           instancePath: instancePath + "/schemaVersion",
           schemaPath: "#/properties/schemaVersion/type",
           keyword: "type",
@@ -12400,477 +13068,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be integer",
           schema: schema11.properties.schemaVersion.type,
           parentSchema: schema11.properties.schemaVersion,
-          data: data216,
-        };
-        if (vErrors === null) {
-          vErrors = [err487];
-        } else {
-          vErrors.push(err487);
-        }
-        errors++;
-      }
-      if (typeof data216 == "number" && isFinite(data216)) {
-        if (data216 > 9007199254740991 || isNaN(data216)) {
-          const err488 = {
-            instancePath: instancePath + "/schemaVersion",
-            schemaPath: "#/properties/schemaVersion/maximum",
-            keyword: "maximum",
-            params: { comparison: "<=", limit: 9007199254740991 },
-            message: "must be <= 9007199254740991",
-            schema: 9007199254740991,
-            parentSchema: schema11.properties.schemaVersion,
-            data: data216,
-          };
-          if (vErrors === null) {
-            vErrors = [err488];
-          } else {
-            vErrors.push(err488);
-          }
-          errors++;
-        }
-        if (data216 < 36 || isNaN(data216)) {
-          const err489 = {
-            instancePath: instancePath + "/schemaVersion",
-            schemaPath: "#/properties/schemaVersion/minimum",
-            keyword: "minimum",
-            params: { comparison: ">=", limit: 36 },
-            message: "must be >= 36",
-            schema: 36,
-            parentSchema: schema11.properties.schemaVersion,
-            data: data216,
-          };
-          if (vErrors === null) {
-            vErrors = [err489];
-          } else {
-            vErrors.push(err489);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.tags !== undefined) {
-      let data217 = data.tags;
-      if (Array.isArray(data217)) {
-        const len25 = data217.length;
-        for (let i25 = 0; i25 < len25; i25++) {
-          let data218 = data217[i25];
-          if (typeof data218 !== "string") {
-            const err490 = {
-              instancePath: instancePath + "/tags/" + i25,
-              schemaPath: "#/properties/tags/items/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema11.properties.tags.items.type,
-              parentSchema: schema11.properties.tags.items,
-              data: data218,
-            };
-            if (vErrors === null) {
-              vErrors = [err490];
-            } else {
-              vErrors.push(err490);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err491 = {
-          instancePath: instancePath + "/tags",
-          schemaPath: "#/properties/tags/type",
-          keyword: "type",
-          params: { type: "array" },
-          message: "must be array",
-          schema: schema11.properties.tags.type,
-          parentSchema: schema11.properties.tags,
-          data: data217,
-        };
-        if (vErrors === null) {
-          vErrors = [err491];
-        } else {
-          vErrors.push(err491);
-        }
-        errors++;
-      }
-    }
-    if (data.templating !== undefined) {
-      let data219 = data.templating;
-      if (data219 && typeof data219 == "object" && !Array.isArray(data219)) {
-        if (data219.list === undefined) {
-          const err492 = {
-            instancePath: instancePath + "/templating",
-            schemaPath: "#/properties/templating/required",
-            keyword: "required",
-            params: { missingProperty: "list" },
-            message: "must have required property '" + "list" + "'",
-            schema: schema11.properties.templating.required,
-            parentSchema: schema11.properties.templating,
-            data: data219,
-          };
-          if (vErrors === null) {
-            vErrors = [err492];
-          } else {
-            vErrors.push(err492);
-          }
-          errors++;
-        }
-        for (const key37 in data219) {
-          if (!(key37 === "list")) {
-            const err493 = {
-              instancePath: instancePath + "/templating",
-              schemaPath: "#/properties/templating/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key37 },
-              message: "must NOT have additional properties",
-              schema: false,
-              parentSchema: schema11.properties.templating,
-              data: data219,
-            };
-            if (vErrors === null) {
-              vErrors = [err493];
-            } else {
-              vErrors.push(err493);
-            }
-            errors++;
-          }
-        }
-        if (data219.list !== undefined) {
-          let data220 = data219.list;
-          if (Array.isArray(data220)) {
-            const len26 = data220.length;
-            for (let i26 = 0; i26 < len26; i26++) {
-              let data221 = data220[i26];
-              if (data221 && typeof data221 == "object" && !Array.isArray(data221)) {
-                if (data221.name === undefined) {
-                  const err494 = {
-                    instancePath: instancePath + "/templating/list/" + i26,
-                    schemaPath: "#/properties/templating/properties/list/items/required",
-                    keyword: "required",
-                    params: { missingProperty: "name" },
-                    message: "must have required property '" + "name" + "'",
-                    schema: schema11.properties.templating.properties.list.items.required,
-                    parentSchema: schema11.properties.templating.properties.list.items,
-                    data: data221,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err494];
-                  } else {
-                    vErrors.push(err494);
-                  }
-                  errors++;
-                }
-                if (data221.type === undefined) {
-                  const err495 = {
-                    instancePath: instancePath + "/templating/list/" + i26,
-                    schemaPath: "#/properties/templating/properties/list/items/required",
-                    keyword: "required",
-                    params: { missingProperty: "type" },
-                    message: "must have required property '" + "type" + "'",
-                    schema: schema11.properties.templating.properties.list.items.required,
-                    parentSchema: schema11.properties.templating.properties.list.items,
-                    data: data221,
-                  };
-                  if (vErrors === null) {
-                    vErrors = [err495];
-                  } else {
-                    vErrors.push(err495);
-                  }
-                  errors++;
-                }
-                if (data221.name !== undefined) {
-                  let data222 = data221.name;
-                  if (typeof data222 === "string") {
-                    if (!pattern2.test(data222)) {
-                      const err496 = {
-                        instancePath: instancePath + "/templating/list/" + i26 + "/name",
-                        schemaPath: "#/properties/templating/properties/list/items/properties/name/pattern",
-                        keyword: "pattern",
-                        params: { pattern: "^[A-Za-z0-9_]+$" },
-                        message: 'must match pattern "' + "^[A-Za-z0-9_]+$" + '"',
-                        schema: "^[A-Za-z0-9_]+$",
-                        parentSchema: schema11.properties.templating.properties.list.items.properties.name,
-                        data: data222,
-                      };
-                      if (vErrors === null) {
-                        vErrors = [err496];
-                      } else {
-                        vErrors.push(err496);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err497 = {
-                      instancePath: instancePath + "/templating/list/" + i26 + "/name",
-                      schemaPath: "#/properties/templating/properties/list/items/properties/name/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
-                      schema: schema11.properties.templating.properties.list.items.properties.name.type,
-                      parentSchema: schema11.properties.templating.properties.list.items.properties.name,
-                      data: data222,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err497];
-                    } else {
-                      vErrors.push(err497);
-                    }
-                    errors++;
-                  }
-                }
-                if (data221.type !== undefined) {
-                  let data223 = data221.type;
-                  if (typeof data223 !== "string") {
-                    const err498 = {
-                      instancePath: instancePath + "/templating/list/" + i26 + "/type",
-                      schemaPath: "#/properties/templating/properties/list/items/properties/type/type",
-                      keyword: "type",
-                      params: { type: "string" },
-                      message: "must be string",
-                      schema: schema11.properties.templating.properties.list.items.properties.type.type,
-                      parentSchema: schema11.properties.templating.properties.list.items.properties.type,
-                      data: data223,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err498];
-                    } else {
-                      vErrors.push(err498);
-                    }
-                    errors++;
-                  }
-                  if (!(
-                    data223 === "query" ||
-                    data223 === "custom" ||
-                    data223 === "constant" ||
-                    data223 === "textbox" ||
-                    data223 === "interval" ||
-                    data223 === "datasource" ||
-                    data223 === "adhoc"
-                  )) {
-                    const err499 = {
-                      instancePath: instancePath + "/templating/list/" + i26 + "/type",
-                      schemaPath: "#/properties/templating/properties/list/items/properties/type/enum",
-                      keyword: "enum",
-                      params: {
-                        allowedValues: schema11.properties.templating.properties.list.items.properties.type.enum,
-                      },
-                      message: "must be equal to one of the allowed values",
-                      schema: schema11.properties.templating.properties.list.items.properties.type.enum,
-                      parentSchema: schema11.properties.templating.properties.list.items.properties.type,
-                      data: data223,
-                    };
-                    if (vErrors === null) {
-                      vErrors = [err499];
-                    } else {
-                      vErrors.push(err499);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err500 = {
-                  instancePath: instancePath + "/templating/list/" + i26,
-                  schemaPath: "#/properties/templating/properties/list/items/type",
-                  keyword: "type",
-                  params: { type: "object" },
-                  message: "must be object",
-                  schema: schema11.properties.templating.properties.list.items.type,
-                  parentSchema: schema11.properties.templating.properties.list.items,
-                  data: data221,
-                };
-                if (vErrors === null) {
-                  vErrors = [err500];
-                } else {
-                  vErrors.push(err500);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err501 = {
-              instancePath: instancePath + "/templating/list",
-              schemaPath: "#/properties/templating/properties/list/type",
-              keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-              schema: schema11.properties.templating.properties.list.type,
-              parentSchema: schema11.properties.templating.properties.list,
-              data: data220,
-            };
-            if (vErrors === null) {
-              vErrors = [err501];
-            } else {
-              vErrors.push(err501);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err502 = {
-          instancePath: instancePath + "/templating",
-          schemaPath: "#/properties/templating/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-          schema: schema11.properties.templating.type,
-          parentSchema: schema11.properties.templating,
-          data: data219,
-        };
-        if (vErrors === null) {
-          vErrors = [err502];
-        } else {
-          vErrors.push(err502);
-        }
-        errors++;
-      }
-    }
-    if (data.time !== undefined) {
-      let data224 = data.time;
-      if (data224 && typeof data224 == "object" && !Array.isArray(data224)) {
-        if (data224.from === undefined) {
-          const err503 = {
-            instancePath: instancePath + "/time",
-            schemaPath: "#/properties/time/required",
-            keyword: "required",
-            params: { missingProperty: "from" },
-            message: "must have required property '" + "from" + "'",
-            schema: schema11.properties.time.required,
-            parentSchema: schema11.properties.time,
-            data: data224,
-          };
-          if (vErrors === null) {
-            vErrors = [err503];
-          } else {
-            vErrors.push(err503);
-          }
-          errors++;
-        }
-        if (data224.to === undefined) {
-          const err504 = {
-            instancePath: instancePath + "/time",
-            schemaPath: "#/properties/time/required",
-            keyword: "required",
-            params: { missingProperty: "to" },
-            message: "must have required property '" + "to" + "'",
-            schema: schema11.properties.time.required,
-            parentSchema: schema11.properties.time,
-            data: data224,
-          };
-          if (vErrors === null) {
-            vErrors = [err504];
-          } else {
-            vErrors.push(err504);
-          }
-          errors++;
-        }
-        for (const key38 in data224) {
-          if (!(key38 === "from" || key38 === "to")) {
-            const err505 = {
-              instancePath: instancePath + "/time",
-              schemaPath: "#/properties/time/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key38 },
-              message: "must NOT have additional properties",
-              schema: false,
-              parentSchema: schema11.properties.time,
-              data: data224,
-            };
-            if (vErrors === null) {
-              vErrors = [err505];
-            } else {
-              vErrors.push(err505);
-            }
-            errors++;
-          }
-        }
-        if (data224.from !== undefined) {
-          let data225 = data224.from;
-          if (typeof data225 === "string") {
-            if (func3(data225) < 1) {
-              const err506 = {
-                instancePath: instancePath + "/time/from",
-                schemaPath: "#/properties/time/properties/from/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-                schema: 1,
-                parentSchema: schema11.properties.time.properties.from,
-                data: data225,
-              };
-              if (vErrors === null) {
-                vErrors = [err506];
-              } else {
-                vErrors.push(err506);
-              }
-              errors++;
-            }
-          } else {
-            const err507 = {
-              instancePath: instancePath + "/time/from",
-              schemaPath: "#/properties/time/properties/from/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema11.properties.time.properties.from.type,
-              parentSchema: schema11.properties.time.properties.from,
-              data: data225,
-            };
-            if (vErrors === null) {
-              vErrors = [err507];
-            } else {
-              vErrors.push(err507);
-            }
-            errors++;
-          }
-        }
-        if (data224.to !== undefined) {
-          let data226 = data224.to;
-          if (typeof data226 === "string") {
-            if (func3(data226) < 1) {
-              const err508 = {
-                instancePath: instancePath + "/time/to",
-                schemaPath: "#/properties/time/properties/to/minLength",
-                keyword: "minLength",
-                params: { limit: 1 },
-                message: "must NOT have fewer than 1 characters",
-                schema: 1,
-                parentSchema: schema11.properties.time.properties.to,
-                data: data226,
-              };
-              if (vErrors === null) {
-                vErrors = [err508];
-              } else {
-                vErrors.push(err508);
-              }
-              errors++;
-            }
-          } else {
-            const err509 = {
-              instancePath: instancePath + "/time/to",
-              schemaPath: "#/properties/time/properties/to/type",
-              keyword: "type",
-              params: { type: "string" },
-              message: "must be string",
-              schema: schema11.properties.time.properties.to.type,
-              parentSchema: schema11.properties.time.properties.to,
-              data: data226,
-            };
-            if (vErrors === null) {
-              vErrors = [err509];
-            } else {
-              vErrors.push(err509);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err510 = {
-          instancePath: instancePath + "/time",
-          schemaPath: "#/properties/time/type",
-          keyword: "type",
-          params: { type: "object" },
-          message: "must be object",
-          schema: schema11.properties.time.type,
-          parentSchema: schema11.properties.time,
-          data: data224,
+          data: data237,
         };
         if (vErrors === null) {
           vErrors = [err510];
@@ -12879,65 +13077,61 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.timepicker !== undefined) {
-      let data227 = data.timepicker;
-      if (data227 && typeof data227 == "object" && !Array.isArray(data227)) {
-        for (const key39 in data227) {
-          if (!(key39 === "refresh_intervals" || key39 === "hidden" || key39 === "nowDelay")) {
-            const err511 = {
-              instancePath: instancePath + "/timepicker",
-              schemaPath: "#/properties/timepicker/additionalProperties",
-              keyword: "additionalProperties",
-              params: { additionalProperty: key39 },
-              message: "must NOT have additional properties",
-              schema: false,
-              parentSchema: schema11.properties.timepicker,
-              data: data227,
-            };
-            if (vErrors === null) {
-              vErrors = [err511];
-            } else {
-              vErrors.push(err511);
-            }
-            errors++;
-          }
-        }
-        if (data227.refresh_intervals !== undefined) {
-          let data228 = data227.refresh_intervals;
-          if (Array.isArray(data228)) {
-            const len27 = data228.length;
-            for (let i27 = 0; i27 < len27; i27++) {
-              let data229 = data228[i27];
-              if (typeof data229 !== "string") {
-                const err512 = {
-                  instancePath: instancePath + "/timepicker/refresh_intervals/" + i27,
-                  schemaPath: "#/properties/timepicker/properties/refresh_intervals/items/type",
-                  keyword: "type",
-                  params: { type: "string" },
-                  message: "must be string",
-                  schema: schema11.properties.timepicker.properties.refresh_intervals.items.type,
-                  parentSchema: schema11.properties.timepicker.properties.refresh_intervals.items,
-                  data: data229,
-                };
-                if (vErrors === null) {
-                  vErrors = [err512];
-                } else {
-                  vErrors.push(err512);
-                }
-                errors++;
-              }
-            }
+      if (typeof data237 == "number" && isFinite(data237)) {
+        if (data237 > 9007199254740991 || isNaN(data237)) {
+          const err511 = {
+            instancePath: instancePath + "/schemaVersion",
+            schemaPath: "#/properties/schemaVersion/maximum",
+            keyword: "maximum",
+            params: { comparison: "<=", limit: 9007199254740991 },
+            message: "must be <= 9007199254740991",
+            schema: 9007199254740991,
+            parentSchema: schema11.properties.schemaVersion,
+            data: data237,
+          };
+          if (vErrors === null) {
+            vErrors = [err511];
           } else {
+            vErrors.push(err511);
+          }
+          errors++;
+        }
+        if (data237 < 36 || isNaN(data237)) {
+          const err512 = {
+            instancePath: instancePath + "/schemaVersion",
+            schemaPath: "#/properties/schemaVersion/minimum",
+            keyword: "minimum",
+            params: { comparison: ">=", limit: 36 },
+            message: "must be >= 36",
+            schema: 36,
+            parentSchema: schema11.properties.schemaVersion,
+            data: data237,
+          };
+          if (vErrors === null) {
+            vErrors = [err512];
+          } else {
+            vErrors.push(err512);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.tags !== undefined) {
+      let data238 = data.tags;
+      if (Array.isArray(data238)) {
+        const len27 = data238.length;
+        for (let i27 = 0; i27 < len27; i27++) {
+          let data239 = data238[i27];
+          if (typeof data239 !== "string") {
             const err513 = {
-              instancePath: instancePath + "/timepicker/refresh_intervals",
-              schemaPath: "#/properties/timepicker/properties/refresh_intervals/type",
+              instancePath: instancePath + "/tags/" + i27,
+              schemaPath: "#/properties/tags/items/type",
               keyword: "type",
-              params: { type: "array" },
-              message: "must be array",
-              schema: schema11.properties.timepicker.properties.refresh_intervals.type,
-              parentSchema: schema11.properties.timepicker.properties.refresh_intervals,
-              data: data228,
+              params: { type: "string" },
+              message: "must be string",
+              schema: schema11.properties.tags.items.type,
+              parentSchema: schema11.properties.tags.items,
+              data: data239,
             };
             if (vErrors === null) {
               vErrors = [err513];
@@ -12947,10 +13141,484 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data227.hidden !== undefined) {
-          let data230 = data227.hidden;
-          if (typeof data230 !== "boolean") {
-            const err514 = {
+      } else {
+        const err514 = {
+          instancePath: instancePath + "/tags",
+          schemaPath: "#/properties/tags/type",
+          keyword: "type",
+          params: { type: "array" },
+          message: "must be array",
+          schema: schema11.properties.tags.type,
+          parentSchema: schema11.properties.tags,
+          data: data238,
+        };
+        if (vErrors === null) {
+          vErrors = [err514];
+        } else {
+          vErrors.push(err514);
+        }
+        errors++;
+      }
+    }
+    if (data.templating !== undefined) {
+      let data240 = data.templating;
+      if (data240 && typeof data240 == "object" && !Array.isArray(data240)) {
+        if (data240.list === undefined) {
+          const err515 = {
+            instancePath: instancePath + "/templating",
+            schemaPath: "#/properties/templating/required",
+            keyword: "required",
+            params: { missingProperty: "list" },
+            message: "must have required property '" + "list" + "'",
+            schema: schema11.properties.templating.required,
+            parentSchema: schema11.properties.templating,
+            data: data240,
+          };
+          if (vErrors === null) {
+            vErrors = [err515];
+          } else {
+            vErrors.push(err515);
+          }
+          errors++;
+        }
+        for (const key39 in data240) {
+          if (!(key39 === "list")) {
+            const err516 = {
+              instancePath: instancePath + "/templating",
+              schemaPath: "#/properties/templating/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key39 },
+              message: "must NOT have additional properties",
+              schema: false,
+              parentSchema: schema11.properties.templating,
+              data: data240,
+            };
+            if (vErrors === null) {
+              vErrors = [err516];
+            } else {
+              vErrors.push(err516);
+            }
+            errors++;
+          }
+        }
+        if (data240.list !== undefined) {
+          let data241 = data240.list;
+          if (Array.isArray(data241)) {
+            const len28 = data241.length;
+            for (let i28 = 0; i28 < len28; i28++) {
+              let data242 = data241[i28];
+              if (data242 && typeof data242 == "object" && !Array.isArray(data242)) {
+                if (data242.name === undefined) {
+                  const err517 = {
+                    instancePath: instancePath + "/templating/list/" + i28,
+                    schemaPath: "#/properties/templating/properties/list/items/required",
+                    keyword: "required",
+                    params: { missingProperty: "name" },
+                    message: "must have required property '" + "name" + "'",
+                    schema: schema11.properties.templating.properties.list.items.required,
+                    parentSchema: schema11.properties.templating.properties.list.items,
+                    data: data242,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err517];
+                  } else {
+                    vErrors.push(err517);
+                  }
+                  errors++;
+                }
+                if (data242.type === undefined) {
+                  const err518 = {
+                    instancePath: instancePath + "/templating/list/" + i28,
+                    schemaPath: "#/properties/templating/properties/list/items/required",
+                    keyword: "required",
+                    params: { missingProperty: "type" },
+                    message: "must have required property '" + "type" + "'",
+                    schema: schema11.properties.templating.properties.list.items.required,
+                    parentSchema: schema11.properties.templating.properties.list.items,
+                    data: data242,
+                  };
+                  if (vErrors === null) {
+                    vErrors = [err518];
+                  } else {
+                    vErrors.push(err518);
+                  }
+                  errors++;
+                }
+                if (data242.name !== undefined) {
+                  let data243 = data242.name;
+                  if (typeof data243 === "string") {
+                    if (!pattern2.test(data243)) {
+                      const err519 = {
+                        instancePath: instancePath + "/templating/list/" + i28 + "/name",
+                        schemaPath: "#/properties/templating/properties/list/items/properties/name/pattern",
+                        keyword: "pattern",
+                        params: { pattern: "^[A-Za-z0-9_]+$" },
+                        message: 'must match pattern "' + "^[A-Za-z0-9_]+$" + '"',
+                        schema: "^[A-Za-z0-9_]+$",
+                        parentSchema: schema11.properties.templating.properties.list.items.properties.name,
+                        data: data243,
+                      };
+                      if (vErrors === null) {
+                        vErrors = [err519];
+                      } else {
+                        vErrors.push(err519);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err520 = {
+                      instancePath: instancePath + "/templating/list/" + i28 + "/name",
+                      schemaPath: "#/properties/templating/properties/list/items/properties/name/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema11.properties.templating.properties.list.items.properties.name.type,
+                      parentSchema: schema11.properties.templating.properties.list.items.properties.name,
+                      data: data243,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err520];
+                    } else {
+                      vErrors.push(err520);
+                    }
+                    errors++;
+                  }
+                }
+                if (data242.type !== undefined) {
+                  let data244 = data242.type;
+                  if (typeof data244 !== "string") {
+                    const err521 = {
+                      instancePath: instancePath + "/templating/list/" + i28 + "/type",
+                      schemaPath: "#/properties/templating/properties/list/items/properties/type/type",
+                      keyword: "type",
+                      params: { type: "string" },
+                      message: "must be string",
+                      schema: schema11.properties.templating.properties.list.items.properties.type.type,
+                      parentSchema: schema11.properties.templating.properties.list.items.properties.type,
+                      data: data244,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err521];
+                    } else {
+                      vErrors.push(err521);
+                    }
+                    errors++;
+                  }
+                  if (!(
+                    data244 === "query" ||
+                    data244 === "custom" ||
+                    data244 === "constant" ||
+                    data244 === "textbox" ||
+                    data244 === "interval" ||
+                    data244 === "datasource" ||
+                    data244 === "adhoc"
+                  )) {
+                    const err522 = {
+                      instancePath: instancePath + "/templating/list/" + i28 + "/type",
+                      schemaPath: "#/properties/templating/properties/list/items/properties/type/enum",
+                      keyword: "enum",
+                      params: {
+                        allowedValues: schema11.properties.templating.properties.list.items.properties.type.enum,
+                      },
+                      message: "must be equal to one of the allowed values",
+                      schema: schema11.properties.templating.properties.list.items.properties.type.enum,
+                      parentSchema: schema11.properties.templating.properties.list.items.properties.type,
+                      data: data244,
+                    };
+                    if (vErrors === null) {
+                      vErrors = [err522];
+                    } else {
+                      vErrors.push(err522);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err523 = {
+                  instancePath: instancePath + "/templating/list/" + i28,
+                  schemaPath: "#/properties/templating/properties/list/items/type",
+                  keyword: "type",
+                  params: { type: "object" },
+                  message: "must be object",
+                  schema: schema11.properties.templating.properties.list.items.type,
+                  parentSchema: schema11.properties.templating.properties.list.items,
+                  data: data242,
+                };
+                if (vErrors === null) {
+                  vErrors = [err523];
+                } else {
+                  vErrors.push(err523);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err524 = {
+              instancePath: instancePath + "/templating/list",
+              schemaPath: "#/properties/templating/properties/list/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema11.properties.templating.properties.list.type,
+              parentSchema: schema11.properties.templating.properties.list,
+              data: data241,
+            };
+            if (vErrors === null) {
+              vErrors = [err524];
+            } else {
+              vErrors.push(err524);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err525 = {
+          instancePath: instancePath + "/templating",
+          schemaPath: "#/properties/templating/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+          schema: schema11.properties.templating.type,
+          parentSchema: schema11.properties.templating,
+          data: data240,
+        };
+        if (vErrors === null) {
+          vErrors = [err525];
+        } else {
+          vErrors.push(err525);
+        }
+        errors++;
+      }
+    }
+    if (data.time !== undefined) {
+      let data245 = data.time;
+      if (data245 && typeof data245 == "object" && !Array.isArray(data245)) {
+        if (data245.from === undefined) {
+          const err526 = {
+            instancePath: instancePath + "/time",
+            schemaPath: "#/properties/time/required",
+            keyword: "required",
+            params: { missingProperty: "from" },
+            message: "must have required property '" + "from" + "'",
+            schema: schema11.properties.time.required,
+            parentSchema: schema11.properties.time,
+            data: data245,
+          };
+          if (vErrors === null) {
+            vErrors = [err526];
+          } else {
+            vErrors.push(err526);
+          }
+          errors++;
+        }
+        if (data245.to === undefined) {
+          const err527 = {
+            instancePath: instancePath + "/time",
+            schemaPath: "#/properties/time/required",
+            keyword: "required",
+            params: { missingProperty: "to" },
+            message: "must have required property '" + "to" + "'",
+            schema: schema11.properties.time.required,
+            parentSchema: schema11.properties.time,
+            data: data245,
+          };
+          if (vErrors === null) {
+            vErrors = [err527];
+          } else {
+            vErrors.push(err527);
+          }
+          errors++;
+        }
+        for (const key40 in data245) {
+          if (!(key40 === "from" || key40 === "to")) {
+            const err528 = {
+              instancePath: instancePath + "/time",
+              schemaPath: "#/properties/time/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key40 },
+              message: "must NOT have additional properties",
+              schema: false,
+              parentSchema: schema11.properties.time,
+              data: data245,
+            };
+            if (vErrors === null) {
+              vErrors = [err528];
+            } else {
+              vErrors.push(err528);
+            }
+            errors++;
+          }
+        }
+        if (data245.from !== undefined) {
+          let data246 = data245.from;
+          if (typeof data246 === "string") {
+            if (func3(data246) < 1) {
+              const err529 = {
+                instancePath: instancePath + "/time/from",
+                schemaPath: "#/properties/time/properties/from/minLength",
+                keyword: "minLength",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema11.properties.time.properties.from,
+                data: data246,
+              };
+              if (vErrors === null) {
+                vErrors = [err529];
+              } else {
+                vErrors.push(err529);
+              }
+              errors++;
+            }
+          } else {
+            const err530 = {
+              instancePath: instancePath + "/time/from",
+              schemaPath: "#/properties/time/properties/from/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+              schema: schema11.properties.time.properties.from.type,
+              parentSchema: schema11.properties.time.properties.from,
+              data: data246,
+            };
+            if (vErrors === null) {
+              vErrors = [err530];
+            } else {
+              vErrors.push(err530);
+            }
+            errors++;
+          }
+        }
+        if (data245.to !== undefined) {
+          let data247 = data245.to;
+          if (typeof data247 === "string") {
+            if (func3(data247) < 1) {
+              const err531 = {
+                instancePath: instancePath + "/time/to",
+                schemaPath: "#/properties/time/properties/to/minLength",
+                keyword: "minLength",
+                params: { limit: 1 },
+                message: "must NOT have fewer than 1 characters",
+                schema: 1,
+                parentSchema: schema11.properties.time.properties.to,
+                data: data247,
+              };
+              if (vErrors === null) {
+                vErrors = [err531];
+              } else {
+                vErrors.push(err531);
+              }
+              errors++;
+            }
+          } else {
+            const err532 = {
+              instancePath: instancePath + "/time/to",
+              schemaPath: "#/properties/time/properties/to/type",
+              keyword: "type",
+              params: { type: "string" },
+              message: "must be string",
+              schema: schema11.properties.time.properties.to.type,
+              parentSchema: schema11.properties.time.properties.to,
+              data: data247,
+            };
+            if (vErrors === null) {
+              vErrors = [err532];
+            } else {
+              vErrors.push(err532);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err533 = {
+          instancePath: instancePath + "/time",
+          schemaPath: "#/properties/time/type",
+          keyword: "type",
+          params: { type: "object" },
+          message: "must be object",
+          schema: schema11.properties.time.type,
+          parentSchema: schema11.properties.time,
+          data: data245,
+        };
+        if (vErrors === null) {
+          vErrors = [err533];
+        } else {
+          vErrors.push(err533);
+        }
+        errors++;
+      }
+    }
+    if (data.timepicker !== undefined) {
+      let data248 = data.timepicker;
+      if (data248 && typeof data248 == "object" && !Array.isArray(data248)) {
+        for (const key41 in data248) {
+          if (!(key41 === "refresh_intervals" || key41 === "hidden" || key41 === "nowDelay")) {
+            const err534 = {
+              instancePath: instancePath + "/timepicker",
+              schemaPath: "#/properties/timepicker/additionalProperties",
+              keyword: "additionalProperties",
+              params: { additionalProperty: key41 },
+              message: "must NOT have additional properties",
+              schema: false,
+              parentSchema: schema11.properties.timepicker,
+              data: data248,
+            };
+            if (vErrors === null) {
+              vErrors = [err534];
+            } else {
+              vErrors.push(err534);
+            }
+            errors++;
+          }
+        }
+        if (data248.refresh_intervals !== undefined) {
+          let data249 = data248.refresh_intervals;
+          if (Array.isArray(data249)) {
+            const len29 = data249.length;
+            for (let i29 = 0; i29 < len29; i29++) {
+              let data250 = data249[i29];
+              if (typeof data250 !== "string") {
+                const err535 = {
+                  instancePath: instancePath + "/timepicker/refresh_intervals/" + i29,
+                  schemaPath: "#/properties/timepicker/properties/refresh_intervals/items/type",
+                  keyword: "type",
+                  params: { type: "string" },
+                  message: "must be string",
+                  schema: schema11.properties.timepicker.properties.refresh_intervals.items.type,
+                  parentSchema: schema11.properties.timepicker.properties.refresh_intervals.items,
+                  data: data250,
+                };
+                if (vErrors === null) {
+                  vErrors = [err535];
+                } else {
+                  vErrors.push(err535);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err536 = {
+              instancePath: instancePath + "/timepicker/refresh_intervals",
+              schemaPath: "#/properties/timepicker/properties/refresh_intervals/type",
+              keyword: "type",
+              params: { type: "array" },
+              message: "must be array",
+              schema: schema11.properties.timepicker.properties.refresh_intervals.type,
+              parentSchema: schema11.properties.timepicker.properties.refresh_intervals,
+              data: data249,
+            };
+            if (vErrors === null) {
+              vErrors = [err536];
+            } else {
+              vErrors.push(err536);
+            }
+            errors++;
+          }
+        }
+        if (data248.hidden !== undefined) {
+          let data251 = data248.hidden;
+          if (typeof data251 !== "boolean") {
+            const err537 = {
               instancePath: instancePath + "/timepicker/hidden",
               schemaPath: "#/properties/timepicker/properties/hidden/type",
               keyword: "type",
@@ -12958,20 +13626,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be boolean",
               schema: schema11.properties.timepicker.properties.hidden.type,
               parentSchema: schema11.properties.timepicker.properties.hidden,
-              data: data230,
+              data: data251,
             };
             if (vErrors === null) {
-              vErrors = [err514];
+              vErrors = [err537];
             } else {
-              vErrors.push(err514);
+              vErrors.push(err537);
             }
             errors++;
           }
         }
-        if (data227.nowDelay !== undefined) {
-          let data231 = data227.nowDelay;
-          if (typeof data231 !== "string") {
-            const err515 = {
+        if (data248.nowDelay !== undefined) {
+          let data252 = data248.nowDelay;
+          if (typeof data252 !== "string") {
+            const err538 = {
               instancePath: instancePath + "/timepicker/nowDelay",
               schemaPath: "#/properties/timepicker/properties/nowDelay/type",
               keyword: "type",
@@ -12979,18 +13647,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               message: "must be string",
               schema: schema11.properties.timepicker.properties.nowDelay.type,
               parentSchema: schema11.properties.timepicker.properties.nowDelay,
-              data: data231,
+              data: data252,
             };
             if (vErrors === null) {
-              vErrors = [err515];
+              vErrors = [err538];
             } else {
-              vErrors.push(err515);
+              vErrors.push(err538);
             }
             errors++;
           }
         }
       } else {
-        const err516 = {
+        const err539 = {
           instancePath: instancePath + "/timepicker",
           schemaPath: "#/properties/timepicker/type",
           keyword: "type",
@@ -12998,20 +13666,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be object",
           schema: schema11.properties.timepicker.type,
           parentSchema: schema11.properties.timepicker,
-          data: data227,
+          data: data248,
         };
         if (vErrors === null) {
-          vErrors = [err516];
+          vErrors = [err539];
         } else {
-          vErrors.push(err516);
+          vErrors.push(err539);
         }
         errors++;
       }
     }
     if (data.timezone !== undefined) {
-      let data232 = data.timezone;
-      if (typeof data232 !== "string") {
-        const err517 = {
+      let data253 = data.timezone;
+      if (typeof data253 !== "string") {
+        const err540 = {
           instancePath: instancePath + "/timezone",
           schemaPath: "#/properties/timezone/type",
           keyword: "type",
@@ -13019,21 +13687,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be string",
           schema: schema11.properties.timezone.type,
           parentSchema: schema11.properties.timezone,
-          data: data232,
+          data: data253,
         };
         if (vErrors === null) {
-          vErrors = [err517];
+          vErrors = [err540];
         } else {
-          vErrors.push(err517);
+          vErrors.push(err540);
         }
         errors++;
       }
     }
     if (data.title !== undefined) {
-      let data233 = data.title;
-      if (typeof data233 === "string") {
-        if (func3(data233) < 1) {
-          const err518 = {
+      let data254 = data.title;
+      if (typeof data254 === "string") {
+        if (func3(data254) < 1) {
+          const err541 = {
             instancePath: instancePath + "/title",
             schemaPath: "#/properties/title/minLength",
             keyword: "minLength",
@@ -13041,17 +13709,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             message: "must NOT have fewer than 1 characters",
             schema: 1,
             parentSchema: schema11.properties.title,
-            data: data233,
+            data: data254,
           };
           if (vErrors === null) {
-            vErrors = [err518];
+            vErrors = [err541];
           } else {
-            vErrors.push(err518);
+            vErrors.push(err541);
           }
           errors++;
         }
       } else {
-        const err519 = {
+        const err542 = {
           instancePath: instancePath + "/title",
           schemaPath: "#/properties/title/type",
           keyword: "type",
@@ -13059,21 +13727,21 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be string",
           schema: schema11.properties.title.type,
           parentSchema: schema11.properties.title,
-          data: data233,
+          data: data254,
         };
         if (vErrors === null) {
-          vErrors = [err519];
+          vErrors = [err542];
         } else {
-          vErrors.push(err519);
+          vErrors.push(err542);
         }
         errors++;
       }
     }
     if (data.uid !== undefined) {
-      let data234 = data.uid;
-      if (typeof data234 === "string") {
-        if (!pattern3.test(data234)) {
-          const err520 = {
+      let data255 = data.uid;
+      if (typeof data255 === "string") {
+        if (!pattern3.test(data255)) {
+          const err543 = {
             instancePath: instancePath + "/uid",
             schemaPath: "#/properties/uid/pattern",
             keyword: "pattern",
@@ -13081,17 +13749,17 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             message: 'must match pattern "' + "^[A-Za-z0-9_-]{1,40}$" + '"',
             schema: "^[A-Za-z0-9_-]{1,40}$",
             parentSchema: schema11.properties.uid,
-            data: data234,
+            data: data255,
           };
           if (vErrors === null) {
-            vErrors = [err520];
+            vErrors = [err543];
           } else {
-            vErrors.push(err520);
+            vErrors.push(err543);
           }
           errors++;
         }
       } else {
-        const err521 = {
+        const err544 = {
           instancePath: instancePath + "/uid",
           schemaPath: "#/properties/uid/type",
           keyword: "type",
@@ -13099,20 +13767,20 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be string",
           schema: schema11.properties.uid.type,
           parentSchema: schema11.properties.uid,
-          data: data234,
+          data: data255,
         };
         if (vErrors === null) {
-          vErrors = [err521];
+          vErrors = [err544];
         } else {
-          vErrors.push(err521);
+          vErrors.push(err544);
         }
         errors++;
       }
     }
     if (data.weekStart !== undefined) {
-      let data235 = data.weekStart;
-      if (typeof data235 !== "string") {
-        const err522 = {
+      let data256 = data.weekStart;
+      if (typeof data256 !== "string") {
+        const err545 = {
           instancePath: instancePath + "/weekStart",
           schemaPath: "#/properties/weekStart/type",
           keyword: "type",
@@ -13120,18 +13788,18 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           message: "must be string",
           schema: schema11.properties.weekStart.type,
           parentSchema: schema11.properties.weekStart,
-          data: data235,
+          data: data256,
         };
         if (vErrors === null) {
-          vErrors = [err522];
+          vErrors = [err545];
         } else {
-          vErrors.push(err522);
+          vErrors.push(err545);
         }
         errors++;
       }
     }
   } else {
-    const err523 = {
+    const err546 = {
       instancePath,
       schemaPath: "#/type",
       keyword: "type",
@@ -13142,9 +13810,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       data,
     };
     if (vErrors === null) {
-      vErrors = [err523];
+      vErrors = [err546];
     } else {
-      vErrors.push(err523);
+      vErrors.push(err546);
     }
     errors++;
   }
