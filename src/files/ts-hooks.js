@@ -12,10 +12,10 @@
 //   module it imports from outside node_modules, so each project load gets a
 //   fresh module graph and sees edited helper files, not the cached ones.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const TS = /\.([cm]?)ts$/;
 const QUERY = 'dashcode-load';
@@ -26,7 +26,39 @@ export function initialize(data) {
   cacheDir = data?.cacheDir;
 }
 
+// Inside dashcode's own checkout, `dashcode` and `dashcode/<entry>` (how this repo's dashboards import the
+// library, as a user's would) mean the sources, never a dist/ that may be stale or not built yet; tsconfig
+// `paths` say the same for tsc and vitest. In any other package the name resolves through node_modules.
+const SELF = /^dashcode(?:\/([a-z-]+))?$/;
+const selfRoots = new Map();
+function selfRoot(file) {
+  let dir = path.dirname(file);
+  for (;;) {
+    if (selfRoots.has(dir)) return selfRoots.get(dir);
+    const pkg = path.join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      let root;
+      try {
+        root = JSON.parse(readFileSync(pkg, 'utf8')).name === 'dashcode' && existsSync(path.join(dir, 'src/index.ts')) ? dir : undefined;
+      } catch {
+        root = undefined;
+      }
+      selfRoots.set(dir, root);
+      return root;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
 export async function resolve(specifier, context, next) {
+  const self = SELF.exec(specifier);
+  if (self && context.parentURL?.startsWith('file:') && !context.parentURL.includes('/node_modules/')) {
+    const root = selfRoot(fileURLToPath(context.parentURL));
+    const target = root && path.join(root, self[1] ? `src/entries/${self[1]}.ts` : 'src/index.ts');
+    if (target && existsSync(target)) specifier = pathToFileURL(target).href;
+  }
   // A TypeScript module's relative `./x.js` usually means `./x.ts`: look first, since a failed resolution (an exception) costs more.
   const parent = context.parentURL;
   if (parent && TS.test(new URL(parent).pathname) && /^\.{1,2}\/.*\.[cm]?js$/.test(specifier)) {

@@ -47,7 +47,7 @@ export async function compareWithDisk(root: string, plan: Plan, options: SyncOpt
   const manifestPath = `${out}/${MANIFEST}`;
   const inOut = (p: string) => p.slice(out.length + 1);
   const provisioningFiles = plan.files.map((f) => inOut(f.path)).filter((f) => f.startsWith(`${PROVISIONING_DIR}/`));
-  const provisioningNames = ['datasources', 'dashboards'].map((k) => `${PROVISIONING_DIR}/${k}/dashcode.yaml`);
+  const provisioningNames = ['datasources', 'dashboards', 'alerting'].map((k) => `${PROVISIONING_DIR}/${k}/dashcode.yaml`);
   const issues: Issue[] = [];
   const notes: string[] = [];
   const changes: Change[] = [];
