@@ -13,6 +13,7 @@ import {
   reduceExpression,
   ruleGroup,
   thresholdExpression,
+  type ThresholdCondition,
 } from 'dashcode/alerting';
 import { metricsDb, prometheus } from '../datasources/index.js';
 import { UIDS } from '../dashboards/_uids.js';
@@ -102,68 +103,77 @@ export interface ServingOptions {
   kvCacheUsage: number;
 }
 
+const SERVING_RUNBOOK = 'https://huggingface.co/docs/transformers/main/en/continuous_batching';
+
+/**
+ * The shape every serving rule has: a PromQL query over the last 5 minutes,
+ * reduced per instance (dropping NaN), compared with a threshold.
+ */
+function servingRule(o: {
+  uid: string;
+  title: string;
+  expr: ReturnType<typeof promql>;
+  reducer: 'last' | 'mean';
+  threshold: ThresholdCondition & { recoverWhen?: ThresholdCondition };
+  for: string;
+  severity: 'warning' | 'critical';
+  summary: string;
+  noDataState?: 'Alerting';
+  panel?: { dashboardUid: string; panelTitle: string };
+}) {
+  const query = alertQuery({ range: '5m', query: promQuery({ datasource: prometheus, expr: o.expr }) });
+  const reduced = reduceExpression({ input: query, reducer: o.reducer, mode: 'dropNN' });
+  const condition = thresholdExpression({ input: reduced, ...o.threshold });
+  return alertRule({
+    uid: o.uid,
+    title: o.title,
+    nodes: [query, reduced, condition],
+    condition,
+    for: o.for,
+    ...(o.noDataState ? { noDataState: o.noDataState } : {}),
+    labels: { team: 'transformers-serving', severity: o.severity },
+    annotations: { summary: o.summary, runbook_url: SERVING_RUNBOOK },
+    ...(o.panel ? { panel: o.panel } : {}),
+  });
+}
+
 export function servingRules(o: ServingOptions) {
-  const p95 = alertQuery({
-    range: '5m',
-    query: promQuery({ datasource: prometheus, expr: promql`histogram_quantile(0.95, sum by (le, instance) (rate(request_latency_milliseconds_bucket[5m])))` }),
-  });
-  const p95Last = reduceExpression({ input: p95, reducer: 'last', mode: 'dropNN' });
-  const p95High = thresholdExpression({ input: p95Last, above: o.p95LatencyMs });
-  const latency = alertRule({
-    uid: 'serving-p95-latency',
-    title: 'Continuous batching p95 latency',
-    nodes: [p95, p95Last, p95High],
-    condition: p95High,
-    for: '10m',
-    labels: { team: 'transformers-serving', severity: 'critical' },
-    annotations: {
+  return [
+    servingRule({
+      uid: 'serving-p95-latency',
+      title: 'Continuous batching p95 latency',
+      expr: promql`histogram_quantile(0.95, sum by (le, instance) (rate(request_latency_milliseconds_bucket[5m])))`,
+      reducer: 'last',
+      threshold: { above: o.p95LatencyMs },
+      for: '10m',
+      severity: 'critical',
       summary: `p95 request latency on {{ $labels.instance }} is {{ humanize $values.B.Value }} ms (above ${o.p95LatencyMs} ms) for 10 minutes`,
-      runbook_url: 'https://huggingface.co/docs/transformers/main/en/continuous_batching',
-    },
-    panel: { dashboardUid: UIDS.continuousBatching, panelTitle: 'Request latency percentiles' },
-  });
-
-  const kv = alertQuery({
-    range: '5m',
-    query: promQuery({ datasource: prometheus, expr: promql`max by (instance) (kv_cache_memory_bytes / (kv_cache_memory_bytes + kv_cache_free_memory_bytes))` }),
-  });
-  const kvLast = reduceExpression({ input: kv, reducer: 'mean', mode: 'dropNN' });
-  const kvHigh = thresholdExpression({ input: kvLast, above: o.kvCacheUsage, recoverWhen: { below: o.kvCacheUsage - 0.05 } });
-  const kvCache = alertRule({
-    uid: 'serving-kv-cache-usage',
-    title: 'KV cache almost full',
-    nodes: [kv, kvLast, kvHigh],
-    condition: kvHigh,
-    for: '5m',
-    labels: { team: 'transformers-serving', severity: 'warning' },
-    annotations: {
-      summary: `KV cache on {{ $labels.instance }} is {{ humanizePercentage $values.B.Value }} full`,
-      runbook_url: 'https://huggingface.co/docs/transformers/main/en/continuous_batching',
-    },
-    panel: { dashboardUid: UIDS.kvCache, panelTitle: 'KV cache used' },
-  });
-
-  const up = alertQuery({
-    range: '5m',
-    query: promQuery({ datasource: prometheus, expr: promql`sum by (instance) (count_over_time(active_requests_count[5m]))` }),
-  });
-  const upCount = reduceExpression({ input: up, reducer: 'last', mode: 'dropNN' });
-  const silent = thresholdExpression({ input: upCount, below: 1 });
-  const scrape = alertRule({
-    uid: 'serving-scrape-silent',
-    title: 'Serving metrics stopped arriving',
-    nodes: [up, upCount, silent],
-    condition: silent,
-    for: '5m',
-    // No series at all is the failure this rule exists for.
-    noDataState: 'Alerting',
-    labels: { team: 'transformers-serving', severity: 'critical' },
-    annotations: {
+      panel: { dashboardUid: UIDS.continuousBatching, panelTitle: 'Request latency percentiles' },
+    }),
+    servingRule({
+      uid: 'serving-kv-cache-usage',
+      title: 'KV cache almost full',
+      expr: promql`max by (instance) (kv_cache_memory_bytes / (kv_cache_memory_bytes + kv_cache_free_memory_bytes))`,
+      reducer: 'mean',
+      threshold: { above: o.kvCacheUsage, recoverWhen: { below: o.kvCacheUsage - 0.05 } },
+      for: '5m',
+      severity: 'warning',
+      summary: 'KV cache on {{ $labels.instance }} is {{ humanizePercentage $values.B.Value }} full',
+      panel: { dashboardUid: UIDS.kvCache, panelTitle: 'KV cache used' },
+    }),
+    servingRule({
+      uid: 'serving-scrape-silent',
+      title: 'Serving metrics stopped arriving',
+      expr: promql`sum by (instance) (count_over_time(active_requests_count[5m]))`,
+      reducer: 'last',
+      threshold: { below: 1 },
+      for: '5m',
+      // No series at all is the failure this rule exists for.
+      noDataState: 'Alerting',
+      severity: 'critical',
       summary: 'No continuous-batching metrics reached Prometheus for 5 minutes: the server or its OpenTelemetry export is down',
-      runbook_url: 'https://huggingface.co/docs/transformers/main/en/continuous_batching',
-    },
-  });
-  return [latency, kvCache, scrape];
+    }),
+  ];
 }
 
 export const perfTeam = contactPoint({

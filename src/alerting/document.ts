@@ -7,8 +7,7 @@
  * `env()` references are written as `$NAME`, exactly as for datasources.
  */
 import { datasourceRef } from '../datasources/datasource.js';
-import { envReference, isEnvRef } from '../model/env.js';
-import { literal } from '../provisioning/yaml.js';
+import { literal, literalDeep } from '../provisioning/yaml.js';
 import { issue, type Issue } from '../validate/issues.js';
 import { parseDuration } from './duration.js';
 import {
@@ -18,7 +17,6 @@ import {
   type AlertingSpec,
   type ExpressionSpec,
   type PolicyRouteSpec,
-  type SettingValue,
 } from './model.js';
 
 /** Panel ids of the dashboards a rule may link to: dashboard uid → panel title → id. */
@@ -94,17 +92,6 @@ function nodeData(n: AlertNode, refIds: ReadonlyMap<AlertNode, string>): Record<
   return { refId, datasourceUid: EXPR_DATASOURCE_UID, model };
 }
 
-function literalDeep(value: unknown): unknown {
-  if (isEnvRef(value)) return envReference(value);
-  if (typeof value === 'string') return literal(value);
-  if (Array.isArray(value)) return value.map(literalDeep);
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = Object.create(null);
-    for (const [k, v] of Object.entries(value)) out[k] = literalDeep(v);
-    return { ...out };
-  }
-  return value;
-}
 
 const stringMap = (m: Readonly<Record<string, string>>): Record<string, string> =>
   Object.fromEntries(Object.entries(m).map(([k, v]) => [k, literal(v)]));
@@ -150,13 +137,6 @@ function ruleDocument(rule: AlertRuleSpec, panels: PanelIndex | undefined, at: s
   return out;
 }
 
-function settingValue(v: SettingValue): unknown {
-  if (isEnvRef(v)) return envReference(v);
-  if (typeof v === 'string') return literal(v);
-  if (Array.isArray(v)) return v.map((x) => literal(String(x)));
-  if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, SettingValue>).map(([k, x]) => [k, settingValue(x)]));
-  return v;
-}
 
 function routeDocument(r: PolicyRouteSpec): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -198,7 +178,7 @@ export function alertingDocument(spec: AlertingSpec, panels?: PanelIndex): Alert
     return {
       orgId: cp.orgId,
       name: literal(cp.name),
-      receivers: cp.receivers.map((r) => ({ uid: r.uid, type: r.type, settings: settingValue(r.settings as SettingValue), disableResolveMessage: r.disableResolveMessage })),
+      receivers: cp.receivers.map((r) => ({ uid: r.uid, type: r.type, settings: literalDeep(r.settings), disableResolveMessage: r.disableResolveMessage })),
     };
   });
   const known = new Set((spec.contactPoints ?? []).map((c) => c.name));

@@ -5,6 +5,7 @@
  */
 import { joinPath } from '../validate/issues.js';
 import { isObject } from './dashboard/model.js';
+import { TIME_CONDITION } from './dashboard/sql.js';
 import type { Report } from './report.js';
 import { SECRET_SETTINGS } from '../alerting/notifications/contact-point.js';
 import { ENV_REFERENCE_PATTERN } from '../model/env.js';
@@ -12,7 +13,6 @@ import { ENV_REFERENCE_PATTERN } from '../model/env.js';
 /** Dashboards a rule may link to: uid → panel ids. */
 export type DashboardPanels = ReadonlyMap<string, ReadonlySet<number>>;
 
-const TIME_CONDITION = /\$__(timeFilter|timeFrom|timeTo|unixEpochFilter|unixEpochFrom|unixEpochTo|unixEpochNanoFilter|timeGroup)/;
 const RAW_COUNTER = /^\s*([A-Za-z_:][A-Za-z0-9_:]*_(total|count|sum|bucket))\s*(\{[^}]*\})?\s*$/;
 
 export function checkAlertingDocument(doc: Record<string, unknown>, report: Report, dashboards?: DashboardPanels): void {

@@ -15,7 +15,8 @@ export function literal(text: string): string {
   return text.replaceAll('$', () => '$$');
 }
 
-function literalDeep(value: unknown): unknown {
+/** Every string of a value written as a literal (`$` doubled), `env()` references as `$NAME`. */
+export function literalDeep(value: unknown): unknown {
   if (isEnvRef(value)) return envReference(value);
   if (typeof value === 'string') return literal(value);
   if (Array.isArray(value)) return value.map(literalDeep);

@@ -70,7 +70,9 @@ export const checkCommand: Command = {
     const format = (values.format as string | undefined) ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${format}"`);
     const data = dataOption(values.data);
-    const grafanaVersion = await grafanaVersionOption(values['grafana-version'], io);
+    const { loadLintSettings } = await import('../../lint/settings.js');
+    const settings = await loadLintSettings(io.cwd);
+    const grafanaVersion = await grafanaVersionOption(values['grafana-version'], settings.project.grafanaVersion);
 
     const inputs = positionals.length > 0 ? positionals : ['generated'];
     // Alerting provisioning YAML (given, or generated/provisioning/alerting/ by default): its rule queries are checked too.
@@ -87,7 +89,7 @@ export const checkCommand: Command = {
     if (dashboards.length === 0 && alertingFiles.length === 0) return EXIT.findings;
 
     const { checkDashboard, formatCheckReport, isBroken, summarize } = await import('../../check/run/index.js');
-    const config = await projectCheckConfig(io);
+    const config = checkConfigOf(settings, io);
     const db = queryDatabase(values, io, { data, check: config });
     const prometheusUrl = (values['prometheus-url'] as string | undefined) ?? config.prometheus?.url;
     const secrets = [...db.secrets, ...urlSecrets(prometheusUrl)];
@@ -127,13 +129,12 @@ export const checkCommand: Command = {
 };
 
 /** `--grafana-version`, else the config's `grafanaVersion`, else the current release. */
-async function grafanaVersionOption(flag: unknown, io: Io): Promise<string> {
+async function grafanaVersionOption(flag: unknown, configured: string | undefined): Promise<string> {
   const { CURRENT_GRAFANA_VERSION, parseGrafanaVersion } = await import('../../check/interpolate/grafana-version.js');
   let version = typeof flag === 'string' ? flag : undefined;
   let where = '--grafana-version';
   if (version === undefined) {
-    const { loadLintSettings } = await import('../../lint/settings.js');
-    version = (await loadLintSettings(io.cwd)).project.grafanaVersion;
+    version = configured;
     where = 'grafanaVersion in dashcode.config';
   }
   if (version === undefined) return CURRENT_GRAFANA_VERSION;
@@ -144,7 +145,10 @@ async function grafanaVersionOption(flag: unknown, io: Io): Promise<string> {
 /** The `check` section of dashcode.config.ts (none without a config file). */
 export async function projectCheckConfig(io: Io): Promise<CheckConfig> {
   const { loadLintSettings } = await import('../../lint/settings.js');
-  const settings = await loadLintSettings(io.cwd);
+  return checkConfigOf(await loadLintSettings(io.cwd), io);
+}
+
+function checkConfigOf(settings: Awaited<ReturnType<typeof import('../../lint/settings.js').loadLintSettings>>, io: Io): CheckConfig {
   for (const i of settings.issues.filter((i) => /cannot load/.test(i.message))) io.stderr(`dashcode: ${i.source?.file ?? 'config'}: ${i.message}\n`);
   return settings.project.check;
 }

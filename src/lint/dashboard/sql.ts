@@ -17,7 +17,8 @@ const SQL_TYPES = new Set(['grafana-postgresql-datasource', 'mysql', 'mssql']);
 /** Panels that always draw a time axis, whatever the query's format. */
 const TIME_PANELS = new Set(['timeseries', 'state-timeline', 'status-history', 'candlestick']);
 // `now() - interval` bounds a query too (a "current state" panel reading the last minutes on purpose).
-const TIME_CONDITION = /\$__(timeFilter|timeFrom|timeTo|unixEpochFilter|unixEpochNanoFilter|unixEpochFrom|unixEpochTo|unixEpochNanoFrom|unixEpochNanoTo)\b|\$\{?__(from|to)\b|\bnow\(\)\s*-/i;
+/** A SQL time condition: Grafana's time macros, `${__from}`/`${__to}`, or `now() - …`. Shared by dashboard and alert-rule lint. */
+export const TIME_CONDITION = /\$__(timeFilter|timeFrom|timeTo|unixEpochFilter|unixEpochNanoFilter|unixEpochFrom|unixEpochTo|unixEpochNanoFrom|unixEpochNanoTo)\b|\$\{?__(from|to)\b|\bnow\(\)\s*-/i;
 
 interface SqlText {
   readonly sql: string;
