@@ -72,15 +72,9 @@ function addText(set: DashboardSet, name: string, text: string, label: string): 
 
 /** YAML that is alerting provisioning joins the set; any other YAML (or YAML that does not parse) is not ours to diff. */
 async function addAlerting(set: DashboardSet, name: string, text: string): Promise<void> {
-  const [{ parse }, { provisioningKind }] = await Promise.all([import('yaml'), import('../lint/provisioning.js')]);
-  let doc: unknown;
-  try {
-    doc = parse(text);
-  } catch {
-    return;
-  }
-  if (provisioningKind(doc) !== 'alerting') return;
-  (set.alerting ??= new Map()).set(name, doc);
+  const { alertingDocumentOf } = await import('../lint/provisioning.js');
+  const doc = await alertingDocumentOf(text);
+  if (doc) (set.alerting ??= new Map()).set(name, doc);
 }
 
 /** `A...B` (from the merge base of A and B, as a pull request shows), `A..B`, or `A` (against the working tree). */

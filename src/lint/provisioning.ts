@@ -44,6 +44,18 @@ export function provisioningKind(doc: unknown): ProvisioningKind | undefined {
   return undefined;
 }
 
+/** YAML text as an alerting provisioning document, or undefined for any other YAML (or YAML that does not parse). */
+export async function alertingDocumentOf(text: string): Promise<Record<string, unknown> | undefined> {
+  const { parse } = await import('yaml');
+  let doc: unknown;
+  try {
+    doc = parse(text);
+  } catch {
+    return undefined;
+  }
+  return provisioningKind(doc) === 'alerting' ? (doc as Record<string, unknown>) : undefined;
+}
+
 /** The datasources a provisioning document creates. */
 export function datasourcesOf(doc: unknown): LintDatasource[] {
   if (!isObject(doc) || !Array.isArray(doc.datasources)) return [];

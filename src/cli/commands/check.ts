@@ -164,17 +164,11 @@ async function alertingYamlFiles(cwd: string, inputs: readonly string[]): Promis
     else if (info && /\.ya?ml$/.test(input)) candidates.push(input);
   }
   if (candidates.length === 0) return [];
-  const { parse } = await import('yaml');
-  const { provisioningKind } = await import('../../lint/provisioning.js');
+  const { alertingDocumentOf } = await import('../../lint/provisioning.js');
   const out: Array<{ file: string; doc: unknown }> = [];
   for (const file of candidates) {
-    let doc: unknown;
-    try {
-      doc = parse(await readFile(path.resolve(cwd, file), 'utf8'));
-    } catch {
-      continue;
-    }
-    if (provisioningKind(doc) === 'alerting') out.push({ file, doc });
+    const doc = await alertingDocumentOf(await readFile(path.resolve(cwd, file), 'utf8'));
+    if (doc) out.push({ file, doc });
   }
   return out;
 }
