@@ -9,10 +9,11 @@ import { UsageError, type Io } from './io.js';
 
 /**
  * Which database a command talks to: `--database-url`, else `--pglite DIR`,
- * else a server named by the environment (DATABASE_URL, or the libpq PG*
- * variables alone: PGHOST, PGHOSTADDR, PGPORT, PGDATABASE, PGSERVICE), else
- * an embedded in-memory PGlite. A server the environment names is always
- * used: it is never silently replaced by an in-memory database.
+ * else an in-memory PGlite when `--data` is given, else a server named by the
+ * environment (DATABASE_URL, or the libpq PG* variables alone: PGHOST,
+ * PGHOSTADDR, PGPORT, PGDATABASE, PGSERVICE), else an embedded in-memory
+ * PGlite. Flags beat the environment; a server the environment names is
+ * never silently replaced by an in-memory database.
  */
 export interface DatabaseChoice {
   server?: ServerTarget;
@@ -30,27 +31,31 @@ export interface ServerTarget {
   where: string;
   /** Values to redact from anything printed. */
   secrets: string[];
+  /** What named it, for messages: a flag or an environment variable. */
+  namedBy: '--database-url' | 'DATABASE_URL' | 'PG*';
 }
 
 const PG_SELECTORS = ['PGHOST', 'PGHOSTADDR', 'PGPORT', 'PGDATABASE', 'PGSERVICE'] as const;
 
-export function chooseDatabase(values: { 'database-url'?: string; pglite?: string }, io: Io): DatabaseChoice {
-  if (values['database-url']) return { server: urlTarget(values['database-url']) };
+export function chooseDatabase(values: { 'database-url'?: string; pglite?: string; data?: string }, io: Io): DatabaseChoice {
+  if (values['database-url']) return { server: urlTarget(values['database-url'], '--database-url') };
   if (values.pglite) return { pgliteDir: path.resolve(io.cwd, values.pglite) };
-  if (io.env.DATABASE_URL) return { server: urlTarget(io.env.DATABASE_URL) };
-  if (PG_SELECTORS.some((k) => io.env[k])) return { server: envTarget(io.env) };
   const snapshotDir = cacheDir(io.cwd);
-  return snapshotDir === undefined ? {} : { snapshotDir };
+  const inMemory = snapshotDir === undefined ? {} : { snapshotDir };
+  if (values.data !== undefined) return inMemory;
+  if (io.env.DATABASE_URL) return { server: urlTarget(io.env.DATABASE_URL, 'DATABASE_URL') };
+  if (PG_SELECTORS.some((k) => io.env[k])) return { server: envTarget(io.env) };
+  return inMemory;
 }
 
-function urlTarget(url: string): ServerTarget {
+function urlTarget(url: string, namedBy: ServerTarget['namedBy']): ServerTarget {
   let database = '';
   try {
     database = decodeURIComponent(new URL(url).pathname.slice(1));
   } catch {
     throw new UsageError(`the database URL is not a URL: ${redactSecrets(url)}`);
   }
-  return { url, where: `${hostPortOf(url, 5432)}/${database}`, secrets: urlSecrets(url) };
+  return { url, where: `${hostPortOf(url, 5432)}/${database}`, secrets: urlSecrets(url), namedBy };
 }
 
 function envTarget(env: Io['env']): ServerTarget {
@@ -58,7 +63,7 @@ function envTarget(env: Io['env']): ServerTarget {
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError(`PGPORT must be a port number, got "${env.PGPORT}"`);
   const host = env.PGHOST ?? env.PGHOSTADDR ?? 'localhost';
   const params = { host, port, user: env.PGUSER, password: env.PGPASSWORD, database: env.PGDATABASE };
-  return { params, where: `${host}:${port ?? 5432}/${env.PGDATABASE ?? env.PGUSER ?? ''}`, secrets: env.PGPASSWORD ? [env.PGPASSWORD] : [] };
+  return { params, where: `${host}:${port ?? 5432}/${env.PGDATABASE ?? env.PGUSER ?? ''}`, secrets: env.PGPASSWORD ? [env.PGPASSWORD] : [], namedBy: 'PG*' };
 }
 
 export function describeChoice(choice: DatabaseChoice): string {
@@ -156,9 +161,13 @@ export interface QueryDatabase {
 }
 
 export function queryDatabase(values: Record<string, unknown>, io: Io, options: { data: string; check: CheckConfig }): QueryDatabase {
-  const choice = chooseDatabase(values as { 'database-url'?: string; pglite?: string }, io);
+  const choice = chooseDatabase(values as { 'database-url'?: string; pglite?: string; data?: string }, io);
   const ro = readOnlyOptions(values);
   let description = describeChoice(choice);
+  // A server named by the environment is used as it is: say so when the project declares a schema it will not get.
+  if (choice.server && choice.server.namedBy !== '--database-url' && (options.check.postgres?.migrations?.length || options.check.postgres?.fixtures?.length)) {
+    description += ` (named by ${choice.server.namedBy}; the schema and fixtures declared in dashcode.config.ts are not loaded into a server: give --data config to check against them)`;
+  }
   let setupMs = 0;
   let opening: Promise<QueryDatabase['runner'] & { close(): Promise<void> }> | undefined;
   // A server runs queryReadOnly with its own statement_timeout. PGlite ignores statement_timeout

@@ -24,7 +24,8 @@ Database (SQL queries), opened only when a dashboard has one:
   --data config|seed|none|csv:DIR
                          what to put in the in-memory database: the declared
                          config (default), dashcode's own metrics schema with
-                         seeded data or a MetricsRecorder CSV export, or nothing
+                         seeded data or a MetricsRecorder CSV export, or nothing;
+                         given, it wins over DATABASE_URL and PG*
   --pglite DIR           a PGlite database persisted by \`dashcode db\` instead
   --database-url URL     a real PostgreSQL server instead (or DATABASE_URL, or
                          the PG* variables alone, e.g. PGHOST)
