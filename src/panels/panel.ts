@@ -9,6 +9,7 @@ import { outputPath, panelInputSchema } from './schema.js';
 
 import type { PanelSlot } from '../compile/layout-types.js';
 import { neverThrows } from '../validate/guard.js';
+import { markChecked } from '../validate/typed.js';
 
 export type { PanelSlot };
 
@@ -73,6 +74,8 @@ export interface PanelKind<TOptions, TCustom> {
   hasFieldConfig?: boolean;
   /** Kind-specific checks of the final options. */
   check?: (options: Loose<TOptions> | undefined) => Issue[];
+  /** Options passed through untyped (`pluginPanel`): its output is validated at run time (validate/typed.ts). */
+  untyped?: boolean;
   _types?: [TOptions, TCustom];
 }
 
@@ -130,7 +133,7 @@ function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, input
   const rawKeys = Object.keys(input.raw ?? {});
   const merged = input.raw ? (deepMerge(model, input.raw) as JsonObject) : model;
 
-  return Object.freeze({
+  const spec: PanelSpec = Object.freeze({
     kind: 'panel',
     type: kind.type,
     title: input.title,
@@ -142,4 +145,21 @@ function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, input
     rawKeys,
     issues,
   });
+  return kind.untyped || hasLooseInput(input as PanelOptions) ? spec : markChecked(spec);
+}
+
+/**
+ * Inputs the builder passes through with a looser check than the output
+ * schema's (zod takes any record for a value mapping or a color object, any
+ * string for a transformation or override matcher id), plus `raw`: a panel with
+ * one of these is validated at run time (validate/typed.ts).
+ */
+function hasLooseInput(input: PanelOptions): boolean {
+  if (input.raw !== undefined || input.mappings !== undefined || input.transformations !== undefined) return true;
+  if (typeof input.color === 'object' && input.color !== null) return true;
+  for (const o of input.overrides ?? []) {
+    const p = o.properties as FieldProperties;
+    if (!o.matcher?.id || p.mappings !== undefined || (typeof p.color === 'object' && p.color !== null)) return true;
+  }
+  return false;
 }

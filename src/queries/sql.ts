@@ -8,6 +8,7 @@ import { isQueryText, type QueryText } from './text.js';
 import { neverThrows } from '../validate/guard.js';
 import { invalidQuery } from '../validate/invalid.js';
 import { POSTGRES_TYPE } from '../datasources/postgres/options.js';
+import { markChecked } from '../validate/typed.js';
 
 export interface SqlQueryOptions {
   datasource: DatasourceSpec;
@@ -47,7 +48,7 @@ function buildSqlQuery(options: SqlQueryOptions): QuerySpec {
     rawSql: isQueryText(text) ? text.text : '',
   };
   if (options.hide) model.hide = true;
-  return Object.freeze({
+  const spec: QuerySpec = Object.freeze({
     kind: 'query',
     datasource: options.datasource,
     text,
@@ -56,6 +57,8 @@ function buildSqlQuery(options: SqlQueryOptions): QuerySpec {
     rawKeys: Object.keys(options.raw ?? {}),
     issues: [...issues, ...(isQueryText(text) ? text.issues.map((i) => ({ ...i, path: 'rawSql' })) : [])],
   });
+  // Without `raw`, the target's JSON is what the builder wrote (see validate/typed.ts).
+  return options.raw ? spec : markChecked(spec);
 }
 
 /** `sqlQuery`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */

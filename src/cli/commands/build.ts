@@ -4,11 +4,11 @@ import { parseOptions } from '../options.js';
 import type { Plan } from '../../project/plan.js';
 import { fingerprintInputs, generatedFiles, hashText, peekOutDir, tryCachedBuild, writeCache } from '../fast-path.js';
 import { EXIT, formatIssues, hasErrors } from '../../validate/issues.js';
-import type { Io } from '../io.js';
+import { UsageError, type Io } from '../io.js';
 import { readIfExists, writeFileAtomic } from '../../files/atomic.js';
 import type { Command } from '../run.js';
 
-const usage = `Usage: dashcode build [--check] [--no-cache] [--root DIR] [dashboards/x.ts ...]
+const usage = `Usage: dashcode build [--check] [--no-cache] [--validate full] [--root DIR] [dashboards/x.ts ...]
 
 Compiles every dashboard module (dashboards/*.ts) to <outDir>/<name>.json and
 the datasources to Grafana provisioning YAML under <outDir>/provisioning/.
@@ -21,6 +21,10 @@ Options:
   --no-cache   always load and compile every dashboard (by default an
                unchanged project, with unchanged generated files, is answered
                from node_modules/.cache/dashcode without loading TypeScript)
+  --validate full
+               validate every dashboard's whole output against the schema
+               (by default only what did not come through a typed builder:
+               raw, pluginPanel, imported verbatim parts); implies --no-cache
   -h, --help   this help
 
 Exit codes: 0 ok, 1 errors or stale files, 2 usage or internal error.`;
@@ -29,11 +33,14 @@ export const buildCommand: Command = {
   summary: 'compile dashboards and provisioning to generated/ (--check: verify only)',
   usage,
   async run(args: string[], io: Io): Promise<number> {
-    const parsed = parseOptions({ args, allowPositionals: true, options: { check: { type: 'boolean' }, root: { type: 'string' }, 'no-cache': { type: 'boolean' } } });
+    const parsed = parseOptions({ args, allowPositionals: true, options: { check: { type: 'boolean' }, root: { type: 'string' }, 'no-cache': { type: 'boolean' }, validate: { type: 'string' } } });
+    const validate = parsed.values.validate;
+    if (validate !== undefined && validate !== 'full') throw new UsageError(`--validate takes "full", got ${JSON.stringify(validate)}`);
     const root = path.resolve(io.cwd, parsed.values.root ?? '.');
     const check = parsed.values.check === true;
     const partial = parsed.positionals.length > 0;
-    const useCache = !partial && parsed.values['no-cache'] !== true;
+    // The cache remembers builds validated the default way: a full validation always compiles.
+    const useCache = !partial && parsed.values['no-cache'] !== true && validate === undefined;
 
     if (useCache) {
       const cached = await tryCachedBuild(['build', ...(check ? ['--check'] : []), '--root', root], io);
@@ -49,7 +56,7 @@ export const buildCommand: Command = {
       io.stderr(`dashcode build: no dashboards found in ${project.config.dashboardsDir}/\n`);
       return EXIT.findings;
     }
-    const plan = planBuild(project);
+    const plan = planBuild(project, { validate: validate === 'full' ? 'full' : undefined });
     const changes = await compare(root, project.config.outDir, plan, partial);
     const issuesText = plan.issues.length > 0 ? `${formatIssues(plan.issues)}\n` : '';
     io.stderr(issuesText);
