@@ -11,7 +11,7 @@ import { refIdFor } from './ids.js';
 import { layoutPanels, type GridPos, type LayoutNode } from './layout.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 import { findNonSerializable, isPlainJson } from './serialize.js';
-import { assignOwn } from '../model/own.js';
+import { assignOwn, hasOwn, setOwn } from '../model/own.js';
 import { builderIssue } from '../validate/guard.js';
 import { isChecked } from '../validate/typed.js';
 
@@ -299,12 +299,11 @@ function assignIds(items: DashboardSpec['panels'], ctx: Context, outputPath: str
 function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: string, ctx: Context): JsonObject {
   ctx.add(p.issues, path, p.title);
   if (p.rawKeys.length > 0) ctx.escapeHatches.push(...p.rawKeys.map((k) => `panel "${p.title}": ${k}`));
-  const json = clone(p.model);
-  json.id = id;
-  json.gridPos = { ...gridPos };
+  const extra: JsonObject = {};
+  let targets: JsonObject[] | undefined;
   if (p.queries.length > 0 || p.type !== 'text') {
     const usedRefIds = new Set<string>();
-    json.targets = p.queries.map((q, i) => {
+    targets = p.queries.map((q, i) => {
       const refId = q.refId ?? refIdFor(i);
       if (usedRefIds.has(refId)) {
         ctx.add([issue('query.duplicate-refid', `${path}.targets[${i}].refId`, `refId "${refId}" is used twice in this panel`)], '', p.title);
@@ -313,14 +312,40 @@ function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: string, 
       ctx.escapeHatches.push(...(q.rawKeys ?? []).map((k) => `panel "${p.title}" query ${refId}: ${k}`));
       ctx.requireVariables(q.text?.variables ?? [], `${path}.targets[${i}]`, p.title);
       ctx.requireNames(q.text?.literalNames ?? [], `${path}.targets[${i}]`, p.title);
-      return { ...clone(q.model), datasource: ctx.datasource(q.datasource, `${path}.targets[${i}].datasource`, p.title), refId };
+      return cloneWith(q.model, { datasource: ctx.datasource(q.datasource, `${path}.targets[${i}].datasource`, p.title), refId });
     });
     const uids = new Set(p.queries.map((q) => q.datasource?.uid));
     const first = p.queries[0]?.datasource;
-    if (first) json.datasource = uids.size === 1 ? { ...datasourceRef(first) } : { ...MIXED };
+    if (first) extra.datasource = uids.size === 1 ? { ...datasourceRef(first) } : { ...MIXED };
   }
+  extra.gridPos = { ...gridPos };
+  extra.id = id;
+  if (targets) extra.targets = targets;
   if (p.repeat) ctx.requireVariables([p.repeat], `${path}.repeat`, p.title);
-  return json;
+  return cloneWith(p.model, extra);
+}
+
+/**
+ * `{ ...clone(model), ...extra }`, built in key order: when both `model`'s keys
+ * and `extra`'s are in canonical (sorted) order, as the builders write them,
+ * so is the result, and printing it needs no sort (serialize.ts). Any order
+ * still gives the same JSON; only the printer's work differs.
+ */
+function cloneWith(model: JsonObject, extra: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  const extraKeys = Object.keys(extra);
+  let e = 0;
+  for (const key of Object.keys(model)) {
+    while (e < extraKeys.length && extraKeys[e]! < key) {
+      out[extraKeys[e]!] = extra[extraKeys[e]!]!;
+      e++;
+    }
+    if (hasOwn(extra, key)) continue;
+    const v = model[key];
+    if (v !== undefined) setOwn(out, key, clone(v));
+  }
+  for (; e < extraKeys.length; e++) out[extraKeys[e]!] = extra[extraKeys[e]!]!;
+  return out;
 }
 
 /**

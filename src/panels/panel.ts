@@ -106,30 +106,31 @@ function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, input
     for (const qi of q?.issues ?? []) issues.push({ ...qi, path: `targets[${i}]${qi.path ? `.${qi.path}` : ''}` });
   });
 
-  const model: JsonObject = {
-    type: kind.type,
-    title: input.title,
-    options: mergeIntoFresh(kind.defaultOptions(), input.options) as JsonObject,
-  };
+  // Keys are set in canonical (sorted) order, so printing needs no sort (compile/serialize.ts).
+  const model: JsonObject = {};
+  if (input.description !== undefined) model.description = input.description;
   if (kind.hasFieldConfig !== false) {
     const { unit, decimals, min, max, displayName, noValue, thresholds, color, mappings, custom } = input;
-    const defaults = fieldDefaults({ unit, decimals, min, max, displayName, noValue, thresholds, color, mappings, links: input.dataLinks });
-    const customJson = custom !== undefined || kind.defaultCustom ? mergeIntoFresh(kind.defaultCustom?.() ?? {}, custom) : undefined;
-    if (customJson !== undefined) defaults.custom = customJson as JsonObject;
+    const customJson = custom !== undefined || kind.defaultCustom ? (mergeIntoFresh(kind.defaultCustom?.() ?? {}, custom) as JsonObject) : undefined;
+    const defaults = fieldDefaults({ color, decimals, displayName, links: input.dataLinks, mappings, max, min, noValue, thresholds, unit }, customJson);
     model.fieldConfig = { defaults, overrides: (input.overrides ?? []).map(overrideJson) };
   }
-  if (input.description !== undefined) model.description = input.description;
-  if (input.transparent !== undefined) model.transparent = input.transparent;
+  if (input.hideTimeOverride !== undefined) model.hideTimeOverride = input.hideTimeOverride;
+  if (input.interval !== undefined) model.interval = input.interval;
   if (input.links) model.links = input.links.map(linkJson);
-  if (input.transformations) model.transformations = clone(input.transformations) as unknown as JsonObject[];
-  for (const key of ['interval', 'maxDataPoints', 'timeFrom', 'timeShift', 'hideTimeOverride'] as const) {
-    if (input[key] !== undefined) model[key] = input[key] as string | number | boolean;
-  }
+  if (input.maxDataPoints !== undefined) model.maxDataPoints = input.maxDataPoints;
+  if (input.repeat?.maxPerRow !== undefined) model.maxPerRow = input.repeat.maxPerRow;
+  model.options = mergeIntoFresh(kind.defaultOptions(), input.options) as JsonObject;
   if (input.repeat) {
     model.repeat = input.repeat.variable?.name ?? '';
     model.repeatDirection = input.repeat.direction ?? 'h';
-    if (input.repeat.maxPerRow !== undefined) model.maxPerRow = input.repeat.maxPerRow;
   }
+  if (input.timeFrom !== undefined) model.timeFrom = input.timeFrom;
+  if (input.timeShift !== undefined) model.timeShift = input.timeShift;
+  model.title = input.title;
+  if (input.transformations) model.transformations = clone(input.transformations) as unknown as JsonObject[];
+  if (input.transparent !== undefined) model.transparent = input.transparent;
+  model.type = kind.type;
   const rawKeys = Object.keys(input.raw ?? {});
   const merged = input.raw ? (deepMerge(model, input.raw) as JsonObject) : model;
 

@@ -17,6 +17,7 @@ import {
   dashboard,
   gaugePanel,
   histogramPanel,
+  metricName,
   overrideByName,
   overrideByType,
   piechartPanel,
@@ -40,7 +41,7 @@ import { hasShared } from '../support/shared.js';
 import { testDatasources } from '../support/fixtures.js';
 
 const { db, prom } = testDatasources();
-const instance = customVariable({ name: 'instance', values: ['a', 'b'], multi: true, includeAll: true });
+const instance = customVariable({ name: 'instance', values: ['a', 'b'], multi: true, includeAll: true, raw: { allowCustomValue: false } });
 
 const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 _-]{0,15}$/);
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 });
@@ -65,7 +66,7 @@ const fieldProperties = fc.record(
 const queries = fc.array(
   fc.oneof(
     fc.record({ metric: fc.stringMatching(/^[a-z_][a-z0-9_]{0,15}$/), legend: fc.option(word, { nil: undefined }) }).map(({ metric, legend }) =>
-      promQuery({ datasource: prom, expr: promql`sum by (instance) (rate(${metric}_total{instance=~"${instance}"}[$__rate_interval]))`, legendFormat: legend }),
+      promQuery({ datasource: prom, expr: promql`sum by (instance) (rate(${metricName(`${metric}_total`)}{instance=~"${instance}"}[$__rate_interval]))`, legendFormat: legend }),
     ),
     fc.integer({ min: 0, max: 1000 }).map((n) => sqlQuery({ datasource: db, sql: sql`SELECT time, value FROM metrics WHERE id = ${n} AND instance IN (${instance}) AND $__timeFilter(time)` })),
   ),
@@ -143,7 +144,7 @@ describe('what did not come through a typed builder is still validated by defaul
     ['a raw key on a typed panel', [good, timeseriesPanel({ title: 'Raw', raw: { repeatDirection: 'x' } })]],
     ['a pluginPanel', [good, good, pluginPanel({ type: 'xychart', title: 'Plugin', raw: { maxPerRow: 0 } })]],
     ['a hand-made copy of a panel spec', [good, { ...good, model: { ...good.model, transparent: 'yes' } } as PanelSpec]],
-    ['a value mapping passed through loosely', [good, statPanel({ title: 'Mapped', mappings: [{ type: 'nonsense' }] })]],
+    ['a value mapping passed through loosely', [good, statPanel({ title: 'Mapped', mappings: [{ type: 'nonsense' } as never] })]],
     ['a panel under an expanded row', [row({ title: 'R', panels: [good, timeseriesPanel({ title: 'Raw', raw: { interval: 5 } })] })]],
     ['a panel under a collapsed row', [good, row({ title: 'R', collapsed: true, panels: [good, timeseriesPanel({ title: 'Raw', raw: { interval: 5 } })] })]],
     ['a row with raw', [good, row({ title: 'R', panels: [good], raw: { collapsed: 'no' } })]],
