@@ -10,6 +10,7 @@ import { outputPath, panelInputSchema } from './schema.js';
 import type { PanelSlot } from '../compile/layout-types.js';
 import { neverThrows } from '../validate/guard.js';
 import { markChecked } from '../validate/typed.js';
+import { panelInputLooksValid } from './input-fast-path.js';
 
 export type { PanelSlot };
 
@@ -88,8 +89,9 @@ export function definePanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom
 
 function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, input: PanelOptions<TOptions, TCustom>): PanelSpec {
   const issues: Issue[] = [];
-  const parsed = parseInput(panelInputSchema, input);
-  if (!parsed.success) {
+  // The common valid input skips zod; anything else gets zod's issues, unchanged (input-fast-path.ts).
+  const parsed = panelInputLooksValid(input) ? undefined : parseInput(panelInputSchema, input);
+  if (parsed && !parsed.success) {
     for (const i of issuesFromZod(parsed.error, 'panel', '', '', panelInputSchema)) issues.push(i);
     // Re-root zod's input paths at the output field a Grafana user knows.
     parsed.error.issues.forEach((zi, n) => {
