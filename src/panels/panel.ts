@@ -1,5 +1,5 @@
 import type { JsonObject, Loose } from '../model/loose.js';
-import { clone, deepMerge, mergeIntoFresh } from '../model/merge.js';
+import { clone, deepFreeze, deepMerge, mergeOnto } from '../model/merge.js';
 import type { QuerySpec } from '../queries/query.js';
 import type { VariableSpec } from '../variables/variable.js';
 import { issue, type Issue } from '../validate/issues.js';
@@ -67,7 +67,7 @@ export function isPanel(v: unknown): v is PanelSpec {
 export interface PanelKind<TOptions, TCustom> {
   /** Grafana plugin id. */
   type: string;
-  /** Fresh defaults on every call: never a shared object that one panel could change for another. */
+  /** Called once per kind; the result is deep-frozen and shared by every panel of the kind (see definePanel). */
   defaultOptions: () => JsonObject;
   defaultCustom?: () => JsonObject;
   /** Kinds without queries (text) or field config. */
@@ -84,10 +84,17 @@ export interface PanelKind<TOptions, TCustom> {
 export function definePanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>) {
   // Total: bad options come back as issues on a stand-in panel (see validate/guard.ts).
   const fallback = (i: Issue): PanelSpec => ({ kind: 'panel', type: kind.type, title: '', slot: {}, queries: [], model: { type: kind.type, title: '' }, rawKeys: [], issues: [i] });
-  return neverThrows(`${kind.type}Panel`, (input: PanelOptions<TOptions, TCustom>): PanelSpec => buildPanel(kind, input), fallback);
+  // Frozen and shared rather than made per panel (issue 15): merging copies only what a panel's input overrides.
+  const defaults: Defaults = { options: deepFreeze(kind.defaultOptions()), custom: kind.defaultCustom ? deepFreeze(kind.defaultCustom()) : undefined };
+  return neverThrows(`${kind.type}Panel`, (input: PanelOptions<TOptions, TCustom>): PanelSpec => buildPanel(kind, defaults, input), fallback);
 }
 
-function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, input: PanelOptions<TOptions, TCustom>): PanelSpec {
+interface Defaults {
+  readonly options: JsonObject;
+  readonly custom?: JsonObject;
+}
+
+function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, shared: Defaults, input: PanelOptions<TOptions, TCustom>): PanelSpec {
   const issues: Issue[] = [];
   // The common valid input skips zod; anything else gets zod's issues, unchanged (input-fast-path.ts).
   const parsed = panelInputLooksValid(input) ? undefined : parseInput(panelInputSchema, input);
@@ -113,7 +120,7 @@ function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, input
   if (input.description !== undefined) model.description = input.description;
   if (kind.hasFieldConfig !== false) {
     const { unit, decimals, min, max, displayName, noValue, thresholds, color, mappings, custom } = input;
-    const customJson = custom !== undefined || kind.defaultCustom ? (mergeIntoFresh(kind.defaultCustom?.() ?? {}, custom) as JsonObject) : undefined;
+    const customJson = custom !== undefined || shared.custom ? (mergeOnto(shared.custom ?? {}, custom) as JsonObject) : undefined;
     const defaults = fieldDefaults({ color, decimals, displayName, links: input.dataLinks, mappings, max, min, noValue, thresholds, unit }, customJson);
     model.fieldConfig = { defaults, overrides: (input.overrides ?? []).map(overrideJson) };
   }
@@ -122,7 +129,7 @@ function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, input
   if (input.links) model.links = input.links.map(linkJson);
   if (input.maxDataPoints !== undefined) model.maxDataPoints = input.maxDataPoints;
   if (input.repeat?.maxPerRow !== undefined) model.maxPerRow = input.repeat.maxPerRow;
-  model.options = mergeIntoFresh(kind.defaultOptions(), input.options) as JsonObject;
+  model.options = mergeOnto(shared.options, input.options) as JsonObject;
   if (input.repeat) {
     model.repeat = input.repeat.variable?.name ?? '';
     model.repeatDirection = input.repeat.direction ?? 'h';
