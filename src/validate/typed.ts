@@ -8,9 +8,15 @@
  * transformations) — is not marked, and its output is validated at run time.
  *
  * A WeakSet rather than a flag on the spec: a copy of a spec is not marked,
- * and a hand-written object cannot claim to be checked.
+ * and a hand-written object cannot claim to be checked. One set per process,
+ * kept on globalThis under a registered symbol: the CLI's compile and the
+ * dashboard modules it loads may each have their own copy of this module
+ * (dist/ and src/, or two loaders), and a spec built by one copy must count
+ * as checked in the other.
  */
-const checked = new WeakSet<object>();
+const KEY = Symbol.for('dashcode.checked-specs');
+const checked: WeakSet<object> = ((globalThis as Record<symbol, unknown>)[KEY] as WeakSet<object> | undefined) ?? new WeakSet<object>();
+(globalThis as Record<symbol, unknown>)[KEY] = checked;
 
 export function markChecked<T extends object>(spec: T): T {
   checked.add(spec);
