@@ -20,5 +20,7 @@ export default defineConfig({
     pool: 'forks',
     // Prints each reason tests are skipped on this machine once, not once per file.
     globalSetup: ['test/support/announce-skips.ts'],
+    // buildDashboard validates the whole document in tests (`--validate full`), not only unchecked parts.
+    setupFiles: ['test/support/validate-full.ts'],
   },
 });

@@ -49,7 +49,8 @@ export const postgres = postgresDatasource({ name: 'Metrics DB', uid: PG.uid, ur
 
 /** Builds the dashcode spec: every builder call (and its input checks) happens here. */
 export function dashcodeSpec(n: number): DashboardSpec {
-  const instance = customVariable({ name: 'instance', label: 'Instance', values: INSTANCES, multi: true, includeAll: true });
+  // A fixed list (allowCustomValue: false), as the PromQL lint asks of a variable inside a string matcher.
+  const instance = customVariable({ name: 'instance', label: 'Instance', values: INSTANCES, multi: true, includeAll: true, raw: { allowCustomValue: false } });
   const items: Array<PanelSpec | RowSpec> = [];
   for (let g = 0; g * GROUP < n; g++) {
     const panels: PanelSpec[] = [];

@@ -1,9 +1,20 @@
-import { compileDashboard, type CompileOptions } from './compile/compile.js';
+import { compileDashboard, uncheckedPanelIndices, type CompileOptions } from './compile/compile.js';
 import { printCanonical } from './compile/serialize.js';
 import { isDashboard, type DashboardSpec } from './dashboards/dashboard.js';
 import type { JsonObject } from './model/loose.js';
-import { validateDashboardJson } from './validate/output.js';
+import { validateDashboardJson, validateDashboardParts } from './validate/output.js';
 import { hasErrors, issue, withSource, type Issue } from './validate/issues.js';
+
+export interface BuildOptions extends CompileOptions {
+  /**
+   * `'full'` validates the whole output against the shipped schema. By
+   * default (`'unchecked'`) only what did not come through a typed builder is
+   * validated — `raw`, `pluginPanel`, hand-made or imported verbatim specs,
+   * loosely typed inputs — since property tests prove the builders' output
+   * schema-valid (validate/typed.ts, test/validate/typed-output.test.ts).
+   */
+  validate?: 'full' | 'unchecked';
+}
 
 export interface BuildResult {
   /** The canonical file text, or undefined when there are errors: nothing half-valid is ever written. */
@@ -19,14 +30,16 @@ export interface BuildResult {
  * and never prints: any input, `undefined`, a `null` panel or a cyclic `raw`
  * included, comes back as issues.
  */
-export function buildDashboard(spec: DashboardSpec, options: CompileOptions = {}): BuildResult {
+export function buildDashboard(spec: DashboardSpec, options: BuildOptions = {}): BuildResult {
   const source = { file: options.file, dashboard: typeof (spec as { title?: unknown } | null)?.title === 'string' ? spec.title : undefined };
   if (!isDashboard(spec)) return failed([{ ...issue('dashboard.invalid', '', `not a dashboard (got ${spec === null ? 'null' : typeof spec}): pass the value dashboard({...}) returns`), source }]);
   try {
     const compiled = compileDashboard(spec, options);
     const issues = [...compiled.issues];
     if (!hasErrors(issues)) {
-      issues.push(...withSource(validateDashboardJson(compiled.json), source));
+      const unchecked = options.validate === 'full' || defaultValidation === 'full' ? undefined : uncheckedPanelIndices(compiled.json);
+      const found = unchecked === undefined ? validateDashboardJson(compiled.json) : validateDashboardParts(compiled.json, unchecked);
+      issues.push(...withSource(found, source));
     }
     const text = hasErrors(issues) ? undefined : printCanonical(compiled.json);
     return { text, json: compiled.json, issues, escapeHatches: compiled.escapeHatches };
@@ -40,4 +53,15 @@ export function buildDashboard(spec: DashboardSpec, options: CompileOptions = {}
 
 function failed(issues: Issue[]): BuildResult {
   return { json: { panels: [], templating: { list: [] } } as unknown as JsonObject, issues, escapeHatches: [] };
+}
+
+/**
+ * The validation `buildDashboard` does when its options do not say. The test
+ * suite sets `'full'` (test/support/validate-full.ts), so every test build
+ * also checks the builders' output against the schema.
+ */
+let defaultValidation: 'full' | 'unchecked' = 'unchecked';
+
+export function setDefaultValidation(mode: 'full' | 'unchecked'): void {
+  defaultValidation = mode;
 }

@@ -11,9 +11,10 @@ import { refIdFor } from './ids.js';
 import { layoutPanels, type GridPos, type LayoutNode } from './layout.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 import { findNonSerializable, isPlainJson } from './serialize.js';
-import { assignOwn } from '../model/own.js';
+import { assignOwn, hasOwn, setOwn } from '../model/own.js';
 import { builderIssue } from '../validate/guard.js';
 import { typedReferenceIssues } from '../queries/positions.js';
+import { isChecked } from '../validate/typed.js';
 
 export interface CompileOptions {
   /** Provisioned datasources. When given, a reference to any other datasource is an error. */
@@ -30,6 +31,19 @@ export interface CompileResult {
 }
 
 const MIXED = { type: 'datasource', uid: '-- Mixed --' };
+
+/**
+ * For each compiled dashboard JSON: the indices in its top-level `panels` of
+ * the entries that did not come (wholly) out of checked builders, which
+ * `buildDashboard` must still validate; absent when everything must be
+ * (dashboard-level `raw` can rewrite any part). See validate/typed.ts.
+ */
+const uncheckedEntries = new WeakMap<object, readonly number[]>();
+
+/** Top-level panel indices of `json` that need run-time validation; undefined: validate the whole document. */
+export function uncheckedPanelIndices(json: JsonObject): readonly number[] | undefined {
+  return uncheckedEntries.get(json);
+}
 
 /**
  * Dashboard spec → Grafana dashboard JSON. Pure: never mutates the spec, and
@@ -54,7 +68,8 @@ function compileSpec(spec: DashboardSpec, options: CompileOptions): CompileResul
   ctx.add(spec.issues, '');
 
   const variables = compileVariables(spec.variables, ctx);
-  const panels = compilePanels(spec.panels, ctx);
+  const unchecked: number[] = [];
+  const panels = compilePanels(spec.panels, ctx, unchecked);
   const annotations = [builtinAnnotation(), ...spec.annotations.map((a, i) => compileAnnotation(a, i, ctx))];
 
   const json: JsonObject = {
@@ -83,6 +98,7 @@ function compileSpec(spec: DashboardSpec, options: CompileOptions): CompileResul
     assignOwn(json, deepMerge(json, spec.raw));
     ctx.escapeHatches.push(...Object.keys(spec.raw).map((k) => `dashboard: ${k}`));
   }
+  if (!spec.raw) uncheckedEntries.set(json, unchecked);
   if (!isPlainJson(json)) for (const bad of findNonSerializable(json)) ctx.add([issue('json.non-serializable', bad.path, bad.message)], '', panelTitleAt(json, bad.path));
   return { json, issues: ctx.issues, escapeHatches: ctx.escapeHatches };
 }
@@ -184,7 +200,7 @@ function compileAnnotation(a: DashboardSpec['annotations'][number], index: numbe
 }
 
 /** Lays out rows and panels, assigns ids, and compiles each panel. */
-function compilePanels(items: DashboardSpec['panels'], ctx: Context): JsonObject[] {
+function compilePanels(items: DashboardSpec['panels'], ctx: Context, unchecked: number[]): JsonObject[] {
   const nodes: LayoutNode[] = items.map((item) =>
     item.kind === 'row' ? { kind: 'row', collapsed: item.collapsed, panels: item.panels.map((p) => p.slot) } : { kind: 'panel', slot: item.slot },
   );
@@ -239,10 +255,19 @@ function compilePanels(items: DashboardSpec['panels'], ctx: Context): JsonObject
         rowJson.repeat = item.repeat.name;
         ctx.requireVariables([item.repeat], `${outputPath[i]}.repeat`, item.title);
       }
+      const rowChecked = isChecked(item) && typeof item.title === 'string' && typeof item.collapsed === 'boolean';
+      if (!rowChecked || (item.collapsed && !item.panels.every((p, j) => panelChecked(p, children[j]!)))) unchecked.push(out.length);
       out.push(rowJson);
-      if (!item.collapsed) out.push(...children);
+      if (!item.collapsed) {
+        item.panels.forEach((p, j) => {
+          if (!panelChecked(p, children[j]!)) unchecked.push(out.length + j);
+        });
+        out.push(...children);
+      }
     } else {
-      out.push(compilePanel(item, ids.get(item) ?? 0, placed?.gridPos ?? fallbackPos(), outputPath[i]!, ctx));
+      const json = compilePanel(item, ids.get(item) ?? 0, placed?.gridPos ?? fallbackPos(), outputPath[i]!, ctx);
+      if (!panelChecked(item, json)) unchecked.push(out.length);
+      out.push(json);
     }
   });
   return out;
@@ -278,12 +303,11 @@ function assignIds(items: DashboardSpec['panels'], ctx: Context, outputPath: str
 function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: string, ctx: Context): JsonObject {
   ctx.add(p.issues, path, p.title);
   if (p.rawKeys.length > 0) ctx.escapeHatches.push(...p.rawKeys.map((k) => `panel "${p.title}": ${k}`));
-  const json = clone(p.model);
-  json.id = id;
-  json.gridPos = { ...gridPos };
+  const extra: JsonObject = {};
+  let targets: JsonObject[] | undefined;
   if (p.queries.length > 0 || p.type !== 'text') {
     const usedRefIds = new Set<string>();
-    json.targets = p.queries.map((q, i) => {
+    targets = p.queries.map((q, i) => {
       const refId = q.refId ?? refIdFor(i);
       if (usedRefIds.has(refId)) {
         ctx.add([issue('query.duplicate-refid', `${path}.targets[${i}].refId`, `refId "${refId}" is used twice in this panel`)], '', p.title);
@@ -293,14 +317,59 @@ function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: string, 
       ctx.requireVariables(q.text?.variables ?? [], `${path}.targets[${i}]`, p.title);
       ctx.requireNames(q.text?.literalNames ?? [], `${path}.targets[${i}]`, p.title);
       if (q.text) ctx.add(typedReferenceIssues(q.text, ctx.spec.variables), `${path}.targets[${i}].${q.text.language === 'sql' ? 'rawSql' : 'expr'}`, p.title);
-      return { ...clone(q.model), datasource: ctx.datasource(q.datasource, `${path}.targets[${i}].datasource`, p.title), refId };
+      return cloneWith(q.model, { datasource: ctx.datasource(q.datasource, `${path}.targets[${i}].datasource`, p.title), refId });
     });
     const uids = new Set(p.queries.map((q) => q.datasource?.uid));
     const first = p.queries[0]?.datasource;
-    if (first) json.datasource = uids.size === 1 ? { ...datasourceRef(first) } : { ...MIXED };
+    if (first) extra.datasource = uids.size === 1 ? { ...datasourceRef(first) } : { ...MIXED };
   }
+  extra.gridPos = { ...gridPos };
+  extra.id = id;
+  if (targets) extra.targets = targets;
   if (p.repeat) ctx.requireVariables([p.repeat], `${path}.repeat`, p.title);
-  return json;
+  return cloneWith(p.model, extra);
+}
+
+/**
+ * `{ ...clone(model), ...extra }`, built in key order: when both `model`'s keys
+ * and `extra`'s are in canonical (sorted) order, as the builders write them,
+ * so is the result, and printing it needs no sort (serialize.ts). Any order
+ * still gives the same JSON; only the printer's work differs.
+ */
+function cloneWith(model: JsonObject, extra: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  const extraKeys = Object.keys(extra);
+  let e = 0;
+  for (const key of Object.keys(model)) {
+    while (e < extraKeys.length && extraKeys[e]! < key) {
+      out[extraKeys[e]!] = extra[extraKeys[e]!]!;
+      e++;
+    }
+    if (hasOwn(extra, key)) continue;
+    const v = model[key];
+    if (v !== undefined) setOwn(out, key, clone(v));
+  }
+  for (; e < extraKeys.length; e++) out[extraKeys[e]!] = extra[extraKeys[e]!]!;
+  return out;
+}
+
+/**
+ * Whether a compiled panel needs no run-time schema check: the panel and its
+ * queries came out of checked builders (validate/typed.ts), and the datasource
+ * references, which come from the datasource objects the user passed, are
+ * what the schema wants (non-empty type and uid).
+ */
+function panelChecked(p: PanelSpec, json: JsonObject): boolean {
+  if (!isChecked(p)) return false;
+  for (const q of p.queries) if (!isChecked(q)) return false;
+  if (json.datasource !== undefined && !isRef(json.datasource)) return false;
+  for (const t of (json.targets as JsonObject[] | undefined) ?? []) if (!isRef(t.datasource)) return false;
+  return true;
+}
+
+function isRef(v: Json | undefined): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  return typeof v.type === 'string' && v.type !== '' && typeof v.uid === 'string' && v.uid !== '';
 }
 
 /** The gridPos field each layout issue is about, so the error names what to edit. */

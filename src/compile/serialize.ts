@@ -163,6 +163,8 @@ function childPath(path: string, key: string): string {
  */
 function sortedKeys(o: object): string[] {
   const keys = Object.keys(o);
+  // Compile builds its objects in canonical order (issue 15), so most need no sort: one look at each key.
+  if (inCanonicalOrder(keys)) return keys;
   let indexKeys: string[] | undefined;
   let named = keys;
   for (let i = 0; i < keys.length; i++) {
@@ -174,6 +176,17 @@ function sortedKeys(o: object): string[] {
   }
   named.sort();
   return indexKeys === undefined ? named : indexKeys.concat(named);
+}
+
+/** No array-index keys, and each key after the one before in code-unit order (what `<` on strings compares). */
+function inCanonicalOrder(keys: readonly string[]): boolean {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const c = k.charCodeAt(0);
+    if (c >= 48 && c <= 57) return false; // may be an array index: the full path decides
+    if (i > 0 && !(keys[i - 1]! < k)) return false;
+  }
+  return true;
 }
 
 function isArrayIndex(k: string): boolean {

@@ -27,6 +27,32 @@ export function mergeIntoFresh<T>(fresh: T, override: unknown): T {
   return fresh;
 }
 
+/**
+ * `deepMerge` for a frozen base shared by many results (a panel kind's
+ * defaults, issue 15): nothing is copied that `override` does not touch — an
+ * untouched branch of `base` is shared, frozen, by the result — and only the
+ * objects on the way to an override are new. Key order is `deepMerge`'s.
+ */
+export function mergeOnto<T>(base: T, override: unknown): T {
+  if (override === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(override)) return clone(override) as T;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(override)) {
+    if (v === undefined) continue;
+    setOwn(out, k, hasOwn(base, k) ? mergeOnto(base[k], v) : clone(v));
+  }
+  return out as T;
+}
+
+/** Freezes `value` and everything in it: defaults shared by every panel of a kind must not change. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 export function clone<T>(value: T): T {
   if (Array.isArray(value)) return value.map(clone) as T;
   if (isPlainObject(value)) {

@@ -92,13 +92,24 @@ export function overrideByQuery<TCustom = AnyFieldCustom>(refId: string, propert
   return override('byFrameRefID', refId, properties);
 }
 
-/** `fieldConfig.defaults`: only what was given, so the JSON says what the author decided. */
-export function fieldDefaults(p: FieldProperties<unknown>): JsonObject {
+/**
+ * `fieldConfig.defaults`: only what was given, so the JSON says what the
+ * author decided. `custom` is the finished JSON (defaults merged with the
+ * input), placed in key order: callers pass `p` in canonical key order, which
+ * then needs no sort when printed.
+ */
+export function fieldDefaults(p: Omit<FieldProperties<unknown>, 'custom'>, custom?: JsonObject): JsonObject {
   const out: JsonObject = {};
+  let customDone = custom === undefined;
   for (const [key, value] of Object.entries(p)) {
+    if (!customDone && key > 'custom') {
+      out.custom = custom!;
+      customDone = true;
+    }
     if (value === undefined) continue;
     setOwn(out, key, propertyValue(key, value));
   }
+  if (!customDone) out.custom = custom!;
   return out;
 }
 

@@ -1,5 +1,5 @@
 import type { JsonObject, Loose } from '../model/loose.js';
-import { clone, deepMerge, mergeIntoFresh } from '../model/merge.js';
+import { clone, deepFreeze, deepMerge, mergeOnto } from '../model/merge.js';
 import type { QuerySpec } from '../queries/query.js';
 import type { VariableSpec } from '../variables/variable.js';
 import { issue, type Issue } from '../validate/issues.js';
@@ -9,6 +9,8 @@ import { outputPath, panelInputSchema } from './schema.js';
 
 import type { PanelSlot } from '../compile/layout-types.js';
 import { neverThrows } from '../validate/guard.js';
+import { markChecked } from '../validate/typed.js';
+import { panelInputLooksValid } from './input-fast-path.js';
 
 export type { PanelSlot };
 
@@ -66,7 +68,7 @@ export function isPanel(v: unknown): v is PanelSpec {
 export interface PanelKind<TOptions, TCustom> {
   /** Grafana plugin id. */
   type: string;
-  /** Fresh defaults on every call: never a shared object that one panel could change for another. */
+  /** Called once per kind; the result is deep-frozen and shared by every panel of the kind (see definePanel). */
   defaultOptions: () => JsonObject;
   defaultCustom?: () => JsonObject;
   /** Kinds without queries (text) or field config. */
@@ -74,6 +76,8 @@ export interface PanelKind<TOptions, TCustom> {
   hasFieldConfig?: boolean;
   /** Kind-specific checks of the final options. */
   check?: (options: Loose<TOptions> | undefined) => Issue[];
+  /** Options passed through untyped (`pluginPanel`): its output is validated at run time (validate/typed.ts). */
+  untyped?: boolean;
   _types?: [TOptions, TCustom];
 }
 
@@ -81,13 +85,21 @@ export interface PanelKind<TOptions, TCustom> {
 export function definePanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>) {
   // Total: bad options come back as issues on a stand-in panel (see validate/guard.ts).
   const fallback = (i: Issue): PanelSpec => ({ kind: 'panel', type: kind.type, title: '', slot: {}, queries: [], model: { type: kind.type, title: '' }, rawKeys: [], issues: [i] });
-  return neverThrows(`${kind.type}Panel`, (input: PanelOptions<TOptions, TCustom>): PanelSpec => buildPanel(kind, input), fallback);
+  // Frozen and shared rather than made per panel (issue 15): merging copies only what a panel's input overrides.
+  const defaults: Defaults = { options: deepFreeze(kind.defaultOptions()), custom: kind.defaultCustom ? deepFreeze(kind.defaultCustom()) : undefined };
+  return neverThrows(`${kind.type}Panel`, (input: PanelOptions<TOptions, TCustom>): PanelSpec => buildPanel(kind, defaults, input), fallback);
 }
 
-function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, input: PanelOptions<TOptions, TCustom>): PanelSpec {
+interface Defaults {
+  readonly options: JsonObject;
+  readonly custom?: JsonObject;
+}
+
+function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, shared: Defaults, input: PanelOptions<TOptions, TCustom>): PanelSpec {
   const issues: Issue[] = [];
-  const parsed = parseInput(panelInputSchema, input);
-  if (!parsed.success) {
+  // The common valid input skips zod; anything else gets zod's issues, unchanged (input-fast-path.ts).
+  const parsed = panelInputLooksValid(input) ? undefined : parseInput(panelInputSchema, input);
+  if (parsed && !parsed.success) {
     for (const i of issuesFromZod(parsed.error, 'panel', '', '', panelInputSchema)) issues.push(i);
     // Re-root zod's input paths at the output field a Grafana user knows.
     parsed.error.issues.forEach((zi, n) => {
@@ -104,34 +116,35 @@ function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, input
     for (const qi of q?.issues ?? []) issues.push({ ...qi, path: `targets[${i}]${qi.path ? `.${qi.path}` : ''}` });
   });
 
-  const model: JsonObject = {
-    type: kind.type,
-    title: input.title,
-    options: mergeIntoFresh(kind.defaultOptions(), input.options) as JsonObject,
-  };
+  // Keys are set in canonical (sorted) order, so printing needs no sort (compile/serialize.ts).
+  const model: JsonObject = {};
+  if (input.description !== undefined) model.description = input.description;
   if (kind.hasFieldConfig !== false) {
     const { unit, decimals, min, max, displayName, noValue, thresholds, color, mappings, custom } = input;
-    const defaults = fieldDefaults({ unit, decimals, min, max, displayName, noValue, thresholds, color, mappings, links: input.dataLinks });
-    const customJson = custom !== undefined || kind.defaultCustom ? mergeIntoFresh(kind.defaultCustom?.() ?? {}, custom) : undefined;
-    if (customJson !== undefined) defaults.custom = customJson as JsonObject;
+    const customJson = custom !== undefined || shared.custom ? (mergeOnto(shared.custom ?? {}, custom) as JsonObject) : undefined;
+    const defaults = fieldDefaults({ color, decimals, displayName, links: input.dataLinks, mappings, max, min, noValue, thresholds, unit }, customJson);
     model.fieldConfig = { defaults, overrides: (input.overrides ?? []).map(overrideJson) };
   }
-  if (input.description !== undefined) model.description = input.description;
-  if (input.transparent !== undefined) model.transparent = input.transparent;
+  if (input.hideTimeOverride !== undefined) model.hideTimeOverride = input.hideTimeOverride;
+  if (input.interval !== undefined) model.interval = input.interval;
   if (input.links) model.links = input.links.map(linkJson);
-  if (input.transformations) model.transformations = clone(input.transformations) as unknown as JsonObject[];
-  for (const key of ['interval', 'maxDataPoints', 'timeFrom', 'timeShift', 'hideTimeOverride'] as const) {
-    if (input[key] !== undefined) model[key] = input[key] as string | number | boolean;
-  }
+  if (input.maxDataPoints !== undefined) model.maxDataPoints = input.maxDataPoints;
+  if (input.repeat?.maxPerRow !== undefined) model.maxPerRow = input.repeat.maxPerRow;
+  model.options = mergeOnto(shared.options, input.options) as JsonObject;
   if (input.repeat) {
     model.repeat = input.repeat.variable?.name ?? '';
     model.repeatDirection = input.repeat.direction ?? 'h';
-    if (input.repeat.maxPerRow !== undefined) model.maxPerRow = input.repeat.maxPerRow;
   }
+  if (input.timeFrom !== undefined) model.timeFrom = input.timeFrom;
+  if (input.timeShift !== undefined) model.timeShift = input.timeShift;
+  model.title = input.title;
+  if (input.transformations) model.transformations = clone(input.transformations) as unknown as JsonObject[];
+  if (input.transparent !== undefined) model.transparent = input.transparent;
+  model.type = kind.type;
   const rawKeys = Object.keys(input.raw ?? {});
   const merged = input.raw ? (deepMerge(model, input.raw) as JsonObject) : model;
 
-  return Object.freeze({
+  const spec: PanelSpec = Object.freeze({
     kind: 'panel',
     type: kind.type,
     title: input.title,
@@ -143,4 +156,21 @@ function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, input
     rawKeys,
     issues,
   });
+  return kind.untyped || hasLooseInput(input as PanelOptions) ? spec : markChecked(spec);
+}
+
+/**
+ * Inputs the builder passes through with a looser check than the output
+ * schema's (zod takes any record for a value mapping or a color object, any
+ * string for a transformation or override matcher id), plus `raw`: a panel with
+ * one of these is validated at run time (validate/typed.ts).
+ */
+function hasLooseInput(input: PanelOptions): boolean {
+  if (input.raw !== undefined || input.mappings !== undefined || input.transformations !== undefined) return true;
+  if (typeof input.color === 'object' && input.color !== null) return true;
+  for (const o of input.overrides ?? []) {
+    const p = o.properties as FieldProperties;
+    if (!o.matcher?.id || p.mappings !== undefined || (typeof p.color === 'object' && p.color !== null)) return true;
+  }
+  return false;
 }

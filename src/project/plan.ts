@@ -1,4 +1,4 @@
-import { buildDashboard } from '../build.js';
+import { buildDashboard, type BuildOptions } from '../build.js';
 import { checkLintConfig } from '../lint/config.js';
 import { lintDashboard } from '../lint/dashboard/lint.js';
 import { dashboardProvidersDocument, datasourcesDocument, toYaml } from '../provisioning/yaml.js';
@@ -37,7 +37,7 @@ export interface Plan {
  * compares it with the disk; a build writes it. Dashboards with errors
  * produce no file.
  */
-export function planBuild(project: Project): Plan {
+export function planBuild(project: Project, options: Pick<BuildOptions, 'validate'> = {}): Plan {
   const files: PlannedFile[] = [];
   const issues: Issue[] = [...project.issues];
   const dashboards: DashboardSummary[] = [];
@@ -79,7 +79,7 @@ export function planBuild(project: Project): Plan {
     if (otherUid) dashboardIssues.push({ ...issue('dashboard.duplicate-uid', 'uid', `uid "${d.spec.uid}" is also used by ${otherUid}; Grafana would keep only one`), source: { file: d.file, dashboard: d.spec.title } });
     uids.set(d.spec.uid, d.file);
 
-    const result = buildDashboard(d.spec, { datasources: project.datasources, file: d.file });
+    const result = buildDashboard(d.spec, { datasources: project.datasources, file: d.file, validate: options.validate });
     if (result.text !== undefined) dashboardsBuilt.push(result.json);
     dashboardIssues.push(...result.issues);
     if (result.text !== undefined) dashboardIssues.push(...lintDashboard(result.json, { file: d.file, datasources: project.datasources, config: lint.config }));

@@ -8,6 +8,7 @@ import { QUERY_REF_ID, QUERY_REF_ID_MESSAGE, type QuerySpec } from './query.js';
 import { isQueryText, type QueryText } from './text.js';
 import { neverThrows } from '../validate/guard.js';
 import { invalidQuery } from '../validate/invalid.js';
+import { markChecked } from '../validate/typed.js';
 
 export interface PromQueryOptions {
   /** A datasource of this query's kind; another kind is a compile error (and an issue for untyped callers). */
@@ -63,7 +64,7 @@ function buildPromQuery(options: PromQueryOptions): QuerySpec {
   if (options.format) model.format = options.format;
   if (options.minInterval) model.interval = options.minInterval;
   if (options.hide) model.hide = true;
-  return Object.freeze({
+  const spec: QuerySpec = Object.freeze({
     kind: 'query',
     datasource: options.datasource,
     text: expr,
@@ -72,6 +73,8 @@ function buildPromQuery(options: PromQueryOptions): QuerySpec {
     rawKeys: Object.keys(options.raw ?? {}),
     issues: [...issues, ...(isQueryText(expr) ? expr.issues.map((i) => ({ ...i, path: 'expr' })) : [])],
   });
+  // Without `raw`, the target's JSON is what the builder wrote (see validate/typed.ts).
+  return options.raw ? spec : markChecked(spec);
 }
 
 /** `promQuery`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */

@@ -9,6 +9,7 @@ import { isQueryText, type QueryText } from './text.js';
 import { neverThrows } from '../validate/guard.js';
 import { invalidQuery } from '../validate/invalid.js';
 import { POSTGRES_TYPE } from '../datasources/postgres/options.js';
+import { markChecked } from '../validate/typed.js';
 
 export interface SqlQueryOptions {
   /** A datasource of this query's kind; another kind is a compile error (and an issue for untyped callers). */
@@ -49,7 +50,7 @@ function buildSqlQuery(options: SqlQueryOptions): QuerySpec {
     rawSql: isQueryText(text) ? text.text : '',
   };
   if (options.hide) model.hide = true;
-  return Object.freeze({
+  const spec: QuerySpec = Object.freeze({
     kind: 'query',
     datasource: options.datasource,
     text,
@@ -58,6 +59,8 @@ function buildSqlQuery(options: SqlQueryOptions): QuerySpec {
     rawKeys: Object.keys(options.raw ?? {}),
     issues: [...issues, ...(isQueryText(text) ? text.issues.map((i) => ({ ...i, path: 'rawSql' })) : [])],
   });
+  // Without `raw`, the target's JSON is what the builder wrote (see validate/typed.ts).
+  return options.raw ? spec : markChecked(spec);
 }
 
 /** `sqlQuery`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */

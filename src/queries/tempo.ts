@@ -8,6 +8,7 @@ import { QUERY_REF_ID, QUERY_REF_ID_MESSAGE, type QuerySpec } from './query.js';
 import { isQueryText, type QueryText } from './text.js';
 import { neverThrows } from '../validate/guard.js';
 import { invalidQuery } from '../validate/invalid.js';
+import { markChecked } from '../validate/typed.js';
 
 export interface TempoQueryOptions {
   /** A datasource of this query's kind; another kind is a compile error (and an issue for untyped callers). */
@@ -59,7 +60,7 @@ function buildTempoQuery(options: TempoQueryOptions): QuerySpec {
   };
   if (options.spss) model.spss = options.spss;
   if (options.hide) model.hide = true;
-  return Object.freeze({
+  const spec: QuerySpec = Object.freeze({
     kind: 'query',
     datasource: options.datasource,
     text: query,
@@ -68,6 +69,8 @@ function buildTempoQuery(options: TempoQueryOptions): QuerySpec {
     rawKeys: Object.keys(options.raw ?? {}),
     issues: [...issues, ...(isQueryText(query) ? query.issues.map((i) => ({ ...i, path: 'query' })) : [])],
   });
+  // Without `raw`, the target's JSON is what the builder wrote (see validate/typed.ts).
+  return options.raw ? spec : markChecked(spec);
 }
 
 /** `tempoQuery`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */

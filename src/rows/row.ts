@@ -4,6 +4,7 @@ import { isVariable, type VariableSpec } from '../variables/variable.js';
 import type { Issue } from '../validate/issues.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { neverThrows } from '../validate/guard.js';
+import { markChecked } from '../validate/typed.js';
 
 export interface RowOptions {
   title: string;
@@ -43,7 +44,7 @@ const schema = z
 /** A row: starts a new line of the grid and owns the panels under it. */
 function buildRow(options: RowOptions): RowSpec {
   const r = parseInput(schema, options);
-  return Object.freeze({
+  const spec: RowSpec = Object.freeze({
     kind: 'row',
     title: options.title,
     collapsed: options.collapsed ?? false,
@@ -53,6 +54,8 @@ function buildRow(options: RowOptions): RowSpec {
     raw: options.raw,
     issues: r.success ? [] : issuesFromZod(r.error, 'row', '', '', schema),
   });
+  // Without `raw`, the row's JSON is what compile writes from these checked fields (see validate/typed.ts).
+  return options.raw ? spec : markChecked(spec);
 }
 
 export function isRow(v: unknown): v is RowSpec {

@@ -7,7 +7,7 @@ import { EXIT, formatIssues, hasErrors } from '../../validate/issues.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 
-const usage = `Usage: dashcode build [--check] [--no-cache] [--root DIR] [dashboards/x.ts ...]
+const usage = `Usage: dashcode build [--check] [--no-cache] [--validate full] [--root DIR] [dashboards/x.ts ...]
 
 Compiles every dashboard module (dashboards/*.{ts,mts,cts,js,mjs,cjs}) to
 <outDir>/<name>.json and the datasources to Grafana provisioning YAML under
@@ -25,6 +25,10 @@ Options:
   --load-timeout SECONDS
                time each module may take to load (default 30); a module
                that takes longer is reported by name, the others still build
+  --validate full
+               validate every dashboard's whole output against the schema
+               (by default only what did not come through a typed builder:
+               raw, pluginPanel, imported verbatim parts); implies --no-cache
   -h, --help   this help
 
 Exit codes: 0 ok, 1 errors or stale files, 2 usage or internal error.`;
@@ -32,11 +36,14 @@ Exit codes: 0 ok, 1 errors or stale files, 2 usage or internal error.`;
 export const buildCommand: Command = {
   usage,
   async run(args: string[], io: Io): Promise<number> {
-    const parsed = parseOptions({ args, allowPositionals: true, options: { check: { type: 'boolean' }, root: { type: 'string' }, 'no-cache': { type: 'boolean' }, 'load-timeout': { type: 'string' } } });
+    const parsed = parseOptions({ args, allowPositionals: true, options: { check: { type: 'boolean' }, root: { type: 'string' }, 'no-cache': { type: 'boolean' }, 'load-timeout': { type: 'string' }, validate: { type: 'string' } } });
+    const validate = parsed.values.validate;
+    if (validate !== undefined && validate !== 'full') throw new UsageError(`--validate takes "full", got ${JSON.stringify(validate)}`);
     const root = path.resolve(io.cwd, parsed.values.root ?? '.');
     const check = parsed.values.check === true;
     const partial = parsed.positionals.length > 0;
-    const useCache = !partial && parsed.values['no-cache'] !== true;
+    // The cache remembers builds validated the default way: a full validation always compiles.
+    const useCache = !partial && parsed.values['no-cache'] !== true && validate === undefined;
 
     if (useCache) {
       const cached = await tryCachedBuild(['build', ...(check ? ['--check'] : []), '--root', root], io);
@@ -63,7 +70,7 @@ export const buildCommand: Command = {
       io.stderr(`dashcode build: no dashboards found in ${project.config.dashboardsDir}/\n`);
       return EXIT.findings;
     }
-    const plan = planBuild(project);
+    const plan = planBuild(project, { validate: validate === 'full' ? 'full' : undefined });
     const sync = await compareWithDisk(root, plan, { outDir: project.config.outDir, partial });
     const issues = [...plan.issues, ...sync.issues];
     const issuesText = issues.length > 0 ? `${formatIssues(issues)}\n` : '';
