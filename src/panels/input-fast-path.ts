@@ -10,19 +10,10 @@
  */
 import { isKnownUnit } from '../model/units.js';
 import { isQuery } from '../queries/query.js';
+import { isBoolean, isOptionalRecord, isRecord, isString, strictObjectLooksValid } from '../validate/input-checks.js';
 
-const isString = (v: unknown) => v === undefined || typeof v === 'string';
-const isBoolean = (v: unknown) => v === undefined || typeof v === 'boolean';
 const isNumber = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
 const isPositiveInt = (v: unknown) => v === undefined || (Number.isSafeInteger(v) && (v as number) > 0);
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-  const proto: unknown = Object.getPrototypeOf(v);
-  return (proto === Object.prototype || proto === null) && Object.getOwnPropertySymbols(v).length === 0;
-}
-
-const isOptionalRecord = (v: unknown) => v === undefined || isRecord(v);
 
 function isLinks(v: unknown): boolean {
   if (v === undefined) return true;
@@ -85,10 +76,5 @@ const FIELD_CHECKS: Readonly<Record<string, (v: unknown) => boolean>> = {
 
 /** True only when `panelInputSchema.safeParse(input)` would succeed; false means "ask zod". */
 export function panelInputLooksValid(input: unknown): boolean {
-  if (!isRecord(input) || typeof input.title !== 'string') return false;
-  for (const key of Object.keys(input)) {
-    const check = Object.hasOwn(FIELD_CHECKS, key) ? FIELD_CHECKS[key] : undefined;
-    if (check === undefined || !check(input[key])) return false;
-  }
-  return true;
+  return strictObjectLooksValid(input, FIELD_CHECKS, ['title']);
 }

@@ -53,6 +53,8 @@ export function typedReferenceIssues(text: { language: string; text: string; ref
 
 function judgedIssues(language: string, text: string, references: readonly QueryReference[], info: (r: QueryReference) => SqlVariableInfo | undefined, judged: readonly QueryReference[] = references.filter((r) => r.variable !== undefined)): Issue[] {
   if (judged.length === 0) return [];
+  // A restricted variable (a fixed list) is safe wherever it stands, so text whose judged references are all such needs no lexing (issue 15).
+  if (judged.every((r) => info(r)?.restricted === true)) return [];
   if (language === 'sql') {
     const segments = lexSql(text);
     return judgeAll(SQL_POSITION_CODE, judged, info, (ref, v) => unsafeSqlReference(ref, v, text, segments, references));

@@ -9,6 +9,7 @@ import { isQueryText, type QueryText } from './text.js';
 import { neverThrows } from '../validate/guard.js';
 import { invalidQuery } from '../validate/invalid.js';
 import { markChecked } from '../validate/typed.js';
+import { PROM_MIN_INTERVAL, promQueryInputLooksValid } from './input-fast-path.js';
 
 export interface PromQueryOptions {
   /** A datasource of this query's kind; another kind is a compile error (and an issue for untyped callers). */
@@ -28,13 +29,14 @@ export interface PromQueryOptions {
   raw?: Record<string, unknown>;
 }
 
-const schema = z
+/** The options' schema; `promQueryInputLooksValid` (input-fast-path.ts) skips it for input it accepts. */
+export const promQuerySchema = z
   .object({
     datasource: z.custom<DatasourceSpec>(isDatasource, { message: 'is required: a datasource object (e.g. from datasources/)' }),
     expr: z.custom<QueryText>(isQueryText, { message: 'must be query text written with the promql`` tag' }),
     legendFormat: z.string().optional(),
     type: z.enum(['range', 'instant', 'both']).optional(),
-    minInterval: z.string().regex(/^(\d+(ms|s|m|h|d|w|y))+$|^\$\w+$/, 'must be a duration such as "15s"').optional(),
+    minInterval: z.string().regex(PROM_MIN_INTERVAL, 'must be a duration such as "15s"').optional(),
     exemplar: z.boolean().optional(),
     format: z.enum(['time_series', 'table', 'heatmap']).optional(),
     refId: z.string().regex(QUERY_REF_ID, QUERY_REF_ID_MESSAGE).optional(),
@@ -45,8 +47,8 @@ const schema = z
 
 /** A PromQL target. */
 function buildPromQuery(options: PromQueryOptions): QuerySpec {
-  const r = parseInput(schema, options);
-  const issues = r.success ? [] : issuesFromZod(r.error, 'query', '', '', schema);
+  const r = promQueryInputLooksValid(options) ? undefined : parseInput(promQuerySchema, options);
+  const issues = r === undefined || r.success ? [] : issuesFromZod(r.error, 'query', '', '', promQuerySchema);
   const { expr } = options;
   if (isQueryText(expr) && expr.language !== 'promql') issues.push(issue('query.language', 'expr', `expected promql text, got ${expr.language}`));
   if (isDatasource(options.datasource) && languageOf(options.datasource.type) !== 'promql') {

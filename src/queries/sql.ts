@@ -10,6 +10,7 @@ import { neverThrows } from '../validate/guard.js';
 import { invalidQuery } from '../validate/invalid.js';
 import { POSTGRES_TYPE } from '../datasources/postgres/options.js';
 import { markChecked } from '../validate/typed.js';
+import { sqlQueryInputLooksValid } from './input-fast-path.js';
 
 export interface SqlQueryOptions {
   /** A datasource of this query's kind; another kind is a compile error (and an issue for untyped callers). */
@@ -23,7 +24,8 @@ export interface SqlQueryOptions {
   raw?: Record<string, unknown>;
 }
 
-const schema = z
+/** The options' schema; `sqlQueryInputLooksValid` (input-fast-path.ts) skips it for input it accepts. */
+export const sqlQuerySchema = z
   .object({
     datasource: z.custom<DatasourceSpec>(isDatasource, { message: 'is required: a datasource object (e.g. from datasources/)' }),
     sql: z.custom<QueryText>(isQueryText, { message: 'must be query text written with the sql`` tag' }),
@@ -36,8 +38,8 @@ const schema = z
 
 /** A raw-SQL target for Grafana's PostgreSQL datasource, in code editor mode. */
 function buildSqlQuery(options: SqlQueryOptions): QuerySpec {
-  const r = parseInput(schema, options);
-  const issues = r.success ? [] : issuesFromZod(r.error, 'query', '', '', schema);
+  const r = sqlQueryInputLooksValid(options) ? undefined : parseInput(sqlQuerySchema, options);
+  const issues = r === undefined || r.success ? [] : issuesFromZod(r.error, 'query', '', '', sqlQuerySchema);
   const text = options.sql;
   if (isQueryText(text) && text.language !== 'sql') issues.push(issue('query.language', 'rawSql', `expected sql text, got ${text.language}`));
   if (isDatasource(options.datasource) && languageOf(options.datasource.type) !== 'sql') {

@@ -96,18 +96,20 @@ function makeTag<L extends QueryLanguage>(language: L) {
   return (strings: TemplateStringsArray, ...values: Array<Interpolation<L>>): QueryText<L> => {
     let text = '';
     const variables: VariableSpec[] = [];
-    const literalNames = strings.flatMap(namedReferences);
+    const partReferences = templateReferences(strings);
+    const literalNames = partReferences.flatMap((refs) => refs.map((r) => r.name));
     const references: QueryReference[] = [];
     const issues: Issue[] = [];
-    const append = (part: string): void => {
-      references.push(...literalReferences(part, text.length));
-      text += part;
+    const append = (i: number): void => {
+      const offset = text.length;
+      for (const r of partReferences[i] ?? []) references.push(offset === 0 ? r : { ...r, start: r.start + offset, end: r.end + offset });
+      text += strings[i] ?? '';
     };
-    append(strings[0] ?? '');
+    append(0);
     values.forEach((value, i) => {
       if (isQueryText(value)) literalNames.push(...value.literalNames);
       text += render(language, value, { variables, issues, references, offset: text.length }, i);
-      append(strings[i + 1] ?? '');
+      append(i + 1);
     });
     issues.push(...positionIssues(language, text, references));
     return Object.freeze({ kind: 'query-text', language, text, variables: dedupe(variables), literalNames: [...new Set(literalNames)], references, issues });
@@ -165,8 +167,20 @@ function render<L extends QueryLanguage>(language: L, value: unknown, target: Re
  */
 const NAMED_REFERENCE = /\$\{([A-Za-z_]\w*)(?::([^}]*))?\}|\$([A-Za-z_]\w*)(?!\w|\$)|\[\[([A-Za-z_]\w*)(?::([^\]]*))?\]\]/g;
 
-function namedReferences(part: string): string[] {
-  return literalReferences(part, 0).map((r) => r.name);
+/**
+ * The typed-out references of each part of a template, at offsets from the
+ * part's start. A template literal's strings array is frozen and the same
+ * object on every call from one place, so its parts are scanned once (issue
+ * 15); an array passed by hand is scanned every time.
+ */
+const templateRefs = new WeakMap<TemplateStringsArray, ReadonlyArray<readonly QueryReference[]>>();
+
+function templateReferences(strings: TemplateStringsArray): ReadonlyArray<readonly QueryReference[]> {
+  const known = templateRefs.get(strings);
+  if (known !== undefined) return known;
+  const refs = Array.from(strings, (part) => literalReferences(part ?? '', 0));
+  if (Object.isFrozen(strings) && Object.isFrozen(strings.raw)) templateRefs.set(strings, refs);
+  return refs;
 }
 
 /** The typed-out references in `part`, at offsets from `offset`. */
