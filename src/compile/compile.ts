@@ -240,7 +240,7 @@ function compilePanels(items: DashboardSpec['panels'], ctx: Context, unchecked: 
       );
       const rowJson: JsonObject = {
         collapsed: item.collapsed,
-        gridPos: { ...(rowPlaced?.gridPos ?? fallbackPos()) },
+        gridPos: gridPosJson(rowPlaced?.gridPos ?? fallbackPos()),
         id: ids.get(item) ?? 0,
         panels: item.collapsed ? children : [],
         title: item.title,
@@ -323,11 +323,16 @@ function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: string, 
     const first = p.queries[0]?.datasource;
     if (first) extra.datasource = uids.size === 1 ? { ...datasourceRef(first) } : { ...MIXED };
   }
-  extra.gridPos = { ...gridPos };
+  extra.gridPos = gridPosJson(gridPos);
   extra.id = id;
   if (targets) extra.targets = targets;
   if (p.repeat) ctx.requireVariables([p.repeat], `${path}.repeat`, p.title);
   return cloneWith(p.model, extra);
+}
+
+/** A fresh gridPos with its keys in canonical order, which lets the printer hand it to JSON.stringify (serialize.ts). */
+function gridPosJson(p: GridPos): JsonObject {
+  return { h: p.h, w: p.w, x: p.x, y: p.y };
 }
 
 /**
