@@ -330,7 +330,7 @@ function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: string, 
   return cloneWith(p.model, extra);
 }
 
-/** A fresh gridPos with its keys in canonical order, which lets the printer hand it to JSON.stringify (serialize.ts). */
+/** A fresh gridPos with its keys in canonical order, so the printer need not sort it (serialize.ts). */
 function gridPosJson(p: GridPos): JsonObject {
   return { h: p.h, w: p.w, x: p.x, y: p.y };
 }

@@ -41,6 +41,8 @@ export function positionIssues(language: string, text: string, references: reado
 
 /** Issues for the typed-out references of `text`, judged with the dashboard's variables (unknown names are `variable.undefined` elsewhere). */
 export function typedReferenceIssues(text: { language: string; text: string; references?: readonly QueryReference[] }, variables: readonly VariableSpec[]): Issue[] {
+  // Most query text interpolates variable objects only: nothing typed out to judge, no map to build (issue 15).
+  if (!(text.references ?? []).some((r) => r.variable === undefined)) return [];
   const byName = new Map(variables.map((v) => [v.name, v]));
   const typed = (text.references ?? []).filter((r) => r.variable === undefined && byName.has(r.name));
   if (typed.length === 0) return [];
