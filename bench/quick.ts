@@ -5,11 +5,11 @@
  *
  *     node --import tsx bench/quick.ts [panels] [runs]
  */
+import { median } from './median.js';
 import { dashcode, foundationSdk } from './pipelines.js';
 
 const n = Number(process.argv[2] ?? 1000);
 const runs = Number(process.argv[3] ?? 30);
-const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const time = (f: () => unknown) => {
   const xs: number[] = [];
   for (let i = 0; i < runs; i++) {
