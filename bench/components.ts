@@ -127,8 +127,8 @@ async function timeCheck(dashboards: ReadonlyArray<Record<string, unknown>>) {
   const checkAll = async (engine: Awaited<ReturnType<typeof openPglite>>) => {
     for (const d of dashboards) {
       const result = await checkDashboard(d, { sql: engine, now });
-      // syntax-ok: a PromQL/TraceQL query parsed but not run (no Prometheus here); the bench times the SQL checks.
-      const broken = result.queries.find((q) => q.status !== 'ok' && q.status !== 'skipped' && q.status !== 'syntax-ok');
+      // The bench times the SQL checks: PromQL/TraceQL are parsed, not run, without their servers.
+      const broken = result.queries.find((q) => q.language === 'sql' && q.status !== 'ok' && q.status !== 'skipped');
       if (broken) throw new Error(`check of "${String(d.title)}" is not clean: ${broken.status} ${broken.message ?? ''}`);
     }
   };

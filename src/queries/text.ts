@@ -178,7 +178,8 @@ const templateRefs = new WeakMap<TemplateStringsArray, ReadonlyArray<readonly Qu
 function templateReferences(strings: TemplateStringsArray): ReadonlyArray<readonly QueryReference[]> {
   const known = templateRefs.get(strings);
   if (known !== undefined) return known;
-  const refs = Array.from(strings, (part) => literalReferences(part ?? '', 0));
+  // Frozen: every query text made from this template shares these objects.
+  const refs = Array.from(strings, (part) => Object.freeze(literalReferences(part ?? '', 0).map((r) => Object.freeze(r))));
   if (Object.isFrozen(strings) && Object.isFrozen(strings.raw)) templateRefs.set(strings, refs);
   return refs;
 }
