@@ -1,0 +1,40 @@
+/**
+ * Dashboards Grafana loads and dashcode's import used to leave unbuildable
+ * (test/fixtures/public/): each reduced to the smallest case. The import now
+ * does what Grafana does on load, says so, and the result builds.
+ */
+import { describe, expect, it } from 'vitest';
+import { describeChange } from '../../src/diff/format.js';
+import { importDashboard } from '../../src/import/import.js';
+import type { JsonObject } from '../../src/model/loose.js';
+import { Scratch } from './support/generated.js';
+import { buildErrors } from './support/build-errors.js';
+
+const prom = { type: 'prometheus', uid: 'prom' };
+const stat = (title: string, expr: string, y = 0): JsonObject => ({ type: 'stat', title, datasource: prom, gridPos: { x: 0, y, w: 12, h: 8 }, targets: [{ refId: 'A', expr, datasource: prom }] });
+
+async function importAndBuild(d: JsonObject) {
+  const scratch = new Scratch();
+  try {
+    const { result, file } = await scratch.importTo(d);
+    return { result, errors: await buildErrors(file) };
+  } finally {
+    scratch.remove();
+  }
+}
+
+describe('a variable name only Grafana accepts (linkerd2 health: "namespace-viz")', () => {
+  it('is kept verbatim with a warning, and the dashboard builds', async () => {
+    const d: JsonObject = {
+      uid: 'v', title: 'V',
+      templating: { list: [{ name: 'namespace-viz', type: 'query', datasource: prom, query: 'label_values(up, namespace)', refresh: 2, current: {}, options: [] }] },
+      panels: [stat('up', 'up')],
+    };
+    const { result, errors } = await importAndBuild(d);
+    expect(result.code).toContain("name: 'namespace-viz'");
+    expect(result.code).toContain('rawVariable(');
+    expect(result.issues.find((i) => i.code === 'import.variable-name')?.message).toMatch(/no reference can reach it/);
+    expect(result.roundTrip.map(describeChange)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
