@@ -38,3 +38,21 @@ describe('a variable name only Grafana accepts (linkerd2 health: "namespace-viz"
     expect(errors).toEqual([]);
   });
 });
+
+describe('dashboard keys Grafana does not read or types it does not take', () => {
+  it('a string revision that is a whole number becomes that integer (linkerd2 prometheus-2-stats: "1.0")', async () => {
+    const { result, errors } = await importAndBuild({ uid: 'r', title: 'R', revision: '1.0', panels: [stat('up', 'up')] });
+    expect(result.code).toMatch(/raw: \{ revision: 1 \}/);
+    expect(result.issues.find((i) => i.code === 'import.revision')?.message).toContain('becomes 1');
+    expect(result.roundTrip.map(describeChange)).toEqual(['dashboard: revision "1.0" → 1']);
+    expect(errors).toEqual([]);
+  });
+  it('a key outside Grafana\'s dashboard schema is dropped with a warning and listed (pgwatch2 v8-global-db-overview: "variables")', async () => {
+    const { result, errors } = await importAndBuild({ uid: 'k', title: 'K', variables: { list: [] }, panels: [stat('up', 'up')] });
+    expect(result.code).not.toContain('variables: { list');
+    expect(result.issues.find((i) => i.code === 'import.dropped')?.message).toContain('"variables" dropped');
+    expect(result.unmodelled).toContain("dashboard: variables (dropped: not in Grafana's dashboard schema)");
+    expect(result.roundTrip.map(describeChange)).toEqual(['dashboard: variables removed (was {"list":[]})']);
+    expect(errors).toEqual([]);
+  });
+});
