@@ -56,3 +56,44 @@ describe('dashboard keys Grafana does not read or types it does not take', () =>
     expect(errors).toEqual([]);
   });
 });
+
+describe('"export for sharing" inputs (triton-server k8s-onprem: ${DS_PROMETHEUS})', () => {
+  const shared = (extra: JsonObject = {}): JsonObject => ({
+    __inputs: [{ name: 'DS_PROMETHEUS', label: 'Prometheus', type: 'datasource', pluginId: 'prometheus', pluginName: 'Prometheus' }],
+    uid: 's', title: 'Shared',
+    panels: [{ ...stat('up', 'up{job="$job"}'), datasource: { type: 'prometheus', uid: '${DS_PROMETHEUS}' }, targets: [{ refId: 'A', expr: 'up', datasource: { type: 'prometheus', uid: '${DS_PROMETHEUS}' } }] }],
+    ...extra,
+  });
+  const PROM_MODULE = (lib: string) => `import { prometheusDatasource } from '${lib}';\nexport const metrics = prometheusDatasource({ name: 'Metrics', uid: 'metrics', url: 'http://prometheus:9090' });\n`;
+
+  it('map each input to the project datasource of its plugin, as Grafana\'s import fills them in, and say so', async () => {
+    const scratch = new Scratch();
+    try {
+      const { result, file } = await scratch.importTo(shared(), { datasources: [{ exportName: 'metrics', uid: 'metrics', type: 'prometheus', name: 'Metrics' }] }, PROM_MODULE(scratch.library));
+      expect(result.code).not.toContain('DS_PROMETHEUS');
+      expect(result.code).toMatch(/datasource: metrics/);
+      expect(result.newDatasources).toEqual([]);
+      expect(result.issues.find((i) => i.code === 'import.input')?.message).toBe('input ${DS_PROMETHEUS} (a prometheus datasource, "Prometheus") is the project\'s prometheus datasource "metrics" (Grafana\'s import asks for it and puts its uid in every ${DS_PROMETHEUS})');
+      expect(result.roundTrip).toEqual([]);
+      expect(await buildErrors(file)).toEqual([]);
+    } finally {
+      scratch.remove();
+    }
+  });
+
+  it('with several of that plugin, the default one; with none, the placeholder stays and a warning says why', async () => {
+    const two = [{ exportName: 'a', uid: 'a', type: 'prometheus' }, { exportName: 'b', uid: 'b', type: 'prometheus', isDefault: true }];
+    const picked = await importDashboard(shared(), { datasources: two });
+    expect(picked.code).toMatch(/datasource: b\b/);
+    expect(picked.issues.find((i) => i.code === 'import.input')?.severity).toBe('warning');
+    const none = await importDashboard(shared(), { datasources: [] });
+    expect(none.issues.find((i) => i.code === 'import.input')?.message).toMatch(/no prometheus datasource is known/);
+  });
+
+  it('a dashboard variable of the same name wins: the reference is that variable (opentelemetry-demo linux-dashboard)', async () => {
+    const d = shared({ templating: { list: [{ name: 'DS_PROMETHEUS', type: 'datasource', query: 'prometheus', current: {} }] } });
+    const r = await importDashboard(d, { datasources: [{ exportName: 'metrics', uid: 'metrics', type: 'prometheus' }] });
+    expect(r.issues.find((i) => i.code === 'import.input')).toBeUndefined();
+    expect(r.code).toContain('DS_PROMETHEUS');
+  });
+});
