@@ -97,3 +97,19 @@ describe('"export for sharing" inputs (triton-server k8s-onprem: ${DS_PROMETHEUS
     expect(r.code).toContain('DS_PROMETHEUS');
   });
 });
+
+describe('references to variables the dashboard does not define (opentelemetry-demo postgresql, linux)', () => {
+  it('keep the query text as written (Grafana sends it literally), warn, and the dashboard builds with a lint warning', async () => {
+    const d: JsonObject = {
+      uid: 'u', title: 'U',
+      templating: { list: [{ name: 'host', type: 'custom', query: 'a,b', current: { text: 'a', value: 'a' } }] },
+      panels: [stat('up', 'up{job="$job", host="${host}"}'), stat('down', 'sum(up{host="$host"})', 8)],
+    };
+    const { result, errors } = await importAndBuild(d);
+    expect(result.code).toContain("rawQueryText('promql', 'up{job=\"$job\", host=\"${host}\"}')");
+    expect(result.code).not.toMatch(/rawQueryText\('promql', 'sum/);
+    expect(result.issues.find((i) => i.code === 'import.variable-undefined')?.message).toMatch(/\$job.*not define/);
+    expect(result.roundTrip.map(describeChange)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
