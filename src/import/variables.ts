@@ -33,7 +33,11 @@ const NAME = /^[A-Za-z0-9_]+$/;
 const DURATION = /^\d+(ms|s|m|h|d|w|y)$/;
 
 export function importVariables(ctx: ImportContext, list: unknown[]): ImportedVariable[] {
-  for (const v of list) if (isObject(v) && typeof v.name === 'string') ctx.variableNames.add(v.name);
+  for (const v of list) {
+    if (!isObject(v) || typeof v.name !== 'string') continue;
+    ctx.variableNames.add(v.name);
+    if (v.type === 'datasource' && typeof v.query === 'string' && v.query !== '') ctx.datasourceVariables.set(v.name, canonicalDatasourceType(v.query));
+  }
   const out: ImportedVariable[] = [];
   list.forEach((v, i) => {
     const path = `templating.list[${i}]`;

@@ -113,3 +113,20 @@ describe('references to variables the dashboard does not define (opentelemetry-d
     expect(errors).toEqual([]);
   });
 });
+
+describe('a reference to a datasource variable without a type (tempo-operational: ${logsds}, a Loki variable)', () => {
+  it('takes the type the variable selects (its pluginType), not the query builder\'s guess', async () => {
+    const d: JsonObject = {
+      uid: 't', title: 'T',
+      templating: { list: [{ name: 'logsds', type: 'datasource', query: 'loki', current: {} }, { name: 'ds', type: 'datasource', query: 'prometheus', current: {} }] },
+      panels: [
+        { type: 'logs', title: 'bad words', datasource: { uid: '${logsds}' }, gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'count_over_time({job="x"}[1m])', datasource: { uid: '${logsds}' } }] },
+        { type: 'stat', title: 'up', datasource: { uid: '$ds' }, gridPos: { x: 12, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'up', datasource: { uid: '$ds' } }] },
+      ],
+    };
+    const r = await importDashboard(d);
+    expect(r.code).toContain("externalDatasource({ type: 'loki', uid: '${logsds}' })");
+    expect(r.code).not.toContain("type: 'prometheus', uid: '${logsds}'");
+    expect(r.code).toContain("externalDatasource({ type: 'prometheus', uid: '$ds' })");
+  });
+});
