@@ -102,10 +102,12 @@ function refIdLetters(n: number): string {
 /**
  * Panel keys with no effect in Grafana 7+: the pre-5 layout (`height`, `span`)
  * and editor state saved by old versions (`error`, `editable`, `isNew`,
- * `$$hashKey`). dashcode's output schema rejects them, so the import drops
+ * `$$hashKey`), and the row-repeat bookkeeping Grafana 5/6 saved on the
+ * panels of a repeated row (`repeatedByRow`; DashboardModel.processRepeats
+ * rebuilds the copies on every load). dashcode's output schema rejects them, so the import drops
  * them and lists them (a dashcode decision, not a Grafana migration).
  */
-const INERT_KEYS = ['error', 'editable', 'height', 'span', 'isNew', '$$hashKey', 'scopedVars'];
+const INERT_KEYS = ['error', 'editable', 'height', 'span', 'isNew', '$$hashKey', 'scopedVars', 'repeatedByRow'];
 
 /**
  * A row's keys beyond Grafana's RowPanel schema (dashboard.jsonschema.json

@@ -85,3 +85,11 @@ describe('Angular heatmap → React heatmap (angularToReactHeatmap)', () => {
     }
   });
 });
+
+describe('inert panel keys', () => {
+  it('repeatedByRow (row-repeat bookkeeping of Grafana 5/6, linkerd2 health) is dropped and listed', () => {
+    const m = migrateLegacyPanel({ type: 'text', title: '', options: { content: 'x', mode: 'html' }, repeatedByRow: true })!;
+    expect(m.panel.repeatedByRow).toBeUndefined();
+    expect(m.dropped).toEqual(['repeatedByRow']);
+  });
+});
