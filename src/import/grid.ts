@@ -13,6 +13,7 @@
  * keeps its exact positions.
  */
 import { asArray, isObject } from '../diff/json.js';
+import { collapsedShift } from '../diff/normalize.js';
 import type { Json, JsonObject } from '../model/loose.js';
 
 export interface GridItem {
@@ -98,17 +99,22 @@ function refusals(items: ReadonlyArray<GridItem | undefined>): Map<number, strin
 export function grafanaGrid(d: JsonObject): { dashboard: JsonObject; moved: GridMove[] } {
   if (!Array.isArray(d.panels)) return { dashboard: d, moved: [] };
   const moved: GridMove[] = [];
-  const relayout = (list: Json[], path: string, header?: GridItem): Json[] => {
-    const items = list.map((p) => (isObject(p) ? itemOf(p) : undefined));
+  // `shift` re-bases a collapsed row's panels under its header first, as Grafana does on expand (their stored y
+  // is from when the row was last expanded; see diff/normalize-panels.ts collapsedShift); results are shifted back.
+  const relayout = (list: Json[], path: string, header?: GridItem, shift = 0): Json[] => {
+    const items = list.map((p) => {
+      const item = isObject(p) ? itemOf(p) : undefined;
+      return item && { ...item, y: item.y + shift };
+    });
     const refused = refusals(header ? [header, ...items] : items);
     if (refused.size === 0) return list;
     const present = items.flatMap((item, i) => (item ? [{ item, i }] : []));
     const compacted = compactVertically(header ? [header, ...present.map((p) => p.item)] : present.map((p) => p.item)).slice(header ? 1 : 0);
     const out = [...list];
     present.forEach(({ item, i }, k) => {
-      const to = compacted[k];
+      const to = { ...compacted[k], y: compacted[k].y - shift };
       const p = list[i] as JsonObject;
-      if (to.y === item.y) return;
+      if (to.y === item.y - shift) return;
       const g = p.gridPos as JsonObject;
       out[i] = { ...p, gridPos: { ...g, y: to.y } };
       const reason = refused.get(header ? i + 1 : i) ?? 'pushed along by the compaction';
@@ -120,7 +126,9 @@ export function grafanaGrid(d: JsonObject): { dashboard: JsonObject; moved: Grid
   const panels = top.map((p, i) => {
     if (!isObject(p) || p.type !== 'row' || p.collapsed !== true || asArray(p.panels).length === 0) return p;
     const header = itemOf(p);
-    const children = relayout(asArray(p.panels), `panels[${i}].panels`, header);
+    const list = asArray(p.panels);
+    const shift = header ? collapsedShift(list.filter(isObject), header.y + 1) : 0;
+    const children = relayout(list, `panels[${i}].panels`, header, shift);
     return children === p.panels ? p : { ...p, panels: children };
   });
   const changed = panels.some((p, i) => p !== d.panels[i]);

@@ -79,3 +79,10 @@ describe('grafanaGrid: the dashboard as Grafana lays it out', () => {
     expect(r.issues.filter((i) => i.code === 'import.grid-position')).toEqual([]);
   });
 });
+
+describe('grafanaGrid: collapsed rows', () => {
+  it('re-bases a collapsed row\'s panels under its header first (stale y from the last expand is not an overlap)', () => {
+    const d = { panels: [panel('top', { x: 0, y: 0, w: 24, h: 18 }), { type: 'row', title: 'r', collapsed: true, gridPos: { x: 0, y: 18, w: 24, h: 1 }, panels: [panel('a', { x: 0, y: 55, w: 12, h: 8 }), panel('b', { x: 12, y: 55, w: 12, h: 8 })] }] };
+    expect(grafanaGrid(d)).toEqual({ dashboard: d, moved: [] });
+  });
+});
