@@ -81,8 +81,8 @@ describe('grafanaGrid: the dashboard as Grafana lays it out', () => {
 });
 
 describe('grafanaGrid: collapsed rows', () => {
-  it('re-bases a collapsed row\'s panels under its header first (stale y from the last expand is not an overlap)', () => {
-    const d = { panels: [panel('top', { x: 0, y: 0, w: 24, h: 18 }), { type: 'row', title: 'r', collapsed: true, gridPos: { x: 0, y: 18, w: 24, h: 1 }, panels: [panel('a', { x: 0, y: 55, w: 12, h: 8 }), panel('b', { x: 12, y: 55, w: 12, h: 8 })] }] };
+  it('re-bases a collapsed row\'s panels under its header first (opentelemetry-collector: stored at the header\'s own y)', () => {
+    const d = { panels: [panel('top', { x: 0, y: 0, w: 24, h: 15 }), { type: 'row', title: 'Receivers', collapsed: true, gridPos: { x: 0, y: 15, w: 24, h: 1 }, panels: [panel('a', { x: 0, y: 15, w: 3, h: 3 }), panel('b', { x: 3, y: 15, w: 2, h: 3 }), panel('c', { x: 0, y: 30, w: 3, h: 3 })] }] };
     expect(grafanaGrid(d)).toEqual({ dashboard: d, moved: [] });
   });
 });
