@@ -32,8 +32,8 @@ export function compactVertically(items: readonly GridItem[]): GridItem[] {
   const sorted = items.map((item, index) => ({ ...item, index })).sort((a, b) => a.y - b.y || a.x - b.x);
   const placed: Array<GridItem & { index: number }> = [];
   const out: GridItem[] = new Array<GridItem>(items.length);
-  for (let i = 0; i < sorted.length; i++) {
-    const l = { ...sorted[i] };
+  for (const [i, item] of sorted.entries()) {
+    const l = { ...item };
     l.y = Math.min(bottom(placed), l.y);
     while (l.y > 0 && !placed.some((p) => collides(p, l))) l.y--;
     let hit: GridItem | undefined;
@@ -49,7 +49,7 @@ export function compactVertically(items: readonly GridItem[]): GridItem[] {
 function resolveCollision(sorted: GridItem[], at: number, item: GridItem, moveTo: number): void {
   item.y += 1;
   for (let j = at + 1; j < sorted.length; j++) {
-    const other = sorted[j];
+    const other = sorted[j]!;
     if (other.y > item.y + item.h) break;
     if (collides(item, other)) resolveCollision(sorted, j, other, moveTo + item.h);
   }
@@ -97,7 +97,8 @@ function refusals(items: ReadonlyArray<GridItem | undefined>): Map<number, strin
  * lays them out when the row is expanded). The input is not changed.
  */
 export function grafanaGrid(d: JsonObject): { dashboard: JsonObject; moved: GridMove[] } {
-  if (!Array.isArray(d.panels)) return { dashboard: d, moved: [] };
+  const original = d.panels;
+  if (!Array.isArray(original)) return { dashboard: d, moved: [] };
   const moved: GridMove[] = [];
   // `shift` re-bases a collapsed row's panels under its header first, as Grafana does on expand (their stored y
   // is from when the row was last expanded; see diff/normalize-panels.ts collapsedShift); results are shifted back.
@@ -112,7 +113,7 @@ export function grafanaGrid(d: JsonObject): { dashboard: JsonObject; moved: Grid
     const compacted = compactVertically(header ? [header, ...present.map((p) => p.item)] : present.map((p) => p.item)).slice(header ? 1 : 0);
     const out = [...list];
     present.forEach(({ item, i }, k) => {
-      const to = { ...compacted[k], y: compacted[k].y - shift };
+      const to = { ...compacted[k]!, y: compacted[k]!.y - shift };
       const p = list[i] as JsonObject;
       if (to.y === item.y - shift) return;
       const g = p.gridPos as JsonObject;
@@ -122,7 +123,7 @@ export function grafanaGrid(d: JsonObject): { dashboard: JsonObject; moved: Grid
     });
     return out;
   };
-  const top = relayout(d.panels, 'panels');
+  const top = relayout(original, 'panels');
   const panels = top.map((p, i) => {
     if (!isObject(p) || p.type !== 'row' || p.collapsed !== true || asArray(p.panels).length === 0) return p;
     const header = itemOf(p);
@@ -131,6 +132,6 @@ export function grafanaGrid(d: JsonObject): { dashboard: JsonObject; moved: Grid
     const children = relayout(list, `panels[${i}].panels`, header, shift);
     return children === p.panels ? p : { ...p, panels: children };
   });
-  const changed = panels.some((p, i) => p !== d.panels[i]);
+  const changed = panels.some((p, i) => p !== original[i]);
   return { dashboard: changed ? { ...d, panels } : d, moved };
 }

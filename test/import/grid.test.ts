@@ -35,8 +35,8 @@ describe('compactVertically (react-grid-layout compact, vertical)', () => {
         expect(out).toHaveLength(items.length);
         out.forEach((o, i) => {
           expect(Number.isInteger(o.y) && o.y >= 0).toBe(true);
-          expect([o.x, o.w, o.h]).toEqual([items[i].x, items[i].w, items[i].h]);
-          for (let j = 0; j < i; j++) expect(overlaps(o, out[j])).toBe(false);
+          expect([o.x, o.w, o.h]).toEqual([items[i]!.x, items[i]!.w, items[i]!.h]);
+          for (let j = 0; j < i; j++) expect(overlaps(o, out[j]!)).toBe(false);
         });
         expect(compactVertically(out)).toEqual(out);
       }),
@@ -64,7 +64,7 @@ describe('grafanaGrid: the dashboard as Grafana lays it out', () => {
   });
   it('compacts a collapsed row\'s panels under its header when they overlap', () => {
     const d = { panels: [{ type: 'row', title: 'r', collapsed: true, gridPos: { x: 0, y: 0, w: 24, h: 1 }, panels: [panel('a', { x: 0, y: 1, w: 12, h: 8 }), panel('b', { x: 6, y: 3.5, w: 12, h: 8 })] }] };
-    const rowPanels = (grafanaGrid(d).dashboard.panels as JsonObject[])[0].panels as JsonObject[];
+    const rowPanels = (grafanaGrid(d).dashboard.panels as JsonObject[])[0]!.panels as JsonObject[];
     expect(rowPanels.map((p) => p.gridPos)).toEqual([{ x: 0, y: 1, w: 12, h: 8 }, { x: 6, y: 9, w: 12, h: 8 }]);
   });
   it('import places overlapping and fractional panels as Grafana shows them, and says so', async () => {
