@@ -23,6 +23,7 @@ function installed(name: string, main: string, fastPath = 'export async function
   writeFileSync(path.join(pkg, 'package.json'), '{ "name": "dashcode", "type": "module" }\n');
   writeFileSync(path.join(pkg, 'dist/cli/main.js'), main);
   writeFileSync(path.join(pkg, 'dist/cli/fast-path.js'), fastPath);
+  copyFileSync(path.join(repoRoot, 'src/cli/missing-dependency.js'), path.join(pkg, 'dist/cli/missing-dependency.js'));
   return path.join(pkg, 'bin/dashcode.js');
 }
 
@@ -62,5 +63,17 @@ describe('a missing runtime dependency', () => {
     expect(r.stderr).toContain('boom');
     expect(r.stderr).not.toContain('npm ci');
     expect(r.status).not.toBe(0);
+  });
+});
+
+describe('missingDependencyMessage (also used by run() when a command loads a package lazily)', () => {
+  it('names the package for ERR_MODULE_NOT_FOUND and MODULE_NOT_FOUND, nothing for other errors', async () => {
+    const { missingDependencyMessage } = await import('../../src/cli/missing-dependency.js');
+    const esm = Object.assign(new Error("Cannot find package 'zod' imported from /x/node_modules/dashcode/dist/dashboards/dashboard.js"), { code: 'ERR_MODULE_NOT_FOUND' });
+    const cjs = Object.assign(new Error("Cannot find module '@lezer/lr/dist/index.cjs'\nRequire stack:\n- /x.js"), { code: 'MODULE_NOT_FOUND' });
+    expect(missingDependencyMessage(esm)).toBe('dashcode: cannot load zod: run `npm ci` (or `npm install`)\n');
+    expect(missingDependencyMessage(cjs)).toBe('dashcode: cannot load @lezer/lr: run `npm ci` (or `npm install`)\n');
+    expect(missingDependencyMessage(new Error('boom'))).toBeUndefined();
+    expect(missingDependencyMessage(undefined)).toBeUndefined();
   });
 });
