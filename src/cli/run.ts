@@ -1,5 +1,6 @@
 import { EXIT } from '../validate/issues.js';
 import { UsageError, type Io } from './io.js';
+import { missingDependencyMessage } from './missing-dependency.js';
 
 /**
  * The CLI's testable core: parses argv, runs one command, returns the exit
@@ -53,6 +54,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`dashcode ${name}: ${err.message}\n\n${command.usage}\n`);
+      return EXIT.usage;
+    }
+    const missing = missingDependencyMessage(err);
+    if (missing !== undefined) {
+      io.stderr(missing);
       return EXIT.usage;
     }
     io.stderr(`dashcode ${name}: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

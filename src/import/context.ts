@@ -28,6 +28,8 @@ export class ImportContext {
   datasources!: DatasourceResolver;
   /** Variables declared so far in the generated module, by Grafana name. */
   readonly scope = new Map<string, VariableInScope>();
+  /** The dashboard's datasource variables: name → the plugin type they select (their `query`), canonical. */
+  readonly datasourceVariables = new Map<string, string>();
   /** Every variable the dashboard defines, declared yet or not. */
   readonly variableNames = new Set<string>();
   /** Query-editor fields dropped (they do not change what runs), with how often. */

@@ -91,8 +91,18 @@ export function dashboardSettings(ctx: ImportContext, d: JsonObject, takenUids?:
       case 'preload':
         if (v !== false) drop(k, 'no option for it');
         break;
+      case 'revision':
+        revision(ctx, v, raw);
+        break;
       default:
-        drop(k, 'no option for it');
+        if (GRAFANA_DASHBOARD_KEYS.has(k)) drop(k, 'no option for it');
+        else {
+          // Grafana's DashboardModel (public/app/features/dashboard/state/DashboardModel.ts) copies only the fields
+          // it knows in its constructor and saves only those (getSaveModelClone); Scenes' transformSaveModelToScene
+          // reads the same ones. A key outside the schema has no effect, and dashcode's output schema refuses it.
+          ctx.report('import.dropped', k, `dashboard key "${k}" dropped: it is not in Grafana's dashboard schema, and Grafana neither reads nor saves it`, 'warning');
+          ctx.keep('dashboard', k, "dropped: not in Grafana's dashboard schema");
+        }
     }
   }
   // Where Grafana's default for a missing field differs from what compile writes, say it.
@@ -100,6 +110,32 @@ export function dashboardSettings(ctx: ImportContext, d: JsonObject, takenUids?:
   if (d.timezone === undefined || d.timezone === null) props.timezone = '';
   if (Object.keys(raw).length > 0) props.raw = raw;
   return props;
+}
+
+/** The keys of Grafana's dashboard schema (dashboard.jsonschema.json definitions.Dashboard, kinds/dashboard). */
+const GRAFANA_DASHBOARD_KEYS = new Set(['annotations', 'description', 'editable', 'fiscalYearStartMonth', 'gnetId', 'graphTooltip', 'id', 'links', 'liveNow', 'panels', 'preload', 'refresh', 'revision', 'schemaVersion', 'snapshot', 'tags', 'templating', 'time', 'timepicker', 'timezone', 'title', 'uid', 'version', 'weekStart']);
+
+/**
+ * `revision` (the grafana.com revision) is an integer in Grafana's schema
+ * (`revision?: int64`); a string holding a whole number ("1.0", written by
+ * hand-made exports) becomes that number, anything else is dropped. Neither
+ * changes what Grafana shows.
+ */
+function revision(ctx: ImportContext, v: Json, raw: JsonObject): void {
+  if (Number.isInteger(v)) {
+    raw.revision = v;
+    ctx.keep('dashboard', 'revision', 'raw: no option for it');
+    return;
+  }
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  if (Number.isInteger(n)) {
+    raw.revision = n;
+    ctx.report('import.revision', 'revision', `revision ${JSON.stringify(v)} is a string; Grafana's schema has an integer, so it becomes ${n}`, 'warning');
+    ctx.keep('dashboard', 'revision', `raw: ${JSON.stringify(v)} written as ${n}`);
+  } else {
+    ctx.report('import.revision', 'revision', `revision ${JSON.stringify(v)} is not an integer, as Grafana's schema requires; dropped (it is grafana.com metadata, not shown)`, 'warning');
+    ctx.keep('dashboard', 'revision', 'dropped: not an integer');
+  }
 }
 
 /**

@@ -83,7 +83,9 @@ export class DatasourceResolver {
     const hintType = hint === 'sql' ? POSTGRES_TYPE : hint;
     const mixed = r?.uid === MIXED_UID;
     const uid = mixed ? undefined : asString(r?.uid);
-    const type = (mixed ? undefined : asString(r?.type)) ?? hintType;
+    // `${ds}` names a datasource variable: Grafana resolves it to a datasource of the plugin the variable selects.
+    const variableType = uid?.startsWith('$') ? this.ctx.datasourceVariables.get(uid.replace(/^\$\{?|(:[^}]*)?\}$/g, '')) : undefined;
+    const type = (mixed ? undefined : asString(r?.type)) ?? variableType ?? hintType;
     if (uid !== undefined) {
       const k = this.known.find((d) => d.uid === uid);
       if (k) {

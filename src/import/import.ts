@@ -24,6 +24,8 @@ import { importPanel } from './panels.js';
 import { importVariables } from './variables.js';
 import { setOwn } from '../model/own.js';
 import { migrateLegacyDashboard } from './legacy.js';
+import { grafanaGrid } from './grid.js';
+import { fillInputs } from './inputs.js';
 
 export type { KnownDatasource, NewDatasource } from './datasources.js';
 
@@ -85,7 +87,7 @@ export async function importDashboard(json: unknown, options: ImportOptions = {}
   if (input !== json) ctx.report('import.unwrapped', '', 'the file is an API response ({ dashboard, meta }); imported its "dashboard"', 'info');
 
   try {
-    return await build(ctx, migrateLegacyPanels(ctx, input), options);
+    return await build(ctx, placeAsGrafana(ctx, migrateLegacyPanels(ctx, fillSharedInputs(ctx, input, options.datasources ?? []))), options);
   } catch (err) {
     // A bug in the importer must not take the CLI down with a stack trace: report it as an issue.
     return fail('import.internal', `internal error while importing ${name}: ${err instanceof Error ? err.message : String(err)}`);
@@ -107,6 +109,34 @@ function migrateLegacyPanels(ctx: ImportContext, d: JsonObject): JsonObject {
     }
   }
   return migrated;
+}
+
+/** `${DS_X}` placeholders of an "export for sharing" filled in as Grafana's import does (inputs.ts), each choice reported. */
+function fillSharedInputs(ctx: ImportContext, d: JsonObject, known: readonly KnownDatasource[]): JsonObject {
+  const { dashboard: filled, choices } = fillInputs(d, known);
+  for (const c of choices) {
+    const what = `input \${${c.name}} (a ${c.pluginId} datasource${c.label ? `, ${JSON.stringify(c.label)}` : ''})`;
+    if (!c.chosen) {
+      ctx.report('import.input', '__inputs', `${what}: no ${c.pluginId} datasource is known (add one to the datasources module or pass its provisioning), so it stays a placeholder Grafana cannot resolve`, 'warning');
+    } else {
+      const many = c.candidates > 1 ? `; ${c.candidates} ${c.pluginId} datasources are known, this is ${c.chosen.isDefault ? 'the default one' : 'the first'}: check it` : '';
+      ctx.report('import.input', '__inputs', `${what} is the project's ${c.pluginId} datasource "${c.chosen.exportName}" (Grafana's import asks for it and puts its uid in every \${${c.name}})${many}`, many ? 'warning' : 'info');
+    }
+  }
+  return filled;
+}
+
+/**
+ * Positions dashcode's layout refuses (overlaps, fractional rows) moved to
+ * where Grafana's grid shows them (grid.ts), each move reported.
+ */
+function placeAsGrafana(ctx: ImportContext, d: JsonObject): JsonObject {
+  const { dashboard: placed, moved } = grafanaGrid(d);
+  for (const m of moved) {
+    const g = m.from;
+    ctx.report('import.grid-compacted', `${m.path}.gridPos`, `${m.title ? '' : `${m.path}: `}at x=${String(g.x)} y=${String(g.y)} w=${String(g.w)} h=${String(g.h)}, ${m.reason}; moved to x=${m.to.x} y=${m.to.y}, where Grafana's grid (react-grid-layout's vertical compaction) shows it`, 'warning', m.title);
+  }
+  return placed;
 }
 
 /** The dashboard inside an API response (`{ dashboard, meta }`), or the input itself. */

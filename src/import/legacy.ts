@@ -11,13 +11,16 @@
  *   packages/grafana-ui (SingleStatBaseOptions.ts) and statPanelChangedHandler
  *   in public/app/plugins/panel/stat/StatMigrations.ts;
  * - `table-old` (and a `table` still holding Angular `styles`) → `table`:
- *   tablePanelChangedHandler in public/app/plugins/panel/table/migrations.ts.
+ *   tablePanelChangedHandler in public/app/plugins/panel/table/migrations.ts;
+ * - the Angular `heatmap` → the React one: angularToReactHeatmap in
+ *   public/app/plugins/panel/heatmap/migrations.ts (legacy-heatmap.ts).
  *
  * Pure JSON → JSON; what Grafana's migration does not carry over is listed
  * in `dropped` so the importer can say so.
  */
 import { isObject } from '../diff/json.js';
 import type { Json, JsonObject } from '../model/loose.js';
+import { ANGULAR_HEATMAP_KEYS, angularToReactHeatmap } from './legacy-heatmap.js';
 
 export interface Migration {
   panel: JsonObject;
@@ -99,10 +102,12 @@ function refIdLetters(n: number): string {
 /**
  * Panel keys with no effect in Grafana 7+: the pre-5 layout (`height`, `span`)
  * and editor state saved by old versions (`error`, `editable`, `isNew`,
- * `$$hashKey`). dashcode's output schema rejects them, so the import drops
+ * `$$hashKey`), and the row-repeat bookkeeping Grafana 5/6 saved on the
+ * panels of a repeated row (`repeatedByRow`; DashboardModel.processRepeats
+ * rebuilds the copies on every load). dashcode's output schema rejects them, so the import drops
  * them and lists them (a dashcode decision, not a Grafana migration).
  */
-const INERT_KEYS = ['error', 'editable', 'height', 'span', 'isNew', '$$hashKey', 'scopedVars'];
+const INERT_KEYS = ['error', 'editable', 'height', 'span', 'isNew', '$$hashKey', 'scopedVars', 'repeatedByRow'];
 
 /**
  * A row's keys beyond Grafana's RowPanel schema (dashboard.jsonschema.json
@@ -113,20 +118,22 @@ const INERT_KEYS = ['error', 'editable', 'height', 'span', 'isNew', '$$hashKey',
  */
 const ROW_INERT_KEYS = [...INERT_KEYS, 'targets', 'repeatDirection', 'options', 'fieldConfig', 'pluginVersion'];
 
-/** The Angular heatmap's keys (its `angular` options, read by angularToReactHeatmap). */
-const ANGULAR_HEATMAP_KEYS = ['cards', 'color', 'dataFormat', 'heatmap', 'hideZeroBuckets', 'highlightCards', 'legend', 'reverseYBuckets', 'tooltip', 'tooltipDecimals', 'xAxis', 'xBucketNumber', 'xBucketSize', 'yAxis', 'yBucketBound', 'yBucketNumber', 'yBucketSize'];
-
 /**
- * A React heatmap that still carries the Angular heatmap's keys (Grafana 9/10
- * saved them alongside the migrated `options`). heatmapMigrationHandler
+ * A heatmap with the Angular heatmap's keys. heatmapMigrationHandler
  * (public/app/plugins/panel/heatmap/migrations.ts) migrates from Angular only
- * when `options` is empty; otherwise `options` is what renders and the old keys
- * are inert, so they are dropped. A heatmap with empty options is the Angular
- * panel itself: not migrated by dashcode (yet), it is left as it is.
+ * when `options` is empty: that is the Angular panel itself, migrated as
+ * angularToReactHeatmap does (legacy-heatmap.ts). Otherwise it is a React
+ * heatmap that still carries the old keys (Grafana 9/10 saved them alongside
+ * the migrated `options`): `options` is what renders, the old keys are inert
+ * and dropped.
  */
 function heatmapAngularLeftovers(p: JsonObject): Migration | undefined {
   const leftovers = ANGULAR_HEATMAP_KEYS.filter((k) => p[k] !== undefined);
-  if (leftovers.length === 0 || !isObject(p.options) || Object.keys(p.options).length === 0) return undefined;
+  if (leftovers.length === 0) return undefined;
+  if (!isObject(p.options) || Object.keys(p.options).length === 0) {
+    const { options, fieldConfig } = angularToReactHeatmap(p);
+    return { panel: { ...rest(p, ANGULAR_HEATMAP_KEYS), options, fieldConfig }, from: 'heatmap (Angular)', to: 'heatmap', dropped: [] };
+  }
   return { panel: rest(p, ANGULAR_HEATMAP_KEYS), from: 'heatmap (with Angular leftovers)', to: 'heatmap', dropped: leftovers };
 }
 

@@ -7,8 +7,8 @@
  * does not quote for a single value).
  */
 import type { VariableFormat, VariableLike, VariableSpec } from '../variables/variable.js';
-import { promql, sql, traceql, type QueryLanguage, type QueryText } from '../queries/text.js';
-import { code, templateChunk, type Code } from './code.js';
+import { promql, rawQueryText, sql, traceql, type QueryLanguage, type QueryText } from '../queries/text.js';
+import { code, stringLiteral, templateChunk, type Code } from './code.js';
 import type { ImportContext } from './context.js';
 import { lexPromQL } from '../languages/promql/lexer.js';
 import { unsafePromqlReference } from '../languages/promql/interpolation.js';
@@ -72,10 +72,19 @@ export function queryTemplate(ctx: ImportContext, language: QueryLanguage, text:
     if (reason && !kept.has(whole)) kept.set(whole, reason);
   }
   chunks.push(text.slice(last));
+  const value = evaluate(language, chunks, values);
+  // Names no variable of the dashboard has: Grafana sends them as written, and the tag would make compile refuse
+  // them (variable.undefined). The text stays exactly as Grafana has it; lint warns (variable-undefined).
+  const undefinedNames = [...new Set(value.literalNames.filter((n) => !ctx.variableNames.has(n)))];
+  if (undefinedNames.length > 0) {
+    const names = undefinedNames.map((n) => `$${n}`).join(', ');
+    ctx.report('import.variable-undefined', site.path, `${site.where}: uses ${names}, which the dashboard does not define; Grafana sends ${undefinedNames.length === 1 ? 'it' : 'them'} as written, so the text is kept as it is (rawQueryText, not checked at compile; \`dashcode lint\` warns variable-undefined)`, 'warning', site.panel);
+    ctx.keep(site.where, 'query text', 'rawQueryText: uses variables the dashboard does not define');
+    return code(`${ctx.lib('rawQueryText')}(${stringLiteral(language)}, ${stringLiteral(text)})`, rawQueryText(language, text));
+  }
   for (const [ref, reason] of kept) {
     ctx.report('import.variable-reference', site.path, `${site.where}: ${ref} kept verbatim: ${reason}`, 'warning', site.panel);
   }
-  const value = evaluate(language, chunks, values);
   const body = chunks.map((c, i) => templateChunk(c) + (i < source.length ? `\${${source[i]}}` : '')).join('');
   return code(`${tag}\`${body}\``, value);
 }

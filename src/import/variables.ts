@@ -33,7 +33,11 @@ const NAME = /^[A-Za-z0-9_]+$/;
 const DURATION = /^\d+(ms|s|m|h|d|w|y)$/;
 
 export function importVariables(ctx: ImportContext, list: unknown[]): ImportedVariable[] {
-  for (const v of list) if (isObject(v) && typeof v.name === 'string') ctx.variableNames.add(v.name);
+  for (const v of list) {
+    if (!isObject(v) || typeof v.name !== 'string') continue;
+    ctx.variableNames.add(v.name);
+    if (v.type === 'datasource' && typeof v.query === 'string' && v.query !== '') ctx.datasourceVariables.set(v.name, canonicalDatasourceType(v.query));
+  }
   const out: ImportedVariable[] = [];
   list.forEach((v, i) => {
     const path = `templating.list[${i}]`;
@@ -59,7 +63,13 @@ export function importVariables(ctx: ImportContext, list: unknown[]): ImportedVa
 function importVariable(ctx: ImportContext, v: JsonObject, path: string): Code {
   const name = v.name as string;
   const where = `variable "${name}"`;
-  if (!NAME.test(name) || name.startsWith('__')) ctx.report('import.variable-name', `${path}.name`, `${where}: dashcode accepts letters, digits and "_" (not starting with "__"); the build will reject this name`);
+  if (!NAME.test(name) || name.startsWith('__')) {
+    // Grafana loads it and shows its picker, but its reference syntax ($name, ${name}, [[name]]: variableRegex in
+    // public/app/features/variables/utils.ts) matches word characters only, so nothing can use it.
+    ctx.report('import.variable-name', `${path}.name`, `${where}: Grafana loads this name, but its variable syntax matches only letters, digits and "_", so no reference can reach it; dashcode's builders refuse it, so it is kept verbatim (rawVariable)`);
+    ctx.keep(where, 'the whole variable', 'rawVariable: a name the builders refuse');
+    return ctx.callHelper('rawVariable', clone(v));
+  }
   const common: ExprObject = { name };
   if (typeof v.label === 'string' && v.label !== '') common.label = v.label;
   if (typeof v.description === 'string' && v.description !== '') common.description = v.description;

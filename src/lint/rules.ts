@@ -21,7 +21,7 @@ export const RULES = [
   { code: 'datasource-type-mismatch', category: 'references', severity: 'error', summary: 'a datasource reference and the provisioned datasource disagree on the type' },
   { code: 'datasource-missing-uid', category: 'references', severity: 'error', summary: 'a datasource reference has no uid ({"default": true}, {})' },
   { code: 'datasource-panel-mismatch', category: 'references', severity: 'error', summary: "a query's datasource differs from its (non-mixed) panel's" },
-  { code: 'variable-undefined', category: 'references', severity: 'error', summary: 'a query, title, link or repeat uses a variable the dashboard does not define' },
+  { code: 'variable-undefined', category: 'references', severity: 'warning', summary: 'a query, title, link or repeat uses a variable the dashboard does not define' },
   { code: 'variable-unused', category: 'references', severity: 'warning', summary: 'a variable is defined but never used' },
   { code: 'dashboard-uid', category: 'references', severity: 'error', summary: 'the dashboard uid is missing, longer than 40 characters or has characters Grafana rejects' },
   { code: 'dashboard-uid-duplicate', category: 'references', severity: 'error', summary: 'two dashboard files share a uid' },

@@ -127,7 +127,10 @@ const rowPanel = z
 
 const variable = z
   .object({
-    name: z.string().regex(/^[A-Za-z0-9_]+$/),
+    // Grafana's schema has `name: string`, and Grafana loads any name (a public linkerd dashboard has
+    // "namespace-viz"). The builders accept word characters only, the names a reference can reach;
+    // a name beyond that comes from rawVariable (an import), which says so.
+    name: z.string().min(1),
     type: z.enum(['query', 'custom', 'constant', 'textbox', 'interval', 'datasource', 'adhoc']),
   })
   .passthrough();

@@ -90,9 +90,11 @@ describe('inert keys the import drops (tgi_grafana heatmaps, top-line rows, hotr
     });
     const panels = d.panels as JsonObject[];
     expect(Object.keys(panels[0]!).sort()).toEqual(['gridPos', 'options', 'pluginVersion', 'title', 'type']);
-    expect(panels[1]!.cards).toEqual({});
+    // The Angular heatmap itself (empty options) is migrated as angularToReactHeatmap does (legacy-heatmap.test.ts).
+    expect(panels[1]!.cards).toBeUndefined();
+    expect(panels[1]!.options).toMatchObject({ calculate: true, showValue: 'never' });
     expect(Object.keys(panels[2]!).sort()).toEqual(['panels', 'repeat', 'title', 'type']);
-    expect(migrations.map((m) => m.migration.dropped)).toEqual([['cards', 'color', 'yAxis'], ['scopedVars', 'targets', 'repeatDirection']]);
+    expect(migrations.map((m) => m.migration.dropped)).toEqual([['cards', 'color', 'yAxis'], [], ['scopedVars', 'targets', 'repeatDirection']]);
   });
 });
 

@@ -140,3 +140,11 @@ describe('input', () => {
     }
   });
 });
+
+describe('variable-undefined severity', () => {
+  it('is a warning: Grafana loads the dashboard and sends the reference as written', () => {
+    const json = { uid: 'u', title: 't', panels: [{ id: 1, type: 'timeseries', title: 'P', gridPos: { x: 0, y: 0, w: 24, h: 8 }, datasource: { type: 'prometheus', uid: 'p' }, targets: [{ refId: 'A', expr: 'up{job="$job"}' }] }] };
+    const found = lintDashboard(json).filter((i) => i.code === 'variable-undefined');
+    expect(found.map((i) => i.severity)).toEqual(['warning']);
+  });
+});

@@ -558,7 +558,7 @@ const schema11 = {
           items: {
             type: "object",
             properties: {
-              name: { type: "string", pattern: "^[A-Za-z0-9_]+$" },
+              name: { type: "string", minLength: 1 },
               type: {
                 type: "string",
                 enum: ["query", "custom", "constant", "textbox", "interval", "datasource", "adhoc"],
@@ -615,8 +615,7 @@ const schema11 = {
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = __ajv_runtime_ucs2length.default;
 const pattern0 = new RegExp("^[^\\p{Cc}]{1,128}$", "u");
-const pattern2 = new RegExp("^[A-Za-z0-9_]+$", "u");
-const pattern3 = new RegExp("^[A-Za-z0-9_-]{1,40}$", "u");
+const pattern2 = new RegExp("^[A-Za-z0-9_-]{1,40}$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="https://dashcode.dev/schemas/dashboard.schema.json" */ let vErrors = null;
   let errors = 0;
@@ -13247,14 +13246,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 if (data242.name !== undefined) {
                   let data243 = data242.name;
                   if (typeof data243 === "string") {
-                    if (!pattern2.test(data243)) {
+                    if (func3(data243) < 1) {
                       const err519 = {
                         instancePath: instancePath + "/templating/list/" + i28 + "/name",
-                        schemaPath: "#/properties/templating/properties/list/items/properties/name/pattern",
-                        keyword: "pattern",
-                        params: { pattern: "^[A-Za-z0-9_]+$" },
-                        message: 'must match pattern "' + "^[A-Za-z0-9_]+$" + '"',
-                        schema: "^[A-Za-z0-9_]+$",
+                        schemaPath: "#/properties/templating/properties/list/items/properties/name/minLength",
+                        keyword: "minLength",
+                        params: { limit: 1 },
+                        message: "must NOT have fewer than 1 characters",
+                        schema: 1,
                         parentSchema: schema11.properties.templating.properties.list.items.properties.name,
                         data: data243,
                       };
@@ -13740,7 +13739,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.uid !== undefined) {
       let data255 = data.uid;
       if (typeof data255 === "string") {
-        if (!pattern3.test(data255)) {
+        if (!pattern2.test(data255)) {
           const err543 = {
             instancePath: instancePath + "/uid",
             schemaPath: "#/properties/uid/pattern",
