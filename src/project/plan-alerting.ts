@@ -13,14 +13,14 @@ import type { Project } from './load.js';
 import type { PlannedFile } from './plan.js';
 import type { LintConfig } from '../lint/config.js';
 
-/** dashboard uid → panel title → id, over every panel (rows' children included). */
+/** dashboard uid → panel title → id, over every panel (rows' children included; rows themselves are not panels a rule can link to). */
 export function panelIndex(dashboards: ReadonlyArray<Record<string, unknown>>): PanelIndex {
   const out = new Map<string, Map<string, number>>();
   for (const d of dashboards) {
     const titles = new Map<string, number>();
     const visit = (panels: unknown): void => {
       for (const p of Array.isArray(panels) ? panels : []) {
-        if (typeof p?.title === 'string' && typeof p?.id === 'number' && !titles.has(p.title)) titles.set(p.title, p.id);
+        if (p?.type !== 'row' && typeof p?.title === 'string' && typeof p?.id === 'number' && !titles.has(p.title)) titles.set(p.title, p.id);
         visit(p?.panels);
       }
     };
