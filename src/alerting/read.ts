@@ -4,9 +4,11 @@
  * engine evaluates. This is how tools that only see generated files
  * (`preview`) backtest the rules linked to a panel.
  *
- * Every string in the file went through Grafana's env expansion
- * (provisioning/values: `$$` is a literal `$`), so query text and math are
- * read with `$$` → `$`, as `check` does. A rule this reader cannot evaluate
+ * Grafana expands `$NAME` (and reads `$$` as `$`) in the rule's own strings
+ * (title, labels: provisioning/values StringValue), but reads query models and
+ * annotations raw (AlertRuleV1/QueryV1 mapToModel in
+ * pkg/services/provisioning/alerting/rules_types.go), so only those are
+ * unescaped here. A rule this reader cannot evaluate
  * (classic conditions, SQL expressions, an unknown reducer) is returned with
  * the reason instead of a spec.
  */
@@ -97,7 +99,7 @@ function ruleSpec(r: Obj, uid: string, title: string): AlertRuleSpec {
     noDataState: (str(r.noDataState) ?? 'NoData') as NoDataState,
     execErrState: (str(r.execErrState) ?? 'Error') as ExecErrState,
     labels: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, unescape(String(v))])),
-    annotations: Object.fromEntries(Object.entries(annotations).map(([k, v]) => [k, unescape(String(v))])),
+    annotations: Object.fromEntries(Object.entries(annotations).map(([k, v]) => [k, String(v)])),
     isPaused: r.isPaused === true,
     issues: [],
   };
@@ -135,7 +137,7 @@ function nodeSpec(d: Obj, refId: string, known: ReadonlyMap<string, AlertNode>):
       return { ...common, type: 'resample', input: i, window: String(model.window ?? '1m'), downsampler: String(model.downsampler ?? 'mean') as 'mean', upsampler: String(model.upsampler ?? 'fillna') as 'fillna' };
     }
     case 'math': {
-      const text = unescape(String(model.expression ?? ''));
+      const text = String(model.expression ?? '');
       const expression = mathOf(text, known);
       return expression ? { ...common, type: 'math', expression } : undefined;
     }
@@ -175,7 +177,7 @@ function querySpec(d: Obj, model: Obj, refId: string): AlertQuerySpec {
   const query: QuerySpec = {
     kind: 'query',
     datasource,
-    text: { kind: 'query-text', language, text: unescape(text), variables: [], literalNames: [], issues: [] },
+    text: { kind: 'query-text', language, text, variables: [], literalNames: [], issues: [] },
     model: model as JsonObject,
     issues: [],
   };

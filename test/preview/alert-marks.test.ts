@@ -37,14 +37,14 @@ describe('reading rules back from the generated provisioning', () => {
     ]);
   });
 
-  it('reads `$$` as `$`, math references by refId, API-style link annotations, and says what it cannot evaluate', () => {
+  it('reads `$$` as `$` where Grafana expands it (title), models raw, math references by refId, API-style link annotations, and says what it cannot evaluate', () => {
     const doc = {
       apiVersion: 1,
       groups: [{ name: 'g', interval: '1m', rules: [
         { uid: 'm', title: 'cost $$5', condition: 'C', annotations: { __dashboardUid__: 'd', __panelId__: '7' }, data: [
-          { refId: 'A', datasourceUid: 'db', relativeTimeRange: { from: 600, to: 0 }, model: { rawSql: 'SELECT 1 WHERE $$__timeFilter(t)' } },
+          { refId: 'A', datasourceUid: 'db', relativeTimeRange: { from: 600, to: 0 }, model: { rawSql: 'SELECT 1 WHERE $__timeFilter(t)' } },
           { refId: 'B', datasourceUid: 'db', relativeTimeRange: { from: 600, to: 0 }, model: { rawSql: 'SELECT 2' } },
-          { refId: 'C', datasourceUid: '__expr__', model: { type: 'math', expression: '$$A / $${B} - 1 > 0' } },
+          { refId: 'C', datasourceUid: '__expr__', model: { type: 'math', expression: '$A / ${B} - 1 > 0' } },
         ] },
         { uid: 'c', title: 'classic', condition: 'B', data: [
           { refId: 'A', datasourceUid: 'db', model: { rawSql: 'SELECT 1' } },
