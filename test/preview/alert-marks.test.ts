@@ -6,12 +6,14 @@
  * and a rule with a hostile title that must stay text.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provisionedRules, type ProvisionedRule } from '../../src/alerting/read.js';
 import { migrate, seed, type SqlEngine } from '../../src/db/index.js';
 import { SEED_BASE_TIME, SEED_REGRESSION_COMMIT } from '../../src/db/seed.js';
 import { previewPage } from '../../src/preview/index.js';
+import { run } from '../../src/cli/run.js';
 import { INCIDENT } from '../fixtures/prometheus/fixture.js';
 import { openTestPglite } from '../support/pglite.js';
 import { PROMETHEUS_HOW, service } from '../support/services.js';
@@ -153,4 +155,13 @@ describe.runIf(url)('the p95 latency rule on the Prometheus fixture', () => {
     expect(charts(html).filter((c) => c.id !== spec.id && c.alerts)).toEqual([]);
     expect(section(html, 'Request latency percentiles')).toContain('worker-1:8000');
   }, 120_000);
+});
+
+describe('dashcode preview --alerts', () => {
+  it('a path that does not exist is a usage error, before any query runs', async () => {
+    let err = '';
+    const io = { stdout: () => {}, stderr: (t: string) => void (err += t), cwd: fileURLToPath(new URL('../..', import.meta.url)), env: {} };
+    expect(await run(['preview', 'generated/grafana_dashboard.json', '--alerts', 'no/such/alerting.yaml'], io)).toBe(2);
+    expect(err).toContain('--alerts: no/such/alerting.yaml does not exist');
+  });
 });
