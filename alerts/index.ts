@@ -92,7 +92,7 @@ WHERE b.runs >= 3 AND l.measurements ? b.key`,
       description: `The newest ${o.repository}@${o.branch} benchmark run is more than ${o.slowerByPercent}% slower than its baseline.`,
       runbook_url: 'https://github.com/huggingface/transformers/tree/main/benchmark',
     },
-    panel: { dashboardUid: UIDS.benchmarks, panelTitle: 'Forward pass' },
+    panel: { dashboardUid: UIDS.benchmarks, panelTitle: 'First eager forward pass' },
   });
 }
 

@@ -84,7 +84,9 @@ export function measurementBars(title: string, description: string, series: read
     queries: [
       sqlQuery({
         datasource: metricsDb,
-        sql: sql`SELECT ${trendLabel} AS run, ${columns} FROM ${lastRunsOfBranch} AS b ORDER BY b.created_at`,
+        // `time` is not drawn (the x field is `run`; Grafana's bar chart ignores a time field then), but it dates each bar, so
+        // `dashcode preview` can mark the runs a backtested alert rule fired on.
+        sql: sql`SELECT ${trendLabel} AS run, b.created_at AS time, ${columns} FROM ${lastRunsOfBranch} AS b ORDER BY b.created_at`,
       }),
     ],
   });

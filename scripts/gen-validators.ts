@@ -30,6 +30,7 @@ import standalone from 'ajv/dist/standalone/index.js';
 import * as prettier from 'prettier';
 import { PROVISIONING_SCHEMA, PROVISIONING_VALIDATORS } from '../src/provisioning/schema.js';
 import { dashboardJsonSchema } from '../src/validate/output-schema.js';
+import { ALERTING_SCHEMA } from '../src/alerting/schema.js';
 
 export interface ValidatorSpec {
   /** File stem of the outputs; also the schema's name in docs. */
@@ -45,6 +46,7 @@ export interface ValidatorSpec {
 export const VALIDATORS: readonly ValidatorSpec[] = [
   { name: 'provisioning', schema: PROVISIONING_SCHEMA, exports: PROVISIONING_VALIDATORS },
   { name: 'dashboard', schema: { $id: 'https://dashcode.dev/schemas/dashboard.schema.json', ...dashboardJsonSchema() } },
+  { name: 'alerting', schema: ALERTING_SCHEMA },
 ];
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -32,7 +32,8 @@ export async function checkAlerting(doc: unknown, o: { file?: string; at: Date; 
         const range = isObj(d.relativeTimeRange) ? d.relativeTimeRange : {};
         const window = { from: new Date(o.at.getTime() - Number(range.from ?? 600) * 1000), to: new Date(o.at.getTime() - Number(range.to ?? 0) * 1000) };
         earliest = Math.min(earliest, window.from.getTime());
-        const text = language === 'sql' ? String(m.rawSql).replaceAll('$$', '$') : String(m.expr).replaceAll('$$', '$');
+        // The model is read raw by Grafana (QueryV1.mapToModel: Model.Raw): no `$$` unescaping.
+        const text = language === 'sql' ? String(m.rawSql) : String(m.expr);
         queries.push({ ...base, ...(await runOne(text, language, window, m.instant === true, o)) });
       }
     }

@@ -2,9 +2,12 @@
  * Compiles alerting specs to Grafana's file-provisioning format
  * (pkg/services/provisioning/alerting: AlertRuleGroupV1, AlertRuleV1,
  * QueryV1, ContactPointV1, NotificationPolicyV1, MuteTimeIntervalV1,
- * NotificationTemplateV1). Every string there goes through Grafana's env
- * expansion (provisioning/values), so literal `$` is written `$$` and only
- * `env()` references are written as `$NAME`, exactly as for datasources.
+ * NotificationTemplateV1). Grafana expands `$NAME` in most of those strings
+ * (provisioning/values), so there a literal `$` is written `$$` and only
+ * `env()` references are written as `$NAME`, as for datasources; but it reads
+ * query models and annotations raw (rules_types.go: `Model.Raw`,
+ * `Annotations.Raw`) and mute timings and templates as plain API structs, so
+ * those are written as they are.
  */
 import { datasourceRef } from '../datasources/datasource.js';
 import { literal, literalDeep } from '../provisioning/yaml.js';
@@ -67,7 +70,8 @@ function nodeData(n: AlertNode, refIds: ReadonlyMap<AlertNode, string>): Record<
       refId,
       relativeTimeRange: { from: Math.round((parseDuration(n.range) ?? 0) / 1000), to: Math.round((parseDuration(n.rangeEnd) ?? 0) / 1000) },
       datasourceUid: literal(q.datasource.uid),
-      model: literalDeep({ ...q.model, datasource: datasourceRef(q.datasource), refId, intervalMs: 1000, maxDataPoints: 43200 }),
+      // Raw: Grafana reads the model without env expansion (QueryV1.mapToModel uses Model.Raw, so `$__timeFilter` survives).
+      model: { ...q.model, datasource: datasourceRef(q.datasource), refId, intervalMs: 1000, maxDataPoints: 43200 },
     };
   }
   const model: Record<string, unknown> = { datasource: { type: EXPR_DATASOURCE_UID, uid: EXPR_DATASOURCE_UID }, refId, type: n.type };
@@ -77,7 +81,7 @@ function nodeData(n: AlertNode, refIds: ReadonlyMap<AlertNode, string>): Record<
       if (n.mode !== 'strict') model.settings = n.mode === 'replaceNN' ? { mode: n.mode, replaceWithValue: n.replaceWith } : { mode: n.mode };
       break;
     case 'math':
-      model.expression = literal(mathText(n, refIds));
+      model.expression = mathText(n, refIds);
       break;
     case 'threshold': {
       const condition: Record<string, unknown> = { evaluator: { params: [...n.evaluator.params], type: n.evaluator.type } };
@@ -126,7 +130,8 @@ function ruleDocument(rule: AlertRuleSpec, panels: PanelIndex | undefined, at: s
   }
   Object.assign(out, { noDataState: rule.noDataState, execErrState: rule.execErrState, for: rule.for });
   if (rule.keepFiringFor !== undefined) out.keepFiringFor = rule.keepFiringFor;
-  out.annotations = stringMap(rule.annotations);
+  // Raw: Grafana keeps annotations as written (AlertRuleV1.mapToModel: Annotations.Raw), so `{{ $labels.x }}` stays a template.
+  out.annotations = { ...rule.annotations };
   out.labels = stringMap(rule.labels);
   out.isPaused = rule.isPaused;
   if (rule.notification) {
@@ -202,7 +207,8 @@ export function alertingDocument(spec: AlertingSpec, panels?: PanelIndex): Alert
     issues.push(...m.issues.map((i) => ({ ...i, path: `muteTimes[${mi}]${i.path ? `.${i.path}` : ''}` })));
     return {
       orgId: m.orgId,
-      name: literal(m.name),
+      // MuteTimeV1 and TemplateV1 embed Grafana's API structs: plain strings, not expanded.
+      name: m.name,
       time_intervals: m.intervals.map((iv) => {
         const o: Record<string, unknown> = {};
         if (iv.times) o.times = iv.times.map((t) => ({ start_time: t.start, end_time: t.end }));
@@ -217,7 +223,7 @@ export function alertingDocument(spec: AlertingSpec, panels?: PanelIndex): Alert
   });
   const templates = (spec.templates ?? []).map((t, ti) => {
     issues.push(...t.issues.map((i) => ({ ...i, path: `templates[${ti}]${i.path ? `.${i.path}` : ''}` })));
-    return { orgId: t.orgId, name: literal(t.name), template: literal(t.template) };
+    return { orgId: t.orgId, name: t.name, template: t.template };
   });
   const document: Record<string, unknown> = { apiVersion: 1 };
   if (groupDocs.length > 0) document.groups = groupDocs;

@@ -27,3 +27,7 @@ export { evaluateRule, type InstanceResult, type EvalState } from './engine/eval
 export { framesFromSql, framesFromProm } from './engine/frames.js';
 export { parseDuration, formatDuration } from './duration.js';
 export type * from './model.js';
+export { provisionedRules, type ProvisionedRule } from './read.js';
+export { ruleMarks, firingSpans, type RuleMarks, type FiringSpan } from './marks.js';
+export { validateAlertingDocument, ALERTING_SCHEMA_CODE } from './validate.js';
+export { ALERTING_SCHEMA, ALERTING_SCHEMA_ID } from './schema.js';

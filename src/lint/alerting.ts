@@ -13,6 +13,16 @@ import { ENV_REFERENCE_PATTERN } from '../model/env.js';
 /** Dashboards a rule may link to: uid → panel ids. */
 export type DashboardPanels = ReadonlyMap<string, ReadonlySet<number>>;
 
+/**
+ * `$$` where Grafana does not expand: query models and annotations are read
+ * raw (rules_types.go: QueryV1.mapToModel uses Model.Raw, AlertRuleV1 keeps
+ * Annotations.Raw), so an escaped `$$__timeFilter`, `$$A` or `{{ $$labels }}`
+ * reaches Grafana as written. In SQL only before a macro (`$$` also opens a
+ * PostgreSQL dollar-quoted string).
+ */
+const RAW_DOLLAR_SQL = /\$\$__[A-Za-z]/;
+const RAW_DOLLAR = /\$\$(?:__[A-Za-z]|[A-Za-z{])/;
+
 const RAW_COUNTER = /^\s*([A-Za-z_:][A-Za-z0-9_:]*_(total|count|sum|bucket))\s*(\{[^}]*\})?\s*$/;
 
 export function checkAlertingDocument(doc: Record<string, unknown>, report: Report, dashboards?: DashboardPanels): void {
@@ -45,8 +55,15 @@ export function checkAlertingDocument(doc: Record<string, unknown>, report: Repo
       const annotations = isObject(r.annotations) ? r.annotations : {};
       const missing = ['summary', 'runbook_url'].filter((k) => typeof annotations[k] !== 'string' || annotations[k] === '');
       if (missing.length > 0) report('alert-annotation-missing', joinPath(at, 'annotations'), `rule "${title}" has no ${missing.join(' or ')} annotation: whoever is paged needs to know what broke and what to do`);
+      for (const [key, value] of Object.entries(annotations)) {
+        if (typeof value === 'string' && RAW_DOLLAR.test(value)) report('alert-raw-dollar', joinPath(at, 'annotations', key), rawDollarMessage(title, `annotation ${key}`));
+      }
       data.forEach((d, i) => {
         const m = models[i]!;
+        for (const key of ['rawSql', 'expr', 'expression'] as const) {
+          const text = m[key];
+          if (typeof text === 'string' && (key === 'rawSql' ? RAW_DOLLAR_SQL : RAW_DOLLAR).test(text)) report('alert-raw-dollar', joinPath(at, 'data', i, 'model', key), rawDollarMessage(title, `query ${String(d.refId)}`));
+        }
         if (isExpr(d)) return;
         if (typeof m.rawSql === 'string' && !TIME_CONDITION.test(m.rawSql)) {
           report('alert-time-filter', joinPath(at, 'data', i, 'model', 'rawSql'), `rule "${title}": the SQL query has no $__timeFilter (or $__timeFrom/$__timeTo), so the rule's time range (relativeTimeRange) is ignored and every evaluation reads the whole table`);
@@ -63,6 +80,10 @@ export function checkAlertingDocument(doc: Record<string, unknown>, report: Repo
       }
     });
   });
+}
+
+function rawDollarMessage(title: string, where: string): string {
+  return `rule "${title}": the ${where} has "$$", but Grafana reads query models and annotations without environment expansion, so "$$" stays "$$" (a broken macro, expression reference or template); write a single "$" there`;
 }
 
 /** Whether a threshold or comparison reads this refId, directly or through reduce/resample. */

@@ -59,6 +59,7 @@ export const RULES = [
   { code: 'alert-annotation-missing', category: 'alerting', severity: 'warning', summary: 'an alert rule has no summary or runbook_url annotation' },
   { code: 'alert-counter-threshold', category: 'alerting', severity: 'warning', summary: 'an alert rule compares a raw counter with a threshold' },
   { code: 'alert-panel-unknown', category: 'alerting', severity: 'error', summary: 'an alert rule links to a dashboard or panel that does not exist' },
+  { code: 'alert-raw-dollar', category: 'alerting', severity: 'error', summary: 'a `$$` in a query model or annotation, which Grafana reads raw: it stays `$$`' },
   { code: 'alert-time-filter', category: 'alerting', severity: 'warning', summary: "an alert rule's SQL query has no time filter, so its time range is ignored" },
   // the linter itself
   { code: 'lint-config', category: 'lint', severity: 'error', summary: 'the lint configuration is invalid (unknown rule, bad severity, exclusion without a reason)' },

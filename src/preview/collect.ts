@@ -9,6 +9,8 @@ import { extractTargets, type TargetRef } from '../check/run/extract.js';
 import { parseTime } from '../check/run/time-range.js';
 import { resolveVariables } from '../check/run/variables.js';
 import { runTarget, type Backends } from './data/run-target.js';
+import { markLinkedRules } from './data/alert-marks.js';
+import type { ProvisionedRule } from '../alerting/read.js';
 import { layoutDashboard } from './layout.js';
 import { asReadOnly } from '../db/read-only.js';
 import type { DashboardPreview, PanelPreview } from './model.js';
@@ -19,6 +21,8 @@ export interface CollectOptions extends Backends {
   to?: string;
   now?: Date;
   file?: string;
+  /** Alert rules (read from alerting provisioning): those linked to a panel of this dashboard are backtested and marked on it. */
+  alertRules?: readonly ProvisionedRule[];
 }
 
 type Obj = Record<string, unknown>;
@@ -54,6 +58,7 @@ export async function collectPreview(dashboard: Obj, options: CollectOptions = {
   preview.variables = describeVariables(dashboard, variables.values, variables.report);
   const targets = targetsByPanel(dashboard);
   for (const p of preview.panels) await runPanel(p, targets.get(p.item.index) ?? [], variables.values, range, options);
+  if (options.alertRules?.length) await markLinkedRules(preview.uid, preview.panels, options.alertRules, range, options);
   return preview;
 }
 

@@ -1,4 +1,5 @@
 /** What a preview page is made from: the dashboard laid out, with each panel's query results. */
+import type { RuleMarks } from '../alerting/marks.js';
 import type { Frame } from './data/frames.js';
 import type { TargetResult } from './data/run-target.js';
 import type { GridItem } from './layout.js';
@@ -7,6 +8,8 @@ export interface PanelPreview {
   item: GridItem;
   /** One per target that is not hidden, in target order. */
   results: Array<TargetResult & { refId?: string }>;
+  /** Alert rules linked to this panel, backtested over the page's range (when rules were given). */
+  alerts?: RuleMarks[];
 }
 
 export interface DashboardPreview {

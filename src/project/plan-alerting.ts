@@ -1,10 +1,12 @@
 /**
  * The alerting provisioning file of a build: rules compiled with links
  * resolved against the dashboards of the same build, validated against the
- * alerting provisioning schema and linted like a hand-written file.
+ * alerting provisioning schema (src/alerting/schema.ts, compiled ahead of
+ * time) and linted like a hand-written file.
  */
 import { alertingDocument, type PanelIndex } from '../alerting/document.js';
 import { checkAlertingDocument } from '../lint/alerting.js';
+import { validateAlertingDocument } from '../alerting/validate.js';
 import { collector, toIssues } from '../lint/report.js';
 import { toYaml } from '../provisioning/yaml.js';
 import { hasErrors, type Issue } from '../validate/issues.js';
@@ -13,14 +15,14 @@ import type { Project } from './load.js';
 import type { PlannedFile } from './plan.js';
 import type { LintConfig } from '../lint/config.js';
 
-/** dashboard uid → panel title → id, over every panel (rows' children included). */
+/** dashboard uid → panel title → id, over every panel (rows' children included; rows themselves are not panels a rule can link to). */
 export function panelIndex(dashboards: ReadonlyArray<Record<string, unknown>>): PanelIndex {
   const out = new Map<string, Map<string, number>>();
   for (const d of dashboards) {
     const titles = new Map<string, number>();
     const visit = (panels: unknown): void => {
       for (const p of Array.isArray(panels) ? panels : []) {
-        if (typeof p?.title === 'string' && typeof p?.id === 'number' && !titles.has(p.title)) titles.set(p.title, p.id);
+        if (p?.type !== 'row' && typeof p?.title === 'string' && typeof p?.id === 'number' && !titles.has(p.title)) titles.set(p.title, p.id);
         visit(p?.panels);
       }
     };
@@ -40,6 +42,8 @@ export function planAlerting(project: Project, dashboards: ReadonlyArray<Record<
   checkAlertingDocument(compiled.document, report, ids);
   const issues = [
     ...compiled.issues.map((i) => ({ ...i, source })),
+    // The file as Grafana's file provisioning will read it: the shipped validator, on every build.
+    ...validateAlertingDocument(compiled.document).map((i) => ({ ...i, source })),
     // Compile resolves panel links by title and reports a missing one itself, under the same code.
     ...toIssues(findings.filter((f) => f.code !== 'alert-panel-unknown'), source, lint),
   ];

@@ -39,6 +39,8 @@ export interface JsonSchema {
   required?: readonly string[];
   additionalProperties?: boolean | JsonSchema;
   items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
   anyOf?: readonly JsonSchema[];
   oneOf?: readonly JsonSchema[];
   definitions?: Readonly<Record<string, JsonSchema>>;

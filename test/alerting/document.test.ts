@@ -30,7 +30,7 @@ function sample() {
 }
 
 describe('alerting provisioning document', () => {
-  it('writes Grafana file provisioning: refIds in order, expressions on __expr__, $ doubled, secrets as $NAME', () => {
+  it('writes Grafana file provisioning: refIds in order, expressions on __expr__, $ doubled only where Grafana expands it, secrets as $NAME', () => {
     const { rule, webhook } = sample();
     const nights = muteTiming({ name: 'nights', intervals: [{ times: [{ start: '22:00', end: '24:00' }], weekdays: ['monday:friday'] }] });
     const { document, issues } = alertingDocument(
@@ -51,10 +51,12 @@ describe('alerting provisioning document', () => {
     ]);
     expect(r.condition).toBe('D');
     expect(r.data[0].relativeTimeRange).toEqual({ from: 86400, to: 0 });
-    expect(r.data[2].model.expression).toBe('$$B * 100');
+    // Models and annotations are read raw by Grafana (rules_types.go: Model.Raw, Annotations.Raw); the title is expanded.
+    expect(r.data[2].model.expression).toBe('$B * 100');
     expect(r.data[3].model.conditions).toEqual([{ evaluator: { params: [10], type: 'gt' }, unloadEvaluator: { params: [5], type: 'lt' } }]);
     expect(r.title).toBe('Benchmark regression ($$ matters)');
-    expect(r.annotations.summary).toBe('{{ $$labels.model }} is {{ $$values.B }}% slower');
+    expect(r.annotations.summary).toBe('{{ $labels.model }} is {{ $values.B }}% slower');
+    expect((document.templates as any[])[0].template).toBe('{{ define "bench" }}{{ $labels.model }}{{ end }}');
     expect([r.dashboardUid, r.panelId]).toEqual(['bench', 7]);
     expect((document.contactPoints as any[])[0].receivers[0].settings.url).toBe('$BENCH_WEBHOOK_URL');
     // Round trip through YAML keeps the document.

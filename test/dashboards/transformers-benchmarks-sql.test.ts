@@ -99,13 +99,17 @@ describe('benchmark panel queries on the README schema', () => {
 
   it('bar charts read their own measurement key, one bar per run of the branch, oldest first, the selected commits marked', async () => {
     const v = await resolveVariables({ commit: ['aaaaaaa1111', 'bbbbbbb2222'], model: ['meta-llama/Llama-3.2-1B'] });
-    expect(await panelRows(panel('First eager forward pass'), v)).toEqual([
+    // Each bar is dated by its run (not drawn: the x field is `run`), so preview can mark the runs an alert rule fired on.
+    const dated = await panelRows(panel('First eager forward pass'), v);
+    expect(dated.map((r) => new Date(r.time as Date | string).getTime())).toEqual([epochMs(run('r1').createdAt), epochMs(run('r2').createdAt)]);
+    expect(dated.map(({ time: _time, ...rest }) => rest)).toEqual([
       { run: '▶ aaaaaaa 07-28 10:00', 'First forward pass': null, 'First forward pass (selected commit)': measurementValue(run('r1'), 'first_eager_forward_pass_time_secs') },
       { run: '▶ bbbbbbb 07-29 10:00', 'First forward pass': null, 'First forward pass (selected commit)': measurementValue(run('r2'), 'first_eager_forward_pass_time_secs') },
     ]);
     // The trend does not depend on the selection: with only the newer commit selected, the older run is an ordinary bar.
     const newer = await resolveVariables({ commit: ['bbbbbbb2222'], model: ['meta-llama/Llama-3.2-1B'] });
     expect((await panelRows(panel('First eager forward pass'), newer))[0]).toEqual({
+      time: expect.anything(),
       run: 'aaaaaaa 07-28 10:00',
       'First forward pass': measurementValue(run('r1'), 'first_eager_forward_pass_time_secs'),
       'First forward pass (selected commit)': null,
@@ -113,12 +117,13 @@ describe('benchmark panel queries on the README schema', () => {
     const [tokens] = await panelRows(panel('Time to first, second and third token'), v);
     expect(tokens).toEqual({
       run: '▶ aaaaaaa 07-28 10:00',
+      time: expect.anything(),
       'First token': measurementValue(run('r1'), 'time_to_first_token_secs'),
       'Second token': measurementValue(run('r1'), 'time_to_second_token_secs'),
       'Third token': measurementValue(run('r1'), 'time_to_third_token_secs'),
     });
     const [fourth] = await panelRows(panel('Fourth compiled generate'), v);
-    expect(Object.values(fourth!)[2]).toBe(measurementValue(run('r1'), 'fourth_compile_generate_time_secs'));
+    expect(Object.values(fourth!)[3]).toBe(measurementValue(run('r1'), 'fourth_compile_generate_time_secs'));
   });
 
   it('device series are the selected runs only, named by run, within the time range', async () => {

@@ -47,6 +47,10 @@ export const EXAMPLES: Record<RuleCode, RuleExample> = {
     ])),
     good: () => alertLint(alertRuleDoc({})),
   },
+  'alert-raw-dollar': {
+    bad: () => alertLint(alertRuleDoc({ annotations: { summary: '{{ $$labels.model }} is slow', runbook_url: 'https://x' } }, sqlAlert('SELECT model, avg(seconds) FROM runs WHERE $$__timeFilter(created_at) GROUP BY model'))),
+    good: () => alertLint(alertRuleDoc({ title: 'Costs $$5' }, sqlAlert("SELECT model, avg(seconds) FROM runs WHERE $__timeFilter(created_at) AND note <> $$it's$$ GROUP BY model"))),
+  },
   'alert-panel-unknown': {
     bad: () => alertLint(alertRuleDoc({ dashboardUid: 'bench', panelId: 9 }), new Map([['bench', new Set([1, 2])]])),
     good: () => alertLint(alertRuleDoc({ dashboardUid: 'bench', panelId: 2 }), new Map([['bench', new Set([1, 2])]])),

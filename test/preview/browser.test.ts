@@ -76,6 +76,17 @@ describe.runIf(hasChromium)('dashcode preview --png in Chromium', () => {
       expect(drawn.series, p.title).toBeGreaterThan(20);
     }
     expect(await page.getAttribute('body', 'data-charts-drawn')).toBe(String(charts.length));
+    // The benchmark-regression rule (generated/provisioning/alerting) links to this panel: its firing shade is drawn there, and only there.
+    const shaded = (title: string) =>
+      page.locator(`section[data-title="${title}"] canvas`).evaluate((canvas: { width: number; height: number; getContext(k: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } }) => {
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        let n = 0;
+        // rgba(242,73,92,0.22) as stored on the transparent canvas.
+        for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i]! - 242) < 8 && Math.abs(data[i + 1]! - 73) < 8 && Math.abs(data[i + 2]! - 92) < 8 && data[i + 3]! > 30 && data[i + 3]! < 90) n++;
+        return n;
+      });
+    expect(await shaded('First eager forward pass')).toBeGreaterThan(100);
+    expect(await shaded('Second eager forward pass')).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

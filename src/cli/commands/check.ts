@@ -155,7 +155,7 @@ function checkConfigOf(settings: Awaited<ReturnType<typeof import('../../lint/se
 }
 
 /** Alerting provisioning files among `inputs` (YAML files, or YAML in folders); missing default folders are fine. */
-async function alertingYamlFiles(cwd: string, inputs: readonly string[]): Promise<Array<{ file: string; doc: unknown }>> {
+export async function alertingYamlFiles(cwd: string, inputs: readonly string[]): Promise<Array<{ file: string; doc: unknown }>> {
   const { readdir, readFile, stat } = await import('node:fs/promises');
   const candidates: string[] = [];
   for (const input of inputs) {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseOptions } from '../options.js';
 import { EXIT, formatIssues } from '../../validate/issues.js';
 import { BACKEND_OPTIONS, dataOption, queryDatabase, readOnlyOptions } from '../database.js';
-import { projectCheckConfig } from './check.js';
+import { alertingYamlFiles, projectCheckConfig } from './check.js';
 import { dashboardFiles, readDashboards } from '../dashboard-files.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
@@ -42,6 +42,11 @@ Prometheus (PromQL queries; without it those panels say so):
   --prometheus-url URL   --scrape-interval DUR (default 15s)
 Time range:
   --from TIME --to TIME  override the dashboards' range (now-7d, ISO, epoch ms)
+Alert rules:
+  --alerts PATH|none     alerting provisioning (file or folder; default
+                         generated/provisioning/alerting): a rule linked to a
+                         panel is backtested over the range and where it would
+                         have fired is shaded on that panel
 
 Exit codes: 0 written, 1 a panel's query failed (the page shows it) or a
 file is not a dashboard (not JSON, say), 2 usage error, missing browser or
@@ -61,12 +66,14 @@ interface Options {
   scrapeInterval?: string;
   from?: string;
   to?: string;
+  alerts: string;
 }
 
 export const previewCommand: Command = {
   usage,
   async run(args: string[], io: Io): Promise<number> {
     const { options, inputs, values } = parse(args);
+    if (values.alerts !== undefined && options.alerts !== 'none' && !existsSync(path.resolve(io.cwd, options.alerts))) throw new UsageError(`--alerts: ${options.alerts} does not exist (give alerting provisioning YAML, a folder of it, or none)`);
     const files = await dashboardFiles(io.cwd, inputs.length > 0 ? inputs : ['generated']);
     if (files.length === 0) {
       io.stderr('dashcode preview: no dashboard JSON found\n');
@@ -77,6 +84,7 @@ export const previewCommand: Command = {
     if (first.issues.length > 0) io.stderr(`${formatIssues(first.issues)}\n`);
     if (first.dashboards.length === 0) return EXIT.findings;
     const preview = await import('../../preview/index.js');
+    const { provisionedRules } = await import('../../alerting/read.js');
     const config = await projectCheckConfig(io);
     const db = queryDatabase(values, io, { data: options.data, check: config });
     options.prometheusUrl ??= config.prometheus?.url;
@@ -86,6 +94,7 @@ export const previewCommand: Command = {
         // Read again on each build: with --watch a file may have changed (and may be broken now).
         const { dashboards, issues } = liveReload ? await readDashboards(io.cwd, files) : first;
         if (liveReload && issues.length > 0) io.stderr(`${formatIssues(issues)}\n`);
+        const alertRules = options.alerts === 'none' ? [] : (await alertingYamlFiles(io.cwd, [options.alerts])).flatMap((a) => provisionedRules(a.doc));
         for (const { file, json } of dashboards) {
           const page = await preview.previewPage(json, {
             file,
@@ -93,6 +102,7 @@ export const previewCommand: Command = {
             prometheus: options.prometheusUrl ? { url: options.prometheusUrl, scrapeInterval: options.scrapeInterval } : undefined,
             from: options.from,
             to: options.to,
+            alertRules,
             liveReload,
           });
           pages.push({ name: preview.pageName(file), file, page });
@@ -208,6 +218,7 @@ function parse(args: string[]): { options: Options; inputs: string[]; values: Re
       serve: { type: 'boolean' },
       watch: { type: 'boolean' },
       port: { type: 'string' },
+      alerts: { type: 'string' },
       ...BACKEND_OPTIONS,
     },
   }));
@@ -234,6 +245,7 @@ function parse(args: string[]): { options: Options; inputs: string[]; values: Re
       scrapeInterval: values['scrape-interval'] as string | undefined,
       from: values.from as string | undefined,
       to: values.to as string | undefined,
+      alerts: (values.alerts as string | undefined) ?? 'generated/provisioning/alerting',
     },
   };
 }

@@ -2,6 +2,7 @@
  * What the page's script needs to draw a chart with uPlot. Plain JSON: the
  * page embeds these and the browser turns each into a uPlot instance.
  */
+import type { AlertRegion } from './alert-marks.js';
 
 export interface ChartSeries {
   name: string;
@@ -27,6 +28,8 @@ export interface TimeChartSpec {
   showPoints: 'auto' | 'always' | 'never';
   /** One [x (epoch s), y] table per series; the page aligns them with uPlot.join. */
   series: Array<ChartSeries & { x: number[]; y: Array<number | null> }>;
+  /** Backtested alert rules' firing spans, shaded behind the series (alert-marks.ts). */
+  alerts?: AlertRegion[];
 }
 
 export interface BarChartSpec {
@@ -46,6 +49,8 @@ export interface BarChartSpec {
   rotation: number;
   showValue: 'auto' | 'always' | 'never';
   stacked: boolean;
+  /** The bars a backtested alert rule fired on, shaded (alert-marks.ts). */
+  alerts?: AlertRegion[];
 }
 
 export type ChartSpec = TimeChartSpec | BarChartSpec;

@@ -65,7 +65,7 @@ export function timeChart(panel: Obj, frames: Frame[], id: string, range: { from
  * field, else the first time field; every number field is a series of bars.
  */
 export function barChart(panel: Obj, frames: Frame[], id: string): RenderedChart<BarChartSpec> | undefined {
-  const frame = frames.find((f) => f.fields.some((x) => x.type === 'number'));
+  const frame = barFrame(frames);
   if (!frame) return undefined;
   const options = (panel.options as Obj | undefined) ?? {};
   const xName = typeof options.xField === 'string' ? options.xField : undefined;
@@ -98,6 +98,11 @@ export function barChart(panel: Obj, frames: Frame[], id: string): RenderedChart
     stacked: options.stacking === 'normal',
   };
   return { spec, ...legendHtml(panel, legend) };
+}
+
+/** The frame a bar chart draws: the first with a number field. */
+export function barFrame(frames: readonly Frame[]): Frame | undefined {
+  return frames.find((f) => f.fields.some((x) => x.type === 'number'));
 }
 
 function seriesStyle(s: ReturnType<typeof fieldSettings>, index: number): ChartSeries {

@@ -9,6 +9,7 @@
  * and the browser tests wait for.
  */
 import { formatParts } from '../units.js';
+import { ALERT_MARKS_SCRIPT } from './alert-marks.js';
 
 const DRAW_CHARTS = String.raw`
 var THEME = { text: '#ccccdc', grid: 'rgba(204,204,220,0.08)', font: '12px Inter, Helvetica, Arial, sans-serif' };
@@ -97,6 +98,7 @@ function timeOpts(spec, size) {
       scales: { x: { time: true, range: [spec.from, spec.to] }, y: yScale(spec, spec.drawStyle === 'bars') },
       axes: [{ stroke: THEME.text, font: THEME.font, grid: { stroke: THEME.grid, width: 1 }, ticks: { stroke: THEME.grid, width: 1 } }, yAxis(spec)],
       series: series,
+      hooks: { drawClear: [function (u) { drawAlertRegions(u, spec.alerts); }] },
     },
     data: data,
   };
@@ -138,7 +140,7 @@ function barOpts(spec, size) {
         yAxis(spec),
       ],
       series: series,
-      hooks: { draw: [function (u) { if (spec.showValue !== 'never') drawBarValues(u, spec, bar); }] },
+      hooks: { drawClear: [function (u) { drawAlertRegions(u, spec.alerts); }], draw: [function (u) { if (spec.showValue !== 'never') drawBarValues(u, spec, bar); }] },
     },
     data: [xs].concat(order.map(function (i) { return values[i]; })),
   };
@@ -208,7 +210,7 @@ drawAll();
  * however the server was loaded.
  */
 export function clientScript(): string {
-  return `(function () {\n'use strict';\nvar __name = function (f) { return f; };\nvar formatParts = ${formatParts.toString()};\n${DRAW_CHARTS}\n})();`;
+  return `(function () {\n'use strict';\nvar __name = function (f) { return f; };\nvar formatParts = ${formatParts.toString()};\n${ALERT_MARKS_SCRIPT}\n${DRAW_CHARTS}\n})();`;
 }
 
 /** Served pages only: reload when the server says the previews were rebuilt. */

@@ -11,6 +11,7 @@ import { withContentSecurityPolicy } from './csp.js';
 import { esc, formatTime, scriptJson } from './html.js';
 import { renderGridItem, type RenderContext } from './panel.js';
 import { PAGE_CSS } from './page-css.js';
+import { ALERT_MARKS_CSS } from './alert-marks.js';
 
 export interface PageOptions {
   /** Add the script that reloads the page when a served preview is rebuilt. */
@@ -34,7 +35,7 @@ export function renderPage(preview: DashboardPreview, uplot: UplotAssets, option
 <meta name="generator" content="dashcode preview">
 <title>${esc(preview.title)} · dashcode preview</title>
 <style>${uplot.css}</style>
-<style>${PAGE_CSS}</style>
+<style>${PAGE_CSS}${ALERT_MARKS_CSS}</style>
 </head>
 <body>
 <header class="topbar">

@@ -8,7 +8,8 @@ import { rowCount } from '../data/frames.js';
 import { gridBox } from '../layout.js';
 import { panelFrames, type PanelPreview } from '../model.js';
 import type { ChartSpec } from './chart-spec.js';
-import { barChart, histogramChart, timeChart, type RenderedChart } from './charts.js';
+import { alertMarksHtml, barRegions, timeRegions } from './alert-marks.js';
+import { barChart, barFrame, histogramChart, timeChart, type RenderedChart } from './charts.js';
 import { esc } from './html.js';
 import { pieHtml } from './pie.js';
 import { barGaugeHtml, displayValues, gaugeHtml, statHtml } from './single-values.js';
@@ -36,7 +37,7 @@ export function renderGridItem(p: PanelPreview, ctx: RenderContext): string {
   const type = String(p.item.panel.type ?? 'unknown');
   const description = typeof p.item.panel.description === 'string' && p.item.panel.description ? `<span class="panel-info" title="${esc(p.item.panel.description)}">i</span>` : '';
   const header = `<div class="panel-header"><span class="panel-title">${esc(title)}</span>${description}</div>`;
-  return `<section class="panel" style="${style}" data-panel-type="${esc(type)}" data-title="${esc(title)}">${header}<div class="panel-body">${panelBody(p, type, ctx)}</div></section>`;
+  return `<section class="panel" style="${style}" data-panel-type="${esc(type)}" data-title="${esc(title)}">${header}<div class="panel-body">${panelBody(p, type, ctx)}${alertMarksHtml(p.alerts)}</div></section>`;
 }
 
 function panelBody(p: PanelPreview, type: string, ctx: RenderContext): string {
@@ -57,9 +58,9 @@ function panelBody(p: PanelPreview, type: string, ctx: RenderContext): string {
   switch (type) {
     case 'timeseries':
     case 'trend':
-      return chart(timeChart(panel, frames, id, ctx.range), ctx);
+      return chart(withAlerts(timeChart(panel, frames, id, ctx.range), p.alerts && timeRegions(p.alerts, ctx.range.toMs)), ctx);
     case 'barchart':
-      return chart(barChart(panel, frames, id), ctx);
+      return chart(withAlerts(barChart(panel, frames, id), p.alerts && barRegions(barFrame(frames), p.alerts)), ctx);
     case 'table':
       return tableHtml(panel, frames);
     case 'stat':
@@ -81,6 +82,10 @@ function chart(rendered: RenderedChart<ChartSpec> | undefined, ctx: RenderContex
   if (!rendered) return '<div class="no-data">No data (no numeric field to draw)</div>';
   ctx.charts.push(rendered.spec);
   return `<div class="chart-wrap legend-${rendered.legendPlacement}"><div class="chart" id="${rendered.spec.id}" data-chart="${rendered.spec.kind}"></div>${rendered.legend}</div>`;
+}
+
+function withAlerts<S extends ChartSpec>(rendered: RenderedChart<S> | undefined, alerts: ChartSpec['alerts']): RenderedChart<S> | undefined {
+  return rendered && alerts?.length ? { ...rendered, spec: { ...rendered.spec, alerts } } : rendered;
 }
 
 function notice(text: string): string {
