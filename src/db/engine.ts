@@ -73,6 +73,3 @@ export function transactionEngine(kind: SqlEngine['kind'], conn: Connection): Sq
   };
   return tx;
 }
-
-export { openPglite } from './pglite.js';
-export { openPostgres, type PostgresOptions } from './postgres.js';

@@ -4,10 +4,9 @@ import { languageOf, type SqlDatasource } from '../datasources/kinds.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { issue } from '../validate/issues.js';
 import { deepMerge } from '../model/merge.js';
-import { QUERY_REF_ID, QUERY_REF_ID_MESSAGE, type QuerySpec } from './query.js';
+import { invalidQuery, QUERY_REF_ID, QUERY_REF_ID_MESSAGE, type QuerySpec } from './query.js';
 import { isQueryText, type QueryText } from './text.js';
 import { neverThrows } from '../validate/guard.js';
-import { invalidQuery } from '../validate/invalid.js';
 import { POSTGRES_TYPE } from '../datasources/postgres/options.js';
 
 export interface SqlQueryOptions {
