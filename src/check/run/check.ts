@@ -1,6 +1,6 @@
 import { calculateInterval, interpolateVariables, type TimeRange, type VariableValue } from '../interpolate/index.js';
-import { parsePromQL } from '../promql/index.js';
-import { parseTraceQL } from '../traceql/index.js';
+import { parsePromQL } from '../../languages/promql/index.js';
+import { parseTraceQL } from '../../languages/traceql/index.js';
 import { parseLogQL } from '../../languages/logql/index.js';
 import type { DashboardCheck, QueryCheck } from './model.js';
 import { extractTargets, type TargetRef } from './extract.js';
