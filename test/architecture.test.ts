@@ -202,3 +202,27 @@ describe('architecture: import cycles in src/', () => {
     expect(importCycles().map((c) => c.join(' <-> '))).toEqual(KNOWN_CYCLES);
   });
 });
+
+/**
+ * Issue 16, "One home for each piece of infrastructure": each of these is
+ * written once, in its home, and imported everywhere else. The patterns find a
+ * second definition (not a use); generated files are left out.
+ */
+const HOMES: ReadonlyArray<{ what: string; pattern: RegExp; home: string }> = [
+  { what: 'write-then-rename', pattern: /\brename\(/, home: 'files/atomic.js' },
+  { what: 'the recursive directory walker', pattern: /readdir\([^)]*recursive|await walk\((child|rel|abs|sub)\)/, home: 'files/walk.js' },
+  { what: 'the grid width', pattern: /\bGRID_COLUMNS\s*=/, home: 'model/grid.ts' },
+  { what: 'the GridPos type', pattern: /\binterface GridPos\b|\btype GridPos\s*=/, home: 'model/grid.ts' },
+  { what: 'the JSON-object guard', pattern: /function isObject\b|const isObject\s*=/, home: 'model/loose.ts' },
+  { what: "Grafana's escapeHtml", pattern: /&#39;/, home: 'model/html.ts' },
+  { what: 'the posix relative path', pattern: /split\((path\.)?sep\)\.join\('\/'\)/, home: 'files/paths.ts' },
+];
+
+describe('architecture: one home for each piece of infrastructure', () => {
+  const files = sourceFiles().concat((readdirSync(SRC, { recursive: true }) as string[]).map((f) => f.split(sep).join('/')).filter((f) => /\.(m|c)?js$/.test(f)));
+  const texts = files.filter((f) => !f.includes('/generated/') && !f.includes('.generated.')).map((f) => ({ file: f, text: readFileSync(join(SRC, f), 'utf8') }));
+  it.each(HOMES)('$what is defined only in $home', ({ pattern, home }) => {
+    const at = texts.filter(({ text }) => text.split('\n').some((line) => pattern.test(line) && !/^\s*(\/\/|\*)/.test(line))).map((t) => t.file);
+    expect(at).toEqual([home]);
+  });
+});
