@@ -17,8 +17,9 @@
 // not covered: use --no-cache for those.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../files/atomic.js';
 import { CACHE_DIR } from '../files/cache.js';
 import { CONFIG_FILES, walkFiles } from '../files/walk.js';
 
@@ -68,14 +69,7 @@ export async function readCache(root) {
 }
 
 export async function writeCache(root, cache) {
-  const file = cacheFile(root);
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(cache)}\n`);
-  await rename(tmp, file).catch(async (err) => {
-    await rm(tmp, { force: true });
-    throw err;
-  });
+  await writeFileAtomic(cacheFile(root), `${JSON.stringify(cache)}\n`);
 }
 
 /** The output folder without loading the project: dashcode.config's `outDir` literal, else `generated`. */

@@ -42,7 +42,7 @@ export interface CheckConfig {
      * data). Its output may depend on the clock: a cached snapshot that used it
      * lives at most one hour.
      */
-    setup?: (db: import('../db/engine.js').SqlEngine) => Promise<unknown>;
+    setup?: (db: import('../model/sql-engine.js').SqlEngine) => Promise<unknown>;
     /** Files `setup` depends on (globs): hashed into the snapshot key, so editing them rebuilds the snapshot. */
     inputs?: string[];
   };

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { findConfigFile } from '../files/walk.js';
 import { issue, type Issue } from '../validate/issues.js';
 import type { DashcodeConfig } from './config.js';
-import { importUserModule, tsImporter, type ModuleImporter } from '../project/modules.js';
+import { importUserModule, tsImporter, type ModuleImporter } from './modules.js';
 
 export interface LoadedConfig {
   /** The config file's name relative to the root, when there is one. */

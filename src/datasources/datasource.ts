@@ -83,3 +83,12 @@ export function makeDatasource<T extends string>(
     linked: parts.linked,
   });
 }
+
+/**
+ * Stand-in for a datasource builder that could not build from its options (see
+ * validate/guard.ts): the right kind, empty, carrying the issue that says why,
+ * so the dashboard that uses it reports it by path and writes nothing.
+ */
+export function invalidDatasource<T extends DatasourceSpec>(type: string, i: Issue): T {
+  return { kind: 'datasource', type, uid: '', name: '', access: 'proxy', isDefault: false, orgId: 1, editable: false, jsonData: {}, secureJsonData: {}, issues: [i] } as DatasourceSpec as T;
+}

@@ -5,6 +5,7 @@
  * dashboard modules): they run at seed time into PGlite only, never against a
  * real server.
  */
+import { relative } from '../files/paths.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -62,7 +63,7 @@ export async function loadDeclared(engine: SqlEngine, root: string, p: DeclaredP
   for (const f of files.fixtures) {
     if (f.endsWith('.csv')) await loadCsvFixture(engine, root, f);
     else if (f.endsWith('.sql')) await runSqlFile(engine, root, f);
-    else throw new FixtureError(`${rel(root, f)}: a fixture is a .csv or a .sql file`);
+    else throw new FixtureError(`${relative(root, f)}: a fixture is a .csv or a .sql file`);
   }
   if (typeof p.setup === 'function') await p.setup(engine);
 }
@@ -72,7 +73,7 @@ async function runSqlFile(engine: SqlEngine, root: string, file: string): Promis
   try {
     await engine.transaction((tx) => tx.exec(text));
   } catch (err) {
-    throw new FixtureError(`${rel(root, file)}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new FixtureError(`${relative(root, file)}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
@@ -83,7 +84,7 @@ async function runSqlFile(engine: SqlEngine, root: string, file: string): Promis
  * use a SQL fixture when the difference matters).
  */
 async function loadCsvFixture(engine: SqlEngine, root: string, file: string): Promise<void> {
-  const name = rel(root, file);
+  const name = relative(root, file);
   const { text, errors: encoding } = decodeCsv(await readFile(file));
   const { records, errors } = encoding.length > 0 ? { records: [], errors: encoding } : parseCsv(text);
   if (errors.length > 0) throw new FixtureError(errors.map((e) => `${name}:${e.line}:${e.column}: ${e.message}`).join('\n'));
@@ -107,10 +108,6 @@ async function loadCsvFixture(engine: SqlEngine, root: string, file: string): Pr
 /** A quoted identifier: the file name and header are data, never SQL. */
 function ident(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
-}
-
-function rel(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
 }
 
 function cmp(a: string, b: string): number {

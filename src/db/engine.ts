@@ -6,30 +6,8 @@
  */
 import { SqlError, toSqlError } from './errors.js';
 
-export interface SqlField {
-  name: string;
-  dataTypeID: number;
-}
-
-export interface SqlResult<T> {
-  rows: T[];
-  fields: SqlField[];
-}
-
-export interface SqlEngine {
-  readonly kind: 'pglite' | 'postgres';
-  /**
-   * One statement (the extended protocol on both engines: a string holding two
-   * statements is refused). Rows as plain objects keyed by column name; value
-   * conventions in `values.ts`.
-   */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<SqlResult<T>>;
-  /** Runs one or more statements without parameters. */
-  exec(sql: string): Promise<void>;
-  /** Commits when `fn` resolves, rolls back when it throws. Nested calls use savepoints. */
-  transaction<T>(fn: (tx: SqlEngine) => Promise<T>): Promise<T>;
-  close(): Promise<void>;
-}
+export type { SqlEngine, SqlField, SqlResult } from '../model/sql-engine.js';
+import type { SqlEngine, SqlResult } from '../model/sql-engine.js';
 
 /** What each driver adapter provides: one connection's query and exec. */
 export interface Connection {
@@ -73,6 +51,3 @@ export function transactionEngine(kind: SqlEngine['kind'], conn: Connection): Sq
   };
   return tx;
 }
-
-export { openPglite } from './pglite.js';
-export { openPostgres, type PostgresOptions } from './postgres.js';

@@ -12,7 +12,8 @@
  *   loading a directory twice, or the runner's partial and final file, adds
  *   nothing twice.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { walkFiles } from '../files/walk.js';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SqlEngine } from './engine.js';
 import { issue, type Issue } from '../validate/issues.js';
@@ -57,10 +58,9 @@ export class ResultsLoadError extends Error {
 export async function loadResultsDir(engine: SqlEngine, dir: string): Promise<ResultsLoadReport> {
   let names: string[];
   try {
-    names = (await readdir(dir, { recursive: true, withFileTypes: true }))
-      .filter((d) => d.isFile())
-      .map((d) => path.relative(dir, path.join(d.parentPath ?? (d as unknown as { path: string }).path, d.name)).split(path.sep).join('/'))
-      .sort();
+    // walkFiles treats a missing folder as empty; a results folder the user named must exist.
+    if (!(await stat(dir)).isDirectory()) throw new Error('not a directory');
+    names = await walkFiles(dir);
   } catch (e) {
     throw new ResultsLoadError([{ file: dir, code: 'results.read', message: `cannot read the directory: ${(e as Error).message}` }]);
   }

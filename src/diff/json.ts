@@ -5,9 +5,9 @@
 import type { Json, JsonObject } from '../model/loose.js';
 import { getOwn, setOwn } from '../model/own.js';
 
-export function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isObject } from '../model/loose.js';
+
+export { isObject };
 
 export function asObject(v: unknown): JsonObject {
   return isObject(v) ? v : {};

@@ -4,8 +4,10 @@
  * read). Problems are returned as issues naming the file, never thrown, so
  * one malformed file does not hide the differences in the others.
  */
+import { toPosix } from '../files/paths.js';
+import { walkFiles } from '../files/walk.js';
 import { execFile } from 'node:child_process';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { issue, type Issue } from '../validate/issues.js';
@@ -42,24 +44,20 @@ export async function readDashboardFile(file: string, name = path.basename(file)
 /** Every `*.json` dashboard under `dir`; other JSON files (not dashboards) are skipped silently. */
 export async function readDashboardDir(dir: string): Promise<DashboardSet> {
   const set: DashboardSet = { dashboards: new Map(), issues: [] };
-  const walk = async (sub: string): Promise<void> => {
-    let entries;
-    try {
-      entries = await readdir(path.join(dir, sub), { withFileTypes: true });
-    } catch (err) {
-      set.issues.push(issue('input.read', '', `cannot read directory ${path.join(dir, sub)}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`));
-      return;
-    }
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      const rel = sub ? `${sub}/${e.name}` : e.name;
-      // Hidden folders (dashcode's .dashcode/ manifest) are skipped, as Grafana's file provider does (validateWalkablePath).
-      if (e.isDirectory()) {
-        if (!e.name.startsWith('.')) await walk(rel);
-      } else if (e.name.endsWith('.json')) addText(set, rel, await readFile(path.join(dir, rel), 'utf8'), path.join(dir, rel));
-      else if (/\.ya?ml$/.test(e.name)) await addAlerting(set, rel, await readFile(path.join(dir, rel), 'utf8'));
-    }
+  const unreadable = (sub: string, err: NodeJS.ErrnoException): void => {
+    set.issues.push(issue('input.read', '', `cannot read directory ${path.join(dir, sub)}: ${err.code ?? err.message}`));
   };
-  await walk('');
+  // walkFiles treats a missing root as empty; here it is a directory the user named.
+  const root = await stat(dir).catch((err: NodeJS.ErrnoException) => err);
+  if (root instanceof Error) {
+    unreadable('', root);
+    return set;
+  }
+  // Hidden folders (dashcode's .dashcode/ manifest) are skipped, as Grafana's file provider does (validateWalkablePath).
+  for (const rel of await walkFiles(dir, (_rel, name) => name.startsWith('.'), unreadable)) {
+    if (rel.endsWith('.json')) addText(set, rel, await readFile(path.join(dir, rel), 'utf8'), path.join(dir, rel));
+    else if (/\.ya?ml$/.test(rel)) await addAlerting(set, rel, await readFile(path.join(dir, rel), 'utf8'));
+  }
   return set;
 }
 
@@ -117,7 +115,7 @@ export async function readDashboardGitTree(cwd: string, rev: string, dir: string
     set.issues.push(issue('input.git', '', `git cannot read revision "${rev}": ${gitMessage(err)}`));
     return set;
   }
-  const prefix = path.posix.normalize(dir.split(path.sep).join('/')).replace(/\/?$/, '/');
+  const prefix = path.posix.normalize(toPosix(dir)).replace(/\/?$/, '/');
   for (const file of listing.split('\0').filter((f) => /\.ya?ml$/.test(f)).sort()) {
     const name = file.startsWith(prefix) ? file.slice(prefix.length) : file;
     try {

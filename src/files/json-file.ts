@@ -6,6 +6,7 @@
  * dashboard (`null`, `[]`, `{}`) comes back as one issue naming the file,
  * never as an exception, so the CLI reports it and exits 1.
  */
+import { isObject } from '../model/loose.js';
 import { readFile } from 'node:fs/promises';
 import { issue, type Issue } from '../validate/issues.js';
 
@@ -69,9 +70,7 @@ export async function readJsonFile(file: string, label = file): Promise<JsonFile
   return 'text' in read ? parseJsonText(read.text, label) : read;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+
 
 /** A Grafana dashboard: a JSON object with panels (or legacy rows, or variables) and a title or uid. */
 export function isDashboardJson(v: unknown): boolean {

@@ -13,9 +13,10 @@
 //   fresh module graph and sees edited helper files, not the cached ones.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeFileAtomic } from './atomic.js';
 
 const TS = /\.([cm]?)ts$/;
 const QUERY = 'dashcode-load';
@@ -106,10 +107,8 @@ async function transpile(file, source) {
   const globals = ['__dirname', '__filename'].filter((g) => new RegExp(`\\b${g}\\b`).test(code) && !new RegExp(`\\b(const|let|var|function|class)\\s+${g}\\b`).test(code));
   if (globals.length > 0) code = `${globals.map((g) => `const ${g} = import.meta.${g.slice(2)};`).join(' ')}${code}`;
   if (cached) {
-    await mkdir(path.dirname(cached), { recursive: true });
-    const tmp = `${cached}.${process.pid}.tmp`;
-    await writeFile(tmp, code);
-    await rename(tmp, cached).catch(() => rm(tmp, { force: true }));
+    // A cache that cannot be written is only slower next time.
+    await writeFileAtomic(cached, code).catch(() => undefined);
   }
   return code;
 }

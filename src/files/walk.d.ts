@@ -3,4 +3,4 @@ export const CONFIG_FILES: readonly string[];
 export function isModuleFile(name: string): boolean;
 export function isTypeScriptFile(name: string): boolean;
 export function findConfigFile(root: string): string | undefined;
-export function walkFiles(dir: string, skipDir?: (rel: string, name: string) => boolean): Promise<string[]>;
+export function walkFiles(dir: string, skipDir?: (rel: string, name: string) => boolean, onError?: (rel: string, err: NodeJS.ErrnoException) => void): Promise<string[]>;

@@ -30,9 +30,11 @@ export function findConfigFile(root) {
 /**
  * Files under `dir`, as `/`-separated paths relative to it, sorted. `skipDir`
  * gets each folder's relative path and name; a missing `dir` has no files.
- * Symbolic links are not followed.
+ * Symbolic links are not followed. Without `onError` an unreadable folder
+ * throws; with it, the folder is reported (its relative path, '' for `dir`)
+ * and skipped, so one bad folder does not hide the others.
  */
-export async function walkFiles(dir, skipDir = () => false) {
+export async function walkFiles(dir, skipDir = () => false, onError = undefined) {
   const out = [];
   const walk = async (rel) => {
     let entries;
@@ -40,6 +42,7 @@ export async function walkFiles(dir, skipDir = () => false) {
       entries = await readdir(rel ? path.join(dir, rel) : dir, { withFileTypes: true });
     } catch (err) {
       if (rel === '' && err.code === 'ENOENT') return;
+      if (onError) return onError(rel, err);
       throw err;
     }
     for (const e of entries) {

@@ -7,8 +7,7 @@
  */
 import { asObject } from '../diff/json.js';
 import { GRID_COLUMNS, layoutPanels, MAX_GRID_ROW, type GridPos, type LayoutNode } from '../compile/layout.js';
-import type { PanelSlot } from '../compile/layout-types.js';
-import { DEFAULT_PANEL_HEIGHT, DEFAULT_PANEL_WIDTH } from '../compile/layout-types.js';
+import { DEFAULT_PANEL_HEIGHT, DEFAULT_PANEL_WIDTH, type PanelSlot } from '../model/grid.js';
 import type { ExprObject } from './code.js';
 import type { ImportContext } from './context.js';
 

@@ -12,6 +12,7 @@
  * it must say why, so the reason is reviewed with the code. Exclusions without
  * a reason are reported (`lint-config`) and ignored, never applied silently.
  */
+import { isObject } from '../model/loose.js';
 import { closestMatch } from '../model/closest-match.js';
 import { issue, joinPath, type Issue } from '../validate/issues.js';
 import { RULE_CODES, isRuleCode, type RuleCode } from './rules.js';
@@ -126,6 +127,4 @@ function keySegment(key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+

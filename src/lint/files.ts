@@ -4,7 +4,8 @@
  * not a dashboard and YAML that is not provisioning (docker-compose.yml,
  * prometheus.yml) are skipped; a file named explicitly is always linted.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { walkFiles } from '../files/walk.js';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Issue } from '../validate/issues.js';
@@ -75,16 +76,8 @@ function parseIssue(file: string, message: string): Issue {
   return { code: 'lint-parse', path: '', message, severity: 'error', source: { file } };
 }
 
-/** Files under `dir`, sorted, depth first. */
+/** Files under `dir` (absolute paths, sorted), leaving out hidden files and folders, node_modules and .git. */
 export async function walk(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
-    const abs = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(abs)));
-    else if (e.isFile()) out.push(abs);
-  }
-  return out;
+  const rels = await walkFiles(dir, (_rel, name) => name.startsWith('.') || SKIP_DIRS.has(name));
+  return rels.filter((rel) => !rel.split('/').at(-1)!.startsWith('.')).map((rel) => path.join(dir, rel));
 }

@@ -5,6 +5,7 @@
  * The build validates these files against the provisioning schema; these are
  * the rules a schema cannot express.
  */
+import { toPosix } from '../files/paths.js';
 import path from 'node:path';
 import { SECRET_REFERENCE_PATTERN } from '../provisioning/schema.js';
 import { joinPath, type Issue } from '../validate/issues.js';
@@ -173,7 +174,7 @@ function checkProviderPath(providerPath: string, at: string, ctx: LintProvisioni
   if (local === undefined && !path.posix.isAbsolute(wanted)) local = wanted;
   if (local === undefined && ctx.root !== undefined) {
     const rel = path.relative(ctx.root, providerPath);
-    if (!rel.startsWith('..') && !path.isAbsolute(rel)) local = rel.split(path.sep).join('/');
+    if (!rel.startsWith('..') && !path.isAbsolute(rel)) local = toPosix(rel);
   }
   // Without a known mount, an absolute path outside the root cannot be judged.
   if (local === undefined && ctx.mounts === undefined) return;

@@ -18,3 +18,8 @@ export type Loose<T> = T extends string
 /** A JSON value as it appears in compiled output. */
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
+
+/** A JSON object: not null, not an array (the one home of this guard). */
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -7,7 +7,7 @@ import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { fieldDefaults, linkJson, overrideJson, type AnyFieldCustom, type FieldProperties, type LinkInput, type Override } from './field-config.js';
 import { outputPath, panelInputSchema } from './schema.js';
 
-import type { PanelSlot } from '../compile/layout-types.js';
+import type { PanelSlot } from '../model/grid.js';
 import { neverThrows } from '../validate/guard.js';
 import { markChecked } from '../validate/typed.js';
 import { panelInputLooksValid } from './input-fast-path.js';

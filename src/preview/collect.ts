@@ -5,8 +5,9 @@
  * (panels inside collapsed rows do not run, as in Grafana).
  */
 import { calculateInterval, type TimeRange, type VariableValue } from '../check/interpolate/index.js';
+import { DEFAULT_MAX_DATA_POINTS } from '../check/run/execute.js';
 import { extractTargets, type TargetRef } from '../check/run/extract.js';
-import { parseTime } from '../check/run/time-range.js';
+import { dashboardRange } from '../check/run/time-range.js';
 import { resolveVariables } from '../check/run/variables.js';
 import { runTarget, type Backends } from './data/run-target.js';
 import { markLinkedRules } from './data/alert-marks.js';
@@ -27,32 +28,25 @@ export interface CollectOptions extends Backends {
 
 type Obj = Record<string, unknown>;
 
-/** As the check engine: roughly a panel's width in px. */
-const DEFAULT_MAX_DATA_POINTS = 1000;
 
 export async function collectPreview(dashboard: Obj, options: CollectOptions = {}): Promise<DashboardPreview> {
   const now = options.now ?? new Date();
-  const time = (dashboard.time as { from?: string; to?: string } | undefined) ?? {};
-  const fromText = options.from ?? time.from ?? 'now-6h';
-  const toText = options.to ?? time.to ?? 'now';
-  const from = parseTime(fromText, now);
-  const to = parseTime(toText, now, true);
+  const { fromText, toText, range, error } = dashboardRange(dashboard, { from: options.from, to: options.to, now });
   const layout = layoutDashboard(Array.isArray(dashboard.panels) ? dashboard.panels : []);
   const preview: DashboardPreview = {
     title: typeof dashboard.title === 'string' ? dashboard.title : '(untitled)',
     uid: typeof dashboard.uid === 'string' ? dashboard.uid : undefined,
     file: options.file,
-    range: { from: fromText, to: toText, fromMs: from?.getTime() ?? 0, toMs: to?.getTime() ?? 0 },
+    range: { from: fromText, to: toText, fromMs: range?.from.getTime() ?? 0, toMs: range?.to.getTime() ?? 0 },
     generatedAt: now.getTime(),
     variables: [],
     panels: layout.items.map((item) => ({ item, results: [] })),
     heightPx: layout.heightPx,
   };
-  if (!from || !to) {
-    preview.error = `cannot read the time range ${fromText} → ${toText}`;
+  if (!range) {
+    preview.error = error;
     return preview;
   }
-  const range: TimeRange = { from, to };
   options = { ...options, sql: asReadOnly(options.sql) }; // as in check: an SqlEngine is only queried read-only
   const variables = await resolveVariables(dashboard, range, calculateInterval(range, DEFAULT_MAX_DATA_POINTS).intervalMs, options.sql);
   preview.variables = describeVariables(dashboard, variables.values, variables.report);

@@ -1,20 +1,7 @@
-/**
- * Grafana's dashboard grid: 24 columns across the page width, rows of 30 px
- * cells with 8 px between panels (react-grid-layout as Grafana configures it:
- * GRID_COLUMN_COUNT 24, GRID_CELL_HEIGHT 30, GRID_CELL_VMARGIN 8). Panels inside
- * a collapsed row are not on the grid: only the row's header is.
- */
+import { CELL_HEIGHT, CELL_MARGIN, GRID_COLUMNS, type GridPos } from '../model/grid.js';
 
-export const GRID_COLUMNS = 24;
-export const CELL_HEIGHT = 30;
-export const CELL_MARGIN = 8;
-
-export interface GridPos {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
+// Panels inside a collapsed row are not on the grid: only the row's header is.
+export { CELL_HEIGHT, CELL_MARGIN, GRID_COLUMNS, type GridPos } from '../model/grid.js';
 
 type Obj = Record<string, unknown>;
 

@@ -8,10 +8,10 @@ import { isModuleFile, MODULE_EXTENSIONS, walkFiles } from '../files/walk.js';
 import { issue, type Issue } from '../validate/issues.js';
 import type { AlertingSpec } from '../alerting/model.js';
 import { collectAlerting } from './alerting.js';
-import { importUserModule, tsImporter, type ModuleImporter } from './modules.js';
-import { relative } from './paths.js';
+import { importUserModule, tsImporter, type ModuleImporter } from '../config/modules.js';
+import { relative } from '../files/paths.js';
 
-export { relative } from './paths.js';
+export { relative } from '../files/paths.js';
 
 export interface LoadedDashboard {
   /** Path relative to the project root, with `/` separators. */

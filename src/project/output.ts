@@ -4,6 +4,7 @@
  * `export const output` may name, and the manifest of generated files that is
  * the only list the build ever deletes from.
  */
+import { toPosix } from '../files/paths.js';
 import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { isModuleFile, walkFiles } from '../files/walk.js';
@@ -94,6 +95,4 @@ export function parseManifest(text: string | undefined): { files: unknown[] } | 
   return undefined;
 }
 
-export function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
+export { toPosix } from '../files/paths.js';

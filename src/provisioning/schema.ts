@@ -22,47 +22,8 @@
  * and `apiVersion` must be 1.
  */
 
-/** The subset of draft-07 this file uses; a typo in a keyword is a type error. */
-export interface JsonSchema {
-  $schema?: string;
-  $id?: string;
-  $ref?: string;
-  $comment?: string;
-  title?: string;
-  description?: string;
-  type?: JsonType | JsonType[];
-  enum?: readonly (string | number | boolean)[];
-  const?: string | number | boolean;
-  pattern?: string;
-  minimum?: number;
-  properties?: Readonly<Record<string, JsonSchema>>;
-  required?: readonly string[];
-  additionalProperties?: boolean | JsonSchema;
-  items?: JsonSchema;
-  minItems?: number;
-  maxItems?: number;
-  anyOf?: readonly JsonSchema[];
-  oneOf?: readonly JsonSchema[];
-  definitions?: Readonly<Record<string, JsonSchema>>;
-  examples?: readonly unknown[];
-}
-type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'null';
-
-// One reference token, as Grafana's expanders and os.ExpandEnv recognise it.
-const REFERENCE = String.raw`\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[^}]+\}|__(?:env|file|vault)\{[^}]+\})`;
-
-/** A whole value that is exactly one reference: `$VAR`, `${VAR}`, `$__env{VAR}`, `$__file{path}`, `$__vault{...}`. */
-export const ENV_REFERENCE_PATTERN = `^${REFERENCE}$`;
-
-/**
- * A value that contains at least one reference not escaped by `$$`
- * (`Bearer $TOKEN` passes, `pa$$word` does not). An odd run of `$` before the
- * name means the last one starts a reference.
- */
-export const SECRET_REFERENCE_PATTERN = String.raw`(?:^|[^$])(?:\$\$)*` + REFERENCE;
-
-/** At least one non-blank character; used instead of minLength so the generated validator needs no runtime helper. */
-export const NON_EMPTY_PATTERN = String.raw`\S`;
+export { ENV_REFERENCE_PATTERN, NON_EMPTY_PATTERN, SECRET_REFERENCE_PATTERN, type JsonSchema } from '../validate/json-schema.js';
+import { ENV_REFERENCE_PATTERN, NON_EMPTY_PATTERN, SECRET_REFERENCE_PATTERN, type JsonSchema } from '../validate/json-schema.js';
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/definitions/${name}` });
 

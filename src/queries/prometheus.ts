@@ -1,17 +1,10 @@
 import { z } from 'zod';
-import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
-import { languageOf, type PromDatasource } from '../datasources/kinds.js';
-import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
-import { issue } from '../validate/issues.js';
-import { deepMerge } from '../model/merge.js';
-import { QUERY_REF_ID, QUERY_REF_ID_MESSAGE, type QuerySpec } from './query.js';
-import { isQueryText, type QueryText } from './text.js';
-import { neverThrows } from '../validate/guard.js';
-import { invalidQuery } from '../validate/invalid.js';
-import { markChecked } from '../validate/typed.js';
+import type { PromDatasource } from '../datasources/kinds.js';
+import { defineQuery, queryOptionsSchema, type CommonQueryOptions, type QueryKind } from './define.js';
 import { PROM_MIN_INTERVAL, promQueryInputLooksValid } from './input-fast-path.js';
+import type { QueryText } from './text.js';
 
-export interface PromQueryOptions {
+export interface PromQueryOptions extends CommonQueryOptions {
   /** A datasource of this query's kind; another kind is a compile error (and an issue for untyped callers). */
   datasource: PromDatasource;
   expr: QueryText<'promql'>;
@@ -23,61 +16,41 @@ export interface PromQueryOptions {
   minInterval?: string;
   exemplar?: boolean;
   format?: 'time_series' | 'table' | 'heatmap';
-  refId?: string;
-  hide?: boolean;
-  /** Escape hatch: keys merged verbatim into the target JSON; listed by `dashcode build`. */
-  raw?: Record<string, unknown>;
 }
 
-/** The options' schema; `promQueryInputLooksValid` (input-fast-path.ts) skips it for input it accepts. */
-export const promQuerySchema = z
-  .object({
-    datasource: z.custom<DatasourceSpec>(isDatasource, { message: 'is required: a datasource object (e.g. from datasources/)' }),
-    expr: z.custom<QueryText>(isQueryText, { message: 'must be query text written with the promql`` tag' }),
+const PROM_QUERY: QueryKind<PromQueryOptions> = {
+  name: 'promQuery',
+  language: 'promql',
+  textOption: 'expr',
+  textKey: 'expr',
+  needs: 'a PromQL query needs a Prometheus datasource',
+  fallbackDatasourceType: 'prometheus',
+  options: {
     legendFormat: z.string().optional(),
     type: z.enum(['range', 'instant', 'both']).optional(),
     minInterval: z.string().regex(PROM_MIN_INTERVAL, 'must be a duration such as "15s"').optional(),
     exemplar: z.boolean().optional(),
     format: z.enum(['time_series', 'table', 'heatmap']).optional(),
-    refId: z.string().regex(QUERY_REF_ID, QUERY_REF_ID_MESSAGE).optional(),
-    hide: z.boolean().optional(),
-    raw: z.record(z.string(), z.unknown()).optional(),
-  })
-  .strict();
+  },
+  model: (options, text) => {
+    const type = options.type ?? 'range';
+    const model: Record<string, unknown> = {
+      editorMode: 'code',
+      exemplar: options.exemplar ?? false,
+      expr: text,
+      instant: type !== 'range',
+      legendFormat: options.legendFormat ?? '__auto',
+      range: type !== 'instant',
+    };
+    if (options.format) model.format = options.format;
+    if (options.minInterval) model.interval = options.minInterval;
+    return model;
+  },
+  looksValid: promQueryInputLooksValid,
+};
 
-/** A PromQL target. */
-function buildPromQuery(options: PromQueryOptions): QuerySpec {
-  const r = promQueryInputLooksValid(options) ? undefined : parseInput(promQuerySchema, options);
-  const issues = r === undefined || r.success ? [] : issuesFromZod(r.error, 'query', '', '', promQuerySchema);
-  const { expr } = options;
-  if (isQueryText(expr) && expr.language !== 'promql') issues.push(issue('query.language', 'expr', `expected promql text, got ${expr.language}`));
-  if (isDatasource(options.datasource) && languageOf(options.datasource.type) !== 'promql') {
-    issues.push(issue('query.datasource-type', 'datasource', `a PromQL query needs a Prometheus datasource, got "${options.datasource.type}" (${options.datasource.name})`));
-  }
-  const type = options.type ?? 'range';
-  const model: Record<string, unknown> = {
-    editorMode: 'code',
-    exemplar: options.exemplar ?? false,
-    expr: isQueryText(expr) ? expr.text : '',
-    instant: type !== 'range',
-    legendFormat: options.legendFormat ?? '__auto',
-    range: type !== 'instant',
-  };
-  if (options.format) model.format = options.format;
-  if (options.minInterval) model.interval = options.minInterval;
-  if (options.hide) model.hide = true;
-  const spec: QuerySpec = Object.freeze({
-    kind: 'query',
-    datasource: options.datasource,
-    text: expr,
-    refId: options.refId,
-    model: (options.raw ? deepMerge(model, options.raw) : model) as QuerySpec['model'],
-    rawKeys: Object.keys(options.raw ?? {}),
-    issues: [...issues, ...(isQueryText(expr) ? expr.issues.map((i) => ({ ...i, path: 'expr' })) : [])],
-  });
-  // Without `raw`, the target's JSON is what the builder wrote (see validate/typed.ts).
-  return options.raw ? spec : markChecked(spec);
-}
+/** The options' schema; `promQueryInputLooksValid` (input-fast-path.ts) skips it for input it accepts. */
+export const promQuerySchema = queryOptionsSchema(PROM_QUERY);
 
-/** `promQuery`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
-export const promQuery = neverThrows('promQuery', buildPromQuery, (i) => invalidQuery('promql', 'prometheus', i));
+/** A PromQL target; total (see define.ts). */
+export const promQuery = defineQuery(PROM_QUERY);

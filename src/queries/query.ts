@@ -1,7 +1,7 @@
-import type { DatasourceSpec } from '../datasources/datasource.js';
+import { invalidDatasource, type DatasourceSpec } from '../datasources/datasource.js';
 import type { JsonObject } from '../model/loose.js';
 import type { Issue } from '../validate/issues.js';
-import type { QueryText } from './text.js';
+import { rawQueryText, type QueryLanguage, type QueryText } from './text.js';
 
 /** One panel target. `refId` and `datasource` are filled in at compile. */
 export interface QuerySpec {
@@ -21,14 +21,9 @@ export function isQuery(v: unknown): v is QuerySpec {
   return typeof v === 'object' && v !== null && (v as QuerySpec).kind === 'query';
 }
 
-/** The strict refId alerting expressions use (they name queries in math such as `$A`). */
-export const REF_ID = /^[A-Za-z][A-Za-z0-9_-]{0,31}$/;
+export { QUERY_REF_ID, QUERY_REF_ID_MESSAGE, REF_ID } from '../model/ref-id.js';
 
-/**
- * A panel query's refId. Grafana's schema has `refId: string` and panels name
- * queries freely (`HTTP P95`, `busy wait`); dashcode accepts that, but not an
- * empty one, control characters (a newline would split the diff and lint
- * output), or over 128 characters.
- */
-export const QUERY_REF_ID = /^[^\p{Cc}]{1,128}$/u;
-export const QUERY_REF_ID_MESSAGE = 'refId must be 1 to 128 characters, with no control characters';
+/** Stand-in for a query builder that could not build (see invalidDatasource). */
+export function invalidQuery(language: QueryLanguage, datasourceType: string, i: Issue): QuerySpec {
+  return { kind: 'query', datasource: invalidDatasource(datasourceType, i), text: rawQueryText(language, ''), model: {}, issues: [i] };
+}

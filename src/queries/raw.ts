@@ -1,8 +1,7 @@
 import { neverThrows } from '../validate/guard.js';
-import { invalidQuery } from '../validate/invalid.js';
 import type { DatasourceSpec } from '../datasources/datasource.js';
 import type { JsonObject } from '../model/loose.js';
-import type { QuerySpec } from './query.js';
+import { invalidQuery, type QuerySpec } from './query.js';
 import { rawQueryText } from './text.js';
 
 export interface RawQueryOptions {

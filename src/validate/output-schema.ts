@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { QUERY_REF_ID } from '../queries/query.js';
+import { GRID_COLUMNS } from '../model/grid.js';
+import { QUERY_REF_ID } from '../model/ref-id.js';
 
 /**
  * The shape of the JSON dashcode emits, as a zod schema. It is the source of
@@ -15,8 +16,8 @@ const datasourceRef = z.object({ type: z.string().min(1), uid: z.string().min(1)
 const gridPos = z
   .object({
     h: z.number().int().min(1),
-    w: z.number().int().min(1).max(24),
-    x: z.number().int().min(0).max(23),
+    w: z.number().int().min(1).max(GRID_COLUMNS),
+    x: z.number().int().min(0).max(GRID_COLUMNS - 1),
     y: z.number().int().min(0),
   })
   .strict();
@@ -118,7 +119,7 @@ const rowPanel = z
     id: z.number().int().min(1),
     title: z.string(),
     collapsed: z.boolean(),
-    gridPos: gridPos.extend({ h: z.literal(1), w: z.literal(24), x: z.literal(0) }),
+    gridPos: gridPos.extend({ h: z.literal(1), w: z.literal(GRID_COLUMNS), x: z.literal(0) }),
     panels: z.array(panel),
     repeat: z.string().optional(),
     datasource: datasourceRef.optional(),

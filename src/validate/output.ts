@@ -1,5 +1,5 @@
 import { validate } from './generated/dashboard.js';
-import { schemaErrorsToIssues } from '../provisioning/validate.js';
+import { schemaErrorsToIssues } from './schema-errors.js';
 import type { Issue } from './issues.js';
 
 /**

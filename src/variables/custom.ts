@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { checkVariableInput, commonVariableShape } from './schema.js';
-import { currentOption, makeVariable, type CommonVariableOptions, type VariableSpec } from './variable.js';
+import { invalidVariable, currentOption, makeVariable, type CommonVariableOptions, type VariableSpec } from './variable.js';
 import { neverThrows } from '../validate/guard.js';
-import { invalidVariable } from '../validate/invalid.js';
 
 export interface CustomVariableOptions extends CommonVariableOptions {
   /** Values, or `{ text, value }` pairs. */

@@ -4,9 +4,8 @@ import { isQueryText, type QueryText } from '../queries/text.js';
 import { languageOf, type PromDatasource, type SqlDatasource } from '../datasources/kinds.js';
 import { issue } from '../validate/issues.js';
 import { checkVariableInput, commonVariableShape } from './schema.js';
-import { makeVariable, currentOption, type CommonVariableOptions, type VariableSpec } from './variable.js';
+import { invalidVariable, makeVariable, currentOption, type CommonVariableOptions, type VariableSpec } from './variable.js';
 import { neverThrows } from '../validate/guard.js';
-import { invalidVariable } from '../validate/invalid.js';
 
 /**
  * The query and its datasource, paired: SQL (`sql` tag) for SQL datasources,

@@ -1,7 +1,6 @@
 import { neverThrows } from '../validate/guard.js';
-import { invalidVariable } from '../validate/invalid.js';
 import type { JsonObject } from '../model/loose.js';
-import type { VariableSpec } from './variable.js';
+import { invalidVariable, type VariableSpec } from './variable.js';
 import { externalDatasource } from '../datasources/external/external.js';
 
 /**

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
 import { checkVariableInput, commonVariableShape } from './schema.js';
-import { currentOption, makeVariable, type CommonVariableOptions, type VariableSpec } from './variable.js';
+import { invalidVariable, currentOption, makeVariable, type CommonVariableOptions, type VariableSpec } from './variable.js';
 import { neverThrows } from '../validate/guard.js';
-import { invalidVariable } from '../validate/invalid.js';
 
 export interface ConstantVariableOptions extends Omit<CommonVariableOptions, 'hide'> {
   value: string;

@@ -120,3 +120,8 @@ export function makeVariable(parts: {
 export function currentOption(value: string | string[], text?: string | string[]): JsonObject {
   return { selected: true, text: text ?? value, value };
 }
+
+/** Stand-in for a variable builder that could not build (see datasources' invalidDatasource). */
+export function invalidVariable(type: VariableType, i: Issue): VariableSpec {
+  return makeVariable({ type, common: { name: 'invalid' }, model: {}, issues: [i] });
+}

@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PrometheusError, buildInfo, query, queryRange, ready } from '../../src/check/prometheus-client.js';
-import { histogramQuantileCalls, parsePromQL } from '../../src/check/promql/index.js';
+import { histogramQuantileCalls, parsePromQL } from '../../src/languages/promql/index.js';
 import { COUNTERS, FIXTURE, GAUGES, HISTOGRAMS } from '../fixtures/prometheus/fixture.js';
 import { PROMETHEUS_HOW, service } from '../support/services.js';
 import { needShared } from '../support/shared.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parsePromQL, maskVariables } from '../../src/check/promql/index.js';
+import { parsePromQL, maskVariables } from '../../src/languages/promql/index.js';
 import { needShared } from '../support/shared.js';
 import { referenceExprs } from './reference.js';
 

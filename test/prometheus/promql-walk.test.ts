@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { histogramQuantileCalls, parseDuration, parsePromQL, walkPromQL, type PromQLSummary } from '../../src/check/promql/index.js';
+import { histogramQuantileCalls, parseDuration, parsePromQL, walkPromQL, type PromQLSummary } from '../../src/languages/promql/index.js';
 import { needShared } from '../support/shared.js';
 import { referenceExprs } from './reference.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTraceQL } from '../../src/check/traceql/index.js';
+import { parseTraceQL } from '../../src/languages/traceql/index.js';
 
 describe('parseTraceQL', () => {
   it.each([

@@ -4,6 +4,7 @@
  * same registry (public/app/features/templating/formatVariableValue.ts imports it from
  * @grafana/scenes), so dashboards behave alike with or without scenes.
  */
+import { escapeHtml } from '../../model/html.js';
 import { formatMomentUTC } from './date-format.js';
 
 export type FormatValue = string | number | boolean | Array<string | number>;
@@ -41,10 +42,6 @@ function encodeURIStrict(value: unknown): string {
   return encodeURI(str(value)).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
 }
 
-/** @grafana/data text/sanitize.ts escapeHtml. */
-function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/'/g, '&#39;').replace(/"/g, '&quot;');
-}
 
 /** @grafana/data utils/url.ts encodeURIComponentAsAngularJS(val, true), used by urlUtil.toUrlParams. */
 function encodeAngular(value: string): string {

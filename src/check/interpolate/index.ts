@@ -10,7 +10,7 @@ export {
   VARIABLE_REGEX_SOURCE,
   type ReferenceSyntax,
   type VariableReference,
-} from './references.js';
+} from '../../languages/variables/references.js';
 export { applyFormat, FORMAT_IDS, isKnownFormat, type FormatValue, type FormatVariable } from './formats.js';
 export {
   prometheusInterpolateQueryExpr,

@@ -16,7 +16,7 @@ import {
   prometheusInterpolateQueryExpr,
   sqlInterpolateVariable,
 } from './datasource-formats.js';
-import { referenceFromMatch, type VariableReference, variableRegex } from './references.js';
+import { referenceFromMatch, type VariableReference, variableRegex } from '../../languages/variables/references.js';
 import type { BuiltinValue, ScopedVar, TargetDatasource, TimeRange, VariableValue } from './types.js';
 import { formatMomentUTC } from './date-format.js';
 

@@ -1,12 +1,12 @@
 import { calculateInterval, interpolateVariables, type TimeRange, type VariableValue } from '../interpolate/index.js';
-import { parsePromQL } from '../promql/index.js';
-import { parseTraceQL } from '../traceql/index.js';
+import { parsePromQL } from '../../languages/promql/index.js';
+import { parseTraceQL } from '../../languages/traceql/index.js';
 import { parseLogQL } from '../../languages/logql/index.js';
 import type { DashboardCheck, QueryCheck } from './model.js';
 import { extractTargets, type TargetRef } from './extract.js';
 import type { PromRunner, SqlRunner } from './runners.js';
 import { shapeProblem } from './shape.js';
-import { parseTime } from './time-range.js';
+import { dashboardRange } from './time-range.js';
 import { DEFAULT_MAX_DATA_POINTS, executePromQL, executeSql } from './execute.js';
 import { resolveVariables } from './variables.js';
 import { repeatClones } from './repeat.js';
@@ -37,11 +37,7 @@ export interface CheckOptions {
  */
 export async function checkDashboard(dashboard: Record<string, unknown>, options: CheckOptions = {}): Promise<DashboardCheck> {
   const now = options.now ?? new Date();
-  const time = (dashboard.time as { from?: string; to?: string } | undefined) ?? {};
-  const fromText = options.from ?? time.from ?? 'now-6h';
-  const toText = options.to ?? time.to ?? 'now';
-  const from = parseTime(fromText, now);
-  const to = parseTime(toText, now, true);
+  const { fromText, toText, range, error } = dashboardRange(dashboard, { from: options.from, to: options.to, now });
   const title = typeof dashboard.title === 'string' ? dashboard.title : '(untitled)';
   const result: DashboardCheck = {
     file: options.file,
@@ -51,11 +47,10 @@ export async function checkDashboard(dashboard: Record<string, unknown>, options
     variables: [],
     queries: [],
   };
-  if (!from || !to) {
-    result.queries.push({ dashboard: title, panel: '(dashboard)', path: 'time', language: 'unknown', status: 'error', message: `cannot read the time range ${fromText} → ${toText}`, ms: 0 });
+  if (!range) {
+    result.queries.push({ dashboard: title, panel: '(dashboard)', path: 'time', language: 'unknown', status: 'error', message: error!, ms: 0 });
     return result;
   }
-  const range: TimeRange = { from, to };
   // An SqlEngine is only ever queried read-only, in one statement, with a timeout and a row cap.
   options = { ...options, sql: asReadOnly(options.sql, { timeoutMs: options.queryTimeoutMs, maxRows: options.maxRows }) };
   const dashboardInterval = calculateInterval(range, DEFAULT_MAX_DATA_POINTS).intervalMs;

@@ -55,3 +55,23 @@ function round(d: Date, unit: string, up: boolean): Date {
   const next = shift(out, 1, unit === 'w' ? 'w' : unit);
   return new Date(next.getTime() - 1);
 }
+
+/** The time range a dashboard is run over, by check and preview alike. */
+export interface DashboardRange {
+  /** As given (for reports): the explicit option, else the dashboard's `time`, else Grafana's default `now-6h` → `now`. */
+  fromText: string;
+  toText: string;
+  /** Undefined when either end cannot be read; `error` then says so. */
+  range?: { from: Date; to: Date };
+  error?: string;
+}
+
+export function dashboardRange(dashboard: Record<string, unknown>, options: { from?: string; to?: string; now: Date }): DashboardRange {
+  const time = (dashboard.time as { from?: string; to?: string } | undefined) ?? {};
+  const fromText = options.from ?? time.from ?? 'now-6h';
+  const toText = options.to ?? time.to ?? 'now';
+  const from = parseTime(fromText, options.now);
+  const to = parseTime(toText, options.now, true);
+  if (!from || !to) return { fromText, toText, error: `cannot read the time range ${fromText} → ${toText}` };
+  return { fromText, toText, range: { from, to } };
+}

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { toPosix } from '../../files/paths.js';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isDatasource } from '../../datasources/datasource.js';
@@ -188,7 +189,7 @@ async function readProvisioning(dir: string, io: Io): Promise<ProvisioningFile[]
 
 /** The import specifier from `fromDir` to a TypeScript module, as NodeNext wants it (`.js`). */
 function moduleSpecifier(fromDir: string, file: string): string {
-  const rel = path.relative(fromDir, file).split(path.sep).join('/').replace(/\.(m?)ts$/, '.$1js');
+  const rel = toPosix(path.relative(fromDir, file)).replace(/\.(m?)ts$/, '.$1js');
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
@@ -212,7 +213,7 @@ async function loadDatasources(file: string, io: Io): Promise<KnownDatasource[] 
     return undefined;
   }
   // The build's own module loader (esbuild transform, cached per content hash; a timeout): no second TypeScript runtime.
-  const { importUserModule } = await import('../../project/modules.js');
+  const { importUserModule } = await import('../../config/modules.js');
   const issues: Issue[] = [];
   const mod = await importUserModule(file, { root: io.cwd, issues });
   if (!mod) {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { toPosix } from '../../files/paths.js';
 import { parseOptions } from '../options.js';
 import { EXIT, type Issue } from '../../validate/issues.js';
 import { UsageError, type Io } from '../io.js';
@@ -78,10 +79,6 @@ export const lintCommand: Command = {
     return summary.errors > 0 ? EXIT.findings : EXIT.ok;
   },
 };
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
 
 function isInside(file: string, dir: string): boolean {
   const rel = path.relative(dir, file);

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { writeFileAtomic } from '../../files/atomic.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOptions } from '../options.js';
@@ -130,7 +131,7 @@ export const previewCommand: Command = {
         pages = await buildPages(false);
         for (const { name, page } of pages) {
           const html = path.join(outDir, `${name}.html`);
-          await writeFile(html, page.html);
+          await writeFileAtomic(html, page.html);
           const errors = preview.failedPanels(page.preview).length;
           failed += errors;
           const panels = page.preview.panels.filter((p) => p.item.kind === 'panel').length;
@@ -145,7 +146,7 @@ export const previewCommand: Command = {
         await shooter?.close();
       }
       const entries = pages.map(({ name, page }) => ({ name, title: page.preview.title, errors: preview.failedPanels(page.preview).length, png: options.png }));
-      await writeFile(path.join(outDir, 'index.html'), preview.renderIndex(entries));
+      await writeFileAtomic(path.join(outDir, 'index.html'), preview.renderIndex(entries));
       io.stdout(`queried on ${db.description()}\n`);
       return failed > 0 || first.issues.length > 0 ? EXIT.findings : EXIT.ok;
     } finally {

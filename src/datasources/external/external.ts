@@ -1,7 +1,6 @@
 import { neverThrows } from '../../validate/guard.js';
-import { invalidDatasource } from '../../validate/invalid.js';
 import { z } from 'zod';
-import type { DatasourceSpec } from '../datasource.js';
+import { invalidDatasource, type DatasourceSpec } from '../datasource.js';
 import { validateDatasourceInput } from '../validate.js';
 import { BUILTIN_DATASOURCE_UIDS, type ExternalDatasourceOptions } from './options.js';
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { makeDatasource, type DatasourceSpec } from '../datasource.js';
+import { invalidDatasource, makeDatasource, type DatasourceSpec } from '../datasource.js';
 import { commonDatasourceSchema, validateDatasourceInput } from '../validate.js';
 import { defaultPostgresJsonData, POSTGRES_TYPE, type PostgresDatasourceOptions } from './options.js';
 import { neverThrows } from '../../validate/guard.js';
-import { invalidDatasource } from '../../validate/invalid.js';
 
 export type PostgresDatasource = DatasourceSpec<typeof POSTGRES_TYPE>;
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { makeDatasource, type DatasourceSpec } from '../datasource.js';
+import { invalidDatasource, makeDatasource, type DatasourceSpec } from '../datasource.js';
 import { commonDatasourceSchema, validateDatasourceInput } from '../validate.js';
 import { PROMETHEUS_TYPE, type PrometheusDatasourceOptions } from './options.js';
 import { neverThrows } from '../../validate/guard.js';
-import { invalidDatasource } from '../../validate/invalid.js';
 
 export type PrometheusDatasource = DatasourceSpec<typeof PROMETHEUS_TYPE>;
 

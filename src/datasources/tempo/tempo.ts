@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { isDatasource, makeDatasource, type DatasourceSpec } from '../datasource.js';
+import { invalidDatasource, isDatasource, makeDatasource, type DatasourceSpec } from '../datasource.js';
 import { commonDatasourceSchema, validateDatasourceInput } from '../validate.js';
 import { TEMPO_TYPE, type TempoDatasourceOptions } from './options.js';
 import { neverThrows } from '../../validate/guard.js';
-import { invalidDatasource } from '../../validate/invalid.js';
 
 export type TempoDatasource = DatasourceSpec<typeof TEMPO_TYPE>;
 

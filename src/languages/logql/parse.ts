@@ -7,8 +7,8 @@
  */
 import type { Tree } from '@lezer/common';
 import { parser } from '@grafana/lezer-logql';
-import { collectErrors, type ParseError } from '../../check/promql/errors.js';
-import { maskVariables } from '../../check/promql/variables.js';
+import { collectErrors, type ParseError } from '../../languages/promql/errors.js';
+import { maskVariables } from '../../languages/promql/variables.js';
 
 export type LogQLParseResult = { readonly ok: true; readonly tree: Tree } | { readonly ok: false; readonly errors: readonly ParseError[] };
 

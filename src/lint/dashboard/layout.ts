@@ -4,11 +4,12 @@
  * layout on screen is not the one in the file. A collapsed row's children form
  * their own grid (Grafana lays them out when the row opens).
  */
+import { GRID_COLUMNS } from '../../model/grid.js';
 import { joinPath } from '../../validate/issues.js';
 import type { Report } from '../report.js';
 import { isObject, panelLabel, type DashboardModel, type PanelEntry } from './model.js';
 
-const COLUMNS = 24;
+const COLUMNS = GRID_COLUMNS;
 
 interface Box {
   readonly x: number;

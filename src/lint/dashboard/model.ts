@@ -45,9 +45,9 @@ export interface DashboardModel {
   readonly inputs: ReadonlySet<string>;
 }
 
-export function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+import { isObject } from '../../model/loose.js';
+
+export { isObject };
 
 export function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;

@@ -3,13 +3,13 @@
  * and with `$__rate_interval`, `histogram_quantile` over `_bucket` series that
  * keep `le`. Queries that do not parse are left to the syntax check of the build.
  */
-import { histogramQuantileCalls, parsePromQL, walkPromQL } from '../../check/promql/index.js';
+import { histogramQuantileCalls, parsePromQL, walkPromQL } from '../../languages/promql/index.js';
 import { joinPath } from '../../validate/issues.js';
 import type { Report } from '../report.js';
 import { effectiveType, type LintDatasource } from './datasources.js';
 import { isKnownCounter } from './known-counters.js';
 import { panelLabel, targetsOf, type DashboardModel } from './model.js';
-import { findVariableReferences } from '../../check/interpolate/index.js';
+import { findVariableReferences } from '../../languages/variables/references.js';
 import { lexPromQL } from '../../languages/promql/lexer.js';
 import { unsafePromqlReference } from '../../languages/promql/interpolation.js';
 import { sqlVariable } from './sql.js';

@@ -4,7 +4,7 @@
  * languages/sql/interpolation.ts), a time condition on time series, nothing
  * after the terminating `;`.
  */
-import { findVariableReferences, type VariableReference } from '../../check/interpolate/index.js';
+import { findVariableReferences, type VariableReference } from '../../languages/variables/references.js';
 import { joinPath } from '../../validate/issues.js';
 import type { Report } from '../report.js';
 import { lexSql, textAfterTerminator, withoutComments, type SqlSegment } from '../../languages/sql/lexer.js';

@@ -4,7 +4,7 @@
  * `gpu_mem_megabytes`, `time_to_first_token_secs`, `cpu_util`). Only times,
  * sizes and percentages: those are the values that read wrong without a unit.
  */
-import { histogramQuantileCalls, parsePromQL, walkPromQL } from '../../check/promql/index.js';
+import { histogramQuantileCalls, parsePromQL, walkPromQL } from '../../languages/promql/index.js';
 import { lexSql } from '../../languages/sql/lexer.js';
 
 export interface InferredUnit {

@@ -3,7 +3,7 @@
  * variable (or a built-in), and every defined variable should be used.
  * References are found with Grafana's own regex (findVariableReferences).
  */
-import { findVariableReferences } from '../../check/interpolate/index.js';
+import { findVariableReferences } from '../../languages/variables/references.js';
 import { closestMatch } from '../../model/closest-match.js';
 import { joinPath } from '../../validate/issues.js';
 import type { Report } from '../report.js';

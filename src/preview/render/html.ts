@@ -1,7 +1,8 @@
 /** Small HTML helpers for the page renderers. */
+import { escapeHtml } from '../../model/html.js';
 
 export function esc(text: unknown): string {
-  return String(text ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return escapeHtml(String(text ?? ''));
 }
 
 /** JSON for a `<script>` element: `<` escaped so no value can close the element. */
