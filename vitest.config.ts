@@ -19,7 +19,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     // Prints each reason tests are skipped on this machine once, not once per file.
-    globalSetup: ['test/support/announce-skips.ts'],
+    // scratch-root.ts: one TMPDIR per run with a dashcode cache folder (the PGlite snapshot, transpiled modules).
+    globalSetup: ['test/support/announce-skips.ts', 'test/support/scratch-root.ts'],
     // buildDashboard validates the whole document in tests (`--validate full`), not only unchecked parts.
     setupFiles: ['test/support/validate-full.ts'],
   },

@@ -6,7 +6,7 @@
  * an error with the path of the offending field, not a Grafana start-up log
  * line.
  */
-import { schemaErrorsToIssues } from '../provisioning/validate.js';
+import { schemaErrorsToIssues } from '../validate/schema-errors.js';
 import { validate } from '../validate/generated/alerting.js';
 import type { Issue } from '../validate/issues.js';
 import { ALERTING_SCHEMA } from './schema.js';

@@ -4,7 +4,6 @@
  * `pluginPanel`; the `withFields` helper is left only for what `raw` cannot
  * say. Every escape hatch `dashcode build` lists is in `unmodelled` too.
  */
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileDashboard } from '../../src/compile/compile.js';
 import type { DashboardSpec } from '../../src/dashboards/dashboard.js';
@@ -13,6 +12,7 @@ import { describeChange } from '../../src/diff/format.js';
 import { importDashboard } from '../../src/import/import.js';
 import { KNOWN } from './support/arbitraries.js';
 import { Scratch, typeErrors } from './support/generated.js';
+import { importTypeScript } from '../support/ts-module.js';
 
 const PG = { type: 'grafana-postgresql-datasource', uid: 'pg-main' };
 
@@ -76,10 +76,9 @@ export const metricsDb = postgresDatasource({ name: 'Metrics DB', uid: 'pg-main'
     expect(code).toContain('raw: { rowThing: 1 }');
     expect(code).toMatch(/raw: \{ preload: true, timepicker: \{ foo: 'bar' \} \},\s*\}\);\s*$/);
 
-    // Rebuilt through tsx: same dashboard, and every escape hatch build lists is in unmodelled.
+    // Rebuilt as `dashcode build` loads it: same dashboard, and every escape hatch build lists is in unmodelled.
     const file = scratch.write(code);
-    const { tsImport } = await import('tsx/esm/api');
-    const mod = (await tsImport(pathToFileURL(file).href, import.meta.url)) as { default: DashboardSpec };
+    const mod = (await importTypeScript(file)) as { default: DashboardSpec };
     const compiled = compileDashboard(mod.default);
     expect(diffDashboards(NOT_MODELLED, compiled.json).map(describeChange)).toEqual(['dashboard: customTop removed (was {"a":1})']);
     expect(compiled.escapeHatches.length).toBeGreaterThanOrEqual(6);

@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffDashboards, semanticEqual } from '../../src/diff/diff.js';
 import { importDashboard, type ImportResult } from '../../src/import/import.js';
 import { isDatasource } from '../../src/datasources/datasource.js';
 import { needShared, repoRoot, sharedPath } from '../support/shared.js';
 import { rebuild, Scratch, typeErrors } from './support/generated.js';
+import { importTypeScript } from '../support/ts-module.js';
 import { REFERENCE_DASHBOARDS } from './support/reference.js';
 
 function readReference(name: string): unknown {
@@ -40,7 +40,7 @@ describe.runIf(needShared)('importing the reference dashboards', () => {
         expect(result.code).toMatch(/^export default dashboard\(\{$/m);
       });
 
-      it('rebuilds, through tsx and compileDashboard, to a semantically equal dashboard', async () => {
+      it('rebuilds, through the dashcode module loader and compileDashboard, to a semantically equal dashboard', async () => {
         files.push(file);
         const rebuilt = await rebuild(file);
         expect(diffDashboards(original, rebuilt)).toEqual([]);
@@ -101,9 +101,8 @@ describe("the repository's own example, generated/panel-gallery.json", () => {
   afterAll(() => scratch.remove());
 
   it('imports with the project datasources by export and rebuilds to the same dashboard', async () => {
-    const { tsImport } = await import('tsx/esm/api');
     const datasourcesFile = path.join(repoRoot, 'datasources/index.ts');
-    const mod = (await tsImport(pathToFileURL(datasourcesFile).href, import.meta.url)) as Record<string, unknown>;
+    const mod = (await importTypeScript(datasourcesFile)) as Record<string, unknown>;
     const known = Object.entries(mod).flatMap(([exportName, v]) => (isDatasource(v) ? [{ exportName, uid: v.uid, type: v.type, name: v.name, spec: v }] : []));
     const original = JSON.parse(readFileSync(path.join(repoRoot, 'generated/panel-gallery.json'), 'utf8')) as unknown;
     const datasourcesModule = path.relative(scratch.dir, datasourcesFile).split(path.sep).join('/').replace(/\.ts$/, '.js');

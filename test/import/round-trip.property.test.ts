@@ -1,5 +1,5 @@
 /**
- * Round trip on random dashboards: import → load the module with tsx →
+ * Round trip on random dashboards: import → load the module as `dashcode build` does →
  * compile → semantically equal to the input. Each run writes and loads a
  * TypeScript module, so runs are few; a sample is also type-checked with tsc.
  */
@@ -26,7 +26,7 @@ describe('import round trip on random Grafana dashboards', () => {
     );
   });
 
-  it('the generated module, loaded with tsx and compiled, is semantically equal to the input', async () => {
+  it('the generated module, loaded as dashcode build loads it and compiled, is semantically equal to the input', async () => {
     await fc.assert(
       fc.asyncProperty(grafanaDashboard(), async (original) => {
         const { file } = await scratch.importTo(original, { datasources: KNOWN }, DATASOURCES_MODULE(scratch.library));

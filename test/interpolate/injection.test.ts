@@ -1,10 +1,11 @@
 // Does interpolation keep a value inside one SQL literal? Checked with a tiny parser of
 // PostgreSQL standard string literals ('' is a quote, backslash is an ordinary character
 // as standard_conforming_strings is on) and against a real PostgreSQL (PGlite).
-import { PGlite } from '@electric-sql/pglite';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatVariableValue, interpolateVariables, type VariableValue } from '../../src/check/interpolate/index.js';
+import type { SqlEngine } from '../../src/db/engine.js';
+import { openTestPglite } from '../support/pglite.js';
 
 /** Replaces each standard string literal by `?`; returns the skeleton and the literal values. */
 function splitLiterals(sql: string): { skeleton: string; values: string[] } {
@@ -101,10 +102,9 @@ describe('Postgres default formatting', () => {
 });
 
 describe('against PostgreSQL (PGlite)', () => {
-  let db: PGlite;
+  let db: SqlEngine;
   beforeAll(async () => {
-    db = new PGlite();
-    await db.waitReady;
+    db = await openTestPglite();
   });
   afterAll(async () => {
     await db.close();

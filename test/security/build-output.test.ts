@@ -30,10 +30,12 @@ describe('outDir refusal', () => {
       writeFileSync(path.join(dir, f), t.replaceAll('DASHCODE', JSON.stringify(path.resolve('src/index.ts'))));
     }
     const io = captureIo(dir);
+    const before = readdirSync(parent).sort(); // project, sibling, and the node_modules cache tempProject links (test-cache.ts)
+    expect(before).toEqual(expect.arrayContaining(['project', 'sibling']));
     expect(await run(['build', '--no-cache'], io)).toBe(1);
     expect(io.err).toContain('outDir ".." is an ancestor of the project root');
     expect(readdirSync(path.join(parent, 'sibling')).sort()).toEqual(['data.json', 'notes.yaml', 'package.json']);
-    expect(readdirSync(parent).sort()).toEqual(['project', 'sibling']);
+    expect(readdirSync(parent).sort()).toEqual(before);
   });
 
   it('outDir holding package.json or sources is refused', async () => {

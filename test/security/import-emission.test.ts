@@ -3,7 +3,7 @@
  * Random hostile strings go into every field the importer writes into the
  * generated module and the datasources module: datasource uid, type and name, titles, descriptions, query text, option keys and values,
  * links, annotations, variables and the file name in the header comment.
- * The module is written to disk, loaded with tsx and compiled; it must
+ * The module is written to disk, loaded as `dashcode build` loads it and compiled; it must
  * rebuild exactly what the importer evaluated in-process (the same values),
  * and no payload may run (a global set, a file written).
  */

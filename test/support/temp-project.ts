@@ -2,11 +2,13 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './shared.js';
+import { linkCheckoutCache } from './test-cache.js';
 import type { Io } from '../../src/cli/io.js';
 
-/** A scratch dashcode project whose modules import this checkout's src/. */
+/** A scratch dashcode project whose modules import this checkout's src/, with a warm cache (test-cache.ts). */
 export function tempProject(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'dashcode-'));
+  linkCheckoutCache(dir);
   const lib = JSON.stringify(path.join(repoRoot, 'src/index.ts'));
   for (const [name, text] of Object.entries(files)) {
     const file = path.join(dir, name);

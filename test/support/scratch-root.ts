@@ -1,0 +1,29 @@
+/**
+ * vitest globalSetup: one scratch folder per run, made the TMPDIR of every
+ * test file and of every process they start, and removed at the end of the
+ * run with everything the tests left in it (they used to leave thousands of
+ * folders in /tmp).
+ *
+ * It holds a node_modules/.cache/dashcode linked to this checkout's cache
+ * (test-cache.ts), so a project a test writes with mkdtemp(tmpdir()) finds a
+ * cache folder as a user's project does. The PGlite start-up snapshot is made
+ * here once if missing, instead of by every test file at once on a fresh clone.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openPglite, pgliteVersion } from '../../src/db/pglite.js';
+import { checkoutCache, linkCheckoutCache } from './test-cache.js';
+
+export default async function scratchRoot(): Promise<() => void> {
+  if (!existsSync(path.join(checkoutCache, `pglite-${pgliteVersion()}.tar`))) await (await openPglite(undefined, { snapshotDir: checkoutCache })).close();
+  const root = mkdtempSync(path.join(tmpdir(), 'dashcode-tests-'));
+  linkCheckoutCache(root);
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = root;
+  return () => {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+    rmSync(root, { recursive: true, force: true });
+  };
+}
