@@ -31,7 +31,8 @@ const hostileDashboard = fc
   .map((s) => ({ file: s.file, dashboard: dashboardOf(s) }));
 
 function dashboardOf(s: Record<string, string>): JsonObject {
-  const grid = (y: number, w = 12) => ({ x: 0, y, w, h: 8 });
+  // Side by side, never overlapping: an overlap is compacted on import (src/import/grid.ts), which is not this test's subject.
+  const grid = (y: number, w = 12, x = 0) => ({ x, y, w, h: 8 });
   const prom = { type: 'prometheus', uid: s.promUid! };
   const pg = { type: 'grafana-postgresql-datasource', uid: s.pgUid! };
   const other = { type: s.otherType!, uid: s.otherUid! };
@@ -48,9 +49,9 @@ function dashboardOf(s: Record<string, string>): JsonObject {
         options: { [s.optionKey!]: s.optionValue!, legend: { showLegend: true, displayMode: 'list', placement: 'bottom', calcs: [] } } as Json,
         fieldConfig: { defaults: { unit: s.unit!, displayName: s.displayName!, custom: { [s.customKey!]: s.optionValue! } as Json }, overrides: [] },
       },
-      { type: s.pluginType!, id: 3, title: s.panelTitle!, gridPos: grid(1), datasource: pg, targets: [{ refId: 'A', datasource: pg, rawSql: s.rawSql!, format: 'table' }] },
+      { type: s.pluginType!, id: 3, title: s.panelTitle!, gridPos: grid(1, 12, 12), datasource: pg, targets: [{ refId: 'A', datasource: pg, rawSql: s.rawSql!, format: 'table' }] },
       { type: 'table', id: 4, title: s.panelTitle!, gridPos: grid(9), datasource: other, targets: [{ refId: 'A', datasource: other, query: s.otherQuery!, [s.targetKey!]: s.optionValue! }] },
-      { type: 'stat', id: 5, title: s.panelTitle!, gridPos: grid(9), datasource: s.dsName!, targets: [{ refId: 'A', expr: s.expr! }] },
+      { type: 'stat', id: 5, title: s.panelTitle!, gridPos: grid(9, 12, 12), datasource: s.dsName!, targets: [{ refId: 'A', expr: s.expr! }] },
       { type: 'text', id: 6, title: s.panelTitle!, gridPos: grid(17, 24), options: { mode: 'markdown', content: s.textContent! } },
     ],
   };
