@@ -19,7 +19,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../files/atomic.js';
 import { CACHE_DIR } from '../files/cache.js';
 import { CONFIG_FILES, walkFiles } from '../files/walk.js';
 
@@ -69,6 +68,8 @@ export async function readCache(root) {
 }
 
 export async function writeCache(root, cache) {
+  // Loaded here, not at the top: an up-to-date `build --check` never writes and loads no writer.
+  const { writeFileAtomic } = await import('../files/atomic.js');
   await writeFileAtomic(cacheFile(root), `${JSON.stringify(cache)}\n`);
 }
 
