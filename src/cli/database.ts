@@ -1,3 +1,4 @@
+import type { ParseArgsConfig } from 'node:util';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { SqlEngine } from '../db/engine.js';
@@ -6,6 +7,7 @@ import type { CheckConfig } from '../config/config.js';
 import { hostPortOf, redactSecrets, urlSecrets } from '../secrets/redact.js';
 import { cacheDir } from './cache-dir.js';
 import { UsageError, type Io } from './io.js';
+import { parseOptions } from './options.js';
 
 /**
  * Which database a command talks to: `--database-url`, else `--pglite DIR`,
@@ -117,6 +119,19 @@ export const BACKEND_OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
 } as const;
+
+/** A backend command's option values, loosely typed: each is checked by the helper that reads it. */
+export type BackendValues = Record<string, string | boolean | undefined>;
+
+/** Parses a backend command's arguments: the shared BACKEND_OPTIONS plus the command's own. */
+export function parseBackendArgs(
+  args: string[],
+  own: NonNullable<ParseArgsConfig['options']>,
+  allowPositionals = true,
+): { values: BackendValues; positionals: string[] } {
+  const { values, positionals } = parseOptions({ args, allowPositionals, options: { ...BACKEND_OPTIONS, ...own } });
+  return { values: values as BackendValues, positionals };
+}
 
 /** `--data config|seed|none|csv:DIR`: what goes into an in-memory PGlite (default: what dashcode.config.ts declares). */
 export function dataOption(value: unknown): string {

@@ -1,3 +1,4 @@
+import { urlLinkJson } from '../model/link.js';
 import type { JsonObject } from '../model/loose.js';
 import { neverThrows } from '../validate/guard.js';
 import type { Issue } from '../validate/issues.js';
@@ -23,18 +24,7 @@ interface LinkCommon {
 function buildUrlLink(o: LinkCommon & { url: string; icon?: 'external link' | 'dashboard' | 'doc' | 'info' | 'question' | 'bolt' | 'cloud' }): DashboardLinkSpec {
   return Object.freeze({
     kind: 'dashboard-link',
-    model: {
-      asDropdown: false,
-      icon: o.icon ?? 'external link',
-      includeVars: o.includeVars ?? false,
-      keepTime: o.keepTime ?? false,
-      tags: [],
-      targetBlank: o.targetBlank ?? false,
-      title: o.title,
-      tooltip: o.tooltip ?? '',
-      type: 'link',
-      url: o.url,
-    },
+    model: urlLinkJson(o),
   });
 }
 

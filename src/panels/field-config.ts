@@ -1,5 +1,6 @@
 import type { FieldColor, ValueMapping } from '@grafana/schema';
 import type { Json, JsonObject, Loose } from '../model/loose.js';
+import { urlLinkJson } from '../model/link.js';
 import { clone } from '../model/merge.js';
 import type { Unit } from '../model/units.js';
 import { setOwn } from '../model/own.js';
@@ -147,23 +148,7 @@ function propertyValue(key: string, value: unknown): Json {
   }
 }
 
-/**
- * Grafana stores data links and panel links as `{ title, url, targetBlank }`;
- * its published schema types them as DashboardLink, whose other fields are
- * required there. We emit the full shape so the JSON validates against the
- * schema and Grafana reads the fields it uses.
- */
+/** Panel and data links: `{ title, url, targetBlank }` in Grafana, written in the schema's full shape. */
 export function linkJson(l: LinkInput): JsonObject {
-  return {
-    asDropdown: false,
-    icon: 'external link',
-    includeVars: false,
-    keepTime: false,
-    tags: [],
-    targetBlank: l.targetBlank ?? false,
-    title: l.title,
-    tooltip: l.tooltip ?? '',
-    type: 'link',
-    url: l.url,
-  };
+  return urlLinkJson({ title: l.title, url: l.url, tooltip: l.tooltip, targetBlank: l.targetBlank });
 }

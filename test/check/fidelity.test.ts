@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkDashboard, type SqlRunner } from '../../src/check/run/index.js';
-import { goRoundInterval } from '../../src/check/interpolate/go-time.js';
+import { goRoundInterval } from '../../src/check/interpolate/round-interval.js';
 import { CURRENT_GRAFANA_VERSION, interpolateVariables, sqlLegacyQuoting } from '../../src/check/interpolate/index.js';
 import { resolveVariables } from '../../src/check/run/variables.js';
 import pkg from '../../package.json' with { type: 'json' };

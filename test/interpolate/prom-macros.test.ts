@@ -11,7 +11,7 @@ import {
   roundInterval,
   type PrometheusQueryContext,
 } from '../../src/check/interpolate/index.js';
-import { goRoundInterval } from '../../src/check/interpolate/go-time.js';
+import { goRoundInterval } from '../../src/check/interpolate/round-interval.js';
 
 const now = new Date(Date.UTC(2024, 0, 1));
 const hours = (h: number) => ({ from: now, to: new Date(now.getTime() + h * 3_600_000) });

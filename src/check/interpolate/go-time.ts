@@ -142,42 +142,6 @@ export function formatGtimeInterval(ms: number): string {
   return '1ms';
 }
 
-/** gtime.RoundInterval (Go): note `<=` bounds and a 24h step up to one week, unlike the frontend table. */
-export function goRoundInterval(ms: number): number {
-  const table: Array<[number, number]> = [
-    [10, 1],
-    [15, 10],
-    [35, 20],
-    [75, 50],
-    [150, 100],
-    [350, 200],
-    [750, 500],
-    [1500, 1000],
-    [3500, 2000],
-    [7500, 5000],
-    [12500, 10000],
-    [17500, 15000],
-    [25000, 20000],
-    [45000, 30000],
-    [90000, 60000],
-    [210000, 120000],
-    [450000, 300000],
-    [750000, 600000],
-    [1050000, 900000],
-    [1500000, 1200000],
-    [2700000, 1800000],
-    [5400000, 3600000],
-    [9000000, 7200000],
-    [16200000, 10800000],
-    [32400000, 21600000],
-    [86400000, 43200000],
-    [172800000, 86400000],
-    [604800000, 86400000],
-    [1814400000, 604800000],
-  ];
-  for (const [bound, value] of table) if (ms <= bound) return value;
-  return ms < 3628800000 ? 2592000000 : 31536000000;
-}
 
 /** `t.UTC().Format(time.RFC3339Nano)` for a millisecond Date: fraction trimmed of zeros, `Z`. */
 export function rfc3339Nano(d: Date): string {

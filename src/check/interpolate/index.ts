@@ -26,7 +26,8 @@ export {
   type InterpolateOptions,
   type InterpolateResult,
 } from './variables.js';
-export { calculateInterval, intervalToMs, roundInterval, secondsToHms } from './interval.js';
+export { calculateInterval, intervalToMs, secondsToHms } from './interval.js';
+export { roundInterval } from './round-interval.js';
 export {
   expandPostgresMacros,
   interpolateSqlGlobals,

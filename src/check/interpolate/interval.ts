@@ -4,6 +4,7 @@
  * intervalToMs / secondsToHms), with the panel's "Min interval" or, failing that, the
  * data source's `timeInterval` as the lower limit.
  */
+import { roundInterval } from './round-interval.js';
 import type { TimeRange } from './types.js';
 
 const INTERVAL_RE = /^(-?\d+(?:\.\d+)?)(ms|[Mwdhmsy])/;
@@ -25,42 +26,6 @@ export function intervalToMs(str: string): number {
   return sec * 1000 * parseInt(m[1] ?? '', 10);
 }
 
-/** rangeutil.roundInterval: the frontend table (strict `<` bounds, 12h up to one day, then 1d up to one week). */
-export function roundInterval(ms: number): number {
-  const table: Array<[number, number]> = [
-    [10, 1],
-    [15, 10],
-    [35, 20],
-    [75, 50],
-    [150, 100],
-    [350, 200],
-    [750, 500],
-    [1500, 1000],
-    [3500, 2000],
-    [7500, 5000],
-    [12500, 10000],
-    [17500, 15000],
-    [25000, 20000],
-    [45000, 30000],
-    [90000, 60000],
-    [210000, 120000],
-    [450000, 300000],
-    [750000, 600000],
-    [1050000, 900000],
-    [1500000, 1200000],
-    [2700000, 1800000],
-    [5400000, 3600000],
-    [9000000, 7200000],
-    [16200000, 10800000],
-    [32400000, 21600000],
-    [86400000, 43200000],
-    [604800000, 86400000],
-    [1814400000, 604800000],
-    [3628800000, 2592000000],
-  ];
-  for (const [bound, value] of table) if (ms < bound) return value;
-  return 31536000000;
-}
 
 /** rangeutil.secondsToHms: the largest whole unit only (`90s` -> `1m`). */
 export function secondsToHms(seconds: number): string {

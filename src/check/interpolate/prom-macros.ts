@@ -13,12 +13,8 @@
  * request interval and scrape is the Min step (or the data source scrape interval,
  * default 15s); written with Go's Duration.String (`1m0s`, `2m15s`).
  */
-import {
-  formatGtimeInterval,
-  goDurationString,
-  goRoundInterval,
-  parseIntervalString,
-} from './go-time.js';
+import { formatGtimeInterval, goDurationString, parseIntervalString } from './go-time.js';
+import { goRoundInterval } from './round-interval.js';
 import type { TimeRange } from './types.js';
 
 const SAFE_RESOLUTION = 11000;

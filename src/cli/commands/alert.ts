@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { parseOptions } from '../options.js';
 import { EXIT, formatIssues, hasErrors } from '../../validate/issues.js';
-import { BACKEND_OPTIONS, dataOption, queryDatabase } from '../database.js';
+import { dataOption, parseBackendArgs, queryDatabase } from '../database.js';
 import { projectCheckConfig } from './check.js';
 import { redactSecrets, urlSecrets } from '../../secrets/redact.js';
 import { UsageError, type Io } from '../io.js';
@@ -35,11 +34,11 @@ export const alertCommand: Command = {
   async run(args: string[], io: Io): Promise<number> {
     const [sub, ...rest] = args;
     if (sub !== 'backtest') throw new UsageError(sub === undefined ? 'missing subcommand (backtest)' : `unknown subcommand "${sub}"`);
-    const { values } = parseOptions({
-      args: rest,
-      allowPositionals: false,
-      options: { ...BACKEND_OPTIONS, group: { type: 'string' }, rule: { type: 'string' }, root: { type: 'string' }, format: { type: 'string' } },
-    });
+    const { values } = parseBackendArgs(
+      rest,
+      { group: { type: 'string' }, rule: { type: 'string' }, root: { type: 'string' }, format: { type: 'string' } },
+      false,
+    );
     const format = (values.format as string | undefined) ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${format}"`);
     const data = dataOption(values.data);

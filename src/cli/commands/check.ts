@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { parseOptions } from '../options.js';
 import { EXIT, formatIssues } from '../../validate/issues.js';
-import { BACKEND_OPTIONS, dataOption, queryDatabase } from '../database.js';
+import { dataOption, parseBackendArgs, queryDatabase } from '../database.js';
 import type { CheckConfig } from '../../config/config.js';
 import { redactSecrets, urlSecrets } from '../../secrets/redact.js';
 import { dashboardFiles, readDashboards } from '../dashboard-files.js';
@@ -55,19 +54,12 @@ is not a dashboard (not JSON, say), 2 usage or internal error.`;
 export const checkCommand: Command = {
   usage,
   async run(args: string[], io: Io): Promise<number> {
-    let values: Record<string, string | boolean | undefined>;
-    let positionals: string[];
-    ({ values, positionals } = parseOptions({
-      args,
-      allowPositionals: true,
-      options: {
-        ...BACKEND_OPTIONS,
-        format: { type: 'string' },
-        'allow-empty': { type: 'boolean' },
-        verbose: { type: 'boolean' },
-        'grafana-version': { type: 'string' },
-      },
-    }));
+    const { values, positionals } = parseBackendArgs(args, {
+      format: { type: 'string' },
+      'allow-empty': { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      'grafana-version': { type: 'string' },
+    });
     const format = (values.format as string | undefined) ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${format}"`);
     const data = dataOption(values.data);

@@ -4,9 +4,8 @@ import { mkdir } from 'node:fs/promises';
 import { writeFileAtomic } from '../../files/atomic.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseOptions } from '../options.js';
 import { EXIT, formatIssues } from '../../validate/issues.js';
-import { BACKEND_OPTIONS, dataOption, queryDatabase, readOnlyOptions } from '../database.js';
+import { dataOption, parseBackendArgs, queryDatabase, readOnlyOptions } from '../database.js';
 import { alertingYamlFiles, projectCheckConfig } from './check.js';
 import { dashboardFiles, readDashboards } from '../dashboard-files.js';
 import { UsageError, type Io } from '../io.js';
@@ -207,22 +206,15 @@ function runBuild(cwd: string): Promise<void> {
 }
 
 function parse(args: string[]): { options: Options; inputs: string[]; values: Record<string, unknown> } {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  ({ values, positionals } = parseOptions({
-    args,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      png: { type: 'boolean' },
-      chromium: { type: 'string' },
-      serve: { type: 'boolean' },
-      watch: { type: 'boolean' },
-      port: { type: 'string' },
-      alerts: { type: 'string' },
-      ...BACKEND_OPTIONS,
-    },
-  }));
+  const { values, positionals } = parseBackendArgs(args, {
+    out: { type: 'string' },
+    png: { type: 'boolean' },
+    chromium: { type: 'string' },
+    serve: { type: 'boolean' },
+    watch: { type: 'boolean' },
+    port: { type: 'string' },
+    alerts: { type: 'string' },
+  });
   const data = dataOption(values.data);
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${String(values.port)}"`);
