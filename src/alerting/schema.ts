@@ -24,7 +24,8 @@
  * for data sources, dashcode is stricter than Grafana where it costs nothing:
  * unknown keys are errors and `apiVersion` must be 1.
  */
-import { ENV_REFERENCE_PATTERN, NON_EMPTY_PATTERN, type JsonSchema } from '../provisioning/schema.js';
+import { ENV_REFERENCE_PATTERN } from '../model/env.js';
+import { NON_EMPTY_PATTERN, type JsonSchema } from '../provisioning/schema.js';
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/definitions/${name}` });
 const text = (description: string): JsonSchema => ({ type: 'string', description });

@@ -8,7 +8,7 @@ import { isObject } from './dashboard/model.js';
 import { TIME_CONDITION } from './dashboard/sql.js';
 import type { Report } from './report.js';
 import { SECRET_SETTINGS } from '../alerting/notifications/contact-point.js';
-import { ENV_REFERENCE_PATTERN } from '../model/env.js';
+import { isEnvReference } from '../model/env.js';
 
 /** Dashboards a rule may link to: uid → panel ids. */
 export type DashboardPanels = ReadonlyMap<string, ReadonlySet<number>>;
@@ -32,7 +32,7 @@ export function checkAlertingDocument(doc: Record<string, unknown>, report: Repo
       if (!isObject(r) || !isObject(r.settings) || typeof r.type !== 'string') return;
       for (const key of Object.hasOwn(SECRET_SETTINGS, r.type) ? SECRET_SETTINGS[r.type]! : []) {
         const v = r.settings[key];
-        if (typeof v === 'string' && v !== '' && !ENV_REFERENCE_PATTERN.test(v)) {
+        if (typeof v === 'string' && v !== '' && !isEnvReference(v)) {
           report('provisioning-secret', joinPath('contactPoints', ci, 'receivers', ri, 'settings', key), `contact point "${String(cp.name)}": the ${r.type} ${key} is a credential written in plain text; use an environment reference such as $${r.type.toUpperCase()}_${key.toUpperCase()}`);
         }
       }

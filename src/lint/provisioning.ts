@@ -7,7 +7,7 @@
  */
 import { toPosix } from '../files/paths.js';
 import path from 'node:path';
-import { SECRET_REFERENCE_PATTERN } from '../provisioning/schema.js';
+import { SECRET_REFERENCE_PATTERN } from '../model/env.js';
 import { joinPath, type Issue } from '../validate/issues.js';
 import type { LintConfig } from './config.js';
 import type { LintDatasource } from './dashboard/datasources.js';

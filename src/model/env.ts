@@ -30,5 +30,22 @@ export function envReference(ref: EnvRef): string {
 
 export type Configurable = string | EnvRef;
 
-/** Matches a string that is wholly an env reference: `$NAME`, `${NAME}`, `$__env{NAME}`, `$__file{path}`. */
-export const ENV_REFERENCE_PATTERN = /^(\$[A-Za-z_][A-Za-z0-9_]*|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$__env\{[A-Za-z_][A-Za-z0-9_]*\}|\$__file\{[^}]+\})$/;
+// One reference token, as Grafana's expanders and os.ExpandEnv recognise it.
+const REFERENCE = String.raw`\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[^}]+\}|__(?:env|file|vault)\{[^}]+\})`;
+
+/** A whole value that is exactly one reference: `$VAR`, `${VAR}`, `$__env{VAR}`, `$__file{path}`, `$__vault{...}`. */
+export const ENV_REFERENCE_PATTERN = `^${REFERENCE}$`;
+
+/**
+ * A value that contains at least one reference not escaped by `$$`
+ * (`Bearer $TOKEN` passes, `pa$$word` does not). An odd run of `$` before the
+ * name means the last one starts a reference.
+ */
+export const SECRET_REFERENCE_PATTERN = String.raw`(?:^|[^$])(?:\$\$)*` + REFERENCE;
+
+const WHOLE_REFERENCE = new RegExp(ENV_REFERENCE_PATTERN, 'u');
+
+/** Whether a string is wholly one env reference, so Grafana expands it rather than storing it as written. */
+export function isEnvReference(value: string): boolean {
+  return WHOLE_REFERENCE.test(value);
+}

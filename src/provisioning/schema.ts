@@ -22,8 +22,9 @@
  * and `apiVersion` must be 1.
  */
 
-export { ENV_REFERENCE_PATTERN, NON_EMPTY_PATTERN, SECRET_REFERENCE_PATTERN, type JsonSchema } from '../validate/json-schema.js';
-import { ENV_REFERENCE_PATTERN, NON_EMPTY_PATTERN, SECRET_REFERENCE_PATTERN, type JsonSchema } from '../validate/json-schema.js';
+export { NON_EMPTY_PATTERN, type JsonSchema } from '../validate/json-schema.js';
+import { ENV_REFERENCE_PATTERN, SECRET_REFERENCE_PATTERN } from '../model/env.js';
+import { NON_EMPTY_PATTERN, type JsonSchema } from '../validate/json-schema.js';
 
 const ref = (name: string): JsonSchema => ({ $ref: `#/definitions/${name}` });
 

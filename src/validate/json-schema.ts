@@ -31,18 +31,5 @@ export interface JsonSchema {
 }
 type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'null';
 
-// One reference token, as Grafana's expanders and os.ExpandEnv recognise it.
-const REFERENCE = String.raw`\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[^}]+\}|__(?:env|file|vault)\{[^}]+\})`;
-
-/** A whole value that is exactly one reference: `$VAR`, `${VAR}`, `$__env{VAR}`, `$__file{path}`, `$__vault{...}`. */
-export const ENV_REFERENCE_PATTERN = `^${REFERENCE}$`;
-
-/**
- * A value that contains at least one reference not escaped by `$$`
- * (`Bearer $TOKEN` passes, `pa$$word` does not). An odd run of `$` before the
- * name means the last one starts a reference.
- */
-export const SECRET_REFERENCE_PATTERN = String.raw`(?:^|[^$])(?:\$\$)*` + REFERENCE;
-
 /** At least one non-blank character; used instead of minLength so the generated validator needs no runtime helper. */
 export const NON_EMPTY_PATTERN = String.raw`\S`;

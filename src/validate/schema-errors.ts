@@ -7,7 +7,8 @@
 import type { ErrorObject } from 'ajv';
 import { closestMatch } from '../model/closest-match.js';
 import { issue, joinPath, type Issue } from './issues.js';
-import { ENV_REFERENCE_PATTERN, NON_EMPTY_PATTERN, SECRET_REFERENCE_PATTERN, type JsonSchema } from './json-schema.js';
+import { ENV_REFERENCE_PATTERN, SECRET_REFERENCE_PATTERN } from '../model/env.js';
+import { NON_EMPTY_PATTERN, type JsonSchema } from './json-schema.js';
 
 const REFERENCE_FORMS = '$VAR, ${VAR}, $__env{VAR} or $__file{path}';
 

@@ -4,12 +4,8 @@ import { Ajv } from 'ajv';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import {
-  ENV_REFERENCE_PATTERN,
-  SECRET_REFERENCE_PATTERN,
-  type DashboardProvidersFile,
-  type DatasourcesFile,
-} from '../../src/provisioning/schema.js';
+import { ENV_REFERENCE_PATTERN, SECRET_REFERENCE_PATTERN } from '../../src/model/env.js';
+import { type DashboardProvidersFile, type DatasourcesFile } from '../../src/provisioning/schema.js';
 import { pointerToPath, validateProvisioning, type ProvisioningKind } from '../../src/provisioning/validate.js';
 import { needShared, repoRoot, sharedPath } from '../support/shared.js';
 
