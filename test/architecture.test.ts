@@ -216,6 +216,11 @@ const HOMES: ReadonlyArray<{ what: string; pattern: RegExp; home: string }> = [
   { what: 'the JSON-object guard', pattern: /function isObject\b|const isObject\s*=/, home: 'model/loose.ts' },
   { what: "Grafana's escapeHtml", pattern: /&#39;/, home: 'model/html.ts' },
   { what: 'the posix relative path', pattern: /split\((path\.)?sep\)\.join\('\/'\)/, home: 'files/paths.ts' },
+  { what: 'the plugin-id alias table', pattern: /postgres: ['A-Z_]/, home: 'model/datasource-plugins.ts' },
+  { what: 'the built-in datasource uids', pattern: /'-- (Mixed|Dashboard) --'/, home: 'model/datasource-plugins.ts' },
+  { what: "Grafana's interval-rounding table", pattern: /\[1814400000, 604800000\]|\[3 \* WEEK, WEEK\]/, home: 'check/interpolate/round-interval.ts' },
+  { what: 'the env-reference grammar', pattern: /ENV_REFERENCE_PATTERN\s*=/, home: 'model/env.ts' },
+  { what: 'the DashboardLink shape', pattern: /asDropdown: false/, home: 'model/link.ts' },
 ];
 
 describe('architecture: one home for each piece of infrastructure', () => {

@@ -1,3 +1,4 @@
+import { MIXED_UID } from '../model/datasource-plugins.js';
 import { datasourceRef, GRAFANA_BUILTIN, type DatasourceSpec } from '../datasources/datasource.js';
 import { isDashboard, type DashboardSpec } from '../dashboards/dashboard.js';
 import { builtinAnnotation } from '../dashboards/annotations.js';
@@ -30,7 +31,7 @@ export interface CompileResult {
   escapeHatches: string[];
 }
 
-const MIXED = { type: 'datasource', uid: '-- Mixed --' };
+const MIXED = { type: 'datasource', uid: MIXED_UID };
 
 /**
  * For each compiled dashboard JSON: the indices in its top-level `panels` of

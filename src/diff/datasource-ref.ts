@@ -3,15 +3,10 @@
  * (schemaVersion 33+), legacy name strings, `${var}` references to a
  * datasource variable, or nothing (the default datasource).
  */
+import { canonicalPluginType } from '../model/datasource-plugins.js';
 import type { JsonObject } from '../model/loose.js';
 import { isObject } from './json.js';
 
-/** Grafana renamed the PostgreSQL plugin; the old id is an alias of the new one. */
-const TYPE_ALIASES: Record<string, string> = { postgres: 'grafana-postgresql-datasource' };
-
-export function canonicalDatasourceType(type: string): string {
-  return Object.prototype.hasOwnProperty.call(TYPE_ALIASES, type) ? TYPE_ALIASES[type]! : type;
-}
 
 /**
  * The comparable form of a reference: `{ type, uid }` with the plugin id
@@ -22,7 +17,7 @@ export function normalizeDatasourceRef(ref: unknown): JsonObject | undefined {
   if (typeof ref === 'string') return ref.startsWith('$') ? { uid: ref } : { name: ref };
   if (!isObject(ref)) return undefined;
   const out: JsonObject = {};
-  if (typeof ref.type === 'string') out.type = canonicalDatasourceType(ref.type);
+  if (typeof ref.type === 'string') out.type = canonicalPluginType(ref.type);
   if (typeof ref.uid === 'string') out.uid = ref.uid;
   return Object.keys(out).length > 0 ? out : undefined;
 }
@@ -32,8 +27,6 @@ export function isSpecificRef(ref: unknown): boolean {
   if (typeof ref === 'string') return ref !== '';
   return isObject(ref) && typeof ref.uid === 'string' && ref.uid !== '';
 }
-
-export const MIXED_UID = '-- Mixed --';
 
 /** `postgres`, `prometheus`, `tempo` or undefined: which query builder a target belongs to. */
 export type TargetKind = 'sql' | 'prometheus' | 'tempo';

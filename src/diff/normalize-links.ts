@@ -1,10 +1,11 @@
 /** Dashboard, panel and data links in their semantic form. See normalize.ts. */
+import { urlLinkDefaults } from '../model/link.js';
 import type { Json, JsonObject } from '../model/loose.js';
 import { deepEqual, isObject, sortKeys } from './json.js';
 import { setOwn } from '../model/own.js';
 
 /** Link fields dashcode's builders always write; absent means the same in Grafana. */
-const LINK_DEFAULTS: JsonObject = { asDropdown: false, icon: 'external link', includeVars: false, keepTime: false, tags: [], targetBlank: false, tooltip: '', type: 'link' };
+const LINK_DEFAULTS: JsonObject = urlLinkDefaults();
 
 export function normalizeLink(link: unknown): Json {
   if (!isObject(link)) return sortKeys(link as Json);

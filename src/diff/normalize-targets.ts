@@ -3,7 +3,8 @@
  * resolved, editor state and defaults removed. See normalize.ts.
  */
 import type { JsonObject } from '../model/loose.js';
-import { isSpecificRef, MIXED_UID, normalizeDatasourceRef, targetKind } from './datasource-ref.js';
+import { MIXED_UID } from '../model/datasource-plugins.js';
+import { isSpecificRef, normalizeDatasourceRef, targetKind } from './datasource-ref.js';
 import { asString, sortKeys } from './json.js';
 import { setOwn } from '../model/own.js';
 

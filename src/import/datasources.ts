@@ -8,11 +8,11 @@
  * declared in the dashboard module itself, also with `externalDatasource`.
  */
 import { POSTGRES_TYPE } from '../datasources/postgres/options.js';
-import { canonicalDatasourceType, MIXED_UID, normalizeDatasourceRef, type TargetKind } from '../diff/datasource-ref.js';
+import { BUILTIN_UIDS, canonicalPluginType, MIXED_UID } from '../model/datasource-plugins.js';
+import { normalizeDatasourceRef, type TargetKind } from '../diff/datasource-ref.js';
 import { asString } from '../diff/json.js';
 import type { DatasourceSpec } from '../datasources/datasource.js';
 import { externalDatasource } from '../datasources/external/external.js';
-import { BUILTIN_DATASOURCE_UIDS } from '../datasources/external/options.js';
 import { code, render, type Code } from './code.js';
 import { printStatement } from './print.js';
 import type { ImportContext } from './context.js';
@@ -89,12 +89,12 @@ export class DatasourceResolver {
     if (uid !== undefined) {
       const k = this.known.find((d) => d.uid === uid);
       if (k) {
-        if (type !== undefined && canonicalDatasourceType(k.type) !== type) {
+        if (type !== undefined && canonicalPluginType(k.type) !== type) {
           this.ctx.report('import.datasource-type', path, `${where}: datasource uid ${uid} is "${type}" in the dashboard but "${k.type}" in the datasources module`, 'warning', panel);
         }
         return this.use(k);
       }
-      if (uid.startsWith('$') || BUILTIN_DATASOURCE_UIDS.includes(uid)) return this.dashboardLocal(type ?? 'datasource', uid);
+      if (uid.startsWith('$') || BUILTIN_UIDS.has(uid)) return this.dashboardLocal(type ?? 'datasource', uid);
       return this.external(type, uid, undefined, where, path, panel);
     }
     const name = asString(r?.name);
@@ -105,7 +105,7 @@ export class DatasourceResolver {
       return this.external(type, slug(name), name, where, path, panel);
     }
     // No uid: Grafana's default datasource (of this type, when one is given).
-    const candidates = this.known.filter((d) => type === undefined || canonicalDatasourceType(d.type) === type);
+    const candidates = this.known.filter((d) => type === undefined || canonicalPluginType(d.type) === type);
     const chosen = candidates.find((d) => d.isDefault) ?? (candidates.length === 1 ? candidates[0] : undefined);
     if (chosen) {
       this.ctx.report('import.datasource-default', path, `${where}: no datasource uid (Grafana's default datasource); using ${chosen.exportName} (uid ${chosen.uid})`, 'info', panel);
@@ -119,7 +119,7 @@ export class DatasourceResolver {
   private use(k: KnownDatasource): ResolvedDatasource {
     this.usedExports.add(k.exportName);
     const spec = k.spec ?? externalDatasource({ type: k.type, uid: k.uid, name: k.name ?? k.exportName });
-    return { identifier: k.exportName, type: canonicalDatasourceType(k.type), uid: k.uid, expr: code(k.exportName, spec) };
+    return { identifier: k.exportName, type: canonicalPluginType(k.type), uid: k.uid, expr: code(k.exportName, spec) };
   }
 
   /** A new export of the datasources module: referenced here, provisioned elsewhere. */

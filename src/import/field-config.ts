@@ -4,6 +4,7 @@
  * express goes to `raw` (deep-merged into the panel JSON by the builder).
  */
 import { deepEqual, isObject } from '../diff/json.js';
+import { urlLinkDefaults } from '../model/link.js';
 import type { Json, JsonObject } from '../model/loose.js';
 import { isKnownUnit } from '../model/units.js';
 import { overrideByName, overrideByQuery, overrideByRegex, overrideByType } from '../panels/field-config.js';
@@ -20,7 +21,7 @@ export interface FieldConfigImport {
 }
 
 /** Link fields dashcode's `linkJson` writes, with the value it writes when not told otherwise. */
-const LINK_FIXED: JsonObject = { asDropdown: false, icon: 'external link', includeVars: false, keepTime: false, tags: [], type: 'link' };
+const LINK_FIXED: JsonObject = urlLinkDefaults();
 
 /**
  * `builderType` is the panel builder's type (`table` for panel types dashcode

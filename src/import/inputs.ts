@@ -10,7 +10,7 @@
  * the default one when there are several. Provisioned as it is, the
  * placeholder names no datasource and no variable, so Grafana finds nothing.
  */
-import { canonicalDatasourceType } from '../diff/datasource-ref.js';
+import { canonicalPluginType } from '../model/datasource-plugins.js';
 import { isObject } from '../diff/json.js';
 import type { Json, JsonObject } from '../model/loose.js';
 import type { KnownDatasource } from './datasources.js';
@@ -39,8 +39,8 @@ export function fillInputs(d: JsonObject, known: readonly KnownDatasource[]): { 
       values.set(`\${${input.name}}`, '__expr__');
       continue;
     }
-    const type = canonicalDatasourceType(input.pluginId);
-    const candidates = known.filter((k) => canonicalDatasourceType(k.type) === type);
+    const type = canonicalPluginType(input.pluginId);
+    const candidates = known.filter((k) => canonicalPluginType(k.type) === type);
     const chosen = candidates.length === 1 ? candidates[0] : (candidates.find((c) => c.isDefault === true) ?? candidates[0]);
     choices.push({ name: input.name, pluginId: input.pluginId, label: typeof input.label === 'string' ? input.label : undefined, chosen, candidates: candidates.length });
     if (chosen) values.set(`\${${input.name}}`, chosen.uid);

@@ -4,7 +4,8 @@
  * builders; types dashcode has no builder for are kept verbatim.
  */
 import { datasourceRef, isDatasource } from '../datasources/datasource.js';
-import { canonicalDatasourceType, normalizeDatasourceRef, targetKind } from '../diff/datasource-ref.js';
+import { canonicalPluginType } from '../model/datasource-plugins.js';
+import { normalizeDatasourceRef, targetKind } from '../diff/datasource-ref.js';
 import { parseCustomQuery } from '../diff/custom-query.js';
 import { asString, isObject } from '../diff/json.js';
 import { normalizeVariable } from '../diff/normalize.js';
@@ -36,7 +37,7 @@ export function importVariables(ctx: ImportContext, list: unknown[]): ImportedVa
   for (const v of list) {
     if (!isObject(v) || typeof v.name !== 'string') continue;
     ctx.variableNames.add(v.name);
-    if (v.type === 'datasource' && typeof v.query === 'string' && v.query !== '') ctx.datasourceVariables.set(v.name, canonicalDatasourceType(v.query));
+    if (v.type === 'datasource' && typeof v.query === 'string' && v.query !== '') ctx.datasourceVariables.set(v.name, canonicalPluginType(v.query));
   }
   const out: ImportedVariable[] = [];
   list.forEach((v, i) => {
@@ -175,7 +176,7 @@ function restore(ctx: ImportContext, build: (raw: JsonObject | undefined) => Cod
   const spec = built.value as VariableSpec;
   for (const i of spec.issues) ctx.report('import.variable-check', `${path}${i.path ? `.${i.path}` : ''}`, `${where}: ${i.message}`);
   if (datasource && JSON.stringify(expected.datasource) !== JSON.stringify(compiledBody(spec).datasource)) {
-    ctx.report('import.variable-datasource', `${path}.datasource`, `${where}: datasource becomes ${canonicalDatasourceType(datasource.type)} ${datasource.uid}`);
+    ctx.report('import.variable-datasource', `${path}.datasource`, `${where}: datasource becomes ${canonicalPluginType(datasource.type)} ${datasource.uid}`);
   }
   return built;
 }

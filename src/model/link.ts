@@ -18,16 +18,22 @@ export interface UrlLinkFields {
  * full shape is written and the JSON validates.
  */
 export function urlLinkJson(l: UrlLinkFields): JsonObject {
+  const d = urlLinkDefaults();
   return {
-    asDropdown: false,
-    icon: l.icon ?? 'external link',
-    includeVars: l.includeVars ?? false,
-    keepTime: l.keepTime ?? false,
-    tags: [],
-    targetBlank: l.targetBlank ?? false,
+    asDropdown: d.asDropdown,
+    icon: l.icon ?? d.icon,
+    includeVars: l.includeVars ?? d.includeVars,
+    keepTime: l.keepTime ?? d.keepTime,
+    tags: d.tags,
+    targetBlank: l.targetBlank ?? d.targetBlank,
     title: l.title,
-    tooltip: l.tooltip ?? '',
-    type: 'link',
+    tooltip: l.tooltip ?? d.tooltip,
+    type: d.type,
     url: l.url,
   };
+}
+
+/** What a URL link holds when it says nothing more (import and diff treat these values as "not set"). A fresh object each call. */
+export function urlLinkDefaults() {
+  return { asDropdown: false, icon: 'external link', includeVars: false, keepTime: false, tags: [] as string[], targetBlank: false, tooltip: '', type: 'link' };
 }

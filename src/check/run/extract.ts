@@ -1,3 +1,4 @@
+import { DASHBOARD_UID, isPostgresPlugin, MIXED_UID } from '../../model/datasource-plugins.js';
 import type { QueryLanguage } from './model.js';
 
 /**
@@ -102,8 +103,6 @@ function visitPanel(p: Obj, path: string, rowRepeat: string | undefined, inputs:
 const PROMETHEUS = new Set(['prometheus']);
 const LOKI = new Set(['loki']);
 const TEMPO = new Set(['tempo']);
-/** The SQL `check` runs (on PostgreSQL). MySQL and MSSQL speak other dialects: not checked. */
-const POSTGRES = new Set(['postgres', 'grafana-postgresql-datasource']);
 const EXPRESSION = new Set(['__expr__']);
 
 /** A Tempo query that is a trace id (hex) or only a variable (filled from a data link) is a lookup. */
@@ -113,7 +112,8 @@ export function languageOf(t: Obj, dsType: string | undefined): { language: Quer
   const str = (k: string): string | undefined => (typeof t[k] === 'string' ? (t[k] as string) : undefined);
   if (dsType === undefined) return guessLanguage(t);
   if (EXPRESSION.has(dsType)) return { language: 'expression', text: str('expression') ?? '' };
-  if (POSTGRES.has(dsType)) return str('rawSql') !== undefined ? { language: 'sql', text: str('rawSql')! } : { language: 'unknown', text: '' };
+  // The SQL `check` runs is PostgreSQL's: MySQL and MSSQL speak other dialects and are not checked.
+  if (isPostgresPlugin(dsType)) return str('rawSql') !== undefined ? { language: 'sql', text: str('rawSql')! } : { language: 'unknown', text: '' };
   if (PROMETHEUS.has(dsType)) return str('expr') !== undefined ? { language: 'promql', text: str('expr')! } : { language: 'unknown', text: '' };
   if (LOKI.has(dsType)) return str('expr') !== undefined ? { language: 'logql', text: str('expr')! } : { language: 'unknown', text: '' };
   if (TEMPO.has(dsType)) {
@@ -144,11 +144,11 @@ function datasourceType(ref: unknown, inputs: ReadonlyMap<string, string>): stri
     const m = /^\$\{(\w+)\}$|^\$(\w+)$/.exec(s);
     return m ? inputs.get(m[1] ?? m[2] ?? '') : undefined;
   };
-  if (typeof ref === 'string') return ref === '-- Mixed --' ? undefined : fromInput(ref);
+  if (typeof ref === 'string') return ref === MIXED_UID ? undefined : fromInput(ref);
   if (!ref || typeof ref !== 'object') return undefined;
   const r = ref as Obj;
   if (typeof r.type === 'string' && r.type !== '' && r.type !== 'datasource') return r.type;
-  if (r.type === 'datasource') return r.uid === '-- Mixed --' || r.uid === '-- Dashboard --' ? undefined : 'grafana';
+  if (r.type === 'datasource') return r.uid === MIXED_UID || r.uid === DASHBOARD_UID ? undefined : 'grafana';
   return typeof r.uid === 'string' ? fromInput(r.uid) : undefined;
 }
 

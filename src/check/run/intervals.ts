@@ -10,17 +10,17 @@
  * Prometheus (packages/grafana-prometheus datasource.ts constructor). The same
  * `maxDataPoints` goes to the backend, which computes the Prometheus step from it.
  */
+import { isSqlPlugin } from '../../model/datasource-plugins.js';
 import { calculateInterval, interpolateVariables, type TimeRange, type VariableValue } from '../interpolate/index.js';
 import type { TargetRef } from './extract.js';
 
 /** Grafana's default when a panel sets no max data points (roughly the panel's width in pixels). */
 export const DEFAULT_MAX_DATA_POINTS = 1000;
 
-const SQL_TYPES = new Set(['postgres', 'grafana-postgresql-datasource', 'mysql', 'mssql']);
 
 /** `ds.interval`: the datasource's own lower limit for `$__interval`. */
 export function datasourceMinInterval(t: Pick<TargetRef, 'language' | 'datasourceType'>, timeInterval?: string): string | undefined {
-  if (t.language === 'sql' || (t.datasourceType !== undefined && SQL_TYPES.has(t.datasourceType))) return timeInterval || '1m';
+  if (t.language === 'sql' || (t.datasourceType !== undefined && isSqlPlugin(t.datasourceType))) return timeInterval || '1m';
   if (t.language === 'promql' || t.datasourceType === 'prometheus') return timeInterval || '15s';
   return timeInterval || undefined;
 }

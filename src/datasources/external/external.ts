@@ -2,7 +2,8 @@ import { neverThrows } from '../../validate/guard.js';
 import { z } from 'zod';
 import { invalidDatasource, type DatasourceSpec } from '../datasource.js';
 import { validateDatasourceInput } from '../validate.js';
-import { BUILTIN_DATASOURCE_UIDS, type ExternalDatasourceOptions } from './options.js';
+import { BUILTIN_UIDS } from '../../model/datasource-plugins.js';
+import type { ExternalDatasourceOptions } from './options.js';
 
 export type ExternalDatasource<TType extends string = string> = DatasourceSpec<TType> & { readonly external: true };
 
@@ -13,7 +14,7 @@ const VARIABLE_REF = /^\$(\{[A-Za-z0-9_]+\}|[A-Za-z0-9_]+)$/;
 const schema = z
   .object({
     type: z.string().min(1, 'an external datasource needs its plugin type, e.g. "prometheus"'),
-    uid: z.string().refine((u) => UID.test(u) || VARIABLE_REF.test(u) || BUILTIN_DATASOURCE_UIDS.includes(u), {
+    uid: z.string().refine((u) => UID.test(u) || VARIABLE_REF.test(u) || BUILTIN_UIDS.has(u), {
       message: 'uid must be 1–40 characters of letters, digits, "-" and "_", a datasource variable (${ds}) or a built-in datasource ("-- Grafana --")',
     }),
     name: z.string().min(1).optional(),

@@ -13,4 +13,3 @@ export interface ExternalDatasourceOptions<TType extends string = string> {
 }
 
 /** Grafana's built-in datasources: always present, never provisioned. */
-export const BUILTIN_DATASOURCE_UIDS: readonly string[] = ['-- Grafana --', '-- Dashboard --', 'grafana'];

@@ -3,6 +3,7 @@
  * strings, `{"default": true}`, `${ds}` variables, built-ins like
  * `-- Mixed --`) and their resolution against the provisioned datasources.
  */
+import { BUILTIN_UIDS, canonicalPluginType as canonicalType } from '../../model/datasource-plugins.js';
 import { joinPath } from '../../validate/issues.js';
 import { isObject, str, targetsOf, type DashboardModel, type PanelEntry, type TargetEntry } from './model.js';
 
@@ -30,18 +31,7 @@ export interface DatasourceRefEntry {
   readonly target?: TargetEntry;
 }
 
-const BUILTIN_UIDS = new Set(['grafana', '-- Grafana --', '-- Mixed --', '-- Dashboard --']);
 const BUILTIN_TYPES = new Set(['grafana', 'datasource', 'dashboard', '__expr__']);
-
-/** Plugin ids Grafana treats as one (it renamed the core SQL plugin; `postgres` still works in provisioning). */
-const TYPE_ALIASES: Readonly<Record<string, string>> = {
-  postgres: 'grafana-postgresql-datasource',
-  testdata: 'grafana-testdata-datasource',
-};
-
-export function canonicalType(type: string): string {
-  return TYPE_ALIASES[type] ?? type;
-}
 
 export function classifyRef(value: unknown): DatasourceRefKind {
   if (value === null || value === undefined) return { kind: 'none' };

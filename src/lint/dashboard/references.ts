@@ -5,7 +5,8 @@
  */
 import { joinPath } from '../../validate/issues.js';
 import type { Report } from '../report.js';
-import { canonicalType, classifyRef, datasourceRefs, resolveRef, type LintDatasource } from './datasources.js';
+import { canonicalPluginType as canonicalType } from '../../model/datasource-plugins.js';
+import { classifyRef, datasourceRefs, resolveRef, type LintDatasource } from './datasources.js';
 import { panelLabel, targetsOf, type DashboardModel, type PanelEntry } from './model.js';
 
 /** pkg/util/shortid_generator.go: IsValidShortUID and MaxUIDLength. */

@@ -9,11 +9,11 @@ import { joinPath } from '../../validate/issues.js';
 import type { Report } from '../report.js';
 import { lexSql, textAfterTerminator, withoutComments, type SqlSegment } from '../../languages/sql/lexer.js';
 import { isRestrictedVariable, unsafeSqlReference, type SqlVariableInfo } from '../../languages/sql/interpolation.js';
-import { canonicalType, classifyRef, resolveRef, type LintDatasource } from './datasources.js';
+import { isSqlPlugin } from '../../model/datasource-plugins.js';
+import { classifyRef, resolveRef, type LintDatasource } from './datasources.js';
 import { isObject, panelLabel, targetsOf, type DashboardModel, type VariableEntry } from './model.js';
 import { isBuiltinName } from './variables.js';
 
-const SQL_TYPES = new Set(['grafana-postgresql-datasource', 'mysql', 'mssql']);
 /** Panels that always draw a time axis, whatever the query's format. */
 const TIME_PANELS = new Set(['timeseries', 'state-timeline', 'status-history', 'candlestick']);
 // `now() - interval` bounds a query too (a "current state" panel reading the last minutes on purpose).
@@ -66,7 +66,7 @@ function sqlTexts(model: DashboardModel, datasources: readonly LintDatasource[] 
 function isSqlDatasource(value: unknown, datasources: readonly LintDatasource[] | undefined): boolean {
   const ref = classifyRef(value);
   const type = 'type' in ref && ref.type !== undefined ? ref.type : resolveRef(ref, datasources ?? [])?.type;
-  return type !== undefined && SQL_TYPES.has(canonicalType(type));
+  return type !== undefined && isSqlPlugin(type);
 }
 
 function checkInterpolation(q: SqlText, segments: readonly SqlSegment[], variables: ReadonlyMap<string, VariableEntry>, report: Report): void {
