@@ -3,6 +3,7 @@ import { isPanel, type PanelSpec } from '../panels/panel.js';
 import { isRow, type RowSpec } from '../rows/row.js';
 import { isVariable, type VariableSpec } from '../variables/variable.js';
 import type { Issue } from '../validate/issues.js';
+import { describes } from '../validate/describes.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import type { AnnotationSpec } from './annotations.js';
 import type { DashboardLinkSpec } from './links.js';
@@ -44,8 +45,8 @@ export interface DashboardSpec extends Readonly<Omit<DashboardOptions, 'panels' 
   readonly issues: readonly Issue[];
 }
 
-const schema = z
-  .object({
+const schema = describes<DashboardOptions>()(
+  z.object({
     uid: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'uid must be 1–40 characters of letters, digits, "-" and "_"'),
     title: z.string().min(1, 'a dashboard needs a title'),
     description: z.string().optional(),
@@ -59,13 +60,13 @@ const schema = z
     weekStart: z.enum(['', 'monday', 'saturday', 'sunday']).optional(),
     fiscalYearStartMonth: z.number().int().min(0).max(11).optional(),
     timepicker: z.object({ refreshIntervals: z.array(z.string()).optional(), hidden: z.boolean().optional(), nowDelay: z.string().optional() }).strict().optional(),
-    links: z.array(z.custom((v) => (v as DashboardLinkSpec)?.kind === 'dashboard-link', { message: 'must come from urlLink() or dashboardsLink()' })).optional(),
-    annotations: z.array(z.custom((v) => (v as AnnotationSpec)?.kind === 'annotation', { message: 'must come from promAnnotation() or sqlAnnotation()' })).optional(),
-    variables: z.array(z.custom(isVariable, { message: 'must be a variable object' })).optional(),
-    panels: z.array(z.custom((v) => isPanel(v) || isRow(v), { message: 'must be a panel or a row' })),
+    links: z.array(z.custom((v) => (v as DashboardLinkSpec)?.kind === 'dashboard-link', { message: 'must come from urlLink() or dashboardsLink()' })).readonly().optional(),
+    annotations: z.array(z.custom((v) => (v as AnnotationSpec)?.kind === 'annotation', { message: 'must come from promAnnotation() or sqlAnnotation()' })).readonly().optional(),
+    variables: z.array(z.custom(isVariable, { message: 'must be a variable object' })).readonly().optional(),
+    panels: z.array(z.custom((v) => isPanel(v) || isRow(v), { message: 'must be a panel or a row' })).readonly(),
     raw: z.record(z.string(), z.unknown()).optional(),
-  })
-  .strict();
+  }).strict(),
+);
 
 /** A dashboard. Returns a frozen spec; `compileDashboard` turns it into Grafana JSON. */
 function buildDashboard(options: DashboardOptions): DashboardSpec {

@@ -65,12 +65,12 @@ export interface FieldProperties<TCustom = AnyFieldCustom> {
  */
 export interface Override<TCustom = AnyFieldCustom> {
   readonly matcher: { id: 'byName' | 'byRegexp' | 'byType' | 'byFrameRefID'; options: string };
-  readonly properties: FieldProperties<unknown>;
+  readonly properties: FieldProperties<Record<string, unknown>>;
   _custom?(custom: TCustom): void;
 }
 
 function override<TCustom>(id: Override['matcher']['id'], options: string, properties: FieldProperties<TCustom>): Override<TCustom> {
-  return Object.freeze({ matcher: { id, options }, properties: properties as FieldProperties<unknown> });
+  return Object.freeze({ matcher: { id, options }, properties: properties as FieldProperties<Record<string, unknown>> });
 }
 
 /** Override the fields whose display name is exactly `name`. */

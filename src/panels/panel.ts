@@ -6,6 +6,7 @@ import { issue, type Issue } from '../validate/issues.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { fieldDefaults, linkJson, overrideJson, type AnyFieldCustom, type FieldProperties, type LinkInput, type Override } from './field-config.js';
 import { outputPath, panelInputSchema } from './schema.js';
+import { describes } from '../validate/describes.js';
 
 import type { PanelSlot } from '../model/grid.js';
 import { neverThrows } from '../validate/guard.js';
@@ -90,6 +91,9 @@ export function definePanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom
   return neverThrows(`${kind.type}Panel`, (input: PanelOptions<TOptions, TCustom>): PanelSpec => buildPanel(kind, defaults, input), fallback);
 }
 
+/** The run-time schema, tied to `PanelOptions` at compile time (validate/describes.ts): the two cannot drift apart. */
+const inputSchema = describes<PanelOptions>()(panelInputSchema);
+
 interface Defaults {
   readonly options: JsonObject;
   readonly custom?: JsonObject;
@@ -98,9 +102,9 @@ interface Defaults {
 function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, shared: Defaults, input: PanelOptions<TOptions, TCustom>): PanelSpec {
   const issues: Issue[] = [];
   // The common valid input skips zod; anything else gets zod's issues, unchanged (input-fast-path.ts).
-  const parsed = panelInputLooksValid(input) ? undefined : parseInput(panelInputSchema, input);
+  const parsed = panelInputLooksValid(input) ? undefined : parseInput(inputSchema, input);
   if (parsed && !parsed.success) {
-    for (const i of issuesFromZod(parsed.error, 'panel', '', '', panelInputSchema)) issues.push(i);
+    for (const i of issuesFromZod(parsed.error, 'panel', '', '', inputSchema)) issues.push(i);
     // Re-root zod's input paths at the output field a Grafana user knows.
     parsed.error.issues.forEach((zi, n) => {
       const current = issues[n];

@@ -12,7 +12,7 @@ const unit = z.string().superRefine((u, ctx) => {
 const thresholds = z
   .object({
     mode: z.enum(['absolute', 'percentage']).optional(),
-    steps: z.array(z.object({ color: z.string().min(1), value: z.number().nullable().optional() }).strict()).min(1, 'needs at least one step'),
+    steps: z.array(z.object({ color: z.string().min(1), value: z.number().nullable().optional() }).strict()).min(1, 'needs at least one step').readonly(),
   })
   .strict();
 
@@ -56,11 +56,11 @@ export const panelInputSchema = z
     x: z.number().optional(),
     y: z.number().optional(),
     newLine: z.boolean().optional(),
-    queries: z.array(z.custom(isQuery, { message: 'must be a query from sqlQuery(), promQuery() or tempoQuery()' })).optional(),
+    queries: z.array(z.custom(isQuery, { message: 'must be a query from sqlQuery(), promQuery() or tempoQuery()' })).readonly().optional(),
     ...fieldProperties,
     dataLinks: z.array(link).optional(),
     links: z.array(link).optional(),
-    overrides: z.array(override).optional(),
+    overrides: z.array(override).readonly().optional(),
     options: z.record(z.string(), z.unknown()).optional(),
     transformations: z.array(z.object({ id: z.string(), options: z.record(z.string(), z.unknown()) }).passthrough()).optional(),
     repeat: z
@@ -76,36 +76,54 @@ export const panelInputSchema = z
   })
   .strict();
 
-/** Where an input key lands in the panel JSON, so errors name the field a Grafana user knows. */
+type PanelInputKey = keyof typeof panelInputSchema.shape;
+
+/**
+ * Where each builder key lands in the panel JSON, so errors name the field a Grafana
+ * user knows. One row per key (the `satisfies` makes the table exhaustive); the
+ * synonyms offered for a mistyped key (`gridPos` → `w`) read the same table.
+ */
+export const PANEL_OUTPUT_PATHS = {
+  title: 'title',
+  description: 'description',
+  transparent: 'transparent',
+  id: 'id',
+  w: 'gridPos.w',
+  h: 'gridPos.h',
+  x: 'gridPos.x',
+  y: 'gridPos.y',
+  newLine: 'newLine',
+  queries: 'targets',
+  unit: 'fieldConfig.defaults.unit',
+  decimals: 'fieldConfig.defaults.decimals',
+  min: 'fieldConfig.defaults.min',
+  max: 'fieldConfig.defaults.max',
+  displayName: 'fieldConfig.defaults.displayName',
+  noValue: 'fieldConfig.defaults.noValue',
+  thresholds: 'fieldConfig.defaults.thresholds',
+  color: 'fieldConfig.defaults.color',
+  mappings: 'fieldConfig.defaults.mappings',
+  custom: 'fieldConfig.defaults.custom',
+  dataLinks: 'fieldConfig.defaults.links',
+  links: 'links',
+  overrides: 'fieldConfig.overrides',
+  options: 'options',
+  transformations: 'transformations',
+  repeat: 'repeat',
+  interval: 'interval',
+  maxDataPoints: 'maxDataPoints',
+  timeFrom: 'timeFrom',
+  timeShift: 'timeShift',
+  hideTimeOverride: 'hideTimeOverride',
+  raw: 'raw',
+} as const satisfies Record<PanelInputKey, string>;
+
+/** Where an input path lands in the panel JSON: `['dataLinks', 0, 'url']` → `fieldConfig.defaults.links[0].url`. */
 export function outputPath(inputPath: ReadonlyArray<PropertyKey>): string {
   const [head, ...rest] = inputPath.map((p) => (typeof p === 'number' ? p : String(p)));
-  const tail = rest.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
-  switch (head) {
-    case 'unit':
-    case 'decimals':
-    case 'min':
-    case 'max':
-    case 'displayName':
-    case 'noValue':
-    case 'thresholds':
-    case 'color':
-    case 'mappings':
-    case 'custom':
-      return `fieldConfig.defaults.${head}${tail}`;
-    case 'dataLinks':
-      return `fieldConfig.defaults.links${tail}`;
-    case 'overrides':
-      return `fieldConfig.overrides${tail}`;
-    case 'w':
-    case 'h':
-    case 'x':
-    case 'y':
-      return `gridPos.${head}`;
-    case 'queries':
-      return `targets${tail}`;
-    case undefined:
-      return '';
-    default:
-      return `${String(head)}${tail}`;
-  }
+  if (head === undefined) return '';
+  const home = Object.hasOwn(PANEL_OUTPUT_PATHS, head) ? PANEL_OUTPUT_PATHS[head as PanelInputKey] : String(head);
+  // gridPos fields are leaves: nothing below them is worth naming.
+  if (home.startsWith('gridPos.')) return home;
+  return home + rest.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
 }

@@ -1,3 +1,4 @@
+import { describes } from '../validate/describes.js';
 import { z } from 'zod';
 import { isPanel, type PanelSpec } from '../panels/panel.js';
 import { isVariable, type VariableSpec } from '../variables/variable.js';
@@ -29,17 +30,19 @@ export interface RowSpec {
   readonly issues: readonly Issue[];
 }
 
-const schema = z
-  .object({
-    // Grafana allows an untitled row; lint warns (panel-title).
-    title: z.string(),
-    collapsed: z.boolean().optional(),
-    panels: z.array(z.custom(isPanel, { message: 'rows hold panels, not rows: rows cannot nest' })),
-    repeat: z.custom(isVariable, { message: 'must be a variable object' }).optional(),
-    id: z.number().int().positive().optional(),
-    raw: z.record(z.string(), z.unknown()).optional(),
-  })
-  .strict();
+const schema = describes<RowOptions>()(
+  z
+    .object({
+      // Grafana allows an untitled row; lint warns (panel-title).
+      title: z.string(),
+      collapsed: z.boolean().optional(),
+      panels: z.array(z.custom(isPanel, { message: 'rows hold panels, not rows: rows cannot nest' })).readonly(),
+      repeat: z.custom(isVariable, { message: 'must be a variable object' }).optional(),
+      id: z.number().int().positive().optional(),
+      raw: z.record(z.string(), z.unknown()).optional(),
+    })
+    .strict(),
+);
 
 /** A row: starts a new line of the grid and owns the panels under it. */
 function buildRow(options: RowOptions): RowSpec {

@@ -1,3 +1,4 @@
+import { describes } from '../validate/describes.js';
 import { z } from 'zod';
 import { checkVariableInput, commonVariableShape } from './schema.js';
 import { invalidVariable, currentOption, makeVariable, type CommonVariableOptions, type VariableSpec } from './variable.js';
@@ -13,16 +14,18 @@ export interface CustomVariableOptions extends CommonVariableOptions {
   current?: string | string[];
 }
 
-const schema = z
-  .object({
-    ...commonVariableShape,
-    values: z.array(z.union([z.string(), z.object({ text: z.string(), value: z.string() }).strict()])).min(1, 'needs at least one value'),
-    multi: z.boolean().optional(),
-    includeAll: z.boolean().optional(),
-    allValue: z.string().optional(),
-    current: z.union([z.string(), z.array(z.string())]).optional(),
-  })
-  .strict();
+const schema = describes<CustomVariableOptions>()(
+  z
+    .object({
+      ...commonVariableShape,
+      values: z.array(z.union([z.string(), z.object({ text: z.string(), value: z.string() }).strict()])).min(1, 'needs at least one value').readonly(),
+      multi: z.boolean().optional(),
+      includeAll: z.boolean().optional(),
+      allValue: z.string().optional(),
+      current: z.union([z.string(), z.array(z.string())]).optional(),
+    })
+    .strict(),
+);
 
 /** A fixed list of values. */
 function buildCustomVariable(options: CustomVariableOptions): VariableSpec {

@@ -1,3 +1,4 @@
+import { describes } from '../validate/describes.js';
 import { z } from 'zod';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
 import { isQueryText, type QueryText } from '../queries/text.js';
@@ -34,20 +35,22 @@ export interface QueryVariableSettings extends CommonVariableOptions {
 
 const SORT = { none: 0, alphaAsc: 1, alphaDesc: 2, numAsc: 3, numDesc: 4, alphaCaseInsensitiveAsc: 5, alphaCaseInsensitiveDesc: 6, naturalAsc: 7, naturalDesc: 8 } as const;
 
-const schema = z
-  .object({
-    ...commonVariableShape,
-    datasource: z.custom<DatasourceSpec>(isDatasource, { message: 'is required: a datasource object (e.g. from datasources/)' }),
-    query: z.custom<QueryText>(isQueryText, { message: 'must be query text written with the sql`` or promql`` tag' }),
-    multi: z.boolean().optional(),
-    includeAll: z.boolean().optional(),
-    allValue: z.string().optional(),
-    refresh: z.enum(['load', 'timeRange']).optional(),
-    sort: z.enum(Object.keys(SORT) as [keyof typeof SORT]).optional(),
-    regex: z.string().optional(),
-    current: z.union([z.string(), z.array(z.string())]).optional(),
-  })
-  .strict();
+const schema = describes<QueryVariableOptions>()(
+  z
+    .object({
+      ...commonVariableShape,
+      datasource: z.custom<DatasourceSpec>(isDatasource, { message: 'is required: a datasource object (e.g. from datasources/)' }),
+      query: z.custom<QueryText>(isQueryText, { message: 'must be query text written with the sql`` or promql`` tag' }),
+      multi: z.boolean().optional(),
+      includeAll: z.boolean().optional(),
+      allValue: z.string().optional(),
+      refresh: z.enum(['load', 'timeRange']).optional(),
+      sort: z.enum(Object.keys(SORT) as [keyof typeof SORT]).optional(),
+      regex: z.string().optional(),
+      current: z.union([z.string(), z.array(z.string())]).optional(),
+    })
+    .strict(),
+);
 
 /** The query's language must be the one its datasource answers (the type says so too; this is for untyped callers). */
 function languageIssues(options: QueryVariableOptions) {

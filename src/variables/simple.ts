@@ -1,3 +1,4 @@
+import { describes } from '../validate/describes.js';
 import { z } from 'zod';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
 import { checkVariableInput, commonVariableShape } from './schema.js';
@@ -10,7 +11,7 @@ export interface ConstantVariableOptions extends Omit<CommonVariableOptions, 'hi
 
 /** A hidden constant, for values shared by several queries. */
 function buildConstantVariable(options: ConstantVariableOptions): VariableSpec {
-  const schema = z.object({ ...commonVariableShape, value: z.string() }).strict();
+  const schema = describes<ConstantVariableOptions>()(z.object({ ...commonVariableShape, value: z.string() }).omit({ hide: true }).strict());
   return makeVariable({
     type: 'constant',
     common: { ...options, hide: 'variable' },
@@ -25,7 +26,7 @@ export interface TextboxVariableOptions extends CommonVariableOptions {
 
 /** Free text typed by the viewer. In SQL it is always interpolated quoted (`sqlstring`). */
 function buildTextboxVariable(options: TextboxVariableOptions): VariableSpec {
-  const schema = z.object({ ...commonVariableShape, default: z.string().optional() }).strict();
+  const schema = describes<TextboxVariableOptions>()(z.object({ ...commonVariableShape, default: z.string().optional() }).strict());
   const value = options.default ?? '';
   return makeVariable({
     type: 'textbox',
@@ -46,14 +47,16 @@ const DURATION = /^\d+(ms|s|m|h|d|w|y)$/;
 
 /** A time span such as `1m` or `5m`, for `rate(x[$interval])` or `$__timeGroup(time, $interval)`. */
 function buildIntervalVariable(options: IntervalVariableOptions): VariableSpec {
-  const schema = z
-    .object({
-      ...commonVariableShape,
-      values: z.array(z.string().regex(DURATION, 'must be a duration such as "1m"')).min(1),
-      current: z.string().optional(),
-      auto: z.object({ count: z.number().int().positive().optional(), min: z.string().regex(DURATION).optional() }).strict().optional(),
-    })
-    .strict();
+  const schema = describes<IntervalVariableOptions>()(
+    z
+      .object({
+        ...commonVariableShape,
+        values: z.array(z.string().regex(DURATION, 'must be a duration such as "1m"')).min(1).readonly(),
+        current: z.string().optional(),
+        auto: z.object({ count: z.number().int().positive().optional(), min: z.string().regex(DURATION).optional() }).strict().optional(),
+      })
+      .strict(),
+  );
   const values = [...(options.values ?? [])];
   const current = options.current ?? values[0] ?? '';
   const model: Record<string, unknown> = {
@@ -80,16 +83,18 @@ export interface DatasourceVariableOptions extends CommonVariableOptions {
 
 /** Lets the viewer switch between datasources of one type. */
 function buildDatasourceVariable(options: DatasourceVariableOptions): VariableSpec {
-  const schema = z
-    .object({
-      ...commonVariableShape,
-      pluginType: z.string().min(1),
-      regex: z.string().optional(),
-      current: z.custom<DatasourceSpec>(isDatasource).optional(),
-      multi: z.boolean().optional(),
-      includeAll: z.boolean().optional(),
-    })
-    .strict();
+  const schema = describes<DatasourceVariableOptions>()(
+    z
+      .object({
+        ...commonVariableShape,
+        pluginType: z.string().min(1),
+        regex: z.string().optional(),
+        current: z.custom<DatasourceSpec>(isDatasource).optional(),
+        multi: z.boolean().optional(),
+        includeAll: z.boolean().optional(),
+      })
+      .strict(),
+  );
   const { multi = false, includeAll = false } = options;
   const model: Record<string, unknown> = { query: options.pluginType, regex: options.regex ?? '', refresh: 1, multi, includeAll, options: [] };
   if (options.current) model.current = currentOption(options.current.uid, options.current.name);

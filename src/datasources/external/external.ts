@@ -1,3 +1,4 @@
+import { describes } from '../../validate/describes.js';
 import { neverThrows } from '../../validate/guard.js';
 import { z } from 'zod';
 import { invalidDatasource, type DatasourceSpec } from '../datasource.js';
@@ -11,15 +12,17 @@ const UID = /^[A-Za-z0-9_-]{1,40}$/;
 /** `${ds}` or `$ds`: a datasource variable, resolved by Grafana when the dashboard loads. */
 const VARIABLE_REF = /^\$(\{[A-Za-z0-9_]+\}|[A-Za-z0-9_]+)$/;
 
-const schema = z
-  .object({
-    type: z.string().min(1, 'an external datasource needs its plugin type, e.g. "prometheus"'),
-    uid: z.string().refine((u) => UID.test(u) || VARIABLE_REF.test(u) || BUILTIN_UIDS.has(u), {
-      message: 'uid must be 1–40 characters of letters, digits, "-" and "_", a datasource variable (${ds}) or a built-in datasource ("-- Grafana --")',
-    }),
-    name: z.string().min(1).optional(),
-  })
-  .strict();
+const schema = describes<ExternalDatasourceOptions>()(
+  z
+    .object({
+      type: z.string().min(1, 'an external datasource needs its plugin type, e.g. "prometheus"'),
+      uid: z.string().refine((u) => UID.test(u) || VARIABLE_REF.test(u) || BUILTIN_UIDS.has(u), {
+        message: 'uid must be 1–40 characters of letters, digits, "-" and "_", a datasource variable (${ds}) or a built-in datasource ("-- Grafana --")',
+      }),
+      name: z.string().min(1).optional(),
+    })
+    .strict(),
+);
 
 /**
  * A datasource this repository references but does not provision: one
