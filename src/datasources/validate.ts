@@ -25,8 +25,6 @@ export const commonDatasourceSchema = z.object({
   isDefault: z.boolean().optional(),
   orgId: z.number().int().positive().optional(),
   editable: z.boolean().optional(),
-  user: configurable.optional(),
-  password: envRefSchema.optional(),
 });
 
 export { envRefSchema, configurable };

@@ -5,6 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildDashboard,
+  constantVariable,
+  env,
+  prometheusDatasource,
+  tempoDatasource,
   customVariable,
   dashboard,
   formatIssues,
@@ -177,3 +181,23 @@ describe('typos in builder options', () => {
     expect(g.report).toContain('(did you mean "w", "h", "x", "y" for "gridPos"?)');
   });
 });
+
+describe('options the type forbids are reported, never silently dropped', () => {
+  // Found by tying each schema to its options type (validate/describes.ts): these keys passed the
+  // run-time check although the types have no such option, and the builders then ignored them.
+  it('a password on a Prometheus or Tempo datasource', () => {
+    const password = env('SECRET');
+    for (const ds of [
+      prometheusDatasource({ name: 'P', uid: 'p', url: 'http://p:9090', password } as never),
+      tempoDatasource({ name: 'T', uid: 't', url: 'http://t:3200', user: 'u' } as never),
+    ]) {
+      expect(formatIssues(ds.issues)).toMatch(/unknown key "(password|user)"/);
+    }
+  });
+
+  it('hide on a constant variable (it is always hidden)', () => {
+    const v = constantVariable({ name: 'c', value: 'x', hide: 'dontHide' } as never);
+    expect(formatIssues(v.issues)).toContain('unknown key "hide"');
+  });
+});
+

@@ -1,24 +1,27 @@
 import { z } from 'zod';
 import { invalidDatasource, makeDatasource, type DatasourceSpec } from '../datasource.js';
-import { commonDatasourceSchema, validateDatasourceInput } from '../validate.js';
+import { commonDatasourceSchema, configurable, envRefSchema, validateDatasourceInput } from '../validate.js';
 import { defaultPostgresJsonData, POSTGRES_TYPE, type PostgresDatasourceOptions } from './options.js';
+import { describes } from '../../validate/describes.js';
 import { neverThrows } from '../../validate/guard.js';
 
 export type PostgresDatasource = DatasourceSpec<typeof POSTGRES_TYPE>;
 
-const schema = commonDatasourceSchema.extend({
-  url: commonDatasourceSchema.shape.url.unwrap(),
-  user: commonDatasourceSchema.shape.user.unwrap(),
-  password: commonDatasourceSchema.shape.password.unwrap(),
-  database: z.string().min(1),
-  sslmode: z.enum(['disable', 'require', 'verify-ca', 'verify-full']).optional(),
-  maxOpenConns: z.number().int().nonnegative().optional(),
-  maxIdleConns: z.number().int().nonnegative().optional(),
-  maxIdleConnsAuto: z.boolean().optional(),
-  connMaxLifetime: z.number().int().nonnegative().optional(),
-  postgresVersion: z.number().int().min(903).optional(),
-  timescaledb: z.boolean().optional(),
-}).strict();
+const schema = describes<PostgresDatasourceOptions>()(
+  commonDatasourceSchema.extend({
+    url: commonDatasourceSchema.shape.url.unwrap(),
+    user: configurable,
+    password: envRefSchema,
+    database: z.string().min(1),
+    sslmode: z.enum(['disable', 'require', 'verify-ca', 'verify-full']).optional(),
+    maxOpenConns: z.number().int().nonnegative().optional(),
+    maxIdleConns: z.number().int().nonnegative().optional(),
+    maxIdleConnsAuto: z.boolean().optional(),
+    connMaxLifetime: z.number().int().nonnegative().optional(),
+    postgresVersion: z.number().int().min(903).optional(),
+    timescaledb: z.boolean().optional(),
+  }).strict(),
+);
 
 /** A Grafana PostgreSQL datasource. */
 function buildPostgresDatasource(options: PostgresDatasourceOptions): PostgresDatasource {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { invalidDatasource, isDatasource, makeDatasource, type DatasourceSpec } from '../datasource.js';
 import { commonDatasourceSchema, validateDatasourceInput } from '../validate.js';
 import { TEMPO_TYPE, type TempoDatasourceOptions } from './options.js';
+import { describes } from '../../validate/describes.js';
 import { neverThrows } from '../../validate/guard.js';
 
 export type TempoDatasource = DatasourceSpec<typeof TEMPO_TYPE>;
@@ -10,19 +11,21 @@ const promDatasource = z.custom<DatasourceSpec>((v) => isDatasource(v) && v.type
   message: 'must be a Prometheus datasource object from prometheusDatasource()',
 });
 
-const schema = commonDatasourceSchema.extend({
-  url: z.string().min(1),
-  tracesToMetrics: z.object({
-    datasource: promDatasource,
-    tags: z.array(z.object({ key: z.string(), value: z.string().optional() })).optional(),
-    queries: z.array(z.object({ name: z.string(), query: z.string() })).optional(),
-    spanStartTimeShift: z.string().optional(),
-    spanEndTimeShift: z.string().optional(),
-  }).strict().optional(),
-  serviceMap: z.object({ datasource: promDatasource }).strict().optional(),
-  nodeGraph: z.boolean().optional(),
-  streamingEnabled: z.boolean().optional(),
-}).strict();
+const schema = describes<TempoDatasourceOptions>()(
+  commonDatasourceSchema.extend({
+    url: z.string().min(1),
+    tracesToMetrics: z.object({
+      datasource: promDatasource,
+      tags: z.array(z.object({ key: z.string(), value: z.string().optional() })).optional(),
+      queries: z.array(z.object({ name: z.string(), query: z.string() })).optional(),
+      spanStartTimeShift: z.string().optional(),
+      spanEndTimeShift: z.string().optional(),
+    }).strict().optional(),
+    serviceMap: z.object({ datasource: promDatasource }).strict().optional(),
+    nodeGraph: z.boolean().optional(),
+    streamingEnabled: z.boolean().optional(),
+  }).strict(),
+);
 
 /** A Tempo datasource, optionally linked to Prometheus for trace-to-metrics and the service graph. */
 function buildTempoDatasource(options: TempoDatasourceOptions): TempoDatasource {
