@@ -14,6 +14,9 @@ import { uplot, type UPlot } from './uplot-global.js';
 
 const THEME = { text: '#ccccdc', grid: 'rgba(204,204,220,0.08)', font: '12px Inter, Helvetica, Arial, sans-serif' };
 
+/** Every chart: no legend or cursor (the page draws its own legend; a screenshot has no pointer). */
+const STATIC_PLOT = { legend: { show: false }, cursor: { show: false } } as const;
+
 interface Size {
   width: number;
   height: number;
@@ -115,10 +118,8 @@ function timeOpts(spec: TimeChartSpec, size: Size): Built {
   ];
   return {
     opts: {
-      width: size.width,
-      height: size.height,
-      legend: { show: false },
-      cursor: { show: false },
+      ...STATIC_PLOT,
+      ...size,
       bands,
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
       scales: { x: { time: true, range: [spec.from, spec.to] }, y: yScale(spec, spec.drawStyle === 'bars') },
@@ -173,10 +174,8 @@ function barOpts(spec: BarChartSpec, size: Size): Built {
   const xSize = rotation ? Math.min(size.height / 3, 14 + Math.abs(Math.sin((rotation * Math.PI) / 180)) * longest * 6.5) : 30;
   return {
     opts: {
-      width: size.width,
-      height: size.height,
-      legend: { show: false },
-      cursor: { show: false },
+      ...STATIC_PLOT,
+      ...size,
       scales: { x: { time: false, range: [-0.5, n - 0.5] }, y: yScale(spec, true) },
       axes: [
         {
