@@ -102,6 +102,23 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
 }
 
 /**
+ * The SQL limits check and preview both take (library options; the CLI's
+ * `--query-timeout` and `--max-rows`), defaults DEFAULT_QUERY_TIMEOUT_MS and
+ * DEFAULT_MAX_ROWS.
+ */
+export interface QueryLimits {
+  /** Per-query timeout for SQL, in ms (default 10 000); see queryReadOnly. */
+  queryTimeoutMs?: number;
+  /** Rows kept per SQL query (default 100 000). */
+  maxRows?: number;
+}
+
+/** `runner` as check and preview query it: read-only, one statement, within `limits`. */
+export function readOnlySql<R extends { query(sql: string): Promise<unknown> }>(runner: R | undefined, limits: QueryLimits): ReturnType<typeof asReadOnly<R>> {
+  return asReadOnly(runner, { timeoutMs: limits.queryTimeoutMs, maxRows: limits.maxRows });
+}
+
+/**
  * What `check` and `preview` do with the SQL runner they are given: an
  * SqlEngine (from openPglite/openPostgres) is only ever queried read-only; a
  * runner already marked `readOnly`, or a caller's own `{ query }` object, is

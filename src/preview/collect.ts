@@ -13,10 +13,11 @@ import { runTarget, type Backends } from './data/run-target.js';
 import { markLinkedRules } from './data/alert-marks.js';
 import type { ProvisionedRule } from '../alerting/read.js';
 import { layoutDashboard } from './layout.js';
-import { asReadOnly } from '../db/read-only.js';
+import { readOnlySql, type QueryLimits } from '../db/read-only.js';
 import type { DashboardPreview, PanelPreview } from './model.js';
 
-export interface CollectOptions extends Backends {
+/** SQL limits (`maxRows`, `queryTimeoutMs`) as check takes them. */
+export interface CollectOptions extends Backends, QueryLimits {
   /** Override the dashboard's time range (Grafana syntax: `now-7d`, ISO dates, epoch ms). */
   from?: string;
   to?: string;
@@ -47,7 +48,7 @@ export async function collectPreview(dashboard: Obj, options: CollectOptions = {
     preview.error = error;
     return preview;
   }
-  options = { ...options, sql: asReadOnly(options.sql) }; // as in check: an SqlEngine is only queried read-only
+  options = { ...options, sql: readOnlySql(options.sql, options) }; // as in check: read-only, one statement, within the limits
   const variables = await resolveVariables(dashboard, range, calculateInterval(range, DEFAULT_MAX_DATA_POINTS).intervalMs, options.sql);
   preview.variables = describeVariables(dashboard, variables.values, variables.report);
   const targets = targetsByPanel(dashboard);

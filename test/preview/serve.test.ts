@@ -70,7 +70,7 @@ describe('preview server', () => {
     expect(first.status).toBe(200);
     const html = await first.text();
     expect(html).toContain('<h1>First title</h1>');
-    expect(html).toContain("new EventSource('/__preview/events')");
+    expect(html).toMatch(/new EventSource\(["']\/__preview\/events["']\)/);
     expect((await fetch(new URL('missing.html', server.url))).status).toBe(404);
 
     const stream = await nextRebuild(server.url);

@@ -11,9 +11,10 @@ import { DEFAULT_MAX_DATA_POINTS, executePromQL, executeSql } from './execute.js
 import { resolveVariables } from './variables.js';
 import { repeatClones } from './repeat.js';
 import { checkExpression } from './expression.js';
-import { asReadOnly } from '../../db/read-only.js';
+import { readOnlySql, type QueryLimits } from '../../db/read-only.js';
 
-export interface CheckOptions {
+/** `queryTimeoutMs` and `maxRows` (QueryLimits) are preview's too. */
+export interface CheckOptions extends QueryLimits {
   sql?: SqlRunner;
   prometheus?: PromRunner;
   /** Override the dashboard's time range (Grafana syntax: `now-7d`, ISO dates, epoch ms). */
@@ -23,10 +24,6 @@ export interface CheckOptions {
   file?: string;
   /** The Grafana release whose interpolation to imitate (e.g. `12.3.0`); default the current release. */
   grafanaVersion?: string;
-  /** Per-query timeout for SQL, in ms (default 10 000); see queryReadOnly. */
-  queryTimeoutMs?: number;
-  /** Rows kept per SQL query (default 100 000). */
-  maxRows?: number;
 }
 
 /**
@@ -52,7 +49,7 @@ export async function checkDashboard(dashboard: Record<string, unknown>, options
     return result;
   }
   // An SqlEngine is only ever queried read-only, in one statement, with a timeout and a row cap.
-  options = { ...options, sql: asReadOnly(options.sql, { timeoutMs: options.queryTimeoutMs, maxRows: options.maxRows }) };
+  options = { ...options, sql: readOnlySql(options.sql, options) };
   const dashboardInterval = calculateInterval(range, DEFAULT_MAX_DATA_POINTS).intervalMs;
   const variables = await resolveVariables(dashboard, range, dashboardInterval, options.sql, options.prometheus, { grafanaVersion: options.grafanaVersion });
   result.variables = variables.report;

@@ -9,14 +9,10 @@
  */
 import type { RuleMarks } from '../../alerting/marks.js';
 import type { Frame } from '../data/frames.js';
+import type { AlertRegion } from './chart-spec.js';
 import { esc, formatTime } from './html.js';
 
-/** A region on the chart's x scale (epoch seconds, or a bar chart's category index). */
-export interface AlertRegion {
-  from: number;
-  to: number;
-  color: string;
-}
+export type { AlertRegion } from './chart-spec.js';
 
 const FIRING = 'rgba(242,73,92,0.22)';
 const PENDING = 'rgba(255,152,48,0.14)';
@@ -78,21 +74,4 @@ export const ALERT_MARKS_CSS = `
 .alert-mark-fired { color: var(--text); }
 .alert-mark-swatch { flex: 0 0 auto; width: 10px; height: 10px; border-radius: 2px; background: ${FIRING}; border: 1px solid #F2495C; }
 .alert-mark-title { font-weight: 500; }
-`;
-
-/** Browser side: a uPlot drawClear hook that shades the spec's regions behind the series. */
-export const ALERT_MARKS_SCRIPT = String.raw`
-function drawAlertRegions(u, regions) {
-  if (!regions || !regions.length) return;
-  var ctx = u.ctx, box = u.bbox;
-  ctx.save();
-  regions.forEach(function (r) {
-    var x0 = Math.max(box.left, u.valToPos(r.from, 'x', true));
-    var x1 = Math.min(box.left + box.width, u.valToPos(r.to, 'x', true));
-    if (!(x1 >= x0)) return;
-    ctx.fillStyle = r.color;
-    ctx.fillRect(x0, box.top, Math.max(x1 - x0, 2 * devicePixelRatio), box.height);
-  });
-  ctx.restore();
-}
 `;

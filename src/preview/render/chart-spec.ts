@@ -1,8 +1,15 @@
 /**
  * What the page's script needs to draw a chart with uPlot. Plain JSON: the
  * page embeds these and the browser turns each into a uPlot instance.
+ * Also read by the browser code (src/preview/browser), so it imports nothing.
  */
-import type { AlertRegion } from './alert-marks.js';
+
+/** A region on the chart's x scale (epoch seconds, or a bar chart's category index), shaded (alert-marks.ts). */
+export interface AlertRegion {
+  from: number;
+  to: number;
+  color: string;
+}
 
 export interface ChartSeries {
   name: string;

@@ -6,7 +6,7 @@
 import { seriesColor, resolveColor } from '../colors.js';
 import type { Field, Frame } from '../data/frames.js';
 import { REDUCER_NAMES, reduceValues } from '../data/reduce.js';
-import { formatValue } from '../units.js';
+import { formatValue } from '../units/index.js';
 import type { BarChartSpec, ChartSeries, TimeChartSpec } from './chart-spec.js';
 import { fieldSettings } from './field-config.js';
 import { esc } from './html.js';

@@ -4,7 +4,7 @@
  * palette order, as Grafana draws them.
  */
 import { seriesColor } from '../colors.js';
-import { formatValue } from '../units.js';
+import { formatValue } from '../units/index.js';
 import { esc } from './html.js';
 import type { DisplayValue } from './single-values.js';
 

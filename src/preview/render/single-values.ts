@@ -7,7 +7,7 @@
 import { readThresholds, resolveColor, thresholdColor, type Thresholds } from '../colors.js';
 import type { Frame } from '../data/frames.js';
 import { reduceValues } from '../data/reduce.js';
-import { formatParts } from '../units.js';
+import { formatParts } from '../units/index.js';
 import { fieldSettings } from './field-config.js';
 import { esc } from './html.js';
 

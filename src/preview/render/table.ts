@@ -4,7 +4,7 @@
  * unit. Long results are cut, with the count of rows left out.
  */
 import type { Frame } from '../data/frames.js';
-import { formatValue } from '../units.js';
+import { formatValue } from '../units/index.js';
 import { fieldSettings } from './field-config.js';
 import { esc, formatTime } from './html.js';
 
