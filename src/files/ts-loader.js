@@ -4,6 +4,8 @@ import { createRequire, register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 const REGISTERED = Symbol.for('dashcode.ts-hooks');
+/** Set by bin/dashcode.js when a checkout's CLI runs from its bundle (src/cli/bundle.js): `{ root, dir }`. */
+export const BUNDLE = Symbol.for('dashcode.cli-bundle');
 
 /**
  * Makes `.ts`, `.mts` and `.cts` modules importable in this process,
@@ -13,7 +15,7 @@ const REGISTERED = Symbol.for('dashcode.ts-hooks');
 export function registerTypeScript(cacheDir) {
   if (globalThis[REGISTERED]) return;
   globalThis[REGISTERED] = true;
-  register('./ts-hooks.js', import.meta.url, { data: { cacheDir } });
+  register('./ts-hooks.js', import.meta.url, { data: { cacheDir, bundle: globalThis[BUNDLE] } });
 }
 
 let generation = 0;
