@@ -24,9 +24,15 @@ let cacheDir;
 let sucrase;
 let bundle;
 
+let port;
+
 export function initialize(data) {
   cacheDir = data?.cacheDir;
   bundle = data?.bundle;
+  port = data?.port;
+  // ts-loader.js's moduleGraph(): answered after every edge sent before it.
+  port?.on('message', (m) => port.postMessage({ flushed: m.flush }));
+  port?.unref();
 }
 
 // When the checkout's CLI runs from its bundle (src/cli/bundle.js), the library's entry points in src/ (through
@@ -94,6 +100,9 @@ export async function resolve(specifier, context, next) {
   if (inBundle) return { url: inBundle, format: 'module', shortCircuit: true };
   const generation = context.parentURL ? new URL(context.parentURL).searchParams.get(QUERY) : null;
   if (generation && !url.pathname.includes('/node_modules/') && !url.searchParams.has(QUERY)) url.searchParams.set(QUERY, generation);
+  // For the build's per-dashboard cache: every project module of a generation and what it imports (ts-loader.js, moduleGraph).
+  const own = url.searchParams.get(QUERY);
+  if (port && own) port.postMessage([own, generation === own ? fileURLToPath(context.parentURL) : null, fileURLToPath(url)]);
   return { ...resolved, url: url.href, format: TS.test(url.pathname) ? 'module' : resolved.format };
 }
 
