@@ -13,7 +13,10 @@
  * where the graph cannot be known: a graph that mentions `require` (CommonJS
  * imports bypass the loader's hooks) is never cached. Not covered, as for the
  * whole-project cache: environment variables and files outside the project
- * read while loading (use --no-cache).
+ * read while loading; nor state one dashboard's module leaves in a shared
+ * helper for the next (all dashboards load in one module graph, so a counter
+ * kept by a helper sees the dashboards before it; one rebuilt alone sees it
+ * fresh). Use --no-cache for those.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
