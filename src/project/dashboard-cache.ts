@@ -22,12 +22,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isModuleFile } from '../files/walk.js';
-import type { BuiltDashboard } from './plan.js';
+import { relative } from '../files/paths.js';
+import type { BuiltDashboard, ModuleGraph } from './load.js';
 
 const VERSION = 1;
 const FILE = 'dashboards.json';
 
-export type ModuleGraph = Map<string, Set<string>>;
+export type { ModuleGraph } from './load.js';
 
 /** Per input file (relative to the root, `/`-separated): the content's sha256 (the build cache's scan). */
 export type FileHashes = Record<string, string>;
@@ -81,7 +82,7 @@ export function moduleClosure(graph: ModuleGraph, file: string): string[] {
 export function fileHasher(root: string, scanned: FileHashes): (abs: string) => string | undefined {
   const read = new Map<string, string | undefined>();
   return (abs) => {
-    const rel = path.relative(root, abs).split(path.sep).join('/');
+    const rel = relative(root, abs);
     if (!rel.startsWith('../') && Object.hasOwn(scanned, rel)) return scanned[rel];
     if (!read.has(abs)) {
       let h: string | undefined;

@@ -7,13 +7,27 @@ import { isDashboard, type DashboardSpec } from '../dashboards/dashboard.js';
 import { isModuleFile, MODULE_EXTENSIONS, walkFiles } from '../files/walk.js';
 import { issue, type Issue } from '../validate/issues.js';
 import type { AlertingSpec } from '../alerting/model.js';
-import type { BuiltDashboard } from './plan.js';
-import type { ModuleGraph } from './dashboard-cache.js';
 import { collectAlerting } from './alerting.js';
 import { importUserModule, tsImporter, type ModuleImporter } from '../config/modules.js';
 import { relative } from '../files/paths.js';
 
 export { relative } from '../files/paths.js';
+
+/** One dashboard built on its own: what the per-dashboard build cache keeps (project/dashboard-cache.ts). */
+export interface BuiltDashboard {
+  uid: string;
+  title: string;
+  /** The generated JSON; undefined when the dashboard has errors. */
+  text?: string;
+  /** Its compile, validation and lint issues (not the checks across dashboards). */
+  issues: Issue[];
+  escapeHatches: string[];
+  panels: number;
+  variables: number;
+}
+
+/** Each project module a load imported (absolute real path) and the project modules it imported. */
+export type ModuleGraph = Map<string, Set<string>>;
 
 export interface LoadedDashboard {
   /** Path relative to the project root, with `/` separators. */

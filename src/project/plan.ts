@@ -5,7 +5,7 @@ import { lintDashboard } from '../lint/dashboard/lint.js';
 import { dashboardProvidersDocument, datasourcesDocument, toYaml } from '../provisioning/yaml.js';
 import { validateProvisioning } from '../provisioning/validate.js';
 import { hasErrors, issue, withSource, type Issue } from '../validate/issues.js';
-import type { Project } from './load.js';
+import type { BuiltDashboard, Project } from './load.js';
 import { planAlerting } from './plan-alerting.js';
 import { resolveOutput, toPosix } from './output.js';
 import path from 'node:path';
@@ -25,19 +25,6 @@ export interface DashboardSummary {
   errors: number;
   warnings: number;
   escapeHatches: string[];
-}
-
-/** One dashboard built on its own: what the per-dashboard build cache keeps (dashboard-cache.ts). */
-export interface BuiltDashboard {
-  uid: string;
-  title: string;
-  /** The generated JSON; undefined when the dashboard has errors. */
-  text?: string;
-  /** Its compile, validation and lint issues (not the checks across dashboards). */
-  issues: Issue[];
-  escapeHatches: string[];
-  panels: number;
-  variables: number;
 }
 
 export interface Plan {
