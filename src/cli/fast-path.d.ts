@@ -20,9 +20,11 @@ export interface BuildCache {
 }
 
 export const CACHE_DIR: string;
+export const VERSION: string;
 export function scanInputs(root: string, outDir: string, known?: InputScan): Promise<InputScan>;
 export function hashText(text: string): string;
 export function readCache(root: string): Promise<BuildCache | undefined>;
 export function writeCache(root: string, cache: BuildCache): Promise<void>;
 export function peekOutDir(root: string): string;
 export function tryCachedBuild(args: readonly string[], io: Pick<Io, 'stdout' | 'stderr' | 'cwd'>): Promise<number | undefined>;
+export function takeMiss(root: string): { root: string; cache?: BuildCache; scan?: InputScan } | undefined;

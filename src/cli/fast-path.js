@@ -8,23 +8,22 @@
 // written files in the output folder are not compared) still match, `build` and
 // `build --check` answer from the cache without loading a dashboard.
 //
-// Exactness: the fingerprint covers every source-like file under the project
-// root (any of them could be imported by a dashboard), package-lock.json
-// (dependency versions) and dashcode's own version; only node_modules, .git,
-// dot-folders, dist and the output folder are skipped. Anything else that
+// Exactness: the fingerprint covers every file under the project root (any
+// of them could be imported or read by a dashboard: a CSV, a markdown text),
+// package-lock.json (dependency versions) among them, and dashcode's own
+// version; only node_modules, .git, dot-folders, dist and the output folder
+// are skipped. Anything else that
 // differs, a generated file edited by hand included, misses the cache and runs
 // the full build. Dashboards that read environment variables while loading are
 // not covered: use --no-cache for those.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CACHE_DIR } from '../files/cache.js';
-import { CONFIG_FILES, walkFiles } from '../files/walk.js';
+import { CONFIG_FILES, walkFilesSync } from '../files/walk.js';
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
-const SOURCE = /\.(ts|mts|cts|js|mjs|cjs|json|ya?ml)$/;
-const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+export const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 /**
  * The fingerprint of every input file (see the top of this file). A file whose
@@ -36,16 +35,14 @@ const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.met
 export async function scanInputs(root, outDir, known = undefined) {
   const scannedAt = Date.now();
   const skip = (rel, name) => SKIP_DIRS.has(name) || name.startsWith('.') || rel === outDir;
-  const files = (await walkFiles(root, skip)).filter((f) => SOURCE.test(f));
-  const entries = await Promise.all(
-    files.map(async (f) => {
-      const abs = path.join(root, f);
-      const st = await stat(abs);
-      const k = known?.files[f];
-      if (k && k[0] === st.size && k[1] === st.mtimeMs && st.mtimeMs < known.scannedAt - 2000) return [f, k];
-      return [f, [st.size, st.mtimeMs, hashText(await readFile(abs))]];
-    }),
-  );
+  const files = walkFilesSync(root, skip);
+  const entries = files.map((f) => {
+    const abs = path.join(root, f);
+    const st = statSync(abs);
+    const k = known?.files[f];
+    if (k && k[0] === st.size && k[1] === st.mtimeMs && st.mtimeMs < known.scannedAt - 2000) return [f, k];
+    return [f, [st.size, st.mtimeMs, hashText(readFileSync(abs))]];
+  });
   const hash = createHash('sha256').update(`dashcode ${VERSION}\0`);
   for (const [f, [, , h]] of entries) hash.update(`${f}\0${h}\0`);
   return { digest: hash.digest('hex'), files: Object.fromEntries(entries), scannedAt };
@@ -60,7 +57,7 @@ const cacheFile = (root) => path.join(root, CACHE_DIR, 'build.json');
 
 export async function readCache(root) {
   try {
-    const c = JSON.parse(await readFile(cacheFile(root), 'utf8'));
+    const c = JSON.parse(readFileSync(cacheFile(root), 'utf8'));
     return c.version === 3 ? c : undefined;
   } catch {
     return undefined;
@@ -93,7 +90,7 @@ async function outputsMatch(root, cache) {
   for (const f of Object.keys(cache.files)) {
     let text;
     try {
-      text = await readFile(path.join(root, f), 'utf8');
+      text = readFileSync(path.join(root, f), 'utf8');
     } catch {
       return false;
     }
@@ -119,10 +116,27 @@ export async function tryCachedBuild(args, io) {
   const root = path.resolve(io.cwd, rootArg);
   const outDir = peekOutDir(root);
   const cache = await readCache(root);
-  if (!cache) return undefined;
+  if (!cache) return missed(root, undefined, undefined);
   const inputs = await scanInputs(root, outDir, cache.inputFiles);
-  if (cache.inputs !== inputs.digest || !(await outputsMatch(root, cache))) return undefined;
+  if (cache.inputs !== inputs.digest || !(await outputsMatch(root, cache))) return missed(root, cache, inputs);
   if (cache.stderr) io.stderr(cache.stderr);
   io.stdout(check ? cache.checkStdout : cache.stdout);
   return 0;
+}
+
+// A miss leaves its scan for the build that follows in the same process (bin/dashcode.js asks first, then the
+// build command): one scan of the project per run, not three. On globalThis: the bin's copy of this module is
+// not the CLI bundle's.
+const MISS = Symbol.for('dashcode.build-cache-miss');
+
+function missed(root, cache, scan) {
+  globalThis[MISS] = { root, cache, scan };
+  return undefined;
+}
+
+/** The cache and scan of this process's last miss for `root` (once), or undefined. */
+export function takeMiss(root) {
+  const miss = globalThis[MISS];
+  delete globalThis[MISS];
+  return miss?.root === root ? miss : undefined;
 }

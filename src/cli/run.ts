@@ -1,6 +1,7 @@
 import { EXIT } from '../validate/issues.js';
 import { UsageError, type Io } from './io.js';
 import { missingDependencyMessage } from './missing-dependency.js';
+import { answerWithoutCommand } from './help.js';
 
 /**
  * The CLI's testable core: parses argv, runs one command, returns the exit
@@ -12,39 +13,34 @@ export interface Command {
   run(args: string[], io: Io): Promise<number>;
 }
 
-/**
- * Every command: its one-line summary (here, so `dashcode --help` loads no
- * command module) and its module, imported only when it runs.
- */
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  build: { summary: 'compile dashboards and provisioning to generated/ (--check: verify only)', load: async () => (await import('./commands/build.js')).buildCommand },
-  check: { summary: 'run every query against real backends and report broken panels', load: async () => (await import('./commands/check.js')).checkCommand },
-  doctor: { summary: 'test the provisioned datasources: env, connection, database, readiness', load: async () => (await import('./commands/doctor.js')).doctorCommand },
-  db: { summary: 'create the metrics database schema, load CSV exports, seed sample data', load: async () => (await import('./commands/db.js')).dbCommand },
-  lint: { summary: 'lint dashboard JSON and provisioning YAML (default: generated/)', load: async () => (await import('./commands/lint.js')).lintCommand },
-  preview: { summary: 'draw dashboards as HTML pages (and PNGs) from real query results', load: async () => (await import('./commands/preview.js')).previewCommand },
-  import: { summary: 'turn Grafana dashboard JSON (files or folders) into dashcode TypeScript modules', load: async () => (await import('./commands/import.js')).importCommand },
-  diff: { summary: 'semantic differences between dashboards (files, directories or git revisions)', load: async () => (await import('./commands/diff.js')).diffCommand },
-  init: { summary: 'set up dashboards/, datasources/, config, a build script and CI in this repository', load: async () => (await import('./commands/init.js')).initCommand },
-  alert: { summary: 'alert rules: backtest them on the data you already have', load: async () => (await import('./commands/alert.js')).alertCommand },
+/** Every command's module, imported only when it runs (summaries: help.js, so `dashcode --help` loads none). */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  build: async () => (await import('./commands/build.js')).buildCommand,
+  check: async () => (await import('./commands/check.js')).checkCommand,
+  doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
+  db: async () => (await import('./commands/db.js')).dbCommand,
+  lint: async () => (await import('./commands/lint.js')).lintCommand,
+  preview: async () => (await import('./commands/preview.js')).previewCommand,
+  import: async () => (await import('./commands/import.js')).importCommand,
+  diff: async () => (await import('./commands/diff.js')).diffCommand,
+  init: async () => (await import('./commands/init.js')).initCommand,
+  alert: async () => (await import('./commands/alert.js')).alertCommand,
 };
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
-  const [name, ...args] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(await help(args[0]));
-    return name === undefined ? EXIT.usage : EXIT.ok;
+  const answer = answerWithoutCommand(argv);
+  if (answer) {
+    if (answer.stdout !== undefined) io.stdout(answer.stdout);
+    if (answer.stderr !== undefined) io.stderr(answer.stderr);
+    return answer.code;
   }
-  if (name === '--version') {
-    io.stdout('dashcode 0.1.0\n');
+  const [name, ...args] = argv as [string, ...string[]];
+  // `dashcode help <command>` (or `--help <command>`): that command's usage.
+  if (name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(`${(await COMMANDS[args[0]!]!()).usage}\n`);
     return EXIT.ok;
   }
-  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name]!.load : undefined;
-  if (!load) {
-    io.stderr(`dashcode: unknown command "${name}"\n\n${await help()}`);
-    return EXIT.usage;
-  }
-  const command = await load();
+  const command = await COMMANDS[name]!();
   if (args.includes('--help') || args.includes('-h')) {
     io.stdout(`${command.usage}\n`);
     return EXIT.ok;
@@ -64,12 +60,4 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`dashcode ${name}: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return EXIT.usage;
   }
-}
-
-async function help(commandName?: string): Promise<string> {
-  if (commandName && Object.hasOwn(COMMANDS, commandName)) return `${(await COMMANDS[commandName]!.load()).usage}\n`;
-  const lines = ['Usage: dashcode <command> [options]', '', 'Commands:'];
-  for (const [n, { summary }] of Object.entries(COMMANDS)) lines.push(`  ${n.padEnd(10)} ${summary}`);
-  lines.push('', 'Run `dashcode <command> --help` for a command\'s options.', 'Exit codes: 0 ok, 1 findings, 2 usage or internal error.');
-  return `${lines.join('\n')}\n`;
 }

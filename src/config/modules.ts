@@ -5,7 +5,7 @@
  * resolves) is reported by name and the others still load.
  */
 import { findCacheDir } from '../files/cache.js';
-import { importInGeneration, newGeneration, registerTypeScript } from '../files/ts-loader.js';
+import { importInGeneration, moduleGraph, newGeneration, registerTypeScript } from '../files/ts-loader.js';
 import { isDashboard } from '../dashboards/dashboard.js';
 import { issue, type Issue } from '../validate/issues.js';
 import { relative } from '../files/paths.js';
@@ -68,8 +68,8 @@ function cjsInterop(mod: unknown): Record<string, unknown> {
  * esbuild once per content hash (ts-hooks.js), cached under `root`'s
  * node_modules/.cache/dashcode/ts/, instead of paying tsx's loader each build.
  */
-export async function tsImporter(root: string): Promise<{ importer: ModuleImporter; done: () => Promise<void> }> {
+export async function tsImporter(root: string): Promise<{ importer: ModuleImporter; done: () => Promise<void>; graph: () => Promise<Map<string, Set<string>>> }> {
   registerTypeScript(findCacheDir(root));
   const generation = newGeneration();
-  return { importer: (file) => importInGeneration(file, generation), done: async () => {} };
+  return { importer: (file) => importInGeneration(file, generation), done: async () => {}, graph: () => moduleGraph(generation) };
 }

@@ -22,9 +22,29 @@ const TS = /\.([cm]?)ts$/;
 const QUERY = 'dashcode-load';
 let cacheDir;
 let sucrase;
+let bundle;
+
+let port;
 
 export function initialize(data) {
   cacheDir = data?.cacheDir;
+  bundle = data?.bundle;
+  port = data?.port;
+  // ts-loader.js's moduleGraph(): answered after every edge sent before it.
+  port?.on('message', (m) => port.postMessage({ flushed: m.flush }));
+  port?.unref();
+}
+
+// When the checkout's CLI runs from its bundle (src/cli/bundle.js), the library's entry points in src/ (through
+// `dashcode`, or a path to src/index.ts as test projects write it) mean the bundle's: one copy of the library,
+// not a second one loaded module by module through these hooks.
+function bundled(url) {
+  const file = fileURLToPath(url);
+  const rel = path.relative(path.join(bundle.root, 'src'), file).replaceAll(path.sep, '/');
+  const entry = /^(index|entries\/[a-z-]+)\.ts$/.exec(rel)?.[1];
+  if (!entry) return undefined;
+  const target = path.join(bundle.dir, `${entry}.js`);
+  return existsSync(target) ? pathToFileURL(target).href : undefined;
 }
 
 // Inside dashcode's own checkout, `dashcode` and `dashcode/<entry>` (how this repo's dashboards import the
@@ -76,8 +96,13 @@ export async function resolve(specifier, context, next) {
   }
   const url = new URL(resolved.url);
   if (url.protocol !== 'file:') return resolved;
+  const inBundle = bundle && bundled(`file://${url.pathname}`);
+  if (inBundle) return { url: inBundle, format: 'module', shortCircuit: true };
   const generation = context.parentURL ? new URL(context.parentURL).searchParams.get(QUERY) : null;
   if (generation && !url.pathname.includes('/node_modules/') && !url.searchParams.has(QUERY)) url.searchParams.set(QUERY, generation);
+  // For the build's per-dashboard cache: every project module of a generation and what it imports (ts-loader.js, moduleGraph).
+  const own = url.searchParams.get(QUERY);
+  if (port && own) port.postMessage([own, generation === own ? fileURLToPath(context.parentURL) : null, fileURLToPath(url)]);
   return { ...resolved, url: url.href, format: TS.test(url.pathname) ? 'module' : resolved.format };
 }
 

@@ -4,3 +4,4 @@ export function isModuleFile(name: string): boolean;
 export function isTypeScriptFile(name: string): boolean;
 export function findConfigFile(root: string): string | undefined;
 export function walkFiles(dir: string, skipDir?: (rel: string, name: string) => boolean, onError?: (rel: string, err: NodeJS.ErrnoException) => void): Promise<string[]>;
+export function walkFilesSync(dir: string, skipDir?: (rel: string, name: string) => boolean): string[];

@@ -1,7 +1,7 @@
 // Plain JavaScript on purpose: the build cache (src/cli/fast-path.js) uses it
 // before any TypeScript can load. Types: walk.d.ts. The one home of the module
 // extensions dashcode loads and of its directory walker.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -53,5 +53,31 @@ export async function walkFiles(dir, skipDir = () => false, onError = undefined)
     }
   };
   await walk('');
+  return out.sort();
+}
+
+/**
+ * walkFiles, synchronously (no onError: an unreadable folder throws). For the
+ * build cache's scan of a whole project, where hundreds of small async calls
+ * cost more in thread-pool round trips than the calls themselves.
+ */
+export function walkFilesSync(dir, skipDir = () => false) {
+  const out = [];
+  const walk = (rel) => {
+    let entries;
+    try {
+      entries = readdirSync(rel ? path.join(dir, rel) : dir, { withFileTypes: true });
+    } catch (err) {
+      if (rel === '' && err.code === 'ENOENT') return;
+      throw err;
+    }
+    for (const e of entries) {
+      const child = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!skipDir(child, e.name)) walk(child);
+      } else if (e.isFile()) out.push(child);
+    }
+  };
+  walk('');
   return out.sort();
 }

@@ -13,6 +13,22 @@ import { relative } from '../files/paths.js';
 
 export { relative } from '../files/paths.js';
 
+/** One dashboard built on its own: what the per-dashboard build cache keeps (project/dashboard-cache.ts). */
+export interface BuiltDashboard {
+  uid: string;
+  title: string;
+  /** The generated JSON; undefined when the dashboard has errors. */
+  text?: string;
+  /** Its compile, validation and lint issues (not the checks across dashboards). */
+  issues: Issue[];
+  escapeHatches: string[];
+  panels: number;
+  variables: number;
+}
+
+/** Each project module a load imported (absolute real path) and the project modules it imported. */
+export type ModuleGraph = Map<string, Set<string>>;
+
 export interface LoadedDashboard {
   /** Path relative to the project root, with `/` separators. */
   file: string;
@@ -22,6 +38,8 @@ export interface LoadedDashboard {
    * relative `*.json` path inside outDir), else the module's base name + `.json`.
    */
   output: unknown;
+  /** Taken from the per-dashboard build cache instead of loading the module (spec is then undefined). */
+  built?: BuiltDashboard;
 }
 
 export interface Project {
@@ -35,11 +53,19 @@ export interface Project {
   alerting: AlertingSpec;
   /** Problems loading modules: a module that throws, times out, or exports no dashboard. */
   issues: Issue[];
+  /** Every project module loaded and what it imported, as the module loader resolved them (absolute paths). */
+  graph: () => Promise<ModuleGraph>;
 }
 
 export interface LoadOptions {
   /** Time each module may take to load; default MODULE_TIMEOUT_MS (30 s). */
   timeoutMs?: number;
+  /**
+   * Asked before each dashboard module is imported, once the config,
+   * datasources and alerting modules (`shared`, absolute paths) are loaded:
+   * a cached build to use instead of loading it (dashboard-cache.ts).
+   */
+  reuse?: (file: string, context: { shared: string[]; graph: () => Promise<ModuleGraph> }) => Promise<{ built: BuiltDashboard; output: string } | undefined>;
 }
 
 /**
@@ -51,17 +77,17 @@ export interface LoadOptions {
  * issue naming its file, and the other modules still load.
  */
 export async function loadProject(root: string, files?: readonly string[], options: LoadOptions = {}): Promise<Project> {
-  const { importer, done } = await tsImporter(root);
+  const { importer, done, graph } = await tsImporter(root);
   try {
-    return await loadWith(root, files, { importer, timeoutMs: options.timeoutMs });
+    return await loadWith(root, files, { importer, graph, timeoutMs: options.timeoutMs, reuse: options.reuse });
   } finally {
     await done();
   }
 }
 
-async function loadWith(root: string, files: readonly string[] | undefined, options: { importer: ModuleImporter; timeoutMs?: number }): Promise<Project> {
+async function loadWith(root: string, files: readonly string[] | undefined, options: { importer: ModuleImporter; graph: () => Promise<ModuleGraph>; timeoutMs?: number; reuse?: LoadOptions['reuse'] }): Promise<Project> {
   const issues: Issue[] = [];
-  const load = (file: string) => importUserModule(file, { root, issues, ...options });
+  const load = (file: string) => importUserModule(file, { root, issues, importer: options.importer, timeoutMs: options.timeoutMs });
   const loaded = await loadConfig(root, options.importer);
   issues.push(...loaded.issues);
   const config = resolveConfig(loaded.config);
@@ -86,8 +112,14 @@ async function loadWith(root: string, files: readonly string[] | undefined, opti
 
   const dashboardFiles = files && files.length > 0 ? files.map((f) => path.resolve(root, f)) : await discover(path.join(root, config.dashboardsDir));
   const dashboards: LoadedDashboard[] = [];
+  const shared = [...(loaded.file ? [path.join(root, loaded.file)] : []), dsFile, alertsFile].filter((f) => existsSync(f));
   for (const abs of dashboardFiles) {
     const file = relative(root, abs);
+    const cached = await options.reuse?.(file, { shared, graph: options.graph });
+    if (cached) {
+      dashboards.push({ file, output: cached.output, built: cached.built });
+      continue;
+    }
     const mod = await load(abs);
     const spec = mod?.default;
     const output = mod && 'output' in mod ? mod.output : `${stripExtension(path.basename(abs))}.json`;
@@ -96,7 +128,7 @@ async function loadWith(root: string, files: readonly string[] | undefined, opti
     }
     dashboards.push({ file, spec: isDashboard(spec) ? spec : undefined, output });
   }
-  return { root, config, configFile: loaded.file, datasources, dashboards, alerting, issues };
+  return { root, config, configFile: loaded.file, datasources, dashboards, alerting, issues, graph: options.graph };
 }
 
 /** Dashboard modules directly in `dir` (not in sub-folders); `_helpers.ts` and `.d.ts` files are not dashboards. */

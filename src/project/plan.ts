@@ -1,10 +1,11 @@
 import { buildDashboard, type BuildOptions } from '../build.js';
-import { checkLintConfig } from '../lint/config.js';
+import { checkLintConfig, type LintConfig } from '../lint/config.js';
+import type { DashboardSpec } from '../dashboards/dashboard.js';
 import { lintDashboard } from '../lint/dashboard/lint.js';
 import { dashboardProvidersDocument, datasourcesDocument, toYaml } from '../provisioning/yaml.js';
 import { validateProvisioning } from '../provisioning/validate.js';
 import { hasErrors, issue, withSource, type Issue } from '../validate/issues.js';
-import type { Project } from './load.js';
+import type { BuiltDashboard, Project } from './load.js';
 import { planAlerting } from './plan-alerting.js';
 import { resolveOutput, toPosix } from './output.js';
 import path from 'node:path';
@@ -30,6 +31,8 @@ export interface Plan {
   files: PlannedFile[];
   issues: Issue[];
   dashboards: DashboardSummary[];
+  /** Each dashboard built in this plan (not taken from the cache), by file. */
+  built: Map<string, BuiltDashboard>;
 }
 
 /**
@@ -58,39 +61,46 @@ export function planBuild(project: Project, options: Pick<BuildOptions, 'validat
   issues.push(...lint.issues);
   const outputs = new Map<string, string>();
   const dashboardsBuilt: Array<Record<string, unknown>> = [];
+  const built = new Map<string, BuiltDashboard>();
   for (const d of project.dashboards) {
     const summary: DashboardSummary = { file: d.file, panels: 0, variables: 0, errors: 0, warnings: 0, escapeHatches: [] };
     dashboards.push(summary);
-    if (!d.spec) {
+    let one = d.built;
+    let json: Record<string, unknown> | undefined;
+    if (!one && d.spec) {
+      const result = buildOne(d.spec, d.file, project, options, lint.config);
+      one = result.built;
+      json = result.json;
+      built.set(d.file, one);
+    }
+    if (!one) {
       // Not loaded: its module.load / module.no-dashboard issues are its errors.
       summary.errors = project.issues.filter((i) => i.source?.file === d.file && i.severity === 'error').length;
       continue;
     }
-    summary.title = d.spec.title;
+    summary.title = one.title;
     const dashboardIssues: Issue[] = [];
     const resolved = resolveOutput(d.output);
     const target = 'path' in resolved ? `${out}/${resolved.path}` : undefined;
-    if ('problem' in resolved) dashboardIssues.push({ ...issue('output.path', 'output', resolved.problem), source: { file: d.file, dashboard: d.spec.title } });
+    if ('problem' in resolved) dashboardIssues.push({ ...issue('output.path', 'output', resolved.problem), source: { file: d.file, dashboard: one.title } });
     // Case-insensitive: on macOS and Windows X.json and x.json are one file.
     const clash = target && outputs.get(target.toLowerCase());
-    if (clash) dashboardIssues.push({ ...issue('output.duplicate', 'output', `writes ${target}, as ${clash} does`), source: { file: d.file, dashboard: d.spec.title } });
+    if (clash) dashboardIssues.push({ ...issue('output.duplicate', 'output', `writes ${target}, as ${clash} does`), source: { file: d.file, dashboard: one.title } });
     if (target && !clash) outputs.set(target.toLowerCase(), d.file);
-    const otherUid = uids.get(d.spec.uid);
-    if (otherUid) dashboardIssues.push({ ...issue('dashboard.duplicate-uid', 'uid', `uid "${d.spec.uid}" is also used by ${otherUid}; Grafana would keep only one`), source: { file: d.file, dashboard: d.spec.title } });
-    uids.set(d.spec.uid, d.file);
+    const otherUid = uids.get(one.uid);
+    if (otherUid) dashboardIssues.push({ ...issue('dashboard.duplicate-uid', 'uid', `uid "${one.uid}" is also used by ${otherUid}; Grafana would keep only one`), source: { file: d.file, dashboard: one.title } });
+    uids.set(one.uid, d.file);
 
-    const result = buildDashboard(d.spec, { datasources: project.datasources, file: d.file, validate: options.validate });
-    if (result.text !== undefined) dashboardsBuilt.push(result.json);
-    dashboardIssues.push(...result.issues);
-    if (result.text !== undefined) dashboardIssues.push(...lintDashboard(result.json, { file: d.file, datasources: project.datasources, config: lint.config }));
+    if (one.text !== undefined) dashboardsBuilt.push(json ?? (JSON.parse(one.text) as Record<string, unknown>));
+    dashboardIssues.push(...one.issues);
     summary.errors = dashboardIssues.filter((i) => i.severity === 'error').length;
     summary.warnings = dashboardIssues.filter((i) => i.severity === 'warning').length;
-    summary.escapeHatches = result.escapeHatches;
-    summary.panels = countPanels(result.json);
-    summary.variables = (result.json.templating as { list: unknown[] }).list.length;
+    summary.escapeHatches = one.escapeHatches;
+    summary.panels = one.panels;
+    summary.variables = one.variables;
     issues.push(...dashboardIssues);
-    if (target && result.text !== undefined && !hasErrors(dashboardIssues)) {
-      files.push({ path: target, text: result.text });
+    if (target && one.text !== undefined && !hasErrors(dashboardIssues)) {
+      files.push({ path: target, text: one.text });
       summary.output = target;
     }
   }
@@ -110,7 +120,23 @@ export function planBuild(project: Project, options: Pick<BuildOptions, 'validat
   issues.push(...alerting.issues);
   if (alerting.file) files.push(alerting.file);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, issues, dashboards };
+  return { files, issues, dashboards, built };
+}
+
+function buildOne(spec: DashboardSpec, file: string, project: Project, options: Pick<BuildOptions, 'validate'>, lintConfig: LintConfig): { built: BuiltDashboard; json: Record<string, unknown> } {
+  const result = buildDashboard(spec, { datasources: project.datasources, file, validate: options.validate });
+  const issues = [...result.issues];
+  if (result.text !== undefined) issues.push(...lintDashboard(result.json, { file, datasources: project.datasources, config: lintConfig }));
+  const built: BuiltDashboard = {
+    uid: spec.uid,
+    title: spec.title,
+    text: result.text,
+    issues,
+    escapeHatches: result.escapeHatches,
+    panels: countPanels(result.json),
+    variables: (result.json.templating as { list: unknown[] }).list.length,
+  };
+  return { built, json: result.json };
 }
 
 function countPanels(json: Record<string, unknown>): number {

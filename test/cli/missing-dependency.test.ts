@@ -24,6 +24,7 @@ function installed(name: string, main: string, fastPath = 'export async function
   writeFileSync(path.join(pkg, 'dist/cli/main.js'), main);
   writeFileSync(path.join(pkg, 'dist/cli/fast-path.js'), fastPath);
   copyFileSync(path.join(repoRoot, 'src/cli/missing-dependency.js'), path.join(pkg, 'dist/cli/missing-dependency.js'));
+  copyFileSync(path.join(repoRoot, 'src/cli/help.js'), path.join(pkg, 'dist/cli/help.js'));
   return path.join(pkg, 'bin/dashcode.js');
 }
 

@@ -50,6 +50,13 @@ describe('start-up loads only what the command needs', () => {
     const run = loadedModules(['build', '--check'], dir);
     expect(run.status).toBe(0);
     const ours = run.modules.filter((m) => m.startsWith('file:')).map((m) => path.relative(repoRoot, new URL(m).pathname));
-    expect(ours).toEqual(['bin/dashcode.js', 'src/cli/fast-path.js', 'src/files/cache.js', 'src/files/walk.js']);
+    expect(ours).toEqual(['bin/dashcode.js', 'src/cli/help.js', 'src/cli/fast-path.js', 'src/files/cache.js', 'src/files/walk.js']);
+  });
+
+  it.each([[['--help'], 0], [['--version'], 0], [[], 2], [['no-such-command'], 2]])('dashcode %j loads only the help module: no TypeScript hooks, no library', (args, status) => {
+    const run = loadedModules(args);
+    expect(run.status).toBe(status);
+    const ours = run.modules.filter((m) => m.startsWith('file:')).map((m) => path.relative(repoRoot, new URL(m).pathname));
+    expect(ours).toEqual(['bin/dashcode.js', 'src/cli/help.js']);
   });
 });

@@ -1,8 +1,13 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseOptions } from '../options.js';
 import type { Plan } from '../../project/plan.js';
 import type { Change } from '../../project/sync.js';
-import { hashText, peekOutDir, readCache, scanInputs, tryCachedBuild, writeCache, type InputScan } from '../fast-path.js';
+import { hashText, peekOutDir, readCache, scanInputs, takeMiss, tryCachedBuild, VERSION, writeCache, type InputScan } from '../fast-path.js';
+import type { LoadOptions, Project } from '../../project/load.js';
+import { BUNDLE } from '../../files/ts-loader.js';
+import { findCacheDir } from '../../files/cache.js';
 import { EXIT, formatIssues, hasErrors } from '../../validate/issues.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
@@ -45,11 +50,14 @@ export const buildCommand: Command = {
     // The cache remembers builds validated the default way: a full validation always compiles.
     const useCache = !partial && parsed.values['no-cache'] !== true && validate === undefined;
 
-    if (useCache) {
+    // bin/dashcode.js may have asked the cache already (a miss): its scan is reused, not redone.
+    let miss = takeMiss(root);
+    if (useCache && !miss) {
       const cached = await tryCachedBuild(['build', ...(check ? ['--check'] : []), '--root', root], io);
       if (cached !== undefined) return cached;
+      miss = takeMiss(root);
     }
-    const fingerprint = useCache ? await scanInputs(root, peekOutDir(root), (await readCache(root))?.inputFiles) : undefined;
+    const fingerprint = useCache ? (miss?.scan ?? (await scanInputs(root, peekOutDir(root), (miss?.cache ?? (await readCache(root)))?.inputFiles))) : undefined;
 
     // Loaded only when the cache misses: these pull in the whole library and tsx.
     const { loadProject } = await import('../../project/load.js');
@@ -59,7 +67,10 @@ export const buildCommand: Command = {
     const timeout = parsed.values['load-timeout'];
     const timeoutMs = timeout === undefined ? undefined : Number(timeout) * 1000;
     if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(`--load-timeout must be a positive number of seconds, got "${timeout}"`);
-    const project = await loadProject(root, parsed.positionals, { timeoutMs });
+    const dashboardCache = fingerprint ? await import('../../project/dashboard-cache.js') : undefined;
+    const cacheDir = findCacheDir(root);
+    const incremental = fingerprint && dashboardCache ? reuser(root, fingerprint, dashboardCache, dashboardCache.readDashboardCache(cacheDir)) : undefined;
+    const project = await loadProject(root, parsed.positionals, { timeoutMs, reuse: incremental?.reuse });
     // A refused outDir stops everything before a single file is compared, written or deleted.
     const outDirIssues = await checkOutDir(root, project.config, project.configFile);
     if (outDirIssues.length > 0) {
@@ -87,6 +98,7 @@ export const buildCommand: Command = {
           ? `${changes.length} generated file(s) out of date: run \`npx dashcode build\`\n`
           : upToDate(plan),
       );
+      if (incremental) await incremental.remember(project, plan, cacheDir);
       if (!stale && !failed && fingerprint) await remember(root, fingerprint, plan, issuesText, sync.manifest);
       return stale || failed ? EXIT.findings : EXIT.ok;
     }
@@ -94,6 +106,7 @@ export const buildCommand: Command = {
     await applySync(root, project.config.outDir, sync);
     const text = summary(plan, changes) + sync.staleTemps.map((t) => `  removed stale temp file ${t}\n`).join('') + sync.notes.map((n) => `  note: ${n}\n`).join('');
     io.stdout(text);
+    if (incremental) await incremental.remember(project, plan, cacheDir);
     if (!failed && fingerprint) await remember(root, fingerprint, plan, issuesText, sync.manifest);
     return failed ? EXIT.findings : EXIT.ok;
   },
@@ -102,6 +115,61 @@ export const buildCommand: Command = {
 async function remember(root: string, inputs: InputScan, plan: Plan, stderr: string, manifest: { path: string; text: string }): Promise<void> {
   const files = Object.fromEntries([...plan.files, manifest].map((f) => [f.path, hashText(f.text)]));
   await writeCache(root, { version: 3, inputs: inputs.digest, inputFiles: inputs, files, stdout: summary(plan, []), checkStdout: upToDate(plan), stderr });
+}
+
+/** dashcode's own sources in a checkout (src/): the library, not the project, when a graph contains them. */
+const LIBRARY_SRC = fileURLToPath(new URL('../..', import.meta.url)).replace(/[\\/]$/, '');
+
+type DashboardCacheModule = typeof import('../../project/dashboard-cache.js');
+
+/**
+ * Per-dashboard reuse (project/dashboard-cache.ts): `reuse` answers loadProject
+ * for each dashboard from the last build's records, `remember` records this
+ * build's dashboards, each under the key of its module graph.
+ */
+function reuser(root: string, scan: InputScan, dc: DashboardCacheModule, prior: ReturnType<DashboardCacheModule['readDashboardCache']>) {
+  const scanned = Object.fromEntries(Object.entries(scan.files).map(([f, [, , h]]) => [f, h]));
+  const hashOf = dc.fileHasher(root, scanned);
+  // dashcode itself: its version, and in a checkout the bundle of src/ the CLI runs from (its folder is keyed by src/).
+  const bundle = (globalThis as Record<symbol, { dir: string } | undefined>)[BUNDLE];
+  const salt = `${VERSION}\0${bundle ? path.basename(bundle.dir) : ''}`;
+  let shared: string | undefined;
+  const sharedKeyOf = async (context: { shared: string[]; graph: () => Promise<Map<string, Set<string>>> }) => {
+    if (shared === undefined) {
+      const graph = await context.graph();
+      const files = new Set(context.shared.flatMap((f) => dc.moduleClosure(graph, f)));
+      shared = dc.sharedKey(salt, scanned, [...files], hashOf);
+    }
+    return shared;
+  };
+  const reuse: LoadOptions['reuse'] = async (file, context) => {
+    const key = await sharedKeyOf(context);
+    const record = Object.hasOwn(prior.dashboards, file) ? prior.dashboards[file] : undefined;
+    if (!record || dc.dashboardKey(key, record.deps, hashOf) !== record.key) return undefined;
+    return { built: record.built, output: record.output };
+  };
+  const remember = async (project: Project, plan: Plan, cacheDir: string | undefined) => {
+    if (shared === undefined) return; // no dashboard was asked about
+    const graph = await project.graph();
+    const next: typeof prior = { version: prior.version, dashboards: {} };
+    for (const d of project.dashboards) {
+      if (d.built) {
+        next.dashboards[d.file] = prior.dashboards[d.file]!;
+        continue;
+      }
+      const built = plan.built.get(d.file);
+      if (!built || built.text === undefined || typeof d.output !== 'string') continue;
+      // The loader's paths are real paths; a dashboard it did not report is not cached.
+      const abs = realpathSync(path.join(root, d.file));
+      if (!graph.has(abs)) continue;
+      const deps = dc.moduleClosure(graph, abs);
+      const key = dc.dashboardKey(shared, deps, hashOf);
+      if (key === undefined || !dc.cacheableGraph(deps, LIBRARY_SRC)) continue;
+      next.dashboards[d.file] = { key, deps, output: d.output, built };
+    }
+    await dc.writeDashboardCache(cacheDir, next);
+  };
+  return { reuse, remember };
 }
 
 function upToDate(plan: Plan): string {

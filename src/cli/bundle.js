@@ -1,0 +1,108 @@
+// Plain JavaScript: bin/dashcode.js runs this before any TypeScript can load.
+//
+// In a checkout, running src/ module by module through the TypeScript hooks
+// (src/files/ts-hooks.js) costs a round trip to the hooks thread per import,
+// about 300 of them for a build: most of a build's time. So the checkout's CLI
+// runs from one esbuild bundle of src/ (code-split, with the library's entry
+// points beside the CLI's so a dashboard's `dashcode` import shares its
+// modules), made on the first run after src/ changes and kept in the cache
+// folder under a key of every src/ file's path, size and mtime and of
+// package-lock.json. Each source's `import.meta.url` is replaced by that
+// source's own URL, so paths computed from it (package.json, the bin, the
+// PGlite worker) mean what they mean in src/. Without esbuild (it is a
+// devDependency) or when bundling fails, the caller falls back to the hooks.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** The package's entry points (package.json "exports", as scripts/build-lib.mjs lists them) and the CLI's. */
+const ENTRIES = ['index', 'entries/provisioning', 'entries/check', 'entries/lint', 'entries/diff', 'entries/import', 'entries/preview', 'entries/alerting', 'cli/main'];
+/** Loaded lazily and large, or bound to files beside their own modules: left to Node. */
+const EXTERNAL = ['prettier', '@electric-sql/pglite', 'playwright-core', 'pg', 'sucrase', 'esbuild', 'typescript', 'tsx'];
+const FORMAT = 'dashcode-cli-bundle 1';
+
+/** The key of src/ as it is now: every file's path, size and mtime, and the lock file's. */
+function sourceKey(root) {
+  const hash = createHash('sha256').update(`${FORMAT}\0${process.version}\0`);
+  const files = readdirSync(path.join(root, 'src'), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath ?? e.path, e.name))
+    .sort();
+  for (const f of [...files, path.join(root, 'package-lock.json')]) {
+    try {
+      const st = statSync(f);
+      hash.update(`${path.relative(root, f)}\0${st.size}\0${st.mtimeMs}\0`);
+    } catch {
+      hash.update(`${path.relative(root, f)}\0-\0`);
+    }
+  }
+  return hash.digest('hex').slice(0, 20);
+}
+
+/**
+ * The bundle's folder for checkout `root` (made now if src/ changed since the
+ * last one), or undefined when it cannot be made. `cacheDir` is the
+ * checkout's node_modules/.cache/dashcode.
+ */
+export async function checkoutBundle(root, cacheDir) {
+  let dir;
+  try {
+    dir = path.join(cacheDir, 'cli-bundle', sourceKey(root));
+    if (existsSync(path.join(dir, 'cli', 'main.js'))) return dir;
+    await makeBundle(root, dir);
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+async function makeBundle(root, dir) {
+  const { default: esbuild } = await import('esbuild');
+  const src = path.join(root, 'src');
+  const tmp = `${dir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  const ownUrl = {
+    name: 'own-import-meta-url',
+    setup(build) {
+      build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
+        if (!args.path.startsWith(src + path.sep)) return undefined;
+        const { readFile } = await import('node:fs/promises');
+        const text = (await readFile(args.path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href));
+        return { contents: text, loader: /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js' };
+      });
+    },
+  };
+  await esbuild.build({
+    entryPoints: Object.fromEntries(ENTRIES.map((e) => [e, path.join(src, `${e}.ts`)])),
+    outdir: tmp,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: EXTERNAL,
+    plugins: [ownUrl],
+    // Modules bundled from CommonJS (yaml's, ajv's) call require(): give the bundle one.
+    banner: { js: "import { createRequire as __dashcodeCreateRequire } from 'node:module'; const require = __dashcodeCreateRequire(import.meta.url);" },
+    logLevel: 'silent',
+  });
+  try {
+    renameSync(tmp, dir);
+  } catch (err) {
+    // Another process made the same bundle first: theirs is as good.
+    rmSync(tmp, { recursive: true, force: true });
+    if (!existsSync(path.join(dir, 'cli', 'main.js'))) throw err;
+  }
+  pruneOld(path.dirname(dir), path.basename(dir));
+}
+
+/** Bundles of earlier sources are dead weight: keep the newest few (another checkout state may still be in use). */
+function pruneOld(parent, keep) {
+  const old = readdirSync(parent)
+    .filter((n) => n !== keep && !n.includes('.tmp-'))
+    .map((n) => ({ n, t: statSync(path.join(parent, n)).mtimeMs }))
+    .sort((a, b) => b.t - a.t)
+    .slice(3);
+  for (const { n } of old) rmSync(path.join(parent, n), { recursive: true, force: true });
+}
