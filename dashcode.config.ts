@@ -10,7 +10,8 @@
  * repository declares its own migration and fixture files instead
  * (docs/database.md).
  */
-import { defineConfig } from 'dashcode';
+// `dashcode/config`, not `dashcode`: commands that only read the config (check, lint, diff) don't load the builders.
+import { defineConfig } from 'dashcode/config';
 
 export default defineConfig({
   provisioning: {

@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^dashcode$/, replacement: src('index.ts') },
-      { find: /^dashcode\/(provisioning|check|lint|diff|import|preview|alerting)$/, replacement: src('entries/$1.ts') },
+      { find: /^dashcode\/(config|provisioning|check|lint|diff|import|preview|alerting)$/, replacement: src('entries/$1.ts') },
     ],
   },
   test: {

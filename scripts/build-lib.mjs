@@ -21,7 +21,7 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 
 /** The package's entry points (package.json "exports"), relative to src/ without extension. */
-const ENTRIES = ['index', 'entries/provisioning', 'entries/check', 'entries/lint', 'entries/diff', 'entries/import', 'entries/preview', 'entries/alerting'];
+const ENTRIES = ['index', 'entries/config', 'entries/provisioning', 'entries/check', 'entries/lint', 'entries/diff', 'entries/import', 'entries/preview', 'entries/alerting'];
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });

@@ -165,6 +165,8 @@ export function readOnlyOptions(values: Record<string, unknown>): ReadOnlyOption
  */
 export interface QueryDatabase {
   runner: { readOnly: true; query(sql: string): Promise<{ rows: Array<Record<string, unknown>>; fields: Array<{ name: string; dataTypeID: number }>; truncated: boolean }> };
+  /** Starts opening the database now, before the first query (its errors come with that query). */
+  start(): void;
   /** Whether an engine was started (false when no dashboard had an SQL query). */
   started(): boolean;
   description(): string;
@@ -215,6 +217,10 @@ export function queryDatabase(values: Record<string, unknown>, io: Io, options: 
         opening ??= open();
         return (await opening).query(sql);
       },
+    },
+    start() {
+      opening ??= open();
+      opening.catch(() => {}); // reported by the first query, which awaits the same promise
     },
     started: () => opening !== undefined,
     description: () => (opening === undefined ? `${description}, not started: no SQL query` : description),

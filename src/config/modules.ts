@@ -6,7 +6,7 @@
  */
 import { findCacheDir } from '../files/cache.js';
 import { importInGeneration, moduleGraph, newGeneration, registerTypeScript } from '../files/ts-loader.js';
-import { isDashboard } from '../dashboards/dashboard.js';
+import { hasDashboardKind } from '../dashboards/is-dashboard.js';
 import { issue, type Issue } from '../validate/issues.js';
 import { relative } from '../files/paths.js';
 
@@ -57,7 +57,7 @@ export async function importUserModule(file: string, options: ImportOptions): Pr
 function cjsInterop(mod: unknown): Record<string, unknown> {
   const ns = (mod ?? {}) as Record<string, unknown>;
   const inner = ns.default as Record<string, unknown> | undefined;
-  if (inner && typeof inner === 'object' && ('__esModule' in inner || 'default' in inner) && !isDashboard(inner)) return inner;
+  if (inner && typeof inner === 'object' && ('__esModule' in inner || 'default' in inner) && !hasDashboardKind(inner)) return inner;
   return ns;
 }
 

@@ -8,6 +8,7 @@ import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import type { AnnotationSpec } from './annotations.js';
 import type { DashboardLinkSpec } from './links.js';
 import { isOptionsObject, neverThrows } from '../validate/guard.js';
+import { hasDashboardKind } from './is-dashboard.js';
 
 export interface DashboardOptions {
   /** Stable uid: 1–40 characters of `[A-Za-z0-9_-]`. Never derived from the title, so renaming keeps URLs. */
@@ -91,9 +92,7 @@ function buildDashboard(options: DashboardOptions): DashboardSpec {
   });
 }
 
-export function isDashboard(v: unknown): v is DashboardSpec {
-  return typeof v === 'object' && v !== null && (v as DashboardSpec).kind === 'dashboard';
-}
+export const isDashboard = hasDashboardKind as (v: unknown) => v is DashboardSpec;
 
 /** `dashboard`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
 export const dashboard = neverThrows('dashboard', buildDashboard, (i): DashboardSpec => ({ kind: 'dashboard', uid: '', title: '', panels: [], variables: [], links: [], annotations: [], issues: [i] }));

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { SqlError } from './errors.js';
-import { forgetDump, inMemoryDump, lockPgliteDir, type PgliteOptions, type PreparedDatabase } from './pglite.js';
+import { forgetDump, inMemorySource, lockPgliteDir, type PgliteOptions, type PreparedDatabase } from './pglite.js';
 import type { WireError, WorkerData } from './pglite-worker.js';
 import { DEFAULT_QUERY_TIMEOUT_MS, type ReadOnlyOptions, type ReadOnlyResult } from './read-only.js';
 
@@ -29,7 +29,7 @@ export interface IsolatedPglite {
 type Reply = { ready: true } | { failed: WireError } | { id: number; started: true } | { id: number; result: ReadOnlyResult } | { id: number; error: WireError } | { closed: true };
 
 /** Opens `from` in a worker thread (starting it now, so a database that cannot be opened fails here). */
-export async function openIsolatedPglite(from: { dump: Uint8Array } | { dataDir: string }, options: ReadOnlyOptions = {}): Promise<IsolatedPglite> {
+export async function openIsolatedPglite(from: { file: string } | { dump: Uint8Array } | { dataDir: string }, options: ReadOnlyOptions = {}): Promise<IsolatedPglite> {
   const release = 'dataDir' in from ? await lockPgliteDir(from.dataDir) : undefined;
   const timeoutMs = options.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   const data: WorkerData = { from, options };
@@ -120,12 +120,11 @@ export async function openIsolatedPglite(from: { dump: Uint8Array } | { dataDir:
  * deleted and rebuilt once, as openPglite does.
  */
 export async function openIsolatedInMemory(source: PgliteOptions & { prepared?: PreparedDatabase }, options: ReadOnlyOptions = {}): Promise<IsolatedPglite> {
-  const dump = await inMemoryDump(source);
   try {
-    return await openIsolatedPglite({ dump }, options);
+    return await openIsolatedPglite(await inMemorySource(source), options);
   } catch (err) {
     if (!(await forgetDump(source))) throw err;
-    return openIsolatedPglite({ dump: await inMemoryDump(source) }, options);
+    return openIsolatedPglite(await inMemorySource(source), options);
   }
 }
 

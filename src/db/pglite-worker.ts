@@ -18,7 +18,8 @@ import { openPgliteUnlocked } from './pglite.js';
 import { queryReadOnly, type ReadOnlyOptions } from './read-only.js';
 
 export interface WorkerData {
-  from: { dump: Uint8Array } | { dataDir: string };
+  /** A snapshot file (read here, so the parent never holds it), a snapshot's bytes, or a data directory. */
+  from: { file: string } | { dump: Uint8Array } | { dataDir: string };
   options: ReadOnlyOptions;
 }
 

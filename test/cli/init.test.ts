@@ -153,9 +153,10 @@ describe('dashcode init', () => {
     await init(dir);
     // The scratch folder has no node_modules: point `dashcode` at this checkout's sources.
     const lib = JSON.stringify(path.join(repoRoot, 'src/index.ts'));
+    const configLib = JSON.stringify(path.join(repoRoot, 'src/entries/config.ts'));
     for (const f of ['dashboards/example.ts', 'datasources/index.ts', 'dashcode.config.ts']) {
       const file = path.join(dir, f);
-      writeFileSync(file, readFileSync(file, 'utf8').replace("from 'dashcode'", `from ${lib}`));
+      writeFileSync(file, readFileSync(file, 'utf8').replace("from 'dashcode/config'", `from ${configLib}`).replace("from 'dashcode'", `from ${lib}`));
     }
     const build = captureIo(dir);
     expect(await run(['build'], build)).toBe(0);

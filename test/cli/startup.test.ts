@@ -59,4 +59,16 @@ describe('start-up loads only what the command needs', () => {
     const ours = run.modules.filter((m) => m.startsWith('file:')).map((m) => path.relative(repoRoot, new URL(m).pathname));
     expect(ours).toEqual(['bin/dashcode.js', 'src/cli/help.js']);
   });
+
+  it('check of a dashboard without SQL starts no PGlite and loads only the PromQL grammar (no zod, ajv, prettier, pg, other grammars)', () => {
+    // The config imports `dashcode/config`; the dashboard has PromQL queries only.
+    const run = loadedModules(['check', 'generated/kv-cache-dashboard.json']);
+    expect(run.status).toBe(0);
+    expect(heavy(run.modules).map((m) => m.split('/').slice(0, m.startsWith('@') ? 2 : 1).join('/'))).toEqual([
+      '@prometheus-io/lezer-promql',
+      '@lezer/lr',
+      '@lezer/highlight',
+      '@lezer/common',
+    ]);
+  });
 });

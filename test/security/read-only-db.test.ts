@@ -16,7 +16,8 @@ import type { SqlEngine } from '../../src/db/engine.js';
 import { openPglite, pgliteVersion } from '../../src/db/pglite.js';
 import { openIsolatedInMemory } from '../../src/db/pglite-isolated.js';
 import { openPostgres } from '../../src/db/postgres.js';
-import { openTestPglite } from '../support/pglite.js';
+import { openTestPglite, pgliteDirFromSnapshot } from '../support/pglite.js';
+import { linkCheckoutCache } from '../support/test-cache.js';
 import { POSTGRES_HOW, service } from '../support/services.js';
 
 function sqlDashboard(rawSql: string) {
@@ -114,21 +115,26 @@ describe('a query past the timeout on PGlite', () => {
     const root = path.join(tmp, 'project');
     await mkdir(path.join(root, 'db'), { recursive: true });
     await writeFile(path.join(root, 'db', '001.sql'), 'CREATE TABLE victim (x int); INSERT INTO victim SELECT generate_series(1, 5);');
-    const db = queryDatabase({ 'query-timeout': '1' }, io(root), { data: 'config', check: { postgres: { migrations: ['db/*.sql'] } } });
+    linkCheckoutCache(root); // the pristine cluster as a user's project has it cached: no initdb here
+    const db = queryDatabase({ 'query-timeout': TIMEOUT_S }, io(root), { data: 'config', check: { postgres: { migrations: ['db/*.sql'] } } });
     opened.push(db);
     return db;
   }
 
   async function persisted(): Promise<QueryDatabase> {
     const dir = path.join(tmp, 'pgdata');
+    await pgliteDirFromSnapshot(dir); // what initdb writes, without initdb's ~10 s on a node file system
     const seed = await openPglite(dir);
     await seed.exec('CREATE TABLE victim (x int); INSERT INTO victim SELECT generate_series(1, 5)');
     await seed.close();
-    const db = queryDatabase({ 'query-timeout': '1', pglite: dir }, io(tmp), { data: 'config', check: {} });
+    const db = queryDatabase({ 'query-timeout': TIMEOUT_S, pglite: dir }, io(tmp), { data: 'config', check: {} });
     opened.push(db);
     return db;
   }
 
+  // Half a second: the same timer and restart as the default 10 s, two seconds of waiting per database instead of four.
+  // The timer starts when the worker begins the query, so a slow machine does not make a 5-row query miss it.
+  const TIMEOUT_S = '0.5';
   const LOOP = 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) AS value FROM r';
   for (const [where, open] of [['in memory', inMemory], ['in a --pglite directory', persisted]] as const) {
     it(`stops pg_sleep(40) and an endless query at the timeout, ${where}, and the next query sees the same data`, { timeout: 180_000 }, async () => {
@@ -138,7 +144,7 @@ describe('a query past the timeout on PGlite', () => {
       for (const sql of ['SELECT pg_sleep(40) AS value', LOOP]) {
         const c = await checkDashboard(sqlDashboard(sql), { sql: db.runner });
         expect(c.queries[0]).toMatchObject({ panel: 'Payload', path: 'panels[0].targets[0]', status: 'error' });
-        expect(c.queries[0]!.message).toMatch(/canceling statement due to statement timeout \(canceled after 1 s/);
+        expect(c.queries[0]!.message).toMatch(/canceling statement due to statement timeout \(canceled after 0\.5 s/);
         await intact();
       }
       // still read-only after a restart
@@ -149,8 +155,8 @@ describe('a query past the timeout on PGlite', () => {
   }
 
   it('rebuilds a damaged cached database instead of failing in the worker', async () => {
-    const snapshotDir = path.join(tmp, 'cache');
-    await mkdir(snapshotDir, { recursive: true });
+    const snapshotDir = path.join(tmp, 'damaged-project', 'node_modules', '.cache', 'dashcode');
+    linkCheckoutCache(path.join(tmp, 'damaged-project')); // the pristine cluster, so the rebuild fills it instead of running initdb
     const file = path.join(snapshotDir, `prepared-${pgliteVersion()}-damaged.tar`);
     await writeFile(file, 'not a tar');
     const db = await openIsolatedInMemory({ snapshotDir, prepared: { key: 'damaged', fill: (e) => e.exec('CREATE TABLE victim (x int); INSERT INTO victim SELECT generate_series(1, 5)') } });

@@ -1,7 +1,5 @@
 import { calculateInterval, interpolateVariables, type TimeRange, type VariableValue } from '../interpolate/index.js';
 import { parsePromQL } from '../../languages/promql/index.js';
-import { parseTraceQL } from '../../languages/traceql/index.js';
-import { parseLogQL } from '../../languages/logql/index.js';
 import type { DashboardCheck, QueryCheck } from './model.js';
 import { extractTargets, type TargetRef } from './extract.js';
 import type { PromRunner, SqlRunner } from './runners.js';
@@ -80,10 +78,13 @@ async function checkTarget(t: TargetRef, vars: Map<string, VariableValue>, range
     case 'promql':
       return checkPromQL(t, vars, range, o.prometheus);
     case 'logql': {
+      // Loaded on first use, like TraceQL's: a check of PromQL and SQL dashboards loads neither grammar.
+      const { parseLogQL } = await import('../../languages/logql/index.js');
       const r = parseLogQL(t.text);
       return parsed('LogQL', r.ok, r.ok ? [] : r.errors, 'dashcode does not run Loki queries');
     }
     case 'traceql': {
+      const { parseTraceQL } = await import('../../languages/traceql/index.js');
       const r = parseTraceQL(t.text);
       return parsed('TraceQL', r.ok, r.ok ? [] : r.errors, 'dashcode does not run Tempo queries');
     }

@@ -81,9 +81,13 @@ export const checkCommand: Command = {
     if (inputIssues.length > 0) io.stderr(`${formatIssues(inputIssues)}\n`);
     if (dashboards.length === 0 && alertingFiles.length === 0) return EXIT.findings;
 
-    const { checkDashboard, formatCheckReport, isBroken, summarize } = await import('../../check/run/index.js');
     const config = checkConfigOf(settings, io);
     const db = queryDatabase(values, io, { data, check: config });
+    // A panel with an SQL query will need the database: start it now (PGlite boots in its worker thread)
+    // while this thread loads the checker and checks the variables. Without one it is never started.
+    const { extractTargets } = await import('../../check/run/extract.js');
+    if (dashboards.some(({ json }) => extractTargets(json as Record<string, unknown>).some((t) => t.language === 'sql' && t.text.trim() !== ''))) db.start();
+    const { checkDashboard, formatCheckReport, isBroken, summarize } = await import('../../check/run/index.js');
     const prometheusUrl = (values['prometheus-url'] as string | undefined) ?? config.prometheus?.url;
     const secrets = [...db.secrets, ...urlSecrets(prometheusUrl)];
     const checks = [];

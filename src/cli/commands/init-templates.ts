@@ -47,8 +47,10 @@ export default dashboard({
 
 export const CONFIG = `/**
  * dashcode's configuration. Every field is optional; the defaults are shown.
+ * (\`dashcode/config\`, not \`dashcode\`: check, lint and diff read this file
+ * without loading the dashboard builders.)
  */
-import { defineConfig } from 'dashcode';
+import { defineConfig } from 'dashcode/config';
 
 export default defineConfig({
   dashboardsDir: 'dashboards',
