@@ -16,6 +16,6 @@ export type PlacedNode = { kind: 'panel'; gridPos: GridPos } | { kind: 'row'; gr
 export interface LayoutResult {
   /** One entry per input node, same order. For a row: the row header's gridPos plus its children's. */
   nodes: PlacedNode[];
-  /** `layout.width`, `layout.height`, `layout.column`, `layout.position`, `layout.overlap`; paths index the input list. */
+  /** `layout-width`, `layout-height`, `layout-column`, `layout-position`, `layout-overlap`; paths index the input list. */
   issues: Issue[];
 }

@@ -86,7 +86,7 @@ function buildDashboard(options: DashboardOptions): DashboardSpec {
     links,
     annotations,
     raw: options.raw !== undefined && isOptionsObject(options.raw) ? options.raw : undefined,
-    issues: [...(r.success ? [] : issuesFromZod(r.error, 'dashboard', '', '', schema)), ...built],
+    issues: [...(r.success ? [] : issuesFromZod(r.error, { schema })), ...built],
   });
 }
 

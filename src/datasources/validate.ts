@@ -34,5 +34,5 @@ export { envRefSchema, configurable };
 export function validateDatasourceInput(schema: z.ZodType, input: unknown, name: string): Issue[] {
   const result = schema.safeParse(input);
   if (result.success) return [];
-  return issuesFromZod(result.error, 'datasource', `datasource "${name}"`);
+  return issuesFromZod(result.error, { source: { datasource: name } });
 }

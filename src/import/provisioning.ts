@@ -47,7 +47,7 @@ export function datasourcesFromProvisioning(files: readonly ProvisioningFile[], 
   const out: NewDatasource[] = [];
   const issues: Issue[] = [];
   const seen = new Set(known);
-  const report = (file: string, path: string, message: string, severity: 'error' | 'warning' | 'info' = 'warning') => issues.push({ ...issue('import.provisioning', path, message, severity), source: { file } });
+  const report = (file: string, path: string, message: string, severity: 'error' | 'warning' | 'info' = 'warning') => issues.push({ ...issue('import-provisioning', path, message, severity), source: { file } });
   for (const { file, doc } of files) {
     if (!isObject(doc)) {
       report(file, '', 'not a provisioning document (expected a YAML mapping); skipped', 'error');

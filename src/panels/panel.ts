@@ -100,7 +100,7 @@ function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, share
   // The common valid input skips zod; anything else gets zod's issues, unchanged (input-fast-path.ts).
   const parsed = panelInputLooksValid(input) ? undefined : parseInput(panelInputSchema, input);
   if (parsed && !parsed.success) {
-    for (const i of issuesFromZod(parsed.error, 'panel', '', '', panelInputSchema)) issues.push(i);
+    for (const i of issuesFromZod(parsed.error, { schema: panelInputSchema })) issues.push(i);
     // Re-root zod's input paths at the output field a Grafana user knows.
     parsed.error.issues.forEach((zi, n) => {
       const current = issues[n];
@@ -110,7 +110,7 @@ function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, share
   if (kind.check) issues.push(...kind.check(input.options));
   const queries = [...(input.queries ?? [])];
   if (kind.hasQueries === false && queries.length > 0) {
-    issues.push(issue('panel.queries', 'targets', `a ${kind.type} panel takes no queries`));
+    issues.push(issue('panel-queries', 'targets', `a ${kind.type} panel takes no queries`));
   }
   queries.forEach((q, i) => {
     for (const qi of q?.issues ?? []) issues.push({ ...qi, path: `targets[${i}]${qi.path ? `.${qi.path}` : ''}` });

@@ -44,11 +44,11 @@ export function planBuild(project: Project, options: Pick<BuildOptions, 'validat
   const out = toPosix(path.normalize(project.config.outDir)).replace(/\/$/, '');
   const uids = new Map<string, string>();
 
-  for (const ds of project.datasources) issues.push(...withSource(ds.issues, { file: project.config.datasourcesModule, dashboard: undefined }).map((i) => ({ ...i, path: `datasource "${ds.name}"${i.path ? `.${i.path}` : ''}` })));
+  for (const ds of project.datasources) issues.push(...withSource(ds.issues, { file: project.config.datasourcesModule, datasource: ds.name }));
   for (const ds of project.datasources) {
     for (const linked of ds.linked ?? []) {
       if (!project.datasources.some((d) => d.uid === linked.uid)) {
-        issues.push({ ...issue('datasource.unprovisioned', '', `datasource "${ds.name}" links to "${linked.name}" (uid ${linked.uid}), which is not provisioned`), source: { file: project.config.datasourcesModule } });
+        issues.push({ ...issue('datasource-unknown', '', `datasource "${ds.name}" links to "${linked.name}" (uid ${linked.uid}), which is not provisioned`), source: { file: project.config.datasourcesModule } });
       }
     }
   }
@@ -70,13 +70,13 @@ export function planBuild(project: Project, options: Pick<BuildOptions, 'validat
     const dashboardIssues: Issue[] = [];
     const resolved = resolveOutput(d.output);
     const target = 'path' in resolved ? `${out}/${resolved.path}` : undefined;
-    if ('problem' in resolved) dashboardIssues.push({ ...issue('output.path', 'output', resolved.problem), source: { file: d.file, dashboard: d.spec.title } });
+    if ('problem' in resolved) dashboardIssues.push({ ...issue('output-path', 'output', resolved.problem), source: { file: d.file, dashboard: d.spec.title } });
     // Case-insensitive: on macOS and Windows X.json and x.json are one file.
     const clash = target && outputs.get(target.toLowerCase());
-    if (clash) dashboardIssues.push({ ...issue('output.duplicate', 'output', `writes ${target}, as ${clash} does`), source: { file: d.file, dashboard: d.spec.title } });
+    if (clash) dashboardIssues.push({ ...issue('output-duplicate', 'output', `writes ${target}, as ${clash} does`), source: { file: d.file, dashboard: d.spec.title } });
     if (target && !clash) outputs.set(target.toLowerCase(), d.file);
     const otherUid = uids.get(d.spec.uid);
-    if (otherUid) dashboardIssues.push({ ...issue('dashboard.duplicate-uid', 'uid', `uid "${d.spec.uid}" is also used by ${otherUid}; Grafana would keep only one`), source: { file: d.file, dashboard: d.spec.title } });
+    if (otherUid) dashboardIssues.push({ ...issue('dashboard-uid-duplicate', 'uid', `uid "${d.spec.uid}" is also used by ${otherUid}; Grafana would keep only one`), source: { file: d.file, dashboard: d.spec.title } });
     uids.set(d.spec.uid, d.file);
 
     const result = buildDashboard(d.spec, { datasources: project.datasources, file: d.file, validate: options.validate });

@@ -13,7 +13,7 @@ export { pointerToPath } from '../validate/schema-errors.js';
 
 export type ProvisioningKind = 'datasources' | 'dashboards';
 
-export const PROVISIONING_SCHEMA_CODE = 'provisioning.schema';
+export const PROVISIONING_SCHEMA_CODE = 'provisioning-schema';
 
 const VALIDATORS: Readonly<Record<ProvisioningKind, GeneratedValidateFunction>> = {
   datasources: validateDatasources,

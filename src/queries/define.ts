@@ -68,12 +68,12 @@ export function defineQuery<O extends CommonQueryOptions & { datasource: Datasou
   const schema = queryOptionsSchema(kind);
   const build = (options: O): QuerySpec => {
     const r = kind.looksValid?.(options) ? undefined : parseInput(schema, options);
-    const issues = r === undefined || r.success ? [] : issuesFromZod(r.error, 'query', '', '', schema);
+    const issues = r === undefined || r.success ? [] : issuesFromZod(r.error, { schema });
     const text = options[kind.textOption] as unknown;
     const isText = isQueryText(text);
-    if (isText && text.language !== kind.language) issues.push(issue('query.language', kind.textKey, `expected ${kind.language} text, got ${text.language}`));
+    if (isText && text.language !== kind.language) issues.push(issue('query-language', kind.textKey, `expected ${kind.language} text, got ${text.language}`));
     if (isDatasource(options.datasource) && languageOf(options.datasource.type) !== kind.language) {
-      issues.push(issue('query.datasource-type', 'datasource', `${kind.needs}, got "${options.datasource.type}" (${options.datasource.name})`));
+      issues.push(issue('query-datasource-type', 'datasource', `${kind.needs}, got "${options.datasource.type}" (${options.datasource.name})`));
     }
     const model = kind.model(options, isText ? text.text : '');
     if (options.hide) model.hide = true;

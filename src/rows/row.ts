@@ -52,7 +52,7 @@ function buildRow(options: RowOptions): RowSpec {
     repeat: options.repeat,
     id: options.id,
     raw: options.raw,
-    issues: r.success ? [] : issuesFromZod(r.error, 'row', '', '', schema),
+    issues: r.success ? [] : issuesFromZod(r.error, { schema }),
   });
   // Without `raw`, the row's JSON is what compile writes from these checked fields (see validate/typed.ts).
   return options.raw ? spec : markChecked(spec);

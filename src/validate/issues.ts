@@ -3,13 +3,14 @@
  * lint, backend checks) reports problems as `Issue` values and keeps going, so a
  * single run shows every problem at once. One formatter prints them.
  */
+import { ISSUE_CODES, type IssueCode, type Severity } from '../model/issue-codes.js';
 import { terminalText } from './plain-text.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { IssueCode, Severity };
 
 export interface Issue {
-  /** Stable, machine-readable code, e.g. `layout.overflow`, `variable.undefined`. */
-  readonly code: string;
+  /** Stable, machine-readable code from the one table (src/model/issue-codes.ts), e.g. `layout-overlap`. */
+  readonly code: IssueCode;
   /** Path from the dashboard root, e.g. `panels[3].targets[0].rawSql`. Empty for the whole document. */
   readonly path: string;
   /** One sentence a person can act on: what was given, what is allowed. */
@@ -21,11 +22,14 @@ export interface Issue {
 
 export interface IssueSource {
   readonly file?: string;
+  /** The datasource the issue is about (a datasource's options), by name. */
+  readonly datasource?: string;
   readonly dashboard?: string;
   readonly panel?: string;
 }
 
-export function issue(code: string, path: string, message: string, severity: Severity = 'error'): Issue {
+/** An issue; its severity is the code's default (src/model/issue-codes.ts) unless given. */
+export function issue(code: IssueCode, path: string, message: string, severity: Severity = ISSUE_CODES[code].severity): Issue {
   return { code, path, message, severity };
 }
 
@@ -63,6 +67,7 @@ export function formatIssue(i: Issue): string {
   const mark = i.severity === 'error' ? '✖' : i.severity === 'warning' ? '⚠' : 'ℹ';
   const where: string[] = [];
   if (i.source?.file) where.push(i.source.file);
+  if (i.source?.datasource) where.push(`datasource "${i.source.datasource}"`);
   if (i.source?.dashboard) where.push(`dashboard "${i.source.dashboard}"`);
   if (i.source?.panel) where.push(`panel "${i.source.panel}"`);
   const field = lastField(i.path);

@@ -7,6 +7,7 @@
 import type { ErrorObject } from 'ajv';
 import { closestMatch } from '../model/closest-match.js';
 import { issue, joinPath, type Issue } from './issues.js';
+import type { IssueCode } from '../model/issue-codes.js';
 import { ENV_REFERENCE_PATTERN, NON_EMPTY_PATTERN, SECRET_REFERENCE_PATTERN, type JsonSchema } from './json-schema.js';
 
 const REFERENCE_FORMS = '$VAR, ${VAR}, $__env{VAR} or $__file{path}';
@@ -19,7 +20,7 @@ const REFERENCE_FORMS = '$VAR, ${VAR}, $__env{VAR} or $__file{path}';
 export function schemaErrorsToIssues(
   errors: readonly ErrorObject[],
   doc: unknown,
-  code: string,
+  code: IssueCode,
   definitions: Definitions = {},
 ): Issue[] {
   return collapseAnyOf(errors).map((e) => {

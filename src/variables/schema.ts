@@ -19,5 +19,5 @@ export const commonVariableShape = {
 
 export function checkVariableInput(schema: z.ZodType, input: unknown): Issue[] {
   const r = parseInput(schema, input);
-  return r.success ? [] : issuesFromZod(r.error, 'variable', '', '', schema);
+  return r.success ? [] : issuesFromZod(r.error, { schema });
 }

@@ -65,7 +65,7 @@ export async function migrate(engine: SqlEngine): Promise<MigrateReport> {
     // Tables the recorder (or an older init_db.sql) created are adopted by IF NOT
     // EXISTS; check them first, since an older layout would fail half-way
     // (a text foreign key onto an integer benchmark_id) with a less helpful error.
-    const existing = (await schemaIssues(tx)).filter((i) => i.code !== 'db.schema.missing-table');
+    const existing = (await schemaIssues(tx)).filter((i) => i.code !== 'db-schema-missing-table');
     if (hasErrors(existing)) throw layoutError(existing);
     const applied: number[] = [];
     for (const m of MIGRATIONS) {
