@@ -3,7 +3,7 @@ import { printCanonical } from './compile/serialize.js';
 import { isDashboard, type DashboardSpec } from './dashboards/dashboard.js';
 import type { JsonObject } from './model/loose.js';
 import { validateDashboardJson, validateDashboardParts } from './validate/output.js';
-import { hasErrors, issue, withSource, type Issue } from './validate/issues.js';
+import { hasErrors, issue, withSource, type Issue } from './model/issue.js';
 
 export interface BuildOptions extends CompileOptions {
   /**

@@ -11,7 +11,7 @@
  */
 import { datasourceRef } from '../datasources/datasource.js';
 import { literal, literalDeep } from '../provisioning/yaml.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import { parseDuration } from './duration.js';
 import {
   EXPR_DATASOURCE_UID,

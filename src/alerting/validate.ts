@@ -8,7 +8,7 @@
  */
 import { schemaErrorsToIssues } from '../validate/schema-errors.js';
 import { validate } from '../validate/generated/alerting.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 import { ALERTING_SCHEMA } from './schema.js';
 
 export const ALERTING_SCHEMA_CODE = 'alert-schema';

@@ -6,7 +6,7 @@ import { clone, deepMerge } from '../model/merge.js';
 import type { PanelSpec } from '../panels/panel.js';
 import type { RowSpec } from '../rows/row.js';
 import type { VariableSpec } from '../variables/variable.js';
-import { issue, withSource, type Issue } from '../validate/issues.js';
+import { issue, withSource, type Issue } from '../model/issue.js';
 import { refIdFor } from './ids.js';
 import { layoutPanels, type GridPos, type LayoutNode } from './layout.js';
 import { SCHEMA_VERSION } from './schema-version.js';

@@ -2,7 +2,7 @@
  * Types of the layout engine (see `layout.ts` and docs/layout.md).
  * Positions are Grafana's `gridPos`: columns on a 24-column grid, rows of ~30px.
  */
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 
 import type { GridPos, PanelSlot } from '../model/grid.js';
 

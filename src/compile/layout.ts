@@ -3,7 +3,7 @@
  * `gridPos` values on the 24-column grid. Pure: no I/O, no mutation, no throws.
  * Contract and corner cases: docs/layout.md.
  */
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import {
   DEFAULT_PANEL_HEIGHT,
   DEFAULT_PANEL_WIDTH,

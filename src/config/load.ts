@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { findConfigFile } from '../files/walk.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import type { DashcodeConfig } from './config.js';
 import { importUserModule, tsImporter, type ModuleImporter } from './modules.js';
 

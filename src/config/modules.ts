@@ -7,7 +7,7 @@
 import { findCacheDir } from '../files/cache.js';
 import { importInGeneration, newGeneration, registerTypeScript } from '../files/ts-loader.js';
 import { isDashboard } from '../dashboards/dashboard.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import { relative } from '../files/paths.js';
 
 export type ModuleImporter = (file: string) => Promise<unknown>;

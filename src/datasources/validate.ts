@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isEnvRef } from '../model/env.js';
 import { issuesFromZod } from '../validate/zod-issues.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 
 const UID = /^[A-Za-z0-9_-]{1,40}$/;
 

@@ -17,7 +17,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SqlEngine } from './engine.js';
 import { decodeCsv, type CsvField } from './csv.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import {
   PLACEHOLDER,
   Problems,

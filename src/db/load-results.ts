@@ -16,7 +16,7 @@ import { walkFiles } from '../files/walk.js';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SqlEngine } from './engine.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import { parseResultsFile, resultsProblemText, RESULT_FILE, type ResultsProblem, type V2Run } from './load-results-parse.js';
 import { WRITE_LOCK_KEY } from './write.js';
 

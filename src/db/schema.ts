@@ -3,7 +3,7 @@
  * other layers (query checks, docs) can read without a database.
  */
 import type { SqlEngine } from './engine.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 
 /** information_schema.columns.data_type of each column. */
 export const METRICS_TABLES = {

@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import { parseDashboardText as parseDashboard, readDashboardFile as readDashboard, type JsonFileResult } from '../files/json-file.js';
 
 const run = promisify(execFile);

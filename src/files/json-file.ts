@@ -8,7 +8,7 @@
  */
 import { isObject } from '../model/loose.js';
 import { readFile } from 'node:fs/promises';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import type { IssueCode } from '../model/issue-codes.js';
 
 /**

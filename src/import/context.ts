@@ -3,7 +3,7 @@
  * fields found so far, the names taken in the generated module, and which
  * library exports and helpers the code uses.
  */
-import { issue, type Issue, type Severity } from '../validate/issues.js';
+import { issue, type Issue, type Severity } from '../model/issue.js';
 import { ISSUE_CODES, type IssueCode } from '../model/issue-codes.js';
 import { camelIdentifier, invoke, isIdentifier, isReserved, type Code, type Expr } from './code.js';
 import type { DatasourceResolver } from './datasources.js';

@@ -14,7 +14,7 @@ import { asArray, isObject } from '../diff/json.js';
 import { collapsedShift, shiftY, sortByPosition } from '../diff/normalize.js';
 import type { JsonObject } from '../model/loose.js';
 import { row } from '../rows/row.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 import { Code, code, commentText, invoke, render, stringLiteral, type ExprObject } from './code.js';
 import { ImportContext } from './context.js';
 import { dashboardSettings, importAnnotations, importLinks } from './dashboard.js';

@@ -16,7 +16,7 @@ import { prometheusDatasource } from '../datasources/prometheus/prometheus.js';
 import { tempoDatasource } from '../datasources/tempo/tempo.js';
 import { env } from '../model/env.js';
 import type { JsonObject } from '../model/loose.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import { camelIdentifier, invoke, isIdentifier, isReserved, type Code, type ExprObject } from './code.js';
 import type { NewDatasource } from './datasources.js';
 

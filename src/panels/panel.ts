@@ -2,7 +2,7 @@ import type { JsonObject, Loose } from '../model/loose.js';
 import { clone, deepFreeze, deepMerge, mergeOnto } from '../model/merge.js';
 import type { QuerySpec } from '../queries/query.js';
 import type { VariableSpec } from '../variables/variable.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { fieldDefaults, linkJson, overrideJson, type AnyFieldCustom, type FieldProperties, type LinkInput, type Override } from './field-config.js';
 import { outputPath, panelInputSchema } from './schema.js';

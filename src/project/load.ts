@@ -5,7 +5,7 @@ import { loadConfig } from '../config/load.js';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
 import { isDashboard, type DashboardSpec } from '../dashboards/dashboard.js';
 import { isModuleFile, MODULE_EXTENSIONS, walkFiles } from '../files/walk.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import type { AlertingSpec } from '../alerting/model.js';
 import { collectAlerting } from './alerting.js';
 import { importUserModule, tsImporter, type ModuleImporter } from '../config/modules.js';

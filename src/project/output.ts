@@ -9,7 +9,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { isModuleFile, walkFiles } from '../files/walk.js';
 import type { ResolvedConfig } from '../config/config.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 
 /**
  * The manifest, relative to outDir. In a hidden folder because Grafana's file

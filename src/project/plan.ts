@@ -3,7 +3,7 @@ import { checkLintConfig } from '../lint/config.js';
 import { lintDashboard } from '../lint/dashboard/lint.js';
 import { dashboardProvidersDocument, datasourcesDocument, toYaml } from '../provisioning/yaml.js';
 import { validateProvisioning } from '../provisioning/validate.js';
-import { hasErrors, issue, withSource, type Issue } from '../validate/issues.js';
+import { hasErrors, issue, withSource, type Issue } from '../model/issue.js';
 import type { Project } from './load.js';
 import { planAlerting } from './plan-alerting.js';
 import { resolveOutput, toPosix } from './output.js';

@@ -9,7 +9,7 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { readIfExists, writeFileAtomic } from '../files/atomic.js';
 import { walkFiles } from '../files/walk.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import { isSafeEntry, MANIFEST, manifestText, parseManifest, PROVISIONING_DIR, toPosix } from './output.js';
 import type { Plan } from './plan.js';
 

@@ -5,7 +5,7 @@
  */
 import { validateDashboards, validateDatasources } from '../validate/generated/provisioning.js';
 import type { GeneratedValidateFunction } from '../validate/generated/provisioning.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 import { schemaErrorsToIssues } from '../validate/schema-errors.js';
 import { PROVISIONING_SCHEMA } from './schema.js';
 

@@ -13,7 +13,7 @@ import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js'
 import { languageOf } from '../datasources/kinds.js';
 import { deepMerge } from '../model/merge.js';
 import { neverThrows } from '../validate/guard.js';
-import { issue } from '../validate/issues.js';
+import { issue } from '../model/issue.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { invalidQuery, QUERY_REF_ID, QUERY_REF_ID_MESSAGE, type QuerySpec } from './query.js';
 import { isQueryText, type QueryLanguage, type QueryText } from './text.js';

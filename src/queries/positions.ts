@@ -4,7 +4,7 @@
  * under the same issue codes. A position no Grafana format makes safe is an
  * error: the query does not compile.
  */
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import type { IssueCode } from '../model/issue-codes.js';
 import type { VariableFormat, VariableSpec } from '../variables/variable.js';
 import { lexSql } from '../languages/sql/lexer.js';

@@ -1,5 +1,5 @@
-import type { Issue } from '../validate/issues.js';
-import { issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
+import { issue } from '../model/issue.js';
 import { isVariable, isVariableRef, type VariableFormat, type VariableLike, type VariableSpec } from '../variables/variable.js';
 import { positionIssues, POSITION_CODES, type QueryReference } from './positions.js';
 

@@ -7,7 +7,7 @@
  * as such, and anything the builder throws becomes an issue on a stand-in
  * spec of the same kind, which compiles to nothing and fails the build.
  */
-import { issue, type Issue } from './issues.js';
+import { issue, type Issue } from '../model/issue.js';
 
 function describeValue(v: unknown): string {
   if (v === null) return 'null';

@@ -1,6 +1,6 @@
 import { validate } from './generated/dashboard.js';
 import { schemaErrorsToIssues } from './schema-errors.js';
-import type { Issue } from './issues.js';
+import type { Issue } from '../model/issue.js';
 
 /**
  * Validates compiled dashboard JSON against dashcode's shipped schema

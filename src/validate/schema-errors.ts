@@ -6,7 +6,8 @@
  */
 import type { ErrorObject } from 'ajv';
 import { closestMatch } from '../model/closest-match.js';
-import { issue, joinPath, type Issue } from './issues.js';
+import { issue, type Issue } from '../model/issue.js';
+import { joinPath } from './issues.js';
 import type { IssueCode } from '../model/issue-codes.js';
 import { ENV_REFERENCE_PATTERN, NON_EMPTY_PATTERN, SECRET_REFERENCE_PATTERN, type JsonSchema } from './json-schema.js';
 

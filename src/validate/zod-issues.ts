@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { closestMatch } from '../model/closest-match.js';
 import { isIssueCode, type IssueCode } from '../model/issue-codes.js';
-import { issue, joinPath, type Issue, type IssueSource } from './issues.js';
+import { issue, type Issue, type IssueSource } from '../model/issue.js';
+import { joinPath } from './issues.js';
 
 export interface ZodIssueOptions {
   /** The schema that failed: its keys give a top-level typo a "did you mean". */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
 import { isQueryText, type QueryText } from '../queries/text.js';
 import { languageOf, type PromDatasource, type SqlDatasource } from '../datasources/kinds.js';
-import { issue } from '../validate/issues.js';
+import { issue } from '../model/issue.js';
 import { checkVariableInput, commonVariableShape } from './schema.js';
 import { invalidVariable, makeVariable, currentOption, type CommonVariableOptions, type VariableSpec } from './variable.js';
 import { neverThrows } from '../validate/guard.js';

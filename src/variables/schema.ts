@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 
 /** Grafana accepts `[a-zA-Z0-9_]` in variable names; `__` is reserved for built-ins. */
 export const variableName = z

@@ -1,7 +1,7 @@
 /** Invalid input: the named issue, the exact message, and a clamped on-grid position. */
 import { describe, expect, it } from 'vitest';
 import { layoutPanels, type GridPos, type LayoutNode, type PanelSlot } from '../../src/compile/layout.js';
-import type { Issue, IssueCode } from '../../src/validate/issues.js';
+import type { Issue, IssueCode } from '../../src/model/issue.js';
 
 /** Lays out one top-level panel; returns its position and the issues. */
 function one(slot: PanelSlot): { pos: GridPos; issues: Issue[] } {

@@ -35,7 +35,7 @@ import {
 } from '../../src/index.js';
 import { uncheckedPanelIndices } from '../../src/compile/compile.js';
 import { validateDashboardJson } from '../../src/validate/output.js';
-import { hasErrors } from '../../src/validate/issues.js';
+import { hasErrors } from '../../src/model/issue.js';
 import { validateWithGrafanaSchemas } from '../support/grafana-oracle.js';
 import { hasShared } from '../support/shared.js';
 import { testDatasources } from '../support/fixtures.js';

@@ -6,7 +6,7 @@
  * string, so an expression cannot refer to a query the rule does not have.
  */
 import { z } from 'zod';
-import { issue, type Issue } from '../../validate/issues.js';
+import { issue, type Issue } from '../../model/issue.js';
 import { issuesFromZod, parseInput } from '../../validate/zod-issues.js';
 import { REF_ID } from '../../queries/query.js';
 import { parseDuration } from '../duration.js';

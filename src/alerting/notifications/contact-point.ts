@@ -1,5 +1,5 @@
 import { isEnvRef, type EnvRef } from '../../model/env.js';
-import { issue, type Issue } from '../../validate/issues.js';
+import { issue, type Issue } from '../../model/issue.js';
 import type { ContactPointSpec, ReceiverSpec, SettingValue } from '../model.js';
 
 /**

@@ -1,4 +1,4 @@
-import { issue, type Issue } from '../../validate/issues.js';
+import { issue, type Issue } from '../../model/issue.js';
 import type { MuteTimingSpec, NotificationTemplateSpec, TimeIntervalSpec } from '../model.js';
 
 export interface MuteTimingOptions {

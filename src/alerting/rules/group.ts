@@ -1,4 +1,4 @@
-import { issue, type Issue } from '../../validate/issues.js';
+import { issue, type Issue } from '../../model/issue.js';
 import { parseDuration } from '../duration.js';
 import type { AlertRuleSpec, RuleGroupSpec } from '../model.js';
 

@@ -1,5 +1,5 @@
 import { isQuery, type QuerySpec } from '../../queries/query.js';
-import { issue, type Issue } from '../../validate/issues.js';
+import { issue, type Issue } from '../../model/issue.js';
 import { parseDuration } from '../duration.js';
 import type { AlertQuerySpec } from '../model.js';
 

@@ -1,4 +1,4 @@
-import { issue, type Issue } from '../../validate/issues.js';
+import { issue, type Issue } from '../../model/issue.js';
 import { parseDuration } from '../duration.js';
 import { isAlertNode, type AlertNode, type AlertRuleSpec, type ContactPointSpec, type ExecErrState, type NoDataState, type PanelLink } from '../model.js';
 

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { parseOptions } from '../options.js';
-import { EXIT, formatIssues, hasErrors } from '../../validate/issues.js';
+import { hasErrors } from '../../model/issue.js';
+import { formatIssues } from '../../validate/issues.js';
+import { EXIT } from '../exit.js';
 import { BACKEND_OPTIONS, dataOption, queryDatabase } from '../database.js';
 import { projectCheckConfig } from './check.js';
 import { redactSecrets, urlSecrets } from '../../secrets/redact.js';

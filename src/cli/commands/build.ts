@@ -3,7 +3,9 @@ import { parseOptions } from '../options.js';
 import type { Plan } from '../../project/plan.js';
 import type { Change } from '../../project/sync.js';
 import { hashText, peekOutDir, readCache, scanInputs, tryCachedBuild, writeCache, type InputScan } from '../fast-path.js';
-import { EXIT, formatIssues, hasErrors } from '../../validate/issues.js';
+import { hasErrors } from '../../model/issue.js';
+import { formatIssues } from '../../validate/issues.js';
+import { EXIT } from '../exit.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 

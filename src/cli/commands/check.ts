@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseOptions } from '../options.js';
-import { EXIT, formatIssues } from '../../validate/issues.js';
+import { formatIssues } from '../../validate/issues.js';
+import { EXIT } from '../exit.js';
 import { BACKEND_OPTIONS, dataOption, queryDatabase } from '../database.js';
 import type { CheckConfig } from '../../config/config.js';
 import { redactSecrets, urlSecrets } from '../../secrets/redact.js';

@@ -11,7 +11,9 @@ import {
   resolveGitRange,
   type DashboardSet,
 } from '../../diff/sources.js';
-import { EXIT, formatIssues, hasErrors, type Issue } from '../../validate/issues.js';
+import { hasErrors, type Issue } from '../../model/issue.js';
+import { formatIssues } from '../../validate/issues.js';
+import { EXIT } from '../exit.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 

@@ -5,7 +5,8 @@
  * Never edit an applied migration: add the next number.
  */
 import type { SqlEngine } from '../engine.js';
-import { formatIssues, hasErrors, type Issue } from '../../validate/issues.js';
+import { hasErrors, type Issue } from '../../model/issue.js';
+import { formatIssues } from '../../validate/issues.js';
 import { schemaIssues } from '../schema.js';
 import * as m001 from './001-metrics-schema.js';
 import * as m002 from './002-indexes.js';

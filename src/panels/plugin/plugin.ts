@@ -1,4 +1,4 @@
-import { issue } from '../../validate/issues.js';
+import { issue } from '../../model/issue.js';
 import { definePanel, type PanelOptions, type PanelSpec } from '../panel.js';
 import { neverThrows } from '../../validate/guard.js';
 
