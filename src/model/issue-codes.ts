@@ -113,7 +113,7 @@ export const ISSUE_CODES = {
   'input-not-dashboard': { severity: 'error', area: 'project', summary: 'a JSON file is not a Grafana dashboard' },
 
   // --- dashcode diff.
-  'input-git': { severity: 'error', area: 'diff', summary: 'git cannot find a revision, a merge base or a file for diff --git' },
+  'input-git': { severity: 'error', area: 'diff', summary: 'git cannot find a revision, a merge base or a file of the compared range' },
 
   // --- Alerting (alert rules, contact points, policies, mute timings).
   'alert-schema': { severity: 'error', area: 'alerting', summary: "an alerting provisioning document breaks dashcode's alerting JSON Schema" },

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseOptions } from '../options.js';
 import { formatIssues } from '../../validate/issues.js';
 import { EXIT } from '../exit.js';
+import { needsHint } from '../hints.js';
 import { BACKEND_OPTIONS, dataOption, queryDatabase, readOnlyOptions } from '../database.js';
 import { alertingYamlFiles, projectCheckConfig } from './check.js';
 import { dashboardFiles, readDashboards } from '../dashboard-files.js';
@@ -120,7 +121,7 @@ export const previewCommand: Command = {
           shooter = await preview.openScreenshotter({ executablePath: options.chromium });
         } catch (err) {
           if (!(err instanceof preview.BrowserUnavailableError)) throw err;
-          io.stderr(`dashcode preview: --png: ${err.message}\n`);
+          io.stderr(`dashcode preview: --png: ${err.message}${err.needs ? ` (${needsHint(err.needs)})` : ''}\n`);
           return EXIT.usage;
         }
       }
@@ -137,6 +138,8 @@ export const previewCommand: Command = {
           failed += errors;
           const panels = page.preview.panels.filter((p) => p.item.kind === 'panel').length;
           io.stdout(`wrote ${path.relative(io.cwd, html)} (${panels} panels${errors ? `, ${errors} with query errors` : ''})\n`);
+          const needs = [...new Set(page.preview.panels.flatMap((p) => p.results.flatMap((r) => (r.state === 'skipped' && r.needs ? [r.needs] : []))))];
+          for (const n of needs) io.stdout(`  some panels were not drawn: ${needsHint(n)}\n`);
           if (shooter) {
             const png = path.join(outDir, `${name}.png`);
             const { charts } = await shooter.capture(html, png);
