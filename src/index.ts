@@ -69,7 +69,7 @@ export { compileDashboard, type CompileOptions, type CompileResult } from './com
 export { layoutPanels, type GridPos, type LayoutNode } from './compile/layout.js';
 export { printCanonical } from './compile/serialize.js';
 export { SCHEMA_VERSION } from './compile/schema-version.js';
-export { buildDashboard, type BuildOptions, type BuildResult } from './build.js';
+export { buildDashboard, type BuildOptions, type BuildResult, type DashboardLinter } from './build.js';
 
 export { formatIssues, formatIssue } from './validate/issues.js';
 export type { Issue, IssueSource, Severity, IssueCode } from './model/issue.js';

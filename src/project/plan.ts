@@ -79,10 +79,10 @@ export function planBuild(project: Project, options: Pick<BuildOptions, 'validat
     if (otherUid) dashboardIssues.push({ ...issue('dashboard-uid-duplicate', 'uid', `uid "${d.spec.uid}" is also used by ${otherUid}; Grafana would keep only one`), source: { file: d.file, dashboard: d.spec.title } });
     uids.set(d.spec.uid, d.file);
 
-    const result = buildDashboard(d.spec, { datasources: project.datasources, file: d.file, validate: options.validate });
+    // The same call a library user makes (test/cli/build-same-issues.test.ts): the build prints what buildDashboard returns.
+    const result = buildDashboard(d.spec, { datasources: project.datasources, file: d.file, validate: options.validate, lint: (json, ctx) => lintDashboard(json, { ...ctx, config: lint.config }) });
     if (result.text !== undefined) dashboardsBuilt.push(result.json);
     dashboardIssues.push(...result.issues);
-    if (result.text !== undefined) dashboardIssues.push(...lintDashboard(result.json, { file: d.file, datasources: project.datasources, config: lint.config }));
     summary.errors = dashboardIssues.filter((i) => i.severity === 'error').length;
     summary.warnings = dashboardIssues.filter((i) => i.severity === 'warning').length;
     summary.escapeHatches = result.escapeHatches;
