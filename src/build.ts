@@ -2,8 +2,9 @@ import { compileDashboard, uncheckedPanelIndices, type CompileOptions } from './
 import { printCanonical } from './compile/serialize.js';
 import { isDashboard, type DashboardSpec } from './dashboards/dashboard.js';
 import type { JsonObject } from './model/loose.js';
+import type { DatasourceSpec } from './datasources/datasource.js';
 import { validateDashboardJson, validateDashboardParts } from './validate/output.js';
-import { hasErrors, issue, withSource, type Issue } from './validate/issues.js';
+import { hasErrors, issue, withSource, type Issue } from './model/issue.js';
 
 export interface BuildOptions extends CompileOptions {
   /**
@@ -14,10 +15,25 @@ export interface BuildOptions extends CompileOptions {
    * schema-valid (validate/typed.ts, test/validate/typed-output.test.ts).
    */
   validate?: 'full' | 'unchecked';
+  /**
+   * The linter to run on the compiled JSON: pass `lintDashboard` from
+   * `dashcode/lint` to get every issue `dashcode build` prints for this
+   * dashboard (its `panel-unit` warnings, say). A parameter, not an import,
+   * so that `import 'dashcode'` loads no query parser. Runs only when
+   * compile and validation found no error, as in the build.
+   */
+  lint?: DashboardLinter;
 }
 
+/** `lintDashboard` from `dashcode/lint` fits; `(json, ctx) => lintDashboard(json, { ...ctx, config })` sets a lint config. */
+export type DashboardLinter = (json: JsonObject, context: { file?: string; datasources?: readonly DatasourceSpec[] }) => Issue[];
+
 export interface BuildResult {
-  /** The canonical file text, or undefined when there are errors: nothing half-valid is ever written. */
+  /**
+   * The canonical file text, or undefined when compile or validation found
+   * errors: nothing half-valid is ever written. Lint errors (with `lint`) do
+   * not withhold it; `dashcode build` writes nothing for a dashboard with any error.
+   */
   text?: string;
   json: JsonObject;
   issues: Issue[];
@@ -32,7 +48,7 @@ export interface BuildResult {
  */
 export function buildDashboard(spec: DashboardSpec, options: BuildOptions = {}): BuildResult {
   const source = { file: options.file, dashboard: typeof (spec as { title?: unknown } | null)?.title === 'string' ? spec.title : undefined };
-  if (!isDashboard(spec)) return failed([{ ...issue('dashboard.invalid', '', `not a dashboard (got ${spec === null ? 'null' : typeof spec}): pass the value dashboard({...}) returns`), source }]);
+  if (!isDashboard(spec)) return failed([{ ...issue('dashboard-invalid', '', `not a dashboard (got ${spec === null ? 'null' : typeof spec}): pass the value dashboard({...}) returns`), source }]);
   try {
     const compiled = compileDashboard(spec, options);
     const issues = [...compiled.issues];
@@ -42,12 +58,13 @@ export function buildDashboard(spec: DashboardSpec, options: BuildOptions = {}):
       issues.push(...withSource(found, source));
     }
     const text = hasErrors(issues) ? undefined : printCanonical(compiled.json);
+    if (text !== undefined && options.lint) issues.push(...options.lint(compiled.json, { file: options.file, datasources: options.datasources }));
     return { text, json: compiled.json, issues, escapeHatches: compiled.escapeHatches };
   } catch (err) {
     // A bug or an input no check foresaw (a cyclic raw value overflows the stack): an issue, never a crash of the whole build.
     const message = err instanceof Error ? err.message : String(err);
     const hint = err instanceof RangeError ? ' (a cyclic value in raw or options?)' : '';
-    return failed([{ ...issue('build.internal', '', `cannot build this dashboard: ${message}${hint}`), source }]);
+    return failed([{ ...issue('build-internal', '', `cannot build this dashboard: ${message}${hint}`), source }]);
   }
 }
 

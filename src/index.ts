@@ -69,9 +69,10 @@ export { compileDashboard, type CompileOptions, type CompileResult } from './com
 export { layoutPanels, type GridPos, type LayoutNode } from './compile/layout.js';
 export { printCanonical } from './compile/serialize.js';
 export { SCHEMA_VERSION } from './compile/schema-version.js';
-export { buildDashboard, type BuildOptions, type BuildResult } from './build.js';
+export { buildDashboard, type BuildOptions, type BuildResult, type DashboardLinter } from './build.js';
 
-export { formatIssues, formatIssue, type Issue, type Severity } from './validate/issues.js';
+export { formatIssues, formatIssue } from './validate/issues.js';
+export type { Issue, IssueSource, Severity, IssueCode } from './model/issue.js';
 export { defineConfig, type DashcodeConfig, type ProvisioningConfig } from './config/config.js';
 
 

@@ -46,7 +46,7 @@ async function runOne(text: string, language: AlertLanguage, window: { from: Dat
   const run = await runAlertQueryText(text, language, instant, window, o);
   const ms = Math.round(performance.now() - started);
   const common = { language, expanded: run.expanded, ms, ...(run.rows !== undefined ? { rows: run.rows } : {}), ...(run.columns ? { columns: run.columns } : {}) };
-  if (run.notRun) return { ...common, status: 'skipped', message: run.notRun };
+  if (run.notRun) return { ...common, status: 'skipped', message: run.notRun, ...(run.needs ? { needs: run.needs } : {}) };
   if (run.result instanceof Error) return { ...common, status: run.rows !== undefined ? 'wrong-shape' : 'error', message: run.result.message };
   return { ...common, status: run.result.values.length === 0 ? 'empty' : 'ok' };
 }

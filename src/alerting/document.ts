@@ -11,7 +11,7 @@
  */
 import { datasourceRef } from '../datasources/datasource.js';
 import { literal, literalDeep } from '../provisioning/yaml.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import { parseDuration } from './duration.js';
 import {
   EXPR_DATASOURCE_UID,
@@ -106,11 +106,11 @@ function ruleDocument(rule: AlertRuleSpec, panels: PanelIndex | undefined, at: s
   const seen = new Map<string, number>();
   rule.nodes.forEach((n, i) => {
     const r = refIds.get(n)!;
-    if (seen.has(r)) issues.push(issue('alert.rule.refid-duplicate', `${at}.nodes[${i}]`, `refId "${r}" is used twice in rule "${rule.title}"`));
+    if (seen.has(r)) issues.push(issue('alert-rule-refid-duplicate', `${at}.nodes[${i}]`, `refId "${r}" is used twice in rule "${rule.title}"`));
     seen.set(r, i);
     if (n.kind === 'expression') {
       for (const input of inputsOf(n)) {
-        if (!refIds.has(input)) issues.push(issue('alert.expression.reference', `${at}.nodes[${i}]`, `a ${n.type} expression refers to a node that is not in this rule's nodes`));
+        if (!refIds.has(input)) issues.push(issue('alert-expression-reference', `${at}.nodes[${i}]`, `a ${n.type} expression refers to a node that is not in this rule's nodes`));
       }
     }
   });
@@ -171,7 +171,7 @@ export function alertingDocument(spec: AlertingSpec, panels?: PanelIndex): Alert
     issues.push(...g.issues.map((i) => ({ ...i, path: `groups[${gi}]${i.path ? `.${i.path}` : ''}` })));
     g.rules.forEach((r, ri) => {
       const where = `groups[${gi}].rules[${ri}]`;
-      if (ruleUids.has(r.uid) && ruleUids.get(r.uid) !== where) issues.push(issue('alert.rule.uid-duplicate', `${where}.uid`, `uid "${r.uid}" is already used by ${ruleUids.get(r.uid)}`));
+      if (ruleUids.has(r.uid) && ruleUids.get(r.uid) !== where) issues.push(issue('alert-rule-uid-duplicate', `${where}.uid`, `uid "${r.uid}" is already used by ${ruleUids.get(r.uid)}`));
       ruleUids.set(r.uid, where);
     });
     const doc: Record<string, unknown> = { orgId: g.orgId, name: literal(g.name), folder: literal(g.folder), interval: g.interval };
@@ -190,7 +190,7 @@ export function alertingDocument(spec: AlertingSpec, panels?: PanelIndex): Alert
   const policies = (spec.policies ?? []).map((p, pi) => {
     issues.push(...p.issues.map((i) => ({ ...i, path: `policies[${pi}]${i.path ? `.${i.path}` : ''}` })));
     const walk = (r: PolicyRouteSpec, path: string): void => {
-      if (r.receiver && !known.has(r.receiver.name)) issues.push(issue('alert.policy.receiver-unknown', `${path}receiver`, `contact point "${r.receiver.name}" is not provisioned: add it to contactPoints`));
+      if (r.receiver && !known.has(r.receiver.name)) issues.push(issue('alert-policy-receiver-unknown', `${path}receiver`, `contact point "${r.receiver.name}" is not provisioned: add it to contactPoints`));
       r.routes.forEach((x, i) => walk(x, `${path}routes[${i}].`));
     };
     walk(p.root, `policies[${pi}].`);
@@ -199,7 +199,7 @@ export function alertingDocument(spec: AlertingSpec, panels?: PanelIndex): Alert
   groups.forEach((g, gi) =>
     g.rules.forEach((r, ri) => {
       if (r.notification && !known.has(r.notification.receiver.name)) {
-        issues.push(issue('alert.policy.receiver-unknown', `groups[${gi}].rules[${ri}].notify`, `contact point "${r.notification.receiver.name}" is not provisioned: add it to contactPoints`));
+        issues.push(issue('alert-policy-receiver-unknown', `groups[${gi}].rules[${ri}].notify`, `contact point "${r.notification.receiver.name}" is not provisioned: add it to contactPoints`));
       }
     }),
   );

@@ -7,7 +7,7 @@
 import type { DatasourceSpec } from '../datasources/datasource.js';
 import type { EnvRef } from '../model/env.js';
 import type { QuerySpec } from '../queries/query.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 
 export type ReduceFunction = 'last' | 'mean' | 'min' | 'max' | 'sum' | 'count';
 /** strict: any NaN/null gives NaN; dropNN drops them; replaceNN replaces them with `replaceWith`. */

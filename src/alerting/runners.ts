@@ -6,6 +6,7 @@
  * the window at that step, or an instant query at its end when the query
  * says `instant`.
  */
+import type { Needs } from '../model/needs.js';
 import { calculateInterval, expandPostgresMacros, expandPrometheusBuiltins } from '../check/interpolate/index.js';
 import { query as promInstant, queryRange } from '../check/prometheus-client.js';
 import type { PromRunner, SqlRunner } from '../check/run/runners.js';
@@ -42,6 +43,8 @@ export interface AlertQueryRun {
   columns?: string[];
   /** Nothing ran: no backend for this language. */
   notRun?: string;
+  /** Not run for want of this backend. */
+  needs?: Needs;
 }
 
 export async function runAlertQueryText(text: string, language: AlertLanguage, instant: boolean, window: { from: Date; to: Date }, backends: AlertBackends): Promise<AlertQueryRun> {
@@ -53,7 +56,7 @@ export async function runAlertQueryText(text: string, language: AlertLanguage, i
       const r = await backends.sql.query(expanded.text);
       return { expanded: expanded.text, result: framesFromSql(r), rows: r.rows.length, columns: r.fields.map((f) => f.name) };
     }
-    if (!backends.prometheus) return { expanded: expanded.text, result: new Error('no Prometheus to run PromQL against'), notRun: 'no Prometheus (--prometheus-url)' };
+    if (!backends.prometheus) return { expanded: expanded.text, result: new Error('no Prometheus to run PromQL against'), notRun: 'no Prometheus given', needs: 'prometheus' };
     let result: NodeResult | Error;
     if (instant) {
       const data = (await promInstant(backends.prometheus.url, expanded.text, { time: window.to })).data;

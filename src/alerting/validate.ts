@@ -8,10 +8,10 @@
  */
 import { schemaErrorsToIssues } from '../validate/schema-errors.js';
 import { validate } from '../validate/generated/alerting.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 import { ALERTING_SCHEMA } from './schema.js';
 
-export const ALERTING_SCHEMA_CODE = 'alert.schema';
+export const ALERTING_SCHEMA_CODE = 'alert-schema';
 
 /** Issues of a parsed alerting provisioning document; empty when Grafana's file provisioning can read it. */
 export function validateAlertingDocument(doc: unknown): Issue[] {

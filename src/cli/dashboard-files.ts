@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readDashboardFile } from '../files/json-file.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 import { UsageError } from './io.js';
 
 /** Dashboard JSON files named on the command line: files as given, folders expanded to their `*.json`, sorted. */

@@ -1,4 +1,4 @@
-import { EXIT } from '../validate/issues.js';
+import { EXIT } from './exit.js';
 import { UsageError, type Io } from './io.js';
 import { missingDependencyMessage } from './missing-dependency.js';
 import { answerWithoutCommand } from './help.js';

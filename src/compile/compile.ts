@@ -7,7 +7,7 @@ import { clone, deepMerge } from '../model/merge.js';
 import type { PanelSpec } from '../panels/panel.js';
 import type { RowSpec } from '../rows/row.js';
 import type { VariableSpec } from '../variables/variable.js';
-import { issue, withSource, type Issue } from '../validate/issues.js';
+import { issue, withSource, type Issue } from '../model/issue.js';
 import { refIdFor } from './ids.js';
 import { layoutPanels, type GridPos, type LayoutNode } from './layout.js';
 import { SCHEMA_VERSION } from './schema-version.js';
@@ -100,7 +100,7 @@ function compileSpec(spec: DashboardSpec, options: CompileOptions): CompileResul
     ctx.escapeHatches.push(...Object.keys(spec.raw).map((k) => `dashboard: ${k}`));
   }
   if (!spec.raw) uncheckedEntries.set(json, unchecked);
-  if (!isPlainJson(json)) for (const bad of findNonSerializable(json)) ctx.add([issue('json.non-serializable', bad.path, bad.message)], '', panelTitleAt(json, bad.path));
+  if (!isPlainJson(json)) for (const bad of findNonSerializable(json)) ctx.add([issue('json-non-serializable', bad.path, bad.message)], '', panelTitleAt(json, bad.path));
   return { json, issues: ctx.issues, escapeHatches: ctx.escapeHatches };
 }
 
@@ -128,16 +128,16 @@ class Context {
   /** The `{type, uid}` reference, after checking the datasource is provisioned and agrees on type. */
   datasource(ds: DatasourceSpec | undefined, path: string, panel?: string): Json {
     if (!ds || typeof ds !== 'object') {
-      this.add([issue('datasource.missing', path, 'no datasource: pass a datasource object from datasources/')], '', panel);
+      this.add([issue('datasource-missing', path, 'no datasource: pass a datasource object from datasources/')], '', panel);
       return null;
     }
     if (this.provisioned) {
       const known = this.provisioned.get(ds.uid);
       // An external datasource (a `${ds}` variable, Grafana's built-in one) may be declared next to the dashboard.
       if (!known && ds.external !== true) {
-        this.add([issue('datasource.unprovisioned', path, `datasource "${ds.name}" (uid ${ds.uid}) is not in datasources/, so Grafana would not have it`)], '', panel);
+        this.add([issue('datasource-unknown', path, `datasource "${ds.name}" (uid ${ds.uid}) is not in datasources/, so Grafana would not have it`)], '', panel);
       } else if (known && known.type !== ds.type) {
-        this.add([issue('datasource.type-mismatch', path, `datasource uid ${ds.uid} is provisioned as type "${known.type}", referenced as "${ds.type}"`)], '', panel);
+        this.add([issue('datasource-type-mismatch', path, `datasource uid ${ds.uid} is provisioned as type "${known.type}", referenced as "${ds.type}"`)], '', panel);
       }
     }
     return { ...datasourceRef(ds) };
@@ -148,7 +148,7 @@ class Context {
     for (const name of names) {
       if (!this.variableNames.has(name)) {
         this.add(
-          [issue('variable.undefined', path, `uses $${name}, which the dashboard does not define (define the variable and interpolate the object: \${${name}})`)],
+          [issue('variable-undefined', path, `uses $${name}, which the dashboard does not define (define the variable and interpolate the object: \${${name}})`, 'error')],
           '',
           panel,
         );
@@ -160,7 +160,7 @@ class Context {
     for (const v of used) {
       if (!this.variableNames.has(v.name)) {
         this.add(
-          [issue('variable.undefined', path, `uses variable "${v.name}", which the dashboard does not define (add it to \`variables\`)`)],
+          [issue('variable-undefined', path, `uses variable "${v.name}", which the dashboard does not define (add it to \`variables\`)`, 'error')],
           '',
           panel,
         );
@@ -174,10 +174,10 @@ function compileVariables(variables: readonly VariableSpec[], ctx: Context): Jso
   return variables.map((v, i) => {
     const path = `templating.list[${i}]`;
     ctx.add(v.issues, path);
-    if (seen.has(v.name)) ctx.add([issue('variable.duplicate', `${path}.name`, `variable "${v.name}" is defined twice`)], '');
+    if (seen.has(v.name)) ctx.add([issue('variable-duplicate', `${path}.name`, `variable "${v.name}" is defined twice`)], '');
     seen.add(v.name);
     for (const dep of v.dependsOn) {
-      if (dep.name === v.name) ctx.add([issue('variable.cycle', `${path}.query`, `variable "${v.name}" refers to itself`)], '');
+      if (dep.name === v.name) ctx.add([issue('variable-cycle', `${path}.query`, `variable "${v.name}" refers to itself`)], '');
     }
     ctx.requireVariables(v.dependsOn, `${path}.query`);
     ctx.escapeHatches.push(...(v.rawKeys ?? []).map((k) => `variable "${v.name}": ${k}`));
@@ -284,7 +284,7 @@ function assignIds(items: DashboardSpec['panels'], ctx: Context, outputPath: str
     const previous = owner.get(id);
     if (previous !== undefined) {
       ctx.add(
-        [issue('panel.duplicate-id', `${path}.id`, `id ${id} is already used by ${previous}; ids must be unique within a dashboard`)],
+        [issue('panel-id-duplicate', `${path}.id`, `id ${id} is already used by ${previous}; ids must be unique within a dashboard`)],
         '',
         node.title,
       );
@@ -311,7 +311,7 @@ function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: string, 
     targets = p.queries.map((q, i) => {
       const refId = q.refId ?? refIdFor(i);
       if (usedRefIds.has(refId)) {
-        ctx.add([issue('query.duplicate-refid', `${path}.targets[${i}].refId`, `refId "${refId}" is used twice in this panel`)], '', p.title);
+        ctx.add([issue('query-refid-duplicate', `${path}.targets[${i}].refId`, `refId "${refId}" is used twice in this panel`)], '', p.title);
       }
       usedRefIds.add(refId);
       ctx.escapeHatches.push(...(q.rawKeys ?? []).map((k) => `panel "${p.title}" query ${refId}: ${k}`));
@@ -380,11 +380,11 @@ function isRef(v: Json | undefined): boolean {
 
 /** The gridPos field each layout issue is about, so the error names what to edit. */
 const LAYOUT_FIELD: Record<string, string> = {
-  'layout.width': '.gridPos.w',
-  'layout.height': '.gridPos.h',
-  'layout.column': '.gridPos.x',
-  'layout.position': '.gridPos.y',
-  'layout.overlap': '.gridPos',
+  'layout-width': '.gridPos.w',
+  'layout-height': '.gridPos.h',
+  'layout-column': '.gridPos.x',
+  'layout-position': '.gridPos.y',
+  'layout-overlap': '.gridPos',
 };
 
 /** Title of the panel a JSON path points into (`panels[3]…` or `panels[2].panels[1]…`). */

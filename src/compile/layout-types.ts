@@ -2,7 +2,7 @@
  * Types of the layout engine (see `layout.ts` and docs/layout.md).
  * Positions are Grafana's `gridPos`: columns on a 24-column grid, rows of ~30px.
  */
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 
 import type { GridPos, PanelSlot } from '../model/grid.js';
 
@@ -16,6 +16,6 @@ export type PlacedNode = { kind: 'panel'; gridPos: GridPos } | { kind: 'row'; gr
 export interface LayoutResult {
   /** One entry per input node, same order. For a row: the row header's gridPos plus its children's. */
   nodes: PlacedNode[];
-  /** `layout.width`, `layout.height`, `layout.column`, `layout.position`, `layout.overlap`; paths index the input list. */
+  /** `layout-width`, `layout-height`, `layout-column`, `layout-position`, `layout-overlap`; paths index the input list. */
   issues: Issue[];
 }

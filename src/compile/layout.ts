@@ -3,7 +3,7 @@
  * `gridPos` values on the 24-column grid. Pure: no I/O, no mutation, no throws.
  * Contract and corner cases: docs/layout.md.
  */
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import {
   DEFAULT_PANEL_HEIGHT,
   DEFAULT_PANEL_WIDTH,
@@ -30,7 +30,7 @@ export type { GridPos, LayoutNode, LayoutResult, PanelSlot, PlacedNode } from '.
  *   otherwise it starts a new line at that x.
  * - An explicit position (x and y) is placed exactly. Flowed panels after it step right
  *   past it on the current line, or wrap below it. Explicit panels overlapping anything
- *   placed earlier are reported (`layout.overlap`), never moved.
+ *   placed earlier are reported (`layout-overlap`), never moved.
  * - A row header is `{x:0, y, w:24, h:1}` at the bottom of everything above; its panels
  *   are laid out under it. A collapsed row's panels get the positions they would have
  *   expanded (what Grafana stores), but take no space: the next node starts at `row.y + 1`.
@@ -38,8 +38,8 @@ export type { GridPos, LayoutNode, LayoutResult, PanelSlot, PlacedNode } from '.
  * - Within a section, flowed panels keep reading order: (y, x) strictly increases.
  * - Appending a node never moves an earlier one: placement looks only backwards.
  * - Invalid input is reported and clamped, never thrown; every returned position is on
- *   the grid. Codes: `layout.width`, `layout.height`, `layout.column`, `layout.position`,
- *   `layout.overlap`; paths are `panels[i]` or `panels[i].panels[j]`.
+ *   the grid. Codes: `layout-width`, `layout-height`, `layout-column`, `layout-position`,
+ *   `layout-overlap`; paths are `panels[i]` or `panels[i].panels[j]`.
  *
  * O(n) when no explicit positions are given: a section only tracks its bottom, the
  * current line and the explicit panels that can still reach the current line.
@@ -114,7 +114,7 @@ function openSection(top: number, kind: Section['kind']): Section {
 function place(run: Run, section: Section, slot: PanelSlot, path: string): GridPos {
   let request = validateSlot(slot, path, run.issues);
   if (request.mode === 'exact' && request.pos.y < section.top) {
-    run.issues.push(issue('layout.position', path, aboveSectionMessage(request.pos.y, section)));
+    run.issues.push(issue('layout-position', path, aboveSectionMessage(request.pos.y, section)));
     // Placing it there would hand it to another row when Grafana loads the dashboard.
     const { x, w, h } = request.pos;
     request = { mode: 'flow', w, h, newLine: request.newLine, column: x };
@@ -130,7 +130,7 @@ function placeExact(run: Run, section: Section, pos: GridPos, path: string): Gri
   if (hit) {
     run.issues.push(
       issue(
-        'layout.overlap',
+        'layout-overlap',
         path,
         `panel at ${showPos(pos)} overlaps ${hit.label} at ${showPos(hit.pos)} (allowed: a position no earlier panel or row header occupies)`,
       ),
@@ -190,7 +190,7 @@ function validateSlot(slot: PanelSlot, path: string, issues: Issue[]): Request {
   if (column === undefined) {
     issues.push(
       issue(
-        'layout.position',
+        'layout-position',
         path,
         `panel y ${show(slot.y)} is given without x (allowed: x and y together for an exact position, or x alone to pin the column)`,
       ),
@@ -207,7 +207,7 @@ function validWidth(w: unknown, path: string, issues: Issue[]): number {
   // The common case, checked first so it allocates nothing.
   if (typeof w === 'number' && Number.isInteger(w) && w >= 1 && w <= GRID_COLUMNS) return w;
   const report = (problem: string) =>
-    issues.push(issue('layout.width', path, `panel width ${show(w)} ${problem} (allowed: 1..${GRID_COLUMNS})`));
+    issues.push(issue('layout-width', path, `panel width ${show(w)} ${problem} (allowed: 1..${GRID_COLUMNS})`));
   if (typeof w !== 'number' || Number.isNaN(w)) {
     report('is not a number');
     return DEFAULT_PANEL_WIDTH;
@@ -229,7 +229,7 @@ function validHeight(h: unknown, path: string, issues: Issue[]): number {
   // The common case, checked first so it allocates nothing.
   if (typeof h === 'number' && Number.isInteger(h) && h >= 1 && h <= MAX_GRID_ROW) return h;
   const report = (problem: string) =>
-    issues.push(issue('layout.height', path, `panel height ${show(h)} ${problem} (allowed: 1..${MAX_GRID_ROW})`));
+    issues.push(issue('layout-height', path, `panel height ${show(h)} ${problem} (allowed: 1..${MAX_GRID_ROW})`));
   if (typeof h !== 'number' || Number.isNaN(h)) {
     report('is not a number');
     return DEFAULT_PANEL_HEIGHT;
@@ -252,7 +252,7 @@ function validColumn(x: unknown, w: number, path: string, issues: Issue[]): numb
   // The common case, checked first so it allocates nothing.
   if (typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= maxX) return x;
   const report = (problem: string) =>
-    issues.push(issue('layout.column', path, `panel x ${show(x)} ${problem} (allowed: 0..${maxX} for width ${w})`));
+    issues.push(issue('layout-column', path, `panel x ${show(x)} ${problem} (allowed: 0..${maxX} for width ${w})`));
   if (typeof x !== 'number' || Number.isNaN(x)) {
     report('is not a number');
     return 0;
@@ -274,7 +274,7 @@ function validRow(y: unknown, path: string, issues: Issue[]): number | undefined
   // The common case, checked first so it allocates nothing.
   if (typeof y === 'number' && Number.isInteger(y) && y >= 0 && y <= MAX_GRID_ROW) return y;
   const report = (problem: string) =>
-    issues.push(issue('layout.position', path, `panel y ${show(y)} ${problem} (allowed: 0..${MAX_GRID_ROW})`));
+    issues.push(issue('layout-position', path, `panel y ${show(y)} ${problem} (allowed: 0..${MAX_GRID_ROW})`));
   if (typeof y !== 'number' || Number.isNaN(y)) {
     report('is not a number');
     return undefined;

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { findConfigFile } from '../files/walk.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import type { DashcodeConfig } from './config.js';
 import { importUserModule, tsImporter, type ModuleImporter } from './modules.js';
 
@@ -29,7 +29,7 @@ export async function loadConfig(root: string, importer?: ModuleImporter): Promi
   }
   const value = mod?.default ?? {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    issues.push({ ...issue('config.invalid', '', 'the default export is not a config object (export default defineConfig({...}))'), source: { file } });
+    issues.push({ ...issue('config-invalid', '', 'the default export is not a config object (export default defineConfig({...}))'), source: { file } });
     return { file, config: {}, issues };
   }
   return { file, config: value as DashcodeConfig, issues };

@@ -7,7 +7,7 @@
 import { findCacheDir } from '../files/cache.js';
 import { importInGeneration, moduleGraph, newGeneration, registerTypeScript } from '../files/ts-loader.js';
 import { hasDashboardKind } from '../dashboards/is-dashboard.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import { relative } from '../files/paths.js';
 
 export type ModuleImporter = (file: string) => Promise<unknown>;
@@ -22,7 +22,7 @@ export interface ImportOptions {
   timeoutMs?: number;
 }
 
-/** The module's namespace, or undefined with a `module.load` / `module.timeout` issue naming the file. */
+/** The module's namespace, or undefined with a `module-load` / `module-timeout` issue naming the file. */
 export async function importUserModule(file: string, options: ImportOptions): Promise<Record<string, unknown> | undefined> {
   const { root, issues } = options;
   const importer = options.importer ?? (await tsImporter(root)).importer;
@@ -34,14 +34,14 @@ export async function importUserModule(file: string, options: ImportOptions): Pr
   try {
     const mod = await Promise.race([importer(file), timeout]);
     if (mod === 'timeout') {
-      issues.push({ ...issue('module.timeout', '', `did not finish loading within ${timeoutMs / 1000} s (a top-level await that never settles?); the other modules were loaded without it`), source: { file: relative(root, file) } });
+      issues.push({ ...issue('module-timeout', '', `did not finish loading within ${timeoutMs / 1000} s (a top-level await that never settles?); the other modules were loaded without it`), source: { file: relative(root, file) } });
       return undefined;
     }
     return cjsInterop(mod);
   } catch (err) {
     // esbuild puts the useful part ("file:line:col: ERROR: ...") on the lines after its first.
     const message = (err instanceof Error ? err.message : String(err)).split('\n').filter(Boolean).slice(0, 4).join(' ').replace(/\s+/g, ' ');
-    issues.push({ ...issue('module.load', '', `cannot load: ${message}`), source: { file: relative(root, file) } });
+    issues.push({ ...issue('module-load', '', `cannot load: ${message}`), source: { file: relative(root, file) } });
     return undefined;
   } finally {
     clearTimeout(timer);

@@ -3,7 +3,7 @@ import { GRAFANA_BUILTIN } from '../datasources/datasource.js';
 import type { JsonObject } from '../model/loose.js';
 import type { QueryText } from '../queries/text.js';
 import { neverThrows } from '../validate/guard.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 
 export interface AnnotationSpec {
   readonly kind: 'annotation';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isPanel, type PanelSpec } from '../panels/panel.js';
 import { isRow, type RowSpec } from '../rows/row.js';
 import { isVariable, type VariableSpec } from '../variables/variable.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 import { describes } from '../validate/describes.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import type { AnnotationSpec } from './annotations.js';
@@ -88,7 +88,7 @@ function buildDashboard(options: DashboardOptions): DashboardSpec {
     links,
     annotations,
     raw: options.raw !== undefined && isOptionsObject(options.raw) ? options.raw : undefined,
-    issues: [...(r.success ? [] : issuesFromZod(r.error, 'dashboard', '', '', schema)), ...built],
+    issues: [...(r.success ? [] : issuesFromZod(r.error, { schema })), ...built],
   });
 }
 

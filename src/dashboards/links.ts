@@ -1,7 +1,7 @@
 import { urlLinkJson } from '../model/link.js';
 import type { JsonObject } from '../model/loose.js';
 import { neverThrows } from '../validate/guard.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 
 export interface DashboardLinkSpec {
   readonly kind: 'dashboard-link';

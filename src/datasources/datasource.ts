@@ -1,6 +1,6 @@
 import type { EnvRef, Configurable } from '../model/env.js';
 import type { JsonObject } from '../model/loose.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 
 /**
  * A datasource is a value. Panels, queries and variables hold the object, not

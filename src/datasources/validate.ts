@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isEnvRef } from '../model/env.js';
 import { issuesFromZod } from '../validate/zod-issues.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 
 const UID = /^[A-Za-z0-9_-]{1,40}$/;
 
@@ -32,5 +32,5 @@ export { envRefSchema, configurable };
 export function validateDatasourceInput(schema: z.ZodType, input: unknown, name: string): Issue[] {
   const result = schema.safeParse(input);
   if (result.success) return [];
-  return issuesFromZod(result.error, 'datasource', `datasource "${name}"`);
+  return issuesFromZod(result.error, { source: { datasource: name } });
 }

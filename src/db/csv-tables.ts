@@ -2,6 +2,7 @@
  * From CSV text to typed rows of one MetricsRecorder table, collecting every
  * problem with its file, line and column instead of stopping at the first.
  */
+import type { IssueCode } from '../model/issue-codes.js';
 import { parseCsv, type CsvField } from './csv.js';
 
 export interface CsvProblem {
@@ -9,8 +10,8 @@ export interface CsvProblem {
   /** Absent for problems about the whole file or directory. */
   readonly line?: number;
   readonly column?: number;
-  /** Stable code, e.g. `csv.number`, `csv.syntax`, `csv.unknown-benchmark`. */
-  readonly code: string;
+  /** Stable code, e.g. `csv-number`, `csv-syntax`, `csv-unknown-benchmark`. */
+  readonly code: IssueCode;
   readonly message: string;
 }
 
@@ -41,31 +42,31 @@ export interface TableSpec {
 
 export class Problems {
   readonly list: CsvProblem[] = [];
-  add(file: string, at: { line: number; column: number } | undefined, code: string, message: string): void {
+  add(file: string, at: { line: number; column: number } | undefined, code: IssueCode, message: string): void {
     this.list.push(at ? { file, line: at.line, column: at.column, code, message } : { file, code, message });
   }
 }
 
 export function readTable(file: string, text: string, spec: TableSpec, problems: Problems): CsvTable {
   const { records, errors } = parseCsv(text);
-  for (const e of errors) problems.add(file, e, 'csv.syntax', e.message);
+  for (const e of errors) problems.add(file, e, 'csv-syntax', e.message);
   const [header, ...data] = records;
   if (!header) {
-    problems.add(file, undefined, 'csv.empty', `the file is empty (expected a header line: ${spec.required.join(',')})`);
+    problems.add(file, undefined, 'csv-empty', `the file is empty (expected a header line: ${spec.required.join(',')})`);
     return { file, columns: [], rows: [] };
   }
   const columns = header.fields.map((f) => f.value);
   const seen = new Set<string>();
   header.fields.forEach((f) => {
-    if (seen.has(f.value)) problems.add(file, f, 'csv.header', `column "${f.value}" appears twice in the header`);
-    else if (f.value === '') problems.add(file, f, 'csv.header', 'the header has an empty column name');
+    if (seen.has(f.value)) problems.add(file, f, 'csv-header', `column "${f.value}" appears twice in the header`);
+    else if (f.value === '') problems.add(file, f, 'csv-header', 'the header has an empty column name');
     else if (!spec.extraAllowed && !spec.required.includes(f.value)) {
-      problems.add(file, f, 'csv.header', `unknown column "${f.value}" (expected ${spec.required.join(',')})`);
+      problems.add(file, f, 'csv-header', `unknown column "${f.value}" (expected ${spec.required.join(',')})`);
     }
     seen.add(f.value);
   });
   for (const name of spec.required) {
-    if (!seen.has(name)) problems.add(file, header.fields[0], 'csv.header', `the header has no column "${name}"`);
+    if (!seen.has(name)) problems.add(file, header.fields[0], 'csv-header', `the header has no column "${name}"`);
   }
 
   const rows: CsvRow[] = [];
@@ -75,7 +76,7 @@ export function readTable(file: string, text: string, spec: TableSpec, problems:
       problems.add(
         file,
         extra ?? { line: record.line, column: 1 },
-        'csv.field-count',
+        'csv-field-count',
         `the line has ${record.fields.length} fields, the header has ${columns.length}`,
       );
       continue;
@@ -100,7 +101,7 @@ export function numberCell(file: string, column: string, f: CsvField, problems: 
   if (f.value === '') return null;
   const n = NUMBER.test(f.value) ? Number(f.value) : NaN;
   if (!Number.isFinite(n)) {
-    problems.add(file, f, 'csv.number', `${column} ${show(f.value)} is not a number`);
+    problems.add(file, f, 'csv-number', `${column} ${show(f.value)} is not a number`);
     return undefined;
   }
   return n;
@@ -119,12 +120,12 @@ export function timestampCell(file: string, column: string, f: CsvField, problem
   const m = TIMESTAMP.exec(f.value);
   if (!m) {
     const msg = f.value === '' ? `${column} is empty` : `${column} ${show(f.value)} is not a timestamp (expected e.g. 2025-07-29T20:08:07.875408)`;
-    problems.add(file, f, 'csv.timestamp', msg);
+    problems.add(file, f, 'csv-timestamp', msg);
     return undefined;
   }
   const [, y, mo, d, h, mi, s, frac, zone] = m as unknown as string[];
   if (zone !== undefined && !UTC_OFFSET.test(zone)) {
-    problems.add(file, f, 'csv.timestamp', `${column} ${show(f.value)} has UTC offset ${zone}; the column is UTC without a time zone: convert to UTC first`);
+    problems.add(file, f, 'csv-timestamp', `${column} ${show(f.value)} has UTC offset ${zone}; the column is UTC without a time zone: convert to UTC first`);
     return undefined;
   }
   const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
@@ -132,7 +133,7 @@ export function timestampCell(file: string, column: string, f: CsvField, problem
     date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(mo) - 1 && date.getUTCDate() === Number(d) &&
     date.getUTCHours() === Number(h) && date.getUTCMinutes() === Number(mi) && date.getUTCSeconds() === Number(s);
   if (!valid) {
-    problems.add(file, f, 'csv.timestamp', `${column} ${show(f.value)} is not a valid date and time`);
+    problems.add(file, f, 'csv-timestamp', `${column} ${show(f.value)} is not a valid date and time`);
     return undefined;
   }
   return `${y}-${mo}-${d} ${h}:${mi}:${s}${frac ? `.${frac}` : ''}`;
@@ -145,11 +146,11 @@ export function jsonObjectCell(file: string, column: string, f: CsvField, proble
   try {
     parsed = JSON.parse(f.value);
   } catch (e) {
-    problems.add(file, f, 'csv.json', `${column} is not valid JSON (${(e as Error).message})`);
+    problems.add(file, f, 'csv-json', `${column} is not valid JSON (${(e as Error).message})`);
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    problems.add(file, f, 'csv.json', `${column} must be a JSON object, got ${show(f.value)}`);
+    problems.add(file, f, 'csv-json', `${column} must be a JSON object, got ${show(f.value)}`);
     return undefined;
   }
   return parsed as Record<string, unknown>;

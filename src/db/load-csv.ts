@@ -17,7 +17,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SqlEngine } from './engine.js';
 import { decodeCsv, type CsvField } from './csv.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import {
   PLACEHOLDER,
   Problems,
@@ -94,11 +94,11 @@ export async function loadCsvDir(engine: SqlEngine, dir: string): Promise<LoadRe
     tables[kind] = [];
     for (const name of files[kind]) {
       const bytes = await readFile(path.join(dir, name)).catch((e: Error) => {
-        problems.add(name, undefined, 'csv.read', `cannot read the file: ${e.message}`);
+        problems.add(name, undefined, 'csv-read', `cannot read the file: ${e.message}`);
         return new Uint8Array();
       });
       const { text, errors } = decodeCsv(bytes);
-      for (const e of errors) problems.add(name, e, 'csv.encoding', e.message);
+      for (const e of errors) problems.add(name, e, 'csv-encoding', e.message);
       tables[kind].push(errors.length > 0 ? { file: name, columns: [], rows: [] } : readTable(name, text, KINDS[kind], problems));
     }
   }
@@ -138,7 +138,7 @@ async function listExport(dir: string, problems: Problems): Promise<{ files: Rec
   try {
     names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isFile()).map((d) => d.name).sort();
   } catch (e) {
-    problems.add(dir, undefined, 'csv.read', `cannot read the directory: ${(e as Error).message}`);
+    problems.add(dir, undefined, 'csv-read', `cannot read the directory: ${(e as Error).message}`);
     throw new CsvLoadError(problems.list);
   }
   for (const name of names) {
@@ -147,7 +147,7 @@ async function listExport(dir: string, problems: Problems): Promise<{ files: Rec
     else ignored.push(name);
   }
   if (files.benchmarks.length === 0) {
-    problems.add(dir, undefined, 'csv.no-export', 'no MetricsRecorder export here: expected benchmarks_*.csv (with device_measurements_*.csv, model_measurements_*.csv)');
+    problems.add(dir, undefined, 'csv-no-export', 'no MetricsRecorder export here: expected benchmarks_*.csv (with device_measurements_*.csv, model_measurements_*.csv)');
   }
   return { files, ignored };
 }
@@ -172,7 +172,7 @@ function convert(tables: Record<Kind, CsvTable[]>, problems: Problems): Converte
   const idOf = (file: string, row: CsvRow): string | undefined => {
     const cell = row.cells.get('benchmark_id');
     if (!cell) return undefined;
-    if (cell.value === '') problems.add(file, cell, 'csv.benchmark-id', 'benchmark_id is empty');
+    if (cell.value === '') problems.add(file, cell, 'csv-benchmark-id', 'benchmark_id is empty');
     return cell.value || undefined;
   };
   const text = (row: CsvRow, column: string): string | null => {
@@ -197,7 +197,7 @@ function convert(tables: Record<Kind, CsvTable[]>, problems: Problems): Converte
       if (id === undefined || metadata === undefined || created === undefined) continue;
       const first = benchmarks.get(id);
       if (first) {
-        problems.add(t.file, row.cells.get('benchmark_id'), 'csv.duplicate', `benchmark_id ${show(id)} already appears at ${first.file}:${first.row.line}`);
+        problems.add(t.file, row.cells.get('benchmark_id'), 'csv-duplicate', `benchmark_id ${show(id)} already appears at ${first.file}:${first.row.line}`);
         continue;
       }
       benchmarks.set(id, { file: t.file, row });
@@ -274,6 +274,6 @@ async function checkReferences(tx: SqlEngine, data: Converted, problems: Problem
     const ref = data.references.get(id);
     if (!ref) continue;
     const more = ref.count > 1 ? ` (${ref.count} rows)` : '';
-    problems.add(ref.file, ref.row.cells.get('benchmark_id'), 'csv.unknown-benchmark', `benchmark_id ${show(id)} is in no benchmarks_*.csv of this export and not in the database${more}`);
+    problems.add(ref.file, ref.row.cells.get('benchmark_id'), 'csv-unknown-benchmark', `benchmark_id ${show(id)} is in no benchmarks_*.csv of this export and not in the database${more}`);
   }
 }

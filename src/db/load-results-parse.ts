@@ -21,13 +21,14 @@
  * beyond the dimensions are kept verbatim in `config` jsonb, since the runner
  * adds options over time and they change no column.
  */
+import type { IssueCode } from '../model/issue-codes.js';
 import { timestampText } from './seed.js';
 
 export interface ResultsProblem {
   readonly file: string;
   /** JSON path of the value, `$` for the whole document; absent for file-level problems. */
   readonly path?: string;
-  readonly code: string;
+  readonly code: IssueCode;
   readonly message: string;
 }
 
@@ -96,24 +97,24 @@ class Reader {
     readonly file: string,
     readonly problems: ResultsProblem[],
   ) {}
-  add(path: string, code: string, message: string): void {
+  add(path: string, code: IssueCode, message: string): void {
     this.problems.push({ file: this.file, path, code, message });
   }
   object(v: unknown, path: string, keys?: readonly string[], required: readonly string[] = []): Obj | undefined {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) {
-      this.add(path, 'results.type', `expected an object, got ${describe(v)}`);
+      this.add(path, 'results-type', `expected an object, got ${describe(v)}`);
       return undefined;
     }
     const o = v as Obj;
-    if (keys) for (const k of Object.keys(o)) if (!keys.includes(k)) this.add(`${path}${key(k)}`, 'results.unknown-key', `unknown key (expected ${keys.join(', ')})`);
-    for (const k of required) if (!Object.hasOwn(o, k)) this.add(path, 'results.missing-key', `missing key "${k}"`);
+    if (keys) for (const k of Object.keys(o)) if (!keys.includes(k)) this.add(`${path}${key(k)}`, 'results-unknown-key', `unknown key (expected ${keys.join(', ')})`);
+    for (const k of required) if (!Object.hasOwn(o, k)) this.add(path, 'results-missing-key', `missing key "${k}"`);
     return o;
   }
   string(v: unknown, path: string, nullable = false): string | null | undefined {
     if (v === undefined) return undefined;
     if (v === null && nullable) return null;
     if (typeof v !== 'string') {
-      this.add(path, 'results.type', `expected a string${nullable ? ' or null' : ''}, got ${describe(v)}`);
+      this.add(path, 'results-type', `expected a string${nullable ? ' or null' : ''}, got ${describe(v)}`);
       return undefined;
     }
     return v;
@@ -121,28 +122,28 @@ class Reader {
   number(v: unknown, path: string, nullable = false): number | null | undefined {
     if (v === null && nullable) return null;
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      this.add(path, 'results.number', `expected a finite number${nullable ? ' or null' : ''}, got ${describe(v)}`);
+      this.add(path, 'results-number', `expected a finite number${nullable ? ' or null' : ''}, got ${describe(v)}`);
       return undefined;
     }
     return v;
   }
   integer(v: unknown, path: string, min: number): number | undefined {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
-      this.add(path, 'results.integer', `expected an integer ≥ ${min}, got ${describe(v)}`);
+      this.add(path, 'results-integer', `expected an integer ≥ ${min}, got ${describe(v)}`);
       return undefined;
     }
     return v;
   }
   boolean(v: unknown, path: string): boolean | undefined {
     if (typeof v !== 'boolean') {
-      if (v !== undefined) this.add(path, 'results.type', `expected true or false, got ${describe(v)}`);
+      if (v !== undefined) this.add(path, 'results-type', `expected true or false, got ${describe(v)}`);
       return undefined;
     }
     return v;
   }
   numbers(v: unknown, path: string, nullableItems = false): Array<number | null> | undefined {
     if (!Array.isArray(v)) {
-      this.add(path, 'results.type', `expected an array of numbers, got ${describe(v)}`);
+      this.add(path, 'results-type', `expected an array of numbers, got ${describe(v)}`);
       return undefined;
     }
     const out: Array<number | null> = [];
@@ -164,12 +165,12 @@ export function parseResultsFile(file: string, text: string): { runs: V2Run[]; p
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    problems.push({ file, code: 'results.syntax', message: `not valid JSON: ${jsonError(text, e as Error)}` });
+    problems.push({ file, code: 'results-syntax', message: `not valid JSON: ${jsonError(text, e as Error)}` });
     return { runs: [], problems };
   }
   const top = r.object(doc, '$');
   if (!top) return { runs: [], problems };
-  if (Object.keys(top).length === 0) r.add('$', 'results.empty', 'no results: expected an object keyed by config hash');
+  if (Object.keys(top).length === 0) r.add('$', 'results-empty', 'no results: expected an object keyed by config hash');
   const runs: V2Run[] = [];
   for (const [hash, entry] of Object.entries(top)) {
     const run = parseEntry(r, file, hash, entry);
@@ -181,7 +182,7 @@ export function parseResultsFile(file: string, text: string): { runs: V2Run[]; p
 function parseEntry(r: Reader, file: string, hash: string, entry: unknown): V2Run | undefined {
   const at = `$${key(hash)}`;
   const before = r.problems.length;
-  if (!HASH.test(hash)) r.add(at, 'results.config-hash', 'the key is not a config hash (64 lowercase hex digits, BenchmarkConfig.hash)');
+  if (!HASH.test(hash)) r.add(at, 'results-config-hash', 'the key is not a config hash (64 lowercase hex digits, BenchmarkConfig.hash)');
   const e = r.object(entry, at, ENTRY_KEYS, ENTRY_KEYS);
   if (!e) return undefined;
   const m = r.object(e.metadata, `${at}.metadata`, METADATA_KEYS, ['model_id', 'timestamp', 'commit_id']);
@@ -204,11 +205,11 @@ function parseEntry(r: Reader, file: string, hash: string, entry: unknown): V2Ru
   const itl = ms.inter_token_latency === undefined ? undefined : r.numbers(ms.inter_token_latency, `${at}.measurements.inter_token_latency`, true);
   const n = e2e?.length ?? 0;
   for (const [name, list] of [['time_to_first_token', ttft], ['inter_token_latency', itl]] as const) {
-    if (list && e2e && list.length !== n) r.add(`${at}.measurements.${name}`, 'results.length', `has ${list.length} values, e2e_latency has ${n}: one per measurement iteration`);
+    if (list && e2e && list.length !== n) r.add(`${at}.measurements.${name}`, 'results-length', `has ${list.length} values, e2e_latency has ${n}: one per measurement iteration`);
   }
-  if (e2e && success === false && n > 0) r.add(`${at}.metadata.success`, 'results.success', `is false but e2e_latency has ${n} values`);
+  if (e2e && success === false && n > 0) r.add(`${at}.metadata.success`, 'results-success', `is false but e2e_latency has ${n} values`);
   e2e?.forEach((v, i) => {
-    if (v !== null && v <= 0) r.add(`${at}.measurements.e2e_latency[${i}]`, 'results.number', `a latency must be positive, got ${v}`);
+    if (v !== null && v <= 0) r.add(`${at}.measurements.e2e_latency[${i}]`, 'results-number', `a latency must be positive, got ${v}`);
   });
   const iterations: V2Iteration[] = (e2e ?? []).map((v, i) => ({
     iteration: i,
@@ -219,10 +220,10 @@ function parseEntry(r: Reader, file: string, hash: string, entry: unknown): V2Ru
   }));
   const samples = gpuSamples(r, ms.gpu_metrics, `${at}.measurements.gpu_metrics`, n);
   if (ms.shape_and_decoded_outputs !== undefined && !Array.isArray(ms.shape_and_decoded_outputs)) {
-    r.add(`${at}.measurements.shape_and_decoded_outputs`, 'results.type', `expected an array of strings, got ${describe(ms.shape_and_decoded_outputs)}`);
+    r.add(`${at}.measurements.shape_and_decoded_outputs`, 'results-type', `expected an array of strings, got ${describe(ms.shape_and_decoded_outputs)}`);
   }
   if (ms.timestamps !== undefined && ms.timestamps !== null && !Array.isArray(ms.timestamps)) {
-    r.add(`${at}.measurements.timestamps`, 'results.type', `expected null or an array, got ${describe(ms.timestamps)}`);
+    r.add(`${at}.measurements.timestamps`, 'results-type', `expected null or an array, got ${describe(ms.timestamps)}`);
   }
 
   const text = (o: Obj, k: string, p: string) => opt(r.string(o[k], `${p}.${k}`, true));
@@ -253,17 +254,17 @@ function parseEntry(r: Reader, file: string, hash: string, entry: unknown): V2Ru
     iterations,
     samples,
   };
-  if (modelId === '') r.add(`${at}.metadata.model_id`, 'results.missing-key', 'is empty');
+  if (modelId === '') r.add(`${at}.metadata.model_id`, 'results-missing-key', 'is empty');
   return r.problems.length === before ? run : undefined;
 }
 
 function gpuSamples(r: Reader, v: unknown, path: string, iterations: number): V2GpuSample[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) {
-    r.add(path, 'results.type', `expected null or an array (one GPURawMetrics per iteration), got ${describe(v)}`);
+    r.add(path, 'results-type', `expected null or an array (one GPURawMetrics per iteration), got ${describe(v)}`);
     return [];
   }
-  if (v.length !== iterations) r.add(path, 'results.length', `has ${v.length} entries, e2e_latency has ${iterations}: one per measurement iteration`);
+  if (v.length !== iterations) r.add(path, 'results-length', `has ${v.length} entries, e2e_latency has ${iterations}: one per measurement iteration`);
   const out: V2GpuSample[] = [];
   v.forEach((g, i) => {
     if (g === null) return;
@@ -277,7 +278,7 @@ function gpuSamples(r: Reader, v: unknown, path: string, iterations: number): V2
     r.string(o.monitoring_status, `${p}.monitoring_status`);
     if (!util || !mem || !ts || t0 === undefined || t0 === null) return;
     if (util.length !== ts.length || mem.length !== ts.length) {
-      r.add(p, 'results.length', `utilization (${util.length}), memory_used (${mem.length}) and timestamps (${ts.length}) must have one value per sample`);
+      r.add(p, 'results-length', `utilization (${util.length}), memory_used (${mem.length}) and timestamps (${ts.length}) must have one value per sample`);
       return;
     }
     ts.forEach((s, k) => {
@@ -303,7 +304,7 @@ function timestamp(r: Reader, v: unknown, path: string): string | undefined {
   const m = ISO.exec(s);
   const ms = m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : NaN;
   if (!m || Number.isNaN(ms) || new Date(ms).getUTCDate() !== +m[3]!) {
-    r.add(path, 'results.timestamp', `${JSON.stringify(s)} is not an ISO 8601 timestamp like 2026-10-31T12:00:00.123456+00:00`);
+    r.add(path, 'results-timestamp', `${JSON.stringify(s)} is not an ISO 8601 timestamp like 2026-10-31T12:00:00.123456+00:00`);
     return undefined;
   }
   const zone = m[8];

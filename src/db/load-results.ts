@@ -16,7 +16,7 @@ import { walkFiles } from '../files/walk.js';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SqlEngine } from './engine.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import { parseResultsFile, resultsProblemText, RESULT_FILE, type ResultsProblem, type V2Run } from './load-results-parse.js';
 import { WRITE_LOCK_KEY } from './write.js';
 
@@ -62,7 +62,7 @@ export async function loadResultsDir(engine: SqlEngine, dir: string): Promise<Re
     if (!(await stat(dir)).isDirectory()) throw new Error('not a directory');
     names = await walkFiles(dir);
   } catch (e) {
-    throw new ResultsLoadError([{ file: dir, code: 'results.read', message: `cannot read the directory: ${(e as Error).message}` }]);
+    throw new ResultsLoadError([{ file: dir, code: 'results-read', message: `cannot read the directory: ${(e as Error).message}` }]);
   }
   const files = names.filter((n) => RESULT_FILE.test(n));
   const report: ResultsLoadReport = {
@@ -74,14 +74,14 @@ export async function loadResultsDir(engine: SqlEngine, dir: string): Promise<Re
     problems: [],
   };
   if (files.length === 0) {
-    throw new ResultsLoadError([{ file: dir, code: 'results.none', message: 'no benchmark_v2 results here: expected <model>_benchmark_<YYYYMMDD_HHMMSS>.json files' }], report);
+    throw new ResultsLoadError([{ file: dir, code: 'results-none', message: 'no benchmark_v2 results here: expected <model>_benchmark_<YYYYMMDD_HHMMSS>.json files' }], report);
   }
   for (const file of files) {
     let text: string;
     try {
       text = await readFile(path.join(dir, file), 'utf8');
     } catch (e) {
-      report.problems.push({ file, code: 'results.read', message: `cannot read the file: ${(e as Error).message}` });
+      report.problems.push({ file, code: 'results-read', message: `cannot read the file: ${(e as Error).message}` });
       report.files.push({ file, loaded: false });
       continue;
     }

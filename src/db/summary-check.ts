@@ -33,12 +33,12 @@ export function crossCheckSummary(summary: CsvTable, index: ExportIndex, problem
     if (!idCell) continue;
     const bench = index.benchmarks.get(idCell.value);
     if (!bench) {
-      problems.add(summary.file, idCell, 'csv.summary', `benchmark_id ${show(idCell.value)} is in the summary but in no benchmarks_*.csv`);
+      problems.add(summary.file, idCell, 'csv-summary', `benchmark_id ${show(idCell.value)} is in the summary but in no benchmarks_*.csv`);
       continue;
     }
     checked++;
     const mismatch = (cell: CsvField, name: string, expected: string) =>
-      problems.add(summary.file, cell, 'csv.summary', `${name} is ${show(cell.value)} in the summary but ${expected} in the data`);
+      problems.add(summary.file, cell, 'csv-summary', `${name} is ${show(cell.value)} in the summary but ${expected} in the data`);
 
     for (const name of BENCHMARK_COLUMNS) {
       const cell = row.cells.get(name);

@@ -8,7 +8,8 @@
  */
 import { isObject } from '../model/loose.js';
 import { readFile } from 'node:fs/promises';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
+import type { IssueCode } from '../model/issue-codes.js';
 
 /**
  * Deepest nesting accepted. A Grafana dashboard nests about ten levels
@@ -20,7 +21,7 @@ export const MAX_JSON_DEPTH = 128;
 
 export type JsonFileResult = { json: unknown; issue?: undefined } | { json?: undefined; issue: Issue };
 
-function problem(code: string, file: string, message: string): JsonFileResult {
+function problem(code: IssueCode, file: string, message: string): JsonFileResult {
   return { issue: { ...issue(code, '', message), source: { file } } };
 }
 
@@ -44,14 +45,14 @@ function nestingDepth(text: string): number {
 /** JSON text → value, or an issue naming `file`. */
 export function parseJsonText(text: string, file: string): JsonFileResult {
   // Grafana's provisioning reads dashboards with Go's encoding/json, which rejects a BOM: so does dashcode, by name.
-  if (text.charCodeAt(0) === 0xfeff) return problem('input.bom', file, `${file} starts with a UTF-8 byte order mark, which Grafana's JSON reader rejects; save it without the BOM`);
-  if (text.trim() === '') return problem('input.json', file, `${file} is empty, not a JSON document`);
+  if (text.charCodeAt(0) === 0xfeff) return problem('input-bom', file, `${file} starts with a UTF-8 byte order mark, which Grafana's JSON reader rejects; save it without the BOM`);
+  if (text.trim() === '') return problem('input-json', file, `${file} is empty, not a JSON document`);
   const depth = nestingDepth(text);
-  if (depth > MAX_JSON_DEPTH) return problem('input.depth', file, `${file} nests arrays and objects ${depth} levels deep; no Grafana dashboard nests more than ${MAX_JSON_DEPTH}`);
+  if (depth > MAX_JSON_DEPTH) return problem('input-depth', file, `${file} nests arrays and objects ${depth} levels deep; no Grafana dashboard nests more than ${MAX_JSON_DEPTH}`);
   try {
     return { json: JSON.parse(text) as unknown };
   } catch (err) {
-    return problem('input.json', file, `${file} is not valid JSON: ${(err as Error).message}`);
+    return problem('input-json', file, `${file} is not valid JSON: ${(err as Error).message}`);
   }
 }
 
@@ -60,7 +61,7 @@ async function readText(file: string, label: string): Promise<{ text: string } |
   try {
     return { text: await readFile(file, 'utf8') };
   } catch (err) {
-    return problem('input.read', label, `cannot read ${label}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    return problem('input-read', label, `cannot read ${label}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
 }
 
@@ -91,7 +92,7 @@ export interface DashboardFileOptions {
 export function notDashboard(json: unknown, file: string, options: DashboardFileOptions = {}): Issue | undefined {
   if (isDashboardJson(json) || (options.apiResponse && isDashboardApiResponse(json))) return undefined;
   const what = json === null ? 'null' : Array.isArray(json) ? 'a list' : typeof json === 'object' ? 'an object without a "panels" list and a "title"' : `a ${typeof json}`;
-  return problem('input.not-dashboard', file, `${file} is not a Grafana dashboard: it is ${what}`).issue;
+  return problem('input-not-dashboard', file, `${file} is not a Grafana dashboard: it is ${what}`).issue;
 }
 
 /** `parseJsonText`, and an issue when the value is not a dashboard. */

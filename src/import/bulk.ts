@@ -6,7 +6,7 @@
  * uid) for the datasources module, shared by all dashboards. Pure: the
  * caller reads and writes the files.
  */
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 import { isObject } from '../diff/json.js';
 import type { KnownDatasource, NewDatasource } from './datasources.js';
 import { importDashboard, type ImportOptions, type ImportResult } from './import.js';

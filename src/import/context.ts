@@ -3,7 +3,8 @@
  * fields found so far, the names taken in the generated module, and which
  * library exports and helpers the code uses.
  */
-import { issue, type Issue, type Severity } from '../validate/issues.js';
+import { issue, type Issue, type Severity } from '../model/issue.js';
+import { ISSUE_CODES, type IssueCode } from '../model/issue-codes.js';
 import { camelIdentifier, invoke, isIdentifier, isReserved, type Code, type Expr } from './code.js';
 import type { DatasourceResolver } from './datasources.js';
 import type { VariableInScope } from './query-text.js';
@@ -57,7 +58,7 @@ export class ImportContext {
     return invoke(this.lib(name), HELPER_FUNCTIONS[name] as (...a: never[]) => unknown, ...args);
   }
 
-  report(code: string, path: string, message: string, severity: Severity = 'warning', panel?: string): void {
+  report(code: IssueCode, path: string, message: string, severity: Severity = ISSUE_CODES[code].severity, panel?: string): void {
     // The formatter names the panel already (from `source`); do not say it twice.
     const prefix = `panel "${panel}"`;
     if (panel && message.startsWith(prefix)) message = message.slice(prefix.length).replace(/^:?\s*/, '');

@@ -28,7 +28,7 @@ const WEEK_START = new Set(['', 'monday', 'saturday', 'sunday']);
 export function dashboardSettings(ctx: ImportContext, d: JsonObject, takenUids?: Set<string>): ExprObject {
   const props: ExprObject = {};
   const uid = typeof d.uid === 'string' && d.uid !== '' ? d.uid : undefined;
-  if (!uid) ctx.report('import.uid', 'uid', 'the dashboard has no uid; dashcode requires a stable one, so one was made from the title: check it', 'warning');
+  if (!uid) ctx.report('import-uid', 'uid', 'the dashboard has no uid; dashcode requires a stable one, so one was made from the title: check it', 'warning');
   props.uid = uid ?? unusedUid(slugOf(typeof d.title === 'string' ? d.title : '') || 'dashboard', takenUids);
   props.title = typeof d.title === 'string' ? d.title : '';
   const raw: JsonObject = {};
@@ -100,7 +100,7 @@ export function dashboardSettings(ctx: ImportContext, d: JsonObject, takenUids?:
           // Grafana's DashboardModel (public/app/features/dashboard/state/DashboardModel.ts) copies only the fields
           // it knows in its constructor and saves only those (getSaveModelClone); Scenes' transformSaveModelToScene
           // reads the same ones. A key outside the schema has no effect, and dashcode's output schema refuses it.
-          ctx.report('import.dropped', k, `dashboard key "${k}" dropped: it is not in Grafana's dashboard schema, and Grafana neither reads nor saves it`, 'warning');
+          ctx.report('import-dropped', k, `dashboard key "${k}" dropped: it is not in Grafana's dashboard schema, and Grafana neither reads nor saves it`, 'warning');
           ctx.keep('dashboard', k, "dropped: not in Grafana's dashboard schema");
         }
     }
@@ -130,10 +130,10 @@ function revision(ctx: ImportContext, v: Json, raw: JsonObject): void {
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
   if (Number.isInteger(n)) {
     raw.revision = n;
-    ctx.report('import.revision', 'revision', `revision ${JSON.stringify(v)} is a string; Grafana's schema has an integer, so it becomes ${n}`, 'warning');
+    ctx.report('import-revision', 'revision', `revision ${JSON.stringify(v)} is a string; Grafana's schema has an integer, so it becomes ${n}`, 'warning');
     ctx.keep('dashboard', 'revision', `raw: ${JSON.stringify(v)} written as ${n}`);
   } else {
-    ctx.report('import.revision', 'revision', `revision ${JSON.stringify(v)} is not an integer, as Grafana's schema requires; dropped (it is grafana.com metadata, not shown)`, 'warning');
+    ctx.report('import-revision', 'revision', `revision ${JSON.stringify(v)} is not an integer, as Grafana's schema requires; dropped (it is grafana.com metadata, not shown)`, 'warning');
     ctx.keep('dashboard', 'revision', 'dropped: not an integer');
   }
 }
@@ -187,7 +187,7 @@ export function importLinks(ctx: ImportContext, links: unknown): Code[] {
   return asArray(links).flatMap((l, i) => {
     const where = `dashboard link ${i + 1}`;
     if (!isObject(l) || typeof l.title !== 'string') {
-      ctx.report('import.link', `links[${i}]`, `${where} has no title; dropped`);
+      ctx.report('import-link', `links[${i}]`, `${where} has no title; dropped`);
       ctx.keep(where, 'the whole link', 'dropped');
       return [];
     }
@@ -240,7 +240,7 @@ export function importAnnotations(ctx: ImportContext, annotations: unknown): Cod
       const ds = builtin ? undefined : ctx.datasources.resolve(a.datasource, undefined, where, `${path}.datasource`);
       const model = clone(a);
       delete model.datasource;
-      if (!builtin) ctx.report('import.annotation-verbatim', path, `${where}: dashcode has a builder for Prometheus annotations only; kept verbatim`);
+      if (!builtin) ctx.report('import-annotation-verbatim', path, `${where}: dashcode has a builder for Prometheus annotations only; kept verbatim`);
       ctx.keep(where, 'the whole annotation', 'rawAnnotation');
       return [ctx.callHelper('rawAnnotation', { datasource: ds?.expr, model })];
     }

@@ -90,7 +90,7 @@ export class DatasourceResolver {
       const k = this.known.find((d) => d.uid === uid);
       if (k) {
         if (type !== undefined && canonicalPluginType(k.type) !== type) {
-          this.ctx.report('import.datasource-type', path, `${where}: datasource uid ${uid} is "${type}" in the dashboard but "${k.type}" in the datasources module`, 'warning', panel);
+          this.ctx.report('import-datasource-type', path, `${where}: datasource uid ${uid} is "${type}" in the dashboard but "${k.type}" in the datasources module`, 'warning', panel);
         }
         return this.use(k);
       }
@@ -101,18 +101,18 @@ export class DatasourceResolver {
     if (name !== undefined) {
       const k = this.known.find((d) => d.name === name);
       if (k) return this.use(k);
-      this.ctx.report('import.datasource-name', path, `${where}: datasource referenced by its name "${name}" (Grafana before schemaVersion 33); its uid is unknown, so it is declared with uid "${slug(name)}"`, 'warning', panel);
+      this.ctx.report('import-datasource-name', path, `${where}: datasource referenced by its name "${name}" (Grafana before schemaVersion 33); its uid is unknown, so it is declared with uid "${slug(name)}"`, 'warning', panel);
       return this.external(type, slug(name), name, where, path, panel);
     }
     // No uid: Grafana's default datasource (of this type, when one is given).
     const candidates = this.known.filter((d) => type === undefined || canonicalPluginType(d.type) === type);
     const chosen = candidates.find((d) => d.isDefault) ?? (candidates.length === 1 ? candidates[0] : undefined);
     if (chosen) {
-      this.ctx.report('import.datasource-default', path, `${where}: no datasource uid (Grafana's default datasource); using ${chosen.exportName} (uid ${chosen.uid})`, 'info', panel);
+      this.ctx.report('import-datasource-default', path, `${where}: no datasource uid (Grafana's default datasource); using ${chosen.exportName} (uid ${chosen.uid})`, 'info', panel);
       return this.use(chosen);
     }
     const fallback = `default-${type ?? 'datasource'}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 40);
-    this.ctx.report('import.datasource-default', path, `${where}: no datasource uid (Grafana's default datasource) and no default ${type ?? ''} datasource in the datasources module; declared as external uid "${fallback}"`, 'warning', panel);
+    this.ctx.report('import-datasource-default', path, `${where}: no datasource uid (Grafana's default datasource) and no default ${type ?? ''} datasource in the datasources module; declared as external uid "${fallback}"`, 'warning', panel);
     return this.external(type, fallback, undefined, where, path, panel);
   }
 
@@ -140,7 +140,7 @@ export class DatasourceResolver {
       imports: ['externalDatasource'],
       comment: `Used by ${this.ctx.dashboardTitle === undefined ? 'an imported dashboard' : `dashboard "${this.ctx.dashboardTitle}"`}; provisioned outside this repository (define it with a datasource builder to provision it here).`,
     };
-    this.ctx.report('import.datasource-external', path, `${where}: datasource uid ${uid} (${t}) is not in the datasources module; added there as external ${exportName}`, 'info', panel);
+    this.ctx.report('import-datasource-external', path, `${where}: datasource uid ${uid} (${t}) is not in the datasources module; added there as external ${exportName}`, 'info', panel);
     this.added.push(added);
     this.known.push(added);
     return this.use(added);

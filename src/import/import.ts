@@ -4,6 +4,7 @@
  * result and compares it with the original the way `dashcode diff` does, so
  * whatever it could not reproduce is reported, never silently lost.
  */
+import type { IssueCode } from '../model/issue-codes.js';
 import { compileDashboard } from '../compile/compile.js';
 import { dashboard, type DashboardSpec } from '../dashboards/dashboard.js';
 import type { Change } from '../diff/changes.js';
@@ -13,7 +14,7 @@ import { asArray, isObject } from '../diff/json.js';
 import { collapsedShift, shiftY, sortByPosition } from '../diff/normalize.js';
 import type { JsonObject } from '../model/loose.js';
 import { row } from '../rows/row.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 import { Code, code, commentText, invoke, render, stringLiteral, type ExprObject } from './code.js';
 import { ImportContext } from './context.js';
 import { dashboardSettings, importAnnotations, importLinks } from './dashboard.js';
@@ -69,28 +70,28 @@ export async function importDashboard(json: unknown, options: ImportOptions = {}
   const input = unwrap(json);
   const title = isObject(input) && typeof input.title === 'string' ? input.title : undefined;
   const ctx = new ImportContext(options.file, title);
-  const fail = (codeName: string, message: string): ImportResult => {
+  const fail = (codeName: IssueCode, message: string): ImportResult => {
     ctx.report(codeName, '', message, 'error');
     return { code: '', issues: ctx.issues, unmodelled: ctx.unmodelled, newDatasources: [], roundTrip: [] };
   };
   const name = options.file ?? 'the input';
-  if (!isObject(input)) return fail('import.not-dashboard', `${name} is not a Grafana dashboard: expected a JSON object`);
+  if (!isObject(input)) return fail('import-not-dashboard', `${name} is not a Grafana dashboard: expected a JSON object`);
   const schemaVersion = typeof input.schemaVersion === 'number' ? input.schemaVersion : undefined;
   if (Array.isArray(input.rows) && (!Array.isArray(input.panels) || (schemaVersion ?? 0) < FIRST_PANELS_SCHEMA)) {
-    return fail('import.legacy-rows', `${name} uses the legacy "rows" layout (schemaVersion ${schemaVersion ?? 'missing'}, before ${FIRST_PANELS_SCHEMA}); open and save it in Grafana 5 or later so it is migrated to "panels", then import it`);
+    return fail('import-legacy-rows', `${name} uses the legacy "rows" layout (schemaVersion ${schemaVersion ?? 'missing'}, before ${FIRST_PANELS_SCHEMA}); open and save it in Grafana 5 or later so it is migrated to "panels", then import it`);
   }
-  if (!Array.isArray(input.panels) && typeof input.title !== 'string') return fail('import.not-dashboard', `${name} is not a Grafana dashboard: it has no "panels" list and no "title"`);
-  if (input.panels !== undefined && !Array.isArray(input.panels)) return fail('import.not-dashboard', `${name} is not a Grafana dashboard: "panels" is not a list`);
+  if (!Array.isArray(input.panels) && typeof input.title !== 'string') return fail('import-not-dashboard', `${name} is not a Grafana dashboard: it has no "panels" list and no "title"`);
+  if (input.panels !== undefined && !Array.isArray(input.panels)) return fail('import-not-dashboard', `${name} is not a Grafana dashboard: "panels" is not a list`);
   if (schemaVersion !== undefined && schemaVersion < OLDEST_TESTED_SCHEMA) {
-    ctx.report('import.schema-version', 'schemaVersion', `schemaVersion ${schemaVersion} is older than ${OLDEST_TESTED_SCHEMA}; the import may miss fields Grafana migrates on load (save it in a recent Grafana first)`, 'warning');
+    ctx.report('import-schema-version', 'schemaVersion', `schemaVersion ${schemaVersion} is older than ${OLDEST_TESTED_SCHEMA}; the import may miss fields Grafana migrates on load (save it in a recent Grafana first)`, 'warning');
   }
-  if (input !== json) ctx.report('import.unwrapped', '', 'the file is an API response ({ dashboard, meta }); imported its "dashboard"', 'info');
+  if (input !== json) ctx.report('import-unwrapped', '', 'the file is an API response ({ dashboard, meta }); imported its "dashboard"', 'info');
 
   try {
     return await build(ctx, placeAsGrafana(ctx, migrateLegacyPanels(ctx, fillSharedInputs(ctx, input, options.datasources ?? []))), options);
   } catch (err) {
     // A bug in the importer must not take the CLI down with a stack trace: report it as an issue.
-    return fail('import.internal', `internal error while importing ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    return fail('import-internal', `internal error while importing ${name}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
@@ -101,10 +102,10 @@ export async function importDashboard(json: unknown, options: ImportOptions = {}
 function migrateLegacyPanels(ctx: ImportContext, d: JsonObject): JsonObject {
   const { dashboard: migrated, migrations } = migrateLegacyDashboard(d);
   for (const { path, title, migration: m } of migrations) {
-    if (m.from !== m.to) ctx.report('import.legacy-panel', `${path}.type`, `legacy ${m.from} panel migrated to ${m.to}, as Grafana does when it loads the dashboard`, 'info', title);
+    if (m.from !== m.to) ctx.report('import-legacy-panel', `${path}.type`, `legacy ${m.from} panel migrated to ${m.to}, as Grafana does when it loads the dashboard`, 'info', title);
     if (m.dropped.length > 0) {
       const inert = m.from === m.to;
-      ctx.report('import.legacy-dropped', path, inert ? `dropped, as they have no effect in Grafana 7+: ${m.dropped.join(', ')}` : `not carried over by Grafana's ${m.from} → ${m.to} migration: ${m.dropped.join(', ')}`, 'warning', title);
+      ctx.report('import-legacy-dropped', path, inert ? `dropped, as they have no effect in Grafana 7+: ${m.dropped.join(', ')}` : `not carried over by Grafana's ${m.from} → ${m.to} migration: ${m.dropped.join(', ')}`, 'warning', title);
       ctx.keep(title ? `panel "${title}"` : path, m.dropped.join(', '), inert ? 'dropped: no effect in Grafana 7+' : `dropped: Grafana's ${m.from} → ${m.to} migration does not carry it over`);
     }
   }
@@ -117,10 +118,10 @@ function fillSharedInputs(ctx: ImportContext, d: JsonObject, known: readonly Kno
   for (const c of choices) {
     const what = `input \${${c.name}} (a ${c.pluginId} datasource${c.label ? `, ${JSON.stringify(c.label)}` : ''})`;
     if (!c.chosen) {
-      ctx.report('import.input', '__inputs', `${what}: no ${c.pluginId} datasource is known (add one to the datasources module or pass its provisioning), so it stays a placeholder Grafana cannot resolve`, 'warning');
+      ctx.report('import-input', '__inputs', `${what}: no ${c.pluginId} datasource is known (add one to the datasources module or pass its provisioning), so it stays a placeholder Grafana cannot resolve`, 'warning');
     } else {
       const many = c.candidates > 1 ? `; ${c.candidates} ${c.pluginId} datasources are known, this is ${c.chosen.isDefault ? 'the default one' : 'the first'}: check it` : '';
-      ctx.report('import.input', '__inputs', `${what} is the project's ${c.pluginId} datasource "${c.chosen.exportName}" (Grafana's import asks for it and puts its uid in every \${${c.name}})${many}`, many ? 'warning' : 'info');
+      ctx.report('import-input', '__inputs', `${what} is the project's ${c.pluginId} datasource "${c.chosen.exportName}" (Grafana's import asks for it and puts its uid in every \${${c.name}})${many}`, many ? 'warning' : 'info');
     }
   }
   return filled;
@@ -134,7 +135,7 @@ function placeAsGrafana(ctx: ImportContext, d: JsonObject): JsonObject {
   const { dashboard: placed, moved } = grafanaGrid(d);
   for (const m of moved) {
     const g = m.from;
-    ctx.report('import.grid-compacted', `${m.path}.gridPos`, `${m.title ? '' : `${m.path}: `}at x=${String(g.x)} y=${String(g.y)} w=${String(g.w)} h=${String(g.h)}, ${m.reason}; moved to x=${m.to.x} y=${m.to.y}, where Grafana's grid (react-grid-layout's vertical compaction) shows it`, 'warning', m.title);
+    ctx.report('import-grid-compacted', `${m.path}.gridPos`, `${m.title ? '' : `${m.path}: `}at x=${String(g.x)} y=${String(g.y)} w=${String(g.w)} h=${String(g.h)}, ${m.reason}; moved to x=${m.to.x} y=${m.to.y}, where Grafana's grid (react-grid-layout's vertical compaction) shows it`, 'warning', m.title);
   }
   return placed;
 }
@@ -165,10 +166,10 @@ async function build(ctx: ImportContext, d: JsonObject, options: ImportOptions):
   const spec = dashboardCall.value as DashboardSpec;
   const compiled = compileDashboard(spec);
   const roundTrip = diffDashboards(d, compiled.json);
-  for (const c of roundTrip) ctx.report('import.round-trip', c.path ?? '', `not reproduced exactly: ${describeChange(c)}`, 'warning');
+  for (const c of roundTrip) ctx.report('import-round-trip', c.path ?? '', `not reproduced exactly: ${describeChange(c)}`, 'warning');
   if (ctx.editorState.size > 0) {
     const fields = [...ctx.editorState].map(([k, n]) => `${k} (${n}×)`).join(', ');
-    ctx.report('import.editor-state', '', `query-editor state dropped, as it does not change what runs: ${fields}`, 'info');
+    ctx.report('import-editor-state', '', `query-editor state dropped, as it does not change what runs: ${fields}`, 'info');
     ctx.keep('queries', [...ctx.editorState.keys()].join(', '), 'dropped: query-editor state');
   }
 
@@ -185,7 +186,7 @@ function importPanels(ctx: ImportContext, list: unknown[]): Code[] {
   const index = new Map<object, number>();
   const objects = list.filter((p, i): p is JsonObject => {
     if (isObject(p)) index.set(p, i);
-    else ctx.report('import.panel-invalid', `panels[${i}]`, `panels[${i}] is not an object; dropped`);
+    else ctx.report('import-panel-invalid', `panels[${i}]`, `panels[${i}] is not an object; dropped`);
     return isObject(p);
   });
   const planner = new SlotPlanner(ctx);
@@ -205,7 +206,7 @@ function importPanels(ctx: ImportContext, list: unknown[]): Code[] {
         for (const c of sortByPosition([...childIndex.keys()])) {
           const childPath = `${path}.panels[${childIndex.get(c)}]`;
           if (c.type === 'row') {
-            ctx.report('import.nested-row', childPath, `${open.where} holds a row; rows cannot nest, so it is dropped`);
+            ctx.report('import-nested-row', childPath, `${open.where} holds a row; rows cannot nest, so it is dropped`);
             ctx.keep(open.where, 'a nested row', 'dropped');
             continue;
           }
@@ -243,7 +244,7 @@ const ROW_NOISE = new Set(['type', 'title', 'collapsed', 'gridPos', 'id', 'panel
 function rowDraft(ctx: ImportContext, p: JsonObject, path: string): RowDraft {
   const title = typeof p.title === 'string' ? p.title : '';
   const where = `row "${title}"`;
-  if (title === '') ctx.report('import.row-title', `${path}.title`, `${where}: no title (Grafana allows it; \`dashcode lint\` warns panel-title)`, 'info');
+  if (title === '') ctx.report('import-row-title', `${path}.title`, `${where}: no title (Grafana allows it; \`dashcode lint\` warns panel-title)`, 'info');
   const collapsed = p.collapsed === true;
   const props: ExprObject = { title };
   const raw: JsonObject = {};
@@ -253,7 +254,7 @@ function rowDraft(ctx: ImportContext, p: JsonObject, path: string): RowDraft {
     if (v) props.repeat = code(v.identifier, v.spec);
     else {
       // Kept as Grafana stored it, so the reviewer sees it; dashcode build cannot check it.
-      ctx.report('import.row-repeat', `${path}.repeat`, `${where}: repeats over "${p.repeat}", which the dashboard does not define; kept through raw`);
+      ctx.report('import-row-repeat', `${path}.repeat`, `${where}: repeats over "${p.repeat}", which the dashboard does not define; kept through raw`);
       raw.repeat = p.repeat;
       ctx.keep(where, 'repeat', 'raw: repeat over an unknown variable');
     }
@@ -265,7 +266,7 @@ function rowDraft(ctx: ImportContext, p: JsonObject, path: string): RowDraft {
   }
   if (Object.keys(raw).length > 0) props.raw = raw;
   if (!collapsed && asArray(p.panels).length > 0) {
-    ctx.report('import.row-panels', `${path}.panels`, `${where}: an expanded row with panels stored inside it; Grafana ignores them, so they are dropped`);
+    ctx.report('import-row-panels', `${path}.panels`, `${where}: an expanded row with panels stored inside it; Grafana ignores them, so they are dropped`);
     ctx.keep(where, 'panels', 'dropped: stored inside an expanded row');
   }
   return { where, props, collapsed, panels: [] };

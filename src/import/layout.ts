@@ -39,7 +39,7 @@ export class SlotPlanner {
     const placed = layoutPanels(this.nodes).nodes.at(-1);
     const original = asObject(gridPos);
     if (placed && typeof original.y === 'number' && placed.gridPos.y !== original.y) {
-      this.ctx.report('import.row-position', `${path}.gridPos`, `${where}: was at y=${original.y}; dashcode puts a row right below what is above it (y=${placed.gridPos.y})`, 'info');
+      this.ctx.report('import-row-position', `${path}.gridPos`, `${where}: was at y=${original.y}; dashcode puts a row right below what is above it (y=${placed.gridPos.y})`, 'info');
     }
   }
 
@@ -60,19 +60,19 @@ export class SlotPlanner {
   /** What dashcode's layout will say about the node just added (an overlap Grafana tolerated, say). */
   private reportLayoutIssues(layoutPath: string, where: string, path: string): void {
     for (const i of layoutPanels(this.nodes).issues) {
-      if (i.path === layoutPath) this.ctx.report('import.grid-position', `${path}.gridPos`, `${where}: ${i.message}; \`dashcode build\` will report it [${i.code}]`);
+      if (i.path === layoutPath) this.ctx.report('import-grid-position', `${path}.gridPos`, `${where}: ${i.message}; \`dashcode build\` will report it [${i.code}]`);
     }
   }
 
   private choose(gridPos: unknown, where: string, path: string, place: (slot: PanelSlot) => GridPos | undefined): PanelSlot {
     const g = asObject(gridPos);
     if (gridPos === undefined) {
-      this.ctx.report('import.grid-position', `${path}.gridPos`, `${where}: has no gridPos; dashcode lays it out automatically`, 'info');
+      this.ctx.report('import-grid-position', `${path}.gridPos`, `${where}: has no gridPos; dashcode lays it out automatically`, 'info');
       return {};
     }
     const pos = { x: g.x, y: g.y, w: g.w, h: g.h };
     if (!isValidPos(pos)) {
-      this.ctx.report('import.grid-position', `${path}.gridPos`, `${where}: gridPos ${JSON.stringify(gridPos)} is not a valid position on the 24-column grid; kept as given (dashcode's layout will report it)`);
+      this.ctx.report('import-grid-position', `${path}.gridPos`, `${where}: gridPos ${JSON.stringify(gridPos)} is not a valid position on the 24-column grid; kept as given (dashcode's layout will report it)`);
       return explicitSlot(pos);
     }
     const size: PanelSlot = {};
@@ -83,7 +83,7 @@ export class SlotPlanner {
       if (placed && placed.x === pos.x && placed.y === pos.y && placed.w === pos.w && placed.h === pos.h) return candidate;
     }
     const placed = place({ x: pos.x, y: pos.y, w: pos.w, h: pos.h });
-    this.ctx.report('import.grid-position', `${path}.gridPos`, `${where}: dashcode's layout cannot put it at x=${pos.x} y=${pos.y} w=${pos.w} h=${pos.h} (it overlaps an earlier panel, or sits above its row); it lands at ${placed ? `x=${placed.x} y=${placed.y}` : 'another position'}`);
+    this.ctx.report('import-grid-position', `${path}.gridPos`, `${where}: dashcode's layout cannot put it at x=${pos.x} y=${pos.y} w=${pos.w} h=${pos.h} (it overlaps an earlier panel, or sits above its row); it lands at ${placed ? `x=${placed.x} y=${placed.y}` : 'another position'}`);
     return { x: pos.x, y: pos.y, w: pos.w, h: pos.h };
   }
 }

@@ -16,7 +16,7 @@ import { prometheusDatasource } from '../datasources/prometheus/prometheus.js';
 import { tempoDatasource } from '../datasources/tempo/tempo.js';
 import { env } from '../model/env.js';
 import type { JsonObject } from '../model/loose.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import { camelIdentifier, invoke, isIdentifier, isReserved, type Code, type ExprObject } from './code.js';
 import type { NewDatasource } from './datasources.js';
 
@@ -47,7 +47,7 @@ export function datasourcesFromProvisioning(files: readonly ProvisioningFile[], 
   const out: NewDatasource[] = [];
   const issues: Issue[] = [];
   const seen = new Set(known);
-  const report = (file: string, path: string, message: string, severity: 'error' | 'warning' | 'info' = 'warning') => issues.push({ ...issue('import.provisioning', path, message, severity), source: { file } });
+  const report = (file: string, path: string, message: string, severity: 'error' | 'warning' | 'info' = 'warning') => issues.push({ ...issue('import-provisioning', path, message, severity), source: { file } });
   for (const { file, doc } of files) {
     if (!isObject(doc)) {
       report(file, '', 'not a provisioning document (expected a YAML mapping); skipped', 'error');

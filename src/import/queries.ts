@@ -39,7 +39,7 @@ export function importQuery(ctx: ImportContext, t: JsonObject, index: number, pa
   const textSite = { where, path, panel: site.panel };
   const common: ExprObject = { datasource: ds.expr };
   if (refId !== undefined && refId !== defaultRefId) common.refId = refId;
-  if (refId === undefined) ctx.report('import.query-refid', path, `${where}: the query has no refId; dashcode gives it ${defaultRefId}`, 'info', site.panel);
+  if (refId === undefined) ctx.report('import-query-refid', path, `${where}: the query has no refId; dashcode gives it ${defaultRefId}`, 'info', site.panel);
   if (t.hide === true) common.hide = true;
 
   let build: (raw: JsonObject | undefined) => Code;
@@ -68,7 +68,7 @@ export function importQuery(ctx: ImportContext, t: JsonObject, index: number, pa
     if (t.queryType === 'traceId') props.type = 'traceId';
     build = (raw) => invoke(ctx.lib('tempoQuery'), tempoQuery, ordered({ ...props, raw }, ['datasource', 'refId', 'query']));
   } else {
-    ctx.report('import.query-verbatim', path, `${where}: dashcode has no query builder for datasource type "${ds.type}"; kept verbatim`, 'warning', site.panel);
+    ctx.report('import-query-verbatim', path, `${where}: dashcode has no query builder for datasource type "${ds.type}"; kept verbatim`, 'warning', site.panel);
     ctx.keep(where, 'the whole query', 'rawQuery');
     const model: JsonObject = { ...t };
     delete model.datasource;
@@ -93,11 +93,11 @@ function restoreUnmodelled(ctx: ImportContext, build: (raw: JsonObject | undefin
     return normalizeTarget({ ...spec.model, datasource: { ...datasourceRef(ds) }, refId: spec.refId ?? asString(t.refId) ?? '' }, undefined);
   };
   const built = restoreFields(ctx, { where, build, differences: (c) => fieldsToRestore(t, expected, actualOf(c), ['datasource', 'refId']) });
-  for (const i of (built.value as QuerySpec).issues) ctx.report('import.query-check', `${path}${i.path ? `.${i.path}` : ''}`, `${where}: ${i.message}`, 'warning', panel);
+  for (const i of (built.value as QuerySpec).issues) ctx.report('import-query-check', `${path}${i.path ? `.${i.path}` : ''}`, `${where}: ${i.message}`, 'warning', panel);
   const actual = actualOf(built);
   for (const k of ['datasource', 'refId']) {
     if (expected[k] !== undefined && JSON.stringify(expected[k]) !== JSON.stringify(actual[k])) {
-      ctx.report('import.query-datasource', `${path}.${k}`, `${where}: ${k} becomes ${JSON.stringify(actual[k])} (was ${JSON.stringify(expected[k])})`, 'warning', panel);
+      ctx.report('import-query-datasource', `${path}.${k}`, `${where}: ${k} becomes ${JSON.stringify(actual[k])} (was ${JSON.stringify(expected[k])})`, 'warning', panel);
     }
   }
   return built;

@@ -78,12 +78,12 @@ export function queryTemplate(ctx: ImportContext, language: QueryLanguage, text:
   const undefinedNames = [...new Set(value.literalNames.filter((n) => !ctx.variableNames.has(n)))];
   if (undefinedNames.length > 0) {
     const names = undefinedNames.map((n) => `$${n}`).join(', ');
-    ctx.report('import.variable-undefined', site.path, `${site.where}: uses ${names}, which the dashboard does not define; Grafana sends ${undefinedNames.length === 1 ? 'it' : 'them'} as written, so the text is kept as it is (rawQueryText, not checked at compile; \`dashcode lint\` warns variable-undefined)`, 'warning', site.panel);
+    ctx.report('import-variable-undefined', site.path, `${site.where}: uses ${names}, which the dashboard does not define; Grafana sends ${undefinedNames.length === 1 ? 'it' : 'them'} as written, so the text is kept as it is (rawQueryText, not checked at compile; \`dashcode lint\` warns variable-undefined)`, 'warning', site.panel);
     ctx.keep(site.where, 'query text', 'rawQueryText: uses variables the dashboard does not define');
     return code(`${ctx.lib('rawQueryText')}(${stringLiteral(language)}, ${stringLiteral(text)})`, rawQueryText(language, text));
   }
   for (const [ref, reason] of kept) {
-    ctx.report('import.variable-reference', site.path, `${site.where}: ${ref} kept verbatim: ${reason}`, 'warning', site.panel);
+    ctx.report('import-variable-reference', site.path, `${site.where}: ${ref} kept verbatim: ${reason}`, 'warning', site.panel);
   }
   const body = chunks.map((c, i) => templateChunk(c) + (i < source.length ? `\${${source[i]}}` : '')).join('');
   return code(`${tag}\`${body}\``, value);

@@ -43,12 +43,12 @@ export function importVariables(ctx: ImportContext, list: unknown[]): ImportedVa
   list.forEach((v, i) => {
     const path = `templating.list[${i}]`;
     if (!isObject(v) || typeof v.name !== 'string') {
-      ctx.report('import.variable-invalid', path, 'not a variable (no name); dropped');
+      ctx.report('import-variable-invalid', path, 'not a variable (no name); dropped');
       ctx.keep(path, 'the whole entry', 'dropped: not a variable');
       return;
     }
     if (ctx.scope.has(v.name)) {
-      ctx.report('import.variable-duplicate', path, `variable "${v.name}" is defined twice; the second definition is dropped`);
+      ctx.report('import-variable-duplicate', path, `variable "${v.name}" is defined twice; the second definition is dropped`);
       ctx.keep(`variable "${v.name}"`, 'second definition', 'dropped: duplicate name');
       return;
     }
@@ -67,7 +67,7 @@ function importVariable(ctx: ImportContext, v: JsonObject, path: string): Code {
   if (!NAME.test(name) || name.startsWith('__')) {
     // Grafana loads it and shows its picker, but its reference syntax ($name, ${name}, [[name]]: variableRegex in
     // public/app/features/variables/utils.ts) matches word characters only, so nothing can use it.
-    ctx.report('import.variable-name', `${path}.name`, `${where}: Grafana loads this name, but its variable syntax matches only letters, digits and "_", so no reference can reach it; dashcode's builders refuse it, so it is kept verbatim (rawVariable)`);
+    ctx.report('import-variable-name', `${path}.name`, `${where}: Grafana loads this name, but its variable syntax matches only letters, digits and "_", so no reference can reach it; dashcode's builders refuse it, so it is kept verbatim (rawVariable)`);
     ctx.keep(where, 'the whole variable', 'rawVariable: a name the builders refuse');
     return ctx.callHelper('rawVariable', clone(v));
   }
@@ -153,7 +153,7 @@ function importVariable(ctx: ImportContext, v: JsonObject, path: string): Code {
       break;
   }
   if (!build) {
-    ctx.report('import.variable-verbatim', path, `${where}: dashcode has no builder for this ${String(v.type)} variable; kept verbatim`);
+    ctx.report('import-variable-verbatim', path, `${where}: dashcode has no builder for this ${String(v.type)} variable; kept verbatim`);
     ctx.keep(where, 'the whole variable', 'rawVariable');
     return ctx.callHelper('rawVariable', clone(v));
   }
@@ -174,9 +174,9 @@ function restore(ctx: ImportContext, build: (raw: JsonObject | undefined) => Cod
   const expected = normalizeVariable(v).body;
   const built = restoreFields(ctx, { where, build, differences: (c) => fieldsToRestore(v, expected, compiledBody(c.value as VariableSpec), ['datasource']) });
   const spec = built.value as VariableSpec;
-  for (const i of spec.issues) ctx.report('import.variable-check', `${path}${i.path ? `.${i.path}` : ''}`, `${where}: ${i.message}`);
+  for (const i of spec.issues) ctx.report('import-variable-check', `${path}${i.path ? `.${i.path}` : ''}`, `${where}: ${i.message}`);
   if (datasource && JSON.stringify(expected.datasource) !== JSON.stringify(compiledBody(spec).datasource)) {
-    ctx.report('import.variable-datasource', `${path}.datasource`, `${where}: datasource becomes ${canonicalPluginType(datasource.type)} ${datasource.uid}`);
+    ctx.report('import-variable-datasource', `${path}.datasource`, `${where}: datasource becomes ${canonicalPluginType(datasource.type)} ${datasource.uid}`);
   }
   return built;
 }

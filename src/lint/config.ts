@@ -14,7 +14,8 @@
  */
 import { isObject } from '../model/loose.js';
 import { closestMatch } from '../model/closest-match.js';
-import { issue, joinPath, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
+import { joinPath } from '../validate/issues.js';
 import { RULE_CODES, isRuleCode, type RuleCode } from './rules.js';
 
 export type RuleSetting = 'off' | 'warning' | 'error';

@@ -8,7 +8,7 @@ import { walkFiles } from '../files/walk.js';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 import { looksLikeDashboard } from './dashboard/model.js';
 import { notDashboard, readJsonFile } from '../files/json-file.js';
 import { provisioningKind } from './provisioning.js';

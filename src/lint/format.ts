@@ -3,7 +3,8 @@
  * (for tools), and GitHub Actions workflow commands, which GitHub shows as
  * annotations on the pull request's files.
  */
-import { formatIssues, type Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
+import { formatIssues } from '../validate/issues.js';
 import { terminalText } from '../validate/plain-text.js';
 
 export type LintFormat = 'text' | 'json' | 'github';

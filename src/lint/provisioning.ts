@@ -8,7 +8,8 @@
 import { toPosix } from '../files/paths.js';
 import path from 'node:path';
 import { SECRET_REFERENCE_PATTERN } from '../model/env.js';
-import { joinPath, type Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
+import { joinPath } from '../validate/issues.js';
 import type { LintConfig } from './config.js';
 import type { LintDatasource } from './dashboard/datasources.js';
 import { isObject, str } from './dashboard/model.js';

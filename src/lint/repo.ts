@@ -4,7 +4,7 @@
  * files, one default datasource per organization, references resolved
  * against every provisioned datasource). Pure: the caller reads the files.
  */
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 import type { LintConfig } from './config.js';
 import type { LintDatasource } from './dashboard/datasources.js';
 import { lintDashboard } from './dashboard/lint.js';

@@ -3,7 +3,7 @@
  * Issues with the configured severity, drops what the configuration turns off
  * or excludes, and attaches the source (file, dashboard, panel).
  */
-import type { Issue, IssueSource } from '../validate/issues.js';
+import type { Issue, IssueSource } from '../model/issue.js';
 import type { LintConfig, LintExclusion } from './config.js';
 import { ruleInfo, type RuleCode } from './rules.js';
 

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { resolveConfig, type ResolvedConfig } from '../config/config.js';
 import { loadConfig } from '../config/load.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import { checkLintConfig, type LintConfig } from './config.js';
 
 export interface LintSettings {

@@ -2,7 +2,7 @@ import type { JsonObject, Loose } from '../model/loose.js';
 import { clone, deepFreeze, deepMerge, mergeOnto } from '../model/merge.js';
 import type { QuerySpec } from '../queries/query.js';
 import type { VariableSpec } from '../variables/variable.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { fieldDefaults, linkJson, overrideJson, type AnyFieldCustom, type FieldProperties, type LinkInput, type Override } from './field-config.js';
 import { outputPath, panelInputSchema } from './schema.js';
@@ -104,7 +104,7 @@ function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, share
   // The common valid input skips zod; anything else gets zod's issues, unchanged (input-fast-path.ts).
   const parsed = panelInputLooksValid(input) ? undefined : parseInput(inputSchema, input);
   if (parsed && !parsed.success) {
-    for (const i of issuesFromZod(parsed.error, 'panel', '', '', inputSchema)) issues.push(i);
+    for (const i of issuesFromZod(parsed.error, { schema: inputSchema })) issues.push(i);
     // Re-root zod's input paths at the output field a Grafana user knows.
     parsed.error.issues.forEach((zi, n) => {
       const current = issues[n];
@@ -114,7 +114,7 @@ function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, share
   if (kind.check) issues.push(...kind.check(input.options));
   const queries = [...(input.queries ?? [])];
   if (kind.hasQueries === false && queries.length > 0) {
-    issues.push(issue('panel.queries', 'targets', `a ${kind.type} panel takes no queries`));
+    issues.push(issue('panel-queries', 'targets', `a ${kind.type} panel takes no queries`));
   }
   queries.forEach((q, i) => {
     for (const qi of q?.issues ?? []) issues.push({ ...qi, path: `targets[${i}]${qi.path ? `.${qi.path}` : ''}` });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IssueCode } from '../model/issue-codes.js';
 import { isKnownUnit, suggestUnit } from '../model/units.js';
 import { isQuery } from '../queries/query.js';
 import { isVariable } from '../variables/variable.js';
@@ -6,7 +7,7 @@ import { isVariable } from '../variables/variable.js';
 const unit = z.string().superRefine((u, ctx) => {
   if (isKnownUnit(u)) return;
   const hint = suggestUnit(u);
-  ctx.addIssue({ code: 'custom', message: `unknown unit ${JSON.stringify(u)}${hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ''}; see Grafana's unit ids, or use "suffix:<text>"` });
+  ctx.addIssue({ code: 'custom', params: { code: 'unit-unknown' satisfies IssueCode }, message: `unknown unit ${JSON.stringify(u)}${hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ''}; see Grafana's unit ids, or use "suffix:<text>"` });
 });
 
 const thresholds = z

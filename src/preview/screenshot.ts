@@ -3,6 +3,7 @@
  * playwright-core. The browser is the system's (Debian's `chromium`), never a
  * downloaded one; playwright-core is loaded only here, on first use.
  */
+import type { Needs } from '../model/needs.js';
 import { access, constants } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 
@@ -16,6 +17,13 @@ const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable
 
 export class BrowserUnavailableError extends Error {
   override readonly name = 'BrowserUnavailableError';
+  constructor(
+    message: string,
+    /** Set when another Chromium would do (the CLI says how to name one). */
+    readonly needs?: Needs,
+  ) {
+    super(message);
+  }
 }
 
 export interface Screenshotter {
@@ -37,7 +45,7 @@ export async function openScreenshotter(options: ScreenshotOptions = {}): Promis
   try {
     await access(executablePath, constants.X_OK);
   } catch {
-    throw new BrowserUnavailableError(`no Chromium at ${executablePath}: install Debian's chromium (apt-get install chromium) or pass its path with --chromium`);
+    throw new BrowserUnavailableError(`no Chromium at ${executablePath}: install Debian's chromium (apt-get install chromium) or give the path of another`, 'chromium');
   }
   let playwright: typeof import('playwright-core');
   try {

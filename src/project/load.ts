@@ -5,7 +5,7 @@ import { loadConfig } from '../config/load.js';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
 import { isDashboard, type DashboardSpec } from '../dashboards/dashboard.js';
 import { isModuleFile, MODULE_EXTENSIONS, walkFiles } from '../files/walk.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 import type { AlertingSpec } from '../alerting/model.js';
 import { collectAlerting } from './alerting.js';
 import { importUserModule, tsImporter, type ModuleImporter } from '../config/modules.js';
@@ -124,7 +124,7 @@ async function loadWith(root: string, files: readonly string[] | undefined, opti
     const spec = mod?.default;
     const output = mod && 'output' in mod ? mod.output : `${stripExtension(path.basename(abs))}.json`;
     if (mod && !isDashboard(spec)) {
-      issues.push({ ...issue('module.no-dashboard', '', 'the module\'s default export is not a dashboard (export default dashboard({...}))'), source: { file } });
+      issues.push({ ...issue('module-no-dashboard', '', 'the module\'s default export is not a dashboard (export default dashboard({...}))'), source: { file } });
     }
     dashboards.push({ file, spec: isDashboard(spec) ? spec : undefined, output });
   }

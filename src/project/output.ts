@@ -9,7 +9,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { isModuleFile, walkFiles } from '../files/walk.js';
 import type { ResolvedConfig } from '../config/config.js';
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
 
 /**
  * The manifest, relative to outDir. In a hidden folder because Grafana's file
@@ -28,7 +28,7 @@ export const PROVISIONING_DIR = 'provisioning';
  */
 export async function checkOutDir(root: string, config: ResolvedConfig, configFile = 'dashcode.config.ts'): Promise<Issue[]> {
   const outDir = config.outDir;
-  const refuse = (why: string): Issue[] => [{ ...issue('config.out-dir', 'outDir', `outDir ${JSON.stringify(outDir)} ${why}; dashcode writes only into a folder of its own inside the project`), source: { file: configFile } }];
+  const refuse = (why: string): Issue[] => [{ ...issue('config-out-dir', 'outDir', `outDir ${JSON.stringify(outDir)} ${why}; dashcode writes only into a folder of its own inside the project`), source: { file: configFile } }];
   if (typeof outDir !== 'string' || outDir.trim() === '') return refuse('is empty');
   const abs = path.resolve(root, outDir);
   const rel = path.relative(root, abs);
@@ -52,7 +52,7 @@ export async function checkOutDir(root: string, config: ResolvedConfig, configFi
 
 /**
  * A module's `export const output`, normalized relative to outDir (`./x.json`
- * → `x.json`), or an `output.path` message. Only plain relative `*.json` paths
+ * → `x.json`), or an `output-path` message. Only plain relative `*.json` paths
  * without `..`, hidden segments or backslashes, outside provisioning/.
  */
 export function resolveOutput(output: unknown): { path: string } | { problem: string } {

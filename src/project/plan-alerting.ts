@@ -9,7 +9,7 @@ import { checkAlertingDocument } from '../lint/alerting.js';
 import { validateAlertingDocument } from '../alerting/validate.js';
 import { collector, toIssues } from '../lint/report.js';
 import { toYaml } from '../provisioning/yaml.js';
-import { hasErrors, type Issue } from '../validate/issues.js';
+import { hasErrors, type Issue } from '../model/issue.js';
 import { isEmptyAlerting } from './alerting.js';
 import type { Project } from './load.js';
 import type { PlannedFile } from './plan.js';

@@ -4,7 +4,7 @@ import type { DashboardSpec } from '../dashboards/dashboard.js';
 import { lintDashboard } from '../lint/dashboard/lint.js';
 import { dashboardProvidersDocument, datasourcesDocument, toYaml } from '../provisioning/yaml.js';
 import { validateProvisioning } from '../provisioning/validate.js';
-import { hasErrors, issue, withSource, type Issue } from '../validate/issues.js';
+import { hasErrors, issue, withSource, type Issue } from '../model/issue.js';
 import type { BuiltDashboard, Project } from './load.js';
 import { planAlerting } from './plan-alerting.js';
 import { resolveOutput, toPosix } from './output.js';
@@ -47,11 +47,11 @@ export function planBuild(project: Project, options: Pick<BuildOptions, 'validat
   const out = toPosix(path.normalize(project.config.outDir)).replace(/\/$/, '');
   const uids = new Map<string, string>();
 
-  for (const ds of project.datasources) issues.push(...withSource(ds.issues, { file: project.config.datasourcesModule, dashboard: undefined }).map((i) => ({ ...i, path: `datasource "${ds.name}"${i.path ? `.${i.path}` : ''}` })));
+  for (const ds of project.datasources) issues.push(...withSource(ds.issues, { file: project.config.datasourcesModule, datasource: ds.name }));
   for (const ds of project.datasources) {
     for (const linked of ds.linked ?? []) {
       if (!project.datasources.some((d) => d.uid === linked.uid)) {
-        issues.push({ ...issue('datasource.unprovisioned', '', `datasource "${ds.name}" links to "${linked.name}" (uid ${linked.uid}), which is not provisioned`), source: { file: project.config.datasourcesModule } });
+        issues.push({ ...issue('datasource-unknown', '', `datasource "${ds.name}" links to "${linked.name}" (uid ${linked.uid}), which is not provisioned`), source: { file: project.config.datasourcesModule } });
       }
     }
   }
@@ -82,13 +82,13 @@ export function planBuild(project: Project, options: Pick<BuildOptions, 'validat
     const dashboardIssues: Issue[] = [];
     const resolved = resolveOutput(d.output);
     const target = 'path' in resolved ? `${out}/${resolved.path}` : undefined;
-    if ('problem' in resolved) dashboardIssues.push({ ...issue('output.path', 'output', resolved.problem), source: { file: d.file, dashboard: one.title } });
+    if ('problem' in resolved) dashboardIssues.push({ ...issue('output-path', 'output', resolved.problem), source: { file: d.file, dashboard: one.title } });
     // Case-insensitive: on macOS and Windows X.json and x.json are one file.
     const clash = target && outputs.get(target.toLowerCase());
-    if (clash) dashboardIssues.push({ ...issue('output.duplicate', 'output', `writes ${target}, as ${clash} does`), source: { file: d.file, dashboard: one.title } });
+    if (clash) dashboardIssues.push({ ...issue('output-duplicate', 'output', `writes ${target}, as ${clash} does`), source: { file: d.file, dashboard: one.title } });
     if (target && !clash) outputs.set(target.toLowerCase(), d.file);
     const otherUid = uids.get(one.uid);
-    if (otherUid) dashboardIssues.push({ ...issue('dashboard.duplicate-uid', 'uid', `uid "${one.uid}" is also used by ${otherUid}; Grafana would keep only one`), source: { file: d.file, dashboard: one.title } });
+    if (otherUid) dashboardIssues.push({ ...issue('dashboard-uid-duplicate', 'uid', `uid "${one.uid}" is also used by ${otherUid}; Grafana would keep only one`), source: { file: d.file, dashboard: one.title } });
     uids.set(one.uid, d.file);
 
     if (one.text !== undefined) dashboardsBuilt.push(json ?? (JSON.parse(one.text) as Record<string, unknown>));
@@ -124,9 +124,9 @@ export function planBuild(project: Project, options: Pick<BuildOptions, 'validat
 }
 
 function buildOne(spec: DashboardSpec, file: string, project: Project, options: Pick<BuildOptions, 'validate'>, lintConfig: LintConfig): { built: BuiltDashboard; json: Record<string, unknown> } {
-  const result = buildDashboard(spec, { datasources: project.datasources, file, validate: options.validate });
+  // The same call a library user makes (test/cli/build-same-issues.test.ts): the build prints what buildDashboard returns.
+  const result = buildDashboard(spec, { datasources: project.datasources, file, validate: options.validate, lint: (json, ctx) => lintDashboard(json, { ...ctx, config: lintConfig }) });
   const issues = [...result.issues];
-  if (result.text !== undefined) issues.push(...lintDashboard(result.json, { file, datasources: project.datasources, config: lintConfig }));
   const built: BuiltDashboard = {
     uid: spec.uid,
     title: spec.title,

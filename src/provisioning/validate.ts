@@ -5,7 +5,7 @@
  */
 import { validateDashboards, validateDatasources } from '../validate/generated/provisioning.js';
 import type { GeneratedValidateFunction } from '../validate/generated/provisioning.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 import { schemaErrorsToIssues } from '../validate/schema-errors.js';
 import { PROVISIONING_SCHEMA } from './schema.js';
 
@@ -13,7 +13,7 @@ export { pointerToPath } from '../validate/schema-errors.js';
 
 export type ProvisioningKind = 'datasources' | 'dashboards';
 
-export const PROVISIONING_SCHEMA_CODE = 'provisioning.schema';
+export const PROVISIONING_SCHEMA_CODE = 'provisioning-schema';
 
 const VALIDATORS: Readonly<Record<ProvisioningKind, GeneratedValidateFunction>> = {
   datasources: validateDatasources,

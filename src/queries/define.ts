@@ -13,7 +13,7 @@ import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js'
 import { languageOf } from '../datasources/kinds.js';
 import { deepMerge } from '../model/merge.js';
 import { neverThrows } from '../validate/guard.js';
-import { issue } from '../validate/issues.js';
+import { issue } from '../model/issue.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { invalidQuery, QUERY_REF_ID, QUERY_REF_ID_MESSAGE, type QuerySpec } from './query.js';
 import { isQueryText, type QueryLanguage, type QueryText } from './text.js';
@@ -68,12 +68,12 @@ export function defineQuery<O extends CommonQueryOptions & { datasource: Datasou
   const schema = queryOptionsSchema(kind);
   const build = (options: O): QuerySpec => {
     const r = kind.looksValid?.(options) ? undefined : parseInput(schema, options);
-    const issues = r === undefined || r.success ? [] : issuesFromZod(r.error, 'query', '', '', schema);
+    const issues = r === undefined || r.success ? [] : issuesFromZod(r.error, { schema });
     const text = options[kind.textOption] as unknown;
     const isText = isQueryText(text);
-    if (isText && text.language !== kind.language) issues.push(issue('query.language', kind.textKey, `expected ${kind.language} text, got ${text.language}`));
+    if (isText && text.language !== kind.language) issues.push(issue('query-language', kind.textKey, `expected ${kind.language} text, got ${text.language}`));
     if (isDatasource(options.datasource) && languageOf(options.datasource.type) !== kind.language) {
-      issues.push(issue('query.datasource-type', 'datasource', `${kind.needs}, got "${options.datasource.type}" (${options.datasource.name})`));
+      issues.push(issue('query-datasource-type', 'datasource', `${kind.needs}, got "${options.datasource.type}" (${options.datasource.name})`));
     }
     const model = kind.model(options, isText ? text.text : '');
     if (options.hide) model.hide = true;

@@ -4,7 +4,8 @@
  * under the same issue codes. A position no Grafana format makes safe is an
  * error: the query does not compile.
  */
-import { issue, type Issue } from '../validate/issues.js';
+import { issue, type Issue } from '../model/issue.js';
+import type { IssueCode } from '../model/issue-codes.js';
 import type { VariableFormat, VariableSpec } from '../variables/variable.js';
 import { lexSql } from '../languages/sql/lexer.js';
 import { isRestrictedVariable, unsafeSqlReference, type SqlVariableInfo } from '../languages/sql/interpolation.js';
@@ -22,8 +23,8 @@ export interface QueryReference {
   readonly variable?: VariableSpec;
 }
 
-export const SQL_POSITION_CODE = 'sql-unsafe-interpolation';
-export const PROMQL_POSITION_CODE = 'promql-unsafe-interpolation';
+export const SQL_POSITION_CODE = 'sql-unsafe-interpolation' satisfies IssueCode;
+export const PROMQL_POSITION_CODE = 'promql-unsafe-interpolation' satisfies IssueCode;
 /** Codes judged again by an enclosing tag, where a fragment finally stands. */
 export const POSITION_CODES: ReadonlySet<string> = new Set([SQL_POSITION_CODE, PROMQL_POSITION_CODE]);
 
@@ -39,7 +40,7 @@ export function positionIssues(language: string, text: string, references: reado
   return judgedIssues(language, text, references, (r) => r.variable && sqlVariable(r.variable));
 }
 
-/** Issues for the typed-out references of `text`, judged with the dashboard's variables (unknown names are `variable.undefined` elsewhere). */
+/** Issues for the typed-out references of `text`, judged with the dashboard's variables (unknown names are `variable-undefined` elsewhere). */
 export function typedReferenceIssues(text: { language: string; text: string; references?: readonly QueryReference[] }, variables: readonly VariableSpec[]): Issue[] {
   // Most query text interpolates variable objects only: nothing typed out to judge, no map to build (issue 15).
   if (!(text.references ?? []).some((r) => r.variable === undefined)) return [];
@@ -68,14 +69,15 @@ function judgedIssues(language: string, text: string, references: readonly Query
   return [];
 }
 
-function judgeAll(code: string, references: readonly QueryReference[], info: (r: QueryReference) => SqlVariableInfo | undefined, judge: Judge): Issue[] {
+function judgeAll(code: IssueCode, references: readonly QueryReference[], info: (r: QueryReference) => SqlVariableInfo | undefined, judge: Judge): Issue[] {
   const out: Issue[] = [];
   const seen = new Set<string>();
   for (const ref of references) {
     const problem = judge(ref, info(ref));
     if (problem === undefined || seen.has(problem)) continue;
     seen.add(problem);
-    out.push(issue(code, '', problem));
+    // Always an error here: typed query text refuses an unsafe position (lint only warns for PromQL in hand-written JSON).
+    out.push(issue(code, '', problem, 'error'));
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { invalidDatasource, type DatasourceSpec } from '../datasources/datasource.js';
 import type { JsonObject } from '../model/loose.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 import { rawQueryText, type QueryLanguage, type QueryText } from './text.js';
 
 /** One panel target. `refId` and `datasource` are filled in at compile. */

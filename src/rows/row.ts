@@ -2,7 +2,7 @@ import { describes } from '../validate/describes.js';
 import { z } from 'zod';
 import { isPanel, type PanelSpec } from '../panels/panel.js';
 import { isVariable, type VariableSpec } from '../variables/variable.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { neverThrows } from '../validate/guard.js';
 import { markChecked } from '../validate/typed.js';
@@ -55,7 +55,7 @@ function buildRow(options: RowOptions): RowSpec {
     repeat: options.repeat,
     id: options.id,
     raw: options.raw,
-    issues: r.success ? [] : issuesFromZod(r.error, 'row', '', '', schema),
+    issues: r.success ? [] : issuesFromZod(r.error, { schema }),
   });
   // Without `raw`, the row's JSON is what compile writes from these checked fields (see validate/typed.ts).
   return options.raw ? spec : markChecked(spec);

@@ -1,41 +1,8 @@
 /**
- * Issues are data. Every layer (input validation, compile, output validation,
- * lint, backend checks) reports problems as `Issue` values and keeps going, so a
- * single run shows every problem at once. One formatter prints them.
+ * The one formatter of issues (src/model/issue.ts), and the path joiner.
  */
+import type { Issue } from '../model/issue.js';
 import { terminalText } from './plain-text.js';
-
-export type Severity = 'error' | 'warning' | 'info';
-
-export interface Issue {
-  /** Stable, machine-readable code, e.g. `layout.overflow`, `variable.undefined`. */
-  readonly code: string;
-  /** Path from the dashboard root, e.g. `panels[3].targets[0].rawSql`. Empty for the whole document. */
-  readonly path: string;
-  /** One sentence a person can act on: what was given, what is allowed. */
-  readonly message: string;
-  readonly severity: Severity;
-  /** Where it happened, outermost first: file, dashboard, panel. Filled in by the layer that knows. */
-  readonly source?: IssueSource;
-}
-
-export interface IssueSource {
-  readonly file?: string;
-  readonly dashboard?: string;
-  readonly panel?: string;
-}
-
-export function issue(code: string, path: string, message: string, severity: Severity = 'error'): Issue {
-  return { code, path, message, severity };
-}
-
-export function withSource(issues: readonly Issue[], source: IssueSource): Issue[] {
-  return issues.map((i) => ({ ...i, source: { ...source, ...i.source } }));
-}
-
-export function hasErrors(issues: readonly Issue[]): boolean {
-  return issues.some((i) => i.severity === 'error');
-}
 
 /** Joins path segments the way JavaScript would index them: `panels[3].targets[0]`. */
 export function joinPath(...segments: ReadonlyArray<string | number>): string {
@@ -63,6 +30,7 @@ export function formatIssue(i: Issue): string {
   const mark = i.severity === 'error' ? '✖' : i.severity === 'warning' ? '⚠' : 'ℹ';
   const where: string[] = [];
   if (i.source?.file) where.push(i.source.file);
+  if (i.source?.datasource) where.push(`datasource "${i.source.datasource}"`);
   if (i.source?.dashboard) where.push(`dashboard "${i.source.dashboard}"`);
   if (i.source?.panel) where.push(`panel "${i.source.panel}"`);
   const field = lastField(i.path);
@@ -77,6 +45,3 @@ function lastField(path: string): string {
   const m = /^(?:panels\[\d+\]\.)?(?:panels\[\d+\]\.?)?(.*)$/.exec(path);
   return m?.[1] ?? path;
 }
-
-/** Exit codes shared by every command. */
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;

@@ -1,6 +1,6 @@
 import { validate } from './generated/dashboard.js';
 import { schemaErrorsToIssues } from './schema-errors.js';
-import type { Issue } from './issues.js';
+import type { Issue } from '../model/issue.js';
 
 /**
  * Validates compiled dashboard JSON against dashcode's shipped schema
@@ -10,7 +10,7 @@ import type { Issue } from './issues.js';
  */
 export function validateDashboardJson(json: unknown): Issue[] {
   if (validate(json)) return [];
-  return schemaErrorsToIssues(validate.errors ?? [], json, 'output.schema');
+  return schemaErrorsToIssues(validate.errors ?? [], json, 'output-schema');
 }
 
 /**
@@ -29,5 +29,5 @@ export function validateDashboardParts(json: Record<string, unknown>, panelIndic
     const m = /^\/panels\/(\d+)(?=\/|$)/.exec(e.instancePath);
     return m ? { ...e, instancePath: `/panels/${panelIndices[Number(m[1])]}${e.instancePath.slice(m[0].length)}` } : e;
   });
-  return schemaErrorsToIssues(errors, json, 'output.schema');
+  return schemaErrorsToIssues(errors, json, 'output-schema');
 }

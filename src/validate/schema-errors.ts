@@ -6,7 +6,9 @@
  */
 import type { ErrorObject } from 'ajv';
 import { closestMatch } from '../model/closest-match.js';
-import { issue, joinPath, type Issue } from './issues.js';
+import { issue, type Issue } from '../model/issue.js';
+import { joinPath } from './issues.js';
+import type { IssueCode } from '../model/issue-codes.js';
 import { ENV_REFERENCE_PATTERN, SECRET_REFERENCE_PATTERN } from '../model/env.js';
 import { NON_EMPTY_PATTERN, type JsonSchema } from './json-schema.js';
 
@@ -20,7 +22,7 @@ const REFERENCE_FORMS = '$VAR, ${VAR}, $__env{VAR} or $__file{path}';
 export function schemaErrorsToIssues(
   errors: readonly ErrorObject[],
   doc: unknown,
-  code: string,
+  code: IssueCode,
   definitions: Definitions = {},
 ): Issue[] {
   return collapseAnyOf(errors).map((e) => {

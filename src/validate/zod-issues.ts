@@ -1,20 +1,60 @@
 import type { z } from 'zod';
 import { closestMatch } from '../model/closest-match.js';
-import { issue, joinPath, type Issue } from './issues.js';
+import { isIssueCode, type IssueCode } from '../model/issue-codes.js';
+import { issue, type Issue, type IssueSource } from '../model/issue.js';
+import { joinPath } from './issues.js';
+
+export interface ZodIssueOptions {
+  /** The schema that failed: its keys give a top-level typo a "did you mean". */
+  schema?: z.ZodType;
+  /** Where the validated object is (a datasource's name, say), so each issue names it. */
+  source?: IssueSource;
+}
 
 /**
- * Converts zod's issues into ours: one Issue per problem, with the path from
- * the object that was validated and a message that says what was given and
- * what is allowed.
+ * Converts zod's issues into ours: one Issue per problem, with a code of
+ * dashcode's own (zod's never leak: see codeOf), the path from the object
+ * that was validated and a message that says what was given and what is
+ * allowed.
  */
-export function issuesFromZod(error: z.ZodError, codePrefix: string, _what: string, basePath = '', schema?: z.ZodType): Issue[] {
+export function issuesFromZod(error: z.ZodError, options: ZodIssueOptions = {}): Issue[] {
+  const { schema, source } = options;
   // The keys an options object accepts, so a typo at the top level gets a "did you mean".
   const known = schema && 'shape' in schema ? Object.keys((schema as unknown as { shape: object }).shape) : [];
   return error.issues.map((zi) => {
-    const path = joinPath(basePath, ...zi.path.map((p) => (typeof p === 'number' ? p : String(p))));
+    const path = joinPath(...zi.path.map((p) => (typeof p === 'number' ? p : String(p))));
     const hint = zi.code === 'unrecognized_keys' && zi.path.length === 0 ? suggestion(zi.keys, known) : '';
-    return issue(`${codePrefix}.${zi.code}`, path, describe(zi) + hint);
+    const found = issue(codeOf(zi), path, describe(zi) + hint);
+    return source ? { ...found, source } : found;
   });
+}
+
+/**
+ * dashcode's code for a zod issue, by its kind. A refinement names its own
+ * code with `params: { code }` (the unit check says `unit-unknown`); any
+ * other refinement is `spec-invalid`.
+ */
+function codeOf(zi: z.core.$ZodIssue): IssueCode {
+  switch (zi.code) {
+    case 'unrecognized_keys':
+      return 'option-unknown';
+    case 'invalid_type':
+      return 'option-type';
+    case 'invalid_value':
+    case 'invalid_format':
+    case 'invalid_union':
+    case 'not_multiple_of':
+      return 'option-value';
+    case 'too_big':
+    case 'too_small':
+      return 'option-range';
+    case 'custom': {
+      const own = (zi.params as { code?: unknown } | undefined)?.code;
+      return typeof own === 'string' && isIssueCode(own) ? own : 'spec-invalid';
+    }
+    default:
+      return 'spec-invalid';
+  }
 }
 
 /**

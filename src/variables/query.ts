@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
 import { isQueryText, type QueryText } from '../queries/text.js';
 import { languageOf, type PromDatasource, type SqlDatasource } from '../datasources/kinds.js';
-import { issue } from '../validate/issues.js';
+import { issue } from '../model/issue.js';
 import { checkVariableInput, commonVariableShape } from './schema.js';
 import { invalidVariable, makeVariable, currentOption, type CommonVariableOptions, type VariableSpec } from './variable.js';
 import { neverThrows } from '../validate/guard.js';
@@ -59,7 +59,7 @@ function languageIssues(options: QueryVariableOptions) {
   const expected = languageOf(datasource.type);
   if (expected === query.language) return [];
   const want = expected === undefined ? 'a SQL or Prometheus datasource' : `${expected} text`;
-  return [issue('query.datasource-type', 'query', `a ${query.language} query on datasource "${datasource.name}" (type "${datasource.type}"): a query variable needs ${want}`)];
+  return [issue('query-datasource-type', 'query', `a ${query.language} query on datasource "${datasource.name}" (type "${datasource.type}"): a query variable needs ${want}`)];
 }
 
 /** A variable whose options come from a query (SQL or PromQL). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 
 /** Grafana accepts `[a-zA-Z0-9_]` in variable names; `__` is reserved for built-ins. */
 export const variableName = z
@@ -19,5 +19,5 @@ export const commonVariableShape = {
 
 export function checkVariableInput(schema: z.ZodType, input: unknown): Issue[] {
   const r = parseInput(schema, input);
-  return r.success ? [] : issuesFromZod(r.error, 'variable', '', '', schema);
+  return r.success ? [] : issuesFromZod(r.error, { schema });
 }

@@ -1,7 +1,7 @@
 import type { DatasourceSpec } from '../datasources/datasource.js';
 import type { JsonObject } from '../model/loose.js';
 import { deepMerge } from '../model/merge.js';
-import type { Issue } from '../validate/issues.js';
+import type { Issue } from '../model/issue.js';
 
 /** Grafana's variable interpolation formats (`${var:format}`). */
 export type VariableFormat =

@@ -79,25 +79,25 @@ describe('alerting provisioning document', () => {
 
   it('a literal secret in a contact point is an error naming the field', () => {
     const cp = contactPoint({ name: 'x', receivers: [{ uid: 'x', type: 'slack', settings: { url: 'https://hooks.slack.com/services/T000/B000/XXXX', token: env('SLACK_TOKEN') } }] });
-    expect(cp.issues.map((i) => [i.code, i.path])).toEqual([['alert.contact-point.secret', 'receivers[0].settings.url']]);
+    expect(cp.issues.map((i) => [i.code, i.path])).toEqual([['alert-contact-point-secret', 'receivers[0].settings.url']]);
     expect(cp.issues[0]!.message).not.toContain('hooks.slack.com');
   });
 
   it('reports a missing condition, unknown panels, duplicate uids and refIds, and nodes outside the rule', () => {
     const { rule, latency, webhook } = sample();
-    expect(latency.issues.map((i) => i.code)).toContain('alert.rule.condition');
+    expect(latency.issues.map((i) => i.code)).toContain('alert-rule-condition');
     const outsider = alertQuery({ query: sqlQuery({ datasource: db, sql: sql`SELECT 1` }), range: '5m' });
     const stray = reduceExpression({ input: outsider, reducer: 'last' });
     const bad = alertRule({ uid: 'bench-regression', title: 'dup', nodes: [stray], condition: stray });
     const { issues } = alertingDocument({ groups: [ruleGroup({ name: 'g', folder: 'f', interval: '1m', rules: [rule, bad] })], contactPoints: [webhook] }, new Map());
-    expect(issues.map((i) => i.code)).toEqual(expect.arrayContaining(['alert.rule.uid-duplicate', 'alert-panel-unknown', 'alert.expression.reference']));
+    expect(issues.map((i) => i.code)).toEqual(expect.arrayContaining(['alert-rule-uid-duplicate', 'alert-panel-unknown', 'alert-expression-reference']));
   });
 
   it('checks durations, group intervals and threshold shapes', () => {
-    expect(ruleGroup({ name: 'g', folder: 'f', interval: '15s', rules: [] }).issues.map((i) => i.code)).toEqual(['alert.group.interval']);
+    expect(ruleGroup({ name: 'g', folder: 'f', interval: '15s', rules: [] }).issues.map((i) => i.code)).toEqual(['alert-group-interval']);
     const q = alertQuery({ query: sqlQuery({ datasource: db, sql: sql`SELECT 1` }), range: '5m' });
     expect(thresholdExpression({ input: q, within: [5, 1] } as never).issues[0]!.message).toMatch(/reversed/);
-    expect(thresholdExpression({ input: q } as never).issues[0]!.code).toBe('alert.expression.threshold');
+    expect(thresholdExpression({ input: q } as never).issues[0]!.code).toBe('alert-expression-threshold');
     expect(alertRule({ uid: 'u', title: 't', nodes: [q], condition: q, for: '10 minutes' }).issues.map((i) => i.path)).toEqual(['for']);
   });
 });

@@ -49,7 +49,7 @@ describe('the shipped alerting validator', () => {
     };
     const issues = validateAlertingDocument(doc);
     const paths = issues.map((i) => i.path);
-    expect(new Set(issues.map((i) => i.code))).toEqual(new Set(['alert.schema']));
+    expect(new Set(issues.map((i) => i.code))).toEqual(new Set(['alert-schema']));
     for (const p of [
       'groups[0].folder', 'groups[0].interval', 'groups[0].rules[0].noDataState', 'groups[0].rules[0].for', 'groups[0].rules[0].titel',
       'groups[0].rules[1].data', 'contactPoints[0].receivers[0].settings', 'policies[0].object_matchers[0]',
@@ -69,7 +69,7 @@ describe('the shipped alerting validator', () => {
     const project = { alerting: { groups: [{ ...group, interval: 'every minute' }] }, config: { alertsModule: 'alerts/index.ts', outDir: 'generated' } };
     const { file, issues } = planAlerting(project as never, []);
     expect(file).toBeUndefined();
-    expect(issues.filter((i) => i.code === 'alert.schema').map((i) => [i.path, i.source?.file])).toEqual([['groups[0].interval', 'alerts/index.ts']]);
+    expect(issues.filter((i) => i.code === 'alert-schema').map((i) => [i.path, i.source?.file])).toEqual([['groups[0].interval', 'alerts/index.ts']]);
   });
 });
 

@@ -30,7 +30,7 @@ describe('dashcode build --validate', () => {
     const full = captureIo(dir);
     expect(await run(['build', '--validate', 'full'], full)).toBe(1);
     expect(full.err).toContain('✖ dashboards/tampered.ts › dashboard "Tampered"');
-    expect(full.err).toContain('[output.schema]');
+    expect(full.err).toContain('[output-schema]');
     expect(full.err).toContain('at panels[0]');
   });
 

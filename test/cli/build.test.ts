@@ -60,14 +60,14 @@ describe('dashcode build', () => {
     const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/broken.ts': 'throw new Error("boom");\nexport default 1;\n' });
     const io = captureIo(dir);
     expect(await run(['build'], io)).toBe(1);
-    expect(io.err).toContain('✖ dashboards/broken.ts: cannot load: boom [module.load]');
+    expect(io.err).toContain('✖ dashboards/broken.ts: cannot load: boom [module-load]');
   });
 
   it('duplicate dashboard uids across files are an error', async () => {
     const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/a.ts': dashboardModule('same', 'A'), 'dashboards/b.ts': dashboardModule('same', 'B') });
     const io = captureIo(dir);
     expect(await run(['build'], io)).toBe(1);
-    expect(io.err).toContain('uid: uid "same" is also used by dashboards/a.ts; Grafana would keep only one [dashboard.duplicate-uid]');
+    expect(io.err).toContain('uid: uid "same" is also used by dashboards/a.ts; Grafana would keep only one [dashboard-uid-duplicate]');
   });
 });
 

@@ -246,6 +246,6 @@ describe('sqlAnnotation', () => {
       target: { editorMode: 'code', format: 'table', rawQuery: true, rawSql: 'SELECT created_at AS time, commit_id AS text FROM benchmarks WHERE branch = ${branch:sqlstring} AND $__timeFilter(created_at)', refId: 'Anno' },
     });
     const missing = compileDashboard(dashboard({ uid: 'x', title: 'X', annotations: [a], panels: [] }));
-    expect(missing.issues.map((i) => i.code)).toEqual(['variable.undefined']);
+    expect(missing.issues.map((i) => i.code)).toEqual(['variable-undefined']);
   });
 });

@@ -123,9 +123,9 @@ describe('loadResultsDir', () => {
   });
 
   it('reports JSON syntax (Python writes NaN, which is not JSON) and non-object documents with the file', () => {
-    expect(parseResultsFile('x_benchmark_20260101_000000.json', '{"a": NaN}').problems[0]).toMatchObject({ code: 'results.syntax', file: 'x_benchmark_20260101_000000.json' });
-    expect(parseResultsFile('f.json', '[]').problems).toEqual([{ file: 'f.json', path: '$', code: 'results.type', message: 'expected an object, got an array' }]);
-    expect(parseResultsFile('f.json', '{}').problems[0]?.code).toBe('results.empty');
+    expect(parseResultsFile('x_benchmark_20260101_000000.json', '{"a": NaN}').problems[0]).toMatchObject({ code: 'results-syntax', file: 'x_benchmark_20260101_000000.json' });
+    expect(parseResultsFile('f.json', '[]').problems).toEqual([{ file: 'f.json', path: '$', code: 'results-type', message: 'expected an object, got an array' }]);
+    expect(parseResultsFile('f.json', '{}').problems[0]?.code).toBe('results-empty');
   });
 
   it('hostile keys stay data: __proto__ as a hash, in config, in metadata; timestamps with an offset become UTC', () => {
@@ -140,11 +140,11 @@ describe('loadResultsDir', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(parsed.runs[0]!.config)).toBe(Object.prototype);
     const meta = JSON.stringify(doc).replace('"metadata":{', '"metadata":{"__proto__":1,');
-    expect(parseResultsFile(FILE, meta).problems.some((p) => p.code === 'results.unknown-key' && p.path?.endsWith('.metadata.__proto__'))).toBe(true);
+    expect(parseResultsFile(FILE, meta).problems.some((p) => p.code === 'results-unknown-key' && p.path?.endsWith('.metadata.__proto__'))).toBe(true);
     (entry.metadata as Record<string, unknown>).timestamp = '2026-10-31T23:30:00.5+02:00';
     expect(parseResultsFile(FILE, JSON.stringify(doc)).runs[0]!.created_at).toBe('2026-10-31 21:30:00.500000');
     (entry.metadata as Record<string, unknown>).timestamp = '2026-02-30T00:00:00';
-    expect(parseResultsFile(FILE, JSON.stringify(doc)).problems[0]?.code).toBe('results.timestamp');
+    expect(parseResultsFile(FILE, JSON.stringify(doc)).problems[0]?.code).toBe('results-timestamp');
   });
 
   it('never throws and never returns rows with problems, whatever replaces a field (property)', () => {

@@ -184,7 +184,7 @@ function metricsSuite(name: string, t: Target) {
         const err = await loadError(db, dir);
         // benchmark_id is 36 characters and a comma: cpu_util starts in column 38.
         expect(err.message).toBe(`${DEVICE_FILE}:17:38: cpu_util "abc" is not a number`);
-        expect(formatIssues(err.issues)).toBe(`✖ ${DEVICE_FILE}:17:38: cpu_util "abc" is not a number [csv.number]`);
+        expect(formatIssues(err.issues)).toBe(`✖ ${DEVICE_FILE}:17:38: cpu_util "abc" is not a number [csv-number]`);
         expect(await counts(db)).toEqual({ b: 0, d: 0, m: 0 });
         await db.close();
       });

@@ -34,7 +34,7 @@ describe('refIds Grafana accepts (opentelemetry-demo, node-exporter-full)', () =
   });
   it.each(['', 'a\nb', 'x'.repeat(129)])('refuses %j with a message', (refId) => {
     const r = built([promQuery({ datasource: prom, expr: promql`up`, refId })]);
-    expect(r.issues.find((i) => i.code === 'query.invalid_format')?.message).toContain('refId must be 1 to 128 characters');
+    expect(r.issues.find((i) => i.code === 'option-value')?.message).toContain('refId must be 1 to 128 characters');
   });
 });
 

@@ -33,7 +33,7 @@ describe('a variable name only Grafana accepts (linkerd2 health: "namespace-viz"
     const { result, errors } = await importAndBuild(d);
     expect(result.code).toContain("name: 'namespace-viz'");
     expect(result.code).toContain('rawVariable(');
-    expect(result.issues.find((i) => i.code === 'import.variable-name')?.message).toMatch(/no reference can reach it/);
+    expect(result.issues.find((i) => i.code === 'import-variable-name')?.message).toMatch(/no reference can reach it/);
     expect(result.roundTrip.map(describeChange)).toEqual([]);
     expect(errors).toEqual([]);
   });
@@ -43,14 +43,14 @@ describe('dashboard keys Grafana does not read or types it does not take', () =>
   it('a string revision that is a whole number becomes that integer (linkerd2 prometheus-2-stats: "1.0")', async () => {
     const { result, errors } = await importAndBuild({ uid: 'r', title: 'R', revision: '1.0', panels: [stat('up', 'up')] });
     expect(result.code).toMatch(/raw: \{ revision: 1 \}/);
-    expect(result.issues.find((i) => i.code === 'import.revision')?.message).toContain('becomes 1');
+    expect(result.issues.find((i) => i.code === 'import-revision')?.message).toContain('becomes 1');
     expect(result.roundTrip.map(describeChange)).toEqual(['dashboard: revision "1.0" → 1']);
     expect(errors).toEqual([]);
   });
   it('a key outside Grafana\'s dashboard schema is dropped with a warning and listed (pgwatch2 v8-global-db-overview: "variables")', async () => {
     const { result, errors } = await importAndBuild({ uid: 'k', title: 'K', variables: { list: [] }, panels: [stat('up', 'up')] });
     expect(result.code).not.toContain('variables: { list');
-    expect(result.issues.find((i) => i.code === 'import.dropped')?.message).toContain('"variables" dropped');
+    expect(result.issues.find((i) => i.code === 'import-dropped')?.message).toContain('"variables" dropped');
     expect(result.unmodelled).toContain("dashboard: variables (dropped: not in Grafana's dashboard schema)");
     expect(result.roundTrip.map(describeChange)).toEqual(['dashboard: variables removed (was {"list":[]})']);
     expect(errors).toEqual([]);
@@ -73,7 +73,7 @@ describe('"export for sharing" inputs (triton-server k8s-onprem: ${DS_PROMETHEUS
       expect(result.code).not.toContain('DS_PROMETHEUS');
       expect(result.code).toMatch(/datasource: metrics/);
       expect(result.newDatasources).toEqual([]);
-      expect(result.issues.find((i) => i.code === 'import.input')?.message).toBe('input ${DS_PROMETHEUS} (a prometheus datasource, "Prometheus") is the project\'s prometheus datasource "metrics" (Grafana\'s import asks for it and puts its uid in every ${DS_PROMETHEUS})');
+      expect(result.issues.find((i) => i.code === 'import-input')?.message).toBe('input ${DS_PROMETHEUS} (a prometheus datasource, "Prometheus") is the project\'s prometheus datasource "metrics" (Grafana\'s import asks for it and puts its uid in every ${DS_PROMETHEUS})');
       expect(result.roundTrip).toEqual([]);
       expect(await buildErrors(file)).toEqual([]);
     } finally {
@@ -85,15 +85,15 @@ describe('"export for sharing" inputs (triton-server k8s-onprem: ${DS_PROMETHEUS
     const two = [{ exportName: 'a', uid: 'a', type: 'prometheus' }, { exportName: 'b', uid: 'b', type: 'prometheus', isDefault: true }];
     const picked = await importDashboard(shared(), { datasources: two });
     expect(picked.code).toMatch(/datasource: b\b/);
-    expect(picked.issues.find((i) => i.code === 'import.input')?.severity).toBe('warning');
+    expect(picked.issues.find((i) => i.code === 'import-input')?.severity).toBe('warning');
     const none = await importDashboard(shared(), { datasources: [] });
-    expect(none.issues.find((i) => i.code === 'import.input')?.message).toMatch(/no prometheus datasource is known/);
+    expect(none.issues.find((i) => i.code === 'import-input')?.message).toMatch(/no prometheus datasource is known/);
   });
 
   it('a dashboard variable of the same name wins: the reference is that variable (opentelemetry-demo linux-dashboard)', async () => {
     const d = shared({ templating: { list: [{ name: 'DS_PROMETHEUS', type: 'datasource', query: 'prometheus', current: {} }] } });
     const r = await importDashboard(d, { datasources: [{ exportName: 'metrics', uid: 'metrics', type: 'prometheus' }] });
-    expect(r.issues.find((i) => i.code === 'import.input')).toBeUndefined();
+    expect(r.issues.find((i) => i.code === 'import-input')).toBeUndefined();
     expect(r.code).toContain('DS_PROMETHEUS');
   });
 });
@@ -108,7 +108,7 @@ describe('references to variables the dashboard does not define (opentelemetry-d
     const { result, errors } = await importAndBuild(d);
     expect(result.code).toContain("rawQueryText('promql', 'up{job=\"$job\", host=\"${host}\"}')");
     expect(result.code).not.toMatch(/rawQueryText\('promql', 'sum/);
-    expect(result.issues.find((i) => i.code === 'import.variable-undefined')?.message).toMatch(/\$job.*not define/);
+    expect(result.issues.find((i) => i.code === 'import-variable-undefined')?.message).toMatch(/\$job.*not define/);
     expect(result.roundTrip.map(describeChange)).toEqual([]);
     expect(errors).toEqual([]);
   });

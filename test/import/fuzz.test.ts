@@ -1,7 +1,7 @@
 /**
  * Fuzz: dashboards mutated at random (keys deleted, values replaced by random
  * JSON of any type, containers swapped) go into import and diff. Nothing may
- * throw; problems come back as issues. `import.internal` is the importer's
+ * throw; problems come back as issues. `import-internal` is the importer's
  * own "this is a bug" issue, so it must never appear either.
  */
 import { readFileSync } from 'node:fs';
@@ -68,7 +68,7 @@ describe('fuzz: mutated dashboards', () => {
     await fc.assert(
       fc.asyncProperty(mutated, async ({ mutated: doc }) => {
         const result = await importDashboard(doc, { datasources: KNOWN, file: 'fuzz.json' });
-        expect(result.issues.filter((i) => i.code === 'import.internal')).toEqual([]);
+        expect(result.issues.filter((i) => i.code === 'import-internal')).toEqual([]);
         if (result.code === '') expect(result.issues.some((i) => i.severity === 'error')).toBe(true);
         else expect(result.code).toMatch(/^export default dashboard\(/m);
       }),
@@ -103,7 +103,7 @@ describe('fuzz: mutated dashboards', () => {
   it('legacy rows (schemaVersion < 16): a clear error naming what to do', async () => {
     const result = await importDashboard({ title: 'Old', schemaVersion: 14, rows: [{ panels: [] }] }, { file: 'old.json' });
     expect(result.code).toBe('');
-    expect(result.issues).toMatchObject([{ code: 'import.legacy-rows', severity: 'error' }]);
+    expect(result.issues).toMatchObject([{ code: 'import-legacy-rows', severity: 'error' }]);
     expect(result.issues[0]!.message).toMatch(/old\.json.*legacy "rows".*Grafana 5/);
   });
 });

@@ -71,12 +71,12 @@ describe('grafanaGrid: the dashboard as Grafana lays it out', () => {
     const d = { uid: 'g', title: 'G', panels: [panel('a', { x: 0, y: 0, w: 12, h: 8 }), panel('b', { x: 0, y: 0, w: 12, h: 8 }), panel('c', { x: 12, y: 0.5, w: 12, h: 8 })] };
     const r = await importDashboard(d);
     expect(r.roundTrip).toEqual([]);
-    const notes = r.issues.filter((i) => i.code === 'import.grid-compacted');
+    const notes = r.issues.filter((i) => i.code === 'import-grid-compacted');
     expect(notes.map((i) => `panel "${i.source?.panel}": ${i.message}`)).toEqual([
       expect.stringMatching(/panel "b": at x=0 y=0 w=12 h=8, overlapping the panel at x=0 y=0 w=12 h=8; moved to x=0 y=8/),
       expect.stringMatching(/panel "c": at x=12 y=0.5 w=12 h=8, not on a whole grid row; moved to x=12 y=0/),
     ]);
-    expect(r.issues.filter((i) => i.code === 'import.grid-position')).toEqual([]);
+    expect(r.issues.filter((i) => i.code === 'import-grid-position')).toEqual([]);
   });
 });
 

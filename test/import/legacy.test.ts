@@ -98,7 +98,7 @@ describe('legacy panel migrations', () => {
       expect(result.code).toContain('statPanel({');
       expect(result.code).toContain('gaugePanel({');
       expect(result.code).toContain('tablePanel({');
-      expect(result.issues.filter((i) => i.code === 'import.legacy-panel')).toHaveLength(4);
+      expect(result.issues.filter((i) => i.code === 'import-legacy-panel')).toHaveLength(4);
       expect(result.roundTrip.map(describeChange)).toEqual([]);
       const migrated = migrateLegacyDashboard(original).dashboard;
       expect(diffDashboards(migrated, await rebuild(file)).map(describeChange)).toEqual([]);

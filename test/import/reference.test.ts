@@ -67,8 +67,8 @@ describe.runIf(needShared)('what the benchmark import says', () => {
     expect(code).toContain('const branch = queryVariable({');
     expect(code).toContain('sqlQuery({');
     expect(code).toContain('WHERE branch = \\${branch}');
-    expect(issues.filter((i) => i.code === 'import.variable-reference').length).toBeGreaterThan(0);
-    expect(issues.find((i) => i.code === 'import.variable-reference')?.message).toMatch(/does not quote a single value/);
+    expect(issues.filter((i) => i.code === 'import-variable-reference').length).toBeGreaterThan(0);
+    expect(issues.find((i) => i.code === 'import-variable-reference')?.message).toMatch(/does not quote a single value/);
   });
 
   it('references a known datasource by its export and adds an unknown one as external', async () => {

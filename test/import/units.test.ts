@@ -100,7 +100,7 @@ describe('layout: the least the code has to say', () => {
     const planner = new SlotPlanner(ctx);
     expect(planner.panel({ x: 0, y: 0, w: 12, h: 8 }, 'a', 'panels[0]')).toEqual({});
     expect(planner.panel({ x: 6, y: 2, w: 12, h: 8 }, 'b', 'panels[1]')).toEqual({ x: 6, y: 2, w: 12, h: 8 });
-    expect(ctx.issues.map((i) => i.code)).toEqual(['import.grid-position']);
+    expect(ctx.issues.map((i) => i.code)).toEqual(['import-grid-position']);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Invalid input: the named issue, the exact message, and a clamped on-grid position. */
 import { describe, expect, it } from 'vitest';
 import { layoutPanels, type GridPos, type LayoutNode, type PanelSlot } from '../../src/compile/layout.js';
-import type { Issue } from '../../src/validate/issues.js';
+import type { Issue, IssueCode } from '../../src/model/issue.js';
 
 /** Lays out one top-level panel; returns its position and the issues. */
 function one(slot: PanelSlot): { pos: GridPos; issues: Issue[] } {
@@ -9,9 +9,9 @@ function one(slot: PanelSlot): { pos: GridPos; issues: Issue[] } {
   return { pos: nodes[0]!.gridPos, issues };
 }
 
-const error = (code: string, path: string, message: string): Issue => ({ code, path, message, severity: 'error' });
+const error = (code: IssueCode, path: string, message: string): Issue => ({ code, path, message, severity: 'error' });
 
-describe('layout.width', () => {
+describe('layout-width', () => {
   it.each([
     [30, 'panel width 30 is wider than the 24-column grid (allowed: 1..24)', 24],
     [0, 'panel width 0 is narrower than one column (allowed: 1..24)', 1],
@@ -22,12 +22,12 @@ describe('layout.width', () => {
     ['wide' as unknown as number, 'panel width "wide" is not a number (allowed: 1..24)', 12],
   ])('width %s', (w, message, clamped) => {
     const { pos, issues } = one({ w });
-    expect(issues).toEqual([error('layout.width', 'panels[0]', message)]);
+    expect(issues).toEqual([error('layout-width', 'panels[0]', message)]);
     expect(pos).toEqual({ x: 0, y: 0, w: clamped, h: 8 });
   });
 });
 
-describe('layout.height', () => {
+describe('layout-height', () => {
   it.each([
     [0, 'panel height 0 is less than one grid row (allowed: 1..1000000)', 1],
     [2.5, 'panel height 2.5 is not a whole number of grid rows (allowed: 1..1000000)', 3],
@@ -40,12 +40,12 @@ describe('layout.height', () => {
     [Number.NaN, 'panel height NaN is not a number (allowed: 1..1000000)', 8],
   ])('height %s', (h, message, clamped) => {
     const { pos, issues } = one({ h });
-    expect(issues).toEqual([error('layout.height', 'panels[0]', message)]);
+    expect(issues).toEqual([error('layout-height', 'panels[0]', message)]);
     expect(pos).toEqual({ x: 0, y: 0, w: 12, h: clamped });
   });
 });
 
-describe('layout.column', () => {
+describe('layout-column', () => {
   it.each([
     [
       { x: 20, w: 8 },
@@ -57,23 +57,23 @@ describe('layout.column', () => {
     [{ x: Number.NaN, w: 4 }, 'panel x NaN is not a number (allowed: 0..20 for width 4)', 0],
   ])('%o', (slot, message, clampedX) => {
     const { pos, issues } = one(slot);
-    expect(issues).toEqual([error('layout.column', 'panels[0]', message)]);
+    expect(issues).toEqual([error('layout-column', 'panels[0]', message)]);
     expect(pos.x).toBe(clampedX);
   });
 
   it('checks the column against the clamped width, so a too-wide panel reports both', () => {
     const { pos, issues } = one({ x: 4, w: 30 });
-    expect(issues.map((i) => i.code)).toEqual(['layout.width', 'layout.column']);
+    expect(issues.map((i) => i.code)).toEqual(['layout-width', 'layout-column']);
     expect(pos).toEqual({ x: 0, y: 0, w: 24, h: 8 });
   });
 });
 
-describe('layout.position', () => {
+describe('layout-position', () => {
   it('y without x is reported and the panel flows', () => {
     const { pos, issues } = one({ y: 5 });
     expect(issues).toEqual([
       error(
-        'layout.position',
+        'layout-position',
         'panels[0]',
         'panel y 5 is given without x (allowed: x and y together for an exact position, or x alone to pin the column)',
       ),
@@ -84,7 +84,7 @@ describe('layout.position', () => {
   it('a negative y is reported and the panel flows in its pinned column', () => {
     const { pos, issues } = one({ x: 6, y: -2 });
     expect(issues).toEqual([
-      error('layout.position', 'panels[0]', 'panel y -2 is above the top of the dashboard (allowed: 0..1000000)'),
+      error('layout-position', 'panels[0]', 'panel y -2 is above the top of the dashboard (allowed: 0..1000000)'),
     ]);
     expect(pos).toEqual({ x: 6, y: 0, w: 12, h: 8 });
   });
@@ -93,7 +93,7 @@ describe('layout.position', () => {
     const { pos, issues } = one({ x: 0, y: 2 ** 53 });
     expect(issues).toEqual([
       error(
-        'layout.position',
+        'layout-position',
         'panels[0]',
         'panel y 9007199254740992 is below the 1000000-row limit (allowed: 0..1000000)',
       ),
@@ -104,7 +104,7 @@ describe('layout.position', () => {
   it('a fractional y is reported and rounded', () => {
     const { pos, issues } = one({ x: 0, y: 2.4 });
     expect(issues).toEqual([
-      error('layout.position', 'panels[0]', 'panel y 2.4 is not a whole grid row (allowed: 0..1000000)'),
+      error('layout-position', 'panels[0]', 'panel y 2.4 is not a whole grid row (allowed: 0..1000000)'),
     ]);
     expect(pos).toEqual({ x: 0, y: 2, w: 12, h: 8 });
   });
@@ -117,7 +117,7 @@ describe('layout.position', () => {
     const result = layoutPanels(nodes);
     expect(result.issues).toEqual([
       error(
-        'layout.position',
+        'layout-position',
         'panels[1].panels[0]',
         'panel y 0 is above its row, whose panels start at y 9 (allowed: y >= 9; y is absolute on the dashboard, not relative to the row)',
       ),
@@ -136,7 +136,7 @@ describe('layout.position', () => {
     ]);
     expect(result.issues).toEqual([
       error(
-        'layout.position',
+        'layout-position',
         'panels[1]',
         'panel y 3 is above the row before it, which ends at y 9 (allowed: y >= 9)',
       ),
@@ -145,7 +145,7 @@ describe('layout.position', () => {
   });
 });
 
-describe('layout.overlap', () => {
+describe('layout-overlap', () => {
   it('explicit panels overlapping each other are reported and kept where they were put', () => {
     const result = layoutPanels([
       { kind: 'panel', slot: { x: 0, y: 0, w: 12, h: 8 } },
@@ -153,7 +153,7 @@ describe('layout.overlap', () => {
     ]);
     expect(result.issues).toEqual([
       error(
-        'layout.overlap',
+        'layout-overlap',
         'panels[1]',
         'panel at x=6 y=4 w=12 h=8 overlaps panels[0] at x=0 y=0 w=12 h=8 (allowed: a position no earlier panel or row header occupies)',
       ),
@@ -168,7 +168,7 @@ describe('layout.overlap', () => {
     ]);
     expect(result.issues).toEqual([
       error(
-        'layout.overlap',
+        'layout-overlap',
         'panels[1]',
         'panel at x=8 y=2 w=4 h=2 overlaps panels[0] at x=0 y=0 w=12 h=8 (allowed: a position no earlier panel or row header occupies)',
       ),
@@ -188,7 +188,7 @@ describe('layout.overlap', () => {
     ]);
     expect(result.issues).toEqual([
       error(
-        'layout.overlap',
+        'layout-overlap',
         'panels[0].panels[1]',
         'panel at x=5 y=2 w=6 h=2 overlaps panels[0].panels[0] at x=0 y=1 w=6 h=2 (allowed: a position no earlier panel or row header occupies)',
       ),

@@ -183,11 +183,11 @@ describe('layout properties', () => {
         const result = layoutPanels(input);
         for (const [a, b] of mustNotOverlap(input, result)) {
           if (overlaps(a.pos, b.pos))
-            expect(hasIssue(result, 'layout.overlap', b.path), `${a.path} / ${b.path}`).toBe(true);
+            expect(hasIssue(result, 'layout-overlap', b.path), `${a.path} / ${b.path}`).toBe(true);
         }
         // ...and only panels given both x and y are ever reported as overlapping.
         const bySlot = new Map(allPlaced(input, result).map((p) => [p.path, p.slot]));
-        for (const i of result.issues.filter((i) => i.code === 'layout.overlap')) {
+        for (const i of result.issues.filter((i) => i.code === 'layout-overlap')) {
           const slot = bySlot.get(i.path);
           expect(slot?.x !== undefined && slot?.y !== undefined).toBe(true);
         }
@@ -269,7 +269,7 @@ describe('layout properties', () => {
         const result = layoutPanels(input);
         for (const { pos, path, slot } of allPlaced(input, result)) {
           if (slot?.x === undefined || slot.y === undefined) continue;
-          if (hasIssue(result, 'layout.position', path)) {
+          if (hasIssue(result, 'layout-position', path)) {
             expect(pos.y).toBeGreaterThan(slot.y);
           } else {
             expect(pos).toEqual({ x: slot.x, y: slot.y, w: slot.w ?? 12, h: slot.h ?? 8 });
@@ -310,7 +310,7 @@ describe('layout properties', () => {
   });
 
   it('issues are errors with a known code and a path into the input', () => {
-    const codes = ['layout.width', 'layout.height', 'layout.column', 'layout.position', 'layout.overlap'];
+    const codes = ['layout-width', 'layout-height', 'layout-column', 'layout-position', 'layout-overlap'];
     fc.assert(
       fc.property(anything, (input) => {
         const result = layoutPanels(input);

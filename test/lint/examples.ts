@@ -4,7 +4,7 @@
  * nothing at all, and that no registered rule is missing here.
  */
 import { checkLintConfig, lintDashboard, lintProvisioning, lintRepo, type RuleCode } from '../../src/lint/index.js';
-import type { Issue } from '../../src/validate/issues.js';
+import type { Issue } from '../../src/model/issue.js';
 import { DATASOURCES, PROM, dashboard, lint, promPanel, sqlPanel, variable, type Json } from './support.js';
 
 export interface RuleExample {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lintCommand } from '../../src/cli/commands/lint.js';
-import type { Issue } from '../../src/validate/issues.js';
+import type { Issue } from '../../src/model/issue.js';
 import { captureIo } from '../support/temp-project.js';
 import { needShared, sharedPath } from '../support/shared.js';
 

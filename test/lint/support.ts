@@ -1,6 +1,6 @@
 /** Small dashboard fixtures for the lint tests: each test states only what matters to its rule. */
 import { lintDashboard, type LintDatasource } from '../../src/lint/index.js';
-import type { Issue } from '../../src/validate/issues.js';
+import type { Issue } from '../../src/model/issue.js';
 
 export type Json = Record<string, unknown>;
 

@@ -57,7 +57,8 @@ describe('errors and missing backends show in place', () => {
   it('PromQL panels without --prometheus-url say so; a collapsed row shows its header and panel count', async () => {
     const { html } = await previewPage(gallery, { sql: engine });
     const stat = /<section[^>]*data-title="Active requests"[^]*?<\/section>/.exec(html)![0];
-    expect(stat).toContain('give --prometheus-url');
+    expect(stat).toContain('PromQL: no Prometheus given, so this panel is not drawn');
+    expect(stat).not.toContain('--prometheus-url');
     expect(html).toMatch(/class="grid-row collapsed"[^>]*data-row="Traces \(Tempo\)"[^]*?\(2 panels\)/);
     expect(html).not.toContain('data-title="Slow generations"');
     expect(html).toContain('Every panel kind, built with <strong>dashcode</strong>.');

@@ -9,7 +9,7 @@ import { type DashboardProvidersFile, type DatasourcesFile } from '../../src/pro
 import { pointerToPath, validateProvisioning, type ProvisioningKind } from '../../src/provisioning/validate.js';
 import { needShared, repoRoot, sharedPath } from '../support/shared.js';
 
-const CODE = 'provisioning.schema';
+const CODE = 'provisioning-schema';
 const err = (p: string, message: string) => ({ code: CODE, path: p, message, severity: 'error' });
 
 describe.runIf(needShared)('reference provisioning files', () => {

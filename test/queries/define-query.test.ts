@@ -29,7 +29,7 @@ describe('defineQuery: one skeleton for every query builder', () => {
 
   it.each(KINDS)('$name names the datasource in a kind mismatch', ({ build, other }) => {
     const q = build({ datasource: other });
-    const i = q.issues.find((x) => x.code === 'query.datasource-type');
+    const i = q.issues.find((x) => x.code === 'query-datasource-type');
     expect(i?.message).toMatch(new RegExp(`query needs a .* datasource, got "${other.type}" \\(${other.name}\\)$`));
   });
 

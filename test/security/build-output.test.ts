@@ -68,7 +68,7 @@ describe('export const output', () => {
     const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/one.ts': withOutput('one', output), 'dashboards/two.ts': dashboardModule('two', 'Runs') });
     const io = captureIo(dir);
     expect(await run(['build', '--no-cache'], io)).toBe(1);
-    expect(io.err).toMatch(/dashboards\/one\.ts .*\[output\.path\]/);
+    expect(io.err).toMatch(/dashboards\/one\.ts .*\[output-path\]/);
     expect(io.err).toContain(message);
     expect(existsSync(path.join(dir, 'generated/two.json'))).toBe(true);
     expect(existsSync(path.join(path.dirname(dir), 'escape.json'))).toBe(false);
@@ -78,7 +78,7 @@ describe('export const output', () => {
     const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/a.ts': withOutput('a', 'x.json'), 'dashboards/b.ts': withOutput('b', './x.json') });
     const io = captureIo(dir);
     expect(await run(['build', '--no-cache'], io)).toBe(1);
-    expect(io.err).toContain('writes generated/x.json, as dashboards/a.ts does [output.duplicate]');
+    expect(io.err).toContain('writes generated/x.json, as dashboards/a.ts does [output-duplicate]');
   });
 
   it('a nested output folder is allowed', async () => {

@@ -68,7 +68,7 @@ describe('import never emits executable code from data', () => {
     const type = `evil\nglobalThis.${CANARY} = 1; //`;
     const doc = { uid: 'x', title: 'x', schemaVersion: 39, panels: [{ type: 'table', title: 'p', gridPos: { x: 0, y: 0, w: 12, h: 8 }, datasource: { uid: 'u', type }, targets: [{ refId: 'A', datasource: { uid: 'u', type } }] }] };
     const { result, file } = await scratch.importTo(doc, { file: `x*/ globalThis.${CANARY} = 2; /*.json` });
-    expect(result.issues.filter((i) => i.code === 'import.internal')).toEqual([]);
+    expect(result.issues.filter((i) => i.code === 'import-internal')).toEqual([]);
     const rebuilt = await rebuild(file);
     expect((globalThis as Record<string, unknown>)[CANARY]).toBeUndefined();
     expect(((rebuilt.panels as JsonObject[])[0]!.datasource as JsonObject).type).toBe(type);
@@ -79,7 +79,7 @@ describe('import never emits executable code from data', () => {
       fc.asyncProperty(hostileDashboard, async ({ file, dashboard }) => {
         // As `dashcode import` does: the module, and its new datasources appended to a datasources module beside it.
         const { result, file: written } = await scratch.importTo(dashboard, { file });
-        expect(result.issues.filter((i) => i.code === 'import.internal')).toEqual([]);
+        expect(result.issues.filter((i) => i.code === 'import-internal')).toEqual([]);
         expect(result.code).not.toBe('');
         const rebuilt = await rebuild(written);
         await new Promise((resolve) => setImmediate(resolve));

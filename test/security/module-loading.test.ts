@@ -22,7 +22,7 @@ describe('module loading', () => {
     const io = captureIo(dir);
     expect(await run(['build', '--no-cache', '--load-timeout', '5'], io)).toBe(1);
     expect(io.err).toContain('✖ dashboards/hang.mts: did not finish loading within 5 s');
-    expect(io.err).toContain('[module.timeout]');
+    expect(io.err).toContain('[module-timeout]');
     expect(io.out).toContain('✓ dashboards/good.ts → generated/good.json');
   });
 
@@ -43,7 +43,7 @@ describe('module loading', () => {
     const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/a-good.ts': dashboardModule('good', 'Fine'), 'dashboards/bad.mts': text, 'dashboards/z-good.ts': dashboardModule('z', 'Fine') });
     const io = captureIo(dir);
     expect(await run(['build', '--no-cache'], io)).toBe(1);
-    expect(io.err).toMatch(/✖ dashboards\/bad\.mts: .*\[module\.(load|no-dashboard)\]/);
+    expect(io.err).toMatch(/✖ dashboards\/bad\.mts: .*\[module-(load|no-dashboard)\]/);
     expect(io.err).not.toMatch(/\n\s+at /); // no stack trace
     expect(existsSync(path.join(dir, 'generated/a-good.json'))).toBe(true);
     expect(existsSync(path.join(dir, 'generated/z-good.json'))).toBe(true);

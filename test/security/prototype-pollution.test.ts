@@ -143,7 +143,7 @@ describe('hostile keys anywhere in a dashboard', () => {
         formatDiffs([{ name: 'd.json', title: 'T', uid: 'u', status: 'changed', changes: diffDashboards(original, doc) }], 'markdown');
         const imported = await importDashboard(doc, { file: 'poisoned.json' });
         const importedBenign = await importDashboard(benign, { file: 'poisoned.json' });
-        expect(imported.issues.filter((i) => i.code === 'import.internal')).toEqual([]);
+        expect(imported.issues.filter((i) => i.code === 'import-internal')).toEqual([]);
         expect(described(imported.roundTrip)).toEqual(described(importedBenign.roundTrip).map(unbenign).sort());
         lintDashboard(doc);
         await checkDashboard(doc);

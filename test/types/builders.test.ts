@@ -75,7 +75,7 @@ describe('query builders accept only their own datasource kind', () => {
     const b = promQuery({ datasource: db, expr: promql`up` });
     // @ts-expect-error a TraceQL query on Prometheus
     const c = tempoQuery({ datasource: prom, query: traceql`{}` });
-    for (const q of [a, b, c]) expect(q.issues.map((i) => i.code)).toContain('query.datasource-type');
+    for (const q of [a, b, c]) expect(q.issues.map((i) => i.code)).toContain('query-datasource-type');
   });
 });
 
@@ -93,8 +93,8 @@ describe("a query variable's query matches its datasource", () => {
     const b = queryVariable({ name: 'b', datasource: prom, query: sql`SELECT 1` });
     // @ts-expect-error Tempo has no query variables here
     const c = queryVariable({ name: 'c', datasource: tempo, query: sql`SELECT 1` });
-    for (const v of [a, b, c]) expect(v.issues.map((i) => i.code)).toContain('query.datasource-type');
-    expect(a.issues.find((i) => i.code === 'query.datasource-type')?.message).toContain('"DB"');
+    for (const v of [a, b, c]) expect(v.issues.map((i) => i.code)).toContain('query-datasource-type');
+    expect(a.issues.find((i) => i.code === 'query-datasource-type')?.message).toContain('"DB"');
   });
 });
 

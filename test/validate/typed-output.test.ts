@@ -35,7 +35,7 @@ import {
 } from '../../src/index.js';
 import { uncheckedPanelIndices } from '../../src/compile/compile.js';
 import { validateDashboardJson } from '../../src/validate/output.js';
-import { hasErrors } from '../../src/validate/issues.js';
+import { hasErrors } from '../../src/model/issue.js';
 import { validateWithGrafanaSchemas } from '../support/grafana-oracle.js';
 import { hasShared } from '../support/shared.js';
 import { testDatasources } from '../support/fixtures.js';
@@ -138,7 +138,7 @@ describe('what did not come through a typed builder is still validated by defaul
   const good = timeseriesPanel({ title: 'Good', queries: [promQuery({ datasource: prom, expr: promql`up` })] });
   const build = (panels: Array<PanelSpec | RowSpec>, validate?: 'full' | 'unchecked') =>
     buildDashboard(dashboard({ uid: 'mixed', title: 'Mixed', panels }), { validate: validate ?? 'unchecked' });
-  const schemaIssues = (r: ReturnType<typeof build>) => r.issues.filter((i) => i.code === 'output.schema').map((i) => `${i.path}: ${i.message}`);
+  const schemaIssues = (r: ReturnType<typeof build>) => r.issues.filter((i) => i.code === 'output-schema').map((i) => `${i.path}: ${i.message}`);
 
   const cases: Array<[string, Array<PanelSpec | RowSpec>]> = [
     ['a raw key on a typed panel', [good, timeseriesPanel({ title: 'Raw', raw: { repeatDirection: 'x' } })]],
@@ -161,6 +161,6 @@ describe('what did not come through a typed builder is still validated by defaul
     const spec = dashboard({ uid: 'raw', title: 'Raw', panels: [good], raw: { panels: [{ type: 'timeseries', title: 'x' }] } });
     const compiled = compileDashboard(spec);
     expect(uncheckedPanelIndices(compiled.json)).toBeUndefined();
-    expect(buildDashboard(spec, { validate: 'unchecked' }).issues.some((i) => i.code === 'output.schema' && i.path.startsWith('panels[0]'))).toBe(true);
+    expect(buildDashboard(spec, { validate: 'unchecked' }).issues.some((i) => i.code === 'output-schema' && i.path.startsWith('panels[0]'))).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { issue, type Issue } from '../../validate/issues.js';
+import { issue, type Issue } from '../../model/issue.js';
 import { parseDuration } from '../duration.js';
 import type { ContactPointSpec, Matcher, MuteTimingSpec, NotificationPolicySpec, PolicyRouteSpec } from '../model.js';
 
@@ -21,12 +21,12 @@ export type NotificationPolicyOptions = PolicyRouteOptions & { receiver: Contact
 function route(o: PolicyRouteOptions, path: string, issues: Issue[]): PolicyRouteSpec {
   const matchers: Matcher[] = (o.matchers ?? []).map((m, i) => {
     const x: Matcher = Array.isArray(m) ? { label: m[0], op: m[1], value: m[2] } : (m as Matcher);
-    if (!['=', '!=', '=~', '!~'].includes(x.op)) issues.push(issue('alert.policy.matcher', `${path}matchers[${i}]`, `operator must be =, !=, =~ or !~ (got ${JSON.stringify(x.op)})`));
+    if (!['=', '!=', '=~', '!~'].includes(x.op)) issues.push(issue('alert-policy-matcher', `${path}matchers[${i}]`, `operator must be =, !=, =~ or !~ (got ${JSON.stringify(x.op)})`));
     return x;
   });
   for (const key of ['groupWait', 'groupInterval', 'repeatInterval'] as const) {
     const v = o[key];
-    if (v !== undefined && parseDuration(v) === undefined) issues.push(issue('alert.policy.duration', `${path}${key}`, `must be a duration such as "5m" (got ${JSON.stringify(v)})`));
+    if (v !== undefined && parseDuration(v) === undefined) issues.push(issue('alert-policy-duration', `${path}${key}`, `must be a duration such as "5m" (got ${JSON.stringify(v)})`));
   }
   return {
     receiver: o.receiver,
@@ -46,7 +46,7 @@ function route(o: PolicyRouteOptions, path: string, issues: Issue[]): PolicyRout
 export function notificationPolicy(options: NotificationPolicyOptions): NotificationPolicySpec {
   const issues: Issue[] = [];
   const o = (options ?? {}) as NotificationPolicyOptions;
-  if (o.receiver?.kind !== 'contact-point') issues.push(issue('alert.policy.receiver', 'receiver', 'is required: the default contact point object'));
+  if (o.receiver?.kind !== 'contact-point') issues.push(issue('alert-policy-receiver', 'receiver', 'is required: the default contact point object'));
   const root = route(o, '', issues) as NotificationPolicySpec['root'];
   return Object.freeze({ kind: 'notification-policy', orgId: o.orgId ?? 1, root, issues });
 }

@@ -128,7 +128,7 @@ async function checkPromQL(t: TargetRef, vars: Map<string, VariableValue>, range
     case 'error':
       return { status: 'error', message: e.message, expanded: e.expanded };
     case 'not-run':
-      return { ...parsed('PromQL', true, [], 'give --prometheus-url to run it'), expanded: e.expanded };
+      return { ...parsed('PromQL', true, [], 'not run: no Prometheus given'), needs: 'prometheus', expanded: e.expanded };
     case 'prom-instant': {
       const n: number = e.data.resultType === 'matrix' || e.data.resultType === 'vector' ? e.data.result.length : 1;
       return n === 0 ? { status: 'empty', message: 'no series at the end of the time range', expanded: e.expanded, rows: 0 } : { status: 'ok', expanded: e.expanded, rows: n };

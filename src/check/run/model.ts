@@ -1,3 +1,5 @@
+import type { Needs } from '../../model/needs.js';
+
 /** What `dashcode check` reports, per query. */
 /** `syntax-ok`: only parsed (no backend given, or one dashcode does not run); never broken, never "ok". */
 export type CheckStatus = 'ok' | 'syntax-ok' | 'empty' | 'wrong-shape' | 'error' | 'skipped';
@@ -14,6 +16,8 @@ export interface QueryCheck {
   status: CheckStatus;
   /** Why it is not ok, in words a person can act on. */
   message?: string;
+  /** Not run for want of this backend (the CLI says which flag gives it). */
+  needs?: Needs;
   /** The query as it was sent, after variables and macros were expanded. */
   expanded?: string;
   rows?: number;

@@ -1,3 +1,4 @@
+import type { Needs } from '../../model/needs.js';
 import { terminalText } from '../../validate/plain-text.js';
 import { isBroken, type CheckStatus, type DashboardCheck } from './model.js';
 
@@ -9,8 +10,11 @@ export function summarize(checks: readonly DashboardCheck[]): Record<CheckStatus
   return counts;
 }
 
-/** The terminal report: one line per query, the reason under each broken one. */
-export function formatCheckReport(checks: readonly DashboardCheck[], verbose = false): string {
+/**
+ * The terminal report: one line per query, the reason under each broken one.
+ * `hint` words what a query not run `needs` (the CLI names its flag).
+ */
+export function formatCheckReport(checks: readonly DashboardCheck[], verbose = false, hint?: (needs: Needs) => string): string {
   const lines: string[] = [];
   for (const d of checks) {
     lines.push(`${d.dashboard}${d.file ? ` (${d.file})` : ''}: ${d.range.from} → ${d.range.to}`);
@@ -21,7 +25,8 @@ export function formatCheckReport(checks: readonly DashboardCheck[], verbose = f
     for (const q of d.queries) {
       const what = `${q.panel}${q.refId ? ` › ${q.refId}` : ''}`;
       const detail = q.status === 'ok' ? (q.rows !== undefined ? `${q.rows} ${q.language === 'sql' ? 'rows' : 'series'}` : (q.message ?? 'ok')) : q.status === 'skipped' ? `skipped: ${q.message}` : q.status === 'syntax-ok' ? (q.message ?? 'syntax ok') : q.status;
-      lines.push(`  ${MARK[q.status]} ${what}  [${q.language}] ${detail}  ${q.ms} ms`);
+      const needs = q.needs && hint ? ` (${hint(q.needs)})` : '';
+      lines.push(`  ${MARK[q.status]} ${what}  [${q.language}] ${detail}${needs}  ${q.ms} ms`);
       if (!isBroken(q)) {
         if (verbose && q.expanded) lines.push(`      query: ${q.expanded.replace(/\s+/g, ' ').trim()}`);
         continue;

@@ -108,7 +108,7 @@ async function queryOptions(
       return { options: [], status: 'error', message: err instanceof Error ? err.message : String(err) };
     }
   } else {
-    return { options: [], status: 'skipped', message: dsType === 'prometheus' ? 'give --prometheus-url to resolve it' : `a ${dsType || 'datasource'} variable query is not run here` };
+    return { options: [], status: 'skipped', message: dsType === 'prometheus' ? 'not resolved: no Prometheus given' : `a ${dsType || 'datasource'} variable query is not run here` };
   }
   let regex: RegExp | undefined;
   if (typeof v.regex === 'string' && v.regex) {

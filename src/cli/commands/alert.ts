@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { EXIT, formatIssues, hasErrors } from '../../validate/issues.js';
+import { hasErrors } from '../../model/issue.js';
+import { formatIssues } from '../../validate/issues.js';
+import { EXIT } from '../exit.js';
 import { dataOption, parseBackendArgs, queryDatabase } from '../database.js';
 import { projectCheckConfig } from './check.js';
 import { redactSecrets, urlSecrets } from '../../secrets/redact.js';

@@ -8,7 +8,9 @@ import { hashText, peekOutDir, readCache, scanInputs, takeMiss, tryCachedBuild, 
 import type { LoadOptions, Project } from '../../project/load.js';
 import { BUNDLE } from '../../files/ts-loader.js';
 import { findCacheDir } from '../../files/cache.js';
-import { EXIT, formatIssues, hasErrors } from '../../validate/issues.js';
+import { hasErrors } from '../../model/issue.js';
+import { formatIssues } from '../../validate/issues.js';
+import { EXIT } from '../exit.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 

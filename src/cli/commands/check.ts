@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { EXIT, formatIssues } from '../../validate/issues.js';
+import { formatIssues } from '../../validate/issues.js';
+import { EXIT } from '../exit.js';
+import { needsHint } from '../hints.js';
 import { dataOption, parseBackendArgs, queryDatabase } from '../database.js';
 import type { CheckConfig } from '../../config/config.js';
 import { redactSecrets, urlSecrets } from '../../secrets/redact.js';
@@ -118,7 +120,7 @@ export const checkCommand: Command = {
     const out =
       format === 'json'
         ? `${JSON.stringify({ database: db.description(), databaseStarted: db.started(), ms, summary: summarize(checks), dashboards: checks }, null, 2)}\n`
-        : `${formatCheckReport(checks, values.verbose === true)}checked on ${db.description()} in ${ms} ms (setup ${db.setupMs()} ms)\n`;
+        : `${formatCheckReport(checks, values.verbose === true, needsHint)}checked on ${db.description()} in ${ms} ms (setup ${db.setupMs()} ms)\n`;
     io.stdout(redactSecrets(out, secrets));
     const broken = checks.some((c) => c.queries.some((q) => isBroken(q) && !(q.status === 'empty' && values['allow-empty'])) || c.variables.some((v) => v.status === 'error'));
     return broken || inputIssues.length > 0 ? EXIT.findings : EXIT.ok;

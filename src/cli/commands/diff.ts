@@ -11,7 +11,9 @@ import {
   resolveGitRange,
   type DashboardSet,
 } from '../../diff/sources.js';
-import { EXIT, formatIssues, hasErrors, type Issue } from '../../validate/issues.js';
+import { hasErrors, type Issue } from '../../model/issue.js';
+import { formatIssues } from '../../validate/issues.js';
+import { EXIT } from '../exit.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 
@@ -51,7 +53,7 @@ export const diffCommand: Command = {
     const issues: Issue[] = [...sides.before.issues, ...sides.after.issues];
     if (issues.length > 0) io.stderr(`${formatIssues(issues)}\n`);
     // A file that is not a dashboard is a finding about that file; a revision git does not know is a usage error.
-    if (hasErrors(issues)) return issues.some((i) => i.code === 'input.git') ? EXIT.usage : EXIT.findings;
+    if (hasErrors(issues)) return issues.some((i) => i.code === 'input-git') ? EXIT.usage : EXIT.findings;
 
     const diffs = [...diffDashboardSets(sides.before.dashboards, sides.after.dashboards), ...diffAlertingSets(sides.before.alerting, sides.after.alerting)];
     io.stdout(formatDiffs(diffs, format));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseOptions } from '../options.js';
-import { EXIT } from '../../validate/issues.js';
+import { EXIT } from '../exit.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic, readIfExists } from '../../files/atomic.js';
-import { EXIT } from '../../validate/issues.js';
+import { EXIT } from '../exit.js';
 import type { Io } from '../io.js';
 import { parseOptions } from '../options.js';
 import type { Command } from '../run.js';

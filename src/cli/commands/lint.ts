@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { toPosix } from '../../files/paths.js';
 import { parseOptions } from '../options.js';
-import { EXIT, type Issue } from '../../validate/issues.js';
+import type { Issue } from '../../model/issue.js';
+import { EXIT } from '../exit.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 

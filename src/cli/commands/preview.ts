@@ -4,7 +4,9 @@ import { mkdir } from 'node:fs/promises';
 import { writeFileAtomic } from '../../files/atomic.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { EXIT, formatIssues } from '../../validate/issues.js';
+import { formatIssues } from '../../validate/issues.js';
+import { EXIT } from '../exit.js';
+import { needsHint } from '../hints.js';
 import { dataOption, parseBackendArgs, queryDatabase, readOnlyOptions } from '../database.js';
 import { alertingYamlFiles, projectCheckConfig } from './check.js';
 import { dashboardFiles, readDashboards } from '../dashboard-files.js';
@@ -118,7 +120,7 @@ export const previewCommand: Command = {
           shooter = await preview.openScreenshotter({ executablePath: options.chromium });
         } catch (err) {
           if (!(err instanceof preview.BrowserUnavailableError)) throw err;
-          io.stderr(`dashcode preview: --png: ${err.message}\n`);
+          io.stderr(`dashcode preview: --png: ${err.message}${err.needs ? ` (${needsHint(err.needs)})` : ''}\n`);
           return EXIT.usage;
         }
       }
@@ -135,6 +137,8 @@ export const previewCommand: Command = {
           failed += errors;
           const panels = page.preview.panels.filter((p) => p.item.kind === 'panel').length;
           io.stdout(`wrote ${path.relative(io.cwd, html)} (${panels} panels${errors ? `, ${errors} with query errors` : ''})\n`);
+          const needs = [...new Set(page.preview.panels.flatMap((p) => p.results.flatMap((r) => (r.state === 'skipped' && r.needs ? [r.needs] : []))))];
+          for (const n of needs) io.stdout(`  some panels were not drawn: ${needsHint(n)}\n`);
           if (shooter) {
             const png = path.join(outDir, `${name}.png`);
             const { charts } = await shooter.capture(html, png);

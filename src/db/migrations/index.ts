@@ -5,7 +5,8 @@
  * Never edit an applied migration: add the next number.
  */
 import type { SqlEngine } from '../engine.js';
-import { formatIssues, hasErrors, type Issue } from '../../validate/issues.js';
+import { hasErrors, type Issue } from '../../model/issue.js';
+import { formatIssues } from '../../validate/issues.js';
 import { schemaIssues } from '../schema.js';
 import * as m001 from './001-metrics-schema.js';
 import * as m002 from './002-indexes.js';
@@ -65,7 +66,7 @@ export async function migrate(engine: SqlEngine): Promise<MigrateReport> {
     // Tables the recorder (or an older init_db.sql) created are adopted by IF NOT
     // EXISTS; check them first, since an older layout would fail half-way
     // (a text foreign key onto an integer benchmark_id) with a less helpful error.
-    const existing = (await schemaIssues(tx)).filter((i) => i.code !== 'db.schema.missing-table');
+    const existing = (await schemaIssues(tx)).filter((i) => i.code !== 'db-schema-missing-table');
     if (hasErrors(existing)) throw layoutError(existing);
     const applied: number[] = [];
     for (const m of MIGRATIONS) {

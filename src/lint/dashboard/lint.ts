@@ -1,4 +1,4 @@
-import type { Issue } from '../../validate/issues.js';
+import type { Issue } from '../../model/issue.js';
 import type { LintConfig } from '../config.js';
 import { collector, toIssues } from '../report.js';
 import type { LintDatasource } from './datasources.js';

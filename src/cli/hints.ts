@@ -1,0 +1,11 @@
+import type { Needs } from '../model/needs.js';
+
+/** How the CLI supplies what a library result needs (src/model/needs.ts). */
+const HINTS: Readonly<Record<Needs, string>> = {
+  prometheus: 'give --prometheus-url',
+  chromium: 'pass its path with --chromium',
+};
+
+export function needsHint(needs: Needs): string {
+  return HINTS[needs];
+}
