@@ -69,6 +69,9 @@ const schema = describes<DashboardOptions>()(
   }).strict(),
 );
 
+/** Builder keys whose place in Grafana's JSON has another name (see ZodIssueOptions.outputPaths). */
+const DASHBOARD_OUTPUT_PATHS = { variables: 'templating.list', annotations: 'annotations.list' } as const satisfies Partial<Record<keyof DashboardOptions, string>>;
+
 /** A dashboard. Returns a frozen spec; `compileDashboard` turns it into Grafana JSON. */
 function buildDashboard(options: DashboardOptions): DashboardSpec {
   const r = parseInput(schema, options);
@@ -88,7 +91,7 @@ function buildDashboard(options: DashboardOptions): DashboardSpec {
     links,
     annotations,
     raw: options.raw !== undefined && isOptionsObject(options.raw) ? options.raw : undefined,
-    issues: [...(r.success ? [] : issuesFromZod(r.error, { schema })), ...built],
+    issues: [...(r.success ? [] : issuesFromZod(r.error, { schema, outputPaths: DASHBOARD_OUTPUT_PATHS })), ...built],
   });
 }
 

@@ -5,7 +5,7 @@ import type { VariableSpec } from '../variables/variable.js';
 import { issue, type Issue } from '../model/issue.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { fieldDefaults, linkJson, overrideJson, type AnyFieldCustom, type FieldProperties, type LinkInput, type Override } from './field-config.js';
-import { outputPath, panelInputSchema } from './schema.js';
+import { outputPath, PANEL_OUTPUT_PATHS, panelInputSchema } from './schema.js';
 import { describes } from '../validate/describes.js';
 
 import type { PanelSlot } from '../model/grid.js';
@@ -104,7 +104,7 @@ function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, share
   // The common valid input skips zod; anything else gets zod's issues, unchanged (input-fast-path.ts).
   const parsed = panelInputLooksValid(input) ? undefined : parseInput(inputSchema, input);
   if (parsed && !parsed.success) {
-    for (const i of issuesFromZod(parsed.error, { schema: inputSchema })) issues.push(i);
+    for (const i of issuesFromZod(parsed.error, { schema: inputSchema, outputPaths: PANEL_OUTPUT_PATHS })) issues.push(i);
     // Re-root zod's input paths at the output field a Grafana user knows.
     parsed.error.issues.forEach((zi, n) => {
       const current = issues[n];

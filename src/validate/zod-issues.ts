@@ -9,6 +9,12 @@ export interface ZodIssueOptions {
   schema?: z.ZodType;
   /** Where the validated object is (a datasource's name, say), so each issue names it. */
   source?: IssueSource;
+  /**
+   * Where each builder key lands in Grafana's JSON (`w` → `gridPos.w`): the one table
+   * a builder keeps for that (panels: PANEL_OUTPUT_PATHS). A top-level typo that is
+   * a Grafana name (`gridPos`, `targets`) is offered the keys that write it.
+   */
+  outputPaths?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -18,12 +24,12 @@ export interface ZodIssueOptions {
  * allowed.
  */
 export function issuesFromZod(error: z.ZodError, options: ZodIssueOptions = {}): Issue[] {
-  const { schema, source } = options;
+  const { schema, source, outputPaths } = options;
   // The keys an options object accepts, so a typo at the top level gets a "did you mean".
   const known = schema && 'shape' in schema ? Object.keys((schema as unknown as { shape: object }).shape) : [];
   return error.issues.map((zi) => {
     const path = joinPath(...zi.path.map((p) => (typeof p === 'number' ? p : String(p))));
-    const hint = zi.code === 'unrecognized_keys' && zi.path.length === 0 ? suggestion(zi.keys, known) : '';
+    const hint = zi.code === 'unrecognized_keys' && zi.path.length === 0 ? suggestion(zi.keys, known, outputPaths) : '';
     const found = issue(codeOf(zi), path, describe(zi) + hint);
     return source ? { ...found, source } : found;
   });
@@ -58,22 +64,27 @@ function codeOf(zi: z.core.$ZodIssue): IssueCode {
 }
 
 /**
- * Grafana JSON names (and plain words) people write for a builder key whose
- * name is nothing like them, so edit distance cannot find it: `width` is `w`.
- * Offered only where the builder has the key.
+ * Plain words people write for a builder key whose name is nothing like them, so
+ * edit distance cannot find it: `width` is `w`. Grafana's own names come from the
+ * builder's output-path table (see grafanaNames). Offered only where the builder has the key.
  */
-const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  width: ['w'],
-  height: ['h'],
-  gridPos: ['w', 'h', 'x', 'y'],
-  targets: ['queries'],
-  templating: ['variables'],
-  fieldConfig: ['unit', 'decimals', 'min', 'max', 'thresholds', 'mappings', 'overrides', 'custom'],
-};
+const PLAIN_WORDS: Readonly<Record<string, readonly string[]>> = { width: ['w'], height: ['h'] };
 
-function suggestion(keys: readonly string[], known: readonly string[]): string {
+/** `gridPos` → `w`, `h`, `x`, `y`: the builder keys whose output path starts with another name. */
+function grafanaNames(outputPaths: Readonly<Record<string, string>>): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  for (const [key, out] of Object.entries(outputPaths)) {
+    const head = out.split(/[.[]/)[0]!;
+    if (head === key || head === '') continue;
+    names.set(head, [...(names.get(head) ?? []), key]);
+  }
+  return names;
+}
+
+function suggestion(keys: readonly string[], known: readonly string[], outputPaths: Readonly<Record<string, string>> = {}): string {
+  const names = grafanaNames(outputPaths);
   const hints = keys.flatMap((k) => {
-    const synonyms = (Object.hasOwn(SYNONYMS, k) ? SYNONYMS[k]! : []).filter((s) => known.includes(s));
+    const synonyms = (Object.hasOwn(PLAIN_WORDS, k) ? PLAIN_WORDS[k]! : names.get(k) ?? []).filter((s) => known.includes(s));
     if (synonyms.length > 0) return [`${synonyms.map((m) => `"${m}"`).join(', ')} for "${k}"`];
     const near = closestMatch(k, known);
     return near === undefined ? [] : [`"${near}" for "${k}"`];

@@ -181,6 +181,11 @@ describe('typos in builder options', () => {
     expect(r.report).toContain('panel "Runs": unknown keys "width", "targets" (did you mean "w" for "width", "queries" for "targets"?) [option-unknown]');
     const g = build(dashboard({ uid: 'bad', title: 'Bad', panels: [tablePanel({ title: 'Runs', gridPos: { w: 6 }, queries: [query()] } as never)] }));
     expect(g.report).toContain('(did you mean "w", "h", "x", "y" for "gridPos"?)');
+    // The Grafana names come from the builders' output-path tables (PANEL_OUTPUT_PATHS), not a second list.
+    const f = build(dashboard({ uid: 'bad', title: 'Bad', panels: [tablePanel({ title: 'Runs', fieldConfig: {}, queries: [query()] } as never)] }));
+    expect(f.report).toContain('"unit", "decimals", "min", "max", "displayName", "noValue", "thresholds", "color", "mappings", "custom", "dataLinks", "overrides" for "fieldConfig"');
+    const t = build(dashboard({ uid: 'bad', title: 'Bad', templating: { list: [] }, panels: [] } as never));
+    expect(t.report).toContain('(did you mean "variables" for "templating"?)');
   });
 });
 
