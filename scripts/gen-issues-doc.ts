@@ -37,7 +37,10 @@ export function issuesDoc(): string {
     'The code is stable and means one problem wherever it is found: compile and lint',
     'both report a duplicate panel id as `panel-id-duplicate`. The severity below is',
     "the default; a lint configuration may change a rule's. The path names the field",
-    'from the root of the document, e.g. `panels[3].targets[0].rawSql`.',
+    "from the root of the document as data, keys and indexes: `['panels', 3, 'targets', 0, 'rawSql']`.",
+    'Only the formatter turns it into text (`panels[3].targets[0].rawSql`; a key that is',
+    'not an identifier is quoted, `labels["a.b"]`), so no code ever parses a path back out',
+    "of a string. `dashcode lint --format json` prints both: `path` (the array) and `at` (the text).",
     '',
   ];
   for (const [area, title] of Object.entries(AREAS)) {

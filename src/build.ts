@@ -48,7 +48,7 @@ export interface BuildResult {
  */
 export function buildDashboard(spec: DashboardSpec, options: BuildOptions = {}): BuildResult {
   const source = { file: options.file, dashboard: typeof (spec as { title?: unknown } | null)?.title === 'string' ? spec.title : undefined };
-  if (!isDashboard(spec)) return failed([{ ...issue('dashboard-invalid', '', `not a dashboard (got ${spec === null ? 'null' : typeof spec}): pass the value dashboard({...}) returns`), source }]);
+  if (!isDashboard(spec)) return failed([{ ...issue('dashboard-invalid', [], `not a dashboard (got ${spec === null ? 'null' : typeof spec}): pass the value dashboard({...}) returns`), source }]);
   try {
     const compiled = compileDashboard(spec, options);
     const issues = [...compiled.issues];
@@ -64,7 +64,7 @@ export function buildDashboard(spec: DashboardSpec, options: BuildOptions = {}):
     // A bug or an input no check foresaw (a cyclic raw value overflows the stack): an issue, never a crash of the whole build.
     const message = err instanceof Error ? err.message : String(err);
     const hint = err instanceof RangeError ? ' (a cyclic value in raw or options?)' : '';
-    return failed([{ ...issue('build-internal', '', `cannot build this dashboard: ${message}${hint}`), source }]);
+    return failed([{ ...issue('build-internal', [], `cannot build this dashboard: ${message}${hint}`), source }]);
   }
 }
 

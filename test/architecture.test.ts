@@ -221,6 +221,7 @@ const HOMES: ReadonlyArray<{ what: string; pattern: RegExp; home: string }> = [
   { what: "Grafana's interval-rounding table", pattern: /\[1814400000, 604800000\]|\[3 \* WEEK, WEEK\]/, home: 'check/interpolate/round-interval.ts' },
   { what: 'the env-reference grammar', pattern: /ENV_REFERENCE_PATTERN\s*=/, home: 'model/env.ts' },
   { what: 'the DashboardLink shape', pattern: /asDropdown: false/, home: 'model/link.ts' },
+  { what: 'the path renderer (a key quoted as `["a.b"]`)', pattern: /\[\$\{JSON\.stringify\(/, home: 'model/issue-path.ts' },
 ];
 
 describe('architecture: one home for each piece of infrastructure', () => {

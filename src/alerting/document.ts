@@ -11,7 +11,8 @@
  */
 import { datasourceRef } from '../datasources/datasource.js';
 import { literal, literalDeep } from '../provisioning/yaml.js';
-import { issue, type Issue } from '../model/issue.js';
+import { issue, underPath, type Issue } from '../model/issue.js';
+import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
 import { parseDuration } from './duration.js';
 import {
   EXPR_DATASOURCE_UID,
@@ -100,17 +101,17 @@ function nodeData(n: AlertNode, refIds: ReadonlyMap<AlertNode, string>): Record<
 const stringMap = (m: Readonly<Record<string, string>>): Record<string, string> =>
   Object.fromEntries(Object.entries(m).map(([k, v]) => [k, literal(v)]));
 
-function ruleDocument(rule: AlertRuleSpec, panels: PanelIndex | undefined, at: string, issues: Issue[], refIdsOut: Map<AlertNode, string>): Record<string, unknown> {
+function ruleDocument(rule: AlertRuleSpec, panels: PanelIndex | undefined, at: IssuePath, issues: Issue[], refIdsOut: Map<AlertNode, string>): Record<string, unknown> {
   const refIds = assignRefIds(rule.nodes);
   for (const [n, r] of refIds) refIdsOut.set(n, r);
   const seen = new Map<string, number>();
   rule.nodes.forEach((n, i) => {
     const r = refIds.get(n)!;
-    if (seen.has(r)) issues.push(issue('alert-rule-refid-duplicate', `${at}.nodes[${i}]`, `refId "${r}" is used twice in rule "${rule.title}"`));
+    if (seen.has(r)) issues.push(issue('alert-rule-refid-duplicate', joinPath(at, 'nodes', i), `refId "${r}" is used twice in rule "${rule.title}"`));
     seen.set(r, i);
     if (n.kind === 'expression') {
       for (const input of inputsOf(n)) {
-        if (!refIds.has(input)) issues.push(issue('alert-expression-reference', `${at}.nodes[${i}]`, `a ${n.type} expression refers to a node that is not in this rule's nodes`));
+        if (!refIds.has(input)) issues.push(issue('alert-expression-reference', joinPath(at, 'nodes', i), `a ${n.type} expression refers to a node that is not in this rule's nodes`));
       }
     }
   });
@@ -123,7 +124,7 @@ function ruleDocument(rule: AlertRuleSpec, panels: PanelIndex | undefined, at: s
   if (rule.panel) {
     const id = panels?.get(rule.panel.dashboardUid)?.get(rule.panel.panelTitle);
     if (panels && id === undefined) {
-      issues.push(issue('alert-panel-unknown', `${at}.panel`, `no panel titled "${rule.panel.panelTitle}" in dashboard "${rule.panel.dashboardUid}"`));
+      issues.push(issue('alert-panel-unknown', joinPath(at, 'panel'), `no panel titled "${rule.panel.panelTitle}" in dashboard "${rule.panel.dashboardUid}"`));
     }
     out.dashboardUid = literal(rule.panel.dashboardUid);
     if (id !== undefined) out.panelId = id;
@@ -168,18 +169,18 @@ export function alertingDocument(spec: AlertingSpec, panels?: PanelIndex): Alert
   const groups = spec.groups ?? [];
   const ruleUids = new Map<string, string>();
   const groupDocs = groups.map((g, gi) => {
-    issues.push(...g.issues.map((i) => ({ ...i, path: `groups[${gi}]${i.path ? `.${i.path}` : ''}` })));
+    issues.push(...underPath(['groups', gi], g.issues));
     g.rules.forEach((r, ri) => {
-      const where = `groups[${gi}].rules[${ri}]`;
-      if (ruleUids.has(r.uid) && ruleUids.get(r.uid) !== where) issues.push(issue('alert-rule-uid-duplicate', `${where}.uid`, `uid "${r.uid}" is already used by ${ruleUids.get(r.uid)}`));
+      const where = renderPath(['groups', gi, 'rules', ri]);
+      if (ruleUids.has(r.uid) && ruleUids.get(r.uid) !== where) issues.push(issue('alert-rule-uid-duplicate', ['groups', gi, 'rules', ri, 'uid'], `uid "${r.uid}" is already used by ${ruleUids.get(r.uid)}`));
       ruleUids.set(r.uid, where);
     });
     const doc: Record<string, unknown> = { orgId: g.orgId, name: literal(g.name), folder: literal(g.folder), interval: g.interval };
-    doc.rules = g.rules.map((r, ri) => ruleDocument(r, panels, `groups[${gi}].rules[${ri}]`, issues, refIds));
+    doc.rules = g.rules.map((r, ri) => ruleDocument(r, panels, ['groups', gi, 'rules', ri], issues, refIds));
     return doc;
   });
   const contactPoints = (spec.contactPoints ?? []).map((cp, ci) => {
-    issues.push(...cp.issues.map((i) => ({ ...i, path: `contactPoints[${ci}]${i.path ? `.${i.path}` : ''}` })));
+    issues.push(...underPath(['contactPoints', ci], cp.issues));
     return {
       orgId: cp.orgId,
       name: literal(cp.name),
@@ -188,23 +189,23 @@ export function alertingDocument(spec: AlertingSpec, panels?: PanelIndex): Alert
   });
   const known = new Set((spec.contactPoints ?? []).map((c) => c.name));
   const policies = (spec.policies ?? []).map((p, pi) => {
-    issues.push(...p.issues.map((i) => ({ ...i, path: `policies[${pi}]${i.path ? `.${i.path}` : ''}` })));
-    const walk = (r: PolicyRouteSpec, path: string): void => {
-      if (r.receiver && !known.has(r.receiver.name)) issues.push(issue('alert-policy-receiver-unknown', `${path}receiver`, `contact point "${r.receiver.name}" is not provisioned: add it to contactPoints`));
-      r.routes.forEach((x, i) => walk(x, `${path}routes[${i}].`));
+    issues.push(...underPath(['policies', pi], p.issues));
+    const walk = (r: PolicyRouteSpec, path: IssuePath): void => {
+      if (r.receiver && !known.has(r.receiver.name)) issues.push(issue('alert-policy-receiver-unknown', joinPath(path, 'receiver'), `contact point "${r.receiver.name}" is not provisioned: add it to contactPoints`));
+      r.routes.forEach((x, i) => walk(x, joinPath(path, 'routes', i)));
     };
-    walk(p.root, `policies[${pi}].`);
+    walk(p.root, ['policies', pi]);
     return { orgId: p.orgId, ...routeDocument(p.root) };
   });
   groups.forEach((g, gi) =>
     g.rules.forEach((r, ri) => {
       if (r.notification && !known.has(r.notification.receiver.name)) {
-        issues.push(issue('alert-policy-receiver-unknown', `groups[${gi}].rules[${ri}].notify`, `contact point "${r.notification.receiver.name}" is not provisioned: add it to contactPoints`));
+        issues.push(issue('alert-policy-receiver-unknown', ['groups', gi, 'rules', ri, 'notify'], `contact point "${r.notification.receiver.name}" is not provisioned: add it to contactPoints`));
       }
     }),
   );
   const muteTimes = (spec.muteTimings ?? []).map((m, mi) => {
-    issues.push(...m.issues.map((i) => ({ ...i, path: `muteTimes[${mi}]${i.path ? `.${i.path}` : ''}` })));
+    issues.push(...underPath(['muteTimes', mi], m.issues));
     return {
       orgId: m.orgId,
       // MuteTimeV1 and TemplateV1 embed Grafana's API structs: plain strings, not expanded.
@@ -222,7 +223,7 @@ export function alertingDocument(spec: AlertingSpec, panels?: PanelIndex): Alert
     };
   });
   const templates = (spec.templates ?? []).map((t, ti) => {
-    issues.push(...t.issues.map((i) => ({ ...i, path: `templates[${ti}]${i.path ? `.${i.path}` : ''}` })));
+    issues.push(...underPath(['templates', ti], t.issues));
     return { orgId: t.orgId, name: t.name, template: t.template };
   });
   const document: Record<string, unknown> = { apiVersion: 1 };

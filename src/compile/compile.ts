@@ -8,6 +8,7 @@ import type { PanelSpec } from '../panels/panel.js';
 import type { RowSpec } from '../rows/row.js';
 import type { VariableSpec } from '../variables/variable.js';
 import { issue, withSource, type Issue } from '../model/issue.js';
+import { joinPath, panelAt, type IssuePath } from '../model/issue-path.js';
 import { refIdFor } from './ids.js';
 import { layoutPanels, type GridPos, type LayoutNode } from './layout.js';
 import { SCHEMA_VERSION } from './schema-version.js';
@@ -60,13 +61,13 @@ export function compileDashboard(spec: DashboardSpec, options: CompileOptions = 
   try {
     return compileSpec(spec, options);
   } catch (err) {
-    return failed({ ...builderIssue('dashboard', spec, err), path: '' });
+    return failed({ ...builderIssue('dashboard', spec, err), path: [] });
   }
 }
 
 function compileSpec(spec: DashboardSpec, options: CompileOptions): CompileResult {
   const ctx = new Context(spec, options);
-  ctx.add(spec.issues, '');
+  ctx.add(spec.issues, []);
 
   const variables = compileVariables(spec.variables, ctx);
   const unchecked: number[] = [];
@@ -100,7 +101,7 @@ function compileSpec(spec: DashboardSpec, options: CompileOptions): CompileResul
     ctx.escapeHatches.push(...Object.keys(spec.raw).map((k) => `dashboard: ${k}`));
   }
   if (!spec.raw) uncheckedEntries.set(json, unchecked);
-  if (!isPlainJson(json)) for (const bad of findNonSerializable(json)) ctx.add([issue('json-non-serializable', bad.path, bad.message)], '', panelTitleAt(json, bad.path));
+  if (!isPlainJson(json)) for (const bad of findNonSerializable(json)) ctx.add([issue('json-non-serializable', bad.path, bad.message)], [], panelTitleAt(json, bad.path));
   return { json, issues: ctx.issues, escapeHatches: ctx.escapeHatches };
 }
 
@@ -118,50 +119,48 @@ class Context {
     if (options.datasources) this.provisioned = new Map(options.datasources.map((d) => [d.uid, d]));
   }
 
-  add(issues: readonly Issue[], basePath: string, panel?: string): void {
+  add(issues: readonly Issue[], basePath: IssuePath, panel?: string): void {
     const source = { file: this.options.file, dashboard: this.spec.title, panel };
-    for (const i of withSource(issues, source)) {
-      this.issues.push({ ...i, path: [basePath, i.path].filter(Boolean).join(i.path.startsWith('[') ? '' : '.') });
-    }
+    for (const i of withSource(issues, source)) this.issues.push({ ...i, path: joinPath(basePath, i.path) });
   }
 
   /** The `{type, uid}` reference, after checking the datasource is provisioned and agrees on type. */
-  datasource(ds: DatasourceSpec | undefined, path: string, panel?: string): Json {
+  datasource(ds: DatasourceSpec | undefined, path: IssuePath, panel?: string): Json {
     if (!ds || typeof ds !== 'object') {
-      this.add([issue('datasource-missing', path, 'no datasource: pass a datasource object from datasources/')], '', panel);
+      this.add([issue('datasource-missing', path, 'no datasource: pass a datasource object from datasources/')], [], panel);
       return null;
     }
     if (this.provisioned) {
       const known = this.provisioned.get(ds.uid);
       // An external datasource (a `${ds}` variable, Grafana's built-in one) may be declared next to the dashboard.
       if (!known && ds.external !== true) {
-        this.add([issue('datasource-unknown', path, `datasource "${ds.name}" (uid ${ds.uid}) is not in datasources/, so Grafana would not have it`)], '', panel);
+        this.add([issue('datasource-unknown', path, `datasource "${ds.name}" (uid ${ds.uid}) is not in datasources/, so Grafana would not have it`)], [], panel);
       } else if (known && known.type !== ds.type) {
-        this.add([issue('datasource-type-mismatch', path, `datasource uid ${ds.uid} is provisioned as type "${known.type}", referenced as "${ds.type}"`)], '', panel);
+        this.add([issue('datasource-type-mismatch', path, `datasource uid ${ds.uid} is provisioned as type "${known.type}", referenced as "${ds.type}"`)], [], panel);
       }
     }
     return { ...datasourceRef(ds) };
   }
 
   /** Variables a query's text names literally (`$instance`), which no variable object vouches for. */
-  requireNames(names: readonly string[], path: string, panel?: string): void {
+  requireNames(names: readonly string[], path: IssuePath, panel?: string): void {
     for (const name of names) {
       if (!this.variableNames.has(name)) {
         this.add(
           [issue('variable-undefined', path, `uses $${name}, which the dashboard does not define (define the variable and interpolate the object: \${${name}})`, 'error')],
-          '',
+          [],
           panel,
         );
       }
     }
   }
 
-  requireVariables(used: readonly VariableSpec[], path: string, panel?: string): void {
+  requireVariables(used: readonly VariableSpec[], path: IssuePath, panel?: string): void {
     for (const v of used) {
       if (!this.variableNames.has(v.name)) {
         this.add(
           [issue('variable-undefined', path, `uses variable "${v.name}", which the dashboard does not define (add it to \`variables\`)`, 'error')],
-          '',
+          [],
           panel,
         );
       }
@@ -172,30 +171,30 @@ class Context {
 function compileVariables(variables: readonly VariableSpec[], ctx: Context): JsonObject[] {
   const seen = new Set<string>();
   return variables.map((v, i) => {
-    const path = `templating.list[${i}]`;
+    const path: IssuePath = ['templating', 'list', i];
     ctx.add(v.issues, path);
-    if (seen.has(v.name)) ctx.add([issue('variable-duplicate', `${path}.name`, `variable "${v.name}" is defined twice`)], '');
+    if (seen.has(v.name)) ctx.add([issue('variable-duplicate', joinPath(path, 'name'), `variable "${v.name}" is defined twice`)], []);
     seen.add(v.name);
     for (const dep of v.dependsOn) {
-      if (dep.name === v.name) ctx.add([issue('variable-cycle', `${path}.query`, `variable "${v.name}" refers to itself`)], '');
+      if (dep.name === v.name) ctx.add([issue('variable-cycle', joinPath(path, 'query'), `variable "${v.name}" refers to itself`)], []);
     }
-    ctx.requireVariables(v.dependsOn, `${path}.query`);
+    ctx.requireVariables(v.dependsOn, joinPath(path, 'query'));
     ctx.escapeHatches.push(...(v.rawKeys ?? []).map((k) => `variable "${v.name}": ${k}`));
     const json = clone(v.model);
-    if (v.datasource !== undefined || v.type === 'query') json.datasource = ctx.datasource(v.datasource, `${path}.datasource`);
+    if (v.datasource !== undefined || v.type === 'query') json.datasource = ctx.datasource(v.datasource, joinPath(path, 'datasource'));
     return json;
   });
 }
 
 function compileAnnotation(a: DashboardSpec['annotations'][number], index: number, ctx: Context): JsonObject {
-  const path = `annotations.list[${index + 1}]`;
+  const path: IssuePath = ['annotations', 'list', index + 1];
   const json = clone(a.model);
-  json.datasource = a.datasource ? ctx.datasource(a.datasource, `${path}.datasource`) : { ...GRAFANA_BUILTIN };
+  json.datasource = a.datasource ? ctx.datasource(a.datasource, joinPath(path, 'datasource')) : { ...GRAFANA_BUILTIN };
   if (a.text) {
     ctx.requireVariables(a.text.variables, path);
     ctx.requireNames(a.text.literalNames, path);
-    const field = a.text.language === 'sql' ? 'target.rawSql' : 'expr';
-    ctx.add([...a.text.issues, ...typedReferenceIssues(a.text, ctx.spec.variables)], `${path}.${field}`);
+    const field = a.text.language === 'sql' ? ['target', 'rawSql'] : ['expr'];
+    ctx.add([...a.text.issues, ...typedReferenceIssues(a.text, ctx.spec.variables)], joinPath(path, field));
   }
   return json;
 }
@@ -208,26 +207,26 @@ function compilePanels(items: DashboardSpec['panels'], ctx: Context, unchecked: 
   const layout = layoutPanels(nodes);
 
   // Output paths: an expanded row's panels follow it at the top level; a collapsed row keeps them inside.
-  const outputPath: string[] = [];
-  const childPath: string[][] = [];
+  const outputPath: IssuePath[] = [];
+  const childPath: IssuePath[][] = [];
   let top = 0;
   items.forEach((item, i) => {
-    outputPath[i] = `panels[${top++}]`;
+    outputPath[i] = ['panels', top++];
     childPath[i] = [];
     if (item.kind === 'row') {
       item.panels.forEach((_, j) => {
-        childPath[i]![j] = item.collapsed ? `${outputPath[i]}.panels[${j}]` : `panels[${top++}]`;
+        childPath[i]![j] = item.collapsed ? joinPath(outputPath[i]!, 'panels', j) : ['panels', top++];
       });
     }
   });
   for (const li of layout.issues) {
-    const m = /^panels\[(\d+)\](?:\.panels\[(\d+)\])?(.*)$/.exec(li.path);
-    const i = Number(m?.[1]);
-    const j = m?.[2] === undefined ? undefined : Number(m[2]);
+    // Layout reports input positions (`panels[i].panels[j]…`, a row's own list); the output moves an expanded row's panels up.
+    const at = panelAt(li.path);
+    const [i = -1, j] = at?.indexes ?? [];
     const item = items[i];
     const panelTitle = j === undefined ? item?.title : (item as RowSpec | undefined)?.panels[j]?.title;
-    const path = (j === undefined ? outputPath[i] : childPath[i]?.[j]) ?? li.path;
-    ctx.add([{ ...li, path: `${path}${m?.[3] || LAYOUT_FIELD[li.code] || ''}` }], '', panelTitle);
+    const path = (j === undefined ? outputPath[i] : childPath[i]?.[j]) ?? [];
+    ctx.add([{ ...li, path: joinPath(path, at?.rest ?? li.path) }], [], panelTitle);
   }
 
   const ids = assignIds(items, ctx, outputPath, childPath);
@@ -254,7 +253,7 @@ function compilePanels(items: DashboardSpec['panels'], ctx: Context, unchecked: 
       }
       if (item.repeat) {
         rowJson.repeat = item.repeat.name;
-        ctx.requireVariables([item.repeat], `${outputPath[i]}.repeat`, item.title);
+        ctx.requireVariables([item.repeat], joinPath(outputPath[i]!, 'repeat'), item.title);
       }
       const rowChecked = isChecked(item) && typeof item.title === 'string' && typeof item.collapsed === 'boolean';
       if (!rowChecked || (item.collapsed && !item.panels.every((p, j) => panelChecked(p, children[j]!)))) unchecked.push(out.length);
@@ -274,18 +273,18 @@ function compilePanels(items: DashboardSpec['panels'], ctx: Context, unchecked: 
   return out;
 }
 
-function assignIds(items: DashboardSpec['panels'], ctx: Context, outputPath: string[], childPath: string[][]): Map<object, number> {
+function assignIds(items: DashboardSpec['panels'], ctx: Context, outputPath: IssuePath[], childPath: IssuePath[][]): Map<object, number> {
   const ids = new Map<object, number>();
   const owner = new Map<number, string>();
   let ordinal = 0;
-  const take = (node: PanelSpec | RowSpec, path: string) => {
+  const take = (node: PanelSpec | RowSpec, path: IssuePath) => {
     ordinal += 1;
     const id = node.id ?? ordinal;
     const previous = owner.get(id);
     if (previous !== undefined) {
       ctx.add(
-        [issue('panel-id-duplicate', `${path}.id`, `id ${id} is already used by ${previous}; ids must be unique within a dashboard`)],
-        '',
+        [issue('panel-id-duplicate', joinPath(path, 'id'), `id ${id} is already used by ${previous}; ids must be unique within a dashboard`)],
+        [],
         node.title,
       );
     } else {
@@ -301,7 +300,7 @@ function assignIds(items: DashboardSpec['panels'], ctx: Context, outputPath: str
   return ids;
 }
 
-function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: string, ctx: Context): JsonObject {
+function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: IssuePath, ctx: Context): JsonObject {
   ctx.add(p.issues, path, p.title);
   if (p.rawKeys.length > 0) ctx.escapeHatches.push(...p.rawKeys.map((k) => `panel "${p.title}": ${k}`));
   const extra: JsonObject = {};
@@ -311,14 +310,14 @@ function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: string, 
     targets = p.queries.map((q, i) => {
       const refId = q.refId ?? refIdFor(i);
       if (usedRefIds.has(refId)) {
-        ctx.add([issue('query-refid-duplicate', `${path}.targets[${i}].refId`, `refId "${refId}" is used twice in this panel`)], '', p.title);
+        ctx.add([issue('query-refid-duplicate', joinPath(path, 'targets', i, 'refId'), `refId "${refId}" is used twice in this panel`)], [], p.title);
       }
       usedRefIds.add(refId);
       ctx.escapeHatches.push(...(q.rawKeys ?? []).map((k) => `panel "${p.title}" query ${refId}: ${k}`));
-      ctx.requireVariables(q.text?.variables ?? [], `${path}.targets[${i}]`, p.title);
-      ctx.requireNames(q.text?.literalNames ?? [], `${path}.targets[${i}]`, p.title);
-      if (q.text) ctx.add(typedReferenceIssues(q.text, ctx.spec.variables), `${path}.targets[${i}].${q.text.language === 'sql' ? 'rawSql' : 'expr'}`, p.title);
-      return cloneWith(q.model, { datasource: ctx.datasource(q.datasource, `${path}.targets[${i}].datasource`, p.title), refId });
+      ctx.requireVariables(q.text?.variables ?? [], joinPath(path, 'targets', i), p.title);
+      ctx.requireNames(q.text?.literalNames ?? [], joinPath(path, 'targets', i), p.title);
+      if (q.text) ctx.add(typedReferenceIssues(q.text, ctx.spec.variables), joinPath(path, 'targets', i, q.text.language === 'sql' ? 'rawSql' : 'expr'), p.title);
+      return cloneWith(q.model, { datasource: ctx.datasource(q.datasource, joinPath(path, 'targets', i, 'datasource'), p.title), refId });
     });
     const uids = new Set(p.queries.map((q) => q.datasource?.uid));
     const first = p.queries[0]?.datasource;
@@ -327,7 +326,7 @@ function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: string, 
   extra.gridPos = gridPosJson(gridPos);
   extra.id = id;
   if (targets) extra.targets = targets;
-  if (p.repeat) ctx.requireVariables([p.repeat], `${path}.repeat`, p.title);
+  if (p.repeat) ctx.requireVariables([p.repeat], joinPath(path, 'repeat'), p.title);
   return cloneWith(p.model, extra);
 }
 
@@ -378,21 +377,13 @@ function isRef(v: Json | undefined): boolean {
   return typeof v.type === 'string' && v.type !== '' && typeof v.uid === 'string' && v.uid !== '';
 }
 
-/** The gridPos field each layout issue is about, so the error names what to edit. */
-const LAYOUT_FIELD: Record<string, string> = {
-  'layout-width': '.gridPos.w',
-  'layout-height': '.gridPos.h',
-  'layout-column': '.gridPos.x',
-  'layout-position': '.gridPos.y',
-  'layout-overlap': '.gridPos',
-};
-
 /** Title of the panel a JSON path points into (`panels[3]…` or `panels[2].panels[1]…`). */
-export function panelTitleAt(json: JsonObject, path: string): string | undefined {
-  const m = /^panels\[(\d+)\](?:\.panels\[(\d+)\])?/.exec(path);
-  if (!m) return undefined;
-  let node = (json.panels as JsonObject[] | undefined)?.[Number(m[1])];
-  if (m[2] !== undefined) node = (node?.panels as JsonObject[] | undefined)?.[Number(m[2])];
+export function panelTitleAt(json: JsonObject, path: IssuePath): string | undefined {
+  const at = panelAt(path);
+  if (!at) return undefined;
+  const [i, j] = at.indexes;
+  let node = (json.panels as JsonObject[] | undefined)?.[i!];
+  if (j !== undefined) node = (node?.panels as JsonObject[] | undefined)?.[j];
   return typeof node?.title === 'string' ? node.title : undefined;
 }
 

@@ -4,6 +4,7 @@
  * Contract and corner cases: docs/layout.md.
  */
 import { issue, type Issue } from '../model/issue.js';
+import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
 import {
   DEFAULT_PANEL_HEIGHT,
   DEFAULT_PANEL_WIDTH,
@@ -39,7 +40,8 @@ export type { GridPos, LayoutNode, LayoutResult, PanelSlot, PlacedNode } from '.
  * - Appending a node never moves an earlier one: placement looks only backwards.
  * - Invalid input is reported and clamped, never thrown; every returned position is on
  *   the grid. Codes: `layout-width`, `layout-height`, `layout-column`, `layout-position`,
- *   `layout-overlap`; paths are `panels[i]` or `panels[i].panels[j]`.
+ *   `layout-overlap`; paths are the field of the node's input, `['panels', i, 'gridPos', 'w']`
+ *   or `['panels', i, 'panels', j, 'gridPos', 'w']` (the whole `gridPos` for an overlap).
  *
  * O(n) when no explicit positions are given: a section only tracks its bottom, the
  * current line and the explicit panels that can still reach the current line.
@@ -51,7 +53,7 @@ export function layoutPanels(nodes: readonly LayoutNode[]): LayoutResult {
   let topLevel: Section | undefined;
 
   nodes.forEach((node, i) => {
-    const path = `panels[${i}]`;
+    const path: IssuePath = ['panels', i];
     if (node.kind === 'panel') {
       topLevel ??= openSection(run.bottom, 'top-level');
       placed.push({ kind: 'panel', gridPos: place(run, topLevel, node.slot, path) });
@@ -60,10 +62,10 @@ export function layoutPanels(nodes: readonly LayoutNode[]): LayoutResult {
     }
     topLevel = undefined;
     const header: GridPos = { x: 0, y: run.bottom, w: GRID_COLUMNS, h: 1 };
-    run.visible.push({ pos: header, label: `row header ${path}` });
+    run.visible.push({ pos: header, label: `row header ${renderPath(path)}` });
     const section = openSection(header.y + 1, 'row');
     const visibleBefore = run.visible.length;
-    const panels = node.panels.map((slot, j) => place(run, section, slot, `${path}.panels[${j}]`));
+    const panels = node.panels.map((slot, j) => place(run, section, slot, joinPath(path, 'panels', j)));
     if (node.collapsed === true) {
       // Collapsed panels are stored with their expanded positions but occupy nothing.
       run.visible.length = visibleBefore;
@@ -111,27 +113,27 @@ function openSection(top: number, kind: Section['kind']): Section {
   return { top, kind, bottom: top, lineY: top, cursorX: GRID_COLUMNS, obstacles: [] };
 }
 
-function place(run: Run, section: Section, slot: PanelSlot, path: string): GridPos {
+function place(run: Run, section: Section, slot: PanelSlot, path: IssuePath): GridPos {
   let request = validateSlot(slot, path, run.issues);
   if (request.mode === 'exact' && request.pos.y < section.top) {
-    run.issues.push(issue('layout-position', path, aboveSectionMessage(request.pos.y, section)));
+    run.issues.push(issue('layout-position', joinPath(path, 'gridPos', 'y'), aboveSectionMessage(request.pos.y, section)));
     // Placing it there would hand it to another row when Grafana loads the dashboard.
     const { x, w, h } = request.pos;
     request = { mode: 'flow', w, h, newLine: request.newLine, column: x };
   }
   const pos = request.mode === 'exact' ? placeExact(run, section, request.pos, path) : placeFlowed(section, request);
-  run.visible.push({ pos, label: path });
+  run.visible.push({ pos, label: renderPath(path) });
   section.bottom = Math.max(section.bottom, pos.y + pos.h);
   return pos;
 }
 
-function placeExact(run: Run, section: Section, pos: GridPos, path: string): GridPos {
+function placeExact(run: Run, section: Section, pos: GridPos, path: IssuePath): GridPos {
   const hit = run.visible.find((other) => overlaps(other.pos, pos));
   if (hit) {
     run.issues.push(
       issue(
         'layout-overlap',
-        path,
+        joinPath(path, 'gridPos'),
         `panel at ${showPos(pos)} overlaps ${hit.label} at ${showPos(hit.pos)} (allowed: a position no earlier panel or row header occupies)`,
       ),
     );
@@ -181,7 +183,7 @@ function overlaps(a: GridPos, b: GridPos): boolean {
 
 // --- Validation: every value is checked, reported, and replaced by the nearest valid one.
 
-function validateSlot(slot: PanelSlot, path: string, issues: Issue[]): Request {
+function validateSlot(slot: PanelSlot, path: IssuePath, issues: Issue[]): Request {
   const w = validWidth(slot.w, path, issues);
   const h = validHeight(slot.h, path, issues);
   const newLine = slot.newLine === true;
@@ -191,7 +193,7 @@ function validateSlot(slot: PanelSlot, path: string, issues: Issue[]): Request {
     issues.push(
       issue(
         'layout-position',
-        path,
+        joinPath(path, 'gridPos', 'y'),
         `panel y ${show(slot.y)} is given without x (allowed: x and y together for an exact position, or x alone to pin the column)`,
       ),
     );
@@ -202,12 +204,12 @@ function validateSlot(slot: PanelSlot, path: string, issues: Issue[]): Request {
   return { mode: 'exact', pos: { x: column, y, w, h }, newLine };
 }
 
-function validWidth(w: unknown, path: string, issues: Issue[]): number {
+function validWidth(w: unknown, path: IssuePath, issues: Issue[]): number {
   if (w === undefined) return DEFAULT_PANEL_WIDTH;
   // The common case, checked first so it allocates nothing.
   if (typeof w === 'number' && Number.isInteger(w) && w >= 1 && w <= GRID_COLUMNS) return w;
   const report = (problem: string) =>
-    issues.push(issue('layout-width', path, `panel width ${show(w)} ${problem} (allowed: 1..${GRID_COLUMNS})`));
+    issues.push(issue('layout-width', joinPath(path, 'gridPos', 'w'), `panel width ${show(w)} ${problem} (allowed: 1..${GRID_COLUMNS})`));
   if (typeof w !== 'number' || Number.isNaN(w)) {
     report('is not a number');
     return DEFAULT_PANEL_WIDTH;
@@ -224,12 +226,12 @@ function validWidth(w: unknown, path: string, issues: Issue[]): number {
   return Math.round(w);
 }
 
-function validHeight(h: unknown, path: string, issues: Issue[]): number {
+function validHeight(h: unknown, path: IssuePath, issues: Issue[]): number {
   if (h === undefined) return DEFAULT_PANEL_HEIGHT;
   // The common case, checked first so it allocates nothing.
   if (typeof h === 'number' && Number.isInteger(h) && h >= 1 && h <= MAX_GRID_ROW) return h;
   const report = (problem: string) =>
-    issues.push(issue('layout-height', path, `panel height ${show(h)} ${problem} (allowed: 1..${MAX_GRID_ROW})`));
+    issues.push(issue('layout-height', joinPath(path, 'gridPos', 'h'), `panel height ${show(h)} ${problem} (allowed: 1..${MAX_GRID_ROW})`));
   if (typeof h !== 'number' || Number.isNaN(h)) {
     report('is not a number');
     return DEFAULT_PANEL_HEIGHT;
@@ -247,12 +249,12 @@ function validHeight(h: unknown, path: string, issues: Issue[]): number {
 }
 
 /** x for a panel of (already valid) width w: 0..24-w. */
-function validColumn(x: unknown, w: number, path: string, issues: Issue[]): number {
+function validColumn(x: unknown, w: number, path: IssuePath, issues: Issue[]): number {
   const maxX = GRID_COLUMNS - w;
   // The common case, checked first so it allocates nothing.
   if (typeof x === 'number' && Number.isInteger(x) && x >= 0 && x <= maxX) return x;
   const report = (problem: string) =>
-    issues.push(issue('layout-column', path, `panel x ${show(x)} ${problem} (allowed: 0..${maxX} for width ${w})`));
+    issues.push(issue('layout-column', joinPath(path, 'gridPos', 'x'), `panel x ${show(x)} ${problem} (allowed: 0..${maxX} for width ${w})`));
   if (typeof x !== 'number' || Number.isNaN(x)) {
     report('is not a number');
     return 0;
@@ -270,11 +272,11 @@ function validColumn(x: unknown, w: number, path: string, issues: Issue[]): numb
 }
 
 /** An explicit y, or undefined when it cannot be used (the panel then flows in its pinned column). */
-function validRow(y: unknown, path: string, issues: Issue[]): number | undefined {
+function validRow(y: unknown, path: IssuePath, issues: Issue[]): number | undefined {
   // The common case, checked first so it allocates nothing.
   if (typeof y === 'number' && Number.isInteger(y) && y >= 0 && y <= MAX_GRID_ROW) return y;
   const report = (problem: string) =>
-    issues.push(issue('layout-position', path, `panel y ${show(y)} ${problem} (allowed: 0..${MAX_GRID_ROW})`));
+    issues.push(issue('layout-position', joinPath(path, 'gridPos', 'y'), `panel y ${show(y)} ${problem} (allowed: 0..${MAX_GRID_ROW})`));
   if (typeof y !== 'number' || Number.isNaN(y)) {
     report('is not a number');
     return undefined;

@@ -30,12 +30,13 @@
  *   exact by construction and ASCII-only dashboards never load prettier.
  */
 import { createRequire } from 'node:module';
+import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
 
 const PRINT_WIDTH = 80;
 
 /** One value that has no faithful JSON form, located like `panels[3].options.foo`. */
 export interface NonSerializable {
-  readonly path: string;
+  readonly path: IssuePath;
   readonly message: string;
 }
 
@@ -43,7 +44,7 @@ export interface NonSerializable {
 export class NonSerializableError extends Error {
   readonly problems: readonly NonSerializable[];
   constructor(problems: readonly NonSerializable[]) {
-    const head = problems.slice(0, 5).map((p) => `${p.path || '(root)'}: ${p.message}`);
+    const head = problems.slice(0, 5).map((p) => `${renderPath(p.path) || '(root)'}: ${p.message}`);
     const more = problems.length > 5 ? [`… and ${problems.length - 5} more`] : [];
     super(`value is not JSON-serialisable:\n${[...head, ...more].join('\n')}`);
     this.name = 'NonSerializableError';
@@ -101,14 +102,14 @@ function isPlainObject(v: object): boolean {
 
 /**
  * Reports every value `canonicalize` and `printCanonical` reject, with its
- * path (`panels[3].options.foo`, `options["my key"]`; the root is `''`).
+ * path (`['panels', 3, 'options', 'foo']`; the root is `[]`).
  * A cycle is reported once, where it closes.
  */
 export function findNonSerializable(value: unknown): NonSerializable[] {
   const found: NonSerializable[] = [];
   const ancestors: object[] = [];
-  const ancestorPaths: string[] = [];
-  const visit = (v: unknown, path: string): void => {
+  const ancestorPaths: IssuePath[] = [];
+  const visit = (v: unknown, path: IssuePath): void => {
     const problem = leafProblem(v);
     if (problem !== undefined) {
       found.push({ path, message: problem });
@@ -117,7 +118,7 @@ export function findNonSerializable(value: unknown): NonSerializable[] {
     if (typeof v !== 'object' || v === null) return;
     const at = ancestors.indexOf(v);
     if (at !== -1) {
-      found.push({ path, message: `cycle: this is the same object as its ancestor ${ancestorPaths[at] || '(root)'}` });
+      found.push({ path, message: `cycle: this is the same object as its ancestor ${renderPath(ancestorPaths[at]!) || '(root)'}` });
       return;
     }
     ancestors.push(v);
@@ -126,27 +127,20 @@ export function findNonSerializable(value: unknown): NonSerializable[] {
       for (let i = 0; i < v.length; i++) {
         const el: unknown = v[i];
         if (el === undefined && !(i in v)) {
-          found.push({ path: `${path}[${i}]`, message: 'hole in a sparse array (JSON.stringify would write null)' });
-        } else visit(el, `${path}[${i}]`);
+          found.push({ path: joinPath(path, i), message: 'hole in a sparse array (JSON.stringify would write null)' });
+        } else visit(el, joinPath(path, i));
       }
     } else {
       for (const key of sortedKeys(v)) {
         const el: unknown = (v as Record<string, unknown>)[key];
-        if (el !== undefined) visit(el, childPath(path, key));
+        if (el !== undefined) visit(el, joinPath(path, key));
       }
     }
     ancestors.pop();
     ancestorPaths.pop();
   };
-  visit(value, '');
+  visit(value, []);
   return found;
-}
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-function childPath(path: string, key: string): string {
-  if (!IDENTIFIER.test(key)) return `${path}[${JSON.stringify(key)}]`;
-  return path === '' ? key : `${path}.${key}`;
 }
 
 // ---------------------------------------------------------------------------

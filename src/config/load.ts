@@ -29,7 +29,7 @@ export async function loadConfig(root: string, importer?: ModuleImporter): Promi
   }
   const value = mod?.default ?? {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    issues.push({ ...issue('config-invalid', '', 'the default export is not a config object (export default defineConfig({...}))'), source: { file } });
+    issues.push({ ...issue('config-invalid', [], 'the default export is not a config object (export default defineConfig({...}))'), source: { file } });
     return { file, config: {}, issues };
   }
   return { file, config: value as DashcodeConfig, issues };

@@ -34,14 +34,14 @@ export async function importUserModule(file: string, options: ImportOptions): Pr
   try {
     const mod = await Promise.race([importer(file), timeout]);
     if (mod === 'timeout') {
-      issues.push({ ...issue('module-timeout', '', `did not finish loading within ${timeoutMs / 1000} s (a top-level await that never settles?); the other modules were loaded without it`), source: { file: relative(root, file) } });
+      issues.push({ ...issue('module-timeout', [], `did not finish loading within ${timeoutMs / 1000} s (a top-level await that never settles?); the other modules were loaded without it`), source: { file: relative(root, file) } });
       return undefined;
     }
     return cjsInterop(mod);
   } catch (err) {
     // esbuild puts the useful part ("file:line:col: ERROR: ...") on the lines after its first.
     const message = (err instanceof Error ? err.message : String(err)).split('\n').filter(Boolean).slice(0, 4).join(' ').replace(/\s+/g, ' ');
-    issues.push({ ...issue('module-load', '', `cannot load: ${message}`), source: { file: relative(root, file) } });
+    issues.push({ ...issue('module-load', [], `cannot load: ${message}`), source: { file: relative(root, file) } });
     return undefined;
   } finally {
     clearTimeout(timer);

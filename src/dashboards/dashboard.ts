@@ -3,6 +3,7 @@ import { isPanel, type PanelSpec } from '../panels/panel.js';
 import { isRow, type RowSpec } from '../rows/row.js';
 import { isVariable, type VariableSpec } from '../variables/variable.js';
 import type { Issue } from '../model/issue.js';
+import { joinPath, type IssuePath } from '../model/issue-path.js';
 import { describes } from '../validate/describes.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import type { AnnotationSpec } from './annotations.js';
@@ -70,7 +71,7 @@ const schema = describes<DashboardOptions>()(
 );
 
 /** Builder keys whose place in Grafana's JSON has another name (see ZodIssueOptions.outputPaths). */
-const DASHBOARD_OUTPUT_PATHS = { variables: 'templating.list', annotations: 'annotations.list' } as const satisfies Partial<Record<keyof DashboardOptions, string>>;
+const DASHBOARD_OUTPUT_PATHS = { variables: ['templating', 'list'], annotations: ['annotations', 'list'] } as const satisfies Partial<Record<keyof DashboardOptions, IssuePath>>;
 
 /** A dashboard. Returns a frozen spec; `compileDashboard` turns it into Grafana JSON. */
 function buildDashboard(options: DashboardOptions): DashboardSpec {
@@ -80,8 +81,8 @@ function buildDashboard(options: DashboardOptions): DashboardSpec {
   const links = list<DashboardLinkSpec>(options.links, (v) => (v as DashboardLinkSpec)?.kind === 'dashboard-link');
   const annotations = list<AnnotationSpec>(options.annotations, (v) => (v as AnnotationSpec)?.kind === 'annotation');
   const built = [
-    ...links.flatMap((l, i) => (l.issues ?? []).map((x) => ({ ...x, path: `links[${i}]` }))),
-    ...annotations.flatMap((a, i) => (a.issues ?? []).map((x) => ({ ...x, path: `annotations.list[${i + 1}]` }))),
+    ...links.flatMap((l, i) => (l.issues ?? []).map((x) => ({ ...x, path: joinPath('links', i, x.path) }))),
+    ...annotations.flatMap((a, i) => (a.issues ?? []).map((x) => ({ ...x, path: joinPath('annotations', 'list', i + 1, x.path) }))),
   ];
   return Object.freeze({
     ...options,

@@ -80,7 +80,7 @@ export class CsvLoadError extends Error {
   /** As Issues, for formatIssues: source.file is `file:line:column`. */
   get issues(): Issue[] {
     return this.problems.map((p) => ({
-      ...issue(p.code, '', p.message),
+      ...issue(p.code, [], p.message),
       source: { file: p.line === undefined ? p.file : `${p.file}:${p.line}:${p.column ?? 1}` },
     }));
   }

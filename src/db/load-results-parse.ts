@@ -22,18 +22,19 @@
  * adds options over time and they change no column.
  */
 import type { IssueCode } from '../model/issue-codes.js';
+import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
 import { timestampText } from './seed.js';
 
 export interface ResultsProblem {
   readonly file: string;
-  /** JSON path of the value, `$` for the whole document; absent for file-level problems. */
-  readonly path?: string;
+  /** Where the value is in the document (`[]` for the whole document); absent for file-level problems. */
+  readonly path?: IssuePath;
   readonly code: IssueCode;
   readonly message: string;
 }
 
 export function resultsProblemText(p: ResultsProblem): string {
-  return p.path === undefined ? `${p.file}: ${p.message}` : `${p.file}: ${p.path}: ${p.message}`;
+  return p.path === undefined ? `${p.file}: ${p.message}` : `${p.file}: ${renderPath(['$', ...p.path])}: ${p.message}`;
 }
 
 export interface V2Iteration {
@@ -97,20 +98,20 @@ class Reader {
     readonly file: string,
     readonly problems: ResultsProblem[],
   ) {}
-  add(path: string, code: IssueCode, message: string): void {
+  add(path: IssuePath, code: IssueCode, message: string): void {
     this.problems.push({ file: this.file, path, code, message });
   }
-  object(v: unknown, path: string, keys?: readonly string[], required: readonly string[] = []): Obj | undefined {
+  object(v: unknown, path: IssuePath, keys?: readonly string[], required: readonly string[] = []): Obj | undefined {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) {
       this.add(path, 'results-type', `expected an object, got ${describe(v)}`);
       return undefined;
     }
     const o = v as Obj;
-    if (keys) for (const k of Object.keys(o)) if (!keys.includes(k)) this.add(`${path}${key(k)}`, 'results-unknown-key', `unknown key (expected ${keys.join(', ')})`);
+    if (keys) for (const k of Object.keys(o)) if (!keys.includes(k)) this.add(joinPath(path, k), 'results-unknown-key', `unknown key (expected ${keys.join(', ')})`);
     for (const k of required) if (!Object.hasOwn(o, k)) this.add(path, 'results-missing-key', `missing key "${k}"`);
     return o;
   }
-  string(v: unknown, path: string, nullable = false): string | null | undefined {
+  string(v: unknown, path: IssuePath, nullable = false): string | null | undefined {
     if (v === undefined) return undefined;
     if (v === null && nullable) return null;
     if (typeof v !== 'string') {
@@ -119,7 +120,7 @@ class Reader {
     }
     return v;
   }
-  number(v: unknown, path: string, nullable = false): number | null | undefined {
+  number(v: unknown, path: IssuePath, nullable = false): number | null | undefined {
     if (v === null && nullable) return null;
     if (typeof v !== 'number' || !Number.isFinite(v)) {
       this.add(path, 'results-number', `expected a finite number${nullable ? ' or null' : ''}, got ${describe(v)}`);
@@ -127,21 +128,21 @@ class Reader {
     }
     return v;
   }
-  integer(v: unknown, path: string, min: number): number | undefined {
+  integer(v: unknown, path: IssuePath, min: number): number | undefined {
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
       this.add(path, 'results-integer', `expected an integer ≥ ${min}, got ${describe(v)}`);
       return undefined;
     }
     return v;
   }
-  boolean(v: unknown, path: string): boolean | undefined {
+  boolean(v: unknown, path: IssuePath): boolean | undefined {
     if (typeof v !== 'boolean') {
       if (v !== undefined) this.add(path, 'results-type', `expected true or false, got ${describe(v)}`);
       return undefined;
     }
     return v;
   }
-  numbers(v: unknown, path: string, nullableItems = false): Array<number | null> | undefined {
+  numbers(v: unknown, path: IssuePath, nullableItems = false): Array<number | null> | undefined {
     if (!Array.isArray(v)) {
       this.add(path, 'results-type', `expected an array of numbers, got ${describe(v)}`);
       return undefined;
@@ -149,7 +150,7 @@ class Reader {
     const out: Array<number | null> = [];
     let ok = true;
     v.forEach((x, i) => {
-      const n = this.number(x, `${path}[${i}]`, nullableItems);
+      const n = this.number(x, joinPath(path, i), nullableItems);
       if (n === undefined) ok = false;
       else out.push(n);
     });
@@ -168,9 +169,9 @@ export function parseResultsFile(file: string, text: string): { runs: V2Run[]; p
     problems.push({ file, code: 'results-syntax', message: `not valid JSON: ${jsonError(text, e as Error)}` });
     return { runs: [], problems };
   }
-  const top = r.object(doc, '$');
+  const top = r.object(doc, []);
   if (!top) return { runs: [], problems };
-  if (Object.keys(top).length === 0) r.add('$', 'results-empty', 'no results: expected an object keyed by config hash');
+  if (Object.keys(top).length === 0) r.add([], 'results-empty', 'no results: expected an object keyed by config hash');
   const runs: V2Run[] = [];
   for (const [hash, entry] of Object.entries(top)) {
     const run = parseEntry(r, file, hash, entry);
@@ -180,36 +181,36 @@ export function parseResultsFile(file: string, text: string): { runs: V2Run[]; p
 }
 
 function parseEntry(r: Reader, file: string, hash: string, entry: unknown): V2Run | undefined {
-  const at = `$${key(hash)}`;
+  const at: IssuePath = [hash];
   const before = r.problems.length;
   if (!HASH.test(hash)) r.add(at, 'results-config-hash', 'the key is not a config hash (64 lowercase hex digits, BenchmarkConfig.hash)');
   const e = r.object(entry, at, ENTRY_KEYS, ENTRY_KEYS);
   if (!e) return undefined;
-  const m = r.object(e.metadata, `${at}.metadata`, METADATA_KEYS, ['model_id', 'timestamp', 'commit_id']);
-  const c = r.object(e.config, `${at}.config`, undefined, ['batch_size', 'sequence_length', 'num_tokens_to_generate', 'attn_implementation']);
-  const ms = r.object(e.measurements, `${at}.measurements`, MEASUREMENT_KEYS, ['e2e_latency']);
+  const m = r.object(e.metadata, joinPath(at, 'metadata'), METADATA_KEYS, ['model_id', 'timestamp', 'commit_id']);
+  const c = r.object(e.config, joinPath(at, 'config'), undefined, ['batch_size', 'sequence_length', 'num_tokens_to_generate', 'attn_implementation']);
+  const ms = r.object(e.measurements, joinPath(at, 'measurements'), MEASUREMENT_KEYS, ['e2e_latency']);
   if (!m || !c || !ms) return undefined;
 
-  const modelId = r.string(m.model_id, `${at}.metadata.model_id`);
-  const createdAt = timestamp(r, m.timestamp, `${at}.metadata.timestamp`);
-  const hw = m.hardware_info === undefined || m.hardware_info === null ? null : r.object(m.hardware_info, `${at}.metadata.hardware_info`);
-  const success = m.success === undefined ? true : r.boolean(m.success, `${at}.metadata.success`);
-  const batch = r.integer(c.batch_size, `${at}.config.batch_size`, 1);
-  const seq = r.integer(c.sequence_length, `${at}.config.sequence_length`, 1);
-  const newTokens = r.integer(c.num_tokens_to_generate, `${at}.config.num_tokens_to_generate`, 1);
+  const modelId = r.string(m.model_id, joinPath(at, 'metadata', 'model_id'));
+  const createdAt = timestamp(r, m.timestamp, joinPath(at, 'metadata', 'timestamp'));
+  const hw = m.hardware_info === undefined || m.hardware_info === null ? null : r.object(m.hardware_info, joinPath(at, 'metadata', 'hardware_info'));
+  const success = m.success === undefined ? true : r.boolean(m.success, joinPath(at, 'metadata', 'success'));
+  const batch = r.integer(c.batch_size, joinPath(at, 'config', 'batch_size'), 1);
+  const seq = r.integer(c.sequence_length, joinPath(at, 'config', 'sequence_length'), 1);
+  const newTokens = r.integer(c.num_tokens_to_generate, joinPath(at, 'config', 'num_tokens_to_generate'), 1);
   const opt = <T>(v: T | undefined): T | null => (v === undefined ? null : v);
-  const intOpt = (k: string, min: number) => (c[k] === undefined ? null : opt(r.integer(c[k], `${at}.config.${k}`, min)));
+  const intOpt = (k: string, min: number) => (c[k] === undefined ? null : opt(r.integer(c[k], joinPath(at, 'config', k), min)));
 
-  const e2e = r.numbers(ms.e2e_latency, `${at}.measurements.e2e_latency`);
-  const ttft = ms.time_to_first_token === undefined ? undefined : r.numbers(ms.time_to_first_token, `${at}.measurements.time_to_first_token`);
-  const itl = ms.inter_token_latency === undefined ? undefined : r.numbers(ms.inter_token_latency, `${at}.measurements.inter_token_latency`, true);
+  const e2e = r.numbers(ms.e2e_latency, joinPath(at, 'measurements', 'e2e_latency'));
+  const ttft = ms.time_to_first_token === undefined ? undefined : r.numbers(ms.time_to_first_token, joinPath(at, 'measurements', 'time_to_first_token'));
+  const itl = ms.inter_token_latency === undefined ? undefined : r.numbers(ms.inter_token_latency, joinPath(at, 'measurements', 'inter_token_latency'), true);
   const n = e2e?.length ?? 0;
   for (const [name, list] of [['time_to_first_token', ttft], ['inter_token_latency', itl]] as const) {
-    if (list && e2e && list.length !== n) r.add(`${at}.measurements.${name}`, 'results-length', `has ${list.length} values, e2e_latency has ${n}: one per measurement iteration`);
+    if (list && e2e && list.length !== n) r.add(joinPath(at, 'measurements', name), 'results-length', `has ${list.length} values, e2e_latency has ${n}: one per measurement iteration`);
   }
-  if (e2e && success === false && n > 0) r.add(`${at}.metadata.success`, 'results-success', `is false but e2e_latency has ${n} values`);
+  if (e2e && success === false && n > 0) r.add(joinPath(at, 'metadata', 'success'), 'results-success', `is false but e2e_latency has ${n} values`);
   e2e?.forEach((v, i) => {
-    if (v !== null && v <= 0) r.add(`${at}.measurements.e2e_latency[${i}]`, 'results-number', `a latency must be positive, got ${v}`);
+    if (v !== null && v <= 0) r.add(joinPath(at, 'measurements', 'e2e_latency', i), 'results-number', `a latency must be positive, got ${v}`);
   });
   const iterations: V2Iteration[] = (e2e ?? []).map((v, i) => ({
     iteration: i,
@@ -218,47 +219,47 @@ function parseEntry(r: Reader, file: string, hash: string, entry: unknown): V2Ru
     inter_token_latency: itl?.[i] ?? null,
     tokens_per_second: batch && newTokens && v ? (batch * newTokens) / v : null,
   }));
-  const samples = gpuSamples(r, ms.gpu_metrics, `${at}.measurements.gpu_metrics`, n);
+  const samples = gpuSamples(r, ms.gpu_metrics, joinPath(at, 'measurements', 'gpu_metrics'), n);
   if (ms.shape_and_decoded_outputs !== undefined && !Array.isArray(ms.shape_and_decoded_outputs)) {
-    r.add(`${at}.measurements.shape_and_decoded_outputs`, 'results-type', `expected an array of strings, got ${describe(ms.shape_and_decoded_outputs)}`);
+    r.add(joinPath(at, 'measurements', 'shape_and_decoded_outputs'), 'results-type', `expected an array of strings, got ${describe(ms.shape_and_decoded_outputs)}`);
   }
   if (ms.timestamps !== undefined && ms.timestamps !== null && !Array.isArray(ms.timestamps)) {
-    r.add(`${at}.measurements.timestamps`, 'results-type', `expected null or an array, got ${describe(ms.timestamps)}`);
+    r.add(joinPath(at, 'measurements', 'timestamps'), 'results-type', `expected null or an array, got ${describe(ms.timestamps)}`);
   }
 
-  const text = (o: Obj, k: string, p: string) => opt(r.string(o[k], `${p}.${k}`, true));
+  const text = (o: Obj, k: string, p: IssuePath) => opt(r.string(o[k], joinPath(p, k), true));
   const run = {
     model_id: modelId ?? '',
     config_hash: hash,
     created_at: createdAt ?? '',
-    branch: text(m, 'branch_name', `${at}.metadata`),
-    commit_id: text(m, 'commit_id', `${at}.metadata`),
-    commit_message: text(m, 'commit_message', `${at}.metadata`),
+    branch: text(m, 'branch_name', joinPath(at, 'metadata')),
+    commit_id: text(m, 'commit_id', joinPath(at, 'metadata')),
+    commit_message: text(m, 'commit_message', joinPath(at, 'metadata')),
     success: success ?? true,
-    config_name: text(c, 'name', `${at}.config`),
-    attn_implementation: text(c, 'attn_implementation', `${at}.config`),
-    sdpa_backend: text(c, 'sdpa_backend', `${at}.config`),
-    compile_mode: text(c, 'compile_mode', `${at}.config`),
+    config_name: text(c, 'name', joinPath(at, 'config')),
+    attn_implementation: text(c, 'attn_implementation', joinPath(at, 'config')),
+    sdpa_backend: text(c, 'sdpa_backend', joinPath(at, 'config')),
+    compile_mode: text(c, 'compile_mode', joinPath(at, 'config')),
     batch_size: batch ?? 0,
     sequence_length: seq ?? 0,
     num_tokens_to_generate: newTokens ?? 0,
-    continuous_batching: opt(r.boolean(c.continuous_batching, `${at}.config.continuous_batching`)),
-    kernelize: opt(r.boolean(c.kernelize, `${at}.config.kernelize`)),
+    continuous_batching: opt(r.boolean(c.continuous_batching, joinPath(at, 'config', 'continuous_batching'))),
+    kernelize: opt(r.boolean(c.kernelize, joinPath(at, 'config', 'kernelize'))),
     warmup_iterations: intOpt('warmup_iterations', 0),
     measurement_iterations: intOpt('measurement_iterations', 0),
-    gpu_name: hw ? text(hw, 'gpu_name', `${at}.metadata.hardware_info`) : null,
-    gpu_memory_total_gb: hw && hw.gpu_memory_total_gb !== undefined ? opt(r.number(hw.gpu_memory_total_gb, `${at}.metadata.hardware_info.gpu_memory_total_gb`, true)) : null,
+    gpu_name: hw ? text(hw, 'gpu_name', joinPath(at, 'metadata', 'hardware_info')) : null,
+    gpu_memory_total_gb: hw && hw.gpu_memory_total_gb !== undefined ? opt(r.number(hw.gpu_memory_total_gb, joinPath(at, 'metadata', 'hardware_info', 'gpu_memory_total_gb'), true)) : null,
     config: c,
     hardware_info: hw ?? null,
     source_file: file,
     iterations,
     samples,
   };
-  if (modelId === '') r.add(`${at}.metadata.model_id`, 'results-missing-key', 'is empty');
+  if (modelId === '') r.add(joinPath(at, 'metadata', 'model_id'), 'results-missing-key', 'is empty');
   return r.problems.length === before ? run : undefined;
 }
 
-function gpuSamples(r: Reader, v: unknown, path: string, iterations: number): V2GpuSample[] {
+function gpuSamples(r: Reader, v: unknown, path: IssuePath, iterations: number): V2GpuSample[] {
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) {
     r.add(path, 'results-type', `expected null or an array (one GPURawMetrics per iteration), got ${describe(v)}`);
@@ -268,14 +269,14 @@ function gpuSamples(r: Reader, v: unknown, path: string, iterations: number): V2
   const out: V2GpuSample[] = [];
   v.forEach((g, i) => {
     if (g === null) return;
-    const p = `${path}[${i}]`;
+    const p = joinPath(path, i);
     const o = r.object(g, p, GPU_KEYS, GPU_KEYS);
     if (!o) return;
-    const util = r.numbers(o.utilization, `${p}.utilization`);
-    const mem = r.numbers(o.memory_used, `${p}.memory_used`);
-    const ts = r.numbers(o.timestamps, `${p}.timestamps`);
-    const t0 = r.number(o.timestamp_0, `${p}.timestamp_0`);
-    r.string(o.monitoring_status, `${p}.monitoring_status`);
+    const util = r.numbers(o.utilization, joinPath(p, 'utilization'));
+    const mem = r.numbers(o.memory_used, joinPath(p, 'memory_used'));
+    const ts = r.numbers(o.timestamps, joinPath(p, 'timestamps'));
+    const t0 = r.number(o.timestamp_0, joinPath(p, 'timestamp_0'));
+    r.string(o.monitoring_status, joinPath(p, 'monitoring_status'));
     if (!util || !mem || !ts || t0 === undefined || t0 === null) return;
     if (util.length !== ts.length || mem.length !== ts.length) {
       r.add(p, 'results-length', `utilization (${util.length}), memory_used (${mem.length}) and timestamps (${ts.length}) must have one value per sample`);
@@ -298,7 +299,7 @@ function gpuSamples(r: Reader, v: unknown, path: string, iterations: number): V2
 const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(Z|[+-]\d{2}:\d{2})?$/;
 
 /** `datetime.now(timezone.utc).isoformat()` (or the older naive utcnow()) → UTC wall-clock text with microseconds. */
-function timestamp(r: Reader, v: unknown, path: string): string | undefined {
+function timestamp(r: Reader, v: unknown, path: IssuePath): string | undefined {
   const s = r.string(v, path);
   if (s === undefined || s === null) return undefined;
   const m = ISO.exec(s);
@@ -313,10 +314,6 @@ function timestamp(r: Reader, v: unknown, path: string): string | undefined {
   return timestampText((ms - offsetMin * 60_000) * 1000 + micros);
 }
 
-/** `$["key"]` for any key, `.key` is not used: config hashes start with digits. */
-function key(k: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`;
-}
 
 function describe(v: unknown): string {
   if (v === undefined) return 'nothing';

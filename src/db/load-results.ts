@@ -51,7 +51,7 @@ export class ResultsLoadError extends Error {
     super(shown.join('\n'));
   }
   get issues(): Issue[] {
-    return this.problems.map((p) => ({ ...issue(p.code, p.path ?? '', p.message), source: { file: p.file } }));
+    return this.problems.map((p) => ({ ...issue(p.code, p.path ?? [], p.message), source: { file: p.file } }));
   }
 }
 

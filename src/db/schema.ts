@@ -4,6 +4,7 @@
  */
 import type { SqlEngine } from './engine.js';
 import { issue, type Issue } from '../model/issue.js';
+import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
 
 /** information_schema.columns.data_type of each column. */
 export const METRICS_TABLES = {
@@ -73,15 +74,15 @@ export async function schemaIssues(engine: SqlEngine): Promise<Issue[]> {
   const issues: Issue[] = [];
   for (const [table, columns] of Object.entries(METRICS_TABLES)) {
     if (!tables.has(table)) {
-      issues.push(issue('db-schema-missing-table', table, `table ${table} does not exist in the current schema`));
+      issues.push(issue('db-schema-missing-table', [table], `table ${table} does not exist in the current schema`));
       continue;
     }
     for (const [column, expected] of Object.entries(columns)) {
       const found = actual.get(`${table}.${column}`);
       if (found === undefined) {
-        issues.push(issue('db-schema-missing-column', `${table}.${column}`, `column ${table}.${column} (${expected}) does not exist${hintOldLayout(table)}`));
+        issues.push(issue('db-schema-missing-column', joinPath(table, column), `column ${table}.${column} (${expected}) does not exist${hintOldLayout(table)}`));
       } else if (!(COMPATIBLE[expected] ?? [expected]).includes(found)) {
-        issues.push(issue('db-schema-column-type', `${table}.${column}`, `column ${table}.${column} is ${found}, expected ${expected}${hintOldLayout(table, column)}`));
+        issues.push(issue('db-schema-column-type', joinPath(table, column), `column ${table}.${column} is ${found}, expected ${expected}${hintOldLayout(table, column)}`));
       }
     }
   }

@@ -6,6 +6,7 @@ import type { Json, JsonObject } from '../model/loose.js';
 import { getOwn, setOwn } from '../model/own.js';
 
 import { isObject } from '../model/loose.js';
+import { renderPath } from '../model/issue-path.js';
 
 export { isObject };
 
@@ -54,11 +55,9 @@ export function stableStringify(v: unknown): string {
   return JSON.stringify(sortKeys(v)) ?? 'undefined';
 }
 
-/** `a.b[2].c`; keys that are not identifiers are quoted: `options["x-y"]`. */
+/** `a.b[2].c`; keys that are not identifiers are quoted: `options["x-y"]` (the one renderer, renderPath). */
 export function joinJsonPath(base: string, key: string | number): string {
-  if (typeof key === 'number') return `${base}[${key}]`;
-  if (/^[A-Za-z_$][\w$]*$/.test(key)) return base ? `${base}.${key}` : key;
-  return `${base}[${JSON.stringify(key)}]`;
+  return renderPath([key], base);
 }
 
 /** One leaf-level difference between two JSON values. */

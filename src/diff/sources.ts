@@ -45,7 +45,7 @@ export async function readDashboardFile(file: string, name = path.basename(file)
 export async function readDashboardDir(dir: string): Promise<DashboardSet> {
   const set: DashboardSet = { dashboards: new Map(), issues: [] };
   const unreadable = (sub: string, err: NodeJS.ErrnoException): void => {
-    set.issues.push(issue('input-read', '', `cannot read directory ${path.join(dir, sub)}: ${err.code ?? err.message}`));
+    set.issues.push(issue('input-read', [], `cannot read directory ${path.join(dir, sub)}: ${err.code ?? err.message}`));
   };
   // walkFiles treats a missing root as empty; here it is a directory the user named.
   const root = await stat(dir).catch((err: NodeJS.ErrnoException) => err);
@@ -100,7 +100,7 @@ export async function resolveGitRange(cwd: string, range: GitRange): Promise<{ f
     const from = range.mergeBase && range.to ? (await git(cwd, ['merge-base', range.from, range.to])).trim() : range.from;
     return { from, to: range.to, issues: [] };
   } catch (err) {
-    return { from: range.from, to: range.to, issues: [issue('input-git', '', `git cannot find the merge base of ${range.from} and ${range.to}: ${gitMessage(err)}`)] };
+    return { from: range.from, to: range.to, issues: [issue('input-git', [], `git cannot find the merge base of ${range.from} and ${range.to}: ${gitMessage(err)}`)] };
   }
 }
 
@@ -112,7 +112,7 @@ export async function readDashboardGitTree(cwd: string, rev: string, dir: string
     await git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
     listing = await git(cwd, ['ls-tree', '-r', '-z', '--name-only', rev, '--', dir]);
   } catch (err) {
-    set.issues.push(issue('input-git', '', `git cannot read revision "${rev}": ${gitMessage(err)}`));
+    set.issues.push(issue('input-git', [], `git cannot read revision "${rev}": ${gitMessage(err)}`));
     return set;
   }
   const prefix = path.posix.normalize(toPosix(dir)).replace(/\/?$/, '/');
@@ -121,7 +121,7 @@ export async function readDashboardGitTree(cwd: string, rev: string, dir: string
     try {
       await addAlerting(set, name, await git(cwd, ['show', `${rev}:./${file}`]));
     } catch (err) {
-      set.issues.push(issue('input-git', '', `git cannot show ${rev}:${file}: ${gitMessage(err)}`));
+      set.issues.push(issue('input-git', [], `git cannot show ${rev}:${file}: ${gitMessage(err)}`));
     }
   }
   for (const file of listing.split('\0').filter((f) => f.endsWith('.json')).sort()) {
@@ -129,7 +129,7 @@ export async function readDashboardGitTree(cwd: string, rev: string, dir: string
     try {
       addText(set, name, await git(cwd, ['show', `${rev}:./${file}`]), `${rev}:${file}`);
     } catch (err) {
-      set.issues.push(issue('input-git', '', `git cannot show ${rev}:${file}: ${gitMessage(err)}`));
+      set.issues.push(issue('input-git', [], `git cannot show ${rev}:${file}: ${gitMessage(err)}`));
     }
   }
   return set;

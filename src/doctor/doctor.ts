@@ -5,6 +5,7 @@ import type { IssueCode } from '../model/issue-codes.js';
 import { validateProvisioning } from '../provisioning/validate.js';
 import { expandDeep } from './env.js';
 import { redactSecrets, urlSecrets } from '../secrets/redact.js';
+import { renderPath } from '../model/issue-path.js';
 
 export type FindingLevel = 'ok' | 'error' | 'warning';
 
@@ -49,7 +50,7 @@ export async function doctor(dir: string, options: DoctorOptions): Promise<Findi
   }
   for (const file of files) {
     const doc = parse(await readFile(path.join(dir, file), 'utf8')) as { datasources?: Datasource[] };
-    for (const i of validateProvisioning(doc, 'datasources')) findings.push({ level: 'error', subject: file, code: 'provisioning-schema', message: `${i.path}: ${i.message}` });
+    for (const i of validateProvisioning(doc, 'datasources')) findings.push({ level: 'error', subject: file, code: 'provisioning-schema', message: `${renderPath(i.path)}: ${i.message}` });
     for (const ds of doc.datasources ?? []) findings.push(...(await checkDatasource(ds, options, seen)));
   }
   // Whatever produced a message (a URL with credentials, a driver's or fetch's error), no secret leaves.

@@ -22,7 +22,7 @@ export const MAX_JSON_DEPTH = 128;
 export type JsonFileResult = { json: unknown; issue?: undefined } | { json?: undefined; issue: Issue };
 
 function problem(code: IssueCode, file: string, message: string): JsonFileResult {
-  return { issue: { ...issue(code, '', message), source: { file } } };
+  return { issue: { ...issue(code, [], message), source: { file } } };
 }
 
 /** How deep `text` nests arrays and objects, scanning without recursion (strings skipped). */

@@ -9,6 +9,7 @@ import { camelIdentifier, invoke, isIdentifier, isReserved, type Code, type Expr
 import type { DatasourceResolver } from './datasources.js';
 import type { VariableInScope } from './query-text.js';
 import { HELPER_FUNCTIONS, HELPER_NAMES, type HelperName } from './helpers.js';
+import type { IssuePath } from '../model/issue-path.js';
 
 /** Library exports generated code may use. */
 const LIBRARY_NAMES = [
@@ -58,7 +59,7 @@ export class ImportContext {
     return invoke(this.lib(name), HELPER_FUNCTIONS[name] as (...a: never[]) => unknown, ...args);
   }
 
-  report(code: IssueCode, path: string, message: string, severity: Severity = ISSUE_CODES[code].severity, panel?: string): void {
+  report(code: IssueCode, path: IssuePath, message: string, severity: Severity = ISSUE_CODES[code].severity, panel?: string): void {
     // The formatter names the panel already (from `source`); do not say it twice.
     const prefix = `panel "${panel}"`;
     if (panel && message.startsWith(prefix)) message = message.slice(prefix.length).replace(/^:?\s*/, '');

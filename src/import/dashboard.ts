@@ -18,6 +18,7 @@ import type { ImportContext } from './context.js';
 import { queryTemplate } from './query-text.js';
 import { fieldsToRestore } from './verify.js';
 import { setOwn } from '../model/own.js';
+import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
 
 /** Fields the importer handles elsewhere, or noise (see diff/normalize.ts). */
 const HANDLED = new Set(['panels', 'templating', 'annotations', 'links', 'id', 'version', 'iteration', 'schemaVersion', 'style', 'gnetId', '__inputs', '__requires', '__elements']);
@@ -28,7 +29,7 @@ const WEEK_START = new Set(['', 'monday', 'saturday', 'sunday']);
 export function dashboardSettings(ctx: ImportContext, d: JsonObject, takenUids?: Set<string>): ExprObject {
   const props: ExprObject = {};
   const uid = typeof d.uid === 'string' && d.uid !== '' ? d.uid : undefined;
-  if (!uid) ctx.report('import-uid', 'uid', 'the dashboard has no uid; dashcode requires a stable one, so one was made from the title: check it', 'warning');
+  if (!uid) ctx.report('import-uid', ['uid'], 'the dashboard has no uid; dashcode requires a stable one, so one was made from the title: check it', 'warning');
   props.uid = uid ?? unusedUid(slugOf(typeof d.title === 'string' ? d.title : '') || 'dashboard', takenUids);
   props.title = typeof d.title === 'string' ? d.title : '';
   const raw: JsonObject = {};
@@ -100,7 +101,7 @@ export function dashboardSettings(ctx: ImportContext, d: JsonObject, takenUids?:
           // Grafana's DashboardModel (public/app/features/dashboard/state/DashboardModel.ts) copies only the fields
           // it knows in its constructor and saves only those (getSaveModelClone); Scenes' transformSaveModelToScene
           // reads the same ones. A key outside the schema has no effect, and dashcode's output schema refuses it.
-          ctx.report('import-dropped', k, `dashboard key "${k}" dropped: it is not in Grafana's dashboard schema, and Grafana neither reads nor saves it`, 'warning');
+          ctx.report('import-dropped', [k], `dashboard key "${k}" dropped: it is not in Grafana's dashboard schema, and Grafana neither reads nor saves it`, 'warning');
           ctx.keep('dashboard', k, "dropped: not in Grafana's dashboard schema");
         }
     }
@@ -130,10 +131,10 @@ function revision(ctx: ImportContext, v: Json, raw: JsonObject): void {
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
   if (Number.isInteger(n)) {
     raw.revision = n;
-    ctx.report('import-revision', 'revision', `revision ${JSON.stringify(v)} is a string; Grafana's schema has an integer, so it becomes ${n}`, 'warning');
+    ctx.report('import-revision', ['revision'], `revision ${JSON.stringify(v)} is a string; Grafana's schema has an integer, so it becomes ${n}`, 'warning');
     ctx.keep('dashboard', 'revision', `raw: ${JSON.stringify(v)} written as ${n}`);
   } else {
-    ctx.report('import-revision', 'revision', `revision ${JSON.stringify(v)} is not an integer, as Grafana's schema requires; dropped (it is grafana.com metadata, not shown)`, 'warning');
+    ctx.report('import-revision', ['revision'], `revision ${JSON.stringify(v)} is not an integer, as Grafana's schema requires; dropped (it is grafana.com metadata, not shown)`, 'warning');
     ctx.keep('dashboard', 'revision', 'dropped: not an integer');
   }
 }
@@ -187,7 +188,7 @@ export function importLinks(ctx: ImportContext, links: unknown): Code[] {
   return asArray(links).flatMap((l, i) => {
     const where = `dashboard link ${i + 1}`;
     if (!isObject(l) || typeof l.title !== 'string') {
-      ctx.report('import-link', `links[${i}]`, `${where} has no title; dropped`);
+      ctx.report('import-link', joinPath('links', i), `${where} has no title; dropped`);
       ctx.keep(where, 'the whole link', 'dropped');
       return [];
     }
@@ -221,7 +222,7 @@ function asObj(v: Json): JsonObject {
 export function importAnnotations(ctx: ImportContext, annotations: unknown): Code[] {
   const list = asArray(isObject(annotations) ? annotations.list : undefined);
   return list.flatMap((a, i) => {
-    const path = `annotations.list[${i}]`;
+    const path = joinPath('annotations', 'list', i);
     if (!isObject(a) || a.builtIn === 1) return [];
     const name = typeof a.name === 'string' ? a.name : `annotation ${i}`;
     const where = `annotation "${name}"`;
@@ -229,15 +230,15 @@ export function importAnnotations(ctx: ImportContext, annotations: unknown): Cod
     const builtin = ref === undefined || ref.type === 'grafana' || ref.uid === '-- Grafana --';
     let built: Code;
     if (!builtin && typeof a.expr === 'string' && (ref?.type === 'prometheus' || ref?.type === undefined)) {
-      const ds = ctx.datasources.resolve(a.datasource, 'prometheus', where, `${path}.datasource`);
-      const props: ExprObject = { name, datasource: ds.expr, expr: queryTemplate(ctx, 'promql', a.expr, { where, path: `${path}.expr` }) };
+      const ds = ctx.datasources.resolve(a.datasource, 'prometheus', where, joinPath(path, 'datasource'));
+      const props: ExprObject = { name, datasource: ds.expr, expr: queryTemplate(ctx, 'promql', a.expr, { where, path: joinPath(path, 'expr') }) };
       if (typeof a.iconColor === 'string') props.iconColor = a.iconColor;
       if (a.enable === false) props.enable = false;
       if (a.hide === true) props.hide = true;
       for (const k of ['titleFormat', 'textFormat', 'tagKeys', 'step']) if (typeof a[k] === 'string') props[k] = a[k];
       built = invoke(ctx.lib('promAnnotation'), promAnnotation, props);
     } else {
-      const ds = builtin ? undefined : ctx.datasources.resolve(a.datasource, undefined, where, `${path}.datasource`);
+      const ds = builtin ? undefined : ctx.datasources.resolve(a.datasource, undefined, where, joinPath(path, 'datasource'));
       const model = clone(a);
       delete model.datasource;
       if (!builtin) ctx.report('import-annotation-verbatim', path, `${where}: dashcode has a builder for Prometheus annotations only; kept verbatim`);

@@ -16,6 +16,7 @@ import { externalDatasource } from '../datasources/external/external.js';
 import { code, render, type Code } from './code.js';
 import { printStatement } from './print.js';
 import type { ImportContext } from './context.js';
+import type { IssuePath } from '../model/issue-path.js';
 
 /** A datasource exported by the project's datasources module (or about to be). */
 export interface KnownDatasource {
@@ -78,7 +79,7 @@ export class DatasourceResolver {
    * it, so a reference without a type still gets the right kind.
    * The mixed pseudo-datasource names no datasource, so it resolves like no reference at all.
    */
-  resolve(ref: unknown, hint: TargetKind | undefined, where: string, path: string, panel?: string): ResolvedDatasource {
+  resolve(ref: unknown, hint: TargetKind | undefined, where: string, path: IssuePath, panel?: string): ResolvedDatasource {
     const r = normalizeDatasourceRef(ref);
     const hintType = hint === 'sql' ? POSTGRES_TYPE : hint;
     const mixed = r?.uid === MIXED_UID;
@@ -123,7 +124,7 @@ export class DatasourceResolver {
   }
 
   /** A new export of the datasources module: referenced here, provisioned elsewhere. */
-  private external(type: string | undefined, uid: string, name: string | undefined, where: string, path: string, panel?: string): ResolvedDatasource {
+  private external(type: string | undefined, uid: string, name: string | undefined, where: string, path: IssuePath, panel?: string): ResolvedDatasource {
     const t = type ?? 'datasource';
     const short = t === POSTGRES_TYPE ? 'postgres' : t.replace(/-datasource$/, '');
     const exportName = this.ctx.identifier(`${short} ${uid}`, 'datasource');

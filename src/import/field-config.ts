@@ -51,7 +51,7 @@ export function importFieldConfig(ctx: ImportContext, fc: unknown, where: string
     if (prop === UNMODELLED) {
       setOwn(rawDefaults, k, v);
       ctx.keep(where, `fieldConfig.defaults.${k}`, 'raw');
-      if (k === 'unit' && typeof v === 'string') ctx.report('import-unit', '', `${where}: unit "${v}" is not a Grafana unit id, so it is kept through raw (Grafana shows it as a suffix; "suffix:${v}" says so explicitly)`);
+      if (k === 'unit' && typeof v === 'string') ctx.report('import-unit', [], `${where}: unit "${v}" is not a Grafana unit id, so it is kept through raw (Grafana shows it as a suffix; "suffix:${v}" says so explicitly)`);
     } else {
       props[k === 'links' ? 'dataLinks' : k] = prop;
     }

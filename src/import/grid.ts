@@ -15,6 +15,7 @@
 import { asArray, isObject } from '../diff/json.js';
 import { collapsedShift } from '../diff/normalize.js';
 import type { Json, JsonObject } from '../model/loose.js';
+import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
 
 export interface GridItem {
   x: number;
@@ -57,8 +58,8 @@ function resolveCollision(sorted: GridItem[], at: number, item: GridItem, moveTo
 }
 
 export interface GridMove {
-  /** `panels[3]`, `panels[2].panels[0]`. */
-  path: string;
+  /** `['panels', 3]`, `['panels', 2, 'panels', 0]`. */
+  path: IssuePath;
   title?: string;
   from: JsonObject;
   to: GridItem;
@@ -102,7 +103,7 @@ export function grafanaGrid(d: JsonObject): { dashboard: JsonObject; moved: Grid
   const moved: GridMove[] = [];
   // `shift` re-bases a collapsed row's panels under its header first, as Grafana does on expand (their stored y
   // is from when the row was last expanded; see diff/normalize-panels.ts collapsedShift); results are shifted back.
-  const relayout = (list: Json[], path: string, header?: GridItem, shift = 0): Json[] => {
+  const relayout = (list: Json[], path: IssuePath, header?: GridItem, shift = 0): Json[] => {
     const items = list.map((p) => {
       const item = isObject(p) ? itemOf(p) : undefined;
       return item && { ...item, y: item.y + shift };
@@ -119,17 +120,17 @@ export function grafanaGrid(d: JsonObject): { dashboard: JsonObject; moved: Grid
       const g = p.gridPos as JsonObject;
       out[i] = { ...p, gridPos: { ...g, y: to.y } };
       const reason = refused.get(header ? i + 1 : i) ?? 'pushed along by the compaction';
-      moved.push({ path: `${path}[${i}]`, title: typeof p.title === 'string' && p.title !== '' ? p.title : undefined, from: g, to: { x: num(g.x) ? g.x : 0, y: to.y, w: num(g.w) ? g.w : 24, h: num(g.h) ? g.h : 1 }, reason });
+      moved.push({ path: joinPath(path, i), title: typeof p.title === 'string' && p.title !== '' ? p.title : undefined, from: g, to: { x: num(g.x) ? g.x : 0, y: to.y, w: num(g.w) ? g.w : 24, h: num(g.h) ? g.h : 1 }, reason });
     });
     return out;
   };
-  const top = relayout(original, 'panels');
+  const top = relayout(original, ['panels']);
   const panels = top.map((p, i) => {
     if (!isObject(p) || p.type !== 'row' || p.collapsed !== true || asArray(p.panels).length === 0) return p;
     const header = itemOf(p);
     const list = asArray(p.panels);
     const shift = header ? collapsedShift(list.filter(isObject), header.y + 1) : 0;
-    const children = relayout(list, `panels[${i}].panels`, header, shift);
+    const children = relayout(list, joinPath('panels', i, 'panels'), header, shift);
     return children === p.panels ? p : { ...p, panels: children };
   });
   const changed = panels.some((p, i) => p !== original[i]);

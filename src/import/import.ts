@@ -27,6 +27,7 @@ import { setOwn } from '../model/own.js';
 import { migrateLegacyDashboard } from './legacy.js';
 import { grafanaGrid } from './grid.js';
 import { fillInputs } from './inputs.js';
+import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
 
 export type { KnownDatasource, NewDatasource } from './datasources.js';
 
@@ -71,7 +72,7 @@ export async function importDashboard(json: unknown, options: ImportOptions = {}
   const title = isObject(input) && typeof input.title === 'string' ? input.title : undefined;
   const ctx = new ImportContext(options.file, title);
   const fail = (codeName: IssueCode, message: string): ImportResult => {
-    ctx.report(codeName, '', message, 'error');
+    ctx.report(codeName, [], message, 'error');
     return { code: '', issues: ctx.issues, unmodelled: ctx.unmodelled, newDatasources: [], roundTrip: [] };
   };
   const name = options.file ?? 'the input';
@@ -83,9 +84,9 @@ export async function importDashboard(json: unknown, options: ImportOptions = {}
   if (!Array.isArray(input.panels) && typeof input.title !== 'string') return fail('import-not-dashboard', `${name} is not a Grafana dashboard: it has no "panels" list and no "title"`);
   if (input.panels !== undefined && !Array.isArray(input.panels)) return fail('import-not-dashboard', `${name} is not a Grafana dashboard: "panels" is not a list`);
   if (schemaVersion !== undefined && schemaVersion < OLDEST_TESTED_SCHEMA) {
-    ctx.report('import-schema-version', 'schemaVersion', `schemaVersion ${schemaVersion} is older than ${OLDEST_TESTED_SCHEMA}; the import may miss fields Grafana migrates on load (save it in a recent Grafana first)`, 'warning');
+    ctx.report('import-schema-version', ['schemaVersion'], `schemaVersion ${schemaVersion} is older than ${OLDEST_TESTED_SCHEMA}; the import may miss fields Grafana migrates on load (save it in a recent Grafana first)`, 'warning');
   }
-  if (input !== json) ctx.report('import-unwrapped', '', 'the file is an API response ({ dashboard, meta }); imported its "dashboard"', 'info');
+  if (input !== json) ctx.report('import-unwrapped', [], 'the file is an API response ({ dashboard, meta }); imported its "dashboard"', 'info');
 
   try {
     return await build(ctx, placeAsGrafana(ctx, migrateLegacyPanels(ctx, fillSharedInputs(ctx, input, options.datasources ?? []))), options);
@@ -102,11 +103,11 @@ export async function importDashboard(json: unknown, options: ImportOptions = {}
 function migrateLegacyPanels(ctx: ImportContext, d: JsonObject): JsonObject {
   const { dashboard: migrated, migrations } = migrateLegacyDashboard(d);
   for (const { path, title, migration: m } of migrations) {
-    if (m.from !== m.to) ctx.report('import-legacy-panel', `${path}.type`, `legacy ${m.from} panel migrated to ${m.to}, as Grafana does when it loads the dashboard`, 'info', title);
+    if (m.from !== m.to) ctx.report('import-legacy-panel', joinPath(path, 'type'), `legacy ${m.from} panel migrated to ${m.to}, as Grafana does when it loads the dashboard`, 'info', title);
     if (m.dropped.length > 0) {
       const inert = m.from === m.to;
       ctx.report('import-legacy-dropped', path, inert ? `dropped, as they have no effect in Grafana 7+: ${m.dropped.join(', ')}` : `not carried over by Grafana's ${m.from} → ${m.to} migration: ${m.dropped.join(', ')}`, 'warning', title);
-      ctx.keep(title ? `panel "${title}"` : path, m.dropped.join(', '), inert ? 'dropped: no effect in Grafana 7+' : `dropped: Grafana's ${m.from} → ${m.to} migration does not carry it over`);
+      ctx.keep(title ? `panel "${title}"` : renderPath(path), m.dropped.join(', '), inert ? 'dropped: no effect in Grafana 7+' : `dropped: Grafana's ${m.from} → ${m.to} migration does not carry it over`);
     }
   }
   return migrated;
@@ -118,10 +119,10 @@ function fillSharedInputs(ctx: ImportContext, d: JsonObject, known: readonly Kno
   for (const c of choices) {
     const what = `input \${${c.name}} (a ${c.pluginId} datasource${c.label ? `, ${JSON.stringify(c.label)}` : ''})`;
     if (!c.chosen) {
-      ctx.report('import-input', '__inputs', `${what}: no ${c.pluginId} datasource is known (add one to the datasources module or pass its provisioning), so it stays a placeholder Grafana cannot resolve`, 'warning');
+      ctx.report('import-input', ['__inputs'], `${what}: no ${c.pluginId} datasource is known (add one to the datasources module or pass its provisioning), so it stays a placeholder Grafana cannot resolve`, 'warning');
     } else {
       const many = c.candidates > 1 ? `; ${c.candidates} ${c.pluginId} datasources are known, this is ${c.chosen.isDefault ? 'the default one' : 'the first'}: check it` : '';
-      ctx.report('import-input', '__inputs', `${what} is the project's ${c.pluginId} datasource "${c.chosen.exportName}" (Grafana's import asks for it and puts its uid in every \${${c.name}})${many}`, many ? 'warning' : 'info');
+      ctx.report('import-input', ['__inputs'], `${what} is the project's ${c.pluginId} datasource "${c.chosen.exportName}" (Grafana's import asks for it and puts its uid in every \${${c.name}})${many}`, many ? 'warning' : 'info');
     }
   }
   return filled;
@@ -135,7 +136,7 @@ function placeAsGrafana(ctx: ImportContext, d: JsonObject): JsonObject {
   const { dashboard: placed, moved } = grafanaGrid(d);
   for (const m of moved) {
     const g = m.from;
-    ctx.report('import-grid-compacted', `${m.path}.gridPos`, `${m.title ? '' : `${m.path}: `}at x=${String(g.x)} y=${String(g.y)} w=${String(g.w)} h=${String(g.h)}, ${m.reason}; moved to x=${m.to.x} y=${m.to.y}, where Grafana's grid (react-grid-layout's vertical compaction) shows it`, 'warning', m.title);
+    ctx.report('import-grid-compacted', joinPath(m.path, 'gridPos'), `${m.title ? '' : `${renderPath(m.path)}: `}at x=${String(g.x)} y=${String(g.y)} w=${String(g.w)} h=${String(g.h)}, ${m.reason}; moved to x=${m.to.x} y=${m.to.y}, where Grafana's grid (react-grid-layout's vertical compaction) shows it`, 'warning', m.title);
   }
   return placed;
 }
@@ -166,10 +167,11 @@ async function build(ctx: ImportContext, d: JsonObject, options: ImportOptions):
   const spec = dashboardCall.value as DashboardSpec;
   const compiled = compileDashboard(spec);
   const roundTrip = diffDashboards(d, compiled.json);
-  for (const c of roundTrip) ctx.report('import-round-trip', c.path ?? '', `not reproduced exactly: ${describeChange(c)}`, 'warning');
+  // A diff change's path is prose ("query A.expr"), part of describeChange's text, not an issue path.
+  for (const c of roundTrip) ctx.report('import-round-trip', [], `not reproduced exactly: ${describeChange(c)}`, 'warning');
   if (ctx.editorState.size > 0) {
     const fields = [...ctx.editorState].map(([k, n]) => `${k} (${n}×)`).join(', ');
-    ctx.report('import-editor-state', '', `query-editor state dropped, as it does not change what runs: ${fields}`, 'info');
+    ctx.report('import-editor-state', [], `query-editor state dropped, as it does not change what runs: ${fields}`, 'info');
     ctx.keep('queries', [...ctx.editorState.keys()].join(', '), 'dropped: query-editor state');
   }
 
@@ -186,14 +188,14 @@ function importPanels(ctx: ImportContext, list: unknown[]): Code[] {
   const index = new Map<object, number>();
   const objects = list.filter((p, i): p is JsonObject => {
     if (isObject(p)) index.set(p, i);
-    else ctx.report('import-panel-invalid', `panels[${i}]`, `panels[${i}] is not an object; dropped`);
+    else ctx.report('import-panel-invalid', joinPath('panels', i), `panels[${i}] is not an object; dropped`);
     return isObject(p);
   });
   const planner = new SlotPlanner(ctx);
   const out: Array<Code | RowDraft> = [];
   let open: RowDraft | undefined;
   for (const p of sortByPosition(objects)) {
-    const path = `panels[${index.get(p)}]`;
+    const path = joinPath('panels', index.get(p)!);
     if (p.type === 'row') {
       open = rowDraft(ctx, p, path);
       out.push(open);
@@ -204,7 +206,7 @@ function importPanels(ctx: ImportContext, list: unknown[]): Code[] {
         const shift = collapsedShift(children, (typeof g.y === 'number' ? g.y : 0) + (typeof g.h === 'number' ? g.h : 1));
         const childIndex = new Map(children.map((c, j) => [shiftY(c, shift), j]));
         for (const c of sortByPosition([...childIndex.keys()])) {
-          const childPath = `${path}.panels[${childIndex.get(c)}]`;
+          const childPath = joinPath(path, 'panels', childIndex.get(c)!);
           if (c.type === 'row') {
             ctx.report('import-nested-row', childPath, `${open.where} holds a row; rows cannot nest, so it is dropped`);
             ctx.keep(open.where, 'a nested row', 'dropped');
@@ -227,8 +229,8 @@ function importPanels(ctx: ImportContext, list: unknown[]): Code[] {
   return out.map((item) => (item instanceof Code ? item : rowCall(ctx, item)));
 }
 
-function describe(p: JsonObject, path: string): string {
-  return typeof p.title === 'string' && p.title !== '' ? `panel "${p.title}"` : `untitled ${typeof p.type === 'string' ? p.type : 'panel'} (${path})`;
+function describe(p: JsonObject, path: IssuePath): string {
+  return typeof p.title === 'string' && p.title !== '' ? `panel "${p.title}"` : `untitled ${typeof p.type === 'string' ? p.type : 'panel'} (${renderPath(path)})`;
 }
 
 interface RowDraft {
@@ -241,10 +243,10 @@ interface RowDraft {
 /** Row fields Grafana writes that carry nothing (the row's own datasource and targets are unused). */
 const ROW_NOISE = new Set(['type', 'title', 'collapsed', 'gridPos', 'id', 'panels', 'repeat', 'datasource', 'targets', 'repeatIteration', 'repeatPanelId', 'scopedVars']);
 
-function rowDraft(ctx: ImportContext, p: JsonObject, path: string): RowDraft {
+function rowDraft(ctx: ImportContext, p: JsonObject, path: IssuePath): RowDraft {
   const title = typeof p.title === 'string' ? p.title : '';
   const where = `row "${title}"`;
-  if (title === '') ctx.report('import-row-title', `${path}.title`, `${where}: no title (Grafana allows it; \`dashcode lint\` warns panel-title)`, 'info');
+  if (title === '') ctx.report('import-row-title', joinPath(path, 'title'), `${where}: no title (Grafana allows it; \`dashcode lint\` warns panel-title)`, 'info');
   const collapsed = p.collapsed === true;
   const props: ExprObject = { title };
   const raw: JsonObject = {};
@@ -254,7 +256,7 @@ function rowDraft(ctx: ImportContext, p: JsonObject, path: string): RowDraft {
     if (v) props.repeat = code(v.identifier, v.spec);
     else {
       // Kept as Grafana stored it, so the reviewer sees it; dashcode build cannot check it.
-      ctx.report('import-row-repeat', `${path}.repeat`, `${where}: repeats over "${p.repeat}", which the dashboard does not define; kept through raw`);
+      ctx.report('import-row-repeat', joinPath(path, 'repeat'), `${where}: repeats over "${p.repeat}", which the dashboard does not define; kept through raw`);
       raw.repeat = p.repeat;
       ctx.keep(where, 'repeat', 'raw: repeat over an unknown variable');
     }
@@ -266,7 +268,7 @@ function rowDraft(ctx: ImportContext, p: JsonObject, path: string): RowDraft {
   }
   if (Object.keys(raw).length > 0) props.raw = raw;
   if (!collapsed && asArray(p.panels).length > 0) {
-    ctx.report('import-row-panels', `${path}.panels`, `${where}: an expanded row with panels stored inside it; Grafana ignores them, so they are dropped`);
+    ctx.report('import-row-panels', joinPath(path, 'panels'), `${where}: an expanded row with panels stored inside it; Grafana ignores them, so they are dropped`);
     ctx.keep(where, 'panels', 'dropped: stored inside an expanded row');
   }
   return { where, props, collapsed, panels: [] };

@@ -10,6 +10,7 @@ import { GRID_COLUMNS, layoutPanels, MAX_GRID_ROW, type GridPos, type LayoutNode
 import { DEFAULT_PANEL_HEIGHT, DEFAULT_PANEL_WIDTH, type PanelSlot } from '../model/grid.js';
 import type { ExprObject } from './code.js';
 import type { ImportContext } from './context.js';
+import { joinPath, renderPath, startsWithPath, type IssuePath } from '../model/issue-path.js';
 
 export class SlotPlanner {
   private readonly nodes: LayoutNode[] = [];
@@ -18,7 +19,7 @@ export class SlotPlanner {
   constructor(private readonly ctx: ImportContext) {}
 
   /** A top-level panel (before the first row, or after a collapsed one). */
-  panel(gridPos: unknown, where: string, path: string): ExprObject {
+  panel(gridPos: unknown, where: string, path: IssuePath): ExprObject {
     this.currentRow = undefined;
     const slot = this.choose(gridPos, where, path, (s) => {
       this.nodes.push({ kind: 'panel', slot: s });
@@ -27,23 +28,23 @@ export class SlotPlanner {
       return placed?.kind === 'panel' ? placed.gridPos : undefined;
     });
     this.nodes.push({ kind: 'panel', slot });
-    this.reportLayoutIssues(`panels[${this.nodes.length - 1}]`, where, path);
+    this.reportLayoutIssues(joinPath('panels', this.nodes.length - 1), where, path);
     return slotProps(slot);
   }
 
   /** A row header; its panels follow through `rowPanel`. */
-  row(gridPos: unknown, collapsed: boolean, where: string, path: string): void {
+  row(gridPos: unknown, collapsed: boolean, where: string, path: IssuePath): void {
     const panels: PanelSlot[] = [];
     this.currentRow = { collapsed, panels };
     this.nodes.push({ kind: 'row', collapsed, panels });
     const placed = layoutPanels(this.nodes).nodes.at(-1);
     const original = asObject(gridPos);
     if (placed && typeof original.y === 'number' && placed.gridPos.y !== original.y) {
-      this.ctx.report('import-row-position', `${path}.gridPos`, `${where}: was at y=${original.y}; dashcode puts a row right below what is above it (y=${placed.gridPos.y})`, 'info');
+      this.ctx.report('import-row-position', joinPath(path, 'gridPos'), `${where}: was at y=${original.y}; dashcode puts a row right below what is above it (y=${placed.gridPos.y})`, 'info');
     }
   }
 
-  rowPanel(gridPos: unknown, where: string, path: string): ExprObject {
+  rowPanel(gridPos: unknown, where: string, path: IssuePath): ExprObject {
     const row = this.currentRow;
     if (!row) return this.panel(gridPos, where, path);
     const slot = this.choose(gridPos, where, path, (s) => {
@@ -53,26 +54,26 @@ export class SlotPlanner {
       return placed?.kind === 'row' ? placed.panels.at(-1) : undefined;
     });
     row.panels.push(slot);
-    this.reportLayoutIssues(`panels[${this.nodes.length - 1}].panels[${row.panels.length - 1}]`, where, path);
+    this.reportLayoutIssues(joinPath('panels', this.nodes.length - 1, 'panels', row.panels.length - 1), where, path);
     return slotProps(slot);
   }
 
   /** What dashcode's layout will say about the node just added (an overlap Grafana tolerated, say). */
-  private reportLayoutIssues(layoutPath: string, where: string, path: string): void {
+  private reportLayoutIssues(layoutPath: IssuePath, where: string, path: IssuePath): void {
     for (const i of layoutPanels(this.nodes).issues) {
-      if (i.path === layoutPath) this.ctx.report('import-grid-position', `${path}.gridPos`, `${where}: ${i.message}; \`dashcode build\` will report it [${i.code}]`);
+      if (startsWithPath(i.path, layoutPath) && i.path[layoutPath.length] === 'gridPos') this.ctx.report('import-grid-position', joinPath(path, 'gridPos'), `${where}: ${i.message}; \`dashcode build\` will report it [${i.code}]`);
     }
   }
 
-  private choose(gridPos: unknown, where: string, path: string, place: (slot: PanelSlot) => GridPos | undefined): PanelSlot {
+  private choose(gridPos: unknown, where: string, path: IssuePath, place: (slot: PanelSlot) => GridPos | undefined): PanelSlot {
     const g = asObject(gridPos);
     if (gridPos === undefined) {
-      this.ctx.report('import-grid-position', `${path}.gridPos`, `${where}: has no gridPos; dashcode lays it out automatically`, 'info');
+      this.ctx.report('import-grid-position', joinPath(path, 'gridPos'), `${where}: has no gridPos; dashcode lays it out automatically`, 'info');
       return {};
     }
     const pos = { x: g.x, y: g.y, w: g.w, h: g.h };
     if (!isValidPos(pos)) {
-      this.ctx.report('import-grid-position', `${path}.gridPos`, `${where}: gridPos ${JSON.stringify(gridPos)} is not a valid position on the 24-column grid; kept as given (dashcode's layout will report it)`);
+      this.ctx.report('import-grid-position', joinPath(path, 'gridPos'), `${where}: gridPos ${JSON.stringify(gridPos)} is not a valid position on the 24-column grid; kept as given (dashcode's layout will report it)`);
       return explicitSlot(pos);
     }
     const size: PanelSlot = {};
@@ -83,7 +84,7 @@ export class SlotPlanner {
       if (placed && placed.x === pos.x && placed.y === pos.y && placed.w === pos.w && placed.h === pos.h) return candidate;
     }
     const placed = place({ x: pos.x, y: pos.y, w: pos.w, h: pos.h });
-    this.ctx.report('import-grid-position', `${path}.gridPos`, `${where}: dashcode's layout cannot put it at x=${pos.x} y=${pos.y} w=${pos.w} h=${pos.h} (it overlaps an earlier panel, or sits above its row); it lands at ${placed ? `x=${placed.x} y=${placed.y}` : 'another position'}`);
+    this.ctx.report('import-grid-position', joinPath(path, 'gridPos'), `${where}: dashcode's layout cannot put it at x=${pos.x} y=${pos.y} w=${pos.w} h=${pos.h} (it overlaps an earlier panel, or sits above its row); it lands at ${placed ? `x=${placed.x} y=${placed.y}` : 'another position'}`);
     return { x: pos.x, y: pos.y, w: pos.w, h: pos.h };
   }
 }

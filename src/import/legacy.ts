@@ -21,6 +21,7 @@
 import { isObject } from '../diff/json.js';
 import type { Json, JsonObject } from '../model/loose.js';
 import { ANGULAR_HEATMAP_KEYS, angularToReactHeatmap } from './legacy-heatmap.js';
+import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
 
 export interface Migration {
   panel: JsonObject;
@@ -32,8 +33,8 @@ export interface Migration {
 }
 
 export interface PanelMigration {
-  /** `panels[3]`, `panels[2].panels[0]`. */
-  path: string;
+  /** `['panels', 3]`, `['panels', 2, 'panels', 0]`. */
+  path: IssuePath;
   title?: string;
   migration: Migration;
 }
@@ -41,22 +42,22 @@ export interface PanelMigration {
 /** The dashboard with every legacy panel (collapsed rows' too) migrated; the input is not changed. */
 export function migrateLegacyDashboard(d: JsonObject): { dashboard: JsonObject; migrations: PanelMigration[] } {
   const migrations: PanelMigration[] = [];
-  const migrate = (list: Json[], path: string): Json[] =>
+  const migrate = (list: Json[], path: IssuePath): Json[] =>
     list.map((p, i) => {
       if (!isObject(p)) return p;
-      const where = `${path}[${i}]`;
+      const where = joinPath(path, i);
       if (p.type === 'row') {
         const junk = ROW_INERT_KEYS.filter((k) => p[k] !== undefined);
         const row = rest(p, ROW_INERT_KEYS);
         if (junk.length > 0) migrations.push({ path: where, title: typeof p.title === 'string' && p.title !== '' ? p.title : undefined, migration: { panel: row, from: 'row', to: 'row', dropped: junk } });
-        return Array.isArray(p.panels) ? { ...row, panels: migrate(p.panels, `${where}.panels`) } : row;
+        return Array.isArray(p.panels) ? { ...row, panels: migrate(p.panels, joinPath(where, 'panels')) } : row;
       }
       const m = migrateLegacyPanel(p);
       if (!m) return withQueryIds(p);
       migrations.push({ path: where, title: typeof p.title === 'string' && p.title !== '' ? p.title : undefined, migration: m });
       return withQueryIds(m.panel);
     });
-  return { dashboard: Array.isArray(d.panels) ? { ...d, panels: migrate(d.panels, 'panels') } : d, migrations };
+  return { dashboard: Array.isArray(d.panels) ? { ...d, panels: migrate(d.panels, ['panels']) } : d, migrations };
 }
 
 /** The migrated panel, or undefined for a panel that is not legacy. */

@@ -29,6 +29,7 @@ import { fitObject, shapeFor } from './option-fit.js';
 import { importQuery } from './queries.js';
 import { fieldsToRestore, restoreFields } from './verify.js';
 import { setOwn } from '../model/own.js';
+import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
 
 type Builder = (input: never) => PanelSpec;
 
@@ -50,7 +51,7 @@ const BUILDERS: Record<string, [string, Builder]> = {
 const COMPILED = new Set(['id', 'gridPos', 'targets', 'datasource', 'type', 'title', 'pluginVersion']);
 
 export interface PanelSite {
-  path: string;
+  path: IssuePath;
   /** Position props decided by the layout (`w`, `h`, `x`, `y`). */
   slot: ExprObject;
 }
@@ -58,13 +59,13 @@ export interface PanelSite {
 export function importPanel(ctx: ImportContext, p: JsonObject, site: PanelSite): Code {
   const type = typeof p.type === 'string' ? p.type : '';
   const title = typeof p.title === 'string' ? p.title : '';
-  const where = title ? `panel "${title}"` : `untitled ${type || 'panel'} (${site.path})`;
+  const where = title ? `panel "${title}"` : `untitled ${type || 'panel'} (${renderPath(site.path)})`;
   const panel = title || undefined;
-  if (title === '') ctx.report('import-panel-title', `${site.path}.title`, `${where}: no title (Grafana allows it; \`dashcode lint\` warns panel-title)`, 'info', panel);
+  if (title === '') ctx.report('import-panel-title', joinPath(site.path, 'title'), `${where}: no title (Grafana allows it; \`dashcode lint\` warns panel-title)`, 'info', panel);
 
   const builder = Object.prototype.hasOwnProperty.call(BUILDERS, type) ? BUILDERS[type]! : undefined;
   if (!builder) {
-    ctx.report('import-panel-type', `${site.path}.type`, `${where}: dashcode has no typed builder for panel type "${type}"; imported with pluginPanel (options and custom field config untyped)`, 'info', panel);
+    ctx.report('import-panel-type', joinPath(site.path, 'type'), `${where}: dashcode has no typed builder for panel type "${type}"; imported with pluginPanel (options and custom field config untyped)`, 'info', panel);
   }
   // pluginPanel takes the plugin id as its first prop; typed builders know their type.
   const props: ExprObject = builder ? { title, ...site.slot } : { type, title, ...site.slot };
@@ -118,7 +119,7 @@ export function importPanel(ctx: ImportContext, p: JsonObject, site: PanelSite):
   repeat(ctx, p, props, toRaw);
 
   if (Array.isArray(p.panels) && p.panels.length > 0) {
-    ctx.report('import-panel-children', `${site.path}.panels`, `${where}: only rows hold panels; ${p.panels.length} nested panel(s) dropped`, 'warning', panel);
+    ctx.report('import-panel-children', joinPath(site.path, 'panels'), `${where}: only rows hold panels; ${p.panels.length} nested panel(s) dropped`, 'warning', panel);
     ctx.keep(where, 'panels', 'dropped: panels nest only in rows');
   }
 
@@ -134,13 +135,13 @@ export function importPanel(ctx: ImportContext, p: JsonObject, site: PanelSite):
   const targets = asArray(p.targets);
   if (type === 'text') {
     if (targets.length > 0) {
-      ctx.report('import-text-queries', `${site.path}.targets`, `${where}: text panels run no queries; ${targets.length} saved query(ies) dropped`, 'info', panel);
+      ctx.report('import-text-queries', joinPath(site.path, 'targets'), `${where}: text panels run no queries; ${targets.length} saved query(ies) dropped`, 'info', panel);
       ctx.keep(where, 'targets', 'dropped: text panels run no queries');
     }
   } else if (targets.length > 0) {
     props.queries = targets.flatMap((t, i) => {
       if (isObject(t)) return [importQuery(ctx, t, i, p.datasource, { where, path: site.path, panel })];
-      ctx.report('import-query-invalid', `${site.path}.targets[${i}]`, `${where}: target ${i} is not an object; dropped`, 'warning', panel);
+      ctx.report('import-query-invalid', joinPath(site.path, 'targets', i), `${where}: target ${i} is not an object; dropped`, 'warning', panel);
       return [];
     });
   }
@@ -222,7 +223,7 @@ export function prune(original: unknown, defaults: unknown): unknown {
 }
 
 /** Builds the panel and checks it against the original; top-level fields that still differ are restored. */
-function restore(ctx: ImportContext, build: (raw: JsonObject | undefined) => Code, raw: JsonObject, p: JsonObject, where: string, path: string, panel: string | undefined): Code {
+function restore(ctx: ImportContext, build: (raw: JsonObject | undefined) => Code, raw: JsonObject, p: JsonObject, where: string, path: IssuePath, panel: string | undefined): Code {
   const expected = normalizePanelBody(p);
   const built = restoreFields(ctx, {
     where,
@@ -232,8 +233,8 @@ function restore(ctx: ImportContext, build: (raw: JsonObject | undefined) => Cod
   });
   const spec = built.value as PanelSpec;
   for (const i of spec.issues) {
-    if (i.code.startsWith('layout-') || i.path === 'title') continue;
-    ctx.report('import-panel-check', `${path}${i.path ? `.${i.path}` : ''}`, `${where}: ${i.message}`, 'warning', panel);
+    if (i.code.startsWith('layout-') || (i.path.length === 1 && i.path[0] === 'title')) continue;
+    ctx.report('import-panel-check', joinPath(path, i.path), `${where}: ${i.message}`, 'warning', panel);
   }
   return built;
 }

@@ -19,6 +19,7 @@ import type { JsonObject } from '../model/loose.js';
 import { issue, type Issue } from '../model/issue.js';
 import { camelIdentifier, invoke, isIdentifier, isReserved, type Code, type ExprObject } from './code.js';
 import type { NewDatasource } from './datasources.js';
+import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
 
 export interface ProvisioningFile {
   /** For messages. */
@@ -47,32 +48,32 @@ export function datasourcesFromProvisioning(files: readonly ProvisioningFile[], 
   const out: NewDatasource[] = [];
   const issues: Issue[] = [];
   const seen = new Set(known);
-  const report = (file: string, path: string, message: string, severity: 'error' | 'warning' | 'info' = 'warning') => issues.push({ ...issue('import-provisioning', path, message, severity), source: { file } });
+  const report = (file: string, path: IssuePath, message: string, severity: 'error' | 'warning' | 'info' = 'warning') => issues.push({ ...issue('import-provisioning', path, message, severity), source: { file } });
   for (const { file, doc } of files) {
     if (!isObject(doc)) {
-      report(file, '', 'not a provisioning document (expected a YAML mapping); skipped', 'error');
+      report(file, [], 'not a provisioning document (expected a YAML mapping); skipped', 'error');
       continue;
     }
     if (doc.datasources === undefined) continue;
     if (!Array.isArray(doc.datasources)) {
-      report(file, 'datasources', '"datasources" is not a list; skipped', 'error');
+      report(file, ['datasources'], '"datasources" is not a list; skipped', 'error');
       continue;
     }
     doc.datasources.forEach((d, i) => {
-      const path = `datasources[${i}]`;
+      const path = joinPath('datasources', i);
       if (!isObject(d) || typeof d.type !== 'string' || typeof d.name !== 'string') {
         report(file, path, 'a datasource needs a "name" and a "type"; skipped', 'error');
         return;
       }
       const uid = typeof d.uid === 'string' && d.uid !== '' ? d.uid : slug(d.name);
-      if (typeof d.uid !== 'string') report(file, `${path}.uid`, `datasource "${d.name}" has no uid (Grafana generates one); given uid "${uid}": dashboards must reference it by that uid`);
+      if (typeof d.uid !== 'string') report(file, joinPath(path, 'uid'), `datasource "${d.name}" has no uid (Grafana generates one); given uid "${uid}": dashboards must reference it by that uid`);
       if (seen.has(uid)) return;
       seen.add(uid);
       const exportName = freshName(d.name, taken);
-      const { call, comment } = builderCall(expandLiterals(d) as JsonObject, uid, exportName, (p, m) => report(file, `${path}${p ? `.${p}` : ''}`, `datasource "${d.name}": ${m}`));
-      for (const k of Object.keys(d)) if (!COMMON.has(k)) report(file, `${path}.${k}`, `datasource "${d.name}": "${k}" is not modelled by the builders; not imported`);
+      const { call, comment } = builderCall(expandLiterals(d) as JsonObject, uid, exportName, (p, m) => report(file, joinPath(path, p), `datasource "${d.name}": ${m}`));
+      for (const k of Object.keys(d)) if (!COMMON.has(k)) report(file, joinPath(path, k), `datasource "${d.name}": "${k}" is not modelled by the builders; not imported`);
       const spec = call.value as DatasourceSpec;
-      for (const i of spec.issues) report(file, `${path}${i.path ? `.${i.path}` : ''}`, `datasource "${d.name}": ${i.message}`);
+      for (const i of spec.issues) report(file, joinPath(path, i.path), `datasource "${d.name}": ${i.message}`);
       out.push({
         exportName,
         uid,
@@ -89,7 +90,7 @@ export function datasourcesFromProvisioning(files: readonly ProvisioningFile[], 
   return { datasources: out, issues };
 }
 
-function builderCall(d: JsonObject, uid: string, exportName: string, warn: (path: string, message: string) => void): { call: Code; comment?: string } {
+function builderCall(d: JsonObject, uid: string, exportName: string, warn: (path: IssuePath, message: string) => void): { call: Code; comment?: string } {
   const name = d.name as string;
   const jsonData = isObject(d.jsonData) ? d.jsonData : {};
   const secure = isObject(d.secureJsonData) ? d.secureJsonData : {};
@@ -100,7 +101,7 @@ function builderCall(d: JsonObject, uid: string, exportName: string, warn: (path
     const ref = envName(v);
     return ref ? invoke('env', env, ref) : v.includes('$') ? invoke('env', env, `${envPrefix}_${suffix}`) : v;
   };
-  const secret = (v: unknown, suffix: string, path: string): Code => {
+  const secret = (v: unknown, suffix: string, path: IssuePath): Code => {
     const ref = typeof v === 'string' ? envName(v) : undefined;
     if (ref) return invoke('env', env, ref);
     const fallback = `${envPrefix}_${suffix}`;
@@ -109,7 +110,7 @@ function builderCall(d: JsonObject, uid: string, exportName: string, warn: (path
   };
   const flags = (keys: readonly string[], into: ExprObject, known: readonly string[]) => {
     for (const k of keys) if (jsonData[k] !== undefined) into[k] = jsonData[k] as never;
-    for (const k of Object.keys(jsonData)) if (!known.includes(k)) warn(`jsonData.${k}`, `jsonData.${k} is not modelled by the builder; not imported`);
+    for (const k of Object.keys(jsonData)) if (!known.includes(k)) warn(joinPath('jsonData', k), `jsonData.${k} is not modelled by the builder; not imported`);
   };
   if (d.isDefault === true) common.isDefault = true;
   if (d.editable === true) common.editable = true;
@@ -117,7 +118,7 @@ function builderCall(d: JsonObject, uid: string, exportName: string, warn: (path
   if (d.access === 'direct') common.access = 'direct';
   const url = configurable(d.url, 'URL');
   if (d.type === POSTGRES_TYPE || d.type === 'postgres') {
-    const props: ExprObject = { ...common, url: url ?? invoke('env', env, `${envPrefix}_URL`), user: configurable(d.user, 'USER') ?? invoke('env', env, `${envPrefix}_USER`), password: secret(secure.password, 'PASSWORD', 'secureJsonData.password') };
+    const props: ExprObject = { ...common, url: url ?? invoke('env', env, `${envPrefix}_URL`), user: configurable(d.user, 'USER') ?? invoke('env', env, `${envPrefix}_USER`), password: secret(secure.password, 'PASSWORD', ['secureJsonData', 'password']) };
     props.database = (typeof jsonData.database === 'string' ? jsonData.database : typeof d.database === 'string' ? d.database : '') as string;
     flags(POSTGRES_JSON.filter((k) => k !== 'database'), props, POSTGRES_JSON);
     return { call: invoke('postgresDatasource', postgresDatasource, props) };
@@ -130,11 +131,11 @@ function builderCall(d: JsonObject, uid: string, exportName: string, warn: (path
   if (d.type === 'tempo' && url !== undefined && typeof url === 'string') {
     const props: ExprObject = { ...common, url };
     flags(TEMPO_JSON, props, [...TEMPO_JSON, 'tracesToMetrics', 'serviceMap', 'nodeGraph']);
-    if (jsonData.tracesToMetrics !== undefined || jsonData.serviceMap !== undefined) warn('jsonData', 'trace-to-metrics and the service map link to a Prometheus datasource object: add them by hand (tracesToMetrics, serviceMap)');
+    if (jsonData.tracesToMetrics !== undefined || jsonData.serviceMap !== undefined) warn(['jsonData'], 'trace-to-metrics and the service map link to a Prometheus datasource object: add them by hand (tracesToMetrics, serviceMap)');
     return { call: invoke('tempoDatasource', tempoDatasource, props) };
   }
   const call = invoke('externalDatasource', externalDatasource, { type: d.type as string, uid, name });
-  warn('type', `dashcode has no builder for type "${String(d.type)}"${url !== undefined && typeof url !== 'string' ? ' with an environment URL' : ''}; declared with externalDatasource (keep provisioning it as today)`);
+  warn(['type'], `dashcode has no builder for type "${String(d.type)}"${url !== undefined && typeof url !== 'string' ? ' with an environment URL' : ''}; declared with externalDatasource (keep provisioning it as today)`);
   return { call, comment: `Provisioned outside dashcode (type ${String(d.type)} has no builder).` };
 }
 

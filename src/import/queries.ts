@@ -16,25 +16,26 @@ import { invoke, ordered, type Code, type ExprObject } from './code.js';
 import type { ImportContext } from './context.js';
 import { queryTemplate } from './query-text.js';
 import { fieldsToRestore, restoreFields } from './verify.js';
+import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
 
 export interface QuerySite {
   /** `panel "CPU"`, for messages. */
   where: string;
-  /** `panels[3]`. */
-  path: string;
+  /** `['panels', 3]`. */
+  path: IssuePath;
   panel?: string;
 }
 
 const MIN_INTERVAL = /^(\d+(ms|s|m|h|d|w|y))+$|^\$\w+$/;
 
 export function importQuery(ctx: ImportContext, t: JsonObject, index: number, panelDatasource: unknown, site: QuerySite): Code {
-  const path = `${site.path}.targets[${index}]`;
+  const path = joinPath(site.path, 'targets', index);
   const refId = asString(t.refId);
   const defaultRefId = refIdFor(index);
   const where = `${site.where} query ${refId ?? defaultRefId}`;
   const dsRef = effectiveTargetDatasource(t, panelDatasource);
   const hint = targetKind(t, asString(normalizeDatasourceRef(dsRef)?.type));
-  const ds = ctx.datasources.resolve(dsRef, hint ?? targetKind(t, undefined), where, `${path}.datasource`, site.panel);
+  const ds = ctx.datasources.resolve(dsRef, hint ?? targetKind(t, undefined), where, joinPath(path, 'datasource'), site.panel);
   const kind = targetKind(t, ds.type);
   const textSite = { where, path, panel: site.panel };
   const common: ExprObject = { datasource: ds.expr };
@@ -85,7 +86,7 @@ export function importQuery(ctx: ImportContext, t: JsonObject, index: number, pa
 }
 
 /** Builds the query and checks it against the original target; fields that differ go to `raw` (see restoreFields). */
-function restoreUnmodelled(ctx: ImportContext, build: (raw: JsonObject | undefined) => Code, t: JsonObject, panelDatasource: unknown, ds: { type: string; uid: string }, where: string, path: string, panel?: string): Code {
+function restoreUnmodelled(ctx: ImportContext, build: (raw: JsonObject | undefined) => Code, t: JsonObject, panelDatasource: unknown, ds: { type: string; uid: string }, where: string, path: IssuePath, panel?: string): Code {
   const expected = normalizeTarget(t, panelDatasource);
   // The target JSON compile writes for a built query.
   const actualOf = (c: Code) => {
@@ -93,11 +94,11 @@ function restoreUnmodelled(ctx: ImportContext, build: (raw: JsonObject | undefin
     return normalizeTarget({ ...spec.model, datasource: { ...datasourceRef(ds) }, refId: spec.refId ?? asString(t.refId) ?? '' }, undefined);
   };
   const built = restoreFields(ctx, { where, build, differences: (c) => fieldsToRestore(t, expected, actualOf(c), ['datasource', 'refId']) });
-  for (const i of (built.value as QuerySpec).issues) ctx.report('import-query-check', `${path}${i.path ? `.${i.path}` : ''}`, `${where}: ${i.message}`, 'warning', panel);
+  for (const i of (built.value as QuerySpec).issues) ctx.report('import-query-check', joinPath(path, i.path), `${where}: ${i.message}`, 'warning', panel);
   const actual = actualOf(built);
   for (const k of ['datasource', 'refId']) {
     if (expected[k] !== undefined && JSON.stringify(expected[k]) !== JSON.stringify(actual[k])) {
-      ctx.report('import-query-datasource', `${path}.${k}`, `${where}: ${k} becomes ${JSON.stringify(actual[k])} (was ${JSON.stringify(expected[k])})`, 'warning', panel);
+      ctx.report('import-query-datasource', joinPath(path, k), `${where}: ${k} becomes ${JSON.stringify(actual[k])} (was ${JSON.stringify(expected[k])})`, 'warning', panel);
     }
   }
   return built;

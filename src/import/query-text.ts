@@ -13,6 +13,7 @@ import type { ImportContext } from './context.js';
 import { lexPromQL } from '../languages/promql/lexer.js';
 import { unsafePromqlReference } from '../languages/promql/interpolation.js';
 import { sqlVariable } from '../queries/positions.js';
+import type { IssuePath } from '../model/issue-path.js';
 
 /** Grafana's variable syntax: `$name`, `[[name:format]]`, `${name.field:format}` (its `variableRegex`). */
 const VARIABLE_REFERENCE = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^}]+))?(?::([^}]+))?\}/g;
@@ -32,7 +33,7 @@ export interface VariableInScope {
 export interface QueryTextSite {
   /** Where the text is, for messages: `panel "CPU" query A`. */
   where: string;
-  path: string;
+  path: IssuePath;
   panel?: string;
 }
 

@@ -19,6 +19,7 @@ import { invoke, render, type Code, type ExprObject } from './code.js';
 import type { ImportContext } from './context.js';
 import { queryTemplate } from './query-text.js';
 import { fieldsToRestore, restoreFields } from './verify.js';
+import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
 
 export interface ImportedVariable {
   identifier: string;
@@ -41,10 +42,10 @@ export function importVariables(ctx: ImportContext, list: unknown[]): ImportedVa
   }
   const out: ImportedVariable[] = [];
   list.forEach((v, i) => {
-    const path = `templating.list[${i}]`;
+    const path = joinPath('templating', 'list', i);
     if (!isObject(v) || typeof v.name !== 'string') {
       ctx.report('import-variable-invalid', path, 'not a variable (no name); dropped');
-      ctx.keep(path, 'the whole entry', 'dropped: not a variable');
+      ctx.keep(renderPath(path), 'the whole entry', 'dropped: not a variable');
       return;
     }
     if (ctx.scope.has(v.name)) {
@@ -61,13 +62,13 @@ export function importVariables(ctx: ImportContext, list: unknown[]): ImportedVa
   return out;
 }
 
-function importVariable(ctx: ImportContext, v: JsonObject, path: string): Code {
+function importVariable(ctx: ImportContext, v: JsonObject, path: IssuePath): Code {
   const name = v.name as string;
   const where = `variable "${name}"`;
   if (!NAME.test(name) || name.startsWith('__')) {
     // Grafana loads it and shows its picker, but its reference syntax ($name, ${name}, [[name]]: variableRegex in
     // public/app/features/variables/utils.ts) matches word characters only, so nothing can use it.
-    ctx.report('import-variable-name', `${path}.name`, `${where}: Grafana loads this name, but its variable syntax matches only letters, digits and "_", so no reference can reach it; dashcode's builders refuse it, so it is kept verbatim (rawVariable)`);
+    ctx.report('import-variable-name', joinPath(path, 'name'), `${where}: Grafana loads this name, but its variable syntax matches only letters, digits and "_", so no reference can reach it; dashcode's builders refuse it, so it is kept verbatim (rawVariable)`);
     ctx.keep(where, 'the whole variable', 'rawVariable: a name the builders refuse');
     return ctx.callHelper('rawVariable', clone(v));
   }
@@ -89,11 +90,11 @@ function importVariable(ctx: ImportContext, v: JsonObject, path: string): Code {
     case 'query': {
       const text = typeof v.query === 'string' ? v.query : isObject(v.query) && typeof v.query.query === 'string' ? v.query.query : undefined;
       const hint = targetKind(typeof text === 'string' && /^\s*(label_values|label_names|metrics|query_result)\(/.test(text) ? { expr: text } : {}, asString(normalizeDatasourceRef(v.datasource)?.type));
-      const ds = ctx.datasources.resolve(v.datasource, hint, where, `${path}.datasource`);
+      const ds = ctx.datasources.resolve(v.datasource, hint, where, joinPath(path, 'datasource'));
       const kind = ds ? targetKind({}, ds.type) : undefined;
       if (!ds || text === undefined || (kind !== 'sql' && kind !== 'prometheus')) break;
       datasource = ds;
-      const props: ExprObject = { ...common, datasource: ds.expr, query: queryTemplate(ctx, kind === 'sql' ? 'sql' : 'promql', text, { where, path: `${path}.query` }), ...choice };
+      const props: ExprObject = { ...common, datasource: ds.expr, query: queryTemplate(ctx, kind === 'sql' ? 'sql' : 'promql', text, { where, path: joinPath(path, 'query') }), ...choice };
       if (v.refresh === 2) props.refresh = 'timeRange';
       if (typeof v.sort === 'number' && v.sort > 0 && SORT[v.sort]) props.sort = SORT[v.sort];
       if (typeof v.regex === 'string' && v.regex !== '') props.regex = v.regex;
@@ -143,7 +144,7 @@ function importVariable(ctx: ImportContext, v: JsonObject, path: string): Code {
       if (typeof v.regex === 'string' && v.regex !== '') props.regex = v.regex;
       const current = isObject(v.current) ? asString(v.current.value) : undefined;
       if (current !== undefined && current !== '') {
-        const ds = ctx.datasources.resolve({ uid: current, type: v.query }, undefined, where, `${path}.current`);
+        const ds = ctx.datasources.resolve({ uid: current, type: v.query }, undefined, where, joinPath(path, 'current'));
         if (ds && isDatasource(ds.expr.value)) props.current = ds.expr;
       }
       build = (raw) => invoke(ctx.lib('datasourceVariable'), datasourceVariable, { ...props, raw });
@@ -170,13 +171,13 @@ function currentOf(current: unknown): string | string[] | undefined {
 }
 
 /** Builds the variable and checks it against the original; fields that differ go to `raw` (see restoreFields). */
-function restore(ctx: ImportContext, build: (raw: JsonObject | undefined) => Code, v: JsonObject, datasource: { type: string; uid: string } | undefined, where: string, path: string): Code {
+function restore(ctx: ImportContext, build: (raw: JsonObject | undefined) => Code, v: JsonObject, datasource: { type: string; uid: string } | undefined, where: string, path: IssuePath): Code {
   const expected = normalizeVariable(v).body;
   const built = restoreFields(ctx, { where, build, differences: (c) => fieldsToRestore(v, expected, compiledBody(c.value as VariableSpec), ['datasource']) });
   const spec = built.value as VariableSpec;
-  for (const i of spec.issues) ctx.report('import-variable-check', `${path}${i.path ? `.${i.path}` : ''}`, `${where}: ${i.message}`);
+  for (const i of spec.issues) ctx.report('import-variable-check', joinPath(path, i.path), `${where}: ${i.message}`);
   if (datasource && JSON.stringify(expected.datasource) !== JSON.stringify(compiledBody(spec).datasource)) {
-    ctx.report('import-variable-datasource', `${path}.datasource`, `${where}: datasource becomes ${canonicalPluginType(datasource.type)} ${datasource.uid}`);
+    ctx.report('import-variable-datasource', joinPath(path, 'datasource'), `${where}: datasource becomes ${canonicalPluginType(datasource.type)} ${datasource.uid}`);
   }
   return built;
 }

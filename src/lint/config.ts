@@ -15,7 +15,7 @@
 import { isObject } from '../model/loose.js';
 import { closestMatch } from '../model/closest-match.js';
 import { issue, type Issue } from '../model/issue.js';
-import { joinPath } from '../validate/issues.js';
+import { joinPath, type IssuePath } from '../model/issue-path.js';
 import { RULE_CODES, isRuleCode, type RuleCode } from './rules.js';
 
 export type RuleSetting = 'off' | 'warning' | 'error';
@@ -45,23 +45,23 @@ const SETTINGS: readonly RuleSetting[] = ['off', 'warning', 'error'];
  */
 export function checkLintConfig(raw: unknown, file?: string): { config: LintConfig; issues: Issue[] } {
   const issues: Issue[] = [];
-  const problem = (path: string, message: string): void => {
+  const problem = (path: IssuePath, message: string): void => {
     issues.push({ ...issue('lint-config', path, message), ...(file ? { source: { file } } : {}) });
   };
   if (raw === undefined || raw === null) return { config: {}, issues };
   if (!isObject(raw)) {
-    problem('', 'the lint configuration must be an object with "rules" and/or "exclude"');
+    problem([], 'the lint configuration must be an object with "rules" and/or "exclude"');
     return { config: {}, issues };
   }
   for (const key of Object.keys(raw)) {
-    if (key !== 'rules' && key !== 'exclude' && key !== '$schema') problem(key, `unknown key "${key}" (allowed: rules, exclude)`);
+    if (key !== 'rules' && key !== 'exclude' && key !== '$schema') problem([key], `unknown key "${key}" (allowed: rules, exclude)`);
   }
   const rules: Partial<Record<RuleCode, RuleSetting>> = {};
   if (raw.rules !== undefined) {
-    if (!isObject(raw.rules)) problem('rules', 'expected an object of rule code → "off" | "warning" | "error"');
+    if (!isObject(raw.rules)) problem(['rules'], 'expected an object of rule code → "off" | "warning" | "error"');
     else {
       for (const [code, setting] of Object.entries(raw.rules)) {
-        const path = joinPath('rules', keySegment(code));
+        const path = joinPath('rules', code);
         if (!isRuleCode(code)) problem(path, unknownRule(code));
         else if (typeof setting !== 'string' || !SETTINGS.includes(setting as RuleSetting)) {
           problem(path, `expected "off", "warning" or "error", got ${JSON.stringify(setting)}`);
@@ -71,10 +71,10 @@ export function checkLintConfig(raw: unknown, file?: string): { config: LintConf
   }
   const exclude: Partial<Record<RuleCode, LintExclusion[]>> = {};
   if (raw.exclude !== undefined) {
-    if (!isObject(raw.exclude)) problem('exclude', 'expected an object of rule code → list of { dashboard?, panel?, reason }');
+    if (!isObject(raw.exclude)) problem(['exclude'], 'expected an object of rule code → list of { dashboard?, panel?, reason }');
     else {
       for (const [code, list] of Object.entries(raw.exclude)) {
-        const path = joinPath('exclude', keySegment(code));
+        const path = joinPath('exclude', code);
         if (!isRuleCode(code)) {
           problem(path, unknownRule(code));
           continue;
@@ -94,7 +94,7 @@ export function checkLintConfig(raw: unknown, file?: string): { config: LintConf
   return { config, issues };
 }
 
-function checkExclusion(entry: unknown, path: string, problem: (path: string, message: string) => void): LintExclusion[] {
+function checkExclusion(entry: unknown, path: IssuePath, problem: (path: IssuePath, message: string) => void): LintExclusion[] {
   if (!isObject(entry)) {
     problem(path, 'expected { dashboard?, panel?, reason }');
     return [];
@@ -124,8 +124,5 @@ function unknownRule(code: string): string {
   return `unknown rule "${code}"${near ? ` (did you mean "${near}"?)` : ''}`;
 }
 
-function keySegment(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
-}
 
 

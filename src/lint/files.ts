@@ -73,7 +73,7 @@ async function readOne(file: string, name: string, explicit: boolean, out: LintI
 }
 
 function parseIssue(file: string, message: string): Issue {
-  return { code: 'lint-parse', path: '', message, severity: 'error', source: { file } };
+  return { code: 'lint-parse', path: [], message, severity: 'error', source: { file } };
 }
 
 /** Files under `dir` (absolute paths, sorted), leaving out hidden files and folders, node_modules and .git. */

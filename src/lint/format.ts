@@ -4,6 +4,7 @@
  * annotations on the pull request's files.
  */
 import type { Issue } from '../model/issue.js';
+import { renderPath } from '../model/issue-path.js';
 import { formatIssues } from '../validate/issues.js';
 import { terminalText } from '../validate/plain-text.js';
 
@@ -24,7 +25,8 @@ export function summarize(issues: readonly Issue[], files: number): LintSummary 
 export function formatLintReport(issues: readonly Issue[], format: LintFormat, summary: LintSummary): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify({ ...summary, issues }, null, 2)}\n`;
+      // `path` stays data (keys and indexes) for tools; `at` is the same path as the text people read.
+      return `${JSON.stringify({ ...summary, issues: issues.map((i) => ({ ...i, at: renderPath(i.path) })) }, null, 2)}\n`;
     case 'github':
       return issues.map(githubAnnotation).join('') + `${summaryLine(summary)}\n`;
     default:
@@ -42,7 +44,7 @@ function summaryLine(s: LintSummary): string {
 export function githubAnnotation(i: Issue): string {
   const command = i.severity === 'error' ? 'error' : i.severity === 'warning' ? 'warning' : 'notice';
   const props = [...(i.source?.file ? [`file=${escapeProperty(i.source.file)}`] : []), `title=${escapeProperty(i.code)}`].join(',');
-  const where = [i.source?.dashboard && `dashboard "${i.source.dashboard}"`, i.source?.panel && `panel "${i.source.panel}"`, i.path].filter(Boolean).join(' › ');
+  const where = [i.source?.dashboard && `dashboard "${i.source.dashboard}"`, i.source?.panel && `panel "${i.source.panel}"`, renderPath(i.path)].filter(Boolean).join(' › ');
   return `::${command} ${props}::${escapeData(terminalText(where ? `${where}: ${i.message}` : i.message))}\n`;
 }
 

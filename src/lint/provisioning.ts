@@ -9,7 +9,7 @@ import { toPosix } from '../files/paths.js';
 import path from 'node:path';
 import { SECRET_REFERENCE_PATTERN } from '../model/env.js';
 import type { Issue } from '../model/issue.js';
-import { joinPath } from '../validate/issues.js';
+import { joinPath, type IssuePath } from '../model/issue-path.js';
 import type { LintConfig } from './config.js';
 import type { LintDatasource } from './dashboard/datasources.js';
 import { isObject, str } from './dashboard/model.js';
@@ -79,13 +79,13 @@ export function lintProvisioning(doc: unknown, kind: ProvisioningKind, ctx: Lint
 /** The rules that look at one document only (lintRepo adds the cross-file ones). */
 export function checkProvisioningDocument(doc: unknown, kind: ProvisioningKind, ctx: LintProvisioningContext, report: Report): void {
   if (!isObject(doc)) {
-    report('lint-parse', '', `not a provisioning document: expected a mapping with apiVersion and ${kind}`);
+    report('lint-parse', [], `not a provisioning document: expected a mapping with apiVersion and ${kind}`);
     return;
   }
   if (doc.apiVersion === undefined) {
-    report('provisioning-api-version', 'apiVersion', 'no apiVersion: Grafana reads the file as the deprecated v0 format; add "apiVersion: 1"');
+    report('provisioning-api-version', ['apiVersion'], 'no apiVersion: Grafana reads the file as the deprecated v0 format; add "apiVersion: 1"');
   } else if (doc.apiVersion !== 1) {
-    report('provisioning-api-version', 'apiVersion', `apiVersion ${JSON.stringify(doc.apiVersion)}: Grafana's current format is apiVersion 1`);
+    report('provisioning-api-version', ['apiVersion'], `apiVersion ${JSON.stringify(doc.apiVersion)}: Grafana's current format is apiVersion 1`);
   }
   if (kind === 'alerting') {
     checkAlertingDocument(doc, report, ctx.dashboardPanels);
@@ -106,7 +106,7 @@ export function checkProvisioningDocument(doc: unknown, kind: ProvisioningKind, 
     const list = Array.isArray(doc.providers) ? doc.providers : [];
     list.forEach((p, i) => {
       if (!isObject(p) || !isObject(p.options) || typeof p.options.path !== 'string') return;
-      checkProviderPath(p.options.path, joinPath('providers', i, 'options.path'), ctx, report);
+      checkProviderPath(p.options.path, joinPath('providers', i, 'options', 'path'), ctx, report);
     });
   }
 }
@@ -115,7 +115,7 @@ const SECRET_REFERENCE = new RegExp(SECRET_REFERENCE_PATTERN, 'u');
 /** jsonData keys that hold credentials; jsonData is stored unencrypted. */
 const SECRET_KEY = /(password|passwd|secret|token|apikey|api_key|accesskey|privatekey)$/i;
 
-function checkSecrets(d: Record<string, unknown>, at: string, report: Report): void {
+function checkSecrets(d: Record<string, unknown>, at: IssuePath, report: Report): void {
   const secure = isObject(d.secureJsonData) ? d.secureJsonData : {};
   for (const [key, value] of Object.entries(secure)) {
     if (typeof value === 'string' && !SECRET_REFERENCE.test(value)) {
@@ -147,7 +147,7 @@ function checkSecrets(d: Record<string, unknown>, at: string, report: Report): v
  */
 const UNESCAPED_TEMPLATE_VARIABLE = /(?<!\$)((?:\$\$)*)\$(\{__[A-Za-z0-9_.:]*\}?|__(?!env\{|file\{|vault\{)[A-Za-z0-9_]+)/g;
 
-function checkTemplateVariables(value: unknown, at: string, report: Report): void {
+function checkTemplateVariables(value: unknown, at: IssuePath, report: Report): void {
   if (typeof value === 'string') {
     for (const m of value.matchAll(UNESCAPED_TEMPLATE_VARIABLE)) {
       const ref = `$${m[2]}`;
@@ -164,7 +164,7 @@ function checkTemplateVariables(value: unknown, at: string, report: Report): voi
   }
 }
 
-function checkProviderPath(providerPath: string, at: string, ctx: LintProvisioningContext, report: Report): void {
+function checkProviderPath(providerPath: string, at: IssuePath, ctx: LintProvisioningContext, report: Report): void {
   if (!ctx.generatedFiles || providerPath.includes('$')) return;
   const wanted = path.posix.normalize(providerPath).replace(/\/$/, '');
   let local: string | undefined;

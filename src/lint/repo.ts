@@ -86,7 +86,7 @@ function duplicateUids(dashboards: readonly RepoDashboard[]): ScopedFinding[] {
       const others = files.filter((o) => o !== f).map((o) => o.file).join(', ');
       out.push({
         file: f.file,
-        finding: { code: 'dashboard-uid-duplicate', path: 'uid', message: `uid "${uid}" is also used by ${others}; Grafana keeps one of them and the other silently disappears` },
+        finding: { code: 'dashboard-uid-duplicate', path: ['uid'], message: `uid "${uid}" is also used by ${others}; Grafana keeps one of them and the other silently disappears` },
         scope: { file: f.file, dashboardUid: uid, ...(f.title !== undefined ? { dashboardTitle: f.title } : {}) },
       });
     }

@@ -6,11 +6,12 @@
 import type { Issue, IssueSource } from '../model/issue.js';
 import type { LintConfig, LintExclusion } from './config.js';
 import { ruleInfo, type RuleCode } from './rules.js';
+import type { IssuePath } from '../model/issue-path.js';
 
 export interface Finding {
   readonly code: RuleCode;
   /** From the document root: `panels[3].targets[0].rawSql`. */
-  readonly path: string;
+  readonly path: IssuePath;
   readonly message: string;
   /** Title of the panel the finding is about, for the source and panel exclusions. */
   readonly panel?: string;
@@ -23,7 +24,7 @@ export interface FindingScope {
   readonly dashboardTitle?: string;
 }
 
-export type Report = (code: RuleCode, path: string, message: string, panel?: string) => void;
+export type Report = (code: RuleCode, path: IssuePath, message: string, panel?: string) => void;
 
 /** A `report` function and the findings it collected. */
 export function collector(): { report: Report; findings: Finding[] } {

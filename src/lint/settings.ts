@@ -31,13 +31,13 @@ export async function loadLintSettings(root: string): Promise<LintSettings> {
   const jsonFile = path.join(root, LINT_JSON);
   if (existsSync(jsonFile)) {
     if (user.lint !== undefined) {
-      issues.push({ ...issue('lint-config', '', `both ${LINT_JSON} and the lint key of ${configFile} configure lint; keep one (${LINT_JSON} is used)`), source: { file: LINT_JSON } });
+      issues.push({ ...issue('lint-config', [], `both ${LINT_JSON} and the lint key of ${configFile} configure lint; keep one (${LINT_JSON} is used)`), source: { file: LINT_JSON } });
     }
     source = LINT_JSON;
     try {
       raw = JSON.parse(await readFile(jsonFile, 'utf8'));
     } catch (err) {
-      issues.push({ ...issue('lint-config', '', `not valid JSON: ${firstLine(err)}`), source: { file: LINT_JSON } });
+      issues.push({ ...issue('lint-config', [], `not valid JSON: ${firstLine(err)}`), source: { file: LINT_JSON } });
       raw = undefined;
     }
   }

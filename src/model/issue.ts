@@ -5,14 +5,15 @@
  * (src/validate/issues.ts). The codes are the one table's (./issue-codes.ts).
  */
 import { ISSUE_CODES, type IssueCode, type Severity } from './issue-codes.js';
+import type { IssuePath } from './issue-path.js';
 
-export type { IssueCode, Severity };
+export type { IssueCode, IssuePath, Severity };
 
 export interface Issue {
   /** Stable, machine-readable code from the one table (src/model/issue-codes.ts), e.g. `layout-overlap`. */
   readonly code: IssueCode;
-  /** Path from the dashboard root, e.g. `panels[3].targets[0].rawSql`. Empty for the whole document. */
-  readonly path: string;
+  /** Keys and indexes from the document's root, e.g. `['panels', 3, 'targets', 0, 'rawSql']`; `[]` for the whole document. Printed by `renderPath` (./issue-path.ts). */
+  readonly path: IssuePath;
   /** One sentence a person can act on: what was given, what is allowed. */
   readonly message: string;
   readonly severity: Severity;
@@ -29,7 +30,7 @@ export interface IssueSource {
 }
 
 /** An issue; its severity is the code's default (src/model/issue-codes.ts) unless given. */
-export function issue(code: IssueCode, path: string, message: string, severity: Severity = ISSUE_CODES[code].severity): Issue {
+export function issue(code: IssueCode, path: IssuePath, message: string, severity: Severity = ISSUE_CODES[code].severity): Issue {
   return { code, path, message, severity };
 }
 
@@ -39,4 +40,9 @@ export function withSource(issues: readonly Issue[], source: IssueSource): Issue
 
 export function hasErrors(issues: readonly Issue[]): boolean {
   return issues.some((i) => i.severity === 'error');
+}
+
+/** `issues` found inside the value at `prefix`, with their paths made relative to the enclosing document. */
+export function underPath(prefix: IssuePath, issues: readonly Issue[]): Issue[] {
+  return issues.map((i) => ({ ...i, path: [...prefix, ...i.path] }));
 }

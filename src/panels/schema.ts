@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { IssueCode } from '../model/issue-codes.js';
+import { joinPath, type IssuePath } from '../model/issue-path.js';
 import { isKnownUnit, suggestUnit } from '../model/units.js';
 import { isQuery } from '../queries/query.js';
 import { isVariable } from '../variables/variable.js';
@@ -85,46 +86,46 @@ type PanelInputKey = keyof typeof panelInputSchema.shape;
  * synonyms offered for a mistyped key (`gridPos` → `w`) read the same table.
  */
 export const PANEL_OUTPUT_PATHS = {
-  title: 'title',
-  description: 'description',
-  transparent: 'transparent',
-  id: 'id',
-  w: 'gridPos.w',
-  h: 'gridPos.h',
-  x: 'gridPos.x',
-  y: 'gridPos.y',
-  newLine: 'newLine',
-  queries: 'targets',
-  unit: 'fieldConfig.defaults.unit',
-  decimals: 'fieldConfig.defaults.decimals',
-  min: 'fieldConfig.defaults.min',
-  max: 'fieldConfig.defaults.max',
-  displayName: 'fieldConfig.defaults.displayName',
-  noValue: 'fieldConfig.defaults.noValue',
-  thresholds: 'fieldConfig.defaults.thresholds',
-  color: 'fieldConfig.defaults.color',
-  mappings: 'fieldConfig.defaults.mappings',
-  custom: 'fieldConfig.defaults.custom',
-  dataLinks: 'fieldConfig.defaults.links',
-  links: 'links',
-  overrides: 'fieldConfig.overrides',
-  options: 'options',
-  transformations: 'transformations',
-  repeat: 'repeat',
-  interval: 'interval',
-  maxDataPoints: 'maxDataPoints',
-  timeFrom: 'timeFrom',
-  timeShift: 'timeShift',
-  hideTimeOverride: 'hideTimeOverride',
-  raw: 'raw',
-} as const satisfies Record<PanelInputKey, string>;
+  title: ['title'],
+  description: ['description'],
+  transparent: ['transparent'],
+  id: ['id'],
+  w: ['gridPos', 'w'],
+  h: ['gridPos', 'h'],
+  x: ['gridPos', 'x'],
+  y: ['gridPos', 'y'],
+  newLine: ['newLine'],
+  queries: ['targets'],
+  unit: ['fieldConfig', 'defaults', 'unit'],
+  decimals: ['fieldConfig', 'defaults', 'decimals'],
+  min: ['fieldConfig', 'defaults', 'min'],
+  max: ['fieldConfig', 'defaults', 'max'],
+  displayName: ['fieldConfig', 'defaults', 'displayName'],
+  noValue: ['fieldConfig', 'defaults', 'noValue'],
+  thresholds: ['fieldConfig', 'defaults', 'thresholds'],
+  color: ['fieldConfig', 'defaults', 'color'],
+  mappings: ['fieldConfig', 'defaults', 'mappings'],
+  custom: ['fieldConfig', 'defaults', 'custom'],
+  dataLinks: ['fieldConfig', 'defaults', 'links'],
+  links: ['links'],
+  overrides: ['fieldConfig', 'overrides'],
+  options: ['options'],
+  transformations: ['transformations'],
+  repeat: ['repeat'],
+  interval: ['interval'],
+  maxDataPoints: ['maxDataPoints'],
+  timeFrom: ['timeFrom'],
+  timeShift: ['timeShift'],
+  hideTimeOverride: ['hideTimeOverride'],
+  raw: ['raw'],
+} as const satisfies Record<PanelInputKey, IssuePath>;
 
-/** Where an input path lands in the panel JSON: `['dataLinks', 0, 'url']` → `fieldConfig.defaults.links[0].url`. */
-export function outputPath(inputPath: ReadonlyArray<PropertyKey>): string {
+/** Where an input path lands in the panel JSON: `['dataLinks', 0, 'url']` → `['fieldConfig', 'defaults', 'links', 0, 'url']`. */
+export function outputPath(inputPath: ReadonlyArray<PropertyKey>): IssuePath {
   const [head, ...rest] = inputPath.map((p) => (typeof p === 'number' ? p : String(p)));
-  if (head === undefined) return '';
-  const home = Object.hasOwn(PANEL_OUTPUT_PATHS, head) ? PANEL_OUTPUT_PATHS[head as PanelInputKey] : String(head);
+  if (head === undefined) return [];
+  const home: IssuePath = Object.hasOwn(PANEL_OUTPUT_PATHS, head) ? PANEL_OUTPUT_PATHS[head as PanelInputKey] : [head];
   // gridPos fields are leaves: nothing below them is worth naming.
-  if (home.startsWith('gridPos.')) return home;
-  return home + rest.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+  if (home[0] === 'gridPos') return home;
+  return joinPath(home, rest);
 }

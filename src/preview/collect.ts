@@ -61,18 +61,18 @@ async function runPanel(p: PanelPreview, targets: TargetRef[], vars: Map<string,
   if (p.item.kind === 'row') return;
   const raw = Array.isArray(p.item.panel.targets) ? (p.item.panel.targets as Obj[]) : [];
   for (const t of targets) {
-    const k = Number(/\.targets\[(\d+)\]$/.exec(t.path)?.[1]);
+    const k = t.path[t.path.length - 1] as number; // ['panels', i, 'targets', k]
     p.results.push({ ...(await runTarget(t, raw[k] ?? {}, vars, range, backends)), refId: t.refId });
   }
 }
 
-/** The check engine's targets of the top-level panels, by panel index (`panels[3].targets[0]` → 3). */
+/** The check engine's targets of the top-level panels, by panel index (`['panels', 3, 'targets', 0]` → 3). */
 function targetsByPanel(dashboard: Obj): Map<number, TargetRef[]> {
   const out = new Map<number, TargetRef[]>();
   for (const t of extractTargets(dashboard)) {
-    const m = /^panels\[(\d+)\]\.targets\[\d+\]$/.exec(t.path);
-    if (!m) continue; // inside a collapsed row: not on the grid
-    const index = Number(m[1]);
+    const [list, index] = t.path;
+    // Inside a collapsed row (`['panels', i, 'panels', j, …]`) or an annotation: not on the grid.
+    if (list !== 'panels' || typeof index !== 'number' || t.path.length !== 4) continue;
     out.set(index, [...(out.get(index) ?? []), t]);
   }
   return out;

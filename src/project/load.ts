@@ -124,7 +124,7 @@ async function loadWith(root: string, files: readonly string[] | undefined, opti
     const spec = mod?.default;
     const output = mod && 'output' in mod ? mod.output : `${stripExtension(path.basename(abs))}.json`;
     if (mod && !isDashboard(spec)) {
-      issues.push({ ...issue('module-no-dashboard', '', 'the module\'s default export is not a dashboard (export default dashboard({...}))'), source: { file } });
+      issues.push({ ...issue('module-no-dashboard', [], 'the module\'s default export is not a dashboard (export default dashboard({...}))'), source: { file } });
     }
     dashboards.push({ file, spec: isDashboard(spec) ? spec : undefined, output });
   }

@@ -28,7 +28,7 @@ export const PROVISIONING_DIR = 'provisioning';
  */
 export async function checkOutDir(root: string, config: ResolvedConfig, configFile = 'dashcode.config.ts'): Promise<Issue[]> {
   const outDir = config.outDir;
-  const refuse = (why: string): Issue[] => [{ ...issue('config-out-dir', 'outDir', `outDir ${JSON.stringify(outDir)} ${why}; dashcode writes only into a folder of its own inside the project`), source: { file: configFile } }];
+  const refuse = (why: string): Issue[] => [{ ...issue('config-out-dir', ['outDir'], `outDir ${JSON.stringify(outDir)} ${why}; dashcode writes only into a folder of its own inside the project`), source: { file: configFile } }];
   if (typeof outDir !== 'string' || outDir.trim() === '') return refuse('is empty');
   const abs = path.resolve(root, outDir);
   const rel = path.relative(root, abs);

@@ -51,7 +51,7 @@ export function planBuild(project: Project, options: Pick<BuildOptions, 'validat
   for (const ds of project.datasources) {
     for (const linked of ds.linked ?? []) {
       if (!project.datasources.some((d) => d.uid === linked.uid)) {
-        issues.push({ ...issue('datasource-unknown', '', `datasource "${ds.name}" links to "${linked.name}" (uid ${linked.uid}), which is not provisioned`), source: { file: project.config.datasourcesModule } });
+        issues.push({ ...issue('datasource-unknown', [], `datasource "${ds.name}" links to "${linked.name}" (uid ${linked.uid}), which is not provisioned`), source: { file: project.config.datasourcesModule } });
       }
     }
   }
@@ -82,13 +82,13 @@ export function planBuild(project: Project, options: Pick<BuildOptions, 'validat
     const dashboardIssues: Issue[] = [];
     const resolved = resolveOutput(d.output);
     const target = 'path' in resolved ? `${out}/${resolved.path}` : undefined;
-    if ('problem' in resolved) dashboardIssues.push({ ...issue('output-path', 'output', resolved.problem), source: { file: d.file, dashboard: one.title } });
+    if ('problem' in resolved) dashboardIssues.push({ ...issue('output-path', ['output'], resolved.problem), source: { file: d.file, dashboard: one.title } });
     // Case-insensitive: on macOS and Windows X.json and x.json are one file.
     const clash = target && outputs.get(target.toLowerCase());
-    if (clash) dashboardIssues.push({ ...issue('output-duplicate', 'output', `writes ${target}, as ${clash} does`), source: { file: d.file, dashboard: one.title } });
+    if (clash) dashboardIssues.push({ ...issue('output-duplicate', ['output'], `writes ${target}, as ${clash} does`), source: { file: d.file, dashboard: one.title } });
     if (target && !clash) outputs.set(target.toLowerCase(), d.file);
     const otherUid = uids.get(one.uid);
-    if (otherUid) dashboardIssues.push({ ...issue('dashboard-uid-duplicate', 'uid', `uid "${one.uid}" is also used by ${otherUid}; Grafana would keep only one`), source: { file: d.file, dashboard: one.title } });
+    if (otherUid) dashboardIssues.push({ ...issue('dashboard-uid-duplicate', ['uid'], `uid "${one.uid}" is also used by ${otherUid}; Grafana would keep only one`), source: { file: d.file, dashboard: one.title } });
     uids.set(one.uid, d.file);
 
     if (one.text !== undefined) dashboardsBuilt.push(json ?? (JSON.parse(one.text) as Record<string, unknown>));

@@ -56,7 +56,7 @@ export async function compareWithDisk(root: string, plan: Plan, options: SyncOpt
   const recorded = new Set<string>();
   for (const entry of old?.files ?? []) {
     if (isSafeEntry(entry, [...provisioningFiles, ...provisioningNames])) recorded.add(entry);
-    else issues.push({ ...issue('output-manifest', '', `ignored manifest entry ${JSON.stringify(entry)}: not a file dashcode could have generated inside ${out}/`, 'warning'), source: { file: manifestPath } });
+    else issues.push({ ...issue('output-manifest', [], `ignored manifest entry ${JSON.stringify(entry)}: not a file dashcode could have generated inside ${out}/`, 'warning'), source: { file: manifestPath } });
   }
 
   const written = new Set<string>();
@@ -65,7 +65,7 @@ export async function compareWithDisk(root: string, plan: Plan, options: SyncOpt
     const current = await readIfExists(path.join(root, f.path));
     const ours = recorded.has(rel) || (old === undefined && current !== undefined && looksGenerated(current, f.text));
     if (current !== undefined && current !== f.text && !ours) {
-      issues.push({ ...issue('output-not-generated', '', `${f.path} exists and dashcode did not write it (${old ? `not in ${manifestPath}` : 'it is not dashcode output'}); move it away or choose another output`), source: { file: f.path } });
+      issues.push({ ...issue('output-not-generated', [], `${f.path} exists and dashcode did not write it (${old ? `not in ${manifestPath}` : 'it is not dashcode output'}); move it away or choose another output`), source: { file: f.path } });
       continue;
     }
     written.add(rel);

@@ -71,9 +71,9 @@ export function defineQuery<O extends CommonQueryOptions & { datasource: Datasou
     const issues = r === undefined || r.success ? [] : issuesFromZod(r.error, { schema });
     const text = options[kind.textOption] as unknown;
     const isText = isQueryText(text);
-    if (isText && text.language !== kind.language) issues.push(issue('query-language', kind.textKey, `expected ${kind.language} text, got ${text.language}`));
+    if (isText && text.language !== kind.language) issues.push(issue('query-language', [kind.textKey], `expected ${kind.language} text, got ${text.language}`));
     if (isDatasource(options.datasource) && languageOf(options.datasource.type) !== kind.language) {
-      issues.push(issue('query-datasource-type', 'datasource', `${kind.needs}, got "${options.datasource.type}" (${options.datasource.name})`));
+      issues.push(issue('query-datasource-type', ['datasource'], `${kind.needs}, got "${options.datasource.type}" (${options.datasource.name})`));
     }
     const model = kind.model(options, isText ? text.text : '');
     if (options.hide) model.hide = true;
@@ -84,7 +84,7 @@ export function defineQuery<O extends CommonQueryOptions & { datasource: Datasou
       refId: options.refId,
       model: (options.raw ? deepMerge(model, options.raw) : model) as QuerySpec['model'],
       rawKeys: Object.keys(options.raw ?? {}),
-      issues: [...issues, ...(isText ? text.issues.map((i) => ({ ...i, path: kind.textKey })) : [])],
+      issues: [...issues, ...(isText ? text.issues.map((i) => ({ ...i, path: [kind.textKey] })) : [])],
     });
     // Without `raw`, the target's JSON is what the builder wrote (see validate/typed.ts).
     return options.raw ? spec : markChecked(spec);

@@ -77,7 +77,7 @@ function judgeAll(code: IssueCode, references: readonly QueryReference[], info: 
     if (problem === undefined || seen.has(problem)) continue;
     seen.add(problem);
     // Always an error here: typed query text refuses an unsafe position (lint only warns for PromQL in hand-written JSON).
-    out.push(issue(code, '', problem, 'error'));
+    out.push(issue(code, [], problem, 'error'));
   }
   return out;
 }

@@ -52,7 +52,7 @@ const SQL_IDENT = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/;
 const PROM_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
 function token(text: string, ok: boolean, what: string): QueryToken {
-  return Object.freeze({ kind: 'query-token', text: ok ? text : '', issues: ok ? [] : [issue('query-token', '', `${JSON.stringify(text)} is not a valid ${what}`)] });
+  return Object.freeze({ kind: 'query-token', text: ok ? text : '', issues: ok ? [] : [issue('query-token', [], `${JSON.stringify(text)} is not a valid ${what}`)] });
 }
 
 /**
@@ -61,7 +61,7 @@ function token(text: string, ok: boolean, what: string): QueryToken {
  * PostgreSQL reads back as exactly that name, so no name can break out.
  */
 export function ident(name: string): QueryToken {
-  if (name === '') return Object.freeze({ kind: 'query-token', text: '', issues: [issue('query-token', '', 'an SQL identifier cannot be empty')] });
+  if (name === '') return Object.freeze({ kind: 'query-token', text: '', issues: [issue('query-token', [], 'an SQL identifier cannot be empty')] });
   return token(SQL_IDENT.test(name) ? name : `"${name.replace(/"/g, '""')}"`, true, '');
 }
 
@@ -136,7 +136,7 @@ function render<L extends QueryLanguage>(language: L, value: unknown, target: Re
   if (isVariableRef(value)) return variableReference(value.variable, value.format);
   if (isQueryText(value)) {
     if (value.language !== language) {
-      issues.push(issue('query-language', '', `interpolation #${index + 1} is ${value.language} text inside ${language}`));
+      issues.push(issue('query-language', [], `interpolation #${index + 1} is ${value.language} text inside ${language}`));
       return '';
     }
     variables.push(...value.variables);
@@ -153,7 +153,7 @@ function render<L extends QueryLanguage>(language: L, value: unknown, target: Re
   issues.push(
     issue(
       'query-interpolation',
-      '',
+      [],
       `interpolation #${index + 1} is ${describe(value)}; only variable objects, numbers, ident()/lit()/metricName() tokens and ${language} fragments can be interpolated (strings could inject ${language})`,
     ),
   );

@@ -24,9 +24,9 @@ export function isOptionsObject(v: unknown): v is Record<string, unknown> {
 
 /** The issue for a builder that could not build from `options`. */
 export function builderIssue(name: string, options: unknown, err?: unknown): Issue {
-  if (err === undefined) return issue('builder-input', '', `${name}() takes an options object, got ${describeValue(options)}`);
+  if (err === undefined) return issue('builder-input', [], `${name}() takes an options object, got ${describeValue(options)}`);
   const message = err instanceof RangeError ? 'the options contain a cycle (an object inside itself) or nest too deeply' : err instanceof Error ? err.message : String(err);
-  return issue('builder-input', '', `${name}() cannot build from these options: ${message}`);
+  return issue('builder-input', [], `${name}() cannot build from these options: ${message}`);
 }
 
 /** `build`, made total: never throws, reports through `fallback`'s issues instead. */

@@ -1,20 +1,10 @@
 /**
- * The one formatter of issues (src/model/issue.ts), and the path joiner.
+ * The one formatter of issues (src/model/issue.ts). Paths are data until here:
+ * this is where they become text (renderPath).
  */
 import type { Issue } from '../model/issue.js';
+import { panelAt, renderPath, type IssuePath } from '../model/issue-path.js';
 import { terminalText } from './plain-text.js';
-
-/** Joins path segments the way JavaScript would index them: `panels[3].targets[0]`. */
-export function joinPath(...segments: ReadonlyArray<string | number>): string {
-  let out = '';
-  for (const s of segments) {
-    if (typeof s === 'number') out += `[${s}]`;
-    else if (s === '') continue;
-    else if (s.startsWith('[')) out += s;
-    else out += out === '' ? s : `.${s}`;
-  }
-  return out;
-}
 
 /**
  * The one formatter. Prints, per issue:
@@ -33,15 +23,15 @@ export function formatIssue(i: Issue): string {
   if (i.source?.datasource) where.push(`datasource "${i.source.datasource}"`);
   if (i.source?.dashboard) where.push(`dashboard "${i.source.dashboard}"`);
   if (i.source?.panel) where.push(`panel "${i.source.panel}"`);
-  const field = lastField(i.path);
+  const field = renderPath(fieldInPanel(i.path));
   const head = [...where, field].filter(Boolean).join(' › ');
   const line = `${mark} ${head ? `${head}: ` : ''}${i.message} [${i.code}]`;
+  const full = renderPath(i.path);
   // Names, paths and messages carry input data: no escape sequence from it reaches the terminal.
-  return terminalText(i.path ? `${line}\n  → at ${i.path}` : line);
+  return terminalText(full ? `${line}\n  → at ${full}` : line);
 }
 
 /** The field path inside the innermost panel (what a person edits), or the whole path. */
-function lastField(path: string): string {
-  const m = /^(?:panels\[\d+\]\.)?(?:panels\[\d+\]\.?)?(.*)$/.exec(path);
-  return m?.[1] ?? path;
+function fieldInPanel(path: IssuePath): IssuePath {
+  return panelAt(path)?.rest ?? path;
 }

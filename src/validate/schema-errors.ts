@@ -7,7 +7,7 @@
 import type { ErrorObject } from 'ajv';
 import { closestMatch } from '../model/closest-match.js';
 import { issue, type Issue } from '../model/issue.js';
-import { joinPath } from './issues.js';
+import { joinPath, type IssuePath, type PathSegment } from '../model/issue-path.js';
 import type { IssueCode } from '../model/issue-codes.js';
 import { ENV_REFERENCE_PATTERN, SECRET_REFERENCE_PATTERN } from '../model/env.js';
 import { NON_EMPTY_PATTERN, type JsonSchema } from './json-schema.js';
@@ -52,7 +52,7 @@ function collapseAnyOf(errors: readonly ErrorObject[]): ErrorObject[] {
 /** The schema's `definitions`, to resolve `$ref`s inside `anyOf` branches. */
 type Definitions = Readonly<Record<string, JsonSchema>>;
 
-function describeError(e: ErrorObject, doc: unknown, definitions: Definitions): { path: string; message: string } {
+function describeError(e: ErrorObject, doc: unknown, definitions: Definitions): { path: IssuePath; message: string } {
   const at = pointerToPath(e.instancePath, doc);
   const parent = (e.parentSchema ?? {}) as JsonSchema;
   const secret = parent.pattern === SECRET_REFERENCE_PATTERN;
@@ -64,12 +64,12 @@ function describeError(e: ErrorObject, doc: unknown, definitions: Definitions): 
       const allowed = Object.keys(parent.properties ?? {});
       const near = closestMatch(key, allowed);
       const hint = near ? ` (did you mean "${near}"?)` : allowed.length > 0 ? `; allowed keys: ${allowed.join(', ')}` : '';
-      return { path: joinPath(at, keySegment(key)), message: `unknown key "${key}"${hint}` };
+      return { path: joinPath(at, key), message: `unknown key "${key}"${hint}` };
     }
     case 'required': {
       const key = String((e.params as { missingProperty: string }).missingProperty);
       const hint = key === 'apiVersion' ? ' (add "apiVersion: 1"; without it Grafana reads the file as the deprecated v0 format)' : '';
-      return { path: joinPath(at, keySegment(key)), message: `missing required key "${key}"${hint}` };
+      return { path: joinPath(at, key), message: `missing required key "${key}"${hint}` };
     }
     case 'enum':
       return { path: at, message: choiceMessage((e.params as { allowedValues: unknown[] }).allowedValues, false, e.data) };
@@ -172,13 +172,14 @@ function describeValue(v: unknown): string {
 }
 
 /**
- * `/datasources/0/secureJsonData/password` -> `datasources[0].secureJsonData.password`.
- * Walks the document so a numeric key in a mapping stays a key (`jsonData["0"]`)
- * and only list positions become `[n]`.
+ * ajv's JSON Pointer `/datasources/0/secureJsonData/password` ->
+ * `['datasources', 0, 'secureJsonData', 'password']`. Walks the document so a
+ * numeric key in a mapping stays a key (`jsonData["0"]`) and only list
+ * positions become numbers.
  */
-export function pointerToPath(pointer: string, doc: unknown): string {
-  if (pointer === '') return '';
-  const segments: Array<string | number> = [];
+export function pointerToPath(pointer: string, doc: unknown): IssuePath {
+  if (pointer === '') return [];
+  const segments: PathSegment[] = [];
   let node: unknown = doc;
   for (const raw of pointer.slice(1).split('/')) {
     const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -186,13 +187,10 @@ export function pointerToPath(pointer: string, doc: unknown): string {
       segments.push(Number(key));
       node = node[Number(key)];
     } else {
-      segments.push(keySegment(key));
+      segments.push(key);
       node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
     }
   }
-  return joinPath(...segments);
+  return segments;
 }
 
-function keySegment(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
-}

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { closestMatch } from '../model/closest-match.js';
 import { isIssueCode, type IssueCode } from '../model/issue-codes.js';
 import { issue, type Issue, type IssueSource } from '../model/issue.js';
-import { joinPath } from './issues.js';
+import type { IssuePath } from '../model/issue-path.js';
 
 export interface ZodIssueOptions {
   /** The schema that failed: its keys give a top-level typo a "did you mean". */
@@ -14,7 +14,7 @@ export interface ZodIssueOptions {
    * a builder keeps for that (panels: PANEL_OUTPUT_PATHS). A top-level typo that is
    * a Grafana name (`gridPos`, `targets`) is offered the keys that write it.
    */
-  outputPaths?: Readonly<Record<string, string>>;
+  outputPaths?: Readonly<Record<string, IssuePath>>;
 }
 
 /**
@@ -28,7 +28,7 @@ export function issuesFromZod(error: z.ZodError, options: ZodIssueOptions = {}):
   // The keys an options object accepts, so a typo at the top level gets a "did you mean".
   const known = schema && 'shape' in schema ? Object.keys((schema as unknown as { shape: object }).shape) : [];
   return error.issues.map((zi) => {
-    const path = joinPath(...zi.path.map((p) => (typeof p === 'number' ? p : String(p))));
+    const path = zi.path.map((p) => (typeof p === 'number' ? p : String(p)));
     const hint = zi.code === 'unrecognized_keys' && zi.path.length === 0 ? suggestion(zi.keys, known, outputPaths) : '';
     const found = issue(codeOf(zi), path, describe(zi) + hint);
     return source ? { ...found, source } : found;
@@ -71,17 +71,17 @@ function codeOf(zi: z.core.$ZodIssue): IssueCode {
 const PLAIN_WORDS: Readonly<Record<string, readonly string[]>> = { width: ['w'], height: ['h'] };
 
 /** `gridPos` → `w`, `h`, `x`, `y`: the builder keys whose output path starts with another name. */
-function grafanaNames(outputPaths: Readonly<Record<string, string>>): Map<string, string[]> {
+function grafanaNames(outputPaths: Readonly<Record<string, IssuePath>>): Map<string, string[]> {
   const names = new Map<string, string[]>();
   for (const [key, out] of Object.entries(outputPaths)) {
-    const head = out.split(/[.[]/)[0]!;
-    if (head === key || head === '') continue;
+    const head = out[0];
+    if (head === key || typeof head !== 'string') continue;
     names.set(head, [...(names.get(head) ?? []), key]);
   }
   return names;
 }
 
-function suggestion(keys: readonly string[], known: readonly string[], outputPaths: Readonly<Record<string, string>> = {}): string {
+function suggestion(keys: readonly string[], known: readonly string[], outputPaths: Readonly<Record<string, IssuePath>> = {}): string {
   const names = grafanaNames(outputPaths);
   const hints = keys.flatMap((k) => {
     const synonyms = (Object.hasOwn(PLAIN_WORDS, k) ? PLAIN_WORDS[k]! : names.get(k) ?? []).filter((s) => known.includes(s));

@@ -59,7 +59,7 @@ function languageIssues(options: QueryVariableOptions) {
   const expected = languageOf(datasource.type);
   if (expected === query.language) return [];
   const want = expected === undefined ? 'a SQL or Prometheus datasource' : `${expected} text`;
-  return [issue('query-datasource-type', 'query', `a ${query.language} query on datasource "${datasource.name}" (type "${datasource.type}"): a query variable needs ${want}`)];
+  return [issue('query-datasource-type', ['query'], `a ${query.language} query on datasource "${datasource.name}" (type "${datasource.type}"): a query variable needs ${want}`)];
 }
 
 /** A variable whose options come from a query (SQL or PromQL). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderPath } from '../../src/model/issue-path.js';
 import { parse } from 'yaml';
 import { env, postgresDatasource, prometheusDatasource, promql, promQuery, sql, sqlQuery } from '../../src/index.js';
 import {
@@ -79,7 +80,7 @@ describe('alerting provisioning document', () => {
 
   it('a literal secret in a contact point is an error naming the field', () => {
     const cp = contactPoint({ name: 'x', receivers: [{ uid: 'x', type: 'slack', settings: { url: 'https://hooks.slack.com/services/T000/B000/XXXX', token: env('SLACK_TOKEN') } }] });
-    expect(cp.issues.map((i) => [i.code, i.path])).toEqual([['alert-contact-point-secret', 'receivers[0].settings.url']]);
+    expect(cp.issues.map((i) => [i.code, renderPath(i.path)])).toEqual([['alert-contact-point-secret', 'receivers[0].settings.url']]);
     expect(cp.issues[0]!.message).not.toContain('hooks.slack.com');
   });
 
@@ -98,6 +99,6 @@ describe('alerting provisioning document', () => {
     const q = alertQuery({ query: sqlQuery({ datasource: db, sql: sql`SELECT 1` }), range: '5m' });
     expect(thresholdExpression({ input: q, within: [5, 1] } as never).issues[0]!.message).toMatch(/reversed/);
     expect(thresholdExpression({ input: q } as never).issues[0]!.code).toBe('alert-expression-threshold');
-    expect(alertRule({ uid: 'u', title: 't', nodes: [q], condition: q, for: '10 minutes' }).issues.map((i) => i.path)).toEqual(['for']);
+    expect(alertRule({ uid: 'u', title: 't', nodes: [q], condition: q, for: '10 minutes' }).issues.map((i) => renderPath(i.path))).toEqual(['for']);
   });
 });

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { renderPath } from '../../src/model/issue-path.js';
 import { parse } from 'yaml';
 import { env, postgresDatasource, prometheusDatasource, promql, promQuery, sql, sqlQuery } from '../../src/index.js';
 import {
@@ -48,14 +49,14 @@ describe('the shipped alerting validator', () => {
       datasources: [],
     };
     const issues = validateAlertingDocument(doc);
-    const paths = issues.map((i) => i.path);
+    const paths = issues.map((i) => renderPath(i.path));
     expect(new Set(issues.map((i) => i.code))).toEqual(new Set(['alert-schema']));
     for (const p of [
       'groups[0].folder', 'groups[0].interval', 'groups[0].rules[0].noDataState', 'groups[0].rules[0].for', 'groups[0].rules[0].titel',
       'groups[0].rules[1].data', 'contactPoints[0].receivers[0].settings', 'policies[0].object_matchers[0]',
       'muteTimes[0].time_intervals[0].times[0].end_time', 'templates[0].template', 'datasources',
     ]) expect(paths, p).toContain(p);
-    const text = issues.map((i) => `${i.path}: ${i.message}`).join('\n');
+    const text = issues.map((i) => `${renderPath(i.path)}: ${i.message}`).join('\n');
     expect(text).toContain('groups[0].rules[0].titel: unknown key "titel" (did you mean "title"?)');
     expect(text).toContain('groups[0].rules[0].for: expected a duration such as 30s, 5m or 1h30m');
     expect(text).toContain('groups[0].rules[0].noDataState: expected one of "", "NoData", "Alerting", "OK", "KeepLast" (or an environment reference), got "Silence"');
@@ -69,7 +70,7 @@ describe('the shipped alerting validator', () => {
     const project = { alerting: { groups: [{ ...group, interval: 'every minute' }] }, config: { alertsModule: 'alerts/index.ts', outDir: 'generated' } };
     const { file, issues } = planAlerting(project as never, []);
     expect(file).toBeUndefined();
-    expect(issues.filter((i) => i.code === 'alert-schema').map((i) => [i.path, i.source?.file])).toEqual([['groups[0].interval', 'alerts/index.ts']]);
+    expect(issues.filter((i) => i.code === 'alert-schema').map((i) => [renderPath(i.path), i.source?.file])).toEqual([['groups[0].interval', 'alerts/index.ts']]);
   });
 });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { renderPath } from '../../src/model/issue-path.js';
 import { defaultDashboard } from '@grafana/schema';
 import {
   buildDashboard,
@@ -151,7 +152,7 @@ describe('compile', () => {
     const repo = queryVariable({ name: 'repository', datasource: db, query: sql`SELECT DISTINCT repository FROM benchmarks` });
     const branch = queryVariable({ name: 'branch', datasource: db, query: sql`SELECT DISTINCT branch FROM benchmarks WHERE repository = ${repo}` });
     const r = compileDashboard(dashboard({ uid: 'x', title: 'X', variables: [branch], panels: [] }));
-    expect(r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+    expect(r.issues.map((i) => `${renderPath(i.path)}: ${i.message}`)).toEqual([
       'templating.list[0].query: uses variable "repository", which the dashboard does not define (add it to `variables`)',
     ]);
   });
@@ -160,7 +161,7 @@ describe('compile', () => {
 describe('datasources and secrets', () => {
   it('rejects a literal password', () => {
     const ds = postgresDatasource({ name: 'DB', uid: 'db', url: 'db:5432', user: 'grafana', password: 'hunter2' as never, database: 'metrics' });
-    expect(ds.issues.map((i) => `${i.path}: ${i.message}`)).toEqual(['password: must be an environment reference, env("NAME"), never a literal secret']);
+    expect(ds.issues.map((i) => `${renderPath(i.path)}: ${i.message}`)).toEqual(['password: must be an environment reference, env("NAME"), never a literal secret']);
   });
 
   it('rejects a URL with a password in it', () => {

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { renderPath } from '../../src/model/issue-path.js';
 import { panelInputSchema } from '../../src/panels/schema.js';
 import { panelInputLooksValid } from '../../src/panels/input-fast-path.js';
 import { promQuery, promql, timeseriesPanel } from '../../src/index.js';
@@ -52,7 +53,7 @@ describe('the panel-options fast path never accepts what zod rejects', () => {
 
   it('invalid input still gets zod\'s issues (the fast path only ever skips a zod that finds nothing)', () => {
     const spec = timeseriesPanel({ ...base, decimals: 21, unit: 'reqsp' } as never);
-    expect(spec.issues.map((i) => i.path)).toEqual(['fieldConfig.defaults.unit', 'fieldConfig.defaults.decimals']);
+    expect(spec.issues.map((i) => renderPath(i.path))).toEqual(['fieldConfig.defaults.unit', 'fieldConfig.defaults.decimals']);
     expect(spec.issues[0]!.message).toContain('did you mean "reqps"');
   });
 });

@@ -13,6 +13,7 @@ import {
   loadResultsDir,
   migrate,
   parseResultsFile,
+  resultsProblemText,
   ResultsLoadError,
   seed,
   SEED_BASE_TIME,
@@ -124,14 +125,15 @@ describe('loadResultsDir', () => {
 
   it('reports JSON syntax (Python writes NaN, which is not JSON) and non-object documents with the file', () => {
     expect(parseResultsFile('x_benchmark_20260101_000000.json', '{"a": NaN}').problems[0]).toMatchObject({ code: 'results-syntax', file: 'x_benchmark_20260101_000000.json' });
-    expect(parseResultsFile('f.json', '[]').problems).toEqual([{ file: 'f.json', path: '$', code: 'results-type', message: 'expected an object, got an array' }]);
+    expect(parseResultsFile('f.json', '[]').problems).toEqual([{ file: 'f.json', path: [], code: 'results-type', message: 'expected an object, got an array' }]);
     expect(parseResultsFile('f.json', '{}').problems[0]?.code).toBe('results-empty');
   });
 
   it('hostile keys stay data: __proto__ as a hash, in config, in metadata; timestamps with an offset become UTC', () => {
     const text = readFileSync(path.join(FIXTURE_DIR, FILE), 'utf8');
     const proto = parseResultsFile(FILE, text.replace(/^\{\n    "[0-9a-f]{64}"/, '{\n    "__proto__"'));
-    expect(proto.problems.map((p) => p.path)).toContain('$.__proto__');
+    expect(proto.problems.map((p) => p.path)).toContainEqual(['__proto__']);
+    expect(proto.problems.map(resultsProblemText).join('\n')).toContain('$.__proto__');
     const doc = fixtureDoc();
     const entry = Object.values(doc)[0]!;
     const withConfig = JSON.stringify(doc).replace('"config":{', '"config":{"__proto__":{"polluted":true},');
@@ -140,7 +142,7 @@ describe('loadResultsDir', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(parsed.runs[0]!.config)).toBe(Object.prototype);
     const meta = JSON.stringify(doc).replace('"metadata":{', '"metadata":{"__proto__":1,');
-    expect(parseResultsFile(FILE, meta).problems.some((p) => p.code === 'results-unknown-key' && p.path?.endsWith('.metadata.__proto__'))).toBe(true);
+    expect(parseResultsFile(FILE, meta).problems.some((p) => p.code === 'results-unknown-key' && p.path?.slice(-2).join('/') === 'metadata/__proto__')).toBe(true);
     (entry.metadata as Record<string, unknown>).timestamp = '2026-10-31T23:30:00.5+02:00';
     expect(parseResultsFile(FILE, JSON.stringify(doc)).runs[0]!.created_at).toBe('2026-10-31 21:30:00.500000');
     (entry.metadata as Record<string, unknown>).timestamp = '2026-02-30T00:00:00';

@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { checkDashboard } from '../../src/check/run/index.js';
+import { renderPath } from '../../src/model/issue-path.js';
 import { lintDashboard } from '../../src/lint/index.js';
 import { repoRoot } from '../support/shared.js';
 
@@ -40,7 +41,7 @@ export async function corpusFindings(): Promise<CorpusFinding[]> {
   const out: CorpusFinding[] = [];
   for (const file of corpusFiles()) {
     const json = JSON.parse(readFileSync(path.join(CORPUS, file), 'utf8')) as Record<string, unknown>;
-    for (const i of lintDashboard(json, { file })) out.push({ kind: 'lint', file, severity: i.severity === 'error' ? 'error' : 'warning', code: i.code, path: i.path });
+    for (const i of lintDashboard(json, { file })) out.push({ kind: 'lint', file, severity: i.severity === 'error' ? 'error' : 'warning', code: i.code, path: renderPath(i.path) });
     const c = await checkDashboard(json, { now: new Date('2026-01-01T00:00:00Z') });
     for (const q of c.queries) {
       if (q.status === 'error' || q.status === 'wrong-shape' || q.status === 'empty') out.push({ kind: 'check', file, severity: 'error', code: `check-${q.status}`, path: q.path });

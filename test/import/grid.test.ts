@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { renderPath } from '../../src/model/issue-path.js';
 import { compactVertically, grafanaGrid, type GridItem } from '../../src/import/grid.js';
 import { importDashboard } from '../../src/import/import.js';
 import type { JsonObject } from '../../src/model/loose.js';
@@ -60,7 +61,7 @@ describe('grafanaGrid: the dashboard as Grafana lays it out', () => {
     const d = { panels: [panel('a', { x: 0, y: 0, w: 12, h: 8 }), panel('b', { x: 0, y: 0, w: 12, h: 8 }), { type: 'row', title: 'r', collapsed: false, gridPos: { x: 0, y: 8, w: 24, h: 1 }, panels: [] }, panel('c', { x: 0, y: 9, w: 12, h: 8 })] };
     const { dashboard, moved } = grafanaGrid(d);
     expect((dashboard.panels as JsonObject[]).map((p) => p.gridPos)).toEqual([{ x: 0, y: 0, w: 12, h: 8 }, { x: 0, y: 8, w: 12, h: 8 }, { x: 0, y: 16, w: 24, h: 1 }, { x: 0, y: 17, w: 12, h: 8 }]);
-    expect(moved.map((m) => `${m.path} ${m.from.y}→${m.to.y}`)).toEqual(['panels[1] 0→8', 'panels[2] 8→16', 'panels[3] 9→17']);
+    expect(moved.map((m) => `${renderPath(m.path)} ${m.from.y}→${m.to.y}`)).toEqual(['panels[1] 0→8', 'panels[2] 8→16', 'panels[3] 9→17']);
   });
   it('compacts a collapsed row\'s panels under its header when they overlap', () => {
     const d = { panels: [{ type: 'row', title: 'r', collapsed: true, gridPos: { x: 0, y: 0, w: 24, h: 1 }, panels: [panel('a', { x: 0, y: 1, w: 12, h: 8 }), panel('b', { x: 6, y: 3.5, w: 12, h: 8 })] }] };

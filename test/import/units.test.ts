@@ -39,7 +39,7 @@ describe('query text: variable references', () => {
   const branch = customVariable({ name: 'branch', values: ['main'] });
   ctx.scope.set('branch', { identifier: 'branch', spec: branch });
   ctx.variableNames.add('branch').add('later');
-  const site = { where: 'q', path: 'p' };
+  const site = { where: 'q', path: ['p'] };
   const t = (language: 'sql' | 'promql', text: string) => {
     const before = ctx.issues.length;
     const c = queryTemplate(ctx, language, text, site);
@@ -79,10 +79,10 @@ describe('layout: the least the code has to say', () => {
         const chosen: LayoutNode[] = [];
         nodes.forEach((n, i) => {
           const p = placed[i]!;
-          if (n.kind === 'panel') chosen.push({ kind: 'panel', slot: planner.panel(p.gridPos, 'p', 'p') as never });
+          if (n.kind === 'panel') chosen.push({ kind: 'panel', slot: planner.panel(p.gridPos, 'p', ['p']) as never });
           else {
-            planner.row(p.gridPos, n.collapsed === true, 'r', 'r');
-            const panels = p.kind === 'row' ? p.panels.map((g) => planner.rowPanel(g, 'p', 'p') as never) : [];
+            planner.row(p.gridPos, n.collapsed === true, 'r', ['r']);
+            const panels = p.kind === 'row' ? p.panels.map((g) => planner.rowPanel(g, 'p', ['p']) as never) : [];
             chosen.push({ kind: 'row', collapsed: n.collapsed, panels });
           }
         });
@@ -98,8 +98,8 @@ describe('layout: the least the code has to say', () => {
   it('an overlap it cannot reproduce: explicit x/y/w/h and a warning', () => {
     const ctx = new ImportContext(undefined, undefined);
     const planner = new SlotPlanner(ctx);
-    expect(planner.panel({ x: 0, y: 0, w: 12, h: 8 }, 'a', 'panels[0]')).toEqual({});
-    expect(planner.panel({ x: 6, y: 2, w: 12, h: 8 }, 'b', 'panels[1]')).toEqual({ x: 6, y: 2, w: 12, h: 8 });
+    expect(planner.panel({ x: 0, y: 0, w: 12, h: 8 }, 'a', ['panels', 0])).toEqual({});
+    expect(planner.panel({ x: 6, y: 2, w: 12, h: 8 }, 'b', ['panels', 1])).toEqual({ x: 6, y: 2, w: 12, h: 8 });
     expect(ctx.issues.map((i) => i.code)).toEqual(['import-grid-position']);
   });
 });

@@ -4,6 +4,7 @@
  * a common layout device and is not flagged (test/lint/fidelity.test.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { renderPath } from '../../src/model/issue-path.js';
 import { buildDashboard, dashboard, row, statPanel, textPanel } from '../../src/index.js';
 import { lintDashboard } from '../../src/lint/index.js';
 
@@ -15,7 +16,7 @@ describe('untitled panels', () => {
     expect(result.json).toBeDefined();
     const lint = lintDashboard(result.json!, {});
     const titles = lint.filter((i) => i.code === 'panel-title');
-    expect(titles.map((i) => i.path)).toEqual(['panels[1].title', 'panels[4].title']);
+    expect(titles.map((i) => renderPath(i.path))).toEqual(['panels[1].title', 'panels[4].title']);
     expect(titles.every((i) => i.severity === 'warning')).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutPanels, type GridPos, type LayoutNode, type PanelSlot } from '../../src/compile/layout.js';
 import type { Issue, IssueCode } from '../../src/model/issue.js';
+import type { IssuePath } from '../../src/model/issue-path.js';
 
 /** Lays out one top-level panel; returns its position and the issues. */
 function one(slot: PanelSlot): { pos: GridPos; issues: Issue[] } {
@@ -9,7 +10,14 @@ function one(slot: PanelSlot): { pos: GridPos; issues: Issue[] } {
   return { pos: nodes[0]!.gridPos, issues };
 }
 
-const error = (code: IssueCode, path: string, message: string): Issue => ({ code, path, message, severity: 'error' });
+/** The gridPos field each layout code is about (an overlap is about the whole gridPos). */
+const FIELD: Partial<Record<IssueCode, string>> = { 'layout-width': 'w', 'layout-height': 'h', 'layout-column': 'x', 'layout-position': 'y' };
+const error = (code: IssueCode, slot: IssuePath, message: string): Issue => ({
+  code,
+  path: [...slot, 'gridPos', ...(FIELD[code] ? [FIELD[code]] : [])],
+  message,
+  severity: 'error',
+});
 
 describe('layout-width', () => {
   it.each([
@@ -22,7 +30,7 @@ describe('layout-width', () => {
     ['wide' as unknown as number, 'panel width "wide" is not a number (allowed: 1..24)', 12],
   ])('width %s', (w, message, clamped) => {
     const { pos, issues } = one({ w });
-    expect(issues).toEqual([error('layout-width', 'panels[0]', message)]);
+    expect(issues).toEqual([error('layout-width', ['panels', 0], message)]);
     expect(pos).toEqual({ x: 0, y: 0, w: clamped, h: 8 });
   });
 });
@@ -40,7 +48,7 @@ describe('layout-height', () => {
     [Number.NaN, 'panel height NaN is not a number (allowed: 1..1000000)', 8],
   ])('height %s', (h, message, clamped) => {
     const { pos, issues } = one({ h });
-    expect(issues).toEqual([error('layout-height', 'panels[0]', message)]);
+    expect(issues).toEqual([error('layout-height', ['panels', 0], message)]);
     expect(pos).toEqual({ x: 0, y: 0, w: 12, h: clamped });
   });
 });
@@ -57,7 +65,7 @@ describe('layout-column', () => {
     [{ x: Number.NaN, w: 4 }, 'panel x NaN is not a number (allowed: 0..20 for width 4)', 0],
   ])('%o', (slot, message, clampedX) => {
     const { pos, issues } = one(slot);
-    expect(issues).toEqual([error('layout-column', 'panels[0]', message)]);
+    expect(issues).toEqual([error('layout-column', ['panels', 0], message)]);
     expect(pos.x).toBe(clampedX);
   });
 
@@ -74,7 +82,7 @@ describe('layout-position', () => {
     expect(issues).toEqual([
       error(
         'layout-position',
-        'panels[0]',
+        ['panels', 0],
         'panel y 5 is given without x (allowed: x and y together for an exact position, or x alone to pin the column)',
       ),
     ]);
@@ -84,7 +92,7 @@ describe('layout-position', () => {
   it('a negative y is reported and the panel flows in its pinned column', () => {
     const { pos, issues } = one({ x: 6, y: -2 });
     expect(issues).toEqual([
-      error('layout-position', 'panels[0]', 'panel y -2 is above the top of the dashboard (allowed: 0..1000000)'),
+      error('layout-position', ['panels', 0], 'panel y -2 is above the top of the dashboard (allowed: 0..1000000)'),
     ]);
     expect(pos).toEqual({ x: 6, y: 0, w: 12, h: 8 });
   });
@@ -94,7 +102,7 @@ describe('layout-position', () => {
     expect(issues).toEqual([
       error(
         'layout-position',
-        'panels[0]',
+        ['panels', 0],
         'panel y 9007199254740992 is below the 1000000-row limit (allowed: 0..1000000)',
       ),
     ]);
@@ -104,7 +112,7 @@ describe('layout-position', () => {
   it('a fractional y is reported and rounded', () => {
     const { pos, issues } = one({ x: 0, y: 2.4 });
     expect(issues).toEqual([
-      error('layout-position', 'panels[0]', 'panel y 2.4 is not a whole grid row (allowed: 0..1000000)'),
+      error('layout-position', ['panels', 0], 'panel y 2.4 is not a whole grid row (allowed: 0..1000000)'),
     ]);
     expect(pos).toEqual({ x: 0, y: 2, w: 12, h: 8 });
   });
@@ -118,7 +126,7 @@ describe('layout-position', () => {
     expect(result.issues).toEqual([
       error(
         'layout-position',
-        'panels[1].panels[0]',
+        ['panels', 1, 'panels', 0],
         'panel y 0 is above its row, whose panels start at y 9 (allowed: y >= 9; y is absolute on the dashboard, not relative to the row)',
       ),
     ]);
@@ -137,7 +145,7 @@ describe('layout-position', () => {
     expect(result.issues).toEqual([
       error(
         'layout-position',
-        'panels[1]',
+        ['panels', 1],
         'panel y 3 is above the row before it, which ends at y 9 (allowed: y >= 9)',
       ),
     ]);
@@ -154,7 +162,7 @@ describe('layout-overlap', () => {
     expect(result.issues).toEqual([
       error(
         'layout-overlap',
-        'panels[1]',
+        ['panels', 1],
         'panel at x=6 y=4 w=12 h=8 overlaps panels[0] at x=0 y=0 w=12 h=8 (allowed: a position no earlier panel or row header occupies)',
       ),
     ]);
@@ -169,7 +177,7 @@ describe('layout-overlap', () => {
     expect(result.issues).toEqual([
       error(
         'layout-overlap',
-        'panels[1]',
+        ['panels', 1],
         'panel at x=8 y=2 w=4 h=2 overlaps panels[0] at x=0 y=0 w=12 h=8 (allowed: a position no earlier panel or row header occupies)',
       ),
     ]);
@@ -189,7 +197,7 @@ describe('layout-overlap', () => {
     expect(result.issues).toEqual([
       error(
         'layout-overlap',
-        'panels[0].panels[1]',
+        ['panels', 0, 'panels', 1],
         'panel at x=5 y=2 w=6 h=2 overlaps panels[0].panels[0] at x=0 y=1 w=6 h=2 (allowed: a position no earlier panel or row header occupies)',
       ),
     ]);

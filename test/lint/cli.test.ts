@@ -55,9 +55,11 @@ describe('dashcode lint', () => {
 
   it('--format json', async () => {
     const r = await lint(project({ 'generated/one.json': untitled }), '--format', 'json');
-    const report = JSON.parse(r.out) as { errors: number; warnings: number; files: number; issues: Array<{ code: string; source: { file: string } }> };
+    const report = JSON.parse(r.out) as { errors: number; warnings: number; files: number; issues: Array<{ code: string; path: unknown; at: string; source: { file: string } }> };
     expect(report).toMatchObject({ errors: 0, warnings: 1, files: 3 });
     expect(report.issues.map((i) => [i.code, i.source.file])).toEqual([['panel-title', 'generated/one.json']]);
+    // The path as data for tools, and as the text people read.
+    expect(report.issues.map((i) => [i.path, i.at])).toEqual([[['panels', 0, 'title'], 'panels[0].title']]);
   });
 
   it('lints named files and directories; skips other JSON and YAML in directories only', async () => {

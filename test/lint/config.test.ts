@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderPath } from '../../src/model/issue-path.js';
 import { checkLintConfig, lintDashboard, lintRepo, type LintConfig } from '../../src/lint/index.js';
 import { DATASOURCES, codes, dashboard, promPanel } from './support.js';
 
@@ -26,7 +27,7 @@ describe('lint configuration', () => {
   it('an exclusion without a reason is an error and excludes nothing', () => {
     const raw = { exclude: { 'panel-unit': [{ panel: 'Memory' }, { panel: 'Memory', reason: '  ' }] } };
     const { config, issues } = checkLintConfig(raw, 'dashcode.lint.json');
-    expect(issues.map((i) => [i.code, i.path, i.severity, i.source?.file])).toEqual([
+    expect(issues.map((i) => [i.code, renderPath(i.path), i.severity, i.source?.file])).toEqual([
       ['lint-config', 'exclude["panel-unit"][0].reason', 'error', 'dashcode.lint.json'],
       ['lint-config', 'exclude["panel-unit"][1].reason', 'error', 'dashcode.lint.json'],
     ]);
@@ -37,7 +38,7 @@ describe('lint configuration', () => {
 
   it('unknown rules, severities and keys', () => {
     const { config, issues } = checkLintConfig({ rules: { 'panel-units': 'off', 'panel-title': 'info' }, exclude: { 'panel-unit': 'x' }, extends: 'recommended' });
-    expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+    expect(issues.map((i) => `${renderPath(i.path)}: ${i.message}`)).toEqual([
       'extends: unknown key "extends" (allowed: rules, exclude)',
       'rules["panel-units"]: unknown rule "panel-units" (did you mean "panel-unit"?)',
       'rules["panel-title"]: expected "off", "warning" or "error", got "info"',

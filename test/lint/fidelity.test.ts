@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderPath } from '../../src/model/issue-path.js';
 import { lintDashboard } from '../../src/lint/index.js';
 import { metricTypes } from '../../src/check/prometheus-client.js';
 import { run } from '../../src/cli/run.js';
@@ -17,7 +18,7 @@ const dash = (targets: Array<Record<string, unknown>>, datasource: unknown = pro
   panels: [{ id: 1, type: 'timeseries', title: 'P', gridPos: { x: 0, y: 0, w: 24, h: 8 }, datasource, fieldConfig: { defaults: { unit: 'short' } }, targets }],
   templating: { list: variables },
 });
-const codes = (d: unknown, ctx = {}) => lintDashboard(d, ctx).map((i) => `${i.code} ${i.path}`);
+const codes = (d: unknown, ctx = {}) => lintDashboard(d, ctx).map((i) => `${i.code} ${renderPath(i.path)}`);
 
 describe('promql-rate-counter: real counters without _total', () => {
   const exprs = ['rate(node_vmstat_pgfault[$__rate_interval])', 'rate(nv_inference_request_duration_us[$__rate_interval])', 'rate(tgi_request_success[$__rate_interval])'];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderPath } from '../../src/model/issue-path.js';
 import { codes, dashboard, lint, promPanel, type Json } from './support.js';
 
 const at = (x: number, y: number, w: number, h: number): { gridPos: Json } => ({ gridPos: { x, y, w, h } });
@@ -12,7 +13,7 @@ describe('layout', () => {
   it('names both panels of an overlap', () => {
     const issues = lint(dashboard([panel('A', at(0, 0, 12, 8)), panel('B', at(0, 7, 12, 8))]));
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ code: 'layout-overlap', path: 'panels[1].gridPos', source: { panel: 'B' } });
+    expect(issues[0]).toMatchObject({ code: 'layout-overlap', path: ['panels', 1, 'gridPos'], source: { panel: 'B' } });
     expect(issues[0]!.message).toBe('panel at x=0 y=7 w=12 h=8 overlaps "A" at x=0 y=0 w=12 h=8 (panels[0])');
   });
 
@@ -21,7 +22,7 @@ describe('layout', () => {
       panel('A', at(0, 0, 24, 8)),
       { type: 'row', title: 'More', collapsed: true, ...at(0, 8, 24, 1), panels: [{ ...panel('B', at(0, 9, 24, 8)), id: 10 }, { ...panel('C', at(0, 12, 12, 8)), id: 11 }] },
     ]);
-    expect(lint(json).map((i) => `${i.code} ${i.path}`)).toEqual(['layout-overlap panels[1].panels[1].gridPos']);
+    expect(lint(json).map((i) => `${i.code} ${renderPath(i.path)}`)).toEqual(['layout-overlap panels[1].panels[1].gridPos']);
   });
 
   it('negative x and missing gridPos', () => {

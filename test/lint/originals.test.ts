@@ -3,6 +3,7 @@
  * linter must find each of them, with a code and a location, and nothing else.
  */
 import { describe, expect, it } from 'vitest';
+import { renderPath } from '../../src/model/issue-path.js';
 import { lintCommand } from '../../src/cli/commands/lint.js';
 import type { Issue } from '../../src/model/issue.js';
 import { captureIo } from '../support/temp-project.js';
@@ -67,7 +68,7 @@ describe.runIf(needShared)('the hand-written originals', () => {
   it('points at the defective panels of the benchmark dashboard', async () => {
     const { issues } = await lintOriginals();
     const at = (code: string): string[] =>
-      issues.filter((i) => i.code === code && i.source?.file === 'benchmark/grafana_dashboard.json').map((i) => `${i.path} (${i.source?.panel ?? '-'})`);
+      issues.filter((i) => i.code === code && i.source?.file === 'benchmark/grafana_dashboard.json').map((i) => `${renderPath(i.path)} (${i.source?.panel ?? '-'})`);
     expect(at('panel-duplicate-query')).toEqual(['panels[3].targets (Second eager forward pass)', 'panels[8].targets (Fourth compile forward pass)']);
     expect(at('sql-trailing-comment')).toEqual([5, 6, 7, 8].map((n, k) => `panels[${n}].targets[0].rawSql (${['First', 'Second', 'Third', 'Fourth'][k]} compile forward pass)`));
     expect(at('panel-unit')).toEqual(['panels[11].fieldConfig.defaults.unit (GPU Utilization)']);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderPath } from '../../src/model/issue-path.js';
 import { inferPromUnit, inferSqlUnit } from '../../src/lint/dashboard/units.js';
 import { codes, dashboard, lint, promPanel, sqlPanel } from './support.js';
 
@@ -34,7 +35,7 @@ describe('unit inference', () => {
 describe('panel-unit', () => {
   it('names the value and suggests the unit', () => {
     const issues = lint(dashboard([promPanel('TTFT', 'histogram_quantile(0.9, sum by (le) (rate(ttft_milliseconds_bucket[$__rate_interval])))', { fieldConfig: { defaults: {} } })]));
-    expect(issues.map((i) => [i.code, i.path, i.message])).toEqual([
+    expect(issues.map((i) => [i.code, renderPath(i.path), i.message])).toEqual([
       ['panel-unit', 'panels[0].fieldConfig.defaults.unit', 'no unit, but the values are durations ("ttft_milliseconds_bucket"); set unit "ms"'],
     ]);
   });
@@ -52,7 +53,7 @@ describe('panel-unit', () => {
 describe('panel-duplicate-query', () => {
   it('ignores whitespace and names the first panel', () => {
     const issues = lint(dashboard([sqlPanel('Third pass', 'SELECT a FROM t'), sqlPanel('Fourth pass', 'SELECT a\n  FROM t')]));
-    expect(issues.map((i) => [i.code, i.path, i.message])).toEqual([
+    expect(issues.map((i) => [i.code, renderPath(i.path), i.message])).toEqual([
       ['panel-duplicate-query', 'panels[1].targets', 'runs the same queries as "Third pass" (panels[0]); a copied panel whose query was never changed?'],
     ]);
   });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { renderPath } from '../../src/model/issue-path.js';
 import { datasourcesOf, lintProvisioning, lintRepo, provisioningKind } from '../../src/lint/index.js';
 import { dashboard, promPanel } from './support.js';
 
 const ds = (d: Record<string, unknown>): unknown => ({ apiVersion: 1, datasources: [{ name: 'DB', type: 'grafana-postgresql-datasource', uid: 'db', ...d }] });
-const secrets = (doc: unknown): string[] => lintProvisioning(doc, 'datasources', { file: 'ds.yaml' }).filter((i) => i.code === 'provisioning-secret').map((i) => i.path);
+const secrets = (doc: unknown): string[] => lintProvisioning(doc, 'datasources', { file: 'ds.yaml' }).filter((i) => i.code === 'provisioning-secret').map((i) => renderPath(i.path));
 
 describe('provisioning-secret', () => {
   it.each([
@@ -37,7 +38,7 @@ describe('provisioning-secret', () => {
 describe('provisioning-api-version', () => {
   it('must be 1', () => {
     const issues = lintProvisioning({ apiVersion: 2, providers: [] }, 'dashboards', { file: 'p.yaml' });
-    expect(issues.map((i) => [i.code, i.path])).toEqual([['provisioning-api-version', 'apiVersion']]);
+    expect(issues.map((i) => [i.code, renderPath(i.path)])).toEqual([['provisioning-api-version', 'apiVersion']]);
   });
 });
 
@@ -79,7 +80,7 @@ describe('cross-file rules in lintRepo', () => {
         { file: 'b.yaml', kind: 'datasources', doc: { apiVersion: 1, datasources: [{ name: 'Other', type: 'prometheus', uid: 'other', isDefault: 'true', orgId: 1 }] } },
       ],
     });
-    expect(issues.map((i) => [i.code, i.source?.file, i.path])).toEqual([['provisioning-default-datasource', 'b.yaml', 'datasources[0].isDefault']]);
+    expect(issues.map((i) => [i.code, i.source?.file, renderPath(i.path)])).toEqual([['provisioning-default-datasource', 'b.yaml', 'datasources[0].isDefault']]);
     expect(issues[0]!.message).toBe('"Other" is a default datasource of org 1, and so is "Prometheus" in a.yaml; Grafana keeps only one, so which one wins is an accident');
   });
 

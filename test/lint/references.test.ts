@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderPath } from '../../src/model/issue-path.js';
 import { lintDashboard } from '../../src/lint/index.js';
 import { DATASOURCES, PROM, codes, dashboard, lint, promPanel, variable, type Json } from './support.js';
 
@@ -27,7 +28,7 @@ describe('datasource references', () => {
   it('resolves a legacy name reference but asks for a uid', () => {
     const issues = lint(dashboard([promPanel('Up', 'up', { datasource: 'Prometheus', targets: [{ refId: 'A', expr: 'up' }] })]));
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ code: 'datasource-missing-uid', path: 'panels[0].datasource' });
+    expect(issues[0]).toMatchObject({ code: 'datasource-missing-uid', path: ['panels', 0, 'datasource'] });
     expect(issues[0]!.message).toContain('"uid": "prom"');
   });
 
@@ -40,7 +41,7 @@ describe('datasource references', () => {
   it('reports an unknown uid once per panel, at the first place it appears', () => {
     const ref = { type: 'prometheus', uid: 'gone' };
     const issues = lint(dashboard([promPanel('Up', ['up', 'up{job="a"}'], { datasource: ref, targets: [{ refId: 'A', datasource: ref, expr: 'up' }, { refId: 'B', datasource: ref, expr: 'up{job="a"}' }] })]));
-    expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual(['datasource-unknown panels[0].datasource']);
+    expect(issues.map((i) => `${i.code} ${renderPath(i.path)}`)).toEqual(['datasource-unknown panels[0].datasource']);
     expect(issues[0]!.message).toContain('"Prometheus" uid prom');
   });
 
@@ -50,7 +51,7 @@ describe('datasource references', () => {
       annotations: { list: [{ name: 'Deploys', datasource: { type: 'prometheus' }, expr: 'changes(build_info[$__rate_interval])' }] },
     });
     const references = lint(json).filter((i) => i.code !== 'promql-unsafe-interpolation');
-    expect(references.map((i) => `${i.code} ${i.path}`)).toEqual(['datasource-unknown templating.list[0].datasource', 'datasource-missing-uid annotations.list[0].datasource']);
+    expect(references.map((i) => `${i.code} ${renderPath(i.path)}`)).toEqual(['datasource-unknown templating.list[0].datasource', 'datasource-missing-uid annotations.list[0].datasource']);
   });
 });
 
@@ -92,7 +93,7 @@ describe('variables', () => {
 
   it('repeat must name a variable', () => {
     const issues = lint(dashboard([promPanel('Up', 'up', { repeat: 'instance' })]));
-    expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual(['variable-undefined panels[0].repeat']);
+    expect(issues.map((i) => `${i.code} ${renderPath(i.path)}`)).toEqual(['variable-undefined panels[0].repeat']);
   });
 
   it('ignores the SQL builder state of a raw SQL query, which Grafana does not run', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderPath } from '../../src/model/issue-path.js';
 import { lexSql, textAfterTerminator } from '../../src/languages/sql/lexer.js';
 import { codes, dashboard, lint, sqlPanel, variable, type Json } from './support.js';
 
@@ -58,7 +59,7 @@ describe('sql-unsafe-interpolation: the format must suit where the variable stan
       },
     });
     const found = lint(json).filter((i) => i.code === 'sql-unsafe-interpolation');
-    expect(found.map((i) => i.path)).toEqual(['templating.list[1].query']);
+    expect(found.map((i) => renderPath(i.path))).toEqual(['templating.list[1].query']);
     expect(found[0]!.source?.panel).toBeUndefined();
   });
 
@@ -66,7 +67,7 @@ describe('sql-unsafe-interpolation: the format must suit where the variable stan
     const issues = lint(dashboard([sqlPanel('Runs', 'SELECT 1 FROM t WHERE a = $branch OR b = $branch')], { templating: { list: [single] } }));
     const found = issues.filter((i) => i.code === 'sql-unsafe-interpolation');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ path: 'panels[0].targets[0].rawSql', severity: 'error', source: { file: 'test.json', dashboard: 'Lint test', panel: 'Runs' } });
+    expect(found[0]).toMatchObject({ path: ['panels', 0, 'targets', 0, 'rawSql'], severity: 'error', source: { file: 'test.json', dashboard: 'Lint test', panel: 'Runs' } });
   });
 });
 

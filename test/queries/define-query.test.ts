@@ -5,6 +5,7 @@
  * way for every kind.
  */
 import { describe, expect, it } from 'vitest';
+import { renderPath } from '../../src/model/issue-path.js';
 import { testDatasources } from '../support/fixtures.js';
 import { promQuery, promql, sql, sqlQuery, tempoDatasource, tempoQuery, traceql } from '../../src/index.js';
 import type { PromDatasource } from '../../src/datasources/kinds.js';
@@ -24,7 +25,7 @@ const KINDS = [
 describe('defineQuery: one skeleton for every query builder', () => {
   it.each(KINDS)('$name words a bad refId as every other kind does', ({ build }) => {
     const q = build({ refId: 'a\nb' });
-    expect(q.issues.map((i) => [i.path, i.message])).toEqual([['refId', QUERY_REF_ID_MESSAGE]]);
+    expect(q.issues.map((i) => [renderPath(i.path), i.message])).toEqual([['refId', QUERY_REF_ID_MESSAGE]]);
   });
 
   it.each(KINDS)('$name names the datasource in a kind mismatch', ({ build, other }) => {

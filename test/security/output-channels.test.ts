@@ -109,7 +109,7 @@ describe('text output strips terminal control sequences from input data', () => 
   it('the issue formatter', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.constantFrom(...ESCAPES), h), { maxLength: 6 }).map((p) => p.join('')), (s) => {
-        const out = formatIssues([{ code: 'layout-width', path: `panels[0].${s}`, message: `unit "${s}" is unknown`, severity: 'error', source: { file: s, dashboard: s, panel: s } }]);
+        const out = formatIssues([{ code: 'layout-width', path: ['panels', 0, s], message: `unit "${s}" is unknown`, severity: 'error', source: { file: s, dashboard: s, panel: s } }]);
         expect(out).not.toMatch(CONTROL_IN_OUTPUT);
       }),
       { numRuns: 300 },
@@ -127,7 +127,7 @@ describe('text output strips terminal control sequences from input data', () => 
   });
 
   it('keeps the visible text of a coloured title', () => {
-    const out = formatIssues([{ code: 'layout-width', path: '', message: 'm', severity: 'error', source: { dashboard: '\u001b[31mRed\u001b[0m \u001b]8;;http://x\u0007link\u001b]8;;\u0007' } }]);
+    const out = formatIssues([{ code: 'layout-width', path: [], message: 'm', severity: 'error', source: { dashboard: '\u001b[31mRed\u001b[0m \u001b]8;;http://x\u0007link\u001b]8;;\u0007' } }]);
     expect(out).toContain('dashboard "Red link"');
   });
 });
@@ -139,6 +139,6 @@ describe('other text reports', () => {
     const esc = '\u001b]0;pwned\u0007\u001b[2J\r';
     const report = formatCheckReport([{ dashboard: `D${esc}`, file: `f${esc}.json`, range: { from: 'now-1h', to: 'now' }, variables: [], queries: [{ panel: `P${esc}`, refId: 'A', language: 'sql', status: 'error', message: `boom${esc}`, expanded: `SELECT '${esc}'`, path: 'panels[0]', ms: 1 }] }] as never);
     expect(report).not.toMatch(CONTROL_IN_OUTPUT);
-    expect(githubAnnotation({ code: 'lint-parse', path: '', message: `m${esc}`, severity: 'error', source: { dashboard: esc } })).not.toMatch(/\u001b|\u0007/);
+    expect(githubAnnotation({ code: 'lint-parse', path: [], message: `m${esc}`, severity: 'error', source: { dashboard: esc } })).not.toMatch(/\u001b|\u0007/);
   });
 });

@@ -62,7 +62,7 @@ describe('lint: promql-unsafe-interpolation for hand-written JSON', () => {
   it('reports job="$job" naming the dashboard, panel and path', () => {
     const issues = found('up{job="$job"}');
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ severity: 'warning', path: 'panels[0].targets[0].expr', source: { file: 'test.json', dashboard: 'Lint test', panel: 'Up' } });
+    expect(issues[0]).toMatchObject({ severity: 'warning', path: ['panels', 0, 'targets', 0, 'expr'], source: { file: 'test.json', dashboard: 'Lint test', panel: 'Up' } });
   });
 
   it('accepts percentencode and closed variables', () => {

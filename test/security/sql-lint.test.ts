@@ -27,7 +27,7 @@ describe('lint: sql-unsafe-interpolation in every lexical position', () => {
     const issues = found(rawSql);
     expect(issues.length, rawSql).toBeGreaterThanOrEqual(1);
     expect(issues[0]!.message).toContain(message);
-    expect(issues[0]).toMatchObject({ severity: 'error', path: 'panels[0].targets[0].rawSql', source: { file: 'test.json', dashboard: 'Lint test', panel: 'Runs' } });
+    expect(issues[0]).toMatchObject({ severity: 'error', path: ['panels', 0, 'targets', 0, 'rawSql'], source: { file: 'test.json', dashboard: 'Lint test', panel: 'Runs' } });
   });
 
   it.each([

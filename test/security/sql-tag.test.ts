@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { renderPath } from '../../src/model/issue-path.js';
 import { compileDashboard, constantVariable, sqlAnnotation, customVariable, dashboard, sql, sqlQuery, tablePanel, textboxVariable, type QueryText } from '../../src/index.js';
 import { interpolateVariables, type VariableValue } from '../../src/check/interpolate/index.js';
 import { lexSql, type SqlSegment } from '../../src/languages/sql/lexer.js';
@@ -84,7 +85,7 @@ describe('the sql tag refuses every position where a value could leave its liter
       panels: [q(sql`SELECT 1 WHERE b = '$branch'`, 'single in quotes'), q(sql`SELECT 1 WHERE c = '$commit'`, 'multi in quotes'), q(sql`SELECT 1 -- $branch`, 'comment'), q(sql`SELECT $branch`, 'bare'), q(sql`SELECT 1 WHERE c IN ($commit)`, 'multi in IN')],
     });
     const found = compileDashboard(d).issues.filter((i) => i.code === 'sql-unsafe-interpolation');
-    expect(found.map((i) => [i.source?.panel, i.path])).toEqual([
+    expect(found.map((i) => [i.source?.panel, renderPath(i.path)])).toEqual([
       ['multi in quotes', 'panels[1].targets[0].rawSql'],
       ['comment', 'panels[2].targets[0].rawSql'],
       ['bare', 'panels[3].targets[0].rawSql'],
@@ -94,7 +95,7 @@ describe('the sql tag refuses every position where a value could leave its liter
   it('annotation queries are judged too', () => {
     const d = dashboard({ uid: 'anno', title: 'Anno', variables: [branch], annotations: [sqlAnnotation({ name: 'Runs', datasource: db, sql: sql`SELECT 1 AS time -- ${branch}` })], panels: [] });
     const found = compileDashboard(d).issues.filter((i) => i.code === 'sql-unsafe-interpolation');
-    expect(found.map((i) => i.path)).toEqual(['annotations.list[1].target.rawSql']);
+    expect(found.map((i) => renderPath(i.path))).toEqual(['annotations.list[1].target.rawSql']);
   });
 
   it('is a compile error naming the dashboard, panel and field', () => {
@@ -107,7 +108,7 @@ describe('the sql tag refuses every position where a value could leave its liter
     const r = compileDashboard(d, { file: 'dashboards/sec.ts' });
     const found = r.issues.filter((i) => i.code === 'sql-unsafe-interpolation');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'error', path: 'panels[0].targets[0].rawSql', source: { file: 'dashboards/sec.ts', dashboard: 'Security', panel: 'Runs' } });
+    expect(found[0]).toMatchObject({ severity: 'error', path: ['panels', 0, 'targets', 0, 'rawSql'], source: { file: 'dashboards/sec.ts', dashboard: 'Security', panel: 'Runs' } });
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { renderPath } from '../../src/model/issue-path.js';
 import {
   NonSerializableError,
   canonicalize,
@@ -123,11 +124,12 @@ describe('findNonSerializable', () => {
   it('names the path of each problem', () => {
     const panels: unknown[] = [{}, {}, {}, { options: { foo: () => 1, 'my key': NaN, ok: 1 } }];
     const found = findNonSerializable({ panels, n: 10n, d: new Date(0), m: new Map(), i: Infinity });
-    expect(found.map((p) => p.path)).toEqual(['d', 'i', 'm', 'n', 'panels[3].options.foo', 'panels[3].options["my key"]']);
-    expect(found.find((p) => p.path === 'n')?.message).toMatch(/bigint/);
-    expect(found.find((p) => p.path === 'd')?.message).toMatch(/toISOString/);
-    expect(found.find((p) => p.path === 'm')?.message).toMatch(/Map instance/);
-    expect(found.find((p) => p.path.endsWith('foo'))?.message).toMatch(/function foo/);
+    expect(found.map((p) => renderPath(p.path))).toEqual(['d', 'i', 'm', 'n', 'panels[3].options.foo', 'panels[3].options["my key"]']);
+    expect(found.map((p) => p.path).at(-1)).toEqual(['panels', 3, 'options', 'my key']);
+    expect(found.find((p) => renderPath(p.path) === 'n')?.message).toMatch(/bigint/);
+    expect(found.find((p) => renderPath(p.path) === 'd')?.message).toMatch(/toISOString/);
+    expect(found.find((p) => renderPath(p.path) === 'm')?.message).toMatch(/Map instance/);
+    expect(found.find((p) => p.path.at(-1) === 'foo')?.message).toMatch(/function foo/);
   });
 
   it('reports cycles where they close, once', () => {
@@ -135,17 +137,17 @@ describe('findNonSerializable', () => {
     const dash = { panels: [panel] };
     panel['parent'] = dash;
     const found = findNonSerializable(dash);
-    expect(found).toEqual([{ path: 'panels[0].parent', message: expect.stringMatching(/cycle.*\(root\)/) as unknown as string }]);
+    expect(found).toEqual([{ path: ['panels', 0, 'parent'], message: expect.stringMatching(/cycle.*\(root\)/) as unknown as string }]);
     const arr: unknown[] = [1];
     arr.push(arr);
-    expect(findNonSerializable({ a: arr })).toEqual([{ path: 'a[1]', message: expect.stringContaining('ancestor a') as unknown as string }]);
+    expect(findNonSerializable({ a: arr })).toEqual([{ path: ['a', 1], message: expect.stringContaining('ancestor a') as unknown as string }]);
   });
 
   it('reports undefined elements, holes, symbols, boxed values and class instances', () => {
     // eslint-disable-next-line no-sparse-arrays
     const value = { a: [1, undefined, , 2], s: Symbol('x'), b: Object(1) as unknown, c: new (class Foo {})(), t: new Uint8Array(2) };
-    expect(findNonSerializable(value).map((p) => p.path)).toEqual(['a[1]', 'a[2]', 'b', 'c', 's', 't']);
-    expect(findNonSerializable(undefined)).toEqual([{ path: '', message: expect.stringContaining('undefined') as unknown as string }]);
+    expect(findNonSerializable(value).map((p) => renderPath(p.path))).toEqual(['a[1]', 'a[2]', 'b', 'c', 's', 't']);
+    expect(findNonSerializable(undefined)).toEqual([{ path: [], message: expect.stringContaining('undefined') as unknown as string }]);
   });
 
   it('accepts plain data, null-prototype objects and ignores undefined properties and symbol keys', () => {
@@ -163,7 +165,7 @@ describe('findNonSerializable', () => {
         caught = e;
       }
       expect(caught).toBeInstanceOf(NonSerializableError);
-      expect((caught as NonSerializableError).problems.map((p) => p.path)).toEqual(['panels[0].options.foo', 'panels[1].x']);
+      expect((caught as NonSerializableError).problems.map((p) => renderPath(p.path))).toEqual(['panels[0].options.foo', 'panels[1].x']);
       expect((caught as Error).message).toContain('panels[0].options.foo');
     }
   });

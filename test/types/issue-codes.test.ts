@@ -9,7 +9,7 @@ import { issue, type Issue } from '../../src/model/issue.js';
 
 describe('IssueCode', () => {
   it('issue() accepts a code of the table and rejects any other string', () => {
-    expect(issue('panel-id-duplicate', 'id', 'id 1 is already used').code).toBe('panel-id-duplicate');
+    expect(issue('panel-id-duplicate', ['id'], 'id 1 is already used').code).toBe('panel-id-duplicate');
     // Type-checked only: at run time an unknown code has no table entry to take a severity from.
     const typeOnly = () => {
       // @ts-expect-error: the old compile code of the same problem

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { issue, type Issue } from '../../model/issue.js';
+import { joinPath, type IssuePath } from '../../model/issue-path.js';
 import { issuesFromZod, parseInput } from '../../validate/zod-issues.js';
 import { REF_ID } from '../../queries/query.js';
 import { parseDuration } from '../duration.js';
@@ -45,7 +46,7 @@ const reduceSchema = z
 export function reduceExpression(options: ReduceExpressionOptions): ExpressionSpec {
   const issues = checked(reduceSchema, options);
   if (options?.mode === 'replaceNN' && typeof options.replaceWith !== 'number') {
-    issues.push(issue('alert-expression-replace-with', 'replaceWith', 'mode "replaceNN" needs replaceWith, the number to put in place of NaN and null'));
+    issues.push(issue('alert-expression-replace-with', ['replaceWith'], 'mode "replaceNN" needs replaceWith, the number to put in place of NaN and null'));
   }
   return Object.freeze({
     kind: 'expression',
@@ -83,7 +84,7 @@ const mathSchema = z
 export function mathExpression(options: MathExpressionOptions): ExpressionSpec {
   const issues = checked(mathSchema, options);
   if (options?.expression?.refs?.some((r) => !isAlertNode(r))) {
-    issues.push(issue('alert-expression-reference', 'expression', 'every ${…} in a math expression must be a query or expression object of the rule'));
+    issues.push(issue('alert-expression-reference', ['expression'], 'every ${…} in a math expression must be a query or expression object of the rule'));
   }
   return Object.freeze({ kind: 'expression', type: 'math', refId: options?.refId, expression: options?.expression, issues }) as ExpressionSpec;
 }
@@ -121,7 +122,7 @@ export type ThresholdExpressionOptions = ThresholdCondition & {
   refId?: string;
 };
 
-function evaluatorOf(cond: Record<string, unknown>, path: string, issues: Issue[]): { type: ThresholdType; params: number[] } | undefined {
+function evaluatorOf(cond: Record<string, unknown>, path: IssuePath, issues: Issue[]): { type: ThresholdType; params: number[] } | undefined {
   const keys = Object.keys(cond ?? {}).filter((k) => Object.hasOwn(CONDITION_TYPES, k));
   if (keys.length !== 1) {
     issues.push(issue('alert-expression-threshold', path, `give exactly one of ${Object.keys(CONDITION_TYPES).join(', ')} (got ${keys.length === 0 ? 'none' : keys.join(', ')})`));
@@ -132,20 +133,20 @@ function evaluatorOf(cond: Record<string, unknown>, path: string, issues: Issue[
   const params = Array.isArray(value) ? value : [value];
   const arity = Array.isArray(value) ? 2 : 1;
   if (params.length !== arity || params.some((p) => typeof p !== 'number' || !Number.isFinite(p))) {
-    issues.push(issue('alert-expression-threshold', `${path}${path ? '.' : ''}${key}`, arity === 2 ? 'must be two finite numbers [low, high]' : 'must be a finite number'));
+    issues.push(issue('alert-expression-threshold', joinPath(path, key), arity === 2 ? 'must be two finite numbers [low, high]' : 'must be a finite number'));
     return undefined;
   }
-  if (arity === 2 && (params[0] as number) > (params[1] as number)) issues.push(issue('alert-expression-threshold', `${path}${path ? '.' : ''}${key}`, `the range is reversed: ${params[0]} > ${params[1]}`));
+  if (arity === 2 && (params[0] as number) > (params[1] as number)) issues.push(issue('alert-expression-threshold', joinPath(path, key), `the range is reversed: ${params[0]} > ${params[1]}`));
   return { type: CONDITION_TYPES[key]!, params: params as number[] };
 }
 
 export function thresholdExpression(options: ThresholdExpressionOptions): ExpressionSpec {
   const issues: Issue[] = [];
-  if (!isAlertNode(options?.input)) issues.push(issue('alert-expression-input', 'input', 'is required: a query or expression object of this rule'));
+  if (!isAlertNode(options?.input)) issues.push(issue('alert-expression-input', ['input'], 'is required: a query or expression object of this rule'));
   const { input: _i, recoverWhen, refId: id, ...cond } = (options ?? {}) as ThresholdExpressionOptions & Record<string, unknown>;
-  const evaluator = evaluatorOf(cond as Record<string, unknown>, '', issues);
-  const unloadEvaluator = recoverWhen === undefined ? undefined : evaluatorOf(recoverWhen as Record<string, unknown>, 'recoverWhen', issues);
-  if (id !== undefined && !REF_ID.test(String(id))) issues.push(issue('alert-expression-refid', 'refId', 'refId must start with a letter (letters, digits, "_" and "-", up to 32)'));
+  const evaluator = evaluatorOf(cond as Record<string, unknown>, [], issues);
+  const unloadEvaluator = recoverWhen === undefined ? undefined : evaluatorOf(recoverWhen as Record<string, unknown>, ['recoverWhen'], issues);
+  if (id !== undefined && !REF_ID.test(String(id))) issues.push(issue('alert-expression-refid', ['refId'], 'refId must start with a letter (letters, digits, "_" and "-", up to 32)'));
   return Object.freeze({
     kind: 'expression',
     type: 'threshold',

@@ -1,5 +1,6 @@
 import { isEnvRef, type EnvRef } from '../../model/env.js';
 import { issue, type Issue } from '../../model/issue.js';
+import { joinPath, type IssuePath } from '../../model/issue-path.js';
 import type { ContactPointSpec, ReceiverSpec, SettingValue } from '../model.js';
 
 /**
@@ -48,18 +49,18 @@ const UID = /^[A-Za-z0-9_-]{1,40}$/;
 export function contactPoint(options: ContactPointOptions): ContactPointSpec {
   const issues: Issue[] = [];
   const o = (options ?? {}) as ContactPointOptions;
-  if (typeof o.name !== 'string' || o.name.trim() === '') issues.push(issue('alert-contact-point-name', 'name', 'is required'));
+  if (typeof o.name !== 'string' || o.name.trim() === '') issues.push(issue('alert-contact-point-name', ['name'], 'is required'));
   const receivers = Array.isArray(o.receivers) ? o.receivers : [];
-  if (receivers.length === 0) issues.push(issue('alert-contact-point-receivers', 'receivers', 'needs at least one receiver'));
+  if (receivers.length === 0) issues.push(issue('alert-contact-point-receivers', ['receivers'], 'needs at least one receiver'));
   const out: ReceiverSpec[] = receivers.map((r, i) => {
-    const at = `receivers[${i}]`;
-    if (typeof r?.uid !== 'string' || !UID.test(r.uid)) issues.push(issue('alert-contact-point-uid', `${at}.uid`, 'must be 1–40 characters of letters, digits, "_" and "-"'));
-    if (typeof r?.type !== 'string' || r.type === '') issues.push(issue('alert-contact-point-type', `${at}.type`, 'is required, e.g. "webhook"'));
+    const at: IssuePath = ['receivers', i];
+    if (typeof r?.uid !== 'string' || !UID.test(r.uid)) issues.push(issue('alert-contact-point-uid', joinPath(at, 'uid'), 'must be 1–40 characters of letters, digits, "_" and "-"'));
+    if (typeof r?.type !== 'string' || r.type === '') issues.push(issue('alert-contact-point-type', joinPath(at, 'type'), 'is required, e.g. "webhook"'));
     const secret = Object.hasOwn(SECRET_SETTINGS, r?.type) ? SECRET_SETTINGS[r.type]! : [];
     for (const key of secret) {
       const v = (r?.settings ?? {})[key];
       if (v !== undefined && !isEnvRef(v)) {
-        issues.push(issue('alert-contact-point-secret', `${at}.settings.${key}`, `is a credential: write env('NAME') so the secret stays out of the repository (a ${r.type} ${key} must not be a literal)`));
+        issues.push(issue('alert-contact-point-secret', joinPath(at, 'settings', key), `is a credential: write env('NAME') so the secret stays out of the repository (a ${r.type} ${key} must not be a literal)`));
       }
     }
     return { uid: r?.uid, type: r?.type, settings: { ...(r?.settings ?? {}) }, disableResolveMessage: r?.disableResolveMessage ?? false };

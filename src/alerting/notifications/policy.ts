@@ -1,4 +1,5 @@
 import { issue, type Issue } from '../../model/issue.js';
+import { joinPath, type IssuePath } from '../../model/issue-path.js';
 import { parseDuration } from '../duration.js';
 import type { ContactPointSpec, Matcher, MuteTimingSpec, NotificationPolicySpec, PolicyRouteSpec } from '../model.js';
 
@@ -18,15 +19,15 @@ export interface PolicyRouteOptions {
 
 export type NotificationPolicyOptions = PolicyRouteOptions & { receiver: ContactPointSpec; orgId?: number };
 
-function route(o: PolicyRouteOptions, path: string, issues: Issue[]): PolicyRouteSpec {
+function route(o: PolicyRouteOptions, path: IssuePath, issues: Issue[]): PolicyRouteSpec {
   const matchers: Matcher[] = (o.matchers ?? []).map((m, i) => {
     const x: Matcher = Array.isArray(m) ? { label: m[0], op: m[1], value: m[2] } : (m as Matcher);
-    if (!['=', '!=', '=~', '!~'].includes(x.op)) issues.push(issue('alert-policy-matcher', `${path}matchers[${i}]`, `operator must be =, !=, =~ or !~ (got ${JSON.stringify(x.op)})`));
+    if (!['=', '!=', '=~', '!~'].includes(x.op)) issues.push(issue('alert-policy-matcher', joinPath(path, 'matchers', i), `operator must be =, !=, =~ or !~ (got ${JSON.stringify(x.op)})`));
     return x;
   });
   for (const key of ['groupWait', 'groupInterval', 'repeatInterval'] as const) {
     const v = o[key];
-    if (v !== undefined && parseDuration(v) === undefined) issues.push(issue('alert-policy-duration', `${path}${key}`, `must be a duration such as "5m" (got ${JSON.stringify(v)})`));
+    if (v !== undefined && parseDuration(v) === undefined) issues.push(issue('alert-policy-duration', joinPath(path, key), `must be a duration such as "5m" (got ${JSON.stringify(v)})`));
   }
   return {
     receiver: o.receiver,
@@ -38,7 +39,7 @@ function route(o: PolicyRouteOptions, path: string, issues: Issue[]): PolicyRout
     continue: o.continue ?? false,
     muteTimings: o.muteTimings ?? [],
     activeTimings: o.activeTimings ?? [],
-    routes: (o.routes ?? []).map((r, i) => route(r, `${path}routes[${i}].`, issues)),
+    routes: (o.routes ?? []).map((r, i) => route(r, joinPath(path, 'routes', i), issues)),
   };
 }
 
@@ -46,7 +47,7 @@ function route(o: PolicyRouteOptions, path: string, issues: Issue[]): PolicyRout
 export function notificationPolicy(options: NotificationPolicyOptions): NotificationPolicySpec {
   const issues: Issue[] = [];
   const o = (options ?? {}) as NotificationPolicyOptions;
-  if (o.receiver?.kind !== 'contact-point') issues.push(issue('alert-policy-receiver', 'receiver', 'is required: the default contact point object'));
-  const root = route(o, '', issues) as NotificationPolicySpec['root'];
+  if (o.receiver?.kind !== 'contact-point') issues.push(issue('alert-policy-receiver', ['receiver'], 'is required: the default contact point object'));
+  const root = route(o, [], issues) as NotificationPolicySpec['root'];
   return Object.freeze({ kind: 'notification-policy', orgId: o.orgId ?? 1, root, issues });
 }

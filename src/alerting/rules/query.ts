@@ -1,5 +1,5 @@
 import { isQuery, type QuerySpec } from '../../queries/query.js';
-import { issue, type Issue } from '../../model/issue.js';
+import { issue, underPath, type Issue } from '../../model/issue.js';
 import { parseDuration } from '../duration.js';
 import type { AlertQuerySpec } from '../model.js';
 
@@ -16,12 +16,12 @@ export interface AlertQueryOptions {
 /** A datasource query inside an alert rule. */
 export function alertQuery(options: AlertQueryOptions): AlertQuerySpec {
   const issues: Issue[] = [];
-  if (!isQuery(options?.query)) issues.push(issue('alert-query-required', 'query', 'is required: a query built with sqlQuery, promQuery, …'));
+  if (!isQuery(options?.query)) issues.push(issue('alert-query-required', ['query'], 'is required: a query built with sqlQuery, promQuery, …'));
   const from = parseDuration(String(options?.range ?? ''));
   const to = parseDuration(String(options?.rangeEnd ?? '0s'));
-  if (from === undefined || from <= 0) issues.push(issue('alert-query-range', 'range', `must be a duration such as "10m" (got ${JSON.stringify(options?.range)})`));
-  if (to === undefined) issues.push(issue('alert-query-range', 'rangeEnd', `must be a duration such as "0s" (got ${JSON.stringify(options?.rangeEnd)})`));
-  else if (from !== undefined && to >= from) issues.push(issue('alert-query-range', 'rangeEnd', `must be shorter than range (${options.rangeEnd} ≥ ${options.range}): the window would be empty`));
-  if (isQuery(options?.query)) issues.push(...options.query.issues.map((i) => ({ ...i, path: `query.${i.path}` })));
+  if (from === undefined || from <= 0) issues.push(issue('alert-query-range', ['range'], `must be a duration such as "10m" (got ${JSON.stringify(options?.range)})`));
+  if (to === undefined) issues.push(issue('alert-query-range', ['rangeEnd'], `must be a duration such as "0s" (got ${JSON.stringify(options?.rangeEnd)})`));
+  else if (from !== undefined && to >= from) issues.push(issue('alert-query-range', ['rangeEnd'], `must be shorter than range (${options.rangeEnd} ≥ ${options.range}): the window would be empty`));
+  if (isQuery(options?.query)) issues.push(...underPath(['query'], options.query.issues));
   return Object.freeze({ kind: 'alert-query', query: options?.query, refId: options?.refId ?? options?.query?.refId, range: options?.range, rangeEnd: options?.rangeEnd ?? '0s', issues });
 }

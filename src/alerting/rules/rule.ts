@@ -1,4 +1,4 @@
-import { issue, type Issue } from '../../model/issue.js';
+import { issue, underPath, type Issue } from '../../model/issue.js';
 import { parseDuration } from '../duration.js';
 import { isAlertNode, type AlertNode, type AlertRuleSpec, type ContactPointSpec, type ExecErrState, type NoDataState, type PanelLink } from '../model.js';
 
@@ -33,22 +33,22 @@ const LABEL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function alertRule(options: AlertRuleOptions): AlertRuleSpec {
   const issues: Issue[] = [];
   const o = (options ?? {}) as AlertRuleOptions;
-  if (typeof o.uid !== 'string' || !UID.test(o.uid)) issues.push(issue('alert-rule-uid', 'uid', `must be 1–40 characters of letters, digits, "_" and "-" (got ${JSON.stringify(o.uid)})`));
-  if (typeof o.title !== 'string' || o.title.trim() === '' || o.title.length > 190) issues.push(issue('alert-rule-title', 'title', 'must be a non-empty string of at most 190 characters'));
+  if (typeof o.uid !== 'string' || !UID.test(o.uid)) issues.push(issue('alert-rule-uid', ['uid'], `must be 1–40 characters of letters, digits, "_" and "-" (got ${JSON.stringify(o.uid)})`));
+  if (typeof o.title !== 'string' || o.title.trim() === '' || o.title.length > 190) issues.push(issue('alert-rule-title', ['title'], 'must be a non-empty string of at most 190 characters'));
   const nodes = Array.isArray(o.nodes) ? o.nodes : [];
-  if (nodes.length === 0) issues.push(issue('alert-rule-nodes', 'nodes', 'needs at least one query'));
+  if (nodes.length === 0) issues.push(issue('alert-rule-nodes', ['nodes'], 'needs at least one query'));
   nodes.forEach((n, i) => {
-    if (!isAlertNode(n)) issues.push(issue('alert-rule-nodes', `nodes[${i}]`, 'must be an alertQuery(...) or an expression'));
-    else issues.push(...n.issues.map((x) => ({ ...x, path: `nodes[${i}]${x.path ? `.${x.path}` : ''}` })));
+    if (!isAlertNode(n)) issues.push(issue('alert-rule-nodes', ['nodes', i], 'must be an alertQuery(...) or an expression'));
+    else issues.push(...underPath(['nodes', i], n.issues));
   });
-  if (!isAlertNode(o.condition)) issues.push(issue('alert-rule-condition', 'condition', 'is required: one of the rule\'s nodes'));
-  else if (!nodes.includes(o.condition)) issues.push(issue('alert-rule-condition', 'condition', 'must be one of the nodes listed in `nodes`'));
+  if (!isAlertNode(o.condition)) issues.push(issue('alert-rule-condition', ['condition'], 'is required: one of the rule\'s nodes'));
+  else if (!nodes.includes(o.condition)) issues.push(issue('alert-rule-condition', ['condition'], 'must be one of the nodes listed in `nodes`'));
   for (const key of ['for', 'keepFiringFor'] as const) {
     const v = o[key];
-    if (v !== undefined && parseDuration(v) === undefined) issues.push(issue('alert-rule-duration', key, `must be a duration such as "5m" (got ${JSON.stringify(v)})`));
+    if (v !== undefined && parseDuration(v) === undefined) issues.push(issue('alert-rule-duration', [key], `must be a duration such as "5m" (got ${JSON.stringify(v)})`));
   }
-  for (const [k] of Object.entries(o.labels ?? {})) if (!LABEL_NAME.test(k)) issues.push(issue('alert-rule-label', `labels.${k}`, 'label names are letters, digits and "_", not starting with a digit'));
-  for (const k of Object.keys(o.annotations ?? {})) if (k.startsWith('__')) issues.push(issue('alert-rule-annotation', `annotations.${k}`, 'names starting with "__" are Grafana\'s own; use `panel` to link a panel'));
+  for (const [k] of Object.entries(o.labels ?? {})) if (!LABEL_NAME.test(k)) issues.push(issue('alert-rule-label', ['labels', k], 'label names are letters, digits and "_", not starting with a digit'));
+  for (const k of Object.keys(o.annotations ?? {})) if (k.startsWith('__')) issues.push(issue('alert-rule-annotation', ['annotations', k], 'names starting with "__" are Grafana\'s own; use `panel` to link a panel'));
   return Object.freeze({
     kind: 'alert-rule',
     uid: o.uid,

@@ -10,6 +10,7 @@ import { resolveVariables } from './variables.js';
 import { repeatClones } from './repeat.js';
 import { checkExpression } from './expression.js';
 import { readOnlySql, type QueryLimits } from '../../db/read-only.js';
+import { renderPath } from '../../model/issue-path.js';
 
 /** `queryTimeoutMs` and `maxRows` (QueryLimits) are preview's too. */
 export interface CheckOptions extends QueryLimits {
@@ -56,7 +57,7 @@ export async function checkDashboard(dashboard: Record<string, unknown>, options
       const started = performance.now();
       const check = await checkTarget(target, clone.vars, range, options);
       const panel = clone.label ? `${target.panelTitle} (${clone.label})` : target.panelTitle;
-      result.queries.push({ ...check, dashboard: title, panel, path: target.path, refId: target.refId, language: target.language, ms: Math.round(performance.now() - started) });
+      result.queries.push({ ...check, dashboard: title, panel, path: renderPath(target.path), refId: target.refId, language: target.language, ms: Math.round(performance.now() - started) });
     }
   }
   return result;

@@ -1,5 +1,6 @@
 import { DASHBOARD_UID, isPostgresPlugin, MIXED_UID } from '../../model/datasource-plugins.js';
 import type { QueryLanguage } from './model.js';
+import type { IssuePath } from '../../model/issue-path.js';
 
 /**
  * The queries in any dashboard JSON (ours or hand-written): every panel
@@ -12,7 +13,8 @@ import type { QueryLanguage } from './model.js';
 export interface TargetRef {
   panelTitle: string;
   panelType: string;
-  path: string;
+  /** Where the target is in the dashboard JSON: `['panels', 3, 'targets', 0]`. */
+  path: IssuePath;
   refId?: string;
   language: QueryLanguage;
   text: string;
@@ -44,13 +46,13 @@ export function extractTargets(dashboard: Obj): TargetRef[] {
     const dsType = datasourceType(a.datasource, inputs) ?? datasourceType(target.datasource, inputs);
     const { language, text } = languageOf(target, dsType);
     if (language === 'unknown' && dsType === undefined) return;
-    out.push({ panelTitle: `annotation ${String(a.name ?? i)}`, panelType: 'annotation', path: `annotations.list[${i}]`, refId: typeof target.refId === 'string' ? target.refId : undefined, language, text, format: 'table', datasourceType: dsType });
+    out.push({ panelTitle: `annotation ${String(a.name ?? i)}`, panelType: 'annotation', path: ['annotations', 'list', i], refId: typeof target.refId === 'string' ? target.refId : undefined, language, text, format: 'table', datasourceType: dsType });
   });
   // Schema < 16: panels live in `rows[]` (each row may repeat), as DashboardMigrator reads them.
   if (!Array.isArray(dashboard.panels)) {
     asArray(dashboard.rows).forEach((r, i) => {
       const repeat = typeof r.repeat === 'string' && r.repeat ? r.repeat : undefined;
-      asArray(r.panels).forEach((p, j) => visitPanel(p, `rows[${i}].panels[${j}]`, repeat, inputs, out));
+      asArray(r.panels).forEach((p, j) => visitPanel(p, ['rows', i, 'panels', j], repeat, inputs, out));
     });
   }
   let rowRepeat: string | undefined;
@@ -58,15 +60,15 @@ export function extractTargets(dashboard: Obj): TargetRef[] {
     if (p.type === 'row') {
       // A row's repeat covers its children: the collapsed ones inside it, the open ones after it until the next row.
       rowRepeat = typeof p.repeat === 'string' && p.repeat ? p.repeat : undefined;
-      asArray(p.panels).forEach((child, j) => visitPanel(child, `panels[${i}].panels[${j}]`, rowRepeat, inputs, out));
+      asArray(p.panels).forEach((child, j) => visitPanel(child, ['panels', i, 'panels', j], rowRepeat, inputs, out));
       return;
     }
-    visitPanel(p, `panels[${i}]`, rowRepeat, inputs, out);
+    visitPanel(p, ['panels', i], rowRepeat, inputs, out);
   });
   return out;
 }
 
-function visitPanel(p: Obj, path: string, rowRepeat: string | undefined, inputs: ReadonlyMap<string, string>, out: TargetRef[]): void {
+function visitPanel(p: Obj, path: IssuePath, rowRepeat: string | undefined, inputs: ReadonlyMap<string, string>, out: TargetRef[]): void {
   if (p.type === 'row') return;
   const panelDs = p.datasource;
   const targets = asArray(p.targets);
@@ -79,7 +81,7 @@ function visitPanel(p: Obj, path: string, rowRepeat: string | undefined, inputs:
     const ref: TargetRef = {
       panelTitle: typeof p.title === 'string' && p.title ? p.title : `(untitled ${String(p.type)})`,
       panelType: String(p.type),
-      path: `${path}.targets[${k}]`,
+      path: [...path, 'targets', k],
       refId: typeof t.refId === 'string' ? t.refId : undefined,
       language,
       text,

@@ -4,7 +4,7 @@
  * `-- Mixed --`) and their resolution against the provisioned datasources.
  */
 import { BUILTIN_UIDS, canonicalPluginType as canonicalType } from '../../model/datasource-plugins.js';
-import { joinPath } from '../../validate/issues.js';
+import { joinPath, type IssuePath } from '../../model/issue-path.js';
 import { isObject, str, targetsOf, type DashboardModel, type PanelEntry, type TargetEntry } from './model.js';
 
 /** A provisioned datasource, as read from provisioning YAML or the project's datasources module. */
@@ -26,7 +26,7 @@ export type DatasourceRefKind =
 
 export interface DatasourceRefEntry {
   readonly ref: DatasourceRefKind;
-  readonly path: string;
+  readonly path: IssuePath;
   readonly panel?: PanelEntry;
   readonly target?: TargetEntry;
 }
@@ -63,7 +63,7 @@ export function datasourceRefs(model: DashboardModel): DatasourceRefEntry[] {
   }
   const annotations = isObject(model.root.annotations) && Array.isArray(model.root.annotations.list) ? model.root.annotations.list : [];
   annotations.forEach((a, i) => {
-    if (isObject(a) && 'datasource' in a) out.push({ ref: classifyRef(a.datasource), path: joinPath('annotations.list', i, 'datasource') });
+    if (isObject(a) && 'datasource' in a) out.push({ ref: classifyRef(a.datasource), path: joinPath('annotations', 'list', i, 'datasource') });
   });
   return out;
 }

@@ -5,7 +5,7 @@
  * their own grid (Grafana lays them out when the row opens).
  */
 import { GRID_COLUMNS } from '../../model/grid.js';
-import { joinPath } from '../../validate/issues.js';
+import { joinPath, renderPath } from '../../model/issue-path.js';
 import type { Report } from '../report.js';
 import { isObject, panelLabel, type DashboardModel, type PanelEntry } from './model.js';
 
@@ -25,7 +25,7 @@ export function checkLayout(model: DashboardModel, report: Report): void {
       report('layout-nested-row', panel.path, `row "${panelLabel(panel)}" is inside row "${panelLabel(panel.row)}"; Grafana rows cannot nest`, panelLabel(panel));
     }
     // A legacy `rows[]` panel has `span`/`height`; Grafana's migration computes its gridPos.
-    if (panel.path.startsWith('rows[') && panel.panel.gridPos === undefined) continue;
+    if (panel.path[0] === 'rows' && panel.panel.gridPos === undefined) continue;
     const box = boxOf(panel.panel.gridPos);
     const at = joinPath(panel.path, 'gridPos');
     if (!box || box.w <= 0 || box.h <= 0) {
@@ -36,11 +36,11 @@ export function checkLayout(model: DashboardModel, report: Report): void {
     if (box.x < 0 || box.x + box.w > COLUMNS) {
       report('layout-overflow', at, `panel spans columns ${box.x} to ${box.x + box.w}; the grid has columns 0 to ${COLUMNS}`, panelLabel(panel));
     }
-    const grid = panel.row?.path ?? '';
+    const grid = panel.row ? renderPath(panel.row.path) : '';
     const list = grids.get(grid) ?? [];
     for (const other of list) {
       if (intersects(box, other.box)) {
-        report('layout-overlap', at, `panel at ${show(box)} overlaps "${panelLabel(other.panel)}" at ${show(other.box)} (${other.panel.path})`, panelLabel(panel));
+        report('layout-overlap', at, `panel at ${show(box)} overlaps "${panelLabel(other.panel)}" at ${show(other.box)} (${renderPath(other.panel.path)})`, panelLabel(panel));
       }
     }
     list.push({ panel, box });

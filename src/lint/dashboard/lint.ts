@@ -31,7 +31,7 @@ export function lintDashboard(json: unknown, ctx: LintDashboardContext = {}): Is
   const scope = { ...(ctx.file !== undefined ? { file: ctx.file } : {}) };
   const model = readDashboard(json);
   if (!model) {
-    return toIssues([{ code: 'lint-parse', path: '', message: 'not a dashboard: expected a JSON object with panels, templating or schemaVersion' }], scope, ctx.config);
+    return toIssues([{ code: 'lint-parse', path: [], message: 'not a dashboard: expected a JSON object with panels, templating or schemaVersion' }], scope, ctx.config);
   }
   const { report, findings } = collector();
   checkDashboardUid(model, report);

@@ -4,14 +4,14 @@
  * references. Input is untrusted JSON, so every field is checked before use
  * and nothing here throws.
  */
-import { joinPath } from '../../validate/issues.js';
+import { joinPath, type IssuePath } from '../../model/issue-path.js';
 
 export type JsonObject = Record<string, unknown>;
 
 export interface PanelEntry {
   readonly panel: JsonObject;
   /** `panels[3]` or `panels[3].panels[0]` for a collapsed row's child. */
-  readonly path: string;
+  readonly path: IssuePath;
   readonly type: string;
   readonly title?: string;
   /** The collapsed row holding this panel, if any. */
@@ -20,13 +20,13 @@ export interface PanelEntry {
 
 export interface TargetEntry {
   readonly target: JsonObject;
-  readonly path: string;
+  readonly path: IssuePath;
   readonly panel: PanelEntry;
 }
 
 export interface VariableEntry {
   readonly def: JsonObject;
-  readonly path: string;
+  readonly path: IssuePath;
   readonly name: string;
   readonly type: string;
   readonly multi: boolean;
@@ -96,7 +96,7 @@ export function readDashboard(json: unknown): DashboardModel | undefined {
     const allValue = str(v.allValue);
     variables.push({
       def: v,
-      path: joinPath('templating.list', i),
+      path: joinPath('templating', 'list', i),
       name: v.name,
       type: str(v.type) ?? 'query',
       multi: v.multi === true,
@@ -111,7 +111,7 @@ export function readDashboard(json: unknown): DashboardModel | undefined {
   return { root, ...(uid !== undefined ? { uid } : {}), ...(title !== undefined ? { title } : {}), panels, variables, inputs };
 }
 
-function panelEntry(panel: JsonObject, path: string, row?: PanelEntry): PanelEntry {
+function panelEntry(panel: JsonObject, path: IssuePath, row?: PanelEntry): PanelEntry {
   const title = str(panel.title);
   return { panel, path, type: str(panel.type) ?? '', ...(title !== undefined ? { title } : {}), ...(row ? { row } : {}) };
 }

@@ -4,7 +4,7 @@
  * same kind showing the same queries (usually a copy-paste that was never
  * edited: "Fourth compile forward pass" still querying the third).
  */
-import { joinPath } from '../../validate/issues.js';
+import { joinPath, renderPath } from '../../model/issue-path.js';
 import type { Report } from '../report.js';
 import { classifyRef, effectiveType, type LintDatasource } from './datasources.js';
 import { isObject, panelLabel, queryTextOf, targetsOf, type DashboardModel, type PanelEntry } from './model.js';
@@ -22,7 +22,7 @@ export function checkPanels(model: DashboardModel, datasources: readonly LintDat
     // A text panel's content is its heading, and an open row without a title is a divider: both are left untitled on purpose.
     const untitledByDesign = panel.type === 'text' || (panel.type === 'row' && panel.panel.collapsed !== true);
     if ((!panel.title || panel.title.trim() === '') && !untitledByDesign) {
-      report('panel-title', joinPath(panel.path, 'title'), `${panel.type || 'panel'} at ${panel.path} has no title; say what it shows`, label);
+      report('panel-title', joinPath(panel.path, 'title'), `${panel.type || 'panel'} at ${renderPath(panel.path)} has no title; say what it shows`, label);
     }
     if (NO_QUERY_PANELS.has(panel.type) || isObject(panel.panel.libraryPanel)) continue;
     const targets = targetsOf(panel);
@@ -36,7 +36,7 @@ export function checkPanels(model: DashboardModel, datasources: readonly LintDat
     const key = `${panel.type}\n${signature}`;
     const first = signatures.get(key);
     if (first) {
-      report('panel-duplicate-query', joinPath(panel.path, 'targets'), `runs the same queries as "${panelLabel(first)}" (${first.path}); a copied panel whose query was never changed?`, label);
+      report('panel-duplicate-query', joinPath(panel.path, 'targets'), `runs the same queries as "${panelLabel(first)}" (${renderPath(first.path)}); a copied panel whose query was never changed?`, label);
     } else signatures.set(key, panel);
   }
 }
@@ -47,7 +47,7 @@ function checkUnit(panel: PanelEntry, datasources: readonly LintDatasource[] | u
   if (!inferred) return;
   report(
     'panel-unit',
-    joinPath(panel.path, 'fieldConfig.defaults.unit'),
+    joinPath(panel.path, 'fieldConfig', 'defaults', 'unit'),
     `no unit, but the values are ${describe(inferred.unit)} ("${inferred.name}"); set unit "${inferred.unit}"`,
     panelLabel(panel),
   );

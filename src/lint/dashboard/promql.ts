@@ -4,7 +4,7 @@
  * keep `le`. Queries that do not parse are left to the syntax check of the build.
  */
 import { histogramQuantileCalls, parsePromQL, walkPromQL } from '../../languages/promql/index.js';
-import { joinPath } from '../../validate/issues.js';
+import { joinPath, type IssuePath } from '../../model/issue-path.js';
 import type { Report } from '../report.js';
 import { effectiveType, type LintDatasource } from './datasources.js';
 import { isKnownCounter } from './known-counters.js';
@@ -22,7 +22,7 @@ const GOOD_RANGES = new Set(['$__rate_interval', '${__rate_interval}', '$__range
 
 export interface PromQuery {
   readonly expr: string;
-  readonly path: string;
+  readonly path: IssuePath;
   readonly panel: string;
 }
 

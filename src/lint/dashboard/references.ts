@@ -3,7 +3,7 @@
  * datasources, the dashboard uid is one Grafana accepts, panel ids and query
  * refIds are unique.
  */
-import { joinPath } from '../../validate/issues.js';
+import { joinPath, renderPath } from '../../model/issue-path.js';
 import type { Report } from '../report.js';
 import { canonicalPluginType as canonicalType } from '../../model/datasource-plugins.js';
 import { classifyRef, datasourceRefs, resolveRef, type LintDatasource } from './datasources.js';
@@ -16,11 +16,11 @@ const MAX_UID_LENGTH = 40;
 export function checkDashboardUid(model: DashboardModel, report: Report): void {
   const uid = model.root.uid;
   if (typeof uid !== 'string' || uid === '') {
-    report('dashboard-uid', 'uid', 'the dashboard has no uid: Grafana invents one on import, so links, alerts and provisioning break; set a stable uid');
+    report('dashboard-uid', ['uid'], 'the dashboard has no uid: Grafana invents one on import, so links, alerts and provisioning break; set a stable uid');
   } else if (uid.length > MAX_UID_LENGTH) {
-    report('dashboard-uid', 'uid', `uid "${uid}" is ${uid.length} characters; Grafana allows at most ${MAX_UID_LENGTH}`);
+    report('dashboard-uid', ['uid'], `uid "${uid}" is ${uid.length} characters; Grafana allows at most ${MAX_UID_LENGTH}`);
   } else if (!UID_PATTERN.test(uid)) {
-    report('dashboard-uid', 'uid', `uid "${uid}" has characters Grafana rejects; use only letters, digits, "-" and "_"`);
+    report('dashboard-uid', ['uid'], `uid "${uid}" has characters Grafana rejects; use only letters, digits, "-" and "_"`);
   }
 }
 
@@ -40,7 +40,7 @@ export function checkDatasourceRefs(model: DashboardModel, datasources: readonly
     }
     if (!datasources || (ref.kind !== 'uid' && ref.kind !== 'name')) continue;
     const ds = resolveRef(ref, datasources);
-    const key = `${entry.panel?.path ?? path}|${ref.kind === 'uid' ? ref.uid : ref.name}`;
+    const key = `${renderPath(entry.panel?.path ?? path)}|${ref.kind === 'uid' ? ref.uid : ref.name}`;
     if (!ds) {
       if (reported.has(key)) continue;
       reported.add(key);
@@ -83,7 +83,7 @@ export function checkIds(model: DashboardModel, report: Report): void {
     const id = panel.panel.id;
     if (typeof id !== 'number') continue;
     const first = ids.get(id);
-    if (first) report('panel-id-duplicate', joinPath(panel.path, 'id'), `panel id ${id} is also used by "${panelLabel(first)}" (${first.path}); links, repeats and alerts would pick either`, panelLabel(panel));
+    if (first) report('panel-id-duplicate', joinPath(panel.path, 'id'), `panel id ${id} is also used by "${panelLabel(first)}" (${renderPath(first.path)}); links, repeats and alerts would pick either`, panelLabel(panel));
     else ids.set(id, panel);
   }
   for (const panel of model.panels) {

@@ -5,7 +5,7 @@
  * after the terminating `;`.
  */
 import { findVariableReferences, type VariableReference } from '../../languages/variables/references.js';
-import { joinPath } from '../../validate/issues.js';
+import { joinPath, type IssuePath } from '../../model/issue-path.js';
 import type { Report } from '../report.js';
 import { lexSql, textAfterTerminator, withoutComments, type SqlSegment } from '../../languages/sql/lexer.js';
 import { isRestrictedVariable, unsafeSqlReference, type SqlVariableInfo } from '../../languages/sql/interpolation.js';
@@ -22,7 +22,7 @@ export const TIME_CONDITION = /\$__(timeFilter|timeFrom|timeTo|unixEpochFilter|u
 
 interface SqlText {
   readonly sql: string;
-  readonly path: string;
+  readonly path: IssuePath;
   readonly panel?: string;
   /** Whether the result is drawn on a time axis (the time filter rule applies). */
   readonly timeSeries: boolean;
@@ -55,7 +55,7 @@ function sqlTexts(model: DashboardModel, datasources: readonly LintDatasource[] 
   for (const v of model.variables) {
     if (v.type !== 'query') continue;
     if (isObject(v.def.query) && typeof v.def.query.rawSql === 'string') {
-      out.push({ sql: v.def.query.rawSql, path: joinPath(v.path, 'query.rawSql'), timeSeries: false });
+      out.push({ sql: v.def.query.rawSql, path: joinPath(v.path, 'query', 'rawSql'), timeSeries: false });
     } else if (typeof v.def.query === 'string' && isSqlDatasource(v.def.datasource, datasources)) {
       out.push({ sql: v.def.query, path: joinPath(v.path, 'query'), timeSeries: false });
     }

@@ -5,7 +5,7 @@
  */
 import { findVariableReferences } from '../../languages/variables/references.js';
 import { closestMatch } from '../../model/closest-match.js';
-import { joinPath } from '../../validate/issues.js';
+import { joinPath, type IssuePath } from '../../model/issue-path.js';
 import type { Report } from '../report.js';
 import { classifyRef, effectiveType } from './datasources.js';
 import { isObject, panelLabel, str, targetsOf, type DashboardModel, type PanelEntry } from './model.js';
@@ -13,7 +13,7 @@ import { isObject, panelLabel, str, targetsOf, type DashboardModel, type PanelEn
 /** A string Grafana interpolates, with where it sits. */
 export interface InterpolatedText {
   readonly text: string;
-  readonly path: string;
+  readonly path: IssuePath;
   readonly panel?: PanelEntry;
 }
 
@@ -27,11 +27,11 @@ export function isBuiltinName(name: string): boolean {
 /** Every string Grafana interpolates: queries, titles, descriptions, links, datasource uids, variable queries. */
 export function interpolatedTexts(model: DashboardModel): InterpolatedText[] {
   const out: InterpolatedText[] = [];
-  const add = (value: unknown, path: string, panel?: PanelEntry): void => {
+  const add = (value: unknown, path: IssuePath, panel?: PanelEntry): void => {
     if (typeof value === 'string') {
       if (value.includes('$') || value.includes('[[')) out.push(panel ? { text: value, path, panel } : { text: value, path });
     } else if (Array.isArray(value)) value.forEach((v, i) => add(v, joinPath(path, i), panel));
-    else if (isObject(value)) for (const [k, v] of Object.entries(value)) add(v, joinPath(path, keySegment(k)), panel);
+    else if (isObject(value)) for (const [k, v] of Object.entries(value)) add(v, joinPath(path, k), panel);
   };
   for (const panel of model.panels) {
     const p = panel.panel;
@@ -40,16 +40,16 @@ export function interpolatedTexts(model: DashboardModel): InterpolatedText[] {
     add(p.links, joinPath(panel.path, 'links'), panel);
     add(p.fieldConfig, joinPath(panel.path, 'fieldConfig'), panel);
     for (const key of ['interval', 'timeFrom', 'timeShift']) add(p[key], joinPath(panel.path, key), panel);
-    if (isObject(p.options)) add(p.options.content, joinPath(panel.path, 'options.content'), panel);
-    add(datasourceText(p.datasource), joinPath(panel.path, 'datasource.uid'), panel);
+    if (isObject(p.options)) add(p.options.content, joinPath(panel.path, 'options', 'content'), panel);
+    add(datasourceText(p.datasource), joinPath(panel.path, 'datasource', 'uid'), panel);
     for (const t of targetsOf(panel)) {
-      for (const k of interpolatedKeys(t.target, effectiveType(t, undefined, model))) add(t.target[k], joinPath(t.path, keySegment(k)), panel);
-      add(datasourceText(t.target.datasource), joinPath(t.path, 'datasource.uid'), panel);
+      for (const k of interpolatedKeys(t.target, effectiveType(t, undefined, model))) add(t.target[k], joinPath(t.path, k), panel);
+      add(datasourceText(t.target.datasource), joinPath(t.path, 'datasource', 'uid'), panel);
     }
   }
   for (const v of model.variables) {
     add(v.def.query, joinPath(v.path, 'query'));
-    add(datasourceText(v.def.datasource), joinPath(v.path, 'datasource.uid'));
+    add(datasourceText(v.def.datasource), joinPath(v.path, 'datasource', 'uid'));
   }
   const links = Array.isArray(model.root.links) ? model.root.links : [];
   links.forEach((l, i) => {
@@ -61,7 +61,7 @@ export function interpolatedTexts(model: DashboardModel): InterpolatedText[] {
     if (!isObject(a) || a.builtIn === 1) return;
     for (const [k, v] of Object.entries(a)) {
       if (k === 'datasource' || k === 'name' || k === 'iconColor') continue;
-      add(v, joinPath('annotations.list', i, keySegment(k)));
+      add(v, joinPath('annotations', 'list', i, k));
     }
   });
   return out;
@@ -139,6 +139,3 @@ function hint(name: string, names: readonly string[]): string {
   return names.length > 0 ? ` (defined: ${names.join(', ')})` : ' (the dashboard defines no variables)';
 }
 
-function keySegment(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : `[${JSON.stringify(key)}]`;
-}

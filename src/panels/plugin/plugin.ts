@@ -15,7 +15,7 @@ export interface PluginPanelOptions extends PanelOptions<Record<string, unknown>
 function buildPluginPanel({ type, ...rest }: PluginPanelOptions): PanelSpec {
   const spec = definePanel<Record<string, unknown>, Record<string, unknown>>({ type, defaultOptions: () => ({}), untyped: true })(rest);
   if (typeof type === 'string' && /^[a-z0-9][a-z0-9-]*$/i.test(type) && type !== 'row') return spec;
-  return Object.freeze({ ...spec, issues: [...spec.issues, issue('panel-type', 'type', `${JSON.stringify(type)} is not a panel plugin id (use row() for rows)`)] });
+  return Object.freeze({ ...spec, issues: [...spec.issues, issue('panel-type', ['type'], `${JSON.stringify(type)} is not a panel plugin id (use row() for rows)`)] });
 }
 
 /** `pluginPanel`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */

@@ -11,5 +11,5 @@ export function tracesPanel(options: PanelOptions<TracesOptions>): PanelSpec {
   if (!Array.isArray(options?.queries)) return spec;
   const wrong = options.queries.findIndex((q) => q?.datasource?.type !== 'tempo');
   if (wrong < 0) return spec;
-  return Object.freeze({ ...spec, issues: [...spec.issues, issue('panel-datasource-type', `targets[${wrong}]`, 'a traces panel reads traces: use a tempoQuery')] });
+  return Object.freeze({ ...spec, issues: [...spec.issues, issue('panel-datasource-type', ['targets', wrong], 'a traces panel reads traces: use a tempoQuery')] });
 }
