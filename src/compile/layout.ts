@@ -184,8 +184,8 @@ function overlaps(a: GridPos, b: GridPos): boolean {
 // --- Validation: every value is checked, reported, and replaced by the nearest valid one.
 
 function validateSlot(slot: PanelSlot, path: IssuePath, issues: Issue[]): Request {
-  const w = validWidth(slot.w, path, issues);
-  const h = validHeight(slot.h, path, issues);
+  const w = validSize('w', slot.w, path, issues);
+  const h = validSize('h', slot.h, path, issues);
   const newLine = slot.newLine === true;
   const column = slot.x === undefined ? undefined : validColumn(slot.x, w, path, issues);
   if (slot.y === undefined) return { mode: 'flow', w, h, newLine, column };
@@ -204,48 +204,34 @@ function validateSlot(slot: PanelSlot, path: IssuePath, issues: Issue[]): Reques
   return { mode: 'exact', pos: { x: column, y, w, h }, newLine };
 }
 
-function validWidth(w: unknown, path: IssuePath, issues: Issue[]): number {
-  if (w === undefined) return DEFAULT_PANEL_WIDTH;
-  // The common case, checked first so it allocates nothing.
-  if (typeof w === 'number' && Number.isInteger(w) && w >= 1 && w <= GRID_COLUMNS) return w;
-  const report = (problem: string) =>
-    issues.push(issue('layout-width', joinPath(path, 'gridPos', 'w'), `panel width ${show(w)} ${problem} (allowed: 1..${GRID_COLUMNS})`));
-  if (typeof w !== 'number' || Number.isNaN(w)) {
-    report('is not a number');
-    return DEFAULT_PANEL_WIDTH;
-  }
-  if (w > GRID_COLUMNS) {
-    report(`is wider than the ${GRID_COLUMNS}-column grid`);
-    return GRID_COLUMNS;
-  }
-  if (w < 1) {
-    report('is narrower than one column');
-    return 1;
-  }
-  report('is not a whole number of columns');
-  return Math.round(w);
-}
+/** What a size is checked against, per axis: one rule, two grids. */
+const SIZE_RULES = {
+  w: { code: 'layout-width', what: 'width', fallback: DEFAULT_PANEL_WIDTH, max: GRID_COLUMNS, tooBig: `is wider than the ${GRID_COLUMNS}-column grid`, tooSmall: 'is narrower than one column', fraction: 'is not a whole number of columns' },
+  h: { code: 'layout-height', what: 'height', fallback: DEFAULT_PANEL_HEIGHT, max: MAX_GRID_ROW, tooBig: `is taller than the ${MAX_GRID_ROW}-row limit`, tooSmall: 'is less than one grid row', fraction: 'is not a whole number of grid rows' },
+} as const;
 
-function validHeight(h: unknown, path: IssuePath, issues: Issue[]): number {
-  if (h === undefined) return DEFAULT_PANEL_HEIGHT;
+/** A panel's width or height: 1..max, clamped and reported when it is not. */
+function validSize(axis: keyof typeof SIZE_RULES, value: unknown, path: IssuePath, issues: Issue[]): number {
+  const rule = SIZE_RULES[axis];
+  if (value === undefined) return rule.fallback;
   // The common case, checked first so it allocates nothing.
-  if (typeof h === 'number' && Number.isInteger(h) && h >= 1 && h <= MAX_GRID_ROW) return h;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= rule.max) return value;
   const report = (problem: string) =>
-    issues.push(issue('layout-height', joinPath(path, 'gridPos', 'h'), `panel height ${show(h)} ${problem} (allowed: 1..${MAX_GRID_ROW})`));
-  if (typeof h !== 'number' || Number.isNaN(h)) {
+    issues.push(issue(rule.code, joinPath(path, 'gridPos', axis), `panel ${rule.what} ${show(value)} ${problem} (allowed: 1..${rule.max})`));
+  if (typeof value !== 'number' || Number.isNaN(value)) {
     report('is not a number');
-    return DEFAULT_PANEL_HEIGHT;
+    return rule.fallback;
   }
-  if (h > MAX_GRID_ROW) {
-    report(`is taller than the ${MAX_GRID_ROW}-row limit`);
-    return MAX_GRID_ROW;
+  if (value > rule.max) {
+    report(rule.tooBig);
+    return rule.max;
   }
-  if (h < 1) {
-    report('is less than one grid row');
+  if (value < 1) {
+    report(rule.tooSmall);
     return 1;
   }
-  report('is not a whole number of grid rows');
-  return Math.round(h);
+  report(rule.fraction);
+  return Math.round(value);
 }
 
 /** x for a panel of (already valid) width w: 0..24-w. */
