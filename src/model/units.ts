@@ -57,7 +57,7 @@ export const UNIT_IDS = [
   // Mass
   'massmg', 'massg', 'masslb', 'masskg', 'masst',
   // Length
-  'lengthmm', 'lengthin', 'lengthft', 'lengthm', 'lengthkm', 'lengthmi',
+  'lengthmm', 'lengthcm', 'lengthin', 'lengthft', 'lengthm', 'lengthkm', 'lengthmi',
   // Pressure
   'pressurembar', 'pressurebar', 'pressurekbar', 'pressurepa', 'pressurehpa', 'pressurekpa', 'pressurehg',
   'pressurepsi',

@@ -64,6 +64,9 @@ describe('units as @grafana/data 13.2.3 formats them', () => {
 
   it('knows every id the builders accept and every id Grafana lists', () => {
     for (const id of UNIT_IDS) expect(grafanaIds, id).toContain(id);
+    // And the other way: a unit Grafana lists must compile (`lengthcm` was missing). `farenheit` is
+    // Grafana's alias for an old misspelling, accepted at run time only (src/model/units.ts).
+    expect(grafanaIds.filter((id) => !(UNIT_IDS as readonly string[]).includes(id))).toEqual(['farenheit']);
     expect(grafanaIds.length).toBeGreaterThan(250);
   });
 
