@@ -100,3 +100,27 @@ describe('preview SQL limits', () => {
     expect(((await engine.query('SELECT count(*)::int AS n FROM benchmarks')).rows[0] as { n: number }).n).toBeGreaterThan(0);
   });
 });
+
+describe('values that depend on "now" are formatted at the query time', () => {
+  it('a dateTimeFromNow stat reads "3 days ago" against the preview time, not the wall clock', async () => {
+    const at = Date.UTC(2020, 0, 4);
+    const dash = {
+      uid: 'since',
+      title: 'Since',
+      schemaVersion: 39,
+      panels: [
+        {
+          type: 'stat',
+          title: 'Last run',
+          gridPos: { x: 0, y: 0, w: 6, h: 4 },
+          fieldConfig: { defaults: { unit: 'dateTimeFromNow' }, overrides: [] },
+          targets: [{ refId: 'A', datasource: { type: 'grafana-postgresql-datasource', uid: 'db' }, format: 'table', rawSql: `SELECT ${Date.UTC(2020, 0, 1)}::bigint AS value` }],
+        },
+      ],
+    };
+    const { html } = await previewPage(dash, { sql: engine, now: new Date(at) });
+    const stat = /<section[^>]*data-title="Last run"[^]*?<\/section>/.exec(html)![0];
+    expect(stat).toContain('3 days ago');
+    expect(html).toBe((await previewPage(dash, { sql: engine, now: new Date(at) })).html);
+  });
+});

@@ -12,6 +12,7 @@ import { esc, formatTime, scriptJson } from './html.js';
 import { renderGridItem, type RenderContext } from './panel.js';
 import { PAGE_CSS } from './page-css.js';
 import { ALERT_MARKS_CSS } from './alert-marks.js';
+import { withNow } from '../units/durations.js';
 
 export interface PageOptions {
   /** Add the script that reloads the page when a served preview is rebuilt. */
@@ -19,6 +20,11 @@ export interface PageOptions {
 }
 
 export function renderPage(preview: DashboardPreview, uplot: UplotAssets, options: PageOptions = {}): string {
+  // Units such as dateTimeFromNow format against the time the page was queried, so a preview is reproducible.
+  return withNow(preview.generatedAt, () => renderAt(preview, uplot, options));
+}
+
+function renderAt(preview: DashboardPreview, uplot: UplotAssets, options: PageOptions): string {
   const ctx: RenderContext = { range: { fromMs: preview.range.fromMs, toMs: preview.range.toMs }, charts: [] };
   const items = preview.panels.map((p) => renderGridItem(p, ctx)).join('\n');
   const variables = preview.variables

@@ -107,12 +107,28 @@ function toClock(size: number, decimals?: number): Formatted {
 export const toClockMilliseconds: Formatter = (size, decimals) => toClock(size, decimals);
 export const toClockSeconds: Formatter = (size, decimals) => toClock(size * 1000, decimals);
 
+// "Now" for the units that depend on it (…IfToday, dateTimeFromNow). A page is rendered at the
+// preview's query time, not the wall clock, so the same preview renders the same bytes (withNow).
+let renderNow: number | undefined;
+const currentNow = (): number => renderNow ?? Date.now();
+
+/** Runs `render` (synchronous) with `now` as the time the now-dependent units format against. */
+export function withNow<T>(now: number, render: () => T): T {
+  const outer = renderNow;
+  renderNow = now;
+  try {
+    return render();
+  } finally {
+    renderNow = outer;
+  }
+}
+
 /** `time:<pattern>` and the dateTimeAs* units; with `todayPattern`, today's dates show only that. */
-export function toDateTimeValueFormatter(pattern: string, todayPattern?: string, now: () => number = () => Date.now()): Formatter {
+export function toDateTimeValueFormatter(pattern: string, todayPattern?: string, now: () => number = currentNow): Formatter {
   return (value) => {
     if (todayPattern && formatDate(value, 'YYYY-MM-DD') === formatDate(now(), 'YYYY-MM-DD')) return { text: formatDate(value, todayPattern) };
     return { text: formatDate(value, pattern) };
   };
 }
 
-export const dateTimeFromNow = (now: () => number = () => Date.now()): Formatter => (value) => ({ text: fromNow(value, now()) });
+export const dateTimeFromNow = (now: () => number = currentNow): Formatter => (value) => ({ text: fromNow(value, now()) });
