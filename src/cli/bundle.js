@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 /** The package's entry points (package.json "exports", as scripts/build-lib.mjs lists them) and the CLI's. */
 const ENTRIES = ['index', 'entries/config', 'entries/provisioning', 'entries/check', 'entries/lint', 'entries/diff', 'entries/import', 'entries/preview', 'entries/alerting', 'cli/main'];
 /** Loaded lazily and large, or bound to files beside their own modules: left to Node. */
-const EXTERNAL = ['prettier', '@electric-sql/pglite', 'playwright-core', 'pg', 'sucrase', 'esbuild', 'typescript', 'tsx'];
+const EXTERNAL = ['prettier', '@electric-sql/pglite', 'playwright-core', 'pg', 'esbuild', 'typescript', 'tsx'];
 const FORMAT = 'dashcode-cli-bundle 1';
 
 /** The key of src/ as it is now: every file's path, size and mtime, and the lock file's. */

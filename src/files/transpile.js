@@ -22,7 +22,8 @@ export async function transpile(file, source, cacheDir) {
       // not cached yet
     }
   }
-  sucrase ??= await import('sucrase');
+  // Node's import of CommonJS, or the CLI bundle's (sucrase bundled in), which puts it under `default`.
+  sucrase ??= await import('sucrase').then((m) => (m.transform ? m : m.default));
   // No source file name in the key or the output: the cached text depends on the content only.
   // Modules are always ES modules here; `__dirname`/`__filename` (common in CommonJS-minded TypeScript) keep working
   // unless the module declares them itself.
