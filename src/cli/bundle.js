@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 const ENTRIES = ['index', 'entries/config', 'entries/provisioning', 'entries/check', 'entries/lint', 'entries/diff', 'entries/import', 'entries/preview', 'entries/alerting', 'cli/main'];
 /** Loaded lazily and large, or bound to files beside their own modules: left to Node. */
 const EXTERNAL = ['prettier', '@electric-sql/pglite', 'playwright-core', 'pg', 'esbuild', 'typescript', 'tsx'];
-const FORMAT = 'dashcode-cli-bundle 1';
+const FORMAT = 'dashcode-cli-bundle 2';
 
 /** The key of src/ as it is now: every file's path, size and mtime, and the lock file's. */
 function sourceKey(root) {
@@ -73,6 +73,14 @@ async function makeBundle(root, dir) {
       });
     },
   };
+  // zod's `locales` namespace (z.locales.de() and 60-odd others, ~370 KB, half of zod) is kept whole by any
+  // `z.` use; dashcode never selects a locale, and zod registers English from locales/en.js itself.
+  const englishOnly = {
+    name: 'zod-english-only',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({ contents: 'export { default as en } from "./en.js";', resolveDir: path.dirname(args.path), loader: 'js' }));
+    },
+  };
   await esbuild.build({
     entryPoints: Object.fromEntries(ENTRIES.map((e) => [e, path.join(src, `${e}.ts`)])),
     outdir: tmp,
@@ -82,7 +90,7 @@ async function makeBundle(root, dir) {
     platform: 'node',
     target: 'node20',
     external: EXTERNAL,
-    plugins: [ownUrl],
+    plugins: [ownUrl, englishOnly],
     // Modules bundled from CommonJS (yaml's, ajv's) call require(): give the bundle one.
     banner: { js: "import { createRequire as __dashcodeCreateRequire } from 'node:module'; const require = __dashcodeCreateRequire(import.meta.url);" },
     logLevel: 'silent',
