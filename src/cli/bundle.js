@@ -17,7 +17,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The package's entry points (package.json "exports", as scripts/build-lib.mjs lists them) and the CLI's. */
-const ENTRIES = ['index', 'entries/config', 'entries/provisioning', 'entries/check', 'entries/lint', 'entries/diff', 'entries/import', 'entries/preview', 'entries/alerting', 'cli/main'];
+const ENTRIES = ['index', 'entries/config', 'entries/provisioning', 'entries/check', 'entries/lint', 'entries/diff', 'entries/import', 'entries/preview', 'entries/alerting', 'cli/main', 'db/pglite-worker'];
 /** Loaded lazily and large, or bound to files beside their own modules: left to Node. */
 const EXTERNAL = ['prettier', '@electric-sql/pglite', 'playwright-core', 'pg', 'esbuild', 'typescript', 'tsx'];
 const FORMAT = 'dashcode-cli-bundle 2';

@@ -42,6 +42,8 @@ import { transpile } from './transpile.js';
 const STATE = Symbol.for('dashcode.native-loader');
 const TS = /\.[cm]?ts$/;
 const FORMAT = 'dashcode-native 1';
+// Spelled out of parts: the CLI bundle (src/cli/bundle.js) replaces that text in src/ with each file's own URL.
+const IMPORT_META = ['import', 'meta'].join('.');
 
 function state() {
   // On globalThis, not in this module: the CLI bundle and src/ may each hold a copy of it.
@@ -174,9 +176,9 @@ async function prepare(gen, abs, added) {
   if (meta) {
     const src = pathToFileURL(abs).href;
     const relativeOrAbsolute = "/^(\\.{1,2}\\/|\\/|file:)/";
-    prelude.push(`const __dashcodeMeta = { url: ${JSON.stringify(src)}, filename: ${JSON.stringify(abs)}, dirname: ${JSON.stringify(path.dirname(abs))}, resolve: (s) => ${relativeOrAbsolute}.test(s) ? new URL(s, ${JSON.stringify(src)}).href : import.meta.resolve(s) };`);
+    prelude.push(`const __dashcodeMeta = { url: ${JSON.stringify(src)}, filename: ${JSON.stringify(abs)}, dirname: ${JSON.stringify(path.dirname(abs))}, resolve: (s) => ${relativeOrAbsolute}.test(s) ? new URL(s, ${JSON.stringify(src)}).href : ${IMPORT_META}.resolve(s) };`);
   }
-  if (dynamic) prelude.push(`const __dashcodeImport = (s, o) => globalThis[Symbol.for('dashcode.native-loader')].dynamicImport(import.meta.url, s, o, (x, y) => import(x, y));`);
+  if (dynamic) prelude.push(`const __dashcodeImport = (s, o) => globalThis[Symbol.for('dashcode.native-loader')].dynamicImport(${IMPORT_META}.url, s, o, (x, y) => import(x, y));`);
   // On the first line, so line numbers in stack traces stay the source's (a `#!` line stays first).
   if (prelude.length > 0) {
     const cut = text.startsWith('#!') ? (text.indexOf('\n') + 1 || text.length) : 0;
