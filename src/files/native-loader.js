@@ -27,12 +27,13 @@
 //   and every module a load imports is recorded: the per-dashboard build cache
 //   keys on that graph.
 // Not project modules, so imported where they are: node_modules, JSON,
-// CommonJS (`.cjs`, `.js` outside a `"type": "module"` package). Bare
-// specifiers (packages) resolve from the cache folder, which is inside the
-// project's node_modules, as they would from the project's own files.
-import { realpathSync, readFileSync, rmSync } from 'node:fs';
+// CommonJS (`.cjs`, `.js` outside a `"type": "module"` package). Packages
+// resolve from the cache folder, which is inside the project's node_modules,
+// as they would from the project's own files; a package name that leads to
+// TypeScript outside node_modules (a linked workspace package) is a project module.
+import { readdirSync, realpathSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeFileAtomic } from './atomic.js';
@@ -61,7 +62,10 @@ export function projectLoader(cacheDir, bundle = undefined) {
   const n = ++s.generations;
   const shared = n === 1;
   const dir = shared ? path.join(cacheDir, 'mjs') : path.join(cacheDir, 'mjs', 'runs', `${process.pid}-${n}`);
-  if (!shared) process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  if (!shared) {
+    if (n === 2) pruneRuns(path.dirname(dir));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
   const gen = { dir, cacheDir, bundle, prepared: new Map(), edges: new Map(), lock: Promise.resolve() };
   return {
     /** Imports `file` (absolute path) in this generation. */
@@ -72,6 +76,24 @@ export function projectLoader(cacheDir, bundle = undefined) {
       return new Map([...gen.edges].map(([k, v]) => [k, new Set(v)]));
     },
   };
+}
+
+/** Folders of later loads that a process left behind (it crashed before its exit handler): an hour old is gone. */
+function pruneRuns(runs) {
+  let names;
+  try {
+    names = readdirSync(runs);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const folder = path.join(runs, name);
+    try {
+      if (statSync(folder).mtimeMs < Date.now() - 3_600_000) rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // gone already
+    }
+  }
 }
 
 // Node's own import(), even where a test runner rewrites `import()` in the sources it transforms.
@@ -202,7 +224,10 @@ async function prepare(gen, abs, added) {
  */
 function resolveSpecifier(gen, specifier, parent) {
   const self = selfSource(specifier, parent);
-  if (!/^(\.{1,2}\/|\/|file:)/.test(specifier) && !self) return {};
+  if (!/^(\.{1,2}\/|\/|file:)/.test(specifier) && !self) {
+    const outside = packageFile(specifier, parent);
+    return outside ? { file: outside } : {};
+  }
   let file = self ?? fileURLToPath(new URL(specifier, pathToFileURL(parent)));
   // A TypeScript module's relative `./x.js` usually means `./x.ts`.
   if (TS.test(parent) && /\.[cm]?js$/.test(file)) {
@@ -220,6 +245,26 @@ function resolveSpecifier(gen, specifier, parent) {
   const entry = gen.bundle && bundledEntry(real, gen.bundle);
   if (entry) return { url: entry };
   return { file: real };
+}
+
+/**
+ * A package name or `#import` that resolves to TypeScript outside
+ * node_modules (a workspace package linked into node_modules, the package's
+ * own "imports"): its real path, a project module like any other. Else
+ * undefined, and Node resolves the name from the cache folder. Resolved as
+ * require() would (Node 20 has no ESM resolution from another module's point
+ * of view).
+ */
+function packageFile(specifier, parent) {
+  if (specifier.startsWith('node:') || isBuiltin(specifier) || !/^[@#\w]/.test(specifier)) return undefined;
+  let file;
+  try {
+    file = realpathSync(createRequire(parent).resolve(specifier));
+  } catch {
+    return undefined;
+  }
+  // TypeScript only: a JavaScript package is Node's to resolve (require()'s conditions may pick another file than import's).
+  return TS.test(file) && !file.includes(`${path.sep}node_modules${path.sep}`) ? file : undefined;
 }
 
 function exists(file) {

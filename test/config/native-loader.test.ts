@@ -4,7 +4,7 @@
  * each project module into the cache folder with its imports rewritten, so
  * these tests pin what must still mean what it meant in the source file.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -95,5 +95,19 @@ describe('the in-thread project loader', () => {
     const mod = (await projectLoader(cacheDir).importer(path.join(dir, 'dashboards/one.ts'))) as { line: string };
     expect(mod.line).toMatch(/:4:\d+\)?$/);
     expect(readFileSync(path.join(dir, 'dashboards/one.ts'), 'utf8').split('\n')).toHaveLength(5);
+  });
+
+  it('loads TypeScript that a package name leads to outside node_modules (a linked workspace package, "imports")', async () => {
+    const { dir, cacheDir } = project({
+      'package.json': JSON.stringify({ name: 'app', type: 'module', imports: { '#shared/*': './shared/*' } }),
+      'shared/names.ts': "export const name: string = 'from #imports';\n",
+      'packages/helpers/package.json': JSON.stringify({ name: '@app/helpers', type: 'module', exports: './index.ts' }),
+      'packages/helpers/index.ts': "export const helper: string = 'from a workspace package';\n",
+      'dashboards/one.ts': "import { helper } from '@app/helpers';\nimport { name } from '#shared/names.ts';\nexport default [helper, name];\n",
+    });
+    mkdirSync(path.join(dir, 'node_modules/@app'), { recursive: true });
+    symlinkSync(path.join(dir, 'packages/helpers'), path.join(dir, 'node_modules/@app/helpers'));
+    const mod = (await projectLoader(cacheDir).importer(path.join(dir, 'dashboards/one.ts'))) as { default: string[] };
+    expect(mod.default).toEqual(['from a workspace package', 'from #imports']);
   });
 });
