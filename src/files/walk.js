@@ -72,7 +72,9 @@ export function walkFilesSyncKnown(dir, skipDir, known = {}, trustedBefore = 0) 
   const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
   const walk = (rel) => {
     const abs = rel ? prefix + rel : dir;
-    const mtime = statSync(abs).mtimeMs;
+    const st = statSync(abs, { throwIfNoEntry: rel !== '' });
+    if (!st) return; // a missing `dir` has no files
+    const mtime = st.mtimeMs;
     const k = known[rel];
     const listing =
       k && k[0] === mtime && mtime < trustedBefore
