@@ -154,6 +154,8 @@ async function prepare(gen, abs, added) {
   if (kind(abs) === 'native') {
     const url = pathToFileURL(abs).href;
     gen.prepared.set(abs, url);
+    // In the graph as a module that imports nothing the loader sees (a CommonJS module's require()s are its own).
+    if (!abs.includes(`${path.sep}node_modules${path.sep}`)) gen.edges.set(abs, new Set());
     added.push(abs);
     return url;
   }
