@@ -5,7 +5,8 @@
  *     node --import tsx bench/run.ts --only-cli 'build --check,check, no SQL' [--cli-runs 9]
  *
  * `--only-cli` times only the named CLI rows (CLI_CASES names, separated by
- * `;` or by a `,` not followed by a space) and nothing else.
+ * `;` or by a `,` not followed by a space) and nothing else; write
+ * `--only-cli=--help;check` when the first name starts with `--`.
  *
  * 1. In one process, interleaved round by round (tinybench), the same
  *    dashboards (bench/workloads.ts) at 10, 100, 1,000 and 10,000 panels:
