@@ -101,6 +101,9 @@ export function projectCopy(root: string): { dir: string; dispose: () => void } 
   const dir = path.join(base, path.basename(root));
   cpSync(root, dir, {
     recursive: true,
+    // As a checkout's files are: older than the first build. Copied "now", every file stays "racily clean" for
+    // the build cache when that build follows within 2 s (fast-path.js), and each cache hit would hash them all.
+    preserveTimestamps: true,
     filter: (src) => {
       const rel = path.relative(root, src);
       const top = rel.split(path.sep)[0]!;

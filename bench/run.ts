@@ -2,6 +2,11 @@
  * dashcode vs @grafana/grafana-foundation-sdk, and the CLI vs bare node.
  *
  *     node --import tsx bench/run.ts [--sizes 10,100] [--skip micro,memory,cli,components]
+ *     node --import tsx bench/run.ts --only-cli 'build --check,check, no SQL' [--cli-runs 9]
+ *
+ * `--only-cli` times only the named CLI rows (CLI_CASES names, separated by
+ * `;` or by a `,` not followed by a space) and nothing else; write
+ * `--only-cli=--help;check` when the first name starts with `--`.
  *
  * 1. In one process, interleaved round by round (tinybench), the same
  *    dashboards (bench/workloads.ts) at 10, 100, 1,000 and 10,000 panels:
@@ -41,10 +46,13 @@ const MEMORY_PANELS = 10000;
 /** Whole-process runs per CLI row (issue 15: median of 5). */
 const CLI_RUNS = 5;
 
-const { values: flags } = parseArgs({ options: { sizes: { type: 'string' }, skip: { type: 'string' } } });
-const sizes = flags.sizes ? flags.sizes.split(',').map(Number).filter((n) => n > 0) : SIZES;
-const skip = new Set((flags.skip ?? '').split(',').filter(Boolean));
-const full = !flags.sizes && skip.size === 0;
+const { values: flags } = parseArgs({ options: { sizes: { type: 'string' }, skip: { type: 'string' }, 'only-cli': { type: 'string' }, 'cli-runs': { type: 'string' } } });
+const onlyCli = flags['only-cli']?.split(/;|,(?! )/).filter(Boolean);
+const sizes = onlyCli ? [] : flags.sizes ? flags.sizes.split(',').map(Number).filter((n) => n > 0) : SIZES;
+const skip = new Set([...(flags.skip ?? '').split(',').filter(Boolean), ...(onlyCli ? ['micro', 'memory', 'components'] : [])]);
+const cliRuns = flags['cli-runs'] ? Number(flags['cli-runs']) : CLI_RUNS;
+const cliCases = onlyCli ? CLI_CASES.filter((c) => onlyCli.some((o) => c.name === o)) : CLI_CASES;
+const full = !flags.sizes && skip.size === 0 && !flags['cli-runs'];
 
 const log = (line = '') => process.stdout.write(`${line}\n`);
 const ms = (x: number | undefined) =>
@@ -311,8 +319,8 @@ if (!skip.has('memory')) {
 
 let cli: CliTiming[] | undefined;
 if (!skip.has('cli')) {
-  cli = timeCli(repoRoot, CLI_RUNS, CLI_CASES, log);
-  log(`\nCLI, whole process (${CLI_RUNS} runs each, median, on a copy of this repository)`);
+  cli = timeCli(repoRoot, cliRuns, cliCases, log);
+  log(`\nCLI, whole process (${cliRuns} runs each, median, on a copy of this repository)`);
   for (const c of cli) {
     const rss = c.peakRssBytes === undefined ? '' : `  peak RSS ${mib(c.peakRssBytes)}`;
     const note = c.note ? ` (${c.note})` : '';

@@ -38,8 +38,8 @@ async function main() {
       if (bundle) {
         const { BUNDLE } = await import('../src/files/ts-loader.js');
         globalThis[BUNDLE] = { root, dir: bundle };
-        // The library's entry too, before any TypeScript hooks exist: a dashboard's `dashcode` import then costs the
-        // hooks one resolution, not one per chunk the entry imports (most of them loaded by the command anyway).
+        // The library's entry too: a build's project modules import it (as the bundle's index.js, native-loader.js),
+        // and most of the chunks it imports are the command's anyway.
         if (argv[0] === 'build') await import(pathToFileURL(`${bundle}/index.js`).href);
         await import(pathToFileURL(`${bundle}/cli/main.js`).href);
       } else {

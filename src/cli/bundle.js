@@ -17,24 +17,29 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The package's entry points (package.json "exports", as scripts/build-lib.mjs lists them) and the CLI's. */
-const ENTRIES = ['index', 'entries/provisioning', 'entries/check', 'entries/lint', 'entries/diff', 'entries/import', 'entries/preview', 'entries/alerting', 'cli/main'];
+const ENTRIES = ['index', 'entries/config', 'entries/provisioning', 'entries/check', 'entries/lint', 'entries/diff', 'entries/import', 'entries/preview', 'entries/alerting', 'cli/main', 'db/pglite-worker'];
 /** Loaded lazily and large, or bound to files beside their own modules: left to Node. */
-const EXTERNAL = ['prettier', '@electric-sql/pglite', 'playwright-core', 'pg', 'sucrase', 'esbuild', 'typescript', 'tsx'];
-const FORMAT = 'dashcode-cli-bundle 1';
+const EXTERNAL = ['prettier', '@electric-sql/pglite', 'playwright-core', 'pg', 'esbuild', 'typescript', 'tsx'];
+const FORMAT = 'dashcode-cli-bundle 3';
 
-/** The key of src/ as it is now: every file's path, size and mtime, and the lock file's. */
+/**
+ * The key of src/ as it is now: every file's path, size and mtime, and the
+ * lock file's. Computed on every run of the checkout's CLI, so plain string
+ * paths: path.join/relative per file were half of its cost.
+ */
 function sourceKey(root) {
   const hash = createHash('sha256').update(`${FORMAT}\0${process.version}\0`);
-  const files = readdirSync(path.join(root, 'src'), { recursive: true, withFileTypes: true })
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  const files = readdirSync(`${prefix}src`, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
-    .map((e) => path.join(e.parentPath ?? e.path, e.name))
+    .map((e) => `${(e.parentPath ?? e.path).slice(prefix.length)}${path.sep}${e.name}`)
     .sort();
-  for (const f of [...files, path.join(root, 'package-lock.json')]) {
+  for (const f of [...files, 'package-lock.json']) {
     try {
-      const st = statSync(f);
-      hash.update(`${path.relative(root, f)}\0${st.size}\0${st.mtimeMs}\0`);
+      const st = statSync(prefix + f);
+      hash.update(`${f}\0${st.size}\0${st.mtimeMs}\0`);
     } catch {
-      hash.update(`${path.relative(root, f)}\0-\0`);
+      hash.update(`${f}\0-\0`);
     }
   }
   return hash.digest('hex').slice(0, 20);
@@ -73,6 +78,14 @@ async function makeBundle(root, dir) {
       });
     },
   };
+  // zod's `locales` namespace (z.locales.de() and 60-odd others, ~370 KB, half of zod) is kept whole by any
+  // `z.` use; dashcode never selects a locale, and zod registers English from locales/en.js itself.
+  const englishOnly = {
+    name: 'zod-english-only',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({ contents: 'export { default as en } from "./en.js";', resolveDir: path.dirname(args.path), loader: 'js' }));
+    },
+  };
   await esbuild.build({
     entryPoints: Object.fromEntries(ENTRIES.map((e) => [e, path.join(src, `${e}.ts`)])),
     outdir: tmp,
@@ -82,7 +95,7 @@ async function makeBundle(root, dir) {
     platform: 'node',
     target: 'node20',
     external: EXTERNAL,
-    plugins: [ownUrl],
+    plugins: [ownUrl, englishOnly],
     // Modules bundled from CommonJS (yaml's, ajv's) call require(): give the bundle one.
     banner: { js: "import { createRequire as __dashcodeCreateRequire } from 'node:module'; const require = __dashcodeCreateRequire(import.meta.url);" },
     logLevel: 'silent',

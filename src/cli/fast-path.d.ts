@@ -4,6 +4,8 @@ export interface InputScan {
   digest: string;
   /** Per input file: size, mtime (ms), sha256 of the content. */
   files: Record<string, [number, number, string]>;
+  /** Per folder ('' for the root): mtime (ms) and entries, for the next scan's walk (walkFilesSyncKnown). Absent in older caches. */
+  folders?: Record<string, [number, Array<[string, 0 | 1]>]>;
   scannedAt: number;
 }
 

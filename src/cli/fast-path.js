@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CACHE_DIR } from '../files/cache.js';
-import { CONFIG_FILES, walkFilesSync } from '../files/walk.js';
+import { CONFIG_FILES, walkFilesSyncKnown } from '../files/walk.js';
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
 export const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -30,22 +30,27 @@ export const VERSION = JSON.parse(readFileSync(new URL('../../package.json', imp
  * size and mtime are what `known` (the last scan) recorded reuses that scan's
  * hash instead of being read, unless it changed within 2 s before that scan
  * (a "racily clean" file, as git calls it: a later edit in the same mtime tick
- * would go unseen).
+ * would go unseen). Likewise a folder's listing (walkFilesSyncKnown).
  */
 export async function scanInputs(root, outDir, known = undefined) {
   const scannedAt = Date.now();
   const skip = (rel, name) => SKIP_DIRS.has(name) || name.startsWith('.') || rel === outDir;
-  const files = walkFilesSync(root, skip);
-  const entries = files.map((f) => {
-    const abs = path.join(root, f);
-    const st = statSync(abs);
-    const k = known?.files[f];
-    if (k && k[0] === st.size && k[1] === st.mtimeMs && st.mtimeMs < known.scannedAt - 2000) return [f, k];
-    return [f, [st.size, st.mtimeMs, hashText(readFileSync(abs))]];
-  });
+  const trustedBefore = (known?.scannedAt ?? 0) - 2000;
+  // Folders unchanged since the last scan are listed from it (their mtime says so; racily clean ones are read).
+  const { files, folders } = walkFilesSyncKnown(root, skip, known?.folders, trustedBefore);
+  // Hundreds of files on every run, so the plain loop: no path.join (its normalising is most of a stat's cost here).
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  const knownFiles = known?.files ?? {};
+  const out = {};
   const hash = createHash('sha256').update(`dashcode ${VERSION}\0`);
-  for (const [f, [, , h]] of entries) hash.update(`${f}\0${h}\0`);
-  return { digest: hash.digest('hex'), files: Object.fromEntries(entries), scannedAt };
+  for (const f of files) {
+    const st = statSync(prefix + f);
+    let k = knownFiles[f];
+    if (!(k && k[0] === st.size && k[1] === st.mtimeMs && st.mtimeMs < trustedBefore)) k = [st.size, st.mtimeMs, hashText(readFileSync(prefix + f))];
+    out[f] = k;
+    hash.update(`${f}\0${k[2]}\0`);
+  }
+  return { digest: hash.digest('hex'), files: out, folders, scannedAt };
 }
 
 export function hashText(text) {

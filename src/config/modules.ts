@@ -5,7 +5,8 @@
  * resolves) is reported by name and the others still load.
  */
 import { findCacheDir } from '../files/cache.js';
-import { importInGeneration, moduleGraph, newGeneration, registerTypeScript } from '../files/ts-loader.js';
+import { BUNDLE, importInGeneration, moduleGraph, newGeneration, registerTypeScript } from '../files/ts-loader.js';
+import { projectLoader } from '../files/native-loader.js';
 import { hasDashboardKind } from '../dashboards/is-dashboard.js';
 import { issue, type Issue } from '../model/issue.js';
 import { relative } from '../files/paths.js';
@@ -62,14 +63,24 @@ function cjsInterop(mod: unknown): Record<string, unknown> {
 }
 
 /**
- * One module graph per project load (ts-loader.js): every module, and the
- * library they all import, is evaluated once and shared by all dashboards; the
- * next load evaluates edited files afresh. TypeScript is transpiled by
- * esbuild once per content hash (ts-hooks.js), cached under `root`'s
- * node_modules/.cache/dashcode/ts/, instead of paying tsx's loader each build.
+ * One module graph per project load: every module, and the library they all
+ * import, is evaluated once and shared by all dashboards; the next load
+ * evaluates edited files afresh. TypeScript is transpiled once per content
+ * hash, cached under `root`'s node_modules/.cache/dashcode/.
+ *
+ * The CLI (a checkout's bundle, or the installed dist/) loads the modules in
+ * this thread with Node's own import() (native-loader.js). Run from src/
+ * itself (tests, a checkout without its bundle), `dashcode` means the
+ * TypeScript sources, which the hooks (ts-loader.js) load module by module.
  */
 export async function tsImporter(root: string): Promise<{ importer: ModuleImporter; done: () => Promise<void>; graph: () => Promise<Map<string, Set<string>>> }> {
-  registerTypeScript(findCacheDir(root));
+  const cacheDir = findCacheDir(root);
+  const bundle = (globalThis as Record<symbol, { root: string; dir: string } | undefined>)[BUNDLE];
+  if (cacheDir && (bundle || !import.meta.url.endsWith('.ts'))) {
+    const loader = projectLoader(cacheDir, bundle);
+    return { importer: loader.importer, done: async () => {}, graph: loader.graph };
+  }
+  registerTypeScript(cacheDir);
   const generation = newGeneration();
   return { importer: (file) => importInGeneration(file, generation), done: async () => {}, graph: () => moduleGraph(generation) };
 }

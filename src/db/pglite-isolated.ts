@@ -11,9 +11,11 @@
  * Cost: the worker loads PGlite once (as the in-process engine did); a
  * restart costs one more load, only after a timeout.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
+import { BUNDLE } from '../files/ts-loader.js';
 import { SqlError } from './errors.js';
 import { forgetDump, inMemorySource, lockPgliteDir, type PgliteOptions, type PreparedDatabase } from './pglite.js';
 import type { WireError, WorkerData } from './pglite-worker.js';
@@ -189,6 +191,10 @@ function workerEntry(): { url: string; tsLoader?: string; cacheDir?: string } {
   const here = fileURLToPath(import.meta.url);
   const dir = path.dirname(here);
   if (/\.ts$/.test(here)) {
+    // The checkout's CLI bundle has the worker as an entry point: loaded natively, without a hooks thread in the worker.
+    const bundle = (globalThis as Record<symbol, { dir: string } | undefined>)[BUNDLE];
+    const bundled = bundle && path.join(bundle.dir, 'db', 'pglite-worker.js');
+    if (bundled && existsSync(bundled)) return { url: pathToFileURL(bundled).href };
     const root = path.resolve(dir, '../..');
     return {
       url: pathToFileURL(path.join(dir, 'pglite-worker.ts')).href,

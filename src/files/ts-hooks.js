@@ -1,9 +1,9 @@
 // Plain JavaScript on purpose: Node's module customization hooks (registered
 // by ts-loader.js) run this in the loader thread, before any TypeScript can
 // load. It makes `.ts`, `.mts` and `.cts` modules importable: each file is
-// transpiled by sucrase (type stripping, no install script, unlike esbuild's
-// native binary) once per content hash and the
-// JavaScript kept in <cacheDir>/ts/, so an unchanged module costs a file read.
+// transpiled once per content hash (transpile.js). The CLI loads a project's
+// modules without these hooks (native-loader.js); they remain for the rest:
+// a checkout run without its bundle, tests, the PGlite worker.
 //
 // Two more things it does, both as tsx does:
 // - a relative `./x.js` import that does not exist resolves to `./x.ts`
@@ -11,17 +11,15 @@
 // - a module imported with `?dashcode-load=N` passes that query on to every
 //   module it imports from outside node_modules, so each project load gets a
 //   fresh module graph and sees edited helper files, not the cached ones.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { writeFileAtomic } from './atomic.js';
+import { bundledEntry, selfSource } from './self-resolve.js';
+import { transpile } from './transpile.js';
 
 const TS = /\.([cm]?)ts$/;
 const QUERY = 'dashcode-load';
 let cacheDir;
-let sucrase;
 let bundle;
 
 let port;
@@ -35,51 +33,9 @@ export function initialize(data) {
   port?.unref();
 }
 
-// When the checkout's CLI runs from its bundle (src/cli/bundle.js), the library's entry points in src/ (through
-// `dashcode`, or a path to src/index.ts as test projects write it) mean the bundle's: one copy of the library,
-// not a second one loaded module by module through these hooks.
-function bundled(url) {
-  const file = fileURLToPath(url);
-  const rel = path.relative(path.join(bundle.root, 'src'), file).replaceAll(path.sep, '/');
-  const entry = /^(index|entries\/[a-z-]+)\.ts$/.exec(rel)?.[1];
-  if (!entry) return undefined;
-  const target = path.join(bundle.dir, `${entry}.js`);
-  return existsSync(target) ? pathToFileURL(target).href : undefined;
-}
-
-// Inside dashcode's own checkout, `dashcode` and `dashcode/<entry>` (how this repo's dashboards import the
-// library, as a user's would) mean the sources, never a dist/ that may be stale or not built yet; tsconfig
-// `paths` say the same for tsc and vitest. In any other package the name resolves through node_modules.
-const SELF = /^dashcode(?:\/([a-z-]+))?$/;
-const selfRoots = new Map();
-function selfRoot(file) {
-  let dir = path.dirname(file);
-  for (;;) {
-    if (selfRoots.has(dir)) return selfRoots.get(dir);
-    const pkg = path.join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      let root;
-      try {
-        root = JSON.parse(readFileSync(pkg, 'utf8')).name === 'dashcode' && existsSync(path.join(dir, 'src/index.ts')) ? dir : undefined;
-      } catch {
-        root = undefined;
-      }
-      selfRoots.set(dir, root);
-      return root;
-    }
-    const up = path.dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
-  }
-}
-
 export async function resolve(specifier, context, next) {
-  const self = SELF.exec(specifier);
-  if (self && context.parentURL?.startsWith('file:') && !context.parentURL.includes('/node_modules/')) {
-    const root = selfRoot(fileURLToPath(context.parentURL));
-    const target = root && path.join(root, self[1] ? `src/entries/${self[1]}.ts` : 'src/index.ts');
-    if (target && existsSync(target)) specifier = pathToFileURL(target).href;
-  }
+  const self = context.parentURL?.startsWith('file:') && selfSource(specifier, fileURLToPath(context.parentURL));
+  if (self) specifier = pathToFileURL(self).href;
   // A TypeScript module's relative `./x.js` usually means `./x.ts`: look first, since a failed resolution (an exception) costs more.
   const parent = context.parentURL;
   if (parent && TS.test(new URL(parent).pathname) && /^\.{1,2}\/.*\.[cm]?js$/.test(specifier)) {
@@ -96,7 +52,7 @@ export async function resolve(specifier, context, next) {
   }
   const url = new URL(resolved.url);
   if (url.protocol !== 'file:') return resolved;
-  const inBundle = bundle && bundled(`file://${url.pathname}`);
+  const inBundle = bundle && bundledEntry(fileURLToPath(`file://${url.pathname}`), bundle);
   if (inBundle) return { url: inBundle, format: 'module', shortCircuit: true };
   const generation = context.parentURL ? new URL(context.parentURL).searchParams.get(QUERY) : null;
   if (generation && !url.pathname.includes('/node_modules/') && !url.searchParams.has(QUERY)) url.searchParams.set(QUERY, generation);
@@ -111,29 +67,5 @@ export async function load(url, context, next) {
   if (parsed.protocol !== 'file:' || !TS.test(parsed.pathname)) return next(url, context);
   const file = fileURLToPath(parsed);
   const source = await readFile(file, 'utf8');
-  return { format: 'module', source: await transpile(file, source), shortCircuit: true };
-}
-
-async function transpile(file, source) {
-  const key = createHash('sha256').update(`dashcode-ts 3\0${path.extname(file)}\0${source}`).digest('hex');
-  const cached = cacheDir && path.join(cacheDir, 'ts', `${key}.mjs`);
-  if (cached) {
-    try {
-      return await readFile(cached, 'utf8');
-    } catch {
-      // not cached yet
-    }
-  }
-  sucrase ??= await import('sucrase');
-  // No source file name in the key or the output: the cached text depends on the content only.
-  // Modules are always ES modules here; `__dirname`/`__filename` (common in CommonJS-minded TypeScript) keep working
-  // unless the module declares them itself.
-  let { code } = sucrase.transform(source, { transforms: ['typescript'], disableESTransforms: true, keepUnusedImports: false });
-  const globals = ['__dirname', '__filename'].filter((g) => new RegExp(`\\b${g}\\b`).test(code) && !new RegExp(`\\b(const|let|var|function|class)\\s+${g}\\b`).test(code));
-  if (globals.length > 0) code = `${globals.map((g) => `const ${g} = import.meta.${g.slice(2)};`).join(' ')}${code}`;
-  if (cached) {
-    // A cache that cannot be written is only slower next time.
-    await writeFileAtomic(cached, code).catch(() => undefined);
-  }
-  return code;
+  return { format: 'module', source: await transpile(file, source, cacheDir), shortCircuit: true };
 }

@@ -4,4 +4,9 @@ export function isModuleFile(name: string): boolean;
 export function isTypeScriptFile(name: string): boolean;
 export function findConfigFile(root: string): string | undefined;
 export function walkFiles(dir: string, skipDir?: (rel: string, name: string) => boolean, onError?: (rel: string, err: NodeJS.ErrnoException) => void): Promise<string[]>;
-export function walkFilesSync(dir: string, skipDir?: (rel: string, name: string) => boolean): string[];
+export function walkFilesSyncKnown(
+  dir: string,
+  skipDir: (rel: string, name: string) => boolean,
+  known?: Record<string, [number, Array<[string, 0 | 1]>]>,
+  trustedBefore?: number,
+): { files: string[]; folders: Record<string, [number, Array<[string, 0 | 1]>]> };

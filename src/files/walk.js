@@ -1,7 +1,7 @@
 // Plain JavaScript on purpose: the build cache (src/cli/fast-path.js) uses it
 // before any TypeScript can load. Types: walk.d.ts. The one home of the module
 // extensions dashcode loads and of its directory walker.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -57,27 +57,36 @@ export async function walkFiles(dir, skipDir = () => false, onError = undefined)
 }
 
 /**
- * walkFiles, synchronously (no onError: an unreadable folder throws). For the
- * build cache's scan of a whole project, where hundreds of small async calls
- * cost more in thread-pool round trips than the calls themselves.
+ * walkFiles, synchronously (an unreadable folder throws), for a walk repeated
+ * on every run: the build cache's scan of a whole project, where hundreds of
+ * small async calls cost more in thread-pool round trips than the calls
+ * themselves. A folder whose mtime is what `known` recorded, older than
+ * `trustedBefore` (ms), is listed from the record instead of read (a folder's
+ * mtime changes whenever an entry is added, removed or renamed in it).
+ * Returns the files and the record for the next walk: per folder (`''` for
+ * `dir`), its mtime and `[name, 1 for a folder | 0 for a file]`.
  */
-export function walkFilesSync(dir, skipDir = () => false) {
+export function walkFilesSyncKnown(dir, skipDir, known = {}, trustedBefore = 0) {
   const out = [];
+  const folders = {};
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
   const walk = (rel) => {
-    let entries;
-    try {
-      entries = readdirSync(rel ? path.join(dir, rel) : dir, { withFileTypes: true });
-    } catch (err) {
-      if (rel === '' && err.code === 'ENOENT') return;
-      throw err;
-    }
-    for (const e of entries) {
-      const child = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        if (!skipDir(child, e.name)) walk(child);
-      } else if (e.isFile()) out.push(child);
+    const abs = rel ? prefix + rel : dir;
+    const st = statSync(abs, { throwIfNoEntry: rel !== '' });
+    if (!st) return; // a missing `dir` has no files
+    const mtime = st.mtimeMs;
+    const k = known[rel];
+    const listing =
+      k && k[0] === mtime && mtime < trustedBefore
+        ? k[1]
+        : readdirSync(abs, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [[e.name, 1]] : e.isFile() ? [[e.name, 0]] : []));
+    folders[rel] = [mtime, listing];
+    for (const [name, isDir] of listing) {
+      const child = rel ? `${rel}/${name}` : name;
+      if (!isDir) out.push(child);
+      else if (!skipDir(child, name)) walk(child);
     }
   };
   walk('');
-  return out.sort();
+  return { files: out.sort(), folders };
 }

@@ -1,0 +1,61 @@
+// Plain JavaScript on purpose: used by the TypeScript hooks (ts-hooks.js) and
+// the in-thread project loader (native-loader.js). Types: self-resolve.d.ts.
+// The one home of what `dashcode` means to a module of dashcode's own checkout.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** `dashcode` or `dashcode/<entry>`. */
+export const SELF = /^dashcode(?:\/([a-z-]+))?$/;
+
+/**
+ * When the checkout's CLI runs from its bundle (src/cli/bundle.js), the
+ * library's entry points in src/ (through `dashcode`, or a path to
+ * src/index.ts as test projects write it) mean the bundle's: one copy of the
+ * library, not a second one loaded module by module. The bundle entry's URL
+ * for `file` (absolute path), or undefined.
+ */
+export function bundledEntry(file, bundle) {
+  const rel = path.relative(path.join(bundle.root, 'src'), file).replaceAll(path.sep, '/');
+  const entry = /^(index|entries\/[a-z-]+)\.ts$/.exec(rel)?.[1];
+  if (!entry) return undefined;
+  const target = path.join(bundle.dir, `${entry}.js`);
+  return existsSync(target) ? pathToFileURL(target).href : undefined;
+}
+
+/**
+ * Inside dashcode's own checkout, `dashcode` and `dashcode/<entry>` (how this
+ * repo's dashboards import the library, as a user's would) mean the sources,
+ * never a dist/ that may be stale or not built yet; tsconfig `paths` say the
+ * same for tsc and vitest. In any other package the name resolves through
+ * node_modules. The source file `specifier` means for a module at `file`, or undefined.
+ */
+export function selfSource(specifier, file) {
+  const self = SELF.exec(specifier);
+  if (!self || file.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+  const root = selfRoot(file);
+  const target = root && path.join(root, self[1] ? `src/entries/${self[1]}.ts` : 'src/index.ts');
+  return target && existsSync(target) ? target : undefined;
+}
+
+const selfRoots = new Map();
+function selfRoot(file) {
+  let dir = path.dirname(file);
+  for (;;) {
+    if (selfRoots.has(dir)) return selfRoots.get(dir);
+    const pkg = path.join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      let root;
+      try {
+        root = JSON.parse(readFileSync(pkg, 'utf8')).name === 'dashcode' && existsSync(path.join(dir, 'src/index.ts')) ? dir : undefined;
+      } catch {
+        root = undefined;
+      }
+      selfRoots.set(dir, root);
+      return root;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}

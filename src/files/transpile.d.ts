@@ -1,0 +1,1 @@
+export function transpile(file: string, source: string, cacheDir: string | undefined): Promise<string>;
