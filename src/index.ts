@@ -73,6 +73,7 @@ export { buildDashboard, type BuildOptions, type BuildResult, type DashboardLint
 
 export { formatIssues, formatIssue } from './validate/issues.js';
 export type { Issue, IssueSource, Severity, IssueCode } from './model/issue.js';
+export { renderPath, type IssuePath, type PathSegment } from './model/issue-path.js';
 export { defineConfig, type DashcodeConfig, type ProvisioningConfig } from './config/config.js';
 
 

@@ -40,7 +40,7 @@ describe('README example', () => {
   });
 
   it("prints the README's sample error for a mistyped unit, word for word", async () => {
-    const sample = /formatIssues` prints them\n\(here, the example above with `unit: .percnt.`\):\n\n```\n([\s\S]*?)```/.exec(readme)?.[1];
+    const sample = /Here, the example above with `unit: .percnt.`:\n\n```\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(sample).toBeDefined();
     const dir = exampleProject(example.replace("unit: 'percent'", "unit: 'percnt'"));
     const io = captureIo(dir);

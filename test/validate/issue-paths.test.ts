@@ -8,7 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileDashboard } from '../../src/compile/compile.js';
-import { dashboard, env, postgresDatasource, sql, sqlQuery, tablePanel } from '../../src/index.js';
+import { dashboard, env, postgresDatasource, renderPath as publicRenderPath, sql, sqlQuery, tablePanel } from '../../src/index.js';
 import { joinPath, panelAt, renderPath, type IssuePath, type PathSegment } from '../../src/model/issue-path.js';
 import { formatIssue } from '../../src/validate/issues.js';
 
@@ -78,6 +78,10 @@ describe('renderPath', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('is the public API, for library users printing their own reports', () => {
+    expect(publicRenderPath).toBe(renderPath);
   });
 
   it('a key with a dot or a bracket stays one key (a string segment is never split)', () => {
