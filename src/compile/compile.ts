@@ -314,10 +314,11 @@ function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: IssuePat
       }
       usedRefIds.add(refId);
       ctx.escapeHatches.push(...(q.rawKeys ?? []).map((k) => `panel "${p.title}" query ${refId}: ${k}`));
-      ctx.requireVariables(q.text?.variables ?? [], joinPath(path, 'targets', i), p.title);
-      ctx.requireNames(q.text?.literalNames ?? [], joinPath(path, 'targets', i), p.title);
-      if (q.text) ctx.add(typedReferenceIssues(q.text, ctx.spec.variables), joinPath(path, 'targets', i, q.text.language === 'sql' ? 'rawSql' : 'expr'), p.title);
-      return cloneWith(q.model, { datasource: ctx.datasource(q.datasource, joinPath(path, 'targets', i, 'datasource'), p.title), refId });
+      const target = joinPath(path, 'targets', i);
+      ctx.requireVariables(q.text?.variables ?? [], target, p.title);
+      ctx.requireNames(q.text?.literalNames ?? [], target, p.title);
+      if (q.text) ctx.add(typedReferenceIssues(q.text, ctx.spec.variables), joinPath(target, q.text.language === 'sql' ? 'rawSql' : 'expr'), p.title);
+      return cloneWith(q.model, { datasource: ctx.datasource(q.datasource, joinPath(target, 'datasource'), p.title), refId });
     });
     const uids = new Set(p.queries.map((q) => q.datasource?.uid));
     const first = p.queries[0]?.datasource;

@@ -62,7 +62,7 @@ export function layoutPanels(nodes: readonly LayoutNode[]): LayoutResult {
     }
     topLevel = undefined;
     const header: GridPos = { x: 0, y: run.bottom, w: GRID_COLUMNS, h: 1 };
-    run.visible.push({ pos: header, label: `row header ${renderPath(path)}` });
+    run.visible.push({ pos: header, path, rowHeader: true });
     const section = openSection(header.y + 1, 'row');
     const visibleBefore = run.visible.length;
     const panels = node.panels.map((slot, j) => place(run, section, slot, joinPath(path, 'panels', j)));
@@ -83,7 +83,8 @@ export function layoutPanels(nodes: readonly LayoutNode[]): LayoutResult {
 interface Run {
   issues: Issue[];
   /** Everything that takes space so far, in input order: what an explicit panel must not overlap. */
-  visible: Array<{ pos: GridPos; label: string }>;
+  /** What an overlap names: a panel's path, or the header of the row at `path`. Rendered only when reported. */
+  visible: Array<{ pos: GridPos; path: IssuePath; rowHeader?: boolean }>;
   /** Bottom of everything visible so far: where the next row or section starts. */
   bottom: number;
 }
@@ -122,7 +123,7 @@ function place(run: Run, section: Section, slot: PanelSlot, path: IssuePath): Gr
     request = { mode: 'flow', w, h, newLine: request.newLine, column: x };
   }
   const pos = request.mode === 'exact' ? placeExact(run, section, request.pos, path) : placeFlowed(section, request);
-  run.visible.push({ pos, label: renderPath(path) });
+  run.visible.push({ pos, path });
   section.bottom = Math.max(section.bottom, pos.y + pos.h);
   return pos;
 }
@@ -134,7 +135,7 @@ function placeExact(run: Run, section: Section, pos: GridPos, path: IssuePath): 
       issue(
         'layout-overlap',
         joinPath(path, 'gridPos'),
-        `panel at ${showPos(pos)} overlaps ${hit.label} at ${showPos(hit.pos)} (allowed: a position no earlier panel or row header occupies)`,
+        `panel at ${showPos(pos)} overlaps ${hit.rowHeader ? 'row header ' : ''}${renderPath(hit.path)} at ${showPos(hit.pos)} (allowed: a position no earlier panel or row header occupies)`,
       ),
     );
   }

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { isPanel, type PanelSpec } from '../panels/panel.js';
 import { isRow, type RowSpec } from '../rows/row.js';
 import { isVariable, type VariableSpec } from '../variables/variable.js';
-import type { Issue } from '../model/issue.js';
-import { joinPath, type IssuePath } from '../model/issue-path.js';
+import { underPath, type Issue } from '../model/issue.js';
+import type { IssuePath } from '../model/issue-path.js';
 import { describes } from '../validate/describes.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import type { AnnotationSpec } from './annotations.js';
@@ -81,8 +81,8 @@ function buildDashboard(options: DashboardOptions): DashboardSpec {
   const links = list<DashboardLinkSpec>(options.links, (v) => (v as DashboardLinkSpec)?.kind === 'dashboard-link');
   const annotations = list<AnnotationSpec>(options.annotations, (v) => (v as AnnotationSpec)?.kind === 'annotation');
   const built = [
-    ...links.flatMap((l, i) => (l.issues ?? []).map((x) => ({ ...x, path: joinPath('links', i, x.path) }))),
-    ...annotations.flatMap((a, i) => (a.issues ?? []).map((x) => ({ ...x, path: joinPath('annotations', 'list', i + 1, x.path) }))),
+    ...links.flatMap((l, i) => underPath(['links', i], l.issues ?? [])),
+    ...annotations.flatMap((a, i) => underPath(['annotations', 'list', i + 1], a.issues ?? [])),
   ];
   return Object.freeze({
     ...options,

@@ -4,7 +4,7 @@
  */
 import type { SqlEngine } from './engine.js';
 import { issue, type Issue } from '../model/issue.js';
-import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
+import { joinPath } from '../model/issue-path.js';
 
 /** information_schema.columns.data_type of each column. */
 export const METRICS_TABLES = {

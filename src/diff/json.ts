@@ -55,11 +55,6 @@ export function stableStringify(v: unknown): string {
   return JSON.stringify(sortKeys(v)) ?? 'undefined';
 }
 
-/** `a.b[2].c`; keys that are not identifiers are quoted: `options["x-y"]` (the one renderer, renderPath). */
-export function joinJsonPath(base: string, key: string | number): string {
-  return renderPath([key], base);
-}
-
 /** One leaf-level difference between two JSON values. */
 export interface LeafChange {
   path: string;
@@ -76,10 +71,10 @@ export function leafChanges(before: unknown, after: unknown, base = ''): LeafCha
   if (deepEqual(before, after)) return [];
   if (isObject(before) && isObject(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    return keys.flatMap((k) => leafChanges(getOwn(before, k), getOwn(after, k), joinJsonPath(base, k)));
+    return keys.flatMap((k) => leafChanges(getOwn(before, k), getOwn(after, k), renderPath([k], base)));
   }
   if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
-    return before.flatMap((x, i) => leafChanges(x, after[i], joinJsonPath(base, i)));
+    return before.flatMap((x, i) => leafChanges(x, after[i], renderPath([i], base)));
   }
   const change: LeafChange = { path: base };
   if (before !== undefined) change.before = before as Json;

@@ -18,7 +18,7 @@ import type { ImportContext } from './context.js';
 import { queryTemplate } from './query-text.js';
 import { fieldsToRestore } from './verify.js';
 import { setOwn } from '../model/own.js';
-import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
+import { joinPath } from '../model/issue-path.js';
 
 /** Fields the importer handles elsewhere, or noise (see diff/normalize.ts). */
 const HANDLED = new Set(['panels', 'templating', 'annotations', 'links', 'id', 'version', 'iteration', 'schemaVersion', 'style', 'gnetId', '__inputs', '__requires', '__elements']);

@@ -15,7 +15,7 @@
 import { asArray, isObject } from '../diff/json.js';
 import { collapsedShift } from '../diff/normalize.js';
 import type { Json, JsonObject } from '../model/loose.js';
-import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
+import { joinPath, type IssuePath } from '../model/issue-path.js';
 
 export interface GridItem {
   x: number;

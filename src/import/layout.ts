@@ -10,7 +10,7 @@ import { GRID_COLUMNS, layoutPanels, MAX_GRID_ROW, type GridPos, type LayoutNode
 import { DEFAULT_PANEL_HEIGHT, DEFAULT_PANEL_WIDTH, type PanelSlot } from '../model/grid.js';
 import type { ExprObject } from './code.js';
 import type { ImportContext } from './context.js';
-import { joinPath, renderPath, startsWithPath, type IssuePath } from '../model/issue-path.js';
+import { joinPath, startsWithPath, type IssuePath } from '../model/issue-path.js';
 
 export class SlotPlanner {
   private readonly nodes: LayoutNode[] = [];

@@ -21,7 +21,7 @@
 import { isObject } from '../diff/json.js';
 import type { Json, JsonObject } from '../model/loose.js';
 import { ANGULAR_HEATMAP_KEYS, angularToReactHeatmap } from './legacy-heatmap.js';
-import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
+import { joinPath, type IssuePath } from '../model/issue-path.js';
 
 export interface Migration {
   panel: JsonObject;

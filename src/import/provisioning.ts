@@ -19,7 +19,7 @@ import type { JsonObject } from '../model/loose.js';
 import { issue, type Issue } from '../model/issue.js';
 import { camelIdentifier, invoke, isIdentifier, isReserved, type Code, type ExprObject } from './code.js';
 import type { NewDatasource } from './datasources.js';
-import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
+import { joinPath, type IssuePath } from '../model/issue-path.js';
 
 export interface ProvisioningFile {
   /** For messages. */

@@ -16,7 +16,7 @@ import { invoke, ordered, type Code, type ExprObject } from './code.js';
 import type { ImportContext } from './context.js';
 import { queryTemplate } from './query-text.js';
 import { fieldsToRestore, restoreFields } from './verify.js';
-import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
+import { joinPath, type IssuePath } from '../model/issue-path.js';
 
 export interface QuerySite {
   /** `panel "CPU"`, for messages. */

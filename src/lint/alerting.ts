@@ -3,7 +3,7 @@
  * hand-written): what the schema cannot say about a rule that will page
  * someone.
  */
-import { joinPath, type IssuePath } from '../model/issue-path.js';
+import { joinPath } from '../model/issue-path.js';
 import { isObject } from './dashboard/model.js';
 import { TIME_CONDITION } from './dashboard/sql.js';
 import type { Report } from './report.js';

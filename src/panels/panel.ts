@@ -2,8 +2,7 @@ import type { JsonObject, Loose } from '../model/loose.js';
 import { clone, deepFreeze, deepMerge, mergeOnto } from '../model/merge.js';
 import type { QuerySpec } from '../queries/query.js';
 import type { VariableSpec } from '../variables/variable.js';
-import { issue, type Issue } from '../model/issue.js';
-import { joinPath } from '../model/issue-path.js';
+import { issue, underPath, type Issue } from '../model/issue.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { fieldDefaults, linkJson, overrideJson, type AnyFieldCustom, type FieldProperties, type LinkInput, type Override } from './field-config.js';
 import { outputPath, PANEL_OUTPUT_PATHS, panelInputSchema } from './schema.js';
@@ -117,9 +116,7 @@ function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, share
   if (kind.hasQueries === false && queries.length > 0) {
     issues.push(issue('panel-queries', ['targets'], `a ${kind.type} panel takes no queries`));
   }
-  queries.forEach((q, i) => {
-    for (const qi of q?.issues ?? []) issues.push({ ...qi, path: joinPath('targets', i, qi.path) });
-  });
+  queries.forEach((q, i) => issues.push(...underPath(['targets', i], q?.issues ?? [])));
 
   // Keys are set in canonical (sorted) order, so printing needs no sort (compile/serialize.ts).
   const model: JsonObject = {};
