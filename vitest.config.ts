@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
+import { ISOLATED_TEST_FILES } from './test/support/isolated-files.js';
 
 const src = (p: string) => fileURLToPath(new URL(`./src/${p}`, import.meta.url));
 
@@ -12,16 +14,30 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['test/**/*.test.ts'],
-    // Packed-tarball tests in scratch repositories: `npm run test:e2e` (vitest.e2e.config.ts).
-    exclude: [...configDefaults.exclude, 'test/e2e/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // vitest's default is one worker per core minus one: a single worker on a 2-core machine. Many
+    // tests wait on child processes, PGlite's worker or a real server, so one worker per core keeps them busy.
+    maxWorkers: Math.max(2, availableParallelism()),
     // Prints each reason tests are skipped on this machine once, not once per file.
     // scratch-root.ts: one TMPDIR per run with a dashcode cache folder (the PGlite snapshot, transpiled modules).
     globalSetup: ['test/support/announce-skips.ts', 'test/support/scratch-root.ts'],
     // buildDashboard validates the whole document in tests (`--validate full`), not only unchecked parts.
     setupFiles: ['test/support/validate-full.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: ['test/**/*.test.ts'],
+          // Packed-tarball tests in scratch repositories: `npm run test:e2e` (vitest.e2e.config.ts).
+          exclude: [...configDefaults.exclude, 'test/e2e/**', ...ISOLATED_TEST_FILES],
+          // One module graph per worker (see test/support/isolated-files.ts).
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: 'isolated', include: [...ISOLATED_TEST_FILES], isolate: true } },
+    ],
   },
 });
