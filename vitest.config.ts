@@ -5,30 +5,38 @@ import { ISOLATED_TEST_FILES } from './test/support/isolated-files.js';
 
 const src = (p: string) => fileURLToPath(new URL(`./src/${p}`, import.meta.url));
 
+// The repository's dashboards import `dashcode` by name; here, as in tsconfig.json "paths", it means src/.
+const resolve = {
+  alias: [
+    { find: /^dashcode$/, replacement: src('index.ts') },
+    { find: /^dashcode\/(config|provisioning|check|lint|diff|import|preview|alerting)$/, replacement: src('entries/$1.ts') },
+  ],
+};
+
+// What both projects share. Not through `extends: true`: that would give each project the root's
+// globalSetup too, and vitest runs the root's and every project's, so it would run three times.
+const common = {
+  testTimeout: 60_000,
+  hookTimeout: 120_000,
+  pool: 'forks',
+  // buildDashboard validates the whole document in tests (`--validate full`), not only unchecked parts.
+  setupFiles: ['test/support/validate-full.ts'],
+} as const;
+
 export default defineConfig({
-  // The repository's dashboards import `dashcode` by name; here, as in tsconfig.json "paths", it means src/.
-  resolve: {
-    alias: [
-      { find: /^dashcode$/, replacement: src('index.ts') },
-      { find: /^dashcode\/(config|provisioning|check|lint|diff|import|preview|alerting)$/, replacement: src('entries/$1.ts') },
-    ],
-  },
+  resolve,
   test: {
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    pool: 'forks',
     // vitest's default is one worker per core minus one: a single worker on a 2-core machine. Many
     // tests wait on child processes, PGlite's worker or a real server, so one worker per core keeps them busy.
     maxWorkers: Math.max(2, availableParallelism()),
-    // Prints each reason tests are skipped on this machine once, not once per file.
+    // Run once, by the root project. Prints each reason tests are skipped on this machine once, not once per file.
     // scratch-root.ts: one TMPDIR per run with a dashcode cache folder (the PGlite snapshot, transpiled modules).
     globalSetup: ['test/support/announce-skips.ts', 'test/support/scratch-root.ts'],
-    // buildDashboard validates the whole document in tests (`--validate full`), not only unchecked parts.
-    setupFiles: ['test/support/validate-full.ts'],
     projects: [
       {
-        extends: true,
+        resolve,
         test: {
+          ...common,
           name: 'shared',
           include: ['test/**/*.test.ts'],
           // Packed-tarball tests in scratch repositories: `npm run test:e2e` (vitest.e2e.config.ts).
@@ -37,7 +45,7 @@ export default defineConfig({
           isolate: false,
         },
       },
-      { extends: true, test: { name: 'isolated', include: [...ISOLATED_TEST_FILES], isolate: true } },
+      { resolve, test: { ...common, name: 'isolated', include: [...ISOLATED_TEST_FILES], isolate: true } },
     ],
   },
 });

@@ -13,7 +13,7 @@ import { ISOLATED_TEST_FILES, RESTORING_TEST_FILES } from './support/isolated-fi
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Writes to process-wide state: the environment, globals, the clock, the working directory, the module registry. */
-export const PROCESS_STATE_WRITE =
+const PROCESS_STATE_WRITE =
   /process\.env(?:\.\w+|\[[^\]]+\])\s*(?:=(?!=)|\?\?=|\|\|=)|delete\s+process\.env|Object\.assign\(\s*process\.env|globalThis\b[^;\n]*?\.\w+\s*(?:\?\?=|=(?!=))|vi\.(?:useFakeTimers|stubGlobal|stubEnv|mock|doMock|resetModules)\b|process\.chdir\(|Object\.prototype\.\w+\s*=(?!=)/;
 
 const testFiles = () =>

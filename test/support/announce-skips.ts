@@ -10,9 +10,6 @@ import { POSTGRES_HOW, PROMETHEUS_HOW, hasShared, sharedDir } from './shared.js'
 
 export default function announceSkips(): void {
   if (process.env.CI === 'true') return; // CI skips nothing: a missing service fails its tests instead
-  // Each vitest project runs the global setup (vitest.config.ts has two); say it once.
-  if (process.env.DASHCODE_TEST_SKIPS_ANNOUNCED) return;
-  process.env.DASHCODE_TEST_SKIPS_ANNOUNCED = '1';
   const reasons: string[] = [];
   if (!hasShared) {
     reasons.push(`../shared/ not found at ${sharedDir}: tests against Grafana's published schemas and the reference dashboards are skipped (a user's clone has no ../shared/)`);

@@ -16,16 +16,12 @@ import { openPglite, pgliteVersion } from '../../src/db/pglite.js';
 import { checkoutCache, linkCheckoutCache } from './test-cache.js';
 
 export default async function scratchRoot(): Promise<() => void> {
-  // Each vitest project runs the global setup (vitest.config.ts has two); the first one makes the folder.
-  if (process.env.DASHCODE_TEST_SCRATCH) return () => {};
   if (!existsSync(path.join(checkoutCache, `pglite-${pgliteVersion()}.tar`))) await (await openPglite(undefined, { snapshotDir: checkoutCache })).close();
   const root = mkdtempSync(path.join(tmpdir(), 'dashcode-tests-'));
   linkCheckoutCache(root);
   const previous = process.env.TMPDIR;
   process.env.TMPDIR = root;
-  process.env.DASHCODE_TEST_SCRATCH = root;
   return () => {
-    delete process.env.DASHCODE_TEST_SCRATCH;
     if (previous === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = previous;
     rmSync(root, { recursive: true, force: true });
