@@ -35,7 +35,17 @@ async function main() {
       const cacheDir = fileURLToPath(new URL('../node_modules/.cache/dashcode', import.meta.url));
       const { checkoutBundle } = await import('../src/cli/bundle.js');
       const bundle = process.env.DASHCODE_NO_BUNDLE ? undefined : await checkoutBundle(root, cacheDir);
-      if (bundle) {
+      const script = bundle && !process.env.DASHCODE_NO_CODE_CACHE ? await scriptOf(bundle) : undefined;
+      if (script) {
+        // The whole CLI and library as one script V8 caches compiled (src/cli/code-cache.js); `dashcode`
+        // imports of the project's modules reach its library through the shims beside it.
+        const { BUNDLE } = await import('../src/files/ts-loader.js');
+        const { LIBRARY } = await import('../src/cli/bundle.js');
+        globalThis[BUNDLE] = { root, dir: bundle, entries: `${bundle}/shim` };
+        globalThis[Symbol.for(LIBRARY)] = new Map(Object.entries(script.exports.library));
+        process.exitCode = await script.exports.run(argv, { ...io, env: process.env });
+        await script.save();
+      } else if (bundle) {
         const { BUNDLE } = await import('../src/files/ts-loader.js');
         globalThis[BUNDLE] = { root, dir: bundle };
         // The library's entry too: a build's project modules import it (as the bundle's index.js, native-loader.js),
@@ -58,4 +68,11 @@ async function main() {
     process.stderr.write(message);
     process.exitCode = 2;
   }
+}
+
+async function scriptOf(bundle) {
+  const { SCRIPT } = await import('../src/cli/bundle.js');
+  if (!existsSync(`${bundle}/${SCRIPT}`)) return undefined;
+  const { requireWithCodeCache } = await import('../src/cli/code-cache.js');
+  return requireWithCodeCache(`${bundle}/${SCRIPT}`, `${bundle}/${SCRIPT}.v8-cache`);
 }

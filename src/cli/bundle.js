@@ -12,7 +12,7 @@
 // PGlite worker) mean what they mean in src/. Without esbuild (it is a
 // devDependency) or when bundling fails, the caller falls back to the hooks.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -20,7 +20,10 @@ import { pathToFileURL } from 'node:url';
 const ENTRIES = ['index', 'entries/config', 'entries/provisioning', 'entries/check', 'entries/lint', 'entries/diff', 'entries/import', 'entries/preview', 'entries/alerting', 'cli/main', 'db/pglite-worker'];
 /** Loaded lazily and large, or bound to files beside their own modules: left to Node. */
 const EXTERNAL = ['prettier', '@electric-sql/pglite', 'playwright-core', 'pg', 'esbuild', 'typescript', 'tsx'];
-const FORMAT = 'dashcode-cli-bundle 3';
+const FORMAT = 'dashcode-cli-bundle 6';
+/** The one-script copy of the CLI and library (makeScript), and where its library is published for `shim/`. */
+export const SCRIPT = 'cli-script.cjs';
+export const LIBRARY = 'dashcode.cli-script-library';
 
 /**
  * The key of src/ as it is now: every file's path, size and mtime, and the
@@ -86,7 +89,7 @@ async function makeBundle(root, dir) {
       build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({ contents: 'export { default as en } from "./en.js";', resolveDir: path.dirname(args.path), loader: 'js' }));
     },
   };
-  await esbuild.build({
+  const { metafile } = await esbuild.build({
     entryPoints: Object.fromEntries(ENTRIES.map((e) => [e, path.join(src, `${e}.ts`)])),
     outdir: tmp,
     bundle: true,
@@ -98,7 +101,12 @@ async function makeBundle(root, dir) {
     plugins: [ownUrl, englishOnly],
     // Modules bundled from CommonJS (yaml's, ajv's) call require(): give the bundle one.
     banner: { js: "import { createRequire as __dashcodeCreateRequire } from 'node:module'; const require = __dashcodeCreateRequire(import.meta.url);" },
+    metafile: true,
     logLevel: 'silent',
+  });
+  await makeScript(esbuild, src, tmp, metafile, [ownUrl, englishOnly]).catch(() => {
+    // Without the script the CLI runs from the modules above, as before: slower to start, same results.
+    rmSync(path.join(tmp, SCRIPT), { force: true });
   });
   try {
     renameSync(tmp, dir);
@@ -108,6 +116,51 @@ async function makeBundle(root, dir) {
     if (!existsSync(path.join(dir, 'cli', 'main.js'))) throw err;
   }
   pruneOld(path.dirname(dir), path.basename(dir));
+}
+
+/**
+ * The same sources once more, as one CommonJS script that V8 can cache
+ * compiled (code-cache.js): the library's entry points and the CLI's `run`.
+ * A dashboard's `import 'dashcode'` must reach this copy of the library, not
+ * the modules beside it, so each library entry gets a small ES module in
+ * `shim/` that re-exports the script's (their names come from the module
+ * build's metafile); bin/dashcode.js points the loaders at `shim/`.
+ */
+async function makeScript(esbuild, src, tmp, metafile, plugins) {
+  const library = ENTRIES.filter((e) => e === 'index' || e.startsWith('entries/'));
+  const contents = [
+    ...library.map((e, i) => `import * as e${i} from ${JSON.stringify(path.join(src, `${e}.ts`))};`),
+    `export { run } from ${JSON.stringify(path.join(src, 'cli/run.ts'))};`,
+    `export const library = { ${library.map((e, i) => `${JSON.stringify(e)}: e${i}`).join(', ')} };`,
+  ].join('\n');
+  await esbuild.build({
+    stdin: { contents, resolveDir: src, sourcefile: 'cli-script.ts', loader: 'ts' },
+    outfile: path.join(tmp, SCRIPT),
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    // No import() in the script: Node 20 loses a vm.Script's dynamic-import callback when the script comes from
+    // the code cache. The externals it loads (pg, PGlite, playwright-core) all ship CommonJS.
+    supported: { 'dynamic-import': false },
+    // import.meta.url of the bundled packages' ES modules (src/'s is each file's own, ownUrl): the script's, as the modules' is their chunk's.
+    define: { 'import.meta.url': '__dashcodeScriptUrl' },
+    banner: { js: "const __dashcodeScriptUrl = require('node:url').pathToFileURL(__filename).href;" },
+    external: EXTERNAL,
+    plugins,
+    logLevel: 'silent',
+  });
+  for (const e of library) {
+    const output = Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined && path.resolve(o.entryPoint) === path.join(src, `${e}.ts`));
+    if (!output) throw new Error(`no metafile output for ${e}`);
+    const names = output.exports.filter((n) => n !== 'default');
+    const lines = [`const library = globalThis[Symbol.for(${JSON.stringify(LIBRARY)})].get(${JSON.stringify(e)});`];
+    if (names.length > 0) lines.push(`export const { ${names.join(', ')} } = library;`);
+    if (output.exports.includes('default')) lines.push('export default library.default;');
+    const file = path.join(tmp, 'shim', `${e}.js`);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, `${lines.join('\n')}\n`);
+  }
 }
 
 /** Bundles of earlier sources are dead weight: keep the newest few (another checkout state may still be in use). */

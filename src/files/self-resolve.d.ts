@@ -1,3 +1,3 @@
 export const SELF: RegExp;
-export function bundledEntry(file: string, bundle: { root: string; dir: string }): string | undefined;
+export function bundledEntry(file: string, bundle: { root: string; dir: string; entries?: string }): string | undefined;
 export function selfSource(specifier: string, file: string): string | undefined;

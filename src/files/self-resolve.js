@@ -19,7 +19,8 @@ export function bundledEntry(file, bundle) {
   const rel = path.relative(path.join(bundle.root, 'src'), file).replaceAll(path.sep, '/');
   const entry = /^(index|entries\/[a-z-]+)\.ts$/.exec(rel)?.[1];
   if (!entry) return undefined;
-  const target = path.join(bundle.dir, `${entry}.js`);
+  // `entries`: where the entry points are, when not beside the modules (the one-script CLI's shims, bin/dashcode.js).
+  const target = path.join(bundle.entries ?? bundle.dir, `${entry}.js`);
   return existsSync(target) ? pathToFileURL(target).href : undefined;
 }
 

@@ -15,6 +15,7 @@ import type { LintDatasource } from './dashboard/datasources.js';
 import { isObject, str } from './dashboard/model.js';
 import { collector, toIssues, type Finding, type Report } from './report.js';
 import { checkAlertingDocument, type DashboardPanels } from './alerting.js';
+import { parse } from 'yaml';
 
 export type ProvisioningKind = 'datasources' | 'dashboards' | 'alerting';
 
@@ -48,7 +49,6 @@ export function provisioningKind(doc: unknown): ProvisioningKind | undefined {
 
 /** YAML text as an alerting provisioning document, or undefined for any other YAML (or YAML that does not parse). */
 export async function alertingDocumentOf(text: string): Promise<Record<string, unknown> | undefined> {
-  const { parse } = await import('yaml');
   let doc: unknown;
   try {
     doc = parse(text);

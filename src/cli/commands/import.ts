@@ -16,6 +16,7 @@ import { dashboardFiles } from '../dashboard-files.js';
 import { UsageError, type Io } from '../io.js';
 import { parseOptions } from '../options.js';
 import type { Command } from '../run.js';
+import { parse as parseYaml } from 'yaml';
 
 const usage = `Usage: dashcode import <dashboard.json | folder>... [--provisioning DIR] [--datasources datasources/index.ts]
        dashcode import <dashboard.json> -o dashboards/<name>.ts | -o -
@@ -175,12 +176,11 @@ async function readProvisioning(dir: string, io: Io): Promise<ProvisioningFile[]
   } catch {
     throw new UsageError(`no such provisioning folder or file: ${path.relative(io.cwd, dir)}`);
   }
-  const { parse } = await import('yaml');
   const out: ProvisioningFile[] = [];
   for (const file of files) {
     const shown = path.relative(io.cwd, file);
     try {
-      out.push({ file: shown, doc: parse(await readFile(file, 'utf8')) as unknown });
+      out.push({ file: shown, doc: parseYaml(await readFile(file, 'utf8')) as unknown });
     } catch (err) {
       io.stderr(`dashcode import: ${shown} is not valid YAML: ${(err as Error).message.split('\n')[0]}\n`);
       return undefined;

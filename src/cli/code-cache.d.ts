@@ -1,0 +1,1 @@
+export function requireWithCodeCache(file: string, cacheFile: string): { exports: Record<string, unknown>; save(): Promise<void> };

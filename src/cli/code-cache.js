@@ -1,0 +1,43 @@
+// Plain JavaScript: bin/dashcode.js runs this before any TypeScript can load.
+//
+// Node 20 keeps no compiled code between runs (module.enableCompileCache is
+// Node 22's), so each run of the checkout's CLI parsed and compiled ~3 MB of
+// bundled JavaScript (zod, ajv's validators, yaml, lezer, sucrase and
+// dashcode) before doing any work: a fifth of a `build --no-cache`. A
+// CommonJS script run through `vm.Script` can take V8's code cache
+// (`cachedData`), so the checkout's bundle (src/cli/bundle.js) also holds the
+// whole CLI and library as one such script, and its code cache is kept beside
+// it: made after the first run's command, so it holds what that command
+// compiled, and remade when V8 rejects it (another node, other flags).
+import { readFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+import { writeFileAtomic } from '../files/atomic.js';
+
+/**
+ * Runs the CommonJS script `file` with the code cache at `cacheFile`, if V8
+ * accepts it. Returns its exports and `save`, which writes the code cache
+ * when there was none to use (call it after the work, so the cache holds the
+ * functions the work compiled). The script must not use `import()` (see
+ * makeScript in bundle.js): it has no dynamic-import callback.
+ */
+export function requireWithCodeCache(file, cacheFile) {
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const module = { exports: {} };
+  script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+  const stale = cachedData === undefined || script.cachedDataRejected === true;
+  return {
+    exports: module.exports,
+    save: async () => {
+      // A cache another process is writing at the same time is as good as ours: the rename decides.
+      if (stale) await writeFileAtomic(cacheFile, script.createCachedData()).catch(() => {});
+    },
+  };
+}
