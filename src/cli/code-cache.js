@@ -9,6 +9,7 @@
 // whole CLI and library as one such script, and its code cache is kept beside
 // it: made after the first run's command, so it holds what that command
 // compiled, and remade when V8 rejects it (another node, other flags).
+import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
@@ -29,7 +30,10 @@ export function requireWithCodeCache(file, cacheFile) {
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  // makeScript writes ASCII, which latin1 reads as it is, in a quarter of the time UTF-8 takes.
+  const bytes = readFileSync(file);
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
   const stale = cachedData === undefined || script.cachedDataRejected === true;

@@ -281,7 +281,8 @@ async function lexer() {
   const s = state();
   if (!s.lexer) {
     const lexer = await import('es-module-lexer');
-    await lexer.init;
+    // Its WebAssembly is small: compiled here at once, instead of waiting on a compile in the background.
+    lexer.initSync();
     s.lexer = lexer;
   }
   return s.lexer;
