@@ -10,6 +10,8 @@ import type { AnnotationSpec } from './annotations.js';
 import type { DashboardLinkSpec } from './links.js';
 import { isOptionsObject, neverThrows } from '../validate/guard.js';
 import { hasDashboardKind } from './is-dashboard.js';
+import { isBoolean, isOptionalRecord, isString, matching, oneOf, strictObjectLooksValid, type Check } from '../validate/input-checks.js';
+import { lazySchema } from '../validate/lazy-schema.js';
 
 export interface DashboardOptions {
   /** Stable uid: 1–40 characters of `[A-Za-z0-9_-]`. Never derived from the title, so renaming keeps URLs. */
@@ -47,35 +49,78 @@ export interface DashboardSpec extends Readonly<Omit<DashboardOptions, 'panels' 
   readonly issues: readonly Issue[];
 }
 
-const schema = describes<DashboardOptions>()(
-  z.object({
-    uid: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'uid must be 1–40 characters of letters, digits, "-" and "_"'),
-    title: z.string().min(1, 'a dashboard needs a title'),
-    description: z.string().optional(),
-    tags: z.array(z.string()).optional(),
-    time: z.object({ from: z.string().min(1), to: z.string().min(1) }).strict().optional(),
-    timezone: z.string().optional(),
-    refresh: z.string().regex(/^(\d+(ms|s|m|h|d))?$/, 'must be an interval such as "30s"').optional(),
-    graphTooltip: z.enum(['off', 'crosshair', 'tooltip']).optional(),
-    editable: z.boolean().optional(),
-    liveNow: z.boolean().optional(),
-    weekStart: z.enum(['', 'monday', 'saturday', 'sunday']).optional(),
-    fiscalYearStartMonth: z.number().int().min(0).max(11).optional(),
-    timepicker: z.object({ refreshIntervals: z.array(z.string()).optional(), hidden: z.boolean().optional(), nowDelay: z.string().optional() }).strict().optional(),
-    links: z.array(z.custom((v) => (v as DashboardLinkSpec)?.kind === 'dashboard-link', { message: 'must come from urlLink() or dashboardsLink()' })).readonly().optional(),
-    annotations: z.array(z.custom((v) => (v as AnnotationSpec)?.kind === 'annotation', { message: 'must come from promAnnotation() or sqlAnnotation()' })).readonly().optional(),
-    variables: z.array(z.custom(isVariable, { message: 'must be a variable object' })).readonly().optional(),
-    panels: z.array(z.custom((v) => isPanel(v) || isRow(v), { message: 'must be a panel or a row' })).readonly(),
-    raw: z.record(z.string(), z.unknown()).optional(),
-  }).strict(),
+const UID = /^[A-Za-z0-9_-]{1,40}$/;
+const REFRESH = /^(\d+(ms|s|m|h|d))?$/;
+const GRAPH_TOOLTIPS = ['off', 'crosshair', 'tooltip'] as const;
+const WEEK_STARTS = ['', 'monday', 'saturday', 'sunday'] as const;
+const isLink = (v: unknown) => (v as DashboardLinkSpec)?.kind === 'dashboard-link';
+const isAnnotation = (v: unknown) => (v as AnnotationSpec)?.kind === 'annotation';
+const isPanelOrRow = (v: unknown) => isPanel(v) || isRow(v);
+
+/** Built on first use (lazy-schema.ts): valid options take the fast path below. */
+export const dashboardInputSchema = lazySchema(() =>
+  describes<DashboardOptions>()(
+    z
+      .object({
+        uid: z.string().regex(UID, 'uid must be 1–40 characters of letters, digits, "-" and "_"'),
+        title: z.string().min(1, 'a dashboard needs a title'),
+        description: z.string().optional(),
+        tags: z.array(z.string()).optional(),
+        time: z.object({ from: z.string().min(1), to: z.string().min(1) }).strict().optional(),
+        timezone: z.string().optional(),
+        refresh: z.string().regex(REFRESH, 'must be an interval such as "30s"').optional(),
+        graphTooltip: z.enum(GRAPH_TOOLTIPS).optional(),
+        editable: z.boolean().optional(),
+        liveNow: z.boolean().optional(),
+        weekStart: z.enum(WEEK_STARTS).optional(),
+        fiscalYearStartMonth: z.number().int().min(0).max(11).optional(),
+        timepicker: z.object({ refreshIntervals: z.array(z.string()).optional(), hidden: z.boolean().optional(), nowDelay: z.string().optional() }).strict().optional(),
+        links: z.array(z.custom(isLink, { message: 'must come from urlLink() or dashboardsLink()' })).readonly().optional(),
+        annotations: z.array(z.custom(isAnnotation, { message: 'must come from promAnnotation() or sqlAnnotation()' })).readonly().optional(),
+        variables: z.array(z.custom(isVariable, { message: 'must be a variable object' })).readonly().optional(),
+        panels: z.array(z.custom(isPanelOrRow, { message: 'must be a panel or a row' })).readonly(),
+        raw: z.record(z.string(), z.unknown()).optional(),
+      })
+      .strict(),
+  ),
 );
+
+// The fast path (input-checks.ts): each check accepts only what its zod counterpart above accepts.
+const nonEmpty = (v: unknown) => typeof v === 'string' && v.length > 0;
+/** An array (a hole counts as undefined, as zod sees it) whose every element passes `ok`. */
+const arrayOf = (ok: Check, optional = true): Check => (v) => (optional && v === undefined) || (Array.isArray(v) && Array.from(v).every(ok));
+const DASHBOARD_CHECKS: Readonly<Record<string, Check>> = {
+  uid: (v) => typeof v === 'string' && UID.test(v),
+  title: nonEmpty,
+  description: isString,
+  tags: arrayOf((t) => typeof t === 'string'),
+  time: (v) => v === undefined || strictObjectLooksValid(v, { from: nonEmpty, to: nonEmpty }, ['from', 'to']),
+  timezone: isString,
+  refresh: matching(REFRESH),
+  graphTooltip: oneOf(...GRAPH_TOOLTIPS),
+  editable: isBoolean,
+  liveNow: isBoolean,
+  weekStart: oneOf(...WEEK_STARTS),
+  fiscalYearStartMonth: (v) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 11),
+  timepicker: (v) => v === undefined || strictObjectLooksValid(v, { refreshIntervals: arrayOf((t) => typeof t === 'string'), hidden: isBoolean, nowDelay: isString }, []),
+  links: arrayOf(isLink),
+  annotations: arrayOf(isAnnotation),
+  variables: arrayOf(isVariable),
+  panels: arrayOf(isPanelOrRow, false),
+  raw: isOptionalRecord,
+};
+
+/** True only when `dashboardInputSchema().safeParse(options)` would succeed (test/core/dashboard-fast-path.test.ts). */
+export function dashboardInputLooksValid(options: unknown): boolean {
+  return strictObjectLooksValid(options, DASHBOARD_CHECKS, ['uid', 'title', 'panels']);
+}
 
 /** Builder keys whose place in Grafana's JSON has another name (see ZodIssueOptions.outputPaths). */
 const DASHBOARD_OUTPUT_PATHS = { variables: ['templating', 'list'], annotations: ['annotations', 'list'] } as const satisfies Partial<Record<keyof DashboardOptions, IssuePath>>;
 
 /** A dashboard. Returns a frozen spec; `compileDashboard` turns it into Grafana JSON. */
 function buildDashboard(options: DashboardOptions): DashboardSpec {
-  const r = parseInput(schema, options);
+  const r = dashboardInputLooksValid(options) ? undefined : parseInput(dashboardInputSchema(), options);
   // Entries of the wrong kind are reported by the schema above and left out, so compile never meets them.
   const list = <T>(v: unknown, ok: (x: unknown) => boolean): T[] => (Array.isArray(v) ? (v.filter(ok) as T[]) : []);
   const links = list<DashboardLinkSpec>(options.links, (v) => (v as DashboardLinkSpec)?.kind === 'dashboard-link');
@@ -92,7 +137,7 @@ function buildDashboard(options: DashboardOptions): DashboardSpec {
     links,
     annotations,
     raw: options.raw !== undefined && isOptionsObject(options.raw) ? options.raw : undefined,
-    issues: [...(r.success ? [] : issuesFromZod(r.error, { schema, outputPaths: DASHBOARD_OUTPUT_PATHS })), ...built],
+    issues: [...(r === undefined || r.success ? [] : issuesFromZod(r.error, { schema: dashboardInputSchema(), outputPaths: DASHBOARD_OUTPUT_PATHS })), ...built],
   });
 }
 

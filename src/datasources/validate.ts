@@ -2,35 +2,57 @@ import { z } from 'zod';
 import { isEnvRef } from '../model/env.js';
 import { issuesFromZod } from '../validate/zod-issues.js';
 import type { Issue } from '../model/issue.js';
+import { isBoolean, oneOf, type Check } from '../validate/input-checks.js';
+import { lazySchema } from '../validate/lazy-schema.js';
 
 const UID = /^[A-Za-z0-9_-]{1,40}$/;
+const PASSWORD_IN_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i;
 
-const envRefSchema = z.custom<{ kind: 'env'; name: string }>((v) => isEnvRef(v), {
-  message: 'must be an environment reference, env("NAME"), never a literal secret',
+/** The zod pieces every datasource kind's schema is made of, built on first use (lazy-schema.ts). */
+export const datasourceSchemaParts = lazySchema(() => {
+  const envRef = z.custom<{ kind: 'env'; name: string }>((v) => isEnvRef(v), {
+    message: 'must be an environment reference, env("NAME"), never a literal secret',
+  });
+  const configurable = z.union([z.string().min(1), envRef]);
+  /** A URL with a password in it is a literal secret in disguise. */
+  const url = configurable.refine((v) => typeof v !== 'string' || !PASSWORD_IN_URL.test(v), {
+    message: 'contains a password (user:password@host); use env("NAME") for the URL or move the password to secureJsonData',
+  });
+  const common = z.object({
+    name: z.string().min(1, 'a datasource needs a name'),
+    uid: z.string().regex(UID, 'uid must be 1–40 characters of letters, digits, "-" and "_"'),
+    url: url.optional(),
+    access: z.enum(['proxy', 'direct']).optional(),
+    isDefault: z.boolean().optional(),
+    orgId: z.number().int().positive().optional(),
+    editable: z.boolean().optional(),
+  });
+  return { envRef, configurable, url, common };
 });
 
-const configurable = z.union([z.string().min(1), envRefSchema]);
+// The fast path's pieces (input-checks.ts): each accepts only what its zod counterpart above accepts.
+export const isEnvRefValue: Check = (v) => isEnvRef(v);
+export const isConfigurable: Check = (v) => (typeof v === 'string' && v.length > 0) || isEnvRef(v);
+export const isDatasourceUrl: Check = (v) => isConfigurable(v) && !(typeof v === 'string' && PASSWORD_IN_URL.test(v));
+export const isNonEmptyString: Check = (v) => typeof v === 'string' && v.length > 0;
+export const isOptionalInt = (min: number): Check => (v) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= min);
+export const COMMON_DATASOURCE_CHECKS: Readonly<Record<string, Check>> = {
+  name: isNonEmptyString,
+  uid: (v) => typeof v === 'string' && UID.test(v),
+  url: (v) => v === undefined || isDatasourceUrl(v),
+  access: oneOf('proxy', 'direct'),
+  isDefault: isBoolean,
+  orgId: isOptionalInt(1),
+  editable: isBoolean,
+};
 
-/** A URL with a password in it is a literal secret in disguise. */
-const urlSchema = configurable.refine(
-  (v) => typeof v !== 'string' || !/^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i.test(v),
-  { message: 'contains a password (user:password@host); use env("NAME") for the URL or move the password to secureJsonData' },
-);
-
-export const commonDatasourceSchema = z.object({
-  name: z.string().min(1, 'a datasource needs a name'),
-  uid: z.string().regex(UID, 'uid must be 1–40 characters of letters, digits, "-" and "_"'),
-  url: urlSchema.optional(),
-  access: z.enum(['proxy', 'direct']).optional(),
-  isDefault: z.boolean().optional(),
-  orgId: z.number().int().positive().optional(),
-  editable: z.boolean().optional(),
-});
-
-export { envRefSchema, configurable };
-
-export function validateDatasourceInput(schema: z.ZodType, input: unknown, name: string): Issue[] {
-  const result = schema.safeParse(input);
+/**
+ * The issues of a datasource builder's options: none when `looksValid` (the
+ * kind's fast path) says so, else zod's, from the kind's schema built now.
+ */
+export function validateDatasourceInput(schema: () => z.ZodType, input: unknown, name: string, looksValid: (input: unknown) => boolean): Issue[] {
+  if (looksValid(input)) return [];
+  const result = schema().safeParse(input);
   if (result.success) return [];
   return issuesFromZod(result.error, { source: { datasource: name } });
 }

@@ -7,6 +7,7 @@ import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { fieldDefaults, linkJson, overrideJson, type AnyFieldCustom, type FieldProperties, type LinkInput, type Override } from './field-config.js';
 import { outputPath, PANEL_OUTPUT_PATHS, panelInputSchema } from './schema.js';
 import { describes } from '../validate/describes.js';
+import { lazySchema } from '../validate/lazy-schema.js';
 
 import type { PanelSlot } from '../model/grid.js';
 import { neverThrows } from '../validate/guard.js';
@@ -92,7 +93,7 @@ export function definePanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom
 }
 
 /** The run-time schema, tied to `PanelOptions` at compile time (validate/describes.ts): the two cannot drift apart. */
-const inputSchema = describes<PanelOptions>()(panelInputSchema);
+const inputSchema = lazySchema(() => describes<PanelOptions>()(panelInputSchema()));
 
 interface Defaults {
   readonly options: JsonObject;
@@ -102,9 +103,9 @@ interface Defaults {
 function buildPanel<TOptions, TCustom>(kind: PanelKind<TOptions, TCustom>, shared: Defaults, input: PanelOptions<TOptions, TCustom>): PanelSpec {
   const issues: Issue[] = [];
   // The common valid input skips zod; anything else gets zod's issues, unchanged (input-fast-path.ts).
-  const parsed = panelInputLooksValid(input) ? undefined : parseInput(inputSchema, input);
+  const parsed = panelInputLooksValid(input) ? undefined : parseInput(inputSchema(), input);
   if (parsed && !parsed.success) {
-    for (const i of issuesFromZod(parsed.error, { schema: inputSchema, outputPaths: PANEL_OUTPUT_PATHS })) issues.push(i);
+    for (const i of issuesFromZod(parsed.error, { schema: inputSchema(), outputPaths: PANEL_OUTPUT_PATHS })) issues.push(i);
     // Re-root zod's input paths at the output field a Grafana user knows.
     parsed.error.issues.forEach((zi, n) => {
       const current = issues[n];

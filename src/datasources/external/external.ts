@@ -2,7 +2,9 @@ import { describes } from '../../validate/describes.js';
 import { neverThrows } from '../../validate/guard.js';
 import { z } from 'zod';
 import { invalidDatasource, type DatasourceSpec } from '../datasource.js';
-import { validateDatasourceInput } from '../validate.js';
+import { isNonEmptyString, validateDatasourceInput } from '../validate.js';
+import { strictObjectLooksValid } from '../../validate/input-checks.js';
+import { lazySchema } from '../../validate/lazy-schema.js';
 import { BUILTIN_UIDS } from '../../model/datasource-plugins.js';
 import type { ExternalDatasourceOptions } from './options.js';
 
@@ -12,17 +14,28 @@ const UID = /^[A-Za-z0-9_-]{1,40}$/;
 /** `${ds}` or `$ds`: a datasource variable, resolved by Grafana when the dashboard loads. */
 const VARIABLE_REF = /^\$(\{[A-Za-z0-9_]+\}|[A-Za-z0-9_]+)$/;
 
-const schema = describes<ExternalDatasourceOptions>()(
-  z
-    .object({
-      type: z.string().min(1, 'an external datasource needs its plugin type, e.g. "prometheus"'),
-      uid: z.string().refine((u) => UID.test(u) || VARIABLE_REF.test(u) || BUILTIN_UIDS.has(u), {
-        message: 'uid must be 1–40 characters of letters, digits, "-" and "_", a datasource variable (${ds}) or a built-in datasource ("-- Grafana --")',
-      }),
-      name: z.string().min(1).optional(),
-    })
-    .strict(),
+const isExternalUid = (u: unknown) => typeof u === 'string' && (UID.test(u) || VARIABLE_REF.test(u) || BUILTIN_UIDS.has(u));
+
+export const externalInputSchema = lazySchema(() =>
+  describes<ExternalDatasourceOptions>()(
+    z
+      .object({
+        type: z.string().min(1, 'an external datasource needs its plugin type, e.g. "prometheus"'),
+        uid: z.string().refine(isExternalUid, {
+          message: 'uid must be 1–40 characters of letters, digits, "-" and "_", a datasource variable (${ds}) or a built-in datasource ("-- Grafana --")',
+        }),
+        name: z.string().min(1).optional(),
+      })
+      .strict(),
+  ),
 );
+
+const CHECKS = { type: isNonEmptyString, uid: isExternalUid, name: (v: unknown) => v === undefined || isNonEmptyString(v) };
+
+/** True only when `externalInputSchema().safeParse(input)` would succeed (test/core/datasource-fast-path.test.ts). */
+export function externalInputLooksValid(input: unknown): boolean {
+  return strictObjectLooksValid(input, CHECKS, ['type', 'uid']);
+}
 
 /**
  * A datasource this repository references but does not provision: one
@@ -44,7 +57,7 @@ function buildExternalDatasource<const TType extends string>(options: ExternalDa
     editable: false,
     jsonData: {},
     secureJsonData: {},
-    issues: validateDatasourceInput(schema, options, name),
+    issues: validateDatasourceInput(externalInputSchema, options, name, externalInputLooksValid),
     external: true,
   });
 }
