@@ -33,14 +33,13 @@ async function main() {
     } else if (checkout) {
       const root = fileURLToPath(new URL('..', import.meta.url));
       const cacheDir = fileURLToPath(new URL('../node_modules/.cache/dashcode', import.meta.url));
-      const { checkoutBundle } = await import('../src/cli/bundle.js');
+      const { checkoutBundle, LIBRARY, SCRIPT } = await import('../src/cli/bundle.js');
       const bundle = process.env.DASHCODE_NO_BUNDLE ? undefined : await checkoutBundle(root, cacheDir);
-      const script = bundle && !process.env.DASHCODE_NO_CODE_CACHE ? await scriptOf(bundle) : undefined;
+      const script = bundle && !process.env.DASHCODE_NO_CODE_CACHE && existsSync(`${bundle}/${SCRIPT}`) ? await scriptOf(`${bundle}/${SCRIPT}`) : undefined;
       if (script) {
         // The whole CLI and library as one script V8 caches compiled (src/cli/code-cache.js); `dashcode`
         // imports of the project's modules reach its library through the shims beside it.
         const { BUNDLE } = await import('../src/files/ts-loader.js');
-        const { LIBRARY } = await import('../src/cli/bundle.js');
         globalThis[BUNDLE] = { root, dir: bundle, entries: `${bundle}/shim` };
         globalThis[Symbol.for(LIBRARY)] = new Map(Object.entries(script.exports.library));
         process.exitCode = await script.exports.run(argv, { ...io, env: process.env });
@@ -70,9 +69,7 @@ async function main() {
   }
 }
 
-async function scriptOf(bundle) {
-  const { SCRIPT } = await import('../src/cli/bundle.js');
-  if (!existsSync(`${bundle}/${SCRIPT}`)) return undefined;
+async function scriptOf(file) {
   const { requireWithCodeCache } = await import('../src/cli/code-cache.js');
-  return requireWithCodeCache(`${bundle}/${SCRIPT}`, `${bundle}/${SCRIPT}.v8-cache`);
+  return requireWithCodeCache(file, `${file}.v8-cache`);
 }

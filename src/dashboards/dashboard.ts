@@ -10,7 +10,7 @@ import type { AnnotationSpec } from './annotations.js';
 import type { DashboardLinkSpec } from './links.js';
 import { isOptionsObject, neverThrows } from '../validate/guard.js';
 import { hasDashboardKind } from './is-dashboard.js';
-import { isBoolean, isOptionalRecord, isString, matching, oneOf, strictObjectLooksValid, type Check } from '../validate/input-checks.js';
+import { arrayOf, isBoolean, isNonEmptyString, isOptionalInt, isOptionalRecord, isString, matching, oneOf, strictObjectLooksValid, type Check } from '../validate/input-checks.js';
 import { lazySchema } from '../validate/lazy-schema.js';
 
 export interface DashboardOptions {
@@ -86,22 +86,19 @@ export const dashboardInputSchema = lazySchema(() =>
 );
 
 // The fast path (input-checks.ts): each check accepts only what its zod counterpart above accepts.
-const nonEmpty = (v: unknown) => typeof v === 'string' && v.length > 0;
-/** An array (a hole counts as undefined, as zod sees it) whose every element passes `ok`. */
-const arrayOf = (ok: Check, optional = true): Check => (v) => (optional && v === undefined) || (Array.isArray(v) && Array.from(v).every(ok));
 const DASHBOARD_CHECKS: Readonly<Record<string, Check>> = {
   uid: (v) => typeof v === 'string' && UID.test(v),
-  title: nonEmpty,
+  title: isNonEmptyString,
   description: isString,
   tags: arrayOf((t) => typeof t === 'string'),
-  time: (v) => v === undefined || strictObjectLooksValid(v, { from: nonEmpty, to: nonEmpty }, ['from', 'to']),
+  time: (v) => v === undefined || strictObjectLooksValid(v, { from: isNonEmptyString, to: isNonEmptyString }, ['from', 'to']),
   timezone: isString,
   refresh: matching(REFRESH),
   graphTooltip: oneOf(...GRAPH_TOOLTIPS),
   editable: isBoolean,
   liveNow: isBoolean,
   weekStart: oneOf(...WEEK_STARTS),
-  fiscalYearStartMonth: (v) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= 11),
+  fiscalYearStartMonth: (v) => v === undefined || (isOptionalInt(0)(v) && (v as number) <= 11),
   timepicker: (v) => v === undefined || strictObjectLooksValid(v, { refreshIntervals: arrayOf((t) => typeof t === 'string'), hidden: isBoolean, nowDelay: isString }, []),
   links: arrayOf(isLink),
   annotations: arrayOf(isAnnotation),
@@ -110,7 +107,7 @@ const DASHBOARD_CHECKS: Readonly<Record<string, Check>> = {
   raw: isOptionalRecord,
 };
 
-/** True only when `dashboardInputSchema().safeParse(options)` would succeed (test/core/dashboard-fast-path.test.ts). */
+/** True only when `dashboardInputSchema().safeParse(options)` would succeed (test/core/input-fast-paths.test.ts). */
 export function dashboardInputLooksValid(options: unknown): boolean {
   return strictObjectLooksValid(options, DASHBOARD_CHECKS, ['uid', 'title', 'panels']);
 }

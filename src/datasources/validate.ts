@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isEnvRef } from '../model/env.js';
 import { issuesFromZod } from '../validate/zod-issues.js';
 import type { Issue } from '../model/issue.js';
-import { isBoolean, oneOf, type Check } from '../validate/input-checks.js';
+import { isBoolean, isNonEmptyString, isOptionalInt, oneOf, type Check } from '../validate/input-checks.js';
 import { lazySchema } from '../validate/lazy-schema.js';
 
 const UID = /^[A-Za-z0-9_-]{1,40}$/;
@@ -34,8 +34,6 @@ export const datasourceSchemaParts = lazySchema(() => {
 export const isEnvRefValue: Check = (v) => isEnvRef(v);
 export const isConfigurable: Check = (v) => (typeof v === 'string' && v.length > 0) || isEnvRef(v);
 export const isDatasourceUrl: Check = (v) => isConfigurable(v) && !(typeof v === 'string' && PASSWORD_IN_URL.test(v));
-export const isNonEmptyString: Check = (v) => typeof v === 'string' && v.length > 0;
-export const isOptionalInt = (min: number): Check => (v) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= min);
 export const COMMON_DATASOURCE_CHECKS: Readonly<Record<string, Check>> = {
   name: isNonEmptyString,
   uid: (v) => typeof v === 'string' && UID.test(v),

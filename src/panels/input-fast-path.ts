@@ -10,10 +10,10 @@
  */
 import { isKnownUnit } from '../model/units.js';
 import { isQuery } from '../queries/query.js';
-import { isBoolean, isOptionalRecord, isRecord, isString, strictObjectLooksValid } from '../validate/input-checks.js';
+import { isBoolean, isOptionalInt, isOptionalRecord, isRecord, isString, strictObjectLooksValid } from '../validate/input-checks.js';
 
 const isNumber = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
-const isPositiveInt = (v: unknown) => v === undefined || (Number.isSafeInteger(v) && (v as number) > 0);
+const isPositiveInt = isOptionalInt(1);
 
 function isLinks(v: unknown): boolean {
   if (v === undefined) return true;

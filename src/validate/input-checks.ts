@@ -26,6 +26,19 @@ export function oneOf(...values: readonly string[]): Check {
   return (v) => v === undefined || (typeof v === 'string' && values.includes(v));
 }
 
+/** A string with at least one character (required). */
+export const isNonEmptyString: Check = (v) => typeof v === 'string' && v.length > 0;
+
+/** An optional safe integer of at least `min` (zod's `.int().min(min)`; `.nonnegative()` is 0, `.positive()` 1). */
+export function isOptionalInt(min: number): Check {
+  return (v) => v === undefined || (Number.isSafeInteger(v) && (v as number) >= min);
+}
+
+/** An optional array (a hole counts as undefined, as zod sees it) whose every element passes `ok`. */
+export function arrayOf(ok: Check, optional = true): Check {
+  return (v) => (optional && v === undefined) || (Array.isArray(v) && Array.from(v).every(ok));
+}
+
 /** An optional string matching `re`. */
 export function matching(re: RegExp): Check {
   return (v) => v === undefined || (typeof v === 'string' && re.test(v));

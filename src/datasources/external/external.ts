@@ -2,8 +2,8 @@ import { describes } from '../../validate/describes.js';
 import { neverThrows } from '../../validate/guard.js';
 import { z } from 'zod';
 import { invalidDatasource, type DatasourceSpec } from '../datasource.js';
-import { isNonEmptyString, validateDatasourceInput } from '../validate.js';
-import { strictObjectLooksValid } from '../../validate/input-checks.js';
+import { validateDatasourceInput } from '../validate.js';
+import { isNonEmptyString, strictObjectLooksValid } from '../../validate/input-checks.js';
 import { lazySchema } from '../../validate/lazy-schema.js';
 import { BUILTIN_UIDS } from '../../model/datasource-plugins.js';
 import type { ExternalDatasourceOptions } from './options.js';
@@ -32,7 +32,7 @@ export const externalInputSchema = lazySchema(() =>
 
 const CHECKS = { type: isNonEmptyString, uid: isExternalUid, name: (v: unknown) => v === undefined || isNonEmptyString(v) };
 
-/** True only when `externalInputSchema().safeParse(input)` would succeed (test/core/datasource-fast-path.test.ts). */
+/** True only when `externalInputSchema().safeParse(input)` would succeed (test/core/input-fast-paths.test.ts). */
 export function externalInputLooksValid(input: unknown): boolean {
   return strictObjectLooksValid(input, CHECKS, ['type', 'uid']);
 }

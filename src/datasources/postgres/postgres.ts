@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { invalidDatasource, makeDatasource, type DatasourceSpec } from '../datasource.js';
-import { COMMON_DATASOURCE_CHECKS, datasourceSchemaParts, isConfigurable, isEnvRefValue, isNonEmptyString, isOptionalInt, validateDatasourceInput } from '../validate.js';
+import { COMMON_DATASOURCE_CHECKS, datasourceSchemaParts, isConfigurable, isDatasourceUrl, isEnvRefValue, validateDatasourceInput } from '../validate.js';
 import { defaultPostgresJsonData, POSTGRES_TYPE, type PostgresDatasourceOptions } from './options.js';
 import { describes } from '../../validate/describes.js';
 import { neverThrows } from '../../validate/guard.js';
-import { isBoolean, oneOf, strictObjectLooksValid } from '../../validate/input-checks.js';
+import { isBoolean, isNonEmptyString, isOptionalInt, oneOf, strictObjectLooksValid } from '../../validate/input-checks.js';
 import { lazySchema } from '../../validate/lazy-schema.js';
 
 export type PostgresDatasource = DatasourceSpec<typeof POSTGRES_TYPE>;
@@ -34,7 +34,7 @@ export const postgresInputSchema = lazySchema(() => {
 
 const CHECKS = {
   ...COMMON_DATASOURCE_CHECKS,
-  url: (v: unknown) => COMMON_DATASOURCE_CHECKS.url!(v) && v !== undefined,
+  url: isDatasourceUrl,
   user: isConfigurable,
   password: isEnvRefValue,
   database: isNonEmptyString,
@@ -47,7 +47,7 @@ const CHECKS = {
   timescaledb: isBoolean,
 };
 
-/** True only when `postgresInputSchema().safeParse(input)` would succeed (test/core/datasource-fast-path.test.ts). */
+/** True only when `postgresInputSchema().safeParse(input)` would succeed (test/core/input-fast-paths.test.ts). */
 export function postgresInputLooksValid(input: unknown): boolean {
   return strictObjectLooksValid(input, CHECKS, ['name', 'uid', 'url', 'user', 'password', 'database']);
 }

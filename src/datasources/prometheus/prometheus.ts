@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { invalidDatasource, makeDatasource, type DatasourceSpec } from '../datasource.js';
-import { COMMON_DATASOURCE_CHECKS, datasourceSchemaParts, isNonEmptyString, validateDatasourceInput } from '../validate.js';
+import { COMMON_DATASOURCE_CHECKS, datasourceSchemaParts, validateDatasourceInput } from '../validate.js';
 import { PROMETHEUS_TYPE, type PrometheusDatasourceOptions } from './options.js';
 import { describes } from '../../validate/describes.js';
 import { neverThrows } from '../../validate/guard.js';
-import { isString, matching, oneOf, strictObjectLooksValid } from '../../validate/input-checks.js';
+import { isNonEmptyString, isString, matching, oneOf, strictObjectLooksValid } from '../../validate/input-checks.js';
 import { lazySchema } from '../../validate/lazy-schema.js';
 
 export type PrometheusDatasource = DatasourceSpec<typeof PROMETHEUS_TYPE>;
@@ -45,7 +45,7 @@ const CHECKS = {
   prometheusVersion: isString,
 };
 
-/** True only when `prometheusInputSchema().safeParse(input)` would succeed (test/core/datasource-fast-path.test.ts). */
+/** True only when `prometheusInputSchema().safeParse(input)` would succeed (test/core/input-fast-paths.test.ts). */
 export function prometheusInputLooksValid(input: unknown): boolean {
   return strictObjectLooksValid(input, CHECKS, ['name', 'uid', 'url']);
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { invalidDatasource, isDatasource, makeDatasource, type DatasourceSpec } from '../datasource.js';
-import { COMMON_DATASOURCE_CHECKS, datasourceSchemaParts, isNonEmptyString, validateDatasourceInput } from '../validate.js';
+import { COMMON_DATASOURCE_CHECKS, datasourceSchemaParts, validateDatasourceInput } from '../validate.js';
 import { TEMPO_TYPE, type TempoDatasourceOptions } from './options.js';
 import { describes } from '../../validate/describes.js';
 import { neverThrows } from '../../validate/guard.js';
-import { isBoolean, isRecord, isString, strictObjectLooksValid, type Check } from '../../validate/input-checks.js';
+import { arrayOf, isBoolean, isNonEmptyString, isString, strictObjectLooksValid, type Check } from '../../validate/input-checks.js';
 import { lazySchema } from '../../validate/lazy-schema.js';
 
 export type TempoDatasource = DatasourceSpec<typeof TEMPO_TYPE>;
@@ -38,8 +38,7 @@ export const tempoInputSchema = lazySchema(() => {
 });
 
 /** An optional array of plain objects whose listed keys (and only those) pass their checks. */
-const listOf = (checks: Readonly<Record<string, Check>>, required: readonly string[]): Check => (v) =>
-  v === undefined || (Array.isArray(v) && Array.from(v).every((e) => strictObjectLooksValid(e, checks, required)));
+const listOf = (checks: Readonly<Record<string, Check>>, required: readonly string[]): Check => arrayOf((e) => strictObjectLooksValid(e, checks, required));
 
 const TRACES_TO_METRICS: Readonly<Record<string, Check>> = {
   datasource: isPromDatasource,
@@ -53,12 +52,12 @@ const CHECKS = {
   ...COMMON_DATASOURCE_CHECKS,
   url: isNonEmptyString,
   tracesToMetrics: (v: unknown) => v === undefined || strictObjectLooksValid(v, TRACES_TO_METRICS, ['datasource']),
-  serviceMap: (v: unknown) => v === undefined || (isRecord(v) && strictObjectLooksValid(v, { datasource: isPromDatasource }, ['datasource'])),
+  serviceMap: (v: unknown) => v === undefined || strictObjectLooksValid(v, { datasource: isPromDatasource }, ['datasource']),
   nodeGraph: isBoolean,
   streamingEnabled: isBoolean,
 };
 
-/** True only when `tempoInputSchema().safeParse(input)` would succeed (test/core/datasource-fast-path.test.ts). */
+/** True only when `tempoInputSchema().safeParse(input)` would succeed (test/core/input-fast-paths.test.ts). */
 export function tempoInputLooksValid(input: unknown): boolean {
   return strictObjectLooksValid(input, CHECKS, ['name', 'uid', 'url']);
 }
