@@ -70,11 +70,9 @@ describe('start-up loads only what the command needs', () => {
     // The config imports `dashcode/config`; the dashboard has PromQL queries only.
     const run = loadedModules(['check', 'generated/kv-cache-dashboard.json']);
     expect(run.status).toBe(0);
-    expect(heavy(run.modules).map((m) => m.split('/').slice(0, m.startsWith('@') ? 2 : 1).join('/'))).toEqual([
-      '@prometheus-io/lezer-promql',
-      '@lezer/lr',
-      '@lezer/highlight',
-      '@lezer/common',
-    ]);
+    // Which packages, not in which order: the ES-module loader's order varies between runs under load.
+    expect(new Set(heavy(run.modules).map((m) => m.split('/').slice(0, m.startsWith('@') ? 2 : 1).join('/')))).toEqual(
+      new Set(['@prometheus-io/lezer-promql', '@lezer/lr', '@lezer/highlight', '@lezer/common']),
+    );
   });
 });
