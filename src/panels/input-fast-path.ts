@@ -10,7 +10,7 @@
  */
 import { isKnownUnit } from '../model/units.js';
 import { isQuery } from '../queries/query.js';
-import { isBoolean, isOptionalInt, isOptionalRecord, isRecord, isString, strictObjectLooksValid } from '../validate/input-checks.js';
+import { arrayOf, isBoolean, isOptionalInt, isOptionalRecord, isRecord, isString, strictObjectLooksValid } from '../validate/input-checks.js';
 
 const isNumber = (v: unknown) => v === undefined || (typeof v === 'number' && Number.isFinite(v));
 const isPositiveInt = isOptionalInt(1);
@@ -66,7 +66,7 @@ const FIELD_CHECKS: Readonly<Record<string, (v: unknown) => boolean>> = {
   unit: (v) => v === undefined || (typeof v === 'string' && isKnownUnit(v)),
   color: isString,
   thresholds: isThresholds,
-  queries: (v) => v === undefined || (Array.isArray(v) && Array.from(v).every(isQuery)), // Array.from: a hole is undefined, not skipped
+  queries: arrayOf(isQuery),
   options: isOptionalRecord,
   custom: isOptionalRecord,
   raw: isOptionalRecord,
