@@ -1,4 +1,4 @@
-import { compileDashboard, uncheckedPanelIndices, type CompileOptions } from './compile/compile.js';
+import { compileDashboard, printCompiled, uncheckedPanelIndices, type CompileOptions } from './compile/compile.js';
 import { printCanonical } from './compile/serialize.js';
 import { isDashboard, type DashboardSpec } from './dashboards/dashboard.js';
 import type { JsonObject } from './model/loose.js';
@@ -57,7 +57,7 @@ export function buildDashboard(spec: DashboardSpec, options: BuildOptions = {}):
       const found = unchecked === undefined ? validateDashboardJson(compiled.json) : validateDashboardParts(compiled.json, unchecked);
       issues.push(...withSource(found, source));
     }
-    const text = hasErrors(issues) ? undefined : printCanonical(compiled.json);
+    const text = hasErrors(issues) ? undefined : (printCompiled(compiled.json) ?? printCanonical(compiled.json));
     if (text !== undefined && options.lint) issues.push(...options.lint(compiled.json, { file: options.file, datasources: options.datasources }));
     return { text, json: compiled.json, issues, escapeHatches: compiled.escapeHatches };
   } catch (err) {

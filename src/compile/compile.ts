@@ -3,7 +3,7 @@ import { datasourceRef, GRAFANA_BUILTIN, type DatasourceSpec } from '../datasour
 import { isDashboard, type DashboardSpec } from '../dashboards/dashboard.js';
 import { builtinAnnotation } from '../dashboards/annotations.js';
 import type { Json, JsonObject } from '../model/loose.js';
-import { clone, deepMerge } from '../model/merge.js';
+import { clone, cloneSorted, deepMerge } from '../model/merge.js';
 import type { PanelSpec } from '../panels/panel.js';
 import type { RowSpec } from '../rows/row.js';
 import type { VariableSpec } from '../variables/variable.js';
@@ -12,7 +12,8 @@ import { joinPath, panelAt, type IssuePath } from '../model/issue-path.js';
 import { refIdFor } from './ids.js';
 import { layoutPanels, type GridPos, type LayoutNode } from './layout.js';
 import { SCHEMA_VERSION } from './schema-version.js';
-import { findNonSerializable, isPlainJson } from './serialize.js';
+import { findNonSerializable } from './serialize.js';
+import { orderKeys, printOrdered, type Ordered } from './print-stringified.js';
 import { assignOwn, hasOwn, setOwn } from '../model/own.js';
 import { builderIssue } from '../validate/guard.js';
 import { typedReferenceIssues } from '../queries/positions.js';
@@ -41,6 +42,20 @@ const MIXED = { type: 'datasource', uid: MIXED_UID };
  * (dashboard-level `raw` can rewrite any part). See validate/typed.ts.
  */
 const uncheckedEntries = new WeakMap<object, readonly number[]>();
+
+/**
+ * For each compiled dashboard JSON whose walk found it plain JSON: that walk's
+ * result, so `buildDashboard` prints it without walking it again. Internal:
+ * `buildDashboard` holds the JSON from compile to print, so nothing can change
+ * it in between; a caller of `compileDashboard` gets no such promise.
+ */
+const orderedOutputs = new WeakMap<object, Ordered>();
+
+/** The canonical text of `json` as compiled, or undefined: print it with `printCanonical`. */
+export function printCompiled(json: JsonObject): string | undefined {
+  const ordered = orderedOutputs.get(json);
+  return ordered === undefined ? undefined : printOrdered(ordered);
+}
 
 /** Top-level panel indices of `json` that need run-time validation; undefined: validate the whole document. */
 export function uncheckedPanelIndices(json: JsonObject): readonly number[] | undefined {
@@ -74,35 +89,45 @@ function compileSpec(spec: DashboardSpec, options: CompileOptions): CompileResul
   const panels = compilePanels(spec.panels, ctx, unchecked);
   const annotations = [builtinAnnotation(), ...spec.annotations.map((a, i) => compileAnnotation(a, i, ctx))];
 
+  // Keys in canonical (sorted) order, optional ones in their place, so the printer can use JSON.stringify (print-stringified.ts).
   const json: JsonObject = {
     annotations: { list: annotations },
+    ...(spec.description !== undefined ? { description: spec.description } : {}),
     editable: spec.editable ?? false,
     fiscalYearStartMonth: spec.fiscalYearStartMonth ?? 0,
     graphTooltip: { off: 0, crosshair: 1, tooltip: 2 }[spec.graphTooltip ?? 'off'],
     id: null,
-    links: spec.links.map((l) => clone(l.model)),
+    links: spec.links.map((l) => cloneSorted(l.model)),
+    ...(spec.liveNow !== undefined ? { liveNow: spec.liveNow } : {}),
     panels,
+    ...(spec.refresh ? { refresh: spec.refresh } : {}),
     schemaVersion: SCHEMA_VERSION,
     tags: [...(spec.tags ?? [])],
     templating: { list: variables },
-    time: { ...(spec.time ?? { from: 'now-6h', to: 'now' }) },
+    time: cloneSorted(spec.time ?? { from: 'now-6h', to: 'now' }),
     timepicker: timepicker(spec),
     timezone: spec.timezone ?? 'browser',
     title: spec.title,
     uid: spec.uid,
     weekStart: spec.weekStart ?? '',
   };
-  if (spec.description !== undefined) json.description = spec.description;
-  if (spec.refresh) json.refresh = spec.refresh;
-  if (spec.liveNow !== undefined) json.liveNow = spec.liveNow;
 
   if (spec.raw) {
     assignOwn(json, deepMerge(json, spec.raw));
     ctx.escapeHatches.push(...Object.keys(spec.raw).map((k) => `dashboard: ${k}`));
   }
-  if (!spec.raw) uncheckedEntries.set(json, unchecked);
-  if (!isPlainJson(json)) for (const bad of findNonSerializable(json)) ctx.add([issue('json-non-serializable', bad.path, bad.message)], [], panelTitleAt(json, bad.path));
-  return { json, issues: ctx.issues, escapeHatches: ctx.escapeHatches };
+  // One walk checks the output is plain JSON and puts every key in canonical order (the parts users
+  // wrote, options or raw, are rarely sorted), so printing it is JSON.stringify (print-stringified.ts).
+  const ordered = orderKeys(json);
+  if (ordered === undefined) {
+    for (const bad of findNonSerializable(json)) ctx.add([issue('json-non-serializable', bad.path, bad.message)], [], panelTitleAt(json, bad.path));
+    if (!spec.raw) uncheckedEntries.set(json, unchecked);
+    return { json, issues: ctx.issues, escapeHatches: ctx.escapeHatches };
+  }
+  const out = ordered.value as JsonObject;
+  if (!spec.raw) uncheckedEntries.set(out, unchecked);
+  orderedOutputs.set(out, ordered);
+  return { json: out, issues: ctx.issues, escapeHatches: ctx.escapeHatches };
 }
 
 class Context {
@@ -180,16 +205,15 @@ function compileVariables(variables: readonly VariableSpec[], ctx: Context): Jso
     }
     ctx.requireVariables(v.dependsOn, joinPath(path, 'query'));
     ctx.escapeHatches.push(...(v.rawKeys ?? []).map((k) => `variable "${v.name}": ${k}`));
-    const json = clone(v.model);
-    if (v.datasource !== undefined || v.type === 'query') json.datasource = ctx.datasource(v.datasource, joinPath(path, 'datasource'));
+    const json = cloneSorted(v.model);
+    if (v.datasource !== undefined || v.type === 'query') return cloneWith(json, { datasource: ctx.datasource(v.datasource, joinPath(path, 'datasource')) });
     return json;
   });
 }
 
 function compileAnnotation(a: DashboardSpec['annotations'][number], index: number, ctx: Context): JsonObject {
   const path: IssuePath = ['annotations', 'list', index + 1];
-  const json = clone(a.model);
-  json.datasource = a.datasource ? ctx.datasource(a.datasource, joinPath(path, 'datasource')) : { ...GRAFANA_BUILTIN };
+  const json = cloneWith(cloneSorted(a.model), { datasource: a.datasource ? ctx.datasource(a.datasource, joinPath(path, 'datasource')) : { ...GRAFANA_BUILTIN } });
   if (a.text) {
     ctx.requireVariables(a.text.variables, path);
     ctx.requireNames(a.text.literalNames, path);
@@ -395,8 +419,8 @@ function fallbackPos(): GridPos {
 function timepicker(spec: DashboardSpec): JsonObject {
   const t = spec.timepicker;
   const out: JsonObject = {};
-  if (t?.refreshIntervals) out.refresh_intervals = [...t.refreshIntervals];
   if (t?.hidden !== undefined) out.hidden = t.hidden;
   if (t?.nowDelay !== undefined) out.nowDelay = t.nowDelay;
+  if (t?.refreshIntervals) out.refresh_intervals = [...t.refreshIntervals];
   return out;
 }

@@ -6,9 +6,11 @@
  *     prettier.format(JSON.stringify(canonicalize(value), null, 2), { parser: 'json' })
  *
  * with prettier's defaults (printWidth 80, 2-space indent). `formatWithPrettier`
- * is that definition, kept as the reference; `printCanonical` is a hand-written
- * printer that produces the same bytes in one pass without prettier's doc
- * machinery (test/serialize checks the two agree on random input).
+ * is that definition, kept as the reference; `printCanonical` produces the
+ * same bytes without prettier's doc machinery (test/serialize checks the two
+ * agree on random input): through JSON.stringify and a pass over its arrays
+ * (print-stringified.ts) for nearly every value, else with the hand-written
+ * `Printer` below, which also handles nested arrays and reports what is not JSON.
  *
  * What prettier does to this input, and so what the printer reproduces:
  * - every non-empty object breaks (the input has a newline after `{`, and
@@ -29,10 +31,9 @@
  *   to prettier's public `util.getStringWidth`, loaded lazily, so wide text is
  *   exact by construction and ASCII-only dashboards never load prettier.
  */
-import { createRequire } from 'node:module';
 import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
-
-const PRINT_WIDTH = 80;
+import { indentOf, isArrayIndex, PRINT_WIDTH, textWidth } from './json-text.js';
+import { printStringified } from './print-stringified.js';
 
 /** One value that has no faithful JSON form, located like `panels[3].options.foo`. */
 export interface NonSerializable {
@@ -183,18 +184,6 @@ function inCanonicalOrder(keys: readonly string[]): boolean {
   return true;
 }
 
-function isArrayIndex(k: string): boolean {
-  const c = k.charCodeAt(0);
-  if (!(c >= 48 && c <= 57)) return false; // fast path: most keys start with a letter ('' gives NaN)
-  if (k.length === 1) return true;
-  if (c === 48 || k.length > 10) return false;
-  for (let i = 1; i < k.length; i++) {
-    const d = k.charCodeAt(i);
-    if (d < 48 || d > 57) return false;
-  }
-  return Number(k) <= 4294967294;
-}
-
 // ---------------------------------------------------------------------------
 // canonicalize
 // ---------------------------------------------------------------------------
@@ -247,24 +236,8 @@ function copy(v: unknown, ancestors: object[]): unknown {
 }
 
 // ---------------------------------------------------------------------------
-// Widths
+// Scalars
 // ---------------------------------------------------------------------------
-
-/** prettier's own ASCII test: \x20-\x7F (DEL included) counts one column per char. */
-const NON_ASCII = /[^\x20-\x7F]/;
-let wideWidth: ((text: string) => number) | undefined;
-
-function textWidth(text: string): number {
-  if (!NON_ASCII.test(text)) return text.length;
-  wideWidth ??= loadPrettierWidth();
-  return wideWidth(text);
-}
-
-/** Synchronous on purpose: printCanonical is sync, and prettier's CJS entry exposes `util`. */
-function loadPrettierWidth(): (text: string) => number {
-  const prettier = createRequire(import.meta.url)('prettier') as { util: { getStringWidth(text: string): number } };
-  return prettier.util.getStringWidth;
-}
 
 /** Anything JSON.stringify would escape: quote, backslash, C0 controls, (lone) surrogates. */
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
@@ -284,17 +257,14 @@ function numberText(n: number): string {
 // printCanonical
 // ---------------------------------------------------------------------------
 
-const indents: string[] = [''];
-function indentOf(depth: number): string {
-  while (indents.length <= depth) indents.push(`${indents[indents.length - 1]!}  `);
-  return indents[depth]!;
-}
-
 /**
  * The canonical text of `value`, byte-identical to `formatWithPrettier(value)`
  * (ends with one newline). Throws `NonSerializableError` like `canonicalize`.
  */
 export function printCanonical(value: unknown): string {
+  // Most values take the JSON.stringify path; what it declines (and every error) comes here.
+  const fast = printStringified(value);
+  if (fast !== undefined) return fast;
   const printer = new Printer();
   try {
     printer.value(value, 0, 0, 0);
@@ -560,40 +530,4 @@ export async function formatWithPrettier(value: unknown): Promise<string> {
   const text = JSON.stringify(canonicalize(value), null, 2);
   const prettier = await import('prettier');
   return prettier.format(text, { parser: 'json' });
-}
-
-/**
- * Fast yes/no version of `findNonSerializable` for the common case: no key
- * sorting, no path strings. Compile calls the detailed walk only when this
- * says no (or the value is deeper than any dashboard, which also catches cycles).
- */
-export function isPlainJson(value: unknown, depth = 0): boolean {
-  if (depth > 200) return false;
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(value);
-    case 'object': {
-      if (value === null) return true;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) {
-          if (!(i in value) || value[i] === undefined || !isPlainJson(value[i], depth + 1)) return false;
-        }
-        return true;
-      }
-      const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return false;
-      // Object.keys, not for…in: for…in also walks the prototype chain and was most of compile's time (issue 15).
-      const keys = Object.keys(value);
-      for (let i = 0; i < keys.length; i++) {
-        const v = (value as Record<string, unknown>)[keys[i]!];
-        if (v !== undefined && !isPlainJson(v, depth + 1)) return false;
-      }
-      return true;
-    }
-    default:
-      return false;
-  }
 }

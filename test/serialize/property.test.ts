@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatWithPrettier, printCanonical } from '../../src/compile/serialize.js';
+import { canonicalize, formatWithPrettier, printCanonical } from '../../src/compile/serialize.js';
+import { printStringified, withCanonicalKeyOrder } from '../../src/compile/print-stringified.js';
 
 const SEED = 20240611;
 
@@ -237,5 +238,86 @@ describe('printCanonical equals prettier', () => {
       return v;
     });
     await fc.assert(fc.asyncProperty(placed, agrees), { seed: SEED, numRuns: 1000 });
+  });
+});
+
+/**
+ * printCanonical's JSON.stringify path (print-stringified.ts) answers most
+ * values, so the tests above already run through it; here it is checked on
+ * its own, with how often it answers, and with what it must decline.
+ */
+describe('the JSON.stringify fast path equals prettier', () => {
+  // Dashboard-shaped values only: random JSON is often a nested array or holds undefined, which the path declines.
+  let answered = 0;
+  let asked = 0;
+  let dashboardShaped = false;
+  async function fastAgrees(value: unknown): Promise<void> {
+    if (dashboardShaped) asked++;
+    const before = JSON.stringify(value);
+    const ordered = withCanonicalKeyOrder(value);
+    expect(JSON.stringify(value)).toBe(before); // never mutates its input
+    if (ordered !== undefined) expect(withCanonicalKeyOrder(ordered)).toBe(ordered); // already sorted: the same value, no copy
+    const text = printStringified(value);
+    expect(JSON.stringify(value)).toBe(before);
+    if (text === undefined) return;
+    if (dashboardShaped) answered++;
+    expect(text).toBe(await formatWithPrettier(value));
+  }
+
+  it('random JSON values (fixed seed)', async () => {
+    await fc.assert(fc.asyncProperty(json, fastAgrees), { seed: SEED, numRuns: 2000 });
+  });
+
+  it('dashboard-shaped values (fixed seed, and unseeded)', async () => {
+    dashboardShaped = true;
+    await fc.assert(fc.asyncProperty(dashboard, fastAgrees), { seed: SEED, numRuns: 400 });
+    await fc.assert(fc.asyncProperty(dashboard, fastAgrees), { numRuns: 100 });
+    dashboardShaped = false;
+  });
+
+  it('arrays at the 80-column boundary and long number arrays (fixed seed)', async () => {
+    await fc.assert(fc.asyncProperty(boundary, fastAgrees), { seed: SEED, numRuns: 2000 });
+    const numbers = fc.array(fc.integer({ min: -99999, max: 99999 }), { minLength: 10, maxLength: 80 });
+    const placed = fc.tuple(numbers, fc.nat(5)).map(([a, d]) => {
+      let v: unknown = { k: a };
+      for (let i = 0; i < d; i++) v = [v];
+      return v;
+    });
+    await fc.assert(fc.asyncProperty(placed, fastAgrees), { seed: SEED, numRuns: 500 });
+  });
+
+  it('answers most dashboard-shaped values itself (otherwise the tests above prove little)', () => {
+    expect(asked).toBeGreaterThan(0);
+    expect(answered / asked).toBeGreaterThan(0.9);
+  });
+
+  it('sorts keys as the canonical order does, copying only what is out of order', () => {
+    const shared = { a: 1, b: [1, 2] };
+    const input = { z: shared, a: { d: 1, c: 2 }, 10: 'x', 2: 'y' };
+    const ordered = withCanonicalKeyOrder(input) as Record<string, unknown>;
+    expect(Object.keys(ordered)).toEqual(['2', '10', 'a', 'z']);
+    expect(Object.keys(ordered.a as object)).toEqual(['c', 'd']);
+    expect(ordered.z).toBe(shared);
+    expect(Object.keys(input)).toEqual(['2', '10', 'z', 'a']);
+    const proto = withCanonicalKeyOrder(JSON.parse('{"b":1,"__proto__":{"x":1}}')) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
+    expect(Object.keys(proto)).toEqual(['__proto__', 'b']);
+  });
+
+  it('declines what it cannot print, so the full printer does', () => {
+    expect(withCanonicalKeyOrder([1, , 2])).toBeUndefined(); // eslint-disable-line no-sparse-arrays
+    expect(withCanonicalKeyOrder({ a: () => 1 })).toBeUndefined();
+    expect(withCanonicalKeyOrder({ a: new Date(0) })).toBeUndefined();
+    expect(withCanonicalKeyOrder({ a: Number.NaN })).toBeUndefined();
+    expect(withCanonicalKeyOrder(undefined)).toBeUndefined();
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(withCanonicalKeyOrder(cyclic)).toBeUndefined();
+    expect(printStringified({ a: [[1, 2], [3, 4]] })).toBeUndefined();
+  });
+
+  it('writes large numbers as prettier does, and never touches strings', () => {
+    expect(printStringified({ a: 1e21, b: [-2.5e300, 'x'], 'e+1': '1e+21' })).toBe('{\n  "a": 1e21,\n  "b": [-2.5e300, "x"],\n  "e+1": "1e+21"\n}\n');
+    expect(printStringified(1e21)).toBe('1e21\n');
   });
 });
