@@ -6,6 +6,8 @@ import type { Issue } from '../model/issue.js';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { neverThrows } from '../validate/guard.js';
 import { markChecked } from '../validate/typed.js';
+import { lazySchema } from '../validate/lazy-schema.js';
+import { arrayOf, isBoolean, isOptionalInt, isOptionalRecord, strictObjectLooksValid, type Check } from '../validate/input-checks.js';
 
 export interface RowOptions {
   title: string;
@@ -30,23 +32,40 @@ export interface RowSpec {
   readonly issues: readonly Issue[];
 }
 
-const schema = describes<RowOptions>()(
-  z
-    .object({
-      // Grafana allows an untitled row; lint warns (panel-title).
-      title: z.string(),
-      collapsed: z.boolean().optional(),
-      panels: z.array(z.custom(isPanel, { message: 'rows hold panels, not rows: rows cannot nest' })).readonly(),
-      repeat: z.custom(isVariable, { message: 'must be a variable object' }).optional(),
-      id: z.number().int().positive().optional(),
-      raw: z.record(z.string(), z.unknown()).optional(),
-    })
-    .strict(),
+/** Built on first use (validate/lazy-schema.ts): valid rows never ask zod. */
+export const rowInputSchema = lazySchema(() =>
+  describes<RowOptions>()(
+    z
+      .object({
+        // Grafana allows an untitled row; lint warns (panel-title).
+        title: z.string(),
+        collapsed: z.boolean().optional(),
+        panels: z.array(z.custom(isPanel, { message: 'rows hold panels, not rows: rows cannot nest' })).readonly(),
+        repeat: z.custom(isVariable, { message: 'must be a variable object' }).optional(),
+        id: z.number().int().positive().optional(),
+        raw: z.record(z.string(), z.unknown()).optional(),
+      })
+      .strict(),
+  ),
 );
+
+const ROW_CHECKS: Readonly<Record<string, Check>> = {
+  title: (v) => typeof v === 'string',
+  collapsed: isBoolean,
+  panels: arrayOf(isPanel, false),
+  repeat: (v) => v === undefined || isVariable(v),
+  id: isOptionalInt(1),
+  raw: isOptionalRecord,
+};
+
+/** The hand-written check of `rowInputSchema` (input-checks.ts): true only for options zod accepts. */
+export function rowInputLooksValid(input: unknown): boolean {
+  return strictObjectLooksValid(input, ROW_CHECKS, ['title', 'panels']);
+}
 
 /** A row: starts a new line of the grid and owns the panels under it. */
 function buildRow(options: RowOptions): RowSpec {
-  const r = parseInput(schema, options);
+  const r = rowInputLooksValid(options) ? undefined : parseInput(rowInputSchema(), options);
   const spec: RowSpec = Object.freeze({
     kind: 'row',
     title: options.title,
@@ -55,7 +74,7 @@ function buildRow(options: RowOptions): RowSpec {
     repeat: options.repeat,
     id: options.id,
     raw: options.raw,
-    issues: r.success ? [] : issuesFromZod(r.error, { schema }),
+    issues: r === undefined || r.success ? [] : issuesFromZod(r.error, { schema: rowInputSchema() }),
   });
   // Without `raw`, the row's JSON is what compile writes from these checked fields (see validate/typed.ts).
   return options.raw ? spec : markChecked(spec);

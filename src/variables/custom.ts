@@ -1,6 +1,8 @@
 import { describes } from '../validate/describes.js';
 import { z } from 'zod';
-import { checkVariableInput, commonVariableShape } from './schema.js';
+import { checkVariableInput, COMMON_VARIABLE_CHECKS, commonVariableShape, isOptionalCurrent } from './schema.js';
+import { lazySchema } from '../validate/lazy-schema.js';
+import { arrayOf, isBoolean, isString, strictObjectLooksValid, type Check } from '../validate/input-checks.js';
 import { invalidVariable, currentOption, makeVariable, type CommonVariableOptions, type VariableSpec } from './variable.js';
 import { neverThrows } from '../validate/guard.js';
 
@@ -14,18 +16,37 @@ export interface CustomVariableOptions extends CommonVariableOptions {
   current?: string | string[];
 }
 
-const schema = describes<CustomVariableOptions>()(
-  z
-    .object({
-      ...commonVariableShape,
-      values: z.array(z.union([z.string(), z.object({ text: z.string(), value: z.string() }).strict()])).min(1, 'needs at least one value').readonly(),
-      multi: z.boolean().optional(),
-      includeAll: z.boolean().optional(),
-      allValue: z.string().optional(),
-      current: z.union([z.string(), z.array(z.string())]).optional(),
-    })
-    .strict(),
+/** Built on first use (validate/lazy-schema.ts): valid options never ask zod. */
+export const customVariableInputSchema = lazySchema(() =>
+  describes<CustomVariableOptions>()(
+    z
+      .object({
+        ...commonVariableShape(),
+        values: z.array(z.union([z.string(), z.object({ text: z.string(), value: z.string() }).strict()])).min(1, 'needs at least one value').readonly(),
+        multi: z.boolean().optional(),
+        includeAll: z.boolean().optional(),
+        allValue: z.string().optional(),
+        current: z.union([z.string(), z.array(z.string())]).optional(),
+      })
+      .strict(),
+  ),
 );
+
+const isPair: Check = (v) => strictObjectLooksValid(v, { text: (t) => typeof t === 'string', value: (t) => typeof t === 'string' }, ['text', 'value']);
+
+const CUSTOM_CHECKS: Readonly<Record<string, Check>> = {
+  ...COMMON_VARIABLE_CHECKS,
+  values: (v) => Array.isArray(v) && v.length > 0 && arrayOf((e) => typeof e === 'string' || isPair(e), false)(v),
+  multi: isBoolean,
+  includeAll: isBoolean,
+  allValue: isString,
+  current: isOptionalCurrent,
+};
+
+/** The hand-written check of `customVariableInputSchema` (input-checks.ts): true only for options zod accepts. */
+export function customVariableInputLooksValid(input: unknown): boolean {
+  return strictObjectLooksValid(input, CUSTOM_CHECKS, ['name', 'values']);
+}
 
 /** A fixed list of values. */
 function buildCustomVariable(options: CustomVariableOptions): VariableSpec {
@@ -42,7 +63,7 @@ function buildCustomVariable(options: CustomVariableOptions): VariableSpec {
     query: pairs.map((p) => (p.text === p.value ? escapeComma(p.value) : `${escapeComma(p.text)} : ${escapeComma(p.value)}`)).join(','),
   };
   if (options.allValue !== undefined) model.allValue = options.allValue;
-  return makeVariable({ type: 'custom', common: options, model: model as VariableSpec['model'], multi, includeAll, issues: checkVariableInput(schema, options) });
+  return makeVariable({ type: 'custom', common: options, model: model as VariableSpec['model'], multi, includeAll, issues: checkVariableInput(customVariableInputSchema, options, customVariableInputLooksValid) });
 }
 
 function textOf(pairs: Array<{ text: string; value: string }>, value: string): string {

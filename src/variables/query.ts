@@ -4,7 +4,9 @@ import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js'
 import { isQueryText, type QueryText } from '../queries/text.js';
 import { languageOf, type PromDatasource, type SqlDatasource } from '../datasources/kinds.js';
 import { issue } from '../model/issue.js';
-import { checkVariableInput, commonVariableShape } from './schema.js';
+import { checkVariableInput, COMMON_VARIABLE_CHECKS, commonVariableShape, isOptionalCurrent } from './schema.js';
+import { lazySchema } from '../validate/lazy-schema.js';
+import { isBoolean, isString, oneOf, strictObjectLooksValid, type Check } from '../validate/input-checks.js';
 import { invalidVariable, makeVariable, currentOption, type CommonVariableOptions, type VariableSpec } from './variable.js';
 import { neverThrows } from '../validate/guard.js';
 
@@ -35,22 +37,43 @@ export interface QueryVariableSettings extends CommonVariableOptions {
 
 const SORT = { none: 0, alphaAsc: 1, alphaDesc: 2, numAsc: 3, numDesc: 4, alphaCaseInsensitiveAsc: 5, alphaCaseInsensitiveDesc: 6, naturalAsc: 7, naturalDesc: 8 } as const;
 
-const schema = describes<QueryVariableOptions>()(
-  z
-    .object({
-      ...commonVariableShape,
-      datasource: z.custom<DatasourceSpec>(isDatasource, { message: 'is required: a datasource object (e.g. from datasources/)' }),
-      query: z.custom<QueryText>(isQueryText, { message: 'must be query text written with the sql`` or promql`` tag' }),
-      multi: z.boolean().optional(),
-      includeAll: z.boolean().optional(),
-      allValue: z.string().optional(),
-      refresh: z.enum(['load', 'timeRange']).optional(),
-      sort: z.enum(Object.keys(SORT) as [keyof typeof SORT]).optional(),
-      regex: z.string().optional(),
-      current: z.union([z.string(), z.array(z.string())]).optional(),
-    })
-    .strict(),
+/** Built on first use (validate/lazy-schema.ts): valid options never ask zod. */
+export const queryVariableInputSchema = lazySchema(() =>
+  describes<QueryVariableOptions>()(
+    z
+      .object({
+        ...commonVariableShape(),
+        datasource: z.custom<DatasourceSpec>(isDatasource, { message: 'is required: a datasource object (e.g. from datasources/)' }),
+        query: z.custom<QueryText>(isQueryText, { message: 'must be query text written with the sql`` or promql`` tag' }),
+        multi: z.boolean().optional(),
+        includeAll: z.boolean().optional(),
+        allValue: z.string().optional(),
+        refresh: z.enum(['load', 'timeRange']).optional(),
+        sort: z.enum(Object.keys(SORT) as [keyof typeof SORT]).optional(),
+        regex: z.string().optional(),
+        current: z.union([z.string(), z.array(z.string())]).optional(),
+      })
+      .strict(),
+  ),
 );
+
+const QUERY_CHECKS: Readonly<Record<string, Check>> = {
+  ...COMMON_VARIABLE_CHECKS,
+  datasource: isDatasource,
+  query: isQueryText,
+  multi: isBoolean,
+  includeAll: isBoolean,
+  allValue: isString,
+  refresh: oneOf('load', 'timeRange'),
+  sort: oneOf(...Object.keys(SORT)),
+  regex: isString,
+  current: isOptionalCurrent,
+};
+
+/** The hand-written check of `queryVariableInputSchema` (input-checks.ts): true only for options zod accepts. */
+export function queryVariableInputLooksValid(input: unknown): boolean {
+  return strictObjectLooksValid(input, QUERY_CHECKS, ['name', 'datasource', 'query']);
+}
 
 /** The query's language must be the one its datasource answers (the type says so too; this is for untyped callers). */
 function languageIssues(options: QueryVariableOptions) {
@@ -86,7 +109,7 @@ function buildQueryVariable(options: QueryVariableOptions): VariableSpec {
     includeAll,
     datasource: options.datasource,
     dependsOn: isQueryText(query) ? query.variables : [],
-    issues: [...checkVariableInput(schema, options), ...languageIssues(options), ...(isQueryText(query) ? query.issues : [])],
+    issues: [...checkVariableInput(queryVariableInputSchema, options, queryVariableInputLooksValid), ...languageIssues(options), ...(isQueryText(query) ? query.issues : [])],
   });
 }
 

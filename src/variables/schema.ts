@@ -1,23 +1,43 @@
 import { z } from 'zod';
 import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import type { Issue } from '../model/issue.js';
+import { lazySchema } from '../validate/lazy-schema.js';
+import { isBoolean, isOptionalRecord, isString, oneOf, type Check } from '../validate/input-checks.js';
 
 /** Grafana accepts `[a-zA-Z0-9_]` in variable names; `__` is reserved for built-ins. */
-export const variableName = z
-  .string()
-  .regex(/^[A-Za-z0-9_]+$/, 'variable names use letters, digits and "_" only')
-  .refine((n) => !n.startsWith('__'), 'names starting with "__" are reserved for Grafana built-ins');
+const VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
+const HIDE = ['none', 'label', 'variable', 'controls'] as const;
 
-export const commonVariableShape = {
-  name: variableName,
+/** The fields every variable builder takes, as zod shapes; built on first use (validate/lazy-schema.ts). */
+export const commonVariableShape = lazySchema(() => ({
+  name: z
+    .string()
+    .regex(VARIABLE_NAME, 'variable names use letters, digits and "_" only')
+    .refine((n) => !n.startsWith('__'), 'names starting with "__" are reserved for Grafana built-ins'),
   label: z.string().optional(),
   description: z.string().optional(),
-  hide: z.enum(['none', 'label', 'variable', 'controls']).optional(),
+  hide: z.enum(HIDE).optional(),
   skipUrlSync: z.boolean().optional(),
   raw: z.record(z.string(), z.unknown()).optional(),
+}));
+
+/** The hand-written checks of `commonVariableShape` (input-checks.ts): true only for what zod accepts. */
+export const COMMON_VARIABLE_CHECKS: Readonly<Record<string, Check>> = {
+  name: (v) => typeof v === 'string' && VARIABLE_NAME.test(v) && !v.startsWith('__'),
+  label: isString,
+  description: isString,
+  hide: oneOf(...HIDE),
+  skipUrlSync: isBoolean,
+  raw: isOptionalRecord,
 };
 
-export function checkVariableInput(schema: z.ZodType, input: unknown): Issue[] {
-  const r = parseInput(schema, input);
-  return r.success ? [] : issuesFromZod(r.error, { schema });
+/** `current`: a value or a list of values. */
+export const isOptionalCurrent: Check = (v) => v === undefined || typeof v === 'string' || (Array.isArray(v) && v.every((c, i) => i in v && typeof c === 'string'));
+
+/** Zod's issues for `input`, skipped (and the schema never built) when `looksValid` vouches for it. */
+export function checkVariableInput(schema: z.ZodType | (() => z.ZodType), input: unknown, looksValid?: (input: unknown) => boolean): Issue[] {
+  if (looksValid?.(input)) return [];
+  const s = typeof schema === 'function' ? schema() : schema;
+  const r = parseInput(s, input);
+  return r.success ? [] : issuesFromZod(r.error, { schema: s });
 }

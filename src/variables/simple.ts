@@ -11,7 +11,7 @@ export interface ConstantVariableOptions extends Omit<CommonVariableOptions, 'hi
 
 /** A hidden constant, for values shared by several queries. */
 function buildConstantVariable(options: ConstantVariableOptions): VariableSpec {
-  const schema = describes<ConstantVariableOptions>()(z.object({ ...commonVariableShape, value: z.string() }).omit({ hide: true }).strict());
+  const schema = describes<ConstantVariableOptions>()(z.object({ ...commonVariableShape(), value: z.string() }).omit({ hide: true }).strict());
   return makeVariable({
     type: 'constant',
     common: { ...options, hide: 'variable' },
@@ -26,7 +26,7 @@ export interface TextboxVariableOptions extends CommonVariableOptions {
 
 /** Free text typed by the viewer. In SQL it is always interpolated quoted (`sqlstring`). */
 function buildTextboxVariable(options: TextboxVariableOptions): VariableSpec {
-  const schema = describes<TextboxVariableOptions>()(z.object({ ...commonVariableShape, default: z.string().optional() }).strict());
+  const schema = describes<TextboxVariableOptions>()(z.object({ ...commonVariableShape(), default: z.string().optional() }).strict());
   const value = options.default ?? '';
   return makeVariable({
     type: 'textbox',
@@ -50,7 +50,7 @@ function buildIntervalVariable(options: IntervalVariableOptions): VariableSpec {
   const schema = describes<IntervalVariableOptions>()(
     z
       .object({
-        ...commonVariableShape,
+        ...commonVariableShape(),
         values: z.array(z.string().regex(DURATION, 'must be a duration such as "1m"')).min(1).readonly(),
         current: z.string().optional(),
         auto: z.object({ count: z.number().int().positive().optional(), min: z.string().regex(DURATION).optional() }).strict().optional(),
@@ -86,7 +86,7 @@ function buildDatasourceVariable(options: DatasourceVariableOptions): VariableSp
   const schema = describes<DatasourceVariableOptions>()(
     z
       .object({
-        ...commonVariableShape,
+        ...commonVariableShape(),
         pluginType: z.string().min(1),
         regex: z.string().optional(),
         current: z.custom<DatasourceSpec>(isDatasource).optional(),

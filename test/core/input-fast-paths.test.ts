@@ -14,8 +14,11 @@ import { externalInputLooksValid, externalInputSchema } from '../../src/datasour
 import { postgresInputLooksValid, postgresInputSchema } from '../../src/datasources/postgres/postgres.js';
 import { prometheusInputLooksValid, prometheusInputSchema } from '../../src/datasources/prometheus/prometheus.js';
 import { tempoInputLooksValid, tempoInputSchema } from '../../src/datasources/tempo/tempo.js';
-import { customVariable, dashboard, env, postgresDatasource, promQuery, promql, tempoDatasource, timeseriesPanel, urlLink } from '../../src/index.js';
+import { customVariable, dashboard, env, postgresDatasource, promQuery, promql, sql, tempoDatasource, timeseriesPanel, urlLink } from '../../src/index.js';
 import { renderPath } from '../../src/model/issue-path.js';
+import { rowInputLooksValid, rowInputSchema } from '../../src/rows/row.js';
+import { customVariableInputLooksValid, customVariableInputSchema } from '../../src/variables/custom.js';
+import { queryVariableInputLooksValid, queryVariableInputSchema } from '../../src/variables/query.js';
 import { testDatasources } from '../support/fixtures.js';
 
 const { prom } = testDatasources();
@@ -31,6 +34,7 @@ const oddValues = fc.oneof(
   fc.constantFrom(undefined, null, '', 0, -1, 1.5, 11, 12, 902, 903, NaN, Infinity, 2 ** 60, [], {}, [undefined], ['a', 1], 'a:b@c', 'postgres://u:p@h/db', 'https://h', '-- Grafana --', '${ds}', '$ds', 'x'.repeat(41)),
   fc.constantFrom(env('X'), { kind: 'env', name: 'X' }, { kind: 'env' }, prom, panel, variable, link, [panel], [panel, undefined], [variable], [link], { from: 'now-1h', to: 'now' }, { from: '', to: 'now' }),
   fc.constantFrom({ datasource: prom }, { datasource: prom, extra: 1 }, { datasource: {} }, { datasource: prom, tags: [{ key: 'a' }], queries: [{ name: 'q', query: 'up' }] }, { datasource: prom, tags: [{ value: 'a' }] }),
+  fc.constantFrom('__x', 'a-b', 'ok_1', 'load', 'timeRange', 'alphaAsc', 'naturalDesc', 'controls', [{ text: 'a', value: 'b' }], [{ text: 'a' }], [{ text: 'a', value: 'b', x: 1 }], ['a', ['b']], promql`up`, sql`SELECT 1`),
   fc.constantFrom('disable', 'verify-full', 'GET', 'POST', 'Mimir', '15s', '1w', '30s', 'crosshair', 'monday', 'proxy', 'direct'),
 );
 
@@ -77,6 +81,27 @@ const FAST_PATHS: FastPath[] = [
     schema: externalInputSchema,
     base: { type: 'prometheus', uid: 'grafana-cloud-prom', name: 'Cloud' },
     keys: ['type', 'uid', 'name', 'url', 'typo', '__proto__'],
+  },
+  {
+    name: 'row',
+    looksValid: rowInputLooksValid,
+    schema: rowInputSchema,
+    base: { title: 'Latency', collapsed: true, panels: [panel], repeat: variable, id: 7 },
+    keys: ['title', 'collapsed', 'panels', 'repeat', 'id', 'raw', 'typo', '__proto__'],
+  },
+  {
+    name: 'customVariable',
+    looksValid: customVariableInputLooksValid,
+    schema: customVariableInputSchema,
+    base: { name: 'size', label: 'Size', values: ['a', { text: 'B', value: 'b' }], multi: true, includeAll: true, allValue: '.*', current: ['a'], hide: 'label' },
+    keys: ['name', 'label', 'description', 'hide', 'skipUrlSync', 'raw', 'values', 'multi', 'includeAll', 'allValue', 'current', 'typo', '__proto__'],
+  },
+  {
+    name: 'queryVariable',
+    looksValid: queryVariableInputLooksValid,
+    schema: queryVariableInputSchema,
+    base: { name: 'instance', datasource: prom, query: promql`label_values(up, instance)`, multi: true, refresh: 'timeRange', sort: 'alphaAsc', regex: '/.*/', current: 'a' },
+    keys: ['name', 'label', 'description', 'hide', 'skipUrlSync', 'raw', 'datasource', 'query', 'multi', 'includeAll', 'allValue', 'refresh', 'sort', 'regex', 'current', 'typo', '__proto__'],
   },
 ];
 
