@@ -24,6 +24,7 @@ import path from 'node:path';
 import { isModuleFile } from '../files/walk.js';
 import { relative } from '../files/paths.js';
 import type { BuiltDashboard, ModuleGraph } from './load.js';
+import type { YamlMemo } from '../provisioning/yaml.js';
 
 const VERSION = 1;
 const FILE = 'dashboards.json';
@@ -45,6 +46,30 @@ export interface CachedDashboard {
 export interface DashboardCache {
   version: typeof VERSION;
   dashboards: Record<string, CachedDashboard>;
+  /** The provisioning YAML texts the last build used (provisioning/yaml.ts's memo), valid for `yamlSalt` only. */
+  yaml?: Record<string, string>;
+  yamlSalt?: string;
+}
+
+/**
+ * A YAML memo seeded from the last build's texts when made by the same
+ * dashcode (`salt`); `used` is what this build asked for, which is all the
+ * next one keeps, so the memo never grows past one build's documents.
+ */
+export function yamlMemo(prior: DashboardCache, salt: string): YamlMemo & { used: Record<string, string> } {
+  const known = prior.yamlSalt === salt && prior.yaml && typeof prior.yaml === 'object' ? prior.yaml : {};
+  const used: Record<string, string> = {};
+  return {
+    used,
+    get: (key) => {
+      const text = Object.hasOwn(known, key) && typeof known[key] === 'string' ? known[key] : undefined;
+      if (text !== undefined) used[key] = text;
+      return text;
+    },
+    set: (key, text) => {
+      used[key] = text;
+    },
+  };
 }
 
 export function readDashboardCache(cacheDir: string | undefined): DashboardCache {

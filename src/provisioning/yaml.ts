@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { serialize } from 'node:v8';
 import { stringify } from 'yaml';
 import type { DatasourceSpec } from '../datasources/datasource.js';
 import { envReference, isEnvRef, type Configurable } from '../model/env.js';
@@ -72,7 +75,42 @@ export function dashboardProvidersDocument(config: ResolvedConfig): Record<strin
   return { apiVersion: 1, providers: [provider] };
 }
 
-export function toYaml(doc: unknown, header: string): string {
+/**
+ * Texts `toYaml` made before, by a key of its input and of yaml's version.
+ * `dashcode build` keeps one between runs (issue 15): yaml's first stringify
+ * in a process runs cold and was the largest single part of a rebuild after
+ * a one-dashboard change, while the documents (datasources, alert rules)
+ * rarely change.
+ */
+export interface YamlMemo {
+  get(key: string): string | undefined;
+  set(key: string, text: string): void;
+}
+
+export function toYaml(doc: unknown, header: string, memo?: YamlMemo): string {
+  const key = memo && isPlainData(doc, 0) ? memoKey(doc, header) : undefined;
+  const known = key === undefined ? undefined : memo!.get(key);
+  if (known !== undefined) return known;
   // lineWidth 0: never fold long strings, so diffs stay line-per-field.
-  return `# ${header}\n${stringify(doc, { lineWidth: 0, indent: 2, sortMapEntries: false })}`;
+  const text = `# ${header}\n${stringify(doc, { lineWidth: 0, indent: 2, sortMapEntries: false })}`;
+  if (key !== undefined) memo!.set(key, text);
+  return text;
+}
+
+let yamlVersion: string | undefined;
+
+/** v8.serialize keeps what stringify sees of plain data: key order, types, `undefined`, -0. */
+function memoKey(doc: unknown, header: string): string {
+  yamlVersion ??= (createRequire(import.meta.url)('yaml/package.json') as { version: string }).version;
+  return createHash('sha256').update(`yaml ${yamlVersion}\0${header}\0`).update(serialize(doc)).digest('hex');
+}
+
+/** Plain objects, arrays and primitives only: a class instance (a Date, a Map) may print in ways its bytes do not show. */
+function isPlainData(v: unknown, depth: number): boolean {
+  if (v === null || typeof v !== 'object') return typeof v !== 'function' && typeof v !== 'symbol' && typeof v !== 'bigint';
+  if (depth > 64) return false;
+  if (Array.isArray(v)) return v.every((e) => isPlainData(e, depth + 1));
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
+  return Object.values(v).every((e) => isPlainData(e, depth + 1));
 }

@@ -83,7 +83,7 @@ export const buildCommand: Command = {
       io.stderr(`dashcode build: no dashboards found in ${project.config.dashboardsDir}/\n`);
       return EXIT.findings;
     }
-    const plan = planBuild(project, { validate: validate === 'full' ? 'full' : undefined });
+    const plan = planBuild(project, { validate: validate === 'full' ? 'full' : undefined, yamlMemo: incremental?.yaml });
     const sync = await compareWithDisk(root, plan, { outDir: project.config.outDir, partial });
     const issues = [...plan.issues, ...sync.issues];
     const issuesText = issues.length > 0 ? `${formatIssues(issues)}\n` : '';
@@ -136,6 +136,7 @@ function reuser(root: string, scan: InputScan, dc: DashboardCacheModule, prior: 
   const bundle = (globalThis as Record<symbol, { dir: string } | undefined>)[BUNDLE];
   const salt = `${VERSION}\0${bundle ? path.basename(bundle.dir) : ''}`;
   let shared: string | undefined;
+  const yaml = dc.yamlMemo(prior, salt);
   const sharedKeyOf = async (context: { shared: string[]; graph: () => Promise<Map<string, Set<string>>> }) => {
     if (shared === undefined) {
       const graph = await context.graph();
@@ -153,7 +154,7 @@ function reuser(root: string, scan: InputScan, dc: DashboardCacheModule, prior: 
   const remember = async (project: Project, plan: Plan, cacheDir: string | undefined) => {
     if (shared === undefined) return; // no dashboard was asked about
     const graph = await project.graph();
-    const next: typeof prior = { version: prior.version, dashboards: {} };
+    const next: typeof prior = { version: prior.version, dashboards: {}, yaml: yaml.used, yamlSalt: salt };
     for (const d of project.dashboards) {
       if (d.built) {
         next.dashboards[d.file] = prior.dashboards[d.file]!;
@@ -171,7 +172,7 @@ function reuser(root: string, scan: InputScan, dc: DashboardCacheModule, prior: 
     }
     await dc.writeDashboardCache(cacheDir, next);
   };
-  return { reuse, remember };
+  return { reuse, remember, yaml };
 }
 
 function upToDate(plan: Plan): string {
