@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { SqlEngine } from '../db/engine.js';
 import type { ReadOnlyOptions } from '../db/read-only.js';
 import type { CheckConfig } from '../config/config.js';
@@ -177,6 +178,21 @@ export interface QueryDatabase {
   close(): Promise<void>;
 }
 
+/**
+ * V8 flags for the embedded fixtures database (issue 15). Its queries are
+ * short and a command is over in seconds, yet V8's optimizing tier for
+ * WebAssembly (TurboFan) compiled PGlite's hot functions in the background at
+ * a cost the run never earned back: `dashcode check` of this repository took
+ * 1.8-2.5 s wall, 2.8-3.9 s CPU and 250-270 MB; with Liftoff only 1.1-1.6 s,
+ * 1.3-1.9 s and 175-190 MB (a larger tier-up budget instead left most of the
+ * cost: 1.5-1.8 s, 230 MB). The flag is process-wide, so the CLI, which owns
+ * the process, sets it (never the library), before the worker compiles
+ * PGlite, and only for the embedded database: a `--pglite DIR` may hold a
+ * user's large data, whose long queries want the optimizing tier, and a server
+ * runs no WebAssembly.
+ */
+export const EMBEDDED_WASM_FLAGS: readonly string[] = ['--liftoff-only'];
+
 export function queryDatabase(values: Record<string, unknown>, io: Io, options: { data: string; check: CheckConfig }): QueryDatabase {
   const choice = chooseDatabase(values as { 'database-url'?: string; pglite?: string; data?: string }, io);
   const ro = readOnlyOptions(values);
@@ -205,6 +221,7 @@ export function queryDatabase(values: Record<string, unknown>, io: Io, options: 
       }
       const fill = await inMemoryFill(options.data, options.check, io.cwd);
       description = fill.description;
+      for (const flag of EMBEDDED_WASM_FLAGS) setFlagsFromString(flag);
       return await isolated.openIsolatedInMemory({ snapshotDir: choice.snapshotDir, prepared: fill.prepared }, ro);
     } finally {
       setupMs = Math.round(performance.now() - started);

@@ -14,7 +14,7 @@ describe.runIf(needShared)('dashcode db', () => {
     const pglite = path.join(dir, 'pglite');
     const init = captureIo(dir);
     expect(await run(['db', 'init', '--pglite', pglite], init)).toBe(0);
-    expect(init.out).toBe(`PGlite in ${pglite}: applied migrations 1, 2, 3, 4\n`);
+    expect(init.out).toBe(`PGlite in ${pglite}: applied migrations 1, 2, 3, 4, 5\n`);
     const first = captureIo(dir);
     expect(await run(['db', 'load-csv', exportDir, '--pglite', pglite], first)).toBe(0);
     expect(first.out).toContain('inserted 1 benchmarks, 145 device and 1 model measurements; skipped 0 rows already present; 4 placeholder value(s) stored as NULL');

@@ -75,8 +75,8 @@ function metricsSuite(name: string, t: Target) {
     describe('migrate', () => {
       it('creates the three tables with the README columns and types, and is idempotent', async () => {
         const db = await t.fresh();
-        expect(await migrate(db)).toEqual({ applied: [1, 2, 3, 4], version: 4 });
-        expect(await migrate(db)).toEqual({ applied: [], version: 4 });
+        expect(await migrate(db)).toEqual({ applied: [1, 2, 3, 4, 5], version: 5 });
+        expect(await migrate(db)).toEqual({ applied: [], version: 5 });
         const { rows } = await db.query<{ table_name: string; column_name: string; data_type: string }>(
           `SELECT table_name, column_name, data_type FROM information_schema.columns
             WHERE table_schema = current_schema() AND table_name IN ('benchmarks', 'device_measurements', 'model_measurements')
@@ -86,7 +86,7 @@ function metricsSuite(name: string, t: Target) {
         for (const r of rows) (actual[r.table_name] ??= {})[r.column_name] = r.data_type;
         expect(actual).toEqual(METRICS_TABLES);
         const recorded = await db.query<{ id: number }>('SELECT id FROM dashcode_migrations ORDER BY id');
-        expect(recorded.rows).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }]);
+        expect(recorded.rows).toEqual([{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }, { id: 5 }]);
         expect(await schemaIssues(db)).toEqual([]);
         await db.close();
       });

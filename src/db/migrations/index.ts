@@ -12,6 +12,7 @@ import * as m001 from './001-metrics-schema.js';
 import * as m002 from './002-indexes.js';
 import * as m003 from './003-benchmark-v2.js';
 import * as m004 from './004-benchmark-baseline.js';
+import * as m005 from './005-gpu-sample-time-index.js';
 
 export interface Migration {
   readonly id: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 2, ...m002 },
   { id: 3, ...m003 },
   { id: 4, ...m004 },
+  { id: 5, ...m005 },
 ];
 
 export interface MigrateReport {
