@@ -18,6 +18,7 @@ import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
 import { invalidQuery, QUERY_REF_ID, QUERY_REF_ID_MESSAGE, type QuerySpec } from './query.js';
 import { isQueryText, type QueryLanguage, type QueryText } from './text.js';
 import { markChecked } from '../validate/typed.js';
+import { lazySchema } from '../validate/lazy-schema.js';
 
 /** The options every query kind takes besides its text and its own. */
 export interface CommonQueryOptions {
@@ -39,8 +40,8 @@ export interface QueryKind<O extends CommonQueryOptions & { datasource: Datasour
   needs: string;
   /** The stand-in's datasource type when the options cannot be read at all. */
   fallbackDatasourceType: string;
-  /** The kind's own options, besides datasource, text, refId, hide and raw. */
-  options: z.ZodRawShape;
+  /** The kind's own options, besides datasource, text, refId, hide and raw: a factory, so no zod is built at load (validate/lazy-schema.ts). */
+  options: () => z.ZodRawShape;
   /** The target JSON (before `hide` and `raw`), from the options and the query text. */
   model: (options: O, text: string) => Record<string, unknown>;
   /**
@@ -56,7 +57,7 @@ export function queryOptionsSchema<O extends CommonQueryOptions & { datasource: 
     .object({
       datasource: z.custom<DatasourceSpec>(isDatasource, { message: 'is required: a datasource object (e.g. from datasources/)' }),
       [kind.textOption]: z.custom<QueryText>(isQueryText, { message: `must be query text written with the ${kind.language}\`\` tag` }),
-      ...kind.options,
+      ...kind.options(),
       refId: z.string().regex(QUERY_REF_ID, QUERY_REF_ID_MESSAGE).optional(),
       hide: z.boolean().optional(),
       raw: z.record(z.string(), z.unknown()).optional(),
@@ -65,10 +66,10 @@ export function queryOptionsSchema<O extends CommonQueryOptions & { datasource: 
 }
 
 export function defineQuery<O extends CommonQueryOptions & { datasource: DatasourceSpec }>(kind: QueryKind<O>): (options: O) => QuerySpec {
-  const schema = queryOptionsSchema(kind);
+  const schema = lazySchema(() => queryOptionsSchema(kind));
   const build = (options: O): QuerySpec => {
-    const r = kind.looksValid?.(options) ? undefined : parseInput(schema, options);
-    const issues = r === undefined || r.success ? [] : issuesFromZod(r.error, { schema });
+    const r = kind.looksValid?.(options) ? undefined : parseInput(schema(), options);
+    const issues = r === undefined || r.success ? [] : issuesFromZod(r.error, { schema: schema() });
     const text = options[kind.textOption] as unknown;
     const isText = isQueryText(text);
     if (isText && text.language !== kind.language) issues.push(issue('query-language', [kind.textKey], `expected ${kind.language} text, got ${text.language}`));

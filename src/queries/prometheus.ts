@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PromDatasource } from '../datasources/kinds.js';
+import { lazySchema } from '../validate/lazy-schema.js';
 import { defineQuery, queryOptionsSchema, type CommonQueryOptions, type QueryKind } from './define.js';
 import { PROM_MIN_INTERVAL, promQueryInputLooksValid } from './input-fast-path.js';
 import type { QueryText } from './text.js';
@@ -25,13 +26,13 @@ const PROM_QUERY: QueryKind<PromQueryOptions> = {
   textKey: 'expr',
   needs: 'a PromQL query needs a Prometheus datasource',
   fallbackDatasourceType: 'prometheus',
-  options: {
+  options: () => ({
     legendFormat: z.string().optional(),
     type: z.enum(['range', 'instant', 'both']).optional(),
     minInterval: z.string().regex(PROM_MIN_INTERVAL, 'must be a duration such as "15s"').optional(),
     exemplar: z.boolean().optional(),
     format: z.enum(['time_series', 'table', 'heatmap']).optional(),
-  },
+  }),
   model: (options, text) => {
     const type = options.type ?? 'range';
     const model: Record<string, unknown> = {
@@ -50,7 +51,7 @@ const PROM_QUERY: QueryKind<PromQueryOptions> = {
 };
 
 /** The options' schema; `promQueryInputLooksValid` (input-fast-path.ts) skips it for input it accepts. */
-export const promQuerySchema = queryOptionsSchema(PROM_QUERY);
+export const promQuerySchema = lazySchema(() => queryOptionsSchema(PROM_QUERY));
 
 /** A PromQL target; total (see define.ts). */
 export const promQuery = defineQuery(PROM_QUERY);

@@ -25,12 +25,12 @@ export const tempoQuery = defineQuery<TempoQueryOptions>({
   textKey: 'query',
   needs: 'a TraceQL query needs a Tempo datasource',
   fallbackDatasourceType: 'tempo',
-  options: {
+  options: () => ({
     limit: z.number().int().positive().max(10_000).optional(),
     spss: z.number().int().positive().optional(),
     tableType: z.enum(['traces', 'spans']).optional(),
     type: z.enum(['traceql', 'traceId']).optional(),
-  },
+  }),
   model: (options, text) => {
     const model: Record<string, unknown> = {
       filters: [],

@@ -55,7 +55,7 @@ describe('defineQuery: one skeleton for every query builder', () => {
       textKey: 'expr',
       needs: 'a test query needs a Prometheus datasource',
       fallbackDatasourceType: 'prometheus',
-      options: {},
+      options: () => ({}),
       model: (_o, text) => ({ editorMode: 'code', expr: text }),
     });
     const q = lokiQuery({ datasource: prom, expr: promql`up`, refId: 'A' } as never);
