@@ -17,6 +17,8 @@ import { tempoInputLooksValid, tempoInputSchema } from '../../src/datasources/te
 import { customVariable, dashboard, env, postgresDatasource, promQuery, promql, sql, tempoDatasource, timeseriesPanel, urlLink } from '../../src/index.js';
 import { renderPath } from '../../src/model/issue-path.js';
 import { rowInputLooksValid, rowInputSchema } from '../../src/rows/row.js';
+import { alertQuery } from '../../src/alerting/index.js';
+import { reduceInputLooksValid, reduceInputSchema } from '../../src/alerting/expressions/expressions.js';
 import { customVariableInputLooksValid, customVariableInputSchema } from '../../src/variables/custom.js';
 import { queryVariableInputLooksValid, queryVariableInputSchema } from '../../src/variables/query.js';
 import { testDatasources } from '../support/fixtures.js';
@@ -25,6 +27,7 @@ const { prom } = testDatasources();
 const panel = timeseriesPanel({ title: 'Requests', queries: [promQuery({ datasource: prom, expr: promql`up` })] });
 const variable = customVariable({ name: 'size', values: ['a', 'b'] });
 const link = urlLink({ title: 'Docs', url: 'https://example.com' });
+const alertNode = alertQuery({ query: promQuery({ datasource: prom, expr: promql`up` }), range: '5m' });
 
 const oddValues = fc.oneof(
   fc.integer({ min: -3, max: 2000 }),
@@ -34,6 +37,7 @@ const oddValues = fc.oneof(
   fc.constantFrom(undefined, null, '', 0, -1, 1.5, 11, 12, 902, 903, NaN, Infinity, 2 ** 60, [], {}, [undefined], ['a', 1], 'a:b@c', 'postgres://u:p@h/db', 'https://h', '-- Grafana --', '${ds}', '$ds', 'x'.repeat(41)),
   fc.constantFrom(env('X'), { kind: 'env', name: 'X' }, { kind: 'env' }, prom, panel, variable, link, [panel], [panel, undefined], [variable], [link], { from: 'now-1h', to: 'now' }, { from: '', to: 'now' }),
   fc.constantFrom({ datasource: prom }, { datasource: prom, extra: 1 }, { datasource: {} }, { datasource: prom, tags: [{ key: 'a' }], queries: [{ name: 'q', query: 'up' }] }, { datasource: prom, tags: [{ value: 'a' }] }),
+  fc.constantFrom(alertNode, { kind: 'alert-query' }, 'mean', 'count', 'median', 'dropNN', 'replaceNN', 'B-2', '1A', -Infinity, -0),
   fc.constantFrom('__x', 'a-b', 'ok_1', 'load', 'timeRange', 'alphaAsc', 'naturalDesc', 'controls', [{ text: 'a', value: 'b' }], [{ text: 'a' }], [{ text: 'a', value: 'b', x: 1 }], ['a', ['b']], promql`up`, sql`SELECT 1`),
   fc.constantFrom('disable', 'verify-full', 'GET', 'POST', 'Mimir', '15s', '1w', '30s', 'crosshair', 'monday', 'proxy', 'direct'),
 );
@@ -88,6 +92,13 @@ const FAST_PATHS: FastPath[] = [
     schema: rowInputSchema,
     base: { title: 'Latency', collapsed: true, panels: [panel], repeat: variable, id: 7 },
     keys: ['title', 'collapsed', 'panels', 'repeat', 'id', 'raw', 'typo', '__proto__'],
+  },
+  {
+    name: 'reduceExpression',
+    looksValid: reduceInputLooksValid,
+    schema: reduceInputSchema,
+    base: { input: alertNode, reducer: 'last', mode: 'replaceNN', replaceWith: 0, refId: 'B' },
+    keys: ['input', 'reducer', 'mode', 'replaceWith', 'refId', 'typo', '__proto__'],
   },
   {
     name: 'customVariable',

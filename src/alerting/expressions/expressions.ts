@@ -10,15 +10,20 @@ import { issue, type Issue } from '../../model/issue.js';
 import { joinPath, type IssuePath } from '../../model/issue-path.js';
 import { issuesFromZod, parseInput } from '../../validate/zod-issues.js';
 import { REF_ID } from '../../queries/query.js';
+import { lazySchema } from '../../validate/lazy-schema.js';
+import { matching, oneOf, strictObjectLooksValid, type Check } from '../../validate/input-checks.js';
 import { parseDuration } from '../duration.js';
 import { isAlertNode, type AlertNode, type Downsampler, type ExpressionSpec, type MathText, type ReduceFunction, type ReduceMode, type ThresholdType, type Upsampler } from '../model.js';
 
-const node = z.custom<AlertNode>(isAlertNode, { message: 'must be a query or expression object of this rule' });
-const refId = z.string().regex(REF_ID, 'refId must start with a letter (letters, digits, "_" and "-", up to 32)').optional();
+// Schemas are built on first use (validate/lazy-schema.ts): loading the alerting builders builds no zod.
+const node = () => z.custom<AlertNode>(isAlertNode, { message: 'must be a query or expression object of this rule' });
+const refId = () => z.string().regex(REF_ID, 'refId must start with a letter (letters, digits, "_" and "-", up to 32)').optional();
 
-function checked<T>(schema: z.ZodType<T>, options: unknown): Issue[] {
-  const r = parseInput(schema, options);
-  return r.success ? [] : issuesFromZod(r.error, { schema });
+/** Zod's issues for `options`, skipped (and the schema never built) when `looksValid` vouches for them. */
+function checked<T>(schema: () => z.ZodType<T>, options: unknown, looksValid?: (input: unknown) => boolean): Issue[] {
+  if (looksValid?.(options)) return [];
+  const r = parseInput(schema(), options);
+  return r.success ? [] : issuesFromZod(r.error, { schema: schema() });
 }
 
 export interface ReduceExpressionOptions {
@@ -32,19 +37,37 @@ export interface ReduceExpressionOptions {
   refId?: string;
 }
 
-const reduceSchema = z
-  .object({
-    input: node,
-    reducer: z.enum(['last', 'mean', 'min', 'max', 'sum', 'count']),
-    mode: z.enum(['strict', 'dropNN', 'replaceNN']).optional(),
-    replaceWith: z.number().optional(),
-    refId,
-  })
-  .strict();
+const REDUCERS = ['last', 'mean', 'min', 'max', 'sum', 'count'] as const;
+const REDUCE_MODES = ['strict', 'dropNN', 'replaceNN'] as const;
+
+export const reduceInputSchema = lazySchema(() =>
+  z
+    .object({
+      input: node(),
+      reducer: z.enum(REDUCERS),
+      mode: z.enum(REDUCE_MODES).optional(),
+      replaceWith: z.number().optional(),
+      refId: refId(),
+    })
+    .strict(),
+);
+
+const REDUCE_CHECKS: Readonly<Record<string, Check>> = {
+  input: isAlertNode,
+  reducer: (v) => typeof v === 'string' && (REDUCERS as readonly string[]).includes(v),
+  mode: oneOf(...REDUCE_MODES),
+  replaceWith: (v) => v === undefined || (typeof v === 'number' && Number.isFinite(v)),
+  refId: matching(REF_ID),
+};
+
+/** The hand-written check of `reduceInputSchema` (input-checks.ts): true only for options zod accepts. */
+export function reduceInputLooksValid(input: unknown): boolean {
+  return strictObjectLooksValid(input, REDUCE_CHECKS, ['input', 'reducer']);
+}
 
 /** Reduces each series of `input` to one number per label set. */
 export function reduceExpression(options: ReduceExpressionOptions): ExpressionSpec {
-  const issues = checked(reduceSchema, options);
+  const issues = checked(reduceInputSchema, options, reduceInputLooksValid);
   if (options?.mode === 'replaceNN' && typeof options.replaceWith !== 'number') {
     issues.push(issue('alert-expression-replace-with', ['replaceWith'], 'mode "replaceNN" needs replaceWith, the number to put in place of NaN and null'));
   }
@@ -74,12 +97,14 @@ export interface MathExpressionOptions {
   refId?: string;
 }
 
-const mathSchema = z
-  .object({
-    expression: z.custom<MathText>((v) => typeof v === 'object' && v !== null && (v as MathText).kind === 'math-text', { message: 'must be written with the math`` tag' }),
-    refId,
-  })
-  .strict();
+const mathSchema = lazySchema(() =>
+  z
+    .object({
+      expression: z.custom<MathText>((v) => typeof v === 'object' && v !== null && (v as MathText).kind === 'math-text', { message: 'must be written with the math`` tag' }),
+      refId: refId(),
+    })
+    .strict(),
+);
 
 export function mathExpression(options: MathExpressionOptions): ExpressionSpec {
   const issues = checked(mathSchema, options);
@@ -167,15 +192,17 @@ export interface ResampleExpressionOptions {
   refId?: string;
 }
 
-const resampleSchema = z
-  .object({
-    input: node,
-    window: z.string().refine((w) => (parseDuration(w) ?? 0) > 0, 'must be a duration such as "1m"'),
-    downsampler: z.enum(['mean', 'min', 'max', 'sum', 'count', 'last']).optional(),
-    upsampler: z.enum(['pad', 'backfilling', 'fillna']).optional(),
-    refId,
-  })
-  .strict();
+const resampleSchema = lazySchema(() =>
+  z
+    .object({
+      input: node(),
+      window: z.string().refine((w) => (parseDuration(w) ?? 0) > 0, 'must be a duration such as "1m"'),
+      downsampler: z.enum(['mean', 'min', 'max', 'sum', 'count', 'last']).optional(),
+      upsampler: z.enum(['pad', 'backfilling', 'fillna']).optional(),
+      refId: refId(),
+    })
+    .strict(),
+);
 
 /** Resamples each series of `input` onto a regular grid of `window` steps. */
 export function resampleExpression(options: ResampleExpressionOptions): ExpressionSpec {
