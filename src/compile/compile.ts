@@ -3,7 +3,7 @@ import { datasourceRef, GRAFANA_BUILTIN, type DatasourceSpec } from '../datasour
 import { isDashboard, type DashboardSpec } from '../dashboards/dashboard.js';
 import { builtinAnnotation } from '../dashboards/annotations.js';
 import type { Json, JsonObject } from '../model/loose.js';
-import { clone, cloneSorted, deepMerge } from '../model/merge.js';
+import { clone, deepMerge } from '../model/merge.js';
 import type { PanelSpec } from '../panels/panel.js';
 import type { RowSpec } from '../rows/row.js';
 import type { VariableSpec } from '../variables/variable.js';
@@ -89,35 +89,35 @@ function compileSpec(spec: DashboardSpec, options: CompileOptions): CompileResul
   const panels = compilePanels(spec.panels, ctx, unchecked);
   const annotations = [builtinAnnotation(), ...spec.annotations.map((a, i) => compileAnnotation(a, i, ctx))];
 
-  // Keys in canonical (sorted) order, optional ones in their place, so the printer can use JSON.stringify (print-stringified.ts).
   const json: JsonObject = {
     annotations: { list: annotations },
-    ...(spec.description !== undefined ? { description: spec.description } : {}),
     editable: spec.editable ?? false,
     fiscalYearStartMonth: spec.fiscalYearStartMonth ?? 0,
     graphTooltip: { off: 0, crosshair: 1, tooltip: 2 }[spec.graphTooltip ?? 'off'],
     id: null,
-    links: spec.links.map((l) => cloneSorted(l.model)),
-    ...(spec.liveNow !== undefined ? { liveNow: spec.liveNow } : {}),
+    links: spec.links.map((l) => clone(l.model)),
     panels,
-    ...(spec.refresh ? { refresh: spec.refresh } : {}),
     schemaVersion: SCHEMA_VERSION,
     tags: [...(spec.tags ?? [])],
     templating: { list: variables },
-    time: cloneSorted(spec.time ?? { from: 'now-6h', to: 'now' }),
+    time: { ...(spec.time ?? { from: 'now-6h', to: 'now' }) },
     timepicker: timepicker(spec),
     timezone: spec.timezone ?? 'browser',
     title: spec.title,
     uid: spec.uid,
     weekStart: spec.weekStart ?? '',
   };
+  if (spec.description !== undefined) json.description = spec.description;
+  if (spec.refresh) json.refresh = spec.refresh;
+  if (spec.liveNow !== undefined) json.liveNow = spec.liveNow;
 
   if (spec.raw) {
     assignOwn(json, deepMerge(json, spec.raw));
     ctx.escapeHatches.push(...Object.keys(spec.raw).map((k) => `dashboard: ${k}`));
   }
-  // One walk checks the output is plain JSON and puts every key in canonical order (the parts users
-  // wrote, options or raw, are rarely sorted), so printing it is JSON.stringify (print-stringified.ts).
+  // One walk checks the output is plain JSON and puts every key in canonical order (panels come out of
+  // cloneWith sorted; the few objects that are not, and what users wrote in options or raw, are copied
+  // sorted), so printing it is JSON.stringify (print-stringified.ts).
   const ordered = orderKeys(json);
   if (ordered === undefined) {
     for (const bad of findNonSerializable(json)) ctx.add([issue('json-non-serializable', bad.path, bad.message)], [], panelTitleAt(json, bad.path));
@@ -205,15 +205,16 @@ function compileVariables(variables: readonly VariableSpec[], ctx: Context): Jso
     }
     ctx.requireVariables(v.dependsOn, joinPath(path, 'query'));
     ctx.escapeHatches.push(...(v.rawKeys ?? []).map((k) => `variable "${v.name}": ${k}`));
-    const json = cloneSorted(v.model);
-    if (v.datasource !== undefined || v.type === 'query') return cloneWith(json, { datasource: ctx.datasource(v.datasource, joinPath(path, 'datasource')) });
+    const json = clone(v.model);
+    if (v.datasource !== undefined || v.type === 'query') json.datasource = ctx.datasource(v.datasource, joinPath(path, 'datasource'));
     return json;
   });
 }
 
 function compileAnnotation(a: DashboardSpec['annotations'][number], index: number, ctx: Context): JsonObject {
   const path: IssuePath = ['annotations', 'list', index + 1];
-  const json = cloneWith(cloneSorted(a.model), { datasource: a.datasource ? ctx.datasource(a.datasource, joinPath(path, 'datasource')) : { ...GRAFANA_BUILTIN } });
+  const json = clone(a.model);
+  json.datasource = a.datasource ? ctx.datasource(a.datasource, joinPath(path, 'datasource')) : { ...GRAFANA_BUILTIN };
   if (a.text) {
     ctx.requireVariables(a.text.variables, path);
     ctx.requireNames(a.text.literalNames, path);
@@ -419,8 +420,8 @@ function fallbackPos(): GridPos {
 function timepicker(spec: DashboardSpec): JsonObject {
   const t = spec.timepicker;
   const out: JsonObject = {};
+  if (t?.refreshIntervals) out.refresh_intervals = [...t.refreshIntervals];
   if (t?.hidden !== undefined) out.hidden = t.hidden;
   if (t?.nowDelay !== undefined) out.nowDelay = t.nowDelay;
-  if (t?.refreshIntervals) out.refresh_intervals = [...t.refreshIntervals];
   return out;
 }

@@ -1,7 +1,8 @@
 /**
  * Small facts about canonical JSON text shared by the two printers
  * (serialize.ts's Printer and print-stringified.ts): the line width, the
- * indents, prettier's column widths, and which keys JS enumerates first.
+ * indents, prettier's column widths, which keys JS enumerates first, and how
+ * a long array of numbers fills its lines.
  */
 import { createRequire } from 'node:module';
 
@@ -46,4 +47,31 @@ export function isArrayIndex(k: string): boolean {
     if (d < 48 || d > 57) return false;
   }
   return Number(k) <= 4294967294;
+}
+
+/**
+ * prettier's fill for a broken array of numbers (given as their text): `[`,
+ * then each number with its comma joins the current line if `' ' + number,`
+ * still fits in 80 columns, otherwise starts a new one at `inner`. The
+ * closing `]` is not part of the measure, and not written: the caller closes.
+ */
+export function fillLines(items: readonly string[], inner: string): string {
+  const last = items.length - 1;
+  let out = `[\n${inner}`;
+  let pos = inner.length;
+  for (let i = 0; i <= last; i++) {
+    const part = i < last ? `${items[i]!},` : items[i]!;
+    out += part;
+    pos += part.length;
+    if (i === last) break;
+    const next = items[i + 1]!.length + (i + 1 < last ? 1 : 0);
+    if (pos + 1 + next <= PRINT_WIDTH) {
+      out += ' ';
+      pos += 1;
+    } else {
+      out += `\n${inner}`;
+      pos = inner.length;
+    }
+  }
+  return out;
 }

@@ -6,8 +6,8 @@
  * JSON.stringify's text already is the canonical text, but for three things:
  * - key order: JSON.stringify keeps insertion order (array-index keys first,
  *   as the canonical order has them), so every object's other keys must be
- *   sorted first: `withCanonicalKeyOrder` does that, copying only the objects
- *   that are not (compile builds its own objects sorted);
+ *   sorted first: `orderKeys` does that, copying only the objects that are
+ *   not (compile's panels come out sorted);
  * - arrays: JSON.stringify breaks every non-empty array, one element per line;
  *   prettier puts an array on one line when it fits in 80 columns, and fills
  *   lines with numbers when an array of numbers does not fit. An array with a
@@ -21,27 +21,22 @@
  * newline inside a string, so `[` or `{` followed by a newline always opens a
  * non-empty container, and `,\n` always separates two elements.
  */
-import { indentOf, isArrayIndex, PRINT_WIDTH, textWidth } from './json-text.js';
+import { fillLines, indentOf, isArrayIndex, PRINT_WIDTH, textWidth } from './json-text.js';
 
-/**
- * `value` with every object's non-index keys in code-unit order, so that
- * JSON.stringify writes the canonical key order: `value` itself when it
- * already is (compile builds its objects that way), else a copy in which only
- * the out-of-order objects and the containers above them are new. Undefined
- * when `value` is not plain JSON (what printCanonical rejects) or is nested
- * deeper than any dashboard (which also catches cycles): the full printer
- * then decides, and explains.
- */
-export function withCanonicalKeyOrder(value: unknown): unknown {
-  return orderKeys(value)?.value;
-}
-
-/** `withCanonicalKeyOrder`'s value, and whether it holds a number JS writes with `e+` (see `printOrdered`). */
+/** `orderKeys`'s result: the value, and whether it holds a number JS writes with `e+` (see `printOrdered`). */
 export interface Ordered {
   readonly value: unknown;
   readonly exponent: boolean;
 }
 
+/**
+ * `value` with every object's non-index keys in code-unit order, so that
+ * JSON.stringify writes the canonical key order: `value` itself when it
+ * already is, else a copy in which only the out-of-order objects and the
+ * containers above them are new. Undefined when `value` is not plain JSON
+ * (what printCanonical rejects) or is nested deeper than any dashboard (which
+ * also catches cycles): the full printer then decides, and explains.
+ */
 export function orderKeys(value: unknown): Ordered | undefined {
   const seen: Seen = { exponent: false };
   const ordered = order(value, 0, seen);
@@ -162,7 +157,7 @@ export function printOrdered({ value, exponent }: Ordered): string | undefined {
     const flat = `[${items.join(', ')}]`;
     let printed: string | undefined;
     if (textWidth(text.slice(lineStart, at)) + textWidth(flat) + trail <= PRINT_WIDTH) printed = flat;
-    else if (allNumbers(items)) printed = fill(items, inner, outer);
+    else if (allNumbers(items)) printed = `${fillLines(items, inner)}\n${outer}]`;
     if (printed !== undefined) {
       parts.push(text.slice(copied, at), printed);
       copied = end;
@@ -187,30 +182,4 @@ function allNumbers(items: readonly string[]): boolean {
     if (c !== 45 && !(c >= 48 && c <= 57)) return false;
   }
   return true;
-}
-
-/**
- * prettier's fill for broken number arrays: each number (with its comma)
- * joins the current line if `' ' + number,` still fits in 80 columns,
- * otherwise starts a new one. The closing `]` is not part of the measure.
- */
-function fill(items: readonly string[], inner: string, outer: string): string {
-  const last = items.length - 1;
-  let out = `[\n${inner}`;
-  let pos = inner.length;
-  for (let i = 0; i <= last; i++) {
-    const part = i < last ? `${items[i]!},` : items[i]!;
-    out += part;
-    pos += part.length;
-    if (i === last) break;
-    const next = items[i + 1]!.length + (i + 1 < last ? 1 : 0);
-    if (pos + 1 + next <= PRINT_WIDTH) {
-      out += ' ';
-      pos += 1;
-    } else {
-      out += `\n${inner}`;
-      pos = inner.length;
-    }
-  }
-  return `${out}\n${outer}]`;
 }

@@ -32,7 +32,7 @@
  *   exact by construction and ASCII-only dashboards never load prettier.
  */
 import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
-import { indentOf, isArrayIndex, PRINT_WIDTH, textWidth } from './json-text.js';
+import { fillLines, indentOf, isArrayIndex, PRINT_WIDTH, textWidth } from './json-text.js';
 import { printStringified } from './print-stringified.js';
 
 /** One value that has no faithful JSON form, located like `panels[3].options.foo`. */
@@ -385,8 +385,13 @@ class Printer {
       }
     }
     const inner = indentOf(depth + 1);
-    if (allNumbers(a)) this.fill(a, inner);
-    else {
+    if (allNumbers(a)) {
+      const items = a.map((n) => {
+        if (!Number.isFinite(n)) throw ABORT;
+        return numberText(n);
+      });
+      this.out += fillLines(items, inner);
+    } else {
       const last = a.length - 1;
       this.out += '[';
       for (let i = 0; i <= last; i++) {
@@ -398,34 +403,6 @@ class Printer {
     this.out += `\n${indentOf(depth)}]`;
     this.ancestors.pop();
     this.flush();
-  }
-
-  /**
-   * prettier's fill for broken number arrays: each number (with its comma)
-   * joins the current line if `' ' + number,` still fits in 80 columns,
-   * otherwise starts a new one. The closing `]` is not part of the measure.
-   */
-  private fill(a: readonly number[], inner: string): void {
-    const last = a.length - 1;
-    let text = numberText(a[0]!);
-    let pos = inner.length;
-    this.out += `[\n${inner}`;
-    for (let i = 0; i <= last; i++) {
-      if (!Number.isFinite(a[i])) throw ABORT;
-      const part = i < last ? `${text},` : text;
-      this.out += part;
-      pos += part.length;
-      if (i === last) break;
-      text = numberText(a[i + 1]!);
-      const next = i + 1 < last ? text.length + 1 : text.length;
-      if (pos + 1 + next <= PRINT_WIDTH) {
-        this.out += ' ';
-        pos += 1;
-      } else {
-        this.out += `\n${inner}`;
-        pos = inner.length;
-      }
-    }
   }
 
   /**

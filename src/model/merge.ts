@@ -63,23 +63,6 @@ export function clone<T>(value: T): T {
   return value;
 }
 
-/**
- * `clone` with every object's keys in canonical (code-unit) order, for the
- * few small parts of a dashboard whose builders do not write them sorted
- * (variables, annotations, links): sorted output lets the printer use
- * JSON.stringify (compile/print-stringified.ts). Array-index keys come first
- * whatever the insertion order, as the canonical order wants.
- */
-export function cloneSorted<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(cloneSorted) as T;
-  if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value).sort()) if (value[k] !== undefined) setOwn(out, k, cloneSorted(value[k]));
-    return out as T;
-  }
-  return value;
-}
-
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const proto = Object.getPrototypeOf(v);

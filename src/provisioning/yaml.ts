@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { serialize } from 'node:v8';
 import { stringify } from 'yaml';
+import { isPlainObject } from '../model/merge.js';
 import type { DatasourceSpec } from '../datasources/datasource.js';
 import { envReference, isEnvRef, type Configurable } from '../model/env.js';
 import type { ResolvedConfig } from '../config/config.js';
@@ -110,7 +111,5 @@ function isPlainData(v: unknown, depth: number): boolean {
   if (v === null || typeof v !== 'object') return typeof v !== 'function' && typeof v !== 'symbol' && typeof v !== 'bigint';
   if (depth > 64) return false;
   if (Array.isArray(v)) return v.every((e) => isPlainData(e, depth + 1));
-  const proto: unknown = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) return false;
-  return Object.values(v).every((e) => isPlainData(e, depth + 1));
+  return isPlainObject(v) && Object.values(v).every((e) => isPlainData(e, depth + 1));
 }

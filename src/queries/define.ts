@@ -14,7 +14,7 @@ import { languageOf } from '../datasources/kinds.js';
 import { deepMerge } from '../model/merge.js';
 import { neverThrows } from '../validate/guard.js';
 import { issue } from '../model/issue.js';
-import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
+import { inputIssues } from '../validate/zod-issues.js';
 import { invalidQuery, QUERY_REF_ID, QUERY_REF_ID_MESSAGE, type QuerySpec } from './query.js';
 import { isQueryText, type QueryLanguage, type QueryText } from './text.js';
 import { markChecked } from '../validate/typed.js';
@@ -68,8 +68,7 @@ export function queryOptionsSchema<O extends CommonQueryOptions & { datasource: 
 export function defineQuery<O extends CommonQueryOptions & { datasource: DatasourceSpec }>(kind: QueryKind<O>): (options: O) => QuerySpec {
   const schema = lazySchema(() => queryOptionsSchema(kind));
   const build = (options: O): QuerySpec => {
-    const r = kind.looksValid?.(options) ? undefined : parseInput(schema(), options);
-    const issues = r === undefined || r.success ? [] : issuesFromZod(r.error, { schema: schema() });
+    const issues = inputIssues(schema, options, kind.looksValid);
     const text = options[kind.textOption] as unknown;
     const isText = isQueryText(text);
     if (isText && text.language !== kind.language) issues.push(issue('query-language', [kind.textKey], `expected ${kind.language} text, got ${text.language}`));

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { isPanel, type PanelSpec } from '../panels/panel.js';
 import { isVariable, type VariableSpec } from '../variables/variable.js';
 import type { Issue } from '../model/issue.js';
-import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
+import { inputIssues } from '../validate/zod-issues.js';
 import { neverThrows } from '../validate/guard.js';
 import { markChecked } from '../validate/typed.js';
 import { lazySchema } from '../validate/lazy-schema.js';
@@ -65,7 +65,6 @@ export function rowInputLooksValid(input: unknown): boolean {
 
 /** A row: starts a new line of the grid and owns the panels under it. */
 function buildRow(options: RowOptions): RowSpec {
-  const r = rowInputLooksValid(options) ? undefined : parseInput(rowInputSchema(), options);
   const spec: RowSpec = Object.freeze({
     kind: 'row',
     title: options.title,
@@ -74,7 +73,7 @@ function buildRow(options: RowOptions): RowSpec {
     repeat: options.repeat,
     id: options.id,
     raw: options.raw,
-    issues: r === undefined || r.success ? [] : issuesFromZod(r.error, { schema: rowInputSchema() }),
+    issues: inputIssues(rowInputSchema, options, rowInputLooksValid),
   });
   // Without `raw`, the row's JSON is what compile writes from these checked fields (see validate/typed.ts).
   return options.raw ? spec : markChecked(spec);

@@ -128,3 +128,15 @@ export function parseInput<T>(schema: z.ZodType<T>, input: unknown): ReturnType<
   const plain = schema.safeParse(input);
   return plain.success ? plain : schema.safeParse(input, { reportInput: true });
 }
+
+/**
+ * A builder's input issues: none when `looksValid`, its hand-written fast
+ * path (input-checks.ts), vouches for `input`, and then the schema is not even
+ * built (lazy-schema.ts); else zod's issues, worded as usual.
+ */
+export function inputIssues(schema: () => z.ZodType, input: unknown, looksValid?: (input: unknown) => boolean): Issue[] {
+  if (looksValid?.(input)) return [];
+  const s = schema();
+  const r = parseInput(s, input);
+  return r.success ? [] : issuesFromZod(r.error, { schema: s });
+}

@@ -1,6 +1,7 @@
 import { describes } from '../validate/describes.js';
 import { z } from 'zod';
-import { checkVariableInput, COMMON_VARIABLE_CHECKS, commonVariableShape, isOptionalCurrent } from './schema.js';
+import { inputIssues } from '../validate/zod-issues.js';
+import { COMMON_VARIABLE_CHECKS, commonVariableShape, isOptionalCurrent } from './schema.js';
 import { lazySchema } from '../validate/lazy-schema.js';
 import { arrayOf, isBoolean, isString, strictObjectLooksValid, type Check } from '../validate/input-checks.js';
 import { invalidVariable, currentOption, makeVariable, type CommonVariableOptions, type VariableSpec } from './variable.js';
@@ -63,7 +64,7 @@ function buildCustomVariable(options: CustomVariableOptions): VariableSpec {
     query: pairs.map((p) => (p.text === p.value ? escapeComma(p.value) : `${escapeComma(p.text)} : ${escapeComma(p.value)}`)).join(','),
   };
   if (options.allValue !== undefined) model.allValue = options.allValue;
-  return makeVariable({ type: 'custom', common: options, model: model as VariableSpec['model'], multi, includeAll, issues: checkVariableInput(customVariableInputSchema, options, customVariableInputLooksValid) });
+  return makeVariable({ type: 'custom', common: options, model: model as VariableSpec['model'], multi, includeAll, issues: inputIssues(customVariableInputSchema, options, customVariableInputLooksValid) });
 }
 
 function textOf(pairs: Array<{ text: string; value: string }>, value: string): string {

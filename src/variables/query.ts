@@ -4,7 +4,8 @@ import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js'
 import { isQueryText, type QueryText } from '../queries/text.js';
 import { languageOf, type PromDatasource, type SqlDatasource } from '../datasources/kinds.js';
 import { issue } from '../model/issue.js';
-import { checkVariableInput, COMMON_VARIABLE_CHECKS, commonVariableShape, isOptionalCurrent } from './schema.js';
+import { inputIssues } from '../validate/zod-issues.js';
+import { COMMON_VARIABLE_CHECKS, commonVariableShape, isOptionalCurrent } from './schema.js';
 import { lazySchema } from '../validate/lazy-schema.js';
 import { isBoolean, isString, oneOf, strictObjectLooksValid, type Check } from '../validate/input-checks.js';
 import { invalidVariable, makeVariable, currentOption, type CommonVariableOptions, type VariableSpec } from './variable.js';
@@ -109,7 +110,7 @@ function buildQueryVariable(options: QueryVariableOptions): VariableSpec {
     includeAll,
     datasource: options.datasource,
     dependsOn: isQueryText(query) ? query.variables : [],
-    issues: [...checkVariableInput(queryVariableInputSchema, options, queryVariableInputLooksValid), ...languageIssues(options), ...(isQueryText(query) ? query.issues : [])],
+    issues: [...inputIssues(queryVariableInputSchema, options, queryVariableInputLooksValid), ...languageIssues(options), ...(isQueryText(query) ? query.issues : [])],
   });
 }
 

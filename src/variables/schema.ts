@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import { issuesFromZod, parseInput } from '../validate/zod-issues.js';
-import type { Issue } from '../model/issue.js';
 import { lazySchema } from '../validate/lazy-schema.js';
 import { isBoolean, isOptionalRecord, isString, oneOf, type Check } from '../validate/input-checks.js';
 
@@ -33,11 +31,3 @@ export const COMMON_VARIABLE_CHECKS: Readonly<Record<string, Check>> = {
 
 /** `current`: a value or a list of values. */
 export const isOptionalCurrent: Check = (v) => v === undefined || typeof v === 'string' || (Array.isArray(v) && v.every((c, i) => i in v && typeof c === 'string'));
-
-/** Zod's issues for `input`, skipped (and the schema never built) when `looksValid` vouches for it. */
-export function checkVariableInput(schema: z.ZodType | (() => z.ZodType), input: unknown, looksValid?: (input: unknown) => boolean): Issue[] {
-  if (looksValid?.(input)) return [];
-  const s = typeof schema === 'function' ? schema() : schema;
-  const r = parseInput(s, input);
-  return r.success ? [] : issuesFromZod(r.error, { schema: s });
-}

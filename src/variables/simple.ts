@@ -1,7 +1,8 @@
 import { describes } from '../validate/describes.js';
 import { z } from 'zod';
 import { isDatasource, type DatasourceSpec } from '../datasources/datasource.js';
-import { checkVariableInput, commonVariableShape } from './schema.js';
+import { commonVariableShape } from './schema.js';
+import { inputIssues } from '../validate/zod-issues.js';
 import { invalidVariable, currentOption, makeVariable, type CommonVariableOptions, type VariableSpec } from './variable.js';
 import { neverThrows } from '../validate/guard.js';
 
@@ -16,7 +17,7 @@ function buildConstantVariable(options: ConstantVariableOptions): VariableSpec {
     type: 'constant',
     common: { ...options, hide: 'variable' },
     model: { query: options.value, current: currentOption(options.value) },
-    issues: checkVariableInput(schema, options),
+    issues: inputIssues(() => schema, options),
   });
 }
 
@@ -32,7 +33,7 @@ function buildTextboxVariable(options: TextboxVariableOptions): VariableSpec {
     type: 'textbox',
     common: options,
     model: { query: value, current: currentOption(value) },
-    issues: checkVariableInput(schema, options),
+    issues: inputIssues(() => schema, options),
   });
 }
 
@@ -68,7 +69,7 @@ function buildIntervalVariable(options: IntervalVariableOptions): VariableSpec {
     query: values.join(','),
     refresh: 2,
   };
-  return makeVariable({ type: 'interval', common: options, model: model as VariableSpec['model'], issues: checkVariableInput(schema, options) });
+  return makeVariable({ type: 'interval', common: options, model: model as VariableSpec['model'], issues: inputIssues(() => schema, options) });
 }
 
 export interface DatasourceVariableOptions extends CommonVariableOptions {
@@ -98,7 +99,7 @@ function buildDatasourceVariable(options: DatasourceVariableOptions): VariableSp
   const { multi = false, includeAll = false } = options;
   const model: Record<string, unknown> = { query: options.pluginType, regex: options.regex ?? '', refresh: 1, multi, includeAll, options: [] };
   if (options.current) model.current = currentOption(options.current.uid, options.current.name);
-  return makeVariable({ type: 'datasource', common: options, model: model as VariableSpec['model'], multi, includeAll, issues: checkVariableInput(schema, options) });
+  return makeVariable({ type: 'datasource', common: options, model: model as VariableSpec['model'], multi, includeAll, issues: inputIssues(() => schema, options) });
 }
 
 /** `constantVariable`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */

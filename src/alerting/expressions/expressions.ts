@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { issue, type Issue } from '../../model/issue.js';
 import { joinPath, type IssuePath } from '../../model/issue-path.js';
-import { issuesFromZod, parseInput } from '../../validate/zod-issues.js';
+import { inputIssues } from '../../validate/zod-issues.js';
 import { REF_ID } from '../../queries/query.js';
 import { lazySchema } from '../../validate/lazy-schema.js';
 import { matching, oneOf, strictObjectLooksValid, type Check } from '../../validate/input-checks.js';
@@ -19,12 +19,6 @@ import { isAlertNode, type AlertNode, type Downsampler, type ExpressionSpec, typ
 const node = () => z.custom<AlertNode>(isAlertNode, { message: 'must be a query or expression object of this rule' });
 const refId = () => z.string().regex(REF_ID, 'refId must start with a letter (letters, digits, "_" and "-", up to 32)').optional();
 
-/** Zod's issues for `options`, skipped (and the schema never built) when `looksValid` vouches for them. */
-function checked<T>(schema: () => z.ZodType<T>, options: unknown, looksValid?: (input: unknown) => boolean): Issue[] {
-  if (looksValid?.(options)) return [];
-  const r = parseInput(schema(), options);
-  return r.success ? [] : issuesFromZod(r.error, { schema: schema() });
-}
 
 export interface ReduceExpressionOptions {
   input: AlertNode;
@@ -67,7 +61,7 @@ export function reduceInputLooksValid(input: unknown): boolean {
 
 /** Reduces each series of `input` to one number per label set. */
 export function reduceExpression(options: ReduceExpressionOptions): ExpressionSpec {
-  const issues = checked(reduceInputSchema, options, reduceInputLooksValid);
+  const issues = inputIssues(reduceInputSchema, options, reduceInputLooksValid);
   if (options?.mode === 'replaceNN' && typeof options.replaceWith !== 'number') {
     issues.push(issue('alert-expression-replace-with', ['replaceWith'], 'mode "replaceNN" needs replaceWith, the number to put in place of NaN and null'));
   }
@@ -107,7 +101,7 @@ const mathSchema = lazySchema(() =>
 );
 
 export function mathExpression(options: MathExpressionOptions): ExpressionSpec {
-  const issues = checked(mathSchema, options);
+  const issues = inputIssues(mathSchema, options);
   if (options?.expression?.refs?.some((r) => !isAlertNode(r))) {
     issues.push(issue('alert-expression-reference', ['expression'], 'every ${…} in a math expression must be a query or expression object of the rule'));
   }
@@ -206,7 +200,7 @@ const resampleSchema = lazySchema(() =>
 
 /** Resamples each series of `input` onto a regular grid of `window` steps. */
 export function resampleExpression(options: ResampleExpressionOptions): ExpressionSpec {
-  const issues = checked(resampleSchema, options);
+  const issues = inputIssues(resampleSchema, options);
   return Object.freeze({
     kind: 'expression',
     type: 'resample',
