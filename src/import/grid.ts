@@ -25,34 +25,93 @@ export interface GridItem {
 }
 
 const collides = (a: GridItem, b: GridItem) => !(a.x + a.w <= b.x || a.x >= b.x + b.w || a.y + a.h <= b.y || a.y >= b.y + b.h);
-const bottom = (items: readonly GridItem[]) => items.reduce((max, i) => Math.max(max, i.y + i.h), 0);
 
-/** react-grid-layout's `compact(layout, 'vertical', cols)`; the result is in input order, the input untouched. */
-export function compactVertically(items: readonly GridItem[]): GridItem[] {
+/**
+ * How many collision tests one import may make, checking the layout and
+ * compacting it. react-grid-layout's compaction is cubic in the worst case
+ * (1,000 panels stacked at one place took 45 s), and the layout comes from
+ * the file being imported: past the budget the import keeps the positions as
+ * given rather than stall (about 2 s at worst on a 2-core machine). The public
+ * dashboards in test/fixtures/public need at most 2,048; a layout of 3,000
+ * panels that all fit takes 4.5 million to check.
+ */
+export const COMPACTION_BUDGET = 5_000_000;
+
+const SPENT = Symbol('compaction budget spent');
+
+/** `collides`, counted: throws SPENT on the test past `budget`. */
+function budgeted(budget: number): typeof collides {
+  let left = budget;
+  return (a, b) => {
+    if (--left < 0) throw SPENT;
+    return collides(a, b);
+  };
+}
+
+/**
+ * react-grid-layout's `compact(layout, 'vertical', cols)`; the result is in
+ * input order, the input untouched. Undefined when it would take more than
+ * `budget` collision tests.
+ */
+export function compactVertically(items: readonly GridItem[], budget = COMPACTION_BUDGET): GridItem[] | undefined {
+  try {
+    return compact(items, budgeted(budget));
+  } catch (err) {
+    if (err === SPENT) return undefined;
+    throw err;
+  }
+}
+
+function compact(items: readonly GridItem[], hits: typeof collides): GridItem[] {
   // sortLayoutItemsByRowCol: y, then x; ties keep their order.
   const sorted = items.map((item, index) => ({ ...item, index })).sort((a, b) => a.y - b.y || a.x - b.x);
   const placed: Array<GridItem & { index: number }> = [];
+  // bottom(compareWith), kept as items are placed: nothing placed moves again.
+  let bottom = 0;
   const out: GridItem[] = new Array<GridItem>(items.length);
   for (const [i, item] of sorted.entries()) {
     const l = { ...item };
-    l.y = Math.min(bottom(placed), l.y);
-    while (l.y > 0 && !placed.some((p) => collides(p, l))) l.y--;
+    l.y = floatUp(placed, { ...l, y: Math.min(bottom, l.y) }, hits);
     let hit: GridItem | undefined;
-    while ((hit = placed.find((p) => collides(p, l)))) resolveCollision(sorted, i, l, hit.y + hit.h);
+    while ((hit = placed.find((p) => hits(p, l)))) resolveCollision(sorted, i, l, hit.y + hit.h, hits);
     l.y = Math.max(l.y, 0);
     placed.push(l);
+    bottom = Math.max(bottom, l.y + l.h);
     out[l.index] = { x: l.x, y: l.y, w: l.w, h: l.h };
   }
   return out;
 }
 
+/**
+ * Where compactItem's `while (l.y > 0 && !getFirstCollision(compareWith, l)) l.y--`
+ * stops, without taking its steps: y comes from the file, and the loop takes
+ * y steps (forever from 2⁵³ up, where y - 1 === y). Per item beside `l`, the
+ * first step that puts l's top above the item's bottom is the only one that can
+ * collide with it; the loop stops at the earliest such collision, or at y ≤ 0.
+ */
+function floatUp(placed: readonly GridItem[], l: GridItem, hits: typeof collides): number {
+  const y = l.y;
+  if (!(y > 0)) return y;
+  let steps = Math.ceil(y);
+  for (const p of placed) {
+    if (p.x + p.w <= l.x || p.x >= l.x + l.w) continue;
+    const end = p.y + p.h;
+    let k = Math.max(0, Math.floor(y - end) + 1);
+    // The estimate may be one off where y - end rounds; past 2⁵³ steps it stays as estimated.
+    if (k > 0 && y - (k - 1) < end) k--;
+    else if (y - k >= end) k++;
+    if (k < steps && hits(p, { ...l, y: y - k })) steps = k;
+  }
+  return y - steps;
+}
+
 /** resolveCompactionCollision: move `item` to `moveTo`, pushing the not yet compacted items it would hit below it. */
-function resolveCollision(sorted: GridItem[], at: number, item: GridItem, moveTo: number): void {
+function resolveCollision(sorted: GridItem[], at: number, item: GridItem, moveTo: number, hits: typeof collides): void {
   item.y += 1;
   for (let j = at + 1; j < sorted.length; j++) {
     const other = sorted[j]!;
     if (other.y > item.y + item.h) break;
-    if (collides(item, other)) resolveCollision(sorted, j, other, moveTo + item.h);
+    if (hits(item, other)) resolveCollision(sorted, j, other, moveTo + item.h, hits);
   }
   item.y = moveTo;
 }
@@ -77,12 +136,12 @@ function itemOf(p: JsonObject): GridItem | undefined {
 }
 
 /** Why dashcode's layout refuses each item (fractional row, overlap with an earlier item), by index; empty when it refuses none. */
-function refusals(items: ReadonlyArray<GridItem | undefined>): Map<number, string> {
+function refusals(items: ReadonlyArray<GridItem | undefined>, hits: typeof collides): Map<number, string> {
   const out = new Map<number, string>();
   const seen: GridItem[] = [];
   items.forEach((item, i) => {
     if (!item) return;
-    const other = seen.find((s) => collides(s, item));
+    const other = seen.find((s) => hits(s, item));
     if (!Number.isInteger(item.y)) out.set(i, 'not on a whole grid row');
     else if (other) out.set(i, `overlapping the panel at x=${other.x} y=${other.y} w=${other.w} h=${other.h}`);
     seen.push(item);
@@ -96,8 +155,19 @@ function refusals(items: ReadonlyArray<GridItem | undefined>): Map<number, strin
  * compacted as a whole when any of it overlaps or sits on a fractional row;
  * a collapsed row's panels likewise, under their row header (as Grafana
  * lays them out when the row is expanded). The input is not changed.
+ * `tooCostly`: the layout would take more than COMPACTION_BUDGET collision
+ * tests, and the dashboard is returned as it is.
  */
-export function grafanaGrid(d: JsonObject): { dashboard: JsonObject; moved: GridMove[] } {
+export function grafanaGrid(d: JsonObject, budget = COMPACTION_BUDGET): { dashboard: JsonObject; moved: GridMove[]; tooCostly?: true } {
+  try {
+    return compactGrid(d, budgeted(budget));
+  } catch (err) {
+    if (err === SPENT) return { dashboard: d, moved: [], tooCostly: true };
+    throw err;
+  }
+}
+
+function compactGrid(d: JsonObject, hits: typeof collides): { dashboard: JsonObject; moved: GridMove[] } {
   const original = d.panels;
   if (!Array.isArray(original)) return { dashboard: d, moved: [] };
   const moved: GridMove[] = [];
@@ -108,10 +178,10 @@ export function grafanaGrid(d: JsonObject): { dashboard: JsonObject; moved: Grid
       const item = isObject(p) ? itemOf(p) : undefined;
       return item && { ...item, y: item.y + shift };
     });
-    const refused = refusals(header ? [header, ...items] : items);
+    const refused = refusals(header ? [header, ...items] : items, hits);
     if (refused.size === 0) return list;
     const present = items.flatMap((item, i) => (item ? [{ item, i }] : []));
-    const compacted = compactVertically(header ? [header, ...present.map((p) => p.item)] : present.map((p) => p.item)).slice(header ? 1 : 0);
+    const compacted = compact(header ? [header, ...present.map((p) => p.item)] : present.map((p) => p.item), hits).slice(header ? 1 : 0);
     const out = [...list];
     present.forEach(({ item, i }, k) => {
       const to = { ...compacted[k]!, y: compacted[k]!.y - shift };

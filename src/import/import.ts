@@ -25,7 +25,7 @@ import { importPanel } from './panels.js';
 import { importVariables } from './variables.js';
 import { setOwn } from '../model/own.js';
 import { migrateLegacyDashboard } from './legacy.js';
-import { grafanaGrid } from './grid.js';
+import { COMPACTION_BUDGET, grafanaGrid } from './grid.js';
 import { fillInputs } from './inputs.js';
 import { joinPath, renderPath, type IssuePath } from '../model/issue-path.js';
 
@@ -133,7 +133,10 @@ function fillSharedInputs(ctx: ImportContext, d: JsonObject, known: readonly Kno
  * where Grafana's grid shows them (grid.ts), each move reported.
  */
 function placeAsGrafana(ctx: ImportContext, d: JsonObject): JsonObject {
-  const { dashboard: placed, moved } = grafanaGrid(d);
+  const { dashboard: placed, moved, tooCostly } = grafanaGrid(d);
+  if (tooCostly) {
+    ctx.report('import-grid-position', ['panels'], `checking this layout and compacting it as Grafana's grid does would take more than ${COMPACTION_BUDGET.toLocaleString('en-US')} collision tests; the positions are kept as given, and each overlap is reported on its own`, 'warning');
+  }
   for (const m of moved) {
     const g = m.from;
     ctx.report('import-grid-compacted', joinPath(m.path, 'gridPos'), `${m.title ? '' : `${renderPath(m.path)}: `}at x=${String(g.x)} y=${String(g.y)} w=${String(g.w)} h=${String(g.h)}, ${m.reason}; moved to x=${m.to.x} y=${m.to.y}, where Grafana's grid (react-grid-layout's vertical compaction) shows it`, 'warning', m.title);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lazySchema } from '../validate/lazy-schema.js';
-import { isBoolean, isOptionalRecord, isString, oneOf, type Check } from '../validate/input-checks.js';
+import { arrayOf, isBoolean, isOptionalRecord, isString, oneOf, type Check } from '../validate/input-checks.js';
 
 /** Grafana accepts `[a-zA-Z0-9_]` in variable names; `__` is reserved for built-ins. */
 const VARIABLE_NAME = /^[A-Za-z0-9_]+$/;
@@ -29,5 +29,7 @@ export const COMMON_VARIABLE_CHECKS: Readonly<Record<string, Check>> = {
   raw: isOptionalRecord,
 };
 
-/** `current`: a value or a list of values. */
-export const isOptionalCurrent: Check = (v) => v === undefined || typeof v === 'string' || (Array.isArray(v) && v.every((c, i) => i in v && typeof c === 'string'));
+const listOfStrings = arrayOf((c) => typeof c === 'string', false);
+
+/** `current`: a value or a list of values. Indexed through `arrayOf`, since `every` skips holes and `[,]` is not a list of strings. */
+export const isOptionalCurrent: Check = (v) => v === undefined || typeof v === 'string' || listOfStrings(v);

@@ -11,6 +11,7 @@ import { renderPath } from '../../src/model/issue-path.js';
 import { compactVertically, grafanaGrid, type GridItem } from '../../src/import/grid.js';
 import { importDashboard } from '../../src/import/import.js';
 import type { JsonObject } from '../../src/model/loose.js';
+import { rglCompact } from './support/rgl-compact.js';
 
 const overlaps = (a: GridItem, b: GridItem) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
@@ -32,7 +33,7 @@ describe('compactVertically (react-grid-layout compact, vertical)', () => {
   it('property: no overlaps, whole rows, same x/w/h, and compacting again changes nothing', () => {
     fc.assert(
       fc.property(fc.array(item, { maxLength: 25 }), (items) => {
-        const out = compactVertically(items);
+        const out = compactVertically(items)!;
         expect(out).toHaveLength(items.length);
         out.forEach((o, i) => {
           expect(Number.isInteger(o.y) && o.y >= 0).toBe(true);
@@ -41,6 +42,15 @@ describe('compactVertically (react-grid-layout compact, vertical)', () => {
         });
         expect(compactVertically(out)).toEqual(out);
       }),
+    );
+  });
+  it('property: the same result as react-grid-layout\'s loops, step by step (support/rgl-compact.ts)', () => {
+    const loose = fc.record({ x: fc.integer({ min: 0, max: 23 }), y: fc.oneof(fc.integer({ min: -2, max: 60 }), fc.double({ min: -2, max: 60, noNaN: true })), w: fc.integer({ min: 1, max: 24 }), h: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.double({ min: 0.25, max: 12, noNaN: true })) });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(item, loose), { maxLength: 25 }), (items) => {
+        expect(compactVertically(items)).toEqual(rglCompact(items));
+      }),
+      { numRuns: 500 },
     );
   });
   it('does not change its input', () => {
@@ -85,5 +95,32 @@ describe('grafanaGrid: collapsed rows', () => {
   it('re-bases a collapsed row\'s panels under its header first (opentelemetry-collector: stored at the header\'s own y)', () => {
     const d = { panels: [panel('top', { x: 0, y: 0, w: 24, h: 15 }), { type: 'row', title: 'Receivers', collapsed: true, gridPos: { x: 0, y: 15, w: 24, h: 1 }, panels: [panel('a', { x: 0, y: 15, w: 3, h: 3 }), panel('b', { x: 3, y: 15, w: 2, h: 3 }), panel('c', { x: 0, y: 30, w: 3, h: 3 })] }] };
     expect(grafanaGrid(d)).toEqual({ dashboard: d, moved: [] });
+  });
+});
+
+describe('grafanaGrid: hostile layouts end, and quickly', () => {
+  // react-grid-layout floats a panel up one row per step: y steps, and never done from 2⁵³ up (y - 1 === y).
+  it('a y past 2⁵³, or a panel a billion rows tall, takes no steps (the fuzz test hung on y = 1.17e145)', () => {
+    expect(compactVertically([{ x: 0, y: 0, w: 24, h: 1 }, { x: 2, y: 1, w: 22, h: 1.1658166273963078e145 }, { x: 0, y: 1.1658166273963078e145, w: 20, h: 4 }])).toEqual([
+      { x: 0, y: 0, w: 24, h: 1 },
+      { x: 2, y: 1, w: 22, h: 1.1658166273963078e145 },
+      { x: 0, y: 1.1658166273963078e145, w: 20, h: 4 },
+    ]);
+    expect(compactVertically([{ x: 0, y: 0, w: 12, h: 1e9 }, { x: 12, y: 1e9, w: 12, h: 1 }, { x: 12, y: 1e9, w: 12, h: 1 }])).toEqual([{ x: 0, y: 0, w: 12, h: 1e9 }, { x: 12, y: 0, w: 12, h: 1 }, { x: 12, y: 1, w: 12, h: 1 }]);
+    expect(compactVertically([{ x: 0, y: 2 ** 60, w: 24, h: 1 }, { x: 0, y: 2 ** 60, w: 24, h: 1 }])).toEqual([{ x: 0, y: 0, w: 24, h: 1 }, { x: 0, y: 1, w: 24, h: 1 }]);
+  });
+
+  it('gives up past its budget of collision tests (1,000 panels at one place took 45 s), and import keeps the positions and says why', async () => {
+    const stacked = Array.from({ length: 1000 }, () => ({ x: 0, y: 0, w: 24, h: 1 }));
+    expect(compactVertically(stacked, 100_000)).toBeUndefined();
+    expect(compactVertically(stacked.slice(0, 50), 100_000)).toEqual(stacked.slice(0, 50).map((g, i) => ({ ...g, y: i })));
+    const d = { uid: 'g', title: 'G', panels: stacked.map((g, i) => panel(`p${i}`, g)) };
+    expect(grafanaGrid(d, 100_000)).toEqual({ dashboard: d, moved: [], tooCostly: true });
+    // The default budget, once: the import ends, with the reason first and each overlap after it.
+    const r = await importDashboard(d, { file: 'stacked.json' });
+    const notes = r.issues.filter((i) => i.code === 'import-grid-position');
+    expect(notes[0]!.message).toBe("checking this layout and compacting it as Grafana's grid does would take more than 5,000,000 collision tests; the positions are kept as given, and each overlap is reported on its own");
+    expect(notes.slice(1).map((i) => renderPath(i.path))).toEqual(stacked.slice(1).map((_, i) => `panels[${i + 1}].gridPos`));
+    expect(r.issues.filter((i) => i.code === 'import-internal')).toEqual([]);
   });
 });
