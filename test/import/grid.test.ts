@@ -114,13 +114,14 @@ describe('grafanaGrid: hostile layouts end, and quickly', () => {
     const stacked = Array.from({ length: 1000 }, () => ({ x: 0, y: 0, w: 24, h: 1 }));
     expect(compactVertically(stacked, 100_000)).toBeUndefined();
     expect(compactVertically(stacked.slice(0, 50), 100_000)).toEqual(stacked.slice(0, 50).map((g, i) => ({ ...g, y: i })));
-    const d = { uid: 'g', title: 'G', panels: stacked.map((g, i) => panel(`p${i}`, g)) };
+    // 300 at one place are past the default budget too (about 22 million tests).
+    const d = { uid: 'g', title: 'G', panels: stacked.slice(0, 300).map((g, i) => panel(`p${i}`, g)) };
     expect(grafanaGrid(d, 100_000)).toEqual({ dashboard: d, moved: [], tooCostly: true });
     // The default budget, once: the import ends, with the reason first and each overlap after it.
     const r = await importDashboard(d, { file: 'stacked.json' });
     const notes = r.issues.filter((i) => i.code === 'import-grid-position');
-    expect(notes[0]!.message).toBe("checking this layout and compacting it as Grafana's grid does would take more than 5,000,000 collision tests; the positions are kept as given, and each overlap is reported on its own");
-    expect(notes.slice(1).map((i) => renderPath(i.path))).toEqual(stacked.slice(1).map((_, i) => `panels[${i + 1}].gridPos`));
+    expect(notes[0]!.message).toBe("checking this layout and compacting it as Grafana's grid does would take more than 2,000,000 collision tests; the positions are kept as given, and each overlap is reported on its own");
+    expect(notes.slice(1).map((i) => renderPath(i.path))).toEqual(stacked.slice(1, 300).map((_, i) => `panels[${i + 1}].gridPos`));
     expect(r.issues.filter((i) => i.code === 'import-internal')).toEqual([]);
   });
 });
