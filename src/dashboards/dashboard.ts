@@ -12,6 +12,7 @@ import { isOptionsObject, neverThrows } from '../validate/guard.js';
 import { hasDashboardKind } from './is-dashboard.js';
 import { arrayOf, isBoolean, isNonEmptyString, isOptionalInt, isOptionalRecord, isString, matching, oneOf, strictObjectLooksValid, type Check } from '../validate/input-checks.js';
 import { lazySchema } from '../validate/lazy-schema.js';
+import { isUid, UID } from '../model/uid.js';
 
 export interface DashboardOptions {
   /** Stable uid: 1–40 characters of `[A-Za-z0-9_-]`. Never derived from the title, so renaming keeps URLs. */
@@ -49,7 +50,6 @@ export interface DashboardSpec extends Readonly<Omit<DashboardOptions, 'panels' 
   readonly issues: readonly Issue[];
 }
 
-const UID = /^[A-Za-z0-9_-]{1,40}$/;
 const REFRESH = /^(\d+(ms|s|m|h|d))?$/;
 const GRAPH_TOOLTIPS = ['off', 'crosshair', 'tooltip'] as const;
 const WEEK_STARTS = ['', 'monday', 'saturday', 'sunday'] as const;
@@ -87,7 +87,7 @@ export const dashboardInputSchema = lazySchema(() =>
 
 // The fast path (input-checks.ts): each check accepts only what its zod counterpart above accepts.
 const DASHBOARD_CHECKS: Readonly<Record<string, Check>> = {
-  uid: (v) => typeof v === 'string' && UID.test(v),
+  uid: isUid,
   title: isNonEmptyString,
   description: isString,
   tags: arrayOf((t) => typeof t === 'string'),

@@ -4,8 +4,8 @@ import { issuesFromZod } from '../validate/zod-issues.js';
 import type { Issue } from '../model/issue.js';
 import { isBoolean, isNonEmptyString, isOptionalInt, oneOf, type Check } from '../validate/input-checks.js';
 import { lazySchema } from '../validate/lazy-schema.js';
+import { isUid, UID } from '../model/uid.js';
 
-const UID = /^[A-Za-z0-9_-]{1,40}$/;
 const PASSWORD_IN_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/@\s]*:[^/@\s]*@/i;
 
 /** The zod pieces every datasource kind's schema is made of, built on first use (lazy-schema.ts). */
@@ -36,7 +36,7 @@ export const isConfigurable: Check = (v) => (typeof v === 'string' && v.length >
 export const isDatasourceUrl: Check = (v) => isConfigurable(v) && !(typeof v === 'string' && PASSWORD_IN_URL.test(v));
 export const COMMON_DATASOURCE_CHECKS: Readonly<Record<string, Check>> = {
   name: isNonEmptyString,
-  uid: (v) => typeof v === 'string' && UID.test(v),
+  uid: isUid,
   url: (v) => v === undefined || isDatasourceUrl(v),
   access: oneOf('proxy', 'direct'),
   isDefault: isBoolean,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GRID_COLUMNS } from '../model/grid.js';
 import { QUERY_REF_ID } from '../model/ref-id.js';
+import { UID } from '../model/uid.js';
 
 /**
  * The shape of the JSON dashcode emits, as a zod schema. It is the source of
@@ -160,7 +161,7 @@ export const dashboardOutputSchema = z
     timepicker: z.object({ refresh_intervals: z.array(z.string()).optional(), hidden: z.boolean().optional(), nowDelay: z.string().optional() }).strict(),
     timezone: z.string(),
     title: z.string().min(1),
-    uid: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+    uid: z.string().regex(UID),
     weekStart: z.string(),
   })
   .strict();

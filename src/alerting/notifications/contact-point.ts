@@ -2,6 +2,7 @@ import { isEnvRef, type EnvRef } from '../../model/env.js';
 import { issue, type Issue } from '../../model/issue.js';
 import { joinPath, type IssuePath } from '../../model/issue-path.js';
 import type { ContactPointSpec, ReceiverSpec, SettingValue } from '../model.js';
+import { isUid } from '../../model/uid.js';
 
 /**
  * Settings that carry credentials, per integration type (Grafana's secure
@@ -44,7 +45,6 @@ export interface ContactPointOptions {
   orgId?: number;
 }
 
-const UID = /^[A-Za-z0-9_-]{1,40}$/;
 
 export function contactPoint(options: ContactPointOptions): ContactPointSpec {
   const issues: Issue[] = [];
@@ -54,7 +54,7 @@ export function contactPoint(options: ContactPointOptions): ContactPointSpec {
   if (receivers.length === 0) issues.push(issue('alert-contact-point-receivers', ['receivers'], 'needs at least one receiver'));
   const out: ReceiverSpec[] = receivers.map((r, i) => {
     const at: IssuePath = ['receivers', i];
-    if (typeof r?.uid !== 'string' || !UID.test(r.uid)) issues.push(issue('alert-contact-point-uid', joinPath(at, 'uid'), 'must be 1–40 characters of letters, digits, "_" and "-"'));
+    if (!isUid(r?.uid)) issues.push(issue('alert-contact-point-uid', joinPath(at, 'uid'), 'must be 1–40 characters of letters, digits, "_" and "-"'));
     if (typeof r?.type !== 'string' || r.type === '') issues.push(issue('alert-contact-point-type', joinPath(at, 'type'), 'is required, e.g. "webhook"'));
     const secret = Object.hasOwn(SECRET_SETTINGS, r?.type) ? SECRET_SETTINGS[r.type]! : [];
     for (const key of secret) {

@@ -1,6 +1,7 @@
 import { issue, underPath, type Issue } from '../../model/issue.js';
 import { parseDuration } from '../duration.js';
 import { isAlertNode, type AlertNode, type AlertRuleSpec, type ContactPointSpec, type ExecErrState, type NoDataState, type PanelLink } from '../model.js';
+import { isUid } from '../../model/uid.js';
 
 export interface AlertRuleOptions {
   /** Stable uid, 1–40 characters of `[A-Za-z0-9_-]`. */
@@ -27,13 +28,12 @@ export interface AlertRuleOptions {
   groupBy?: readonly string[];
 }
 
-const UID = /^[A-Za-z0-9_-]{1,40}$/;
 const LABEL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function alertRule(options: AlertRuleOptions): AlertRuleSpec {
   const issues: Issue[] = [];
   const o = (options ?? {}) as AlertRuleOptions;
-  if (typeof o.uid !== 'string' || !UID.test(o.uid)) issues.push(issue('alert-rule-uid', ['uid'], `must be 1–40 characters of letters, digits, "_" and "-" (got ${JSON.stringify(o.uid)})`));
+  if (!isUid(o.uid)) issues.push(issue('alert-rule-uid', ['uid'], `must be 1–40 characters of letters, digits, "_" and "-" (got ${JSON.stringify(o.uid)})`));
   if (typeof o.title !== 'string' || o.title.trim() === '' || o.title.length > 190) issues.push(issue('alert-rule-title', ['title'], 'must be a non-empty string of at most 190 characters'));
   const nodes = Array.isArray(o.nodes) ? o.nodes : [];
   if (nodes.length === 0) issues.push(issue('alert-rule-nodes', ['nodes'], 'needs at least one query'));

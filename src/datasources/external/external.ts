@@ -7,14 +7,14 @@ import { isNonEmptyString, strictObjectLooksValid } from '../../validate/input-c
 import { lazySchema } from '../../validate/lazy-schema.js';
 import { BUILTIN_UIDS } from '../../model/datasource-plugins.js';
 import type { ExternalDatasourceOptions } from './options.js';
+import { isUid } from '../../model/uid.js';
 
 export type ExternalDatasource<TType extends string = string> = DatasourceSpec<TType> & { readonly external: true };
 
-const UID = /^[A-Za-z0-9_-]{1,40}$/;
 /** `${ds}` or `$ds`: a datasource variable, resolved by Grafana when the dashboard loads. */
 const VARIABLE_REF = /^\$(\{[A-Za-z0-9_]+\}|[A-Za-z0-9_]+)$/;
 
-const isExternalUid = (u: unknown) => typeof u === 'string' && (UID.test(u) || VARIABLE_REF.test(u) || BUILTIN_UIDS.has(u));
+const isExternalUid = (u: unknown) => typeof u === 'string' && (isUid(u) || VARIABLE_REF.test(u) || BUILTIN_UIDS.has(u));
 
 export const externalInputSchema = lazySchema(() =>
   describes<ExternalDatasourceOptions>()(

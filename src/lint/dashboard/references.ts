@@ -8,10 +8,8 @@ import type { Report } from '../report.js';
 import { canonicalPluginType as canonicalType } from '../../model/datasource-plugins.js';
 import { classifyRef, datasourceRefs, resolveRef, type LintDatasource } from './datasources.js';
 import { panelLabel, targetsOf, type DashboardModel, type PanelEntry } from './model.js';
+import { MAX_UID_LENGTH, UID_CHARACTERS } from '../../model/uid.js';
 
-/** pkg/util/shortid_generator.go: IsValidShortUID and MaxUIDLength. */
-const UID_PATTERN = /^[a-zA-Z0-9\-_]+$/;
-const MAX_UID_LENGTH = 40;
 
 export function checkDashboardUid(model: DashboardModel, report: Report): void {
   const uid = model.root.uid;
@@ -19,7 +17,7 @@ export function checkDashboardUid(model: DashboardModel, report: Report): void {
     report('dashboard-uid', ['uid'], 'the dashboard has no uid: Grafana invents one on import, so links, alerts and provisioning break; set a stable uid');
   } else if (uid.length > MAX_UID_LENGTH) {
     report('dashboard-uid', ['uid'], `uid "${uid}" is ${uid.length} characters; Grafana allows at most ${MAX_UID_LENGTH}`);
-  } else if (!UID_PATTERN.test(uid)) {
+  } else if (!UID_CHARACTERS.test(uid)) {
     report('dashboard-uid', ['uid'], `uid "${uid}" has characters Grafana rejects; use only letters, digits, "-" and "_"`);
   }
 }
