@@ -123,7 +123,23 @@ describe('resample and frames', () => {
   it('downsamples each window and fills empty ones', () => {
     const s = { kind: 'series' as const, labels: {}, points: [[500, 1], [900, 3], [2500, 5]] as const };
     expect(resampleSeries(s, 1000, 1000, 3000, 'mean', 'pad').points).toEqual([[1000, 2], [2000, 3], [3000, 5]]);
-    expect(resampleSeries(s, 1000, 1000, 3000, 'max', 'fillna').points[1]![1]).toBeNaN();
+    // resample.go: an empty window is nil (null) for fillna, and for pad or backfilling with nothing to copy.
+    expect(resampleSeries(s, 1000, 1000, 3000, 'max', 'fillna').points).toEqual([[1000, 3], [2000, null], [3000, 5]]);
+    expect(resampleSeries(s, 1000, 0, 3000, 'max', 'pad').points).toEqual([[0, null], [1000, 3], [2000, 3], [3000, 5]]);
+    expect(resampleSeries(s, 1000, 1000, 4000, 'max', 'backfilling').points).toEqual([[1000, 3], [2000, 5], [3000, 5], [4000, null]]);
+  });
+  it('the first step takes every point up to it, as resample.go\'s bookmark does; one point is taken as it is', () => {
+    const s = { kind: 'series' as const, labels: {}, points: [[0, 7], [500, 1], [900, 3], [1500, NaN]] as const };
+    expect(resampleSeries(s, 1000, 1000, 2000, 'sum', 'fillna').points).toEqual([[1000, 11], [2000, NaN]]);
+  });
+  it('a time range shorter than the window is an error, as in Grafana', () => {
+    expect(() => resampleSeries(series([1, 2]), 60_000, 0, 30_000, 'mean', 'pad')).toThrow('the series cannot be sampled further; the time range is shorter than the interval');
+  });
+  it('hostile: a 1 ms window over 30 days is refused at once, not stepped through (2.6 billion points)', () => {
+    const day = 86_400_000;
+    expect(() => resampleSeries(series([1, 2, 3]), 1, 0, 30 * day, 'mean', 'pad')).toThrow(
+      'resampling to a 1ms window over 30d would make 2,592,000,001 points per series; dashcode evaluates at most 1,000,000',
+    );
   });
   it('a SQL table without a time column is one number per row, labelled by its text columns', () => {
     const r = framesFromSql({ rows: [{ model: 'gpt2', change: 0.2 }], fields: [{ name: 'model', dataTypeID: 25 }, { name: 'change', dataTypeID: 701 }] });
