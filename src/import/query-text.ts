@@ -11,12 +11,11 @@ import { promql, rawQueryText, sql, traceql, type QueryLanguage, type QueryText 
 import { code, stringLiteral, templateChunk, type Code } from './code.js';
 import type { ImportContext } from './context.js';
 import { lexPromQL } from '../languages/promql/lexer.js';
+import { variableMatches, type VariableMatch } from '../languages/variables/references.js';
 import { unsafePromqlReference } from '../languages/promql/interpolation.js';
 import { sqlVariable } from '../queries/positions.js';
 import type { IssuePath } from '../model/issue-path.js';
 
-/** Grafana's variable syntax: `$name`, `[[name:format]]`, `${name.field:format}` (its `variableRegex`). */
-const VARIABLE_REFERENCE = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^}]+))?(?::([^}]+))?\}/g;
 
 const FORMATS = new Set<string>(['csv', 'distributed', 'doublequote', 'glob', 'json', 'lucene', 'percentencode', 'pipe', 'raw', 'regex', 'singlequote', 'sqlstring', 'text', 'queryparam']);
 
@@ -53,9 +52,10 @@ export function queryTemplate(ctx: ImportContext, language: QueryLanguage, text:
   let last = 0;
   const kept = new Map<string, string>();
   const promSegments = language === 'promql' ? lexPromQL(text) : undefined;
-  for (const m of text.matchAll(VARIABLE_REFERENCE)) {
+  // Grafana's variable syntax: `$name`, `[[name:format]]`, `${name.field:format}` (languages/variables/references.ts).
+  for (const m of variableMatches(text)) {
     const [whole] = m;
-    const start = m.index ?? 0;
+    const start = m.index;
     const interpolation = interpolate(m, language, ctx.scope);
     // A PromQL reference the promql tag would refuse (a viewer-set value inside a "…" matcher, as nearly every
     // Prometheus dashboard writes job="${job}") stays typed-out text: compile and lint warn about it, and the
@@ -95,7 +95,7 @@ function evaluate(language: QueryLanguage, chunks: readonly string[], values: re
   return (TAGS[language] as (s: TemplateStringsArray, ...v: VariableLike[]) => QueryText)(strings, ...values);
 }
 
-function interpolate(m: RegExpMatchArray, language: QueryLanguage, scope: ReadonlyMap<string, VariableInScope>): { code: string; value: VariableLike } | undefined {
+function interpolate(m: VariableMatch, language: QueryLanguage, scope: ReadonlyMap<string, VariableInScope>): { code: string; value: VariableLike } | undefined {
   const braced = m[4];
   if (braced === undefined || m[5] !== undefined) return undefined;
   const v = scope.get(braced);
@@ -109,7 +109,7 @@ function interpolate(m: RegExpMatchArray, language: QueryLanguage, scope: Readon
 }
 
 /** Why a reference to a dashboard variable stays verbatim; undefined for built-ins and unknown names (left alone). */
-function keptReason(m: RegExpMatchArray, language: QueryLanguage, scope: ReadonlyMap<string, VariableInScope>, allVariables: ReadonlySet<string>): string | undefined {
+function keptReason(m: VariableMatch, language: QueryLanguage, scope: ReadonlyMap<string, VariableInScope>, allVariables: ReadonlySet<string>): string | undefined {
   const name = m[1] ?? m[2] ?? m[4] ?? '';
   if (name.startsWith('__') || !allVariables.has(name)) return undefined;
   if (!scope.has(name)) return `variable "${name}" is defined after this query (or is this variable), so it cannot be interpolated`;

@@ -16,7 +16,7 @@ import {
   prometheusInterpolateQueryExpr,
   sqlInterpolateVariable,
 } from './datasource-formats.js';
-import { referenceFromMatch, type VariableReference, variableRegex } from '../../languages/variables/references.js';
+import { replaceVariableReferences, type VariableReference } from '../../languages/variables/references.js';
 import type { BuiltinValue, ScopedVar, TargetDatasource, TimeRange, VariableValue } from './types.js';
 import { formatMomentUTC } from './date-format.js';
 
@@ -116,9 +116,7 @@ class Interpolator {
   }
 
   run(text: string, scoped: Record<string, ScopedVar>, format: DatasourceFormatter | string | undefined, depth = 0): string {
-    return text.replace(variableRegex(), (...args: unknown[]) => {
-      // replace() passes (match, six groups, offset, whole string).
-      const ref = referenceFromMatch(args.slice(0, 7) as string[], args[7] as number);
+    return replaceVariableReferences(text, (ref) => {
       const fmt = ref.format ?? format;
       const id = typeof fmt === 'string' ? (fmt.split(':')[0] ?? '') : undefined;
       if (id !== undefined && !isKnownFormat(id)) this.unknownFormats.add(id);

@@ -35,7 +35,7 @@ export interface VariableReference {
 }
 
 /** Splits one regex match into its parts (the six capture groups of Grafana's pattern). */
-export function referenceFromMatch(m: RegExpMatchArray | string[], start: number): VariableReference {
+export function referenceFromMatch(m: ReadonlyArray<string | undefined>, start: number): VariableReference {
   const match = m[0] ?? '';
   const ref: VariableReference = {
     name: m[1] ?? m[2] ?? m[4] ?? '',
@@ -53,6 +53,129 @@ export function referenceFromMatch(m: RegExpMatchArray | string[], start: number
 /** Every reference Grafana would try to replace, in order. */
 export function findVariableReferences(text: string): VariableReference[] {
   const out: VariableReference[] = [];
-  for (const m of text.matchAll(variableRegex())) out.push(referenceFromMatch(m, m.index ?? 0));
+  for (const m of variableMatches(text)) out.push(referenceFromMatch(m, m.index));
   return out;
+}
+
+/**
+ * One match of Grafana's pattern, shaped as `RegExp.exec` gives it: the whole
+ * match, the six groups (undefined when they did not take part), and `index`.
+ */
+export type VariableMatch = Array<string | undefined> & { 0: string; index: number };
+
+/**
+ * Every match of Grafana's pattern in `text`, the matches `text.matchAll`
+ * with `variableRegex()` gives, found in linear time. The regex is quadratic
+ * on text with many unclosed references (`${a:${a:${a:…` with no `}`: each
+ * attempt runs to the end of the text, 28 s for 40,000 of them), and query
+ * text comes from the dashboards being checked.
+ */
+export function* variableMatches(text: string): Generator<VariableMatch> {
+  const next = nextIndexes(text);
+  for (let i = 0; i < text.length; ) {
+    const m = variableMatchAt(text, i, next);
+    if (m) {
+      yield m;
+      i += m[0].length;
+    } else i++;
+  }
+}
+
+/** `text` with each reference replaced by `replace`'s result (what `text.replace(variableRegex(), …)` does). */
+export function replaceVariableReferences(text: string, replace: (ref: VariableReference) => string): string {
+  let out = '';
+  let last = 0;
+  for (const m of variableMatches(text)) {
+    out += text.slice(last, m.index) + replace(referenceFromMatch(m, m.index));
+    last = m.index + m[0].length;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/** Where the next `}`, and the next of `:`, `^` or `}`, are from an offset: `indexOf`, remembered while offsets grow. */
+export interface NextIndexes {
+  brace(from: number): number;
+  fieldEnd(from: number): number;
+}
+
+export function nextIndexes(text: string): NextIndexes {
+  const cache = new Map<string, { from: number; at: number }>();
+  // The first `c` at or after `from`, or text.length: the last answer stands while `from` has not passed it.
+  const find = (c: string, from: number): number => {
+    const hit = cache.get(c);
+    if (hit && hit.from <= from && from <= hit.at) return hit.at;
+    const at = text.indexOf(c, from);
+    const found = { from, at: at === -1 ? text.length : at };
+    cache.set(c, found);
+    return found.at;
+  };
+  return { brace: (from) => find('}', from), fieldEnd: (from) => Math.min(find(':', from), find('^', from), find('}', from)) };
+}
+
+const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+function wordEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isWord(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function matchOf(groups: Array<string | undefined>, index: number): VariableMatch {
+  return Object.assign(groups, { index }) as VariableMatch;
+}
+
+/**
+ * The match of Grafana's pattern starting exactly at `i`, or undefined (the
+ * regex with the sticky flag). Each part of the pattern is deterministic: a
+ * name is a whole run of word characters, a field path runs to the first `:`,
+ * `^` or `}`, a `${…}` format to the first `}`; where one stops short the
+ * regex cannot match by backtracking either.
+ */
+export function variableMatchAt(text: string, i: number, next: NextIndexes = nextIndexes(text)): VariableMatch | undefined {
+  const c = text.charCodeAt(i);
+  if (c === 36 /* $ */) {
+    const d = text.charCodeAt(i + 1);
+    if (isWord(d)) {
+      const end = wordEnd(text, i + 1);
+      return matchOf([text.slice(i, end), text.slice(i + 1, end), undefined, undefined, undefined, undefined, undefined], i);
+    }
+    if (d !== 123 /* { */) return undefined;
+    const nameEnd = wordEnd(text, i + 2);
+    if (nameEnd === i + 2) return undefined;
+    let at = nameEnd;
+    let field: string | undefined;
+    let format: string | undefined;
+    if (text[at] === '.') {
+      const stop = next.fieldEnd(at + 1);
+      if (stop > at + 1) {
+        field = text.slice(at + 1, stop);
+        at = stop;
+      }
+    }
+    if (text[at] === ':') {
+      const close = next.brace(at + 1);
+      if (close < text.length && close > at + 1) {
+        format = text.slice(at + 1, close);
+        at = close;
+      }
+    }
+    if (text[at] !== '}') return undefined;
+    return matchOf([text.slice(i, at + 1), undefined, undefined, undefined, text.slice(i + 2, nameEnd), field, format], i);
+  }
+  if (c === 91 /* [ */ && text.charCodeAt(i + 1) === 91) {
+    const nameEnd = wordEnd(text, i + 2);
+    if (nameEnd === i + 2) return undefined;
+    let at = nameEnd;
+    let format: string | undefined;
+    if (text[at] === ':') {
+      const end = wordEnd(text, at + 1);
+      if (end > at + 1 && text.startsWith(']]', end)) {
+        format = text.slice(at + 1, end);
+        at = end;
+      }
+    }
+    if (!text.startsWith(']]', at)) return undefined;
+    return matchOf([text.slice(i, at + 2), undefined, text.slice(i + 2, nameEnd), format, undefined, undefined, undefined], i);
+  }
+  return undefined;
 }

@@ -1,0 +1,63 @@
+/**
+ * Text from a pull request (query text, CSV cells, imported dashboards) must
+ * not make a command run for minutes. Each case here took seconds to minutes
+ * at these sizes before its fix (the sizes are chosen so that a quadratic
+ * scan would take far longer than the whole suite); each finishes in
+ * milliseconds now. No timing is asserted: a regression shows as a run that
+ * does not finish, which .ci/run's time limit turns into a failure.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lineCol, maskVariables, parsePromQL } from '../../src/languages/promql/index.js';
+
+/** lineCol as it was: count the newlines before the offset. */
+function naiveLineCol(text: string, offset: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, col: offset - start + 1 };
+}
+
+describe('PromQL syntax errors: line and column found once per text', () => {
+  it('property: lineCol counts lines as it always did, at every offset', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', '\n', ' ', '\r\n'), { maxLength: 30 }).map((p) => p.join('')), (text) => {
+        for (let i = -1; i <= text.length + 1; i++) expect(lineCol(text, i)).toEqual(naiveLineCol(text, i));
+      }),
+    );
+  });
+
+  it('hostile: 40,000 syntax errors on 40,000 lines (22 s when each error counted lines from the start; lezer takes 2 s of it now)', () => {
+    const r = parsePromQL('1 )\n'.repeat(40_000));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.at(-1)!.message).toMatch(/^unexpected "\)" at 40000:3$/);
+  });
+});
+
+describe('Grafana variables in PromQL', () => {
+  it('hostile: 100,000 unclosed ${a: (Grafana\'s regex ran to the end of the text for each: 42 s at 40,000)', () => {
+    const r = parsePromQL('${a:'.repeat(100_000));
+    expect(r.ok).toBe(false);
+  });
+
+  it('hostile: 160,000 variables, each placed by the few characters before it (7 s when each looked at the whole prefix)', () => {
+    const { variables } = maskVariables('$a '.repeat(160_000));
+    expect(variables).toHaveLength(160_000);
+    expect(new Set(variables.map((v) => v.context))).toEqual(new Set(['identifier']));
+  });
+
+  it('a variable after offset or @ still gets a duration or a number', () => {
+    const contexts = (expr: string) => maskVariables(expr).variables.map((v) => v.context);
+    expect(contexts('x offset $d')).toEqual(['duration']);
+    expect(contexts('x OFFSET -  $d')).toEqual(['duration']);
+    expect(contexts('x offset- $d')).toEqual(['duration']);
+    expect(contexts('x @ $t')).toEqual(['number']);
+    expect(contexts('my_offset $d')).toEqual(['identifier']);
+    expect(contexts('rate(x[$__rate_interval])')).toEqual(['duration']);
+  });
+});
