@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { checkDashboard } from '../../src/check/run/check.js';
 import { lineCol, maskVariables, parsePromQL } from '../../src/languages/promql/index.js';
 
 /** lineCol as it was: count the newlines before the offset. */
@@ -59,5 +60,35 @@ describe('Grafana variables in PromQL', () => {
     expect(contexts('x @ $t')).toEqual(['number']);
     expect(contexts('my_offset $d')).toEqual(['identifier']);
     expect(contexts('rate(x[$__rate_interval])')).toEqual(['duration']);
+  });
+});
+
+describe('check: custom all values interpolated again', () => {
+  const dashboardWith = (variables: Array<{ name: string; allValue: string }>, target: Record<string, unknown>) => ({
+    uid: 'u',
+    title: 't',
+    time: { from: 'now-6h', to: 'now' },
+    templating: { list: variables.map((v) => ({ name: v.name, type: 'custom', query: 'a', includeAll: true, multi: true, allValue: v.allValue, current: { value: ['$__all'], text: ['All'] } })) },
+    panels: [{ id: 1, type: 'timeseries', title: 'p', gridPos: { x: 0, y: 0, w: 12, h: 8 }, datasource: target.datasource, targets: [target] }],
+  });
+  const prom = (expr: string) => ({ refId: 'A', expr, datasource: { type: 'prometheus', uid: 'p' } });
+  const pg = (rawSql: string) => ({ refId: 'A', rawSql, format: 'table', datasource: { type: 'grafana-postgresql-datasource', uid: 'pg' } });
+
+  it('hostile: an all value naming its own variable three times (6 characters hung check on a Prometheus query)', async () => {
+    const r = await checkDashboard(dashboardWith([{ name: 'x', allValue: '$x$x$x' }], prom('up{a=~"$x"}')) as never);
+    expect(r.queries.map((q) => [q.status, q.message])).toEqual([['error', 'the custom all value of $x refers to itself ($x → $x): Grafana would interpolate it again without end']]);
+  });
+
+  it('hostile: a chain of all values that each double the text (121 MB from six levels)', async () => {
+    const chain = Array.from({ length: 8 }, (_, i) => ({ name: `v${i}`, allValue: i === 7 ? 'x'.repeat(1000) : `$v${i + 1}`.repeat(4) }));
+    const r = await checkDashboard(dashboardWith(chain, pg('SELECT $v0')) as never);
+    expect(r.queries[0]!.status).toBe('error');
+    expect(r.queries[0]!.message).toContain('custom all values insert more than 1,000,000 characters into this query');
+  });
+
+  it('an all value naming another variable once is interpolated, as Grafana does', async () => {
+    const r = await checkDashboard(dashboardWith([{ name: 'x', allValue: '$y' }, { name: 'y', allValue: '.*' }], prom('up{a=~"$x"}')) as never);
+    expect(r.queries[0]!.status).not.toBe('error');
+    expect(r.queries[0]!.expanded).toBe('up{a=~".*"}');
   });
 });

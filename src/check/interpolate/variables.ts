@@ -48,7 +48,17 @@ export interface InterpolateResult {
   unresolved: string[];
   /** Format ids Grafana does not know (it falls back to glob, as done here). */
   unknownFormats: string[];
+  /** Custom all values that refer to themselves, or expand past MAX_INTERPOLATED_LENGTH: left as written there. */
+  expansionErrors: string[];
 }
+
+/**
+ * How many characters custom all values may insert into one query, all
+ * expansions together. Each is interpolated again, so an all value that
+ * names another variable twice, whose own all value does the same, doubles
+ * the text at every level: six characters made 121 MB, then hung.
+ */
+export const MAX_INTERPOLATED_LENGTH = 1_000_000;
 
 /** Macros the frontend resolves (scenes variables/macros/index.ts, contextMacros.ts, query runner scoped vars). */
 const FRONTEND_MACROS = new Set([
@@ -106,6 +116,10 @@ class Interpolator {
   readonly unknown = new Set<string>();
   readonly unresolved = new Set<string>();
   readonly unknownFormats = new Set<string>();
+  readonly expansionErrors = new Set<string>();
+  /** The variables whose custom all value is being interpolated, outermost first. */
+  private readonly expanding: string[] = [];
+  private inserted = 0;
   readonly defaultFormat: DatasourceFormatter | string | undefined;
 
   constructor(
@@ -137,7 +151,24 @@ class Interpolator {
       if (fmt === 'text') out = 'All';
       else if (fmt === 'percentencode') out = encodeURIComponentStrict(value.customAll);
       else if (fmt === 'queryparam') out = applyFormat('All', 'queryparam', r.variable);
-      return depth > 8 ? out : this.run(out, {}, undefined, depth + 1);
+      if (depth > 8) return out;
+      const name = r.info.name;
+      if (this.expanding.includes(name)) {
+        const chain = [...this.expanding.slice(this.expanding.indexOf(name)), name].map((n) => `$${n}`).join(' → ');
+        this.expansionErrors.add(`the custom all value of $${name} refers to itself (${chain}): Grafana would interpolate it again without end`);
+        return out;
+      }
+      this.inserted += out.length;
+      if (this.inserted > MAX_INTERPOLATED_LENGTH) {
+        this.expansionErrors.add(`custom all values insert more than ${MAX_INTERPOLATED_LENGTH.toLocaleString('en-US')} characters into this query (each is interpolated again, so one that names another variable twice doubles the text at every level)`);
+        return out;
+      }
+      this.expanding.push(name);
+      try {
+        return this.run(out, {}, undefined, depth + 1);
+      } finally {
+        this.expanding.pop();
+      }
     }
     if (typeof fmt === 'function') return String(fmt(value, r.info));
     return applyFormat(value, fmt, r.variable);
@@ -284,6 +315,7 @@ export function interpolateVariables(text: string, vars: ReadonlyMap<string, Var
     unknown: [...it.unknown],
     unresolved: [...it.unresolved],
     unknownFormats: [...it.unknownFormats],
+    expansionErrors: [...it.expansionErrors],
   };
 }
 

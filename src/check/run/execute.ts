@@ -35,6 +35,7 @@ export interface ExecuteOptions {
 export async function executeSql(t: TargetRef, vars: Map<string, VariableValue>, range: TimeRange, sql?: SqlRunner, options: ExecuteOptions = {}): Promise<Execution> {
   const interval = targetInterval(t, range, vars);
   const interpolated = interpolateVariables(t.text, vars, { datasource: 'postgres', range, interval, sqlLegacyQuoting: sqlLegacyQuoting(options.grafanaVersion) });
+  if (interpolated.expansionErrors.length > 0) return { kind: 'error', message: interpolated.expansionErrors.join('; ') };
   if (interpolated.unknown.length > 0) return { kind: 'error', message: undefinedVariables(interpolated.unknown), expanded: interpolated.text };
   const expanded = expandPostgresMacros(interpolated.text, { range, intervalMs: interval.intervalMs });
   if (expanded.errors.length > 0) return { kind: 'error', message: expanded.errors.map((e) => `${e.macro}: ${e.message}`).join('; '), expanded: expanded.sql };
@@ -50,6 +51,7 @@ export async function executeSql(t: TargetRef, vars: Map<string, VariableValue>,
 export async function executePromQL(t: TargetRef, vars: Map<string, VariableValue>, range: TimeRange, prom?: PromRunner): Promise<Execution> {
   const interval = targetInterval(t, range, vars, prom?.scrapeInterval);
   const interpolated = interpolateVariables(t.text, vars, { datasource: 'prometheus', range, interval });
+  if (interpolated.expansionErrors.length > 0) return { kind: 'error', message: interpolated.expansionErrors.join('; ') };
   if (interpolated.unknown.length > 0) return { kind: 'error', message: undefinedVariables(interpolated.unknown) };
   const expanded = expandPrometheusBuiltins(interpolated.text, {
     range,
