@@ -9,6 +9,7 @@ import { TIME_CONDITION } from './dashboard/sql.js';
 import type { Report } from './report.js';
 import { SECRET_SETTINGS } from '../alerting/notifications/contact-point.js';
 import { isEnvReference } from '../model/env.js';
+import { findVariableReferences } from '../languages/variables/references.js';
 
 /** Dashboards a rule may link to: uid → panel ids. */
 export type DashboardPanels = ReadonlyMap<string, ReadonlySet<number>>;
@@ -88,13 +89,27 @@ function rawDollarMessage(title: string, where: string): string {
 
 /** Whether a threshold or comparison reads this refId, directly or through reduce/resample. */
 function feedsThreshold(refId: string, data: ReadonlyArray<Record<string, unknown>>): boolean {
-  const readers = data.filter((d) => d.datasourceUid === '__expr__' && isObject(d.model));
-  for (const d of readers) {
-    const m = d.model as Record<string, unknown>;
-    const reads = typeof m.expression === 'string' && (m.expression === refId || new RegExp(`\\$\\{?${refId}\\b`).test(m.expression));
-    if (!reads) continue;
-    if (m.type === 'threshold' || (m.type === 'math' && /[<>]=?|==|!=/.test(String(m.expression)))) return true;
-    if ((m.type === 'reduce' || m.type === 'resample') && feedsThreshold(String(d.refId), data)) return true;
+  // What each expression reads: a reduce or resample names its input (`A`), math writes `$A` or `${A}`. Found once,
+  // and walked breadth-first with a visited set: a rule whose expressions read each other in a cycle, or in layers
+  // that each read both of the layer before, must neither overflow the stack nor take exponential time.
+  const readers = data
+    .filter((d) => d.datasourceUid === '__expr__' && isObject(d.model))
+    .map((d) => {
+      const m = d.model as Record<string, unknown>;
+      const expression = typeof m.expression === 'string' ? m.expression : '';
+      return { refId: String(d.refId), model: m, reads: new Set([expression, ...findVariableReferences(expression).map((r) => r.name)]) };
+    });
+  const seen = new Set([refId]);
+  const todo = [refId];
+  for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+    for (const { refId: next, model: m, reads } of readers) {
+      if (!reads.has(id)) continue;
+      if (m.type === 'threshold' || (m.type === 'math' && /[<>]=?|==|!=/.test(String(m.expression)))) return true;
+      if ((m.type === 'reduce' || m.type === 'resample') && !seen.has(next)) {
+        seen.add(next);
+        todo.push(next);
+      }
+    }
   }
   return false;
 }

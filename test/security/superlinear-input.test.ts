@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDashboard } from '../../src/check/run/check.js';
 import { lineCol, maskVariables, parsePromQL } from '../../src/languages/promql/index.js';
+import { checkAlertingDocument } from '../../src/lint/alerting.js';
 
 /** lineCol as it was: count the newlines before the offset. */
 function naiveLineCol(text: string, offset: number): { line: number; col: number } {
@@ -90,5 +91,39 @@ describe('check: custom all values interpolated again', () => {
     const r = await checkDashboard(dashboardWith([{ name: 'x', allValue: '$y' }, { name: 'y', allValue: '.*' }], prom('up{a=~"$x"}')) as never);
     expect(r.queries[0]!.status).not.toBe('error');
     expect(r.queries[0]!.expanded).toBe('up{a=~".*"}');
+  });
+});
+
+describe('lint: alert rules whose expressions read each other', () => {
+  const lintRule = (data: Array<Record<string, unknown>>) => {
+    const codes: string[] = [];
+    const doc = { apiVersion: 1, groups: [{ name: 'g', folder: 'f', interval: '1m', rules: [{ uid: 'r', title: 'r', for: '5m', annotations: { summary: 's', runbook_url: 'u' }, data }] }] };
+    checkAlertingDocument(doc, (code) => codes.push(code));
+    return codes;
+  };
+  const counter = { refId: 'A', datasourceUid: 'prom', model: { expr: 'foo_total' } };
+
+  it('hostile: a reduce that reads itself ($A + $B in B) overflowed the stack', () => {
+    expect(lintRule([counter, { refId: 'B', datasourceUid: '__expr__', model: { type: 'reduce', expression: '$A + $B' } }])).not.toContain('alert-counter-threshold');
+  });
+
+  it('hostile: 40 layers of two reduces that each read both of the layer before (22 layers took over a minute), then a threshold', () => {
+    const data: Array<Record<string, unknown>> = [counter];
+    let previous = ['A'];
+    for (let l = 0; l < 40; l++) {
+      const layer = [`L${l}a`, `L${l}b`];
+      for (const refId of layer) data.push({ refId, datasourceUid: '__expr__', model: { type: 'reduce', expression: previous.map((p) => `$${p}`).join('+') } });
+      previous = layer;
+    }
+    expect(lintRule(data)).not.toContain('alert-counter-threshold');
+    data.push({ refId: 'T', datasourceUid: '__expr__', model: { type: 'threshold', expression: `$${previous[0]}` } });
+    expect(lintRule(data)).toContain('alert-counter-threshold');
+  });
+
+  it('hostile: a refId that is a regex ((a+)+x) is a name, not a pattern (34 characters took over a minute; "(" threw)', () => {
+    for (const refId of ['(a+)+x', '(']) {
+      const data = [{ ...counter, refId }, { refId: 'B', datasourceUid: '__expr__', model: { type: 'threshold', expression: `$${'a'.repeat(40)}!` } }];
+      expect(lintRule(data)).not.toContain('alert-counter-threshold');
+    }
   });
 });
