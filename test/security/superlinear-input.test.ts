@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDashboard } from '../../src/check/run/check.js';
 import { lineCol, maskVariables, parsePromQL } from '../../src/languages/promql/index.js';
 import { checkAlertingDocument } from '../../src/lint/alerting.js';
+import { isPlainCssColor } from '../../src/preview/colors.js';
 
 /** lineCol as it was: count the newlines before the offset. */
 function naiveLineCol(text: string, offset: number): { line: number; col: number } {
@@ -125,5 +126,16 @@ describe('lint: alert rules whose expressions read each other', () => {
       const data = [{ ...counter, refId }, { refId: 'B', datasourceUid: '__expr__', model: { type: 'threshold', expression: `$${'a'.repeat(40)}!` } }];
       expect(lintRule(data)).not.toContain('alert-counter-threshold');
     }
+  });
+});
+
+describe('preview: colours from dashboard JSON', () => {
+  it('hostile: rgb( and 400 digits (12 s: the digits split every way between optional separators)', () => {
+    expect(isPlainCssColor(`rgb(${'1'.repeat(400)}!`)).toBe(false);
+    expect(isPlainCssColor(`rgb(${'1,'.repeat(2)}${'1'.repeat(40)}!`)).toBe(false);
+  });
+  it('colours as people write them still pass; digits run together do not', () => {
+    for (const c of ['rgb(1 2 3)', 'rgba(1, 2, 3, 0.5)', 'hsl(120deg 50% 50%)', 'rgb(10 20 30 / 50%)', 'hsla(359.99deg, 100.00%, 100.00%, 0.999)']) expect(isPlainCssColor(c)).toBe(true);
+    for (const c of ['rgb(123)', 'rgb(1,2)', 'rgb(1,2,3,4,5)', `rgb(${'1 '.repeat(40)})`]) expect(isPlainCssColor(c)).toBe(false);
   });
 });
