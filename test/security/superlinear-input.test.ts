@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDashboard } from '../../src/check/run/check.js';
 import { lineCol, maskVariables, parsePromQL } from '../../src/languages/promql/index.js';
 import { checkAlertingDocument } from '../../src/lint/alerting.js';
+import { lintDashboard } from '../../src/lint/dashboard/lint.js';
 import { isPlainCssColor } from '../../src/preview/colors.js';
 
 /** lineCol as it was: count the newlines before the offset. */
@@ -137,5 +138,15 @@ describe('preview: colours from dashboard JSON', () => {
   it('colours as people write them still pass; digits run together do not', () => {
     for (const c of ['rgb(1 2 3)', 'rgba(1, 2, 3, 0.5)', 'hsl(120deg 50% 50%)', 'rgb(10 20 30 / 50%)', 'hsla(359.99deg, 100.00%, 100.00%, 0.999)']) expect(isPlainCssColor(c)).toBe(true);
     for (const c of ['rgb(123)', 'rgb(1,2)', 'rgb(1,2,3,4,5)', `rgb(${'1 '.repeat(40)})`]) expect(isPlainCssColor(c)).toBe(false);
+  });
+});
+
+describe('lint: overlapping panels', () => {
+  it('hostile: 4,000 panels at one place (one finding per pair ran out of a 4 GB heap) give one finding each', () => {
+    const panels = Array.from({ length: 4000 }, (_, i) => ({ id: i + 1, type: 'text', title: `p${i}`, gridPos: { x: 0, y: 0, w: 24, h: 8 }, options: { content: '', mode: 'markdown' } }));
+    const overlaps = lintDashboard({ uid: 'u', title: 't', schemaVersion: 39, panels }).filter((i) => i.code === 'layout-overlap');
+    expect(overlaps).toHaveLength(3999);
+    expect(overlaps[0]!.message).toBe('panel at x=0 y=0 w=24 h=8 overlaps "p0" at x=0 y=0 w=24 h=8 (panels[0])');
+    expect(overlaps.at(-1)!.message).toMatch(/overlaps "p0" at x=0 y=0 w=24 h=8 \(panels\[0\]\) and 3998 more panels before it$/);
   });
 });
