@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkDashboard } from '../../src/check/run/check.js';
 import { lineCol, maskVariables, parsePromQL } from '../../src/languages/promql/index.js';
+import { importDashboard } from '../../src/import/import.js';
 import { checkAlertingDocument } from '../../src/lint/alerting.js';
 import { lintDashboard } from '../../src/lint/dashboard/lint.js';
 import { isPlainCssColor } from '../../src/preview/colors.js';
@@ -148,5 +149,17 @@ describe('lint: overlapping panels', () => {
     expect(overlaps).toHaveLength(3999);
     expect(overlaps[0]!.message).toBe('panel at x=0 y=0 w=24 h=8 overlaps "p0" at x=0 y=0 w=24 h=8 (panels[0])');
     expect(overlaps.at(-1)!.message).toMatch(/overlaps "p0" at x=0 y=0 w=24 h=8 \(panels\[0\]\) and 3998 more panels before it$/);
+  });
+});
+
+describe('import: queries without a refId', () => {
+  it('hostile: 5,000 queries with no refId get A, B, … as Grafana\'s ensureQueryIds gives them (1,000 took 6 s)', async () => {
+    const targets = [{ refId: 'B', expr: 'up' }, ...Array.from({ length: 5000 }, () => ({ expr: 'up' }))];
+    const d = { uid: 'u', title: 't', schemaVersion: 39, panels: [{ id: 1, type: 'timeseries', title: 'p', gridPos: { x: 0, y: 0, w: 12, h: 8 }, datasource: { type: 'prometheus', uid: 'prom' }, targets }] };
+    const r = await importDashboard(d, { datasources: [{ exportName: 'prom', type: 'prometheus', uid: 'prom' }] as never });
+    expect(r.issues.filter((i) => i.code === 'import-internal')).toEqual([]);
+    // B is taken, so the first query without one gets A; the rest get what compile would give them, so none is written.
+    expect(r.code).toContain("promQuery({ datasource: prom, refId: 'A', expr: promql`up`");
+    expect(r.code.match(/promQuery\(/g)).toHaveLength(5001);
   });
 });
