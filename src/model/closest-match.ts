@@ -3,12 +3,20 @@
  * small for the input's length (1 for up to 3 characters, 2 up to 6, else 3).
  * Ties go to the earlier candidate, so results are stable.
  */
+/** Longer inputs get no suggestion. */
+const MAX_NAME = 100;
+
 export function closestMatch<T extends string>(input: string, candidates: readonly T[]): T | undefined {
+  // The edit distance is quadratic in the lengths, and names come from the files being linted: a typo is suggested
+  // for names a person types (MAX_NAME characters at most), from candidates close enough in length to be one.
+  if (input.length > MAX_NAME) return undefined;
   const limit = input.length <= 3 ? 1 : input.length <= 6 ? 2 : 3;
+  const lower = input.toLowerCase();
   let best: T | undefined;
   let bestDistance = limit + 1;
   for (const c of candidates) {
-    const d = editDistance(input.toLowerCase(), c.toLowerCase());
+    if (Math.abs(c.length - input.length) > limit) continue;
+    const d = editDistance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;
       bestDistance = d;

@@ -163,3 +163,27 @@ describe('import: queries without a refId', () => {
     expect(r.code.match(/promQuery\(/g)).toHaveLength(5001);
   });
 });
+
+describe('lint: variables', () => {
+  const text = (title: string, i = 0) => ({ id: i + 1, type: 'text', title, gridPos: { x: 0, y: i * 2, w: 24, h: 2 }, options: { content: '', mode: 'markdown' } });
+  const custom = (name: string, extra: Record<string, unknown> = {}) => ({ name, type: 'custom', query: 'a', ...extra });
+
+  it('hostile: a 20,000-character undefined name beside a 20,000-character variable (8.8 s of edit distance)', () => {
+    const issues = lintDashboard({ uid: 'u', title: 't', schemaVersion: 39, templating: { list: [custom('b'.repeat(20_000))] }, panels: [text(`$${'a'.repeat(20_000)}`)] });
+    expect(issues.find((i) => i.code === 'variable-undefined')!.message).toMatch(/is defined \(defined: b+\)$/);
+  });
+
+  it('hostile: 2,000 undefined names and 2,000 variables (4.3 s); the message lists ten names', () => {
+    const list = Array.from({ length: 2000 }, (_, i) => custom(`defined_${i}`));
+    const panels = [text(Array.from({ length: 2000 }, (_, i) => `$missing_name_${i}`).join(' '))];
+    const undefinedNames = lintDashboard({ uid: 'u', title: 't', schemaVersion: 39, templating: { list }, panels }).filter((i) => i.code === 'variable-undefined');
+    expect(undefinedNames).toHaveLength(2000);
+    expect(undefinedNames[0]!.message).toMatch(/\(defined: defined_0, defined_1, .*, defined_9, and 1990 more\)$/);
+  });
+
+  it('hostile: 4,000 unused variables whose regex names another (31 s: every variable searched every other)', () => {
+    const list = Array.from({ length: 4000 }, (_, i) => custom(`v${i}`, { regex: '$zz' }));
+    const unused = lintDashboard({ uid: 'u', title: 't', schemaVersion: 39, templating: { list: [...list, custom('zz')] }, panels: [text('x')] }).filter((i) => i.code === 'variable-unused');
+    expect(unused).toHaveLength(4000);
+  });
+});

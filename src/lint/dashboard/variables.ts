@@ -98,6 +98,13 @@ export function checkVariables(model: DashboardModel, report: Report): void {
   const defined = new Set([...model.variables.map((v) => v.name), ...model.inputs]);
   const names = [...defined];
   const used = new Set<string>();
+  // One hint per undefined name, however often it is used.
+  const hints = new Map<string, string>();
+  const hint = (name: string): string => {
+    let h = hints.get(name);
+    if (h === undefined) hints.set(name, (h = hintFor(name, names)));
+    return h;
+  };
 
   for (const t of interpolatedTexts(model)) {
     const seen = new Set<string>();
@@ -105,7 +112,7 @@ export function checkVariables(model: DashboardModel, report: Report): void {
       used.add(ref.name);
       if (defined.has(ref.name) || isBuiltinName(ref.name) || seen.has(ref.name)) continue;
       seen.add(ref.name);
-      report('variable-undefined', t.path, `${ref.match} is used but no variable "${ref.name}" is defined${hint(ref.name, names)}`, t.panel && panelLabel(t.panel));
+      report('variable-undefined', t.path, `${ref.match} is used but no variable "${ref.name}" is defined${hint(ref.name)}`, t.panel && panelLabel(t.panel));
     }
   }
   for (const panel of model.panels) {
@@ -113,29 +120,44 @@ export function checkVariables(model: DashboardModel, report: Report): void {
     if (repeat === undefined || repeat === '') continue;
     used.add(repeat);
     if (!defined.has(repeat)) {
-      report('variable-undefined', joinPath(panel.path, 'repeat'), `repeats over "${repeat}", which is not a variable of this dashboard${hint(repeat, names)}`, panelLabel(panel));
+      report('variable-undefined', joinPath(panel.path, 'repeat'), `repeats over "${repeat}", which is not a variable of this dashboard${hint(repeat)}`, panelLabel(panel));
     }
   }
 
   // A library panel's queries live outside this JSON; an ad hoc filter applies itself to every query.
   if (model.panels.some((p) => isObject(p.panel.libraryPanel))) return;
+  const usedByOthers = usedByOtherVariables(model);
   for (const v of model.variables) {
     if (v.type === 'adhoc' || v.type === 'groupby') continue;
-    if (used.has(v.name) || usedByOtherVariables(model, v.name)) continue;
+    if (used.has(v.name) || usedByOthers.has(v.name)) continue;
     report('variable-unused', joinPath(v.path, 'name'), `variable "${v.name}" is defined but no query, title, link or repeat uses it; remove it or use it`);
   }
 }
 
-/** Regex and definition fields are not interpolated for checking, but a use there still counts. */
-function usedByOtherVariables(model: DashboardModel, name: string): boolean {
-  return model.variables.some(
-    (v) => v.name !== name && [v.def.regex, v.def.definition].some((s) => typeof s === 'string' && findVariableReferences(s).some((r) => r.name === name)),
-  );
+/**
+ * The names some variable's regex or definition refers to, other than its own:
+ * those fields are not interpolated for checking, but a use there still
+ * counts. Found once for the dashboard, not once per variable.
+ */
+function usedByOtherVariables(model: DashboardModel): Set<string> {
+  const out = new Set<string>();
+  for (const v of model.variables) {
+    for (const s of [v.def.regex, v.def.definition]) {
+      if (typeof s !== 'string') continue;
+      for (const r of findVariableReferences(s)) if (r.name !== v.name) out.add(r.name);
+    }
+  }
+  return out;
 }
 
-function hint(name: string, names: readonly string[]): string {
+/** How many defined names a message lists. */
+const LISTED_NAMES = 10;
+
+function hintFor(name: string, names: readonly string[]): string {
   const near = closestMatch(name, names);
   if (near) return ` (did you mean "${near}"?)`;
-  return names.length > 0 ? ` (defined: ${names.join(', ')})` : ' (the dashboard defines no variables)';
+  if (names.length === 0) return ' (the dashboard defines no variables)';
+  const more = names.length > LISTED_NAMES ? `, and ${names.length - LISTED_NAMES} more` : '';
+  return ` (defined: ${names.slice(0, LISTED_NAMES).join(', ')}${more})`;
 }
 
