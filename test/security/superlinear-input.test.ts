@@ -14,6 +14,7 @@ import { importDashboard } from '../../src/import/import.js';
 import { checkAlertingDocument } from '../../src/lint/alerting.js';
 import { lintDashboard } from '../../src/lint/dashboard/lint.js';
 import { isPlainCssColor } from '../../src/preview/colors.js';
+import { textPanelHtml } from '../../src/preview/render/text.js';
 
 /** lineCol as it was: count the newlines before the offset. */
 function naiveLineCol(text: string, offset: number): { line: number; col: number } {
@@ -185,5 +186,18 @@ describe('lint: variables', () => {
     const list = Array.from({ length: 4000 }, (_, i) => custom(`v${i}`, { regex: '$zz' }));
     const unused = lintDashboard({ uid: 'u', title: 't', schemaVersion: 39, templating: { list: [...list, custom('zz')] }, panels: [text('x')] }).filter((i) => i.code === 'variable-unused');
     expect(unused).toHaveLength(4000);
+  });
+});
+
+describe('preview: text panels', () => {
+  it('hostile: 400,000 [ with no ] in markdown, and 400,000 < with no > in html mode (100 KB took 15 s and 9 s)', () => {
+    expect(textPanelHtml({ options: { mode: 'markdown', content: '['.repeat(400_000) } })).toContain('[[[');
+    expect(textPanelHtml({ options: { mode: 'html', content: '<'.repeat(400_000) } })).toContain('&lt;&lt;');
+  });
+  it('links and tags still render as before', () => {
+    expect(textPanelHtml({ options: { mode: 'markdown', content: 'see [the docs](https://example.com) and [a [b](/c)' } })).toBe(
+      '<div class="text-panel"><p>see <a href="https://example.com">the docs</a> and [a <a href="/c">b</a></p></div>',
+    );
+    expect(textPanelHtml({ options: { mode: 'html', content: '<b>bold</b> text' } })).toBe('<div class="text-panel"><p>bold text</p></div>');
   });
 });
