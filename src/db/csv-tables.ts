@@ -94,7 +94,8 @@ export function show(value: string): string {
   return JSON.stringify(v);
 }
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// `\d+(?:\.\d*)?`, not `\d+\.?\d*`: without a point the two digit runs could split a long number every way (quadratic).
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** A finite decimal number, or null for an empty cell (pandas writes NaN/None as empty). */
 export function numberCell(file: string, column: string, f: CsvField, problems: Problems): number | null | undefined {

@@ -35,8 +35,11 @@ export function parseNumeric(text: string): number | string {
   const digits = text.replace(/^-/, '').replace('.', '').replace(/^0+/, '');
   const n = Number(text);
   if (!Number.isFinite(n)) return text;
-  // 15 significant digits always survive a round trip through a double.
-  return digits.replace(/0+$/, '').length <= 15 ? n : text;
+  // 15 significant digits always survive a round trip through a double. Trailing zeros counted off by hand:
+  // /0+$/ tries every zero of a long run as a start (quadratic on 1.000…01).
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
+  return end <= 15 ? n : text;
 }
 
 /** Custom text parsers by type OID; anything else uses the driver's default. */

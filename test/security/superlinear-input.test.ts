@@ -8,7 +8,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expandPostgresMacros, macroMatches } from '../../src/check/interpolate/sql-macros.js';
 import { checkDashboard } from '../../src/check/run/check.js';
+import { numberCell, Problems } from '../../src/db/csv-tables.js';
+import { parseNumeric } from '../../src/db/values.js';
 import { lineCol, maskVariables, parsePromQL } from '../../src/languages/promql/index.js';
 import { importDashboard } from '../../src/import/import.js';
 import { checkAlertingDocument } from '../../src/lint/alerting.js';
@@ -199,5 +202,36 @@ describe('preview: text panels', () => {
       '<div class="text-panel"><p>see <a href="https://example.com">the docs</a> and [a <a href="/c">b</a></p></div>',
     );
     expect(textPanelHtml({ options: { mode: 'html', content: '<b>bold</b> text' } })).toBe('<div class="text-panel"><p>bold text</p></div>');
+  });
+});
+
+describe('check: SQL macros', () => {
+  it('property: macroMatches finds what sqleng\'s regex finds', () => {
+    const MACRO = /\$([_a-zA-Z0-9]+)\(([^)]*)\)/g;
+    const text = fc.array(fc.constantFrom('$', '(', ')', 'a', '_', ',', ' ', '$__time', '$a(', ')'), { maxLength: 30 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(macroMatches(t)).toEqual([...t.matchAll(MACRO)].map((m) => ({ match: m[0], name: m[1], args: m[2], index: m.index })));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('hostile: 400,000 $a( with no ), a 400,000-digit fill value, quotes and spaces around arguments (10 s at 40,000 each)', () => {
+    const ctx = { range: { from: new Date(0), to: new Date(3_600_000) }, intervalMs: 60_000 };
+    expect(expandPostgresMacros('$a('.repeat(400_000), ctx).errors).toEqual([]);
+    const fill = expandPostgresMacros(`SELECT $__timeGroup(t, '1m', ${'1'.repeat(400_000)}x)`, ctx);
+    expect(fill.errors.map((e) => e.message)).toEqual([expect.stringContaining('fill')]);
+    expect(expandPostgresMacros(`SELECT $__timeGroup(t, 1${"'".repeat(400_000)}m)`, ctx).errors).toHaveLength(1);
+    expect(expandPostgresMacros(`SELECT $__timeFilter(a${' '.repeat(400_000)}b)`, ctx).sql).toContain('BETWEEN');
+  });
+});
+
+describe('db: numbers from CSV cells and query results', () => {
+  it('hostile: a 400,000-digit cell ending in x, and 1.000…01 with 400,000 zeros (2.6 s and 2.1 s at 40,000)', () => {
+    const problems = new Problems();
+    expect(numberCell('f.csv', 'c', { value: `${'1'.repeat(400_000)}x`, line: 2, column: 1 } as never, problems)).toBeUndefined();
+    expect(parseNumeric(`1.${'0'.repeat(400_000)}1`)).toBe(`1.${'0'.repeat(400_000)}1`);
+    expect(parseNumeric('123.4500')).toBe(123.45);
   });
 });

@@ -53,7 +53,38 @@ export interface PostgresMacroResult {
   fill?: FillMode;
 }
 
-const MACRO = /\$([_a-zA-Z0-9]+)\(([^)]*)\)/g;
+/**
+ * The macros of a query, as sqleng's regex `\$([_a-zA-Z0-9]+)\(([^\)]*)\)` finds
+ * them, in one pass: with no `)` left, the regex would run to the end of the
+ * text from every `$name(` (quadratic on `$a(` repeated).
+ */
+export function macroMatches(text: string): Array<{ match: string; name: string; args: string; index: number }> {
+  const out: Array<{ match: string; name: string; args: string; index: number }> = [];
+  const isName = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  let close = -1;
+  for (let i = text.indexOf('$'); i !== -1; ) {
+    let end = i + 1;
+    while (end < text.length && isName(text.charCodeAt(end))) end++;
+    if (end === i + 1 || text[end] !== '(') {
+      i = text.indexOf('$', i + 1);
+      continue;
+    }
+    if (close <= end) close = text.indexOf(')', end + 1);
+    if (close === -1) break; // no macro can close after here
+    out.push({ match: text.slice(i, close + 1), name: text.slice(i + 1, end), args: text.slice(end + 1, close), index: i });
+    i = text.indexOf('$', close + 1);
+  }
+  return out;
+}
+
+/** `s` without the runs of `c` at its ends (a loop: /^c+|c+$/ is quadratic on a long run inside the text). */
+function trimRuns(s: string, c: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s[start] === c) start++;
+  while (end > start && s[end - 1] === c) end--;
+  return s.slice(start, end);
+}
 
 /** sqleng.Interpolate: global substitutions shared by the SQL data sources. */
 export function interpolateSqlGlobals(sql: string, range: TimeRange, intervalMs: number): string {
@@ -68,7 +99,7 @@ export function interpolateSqlGlobals(sql: string, range: TimeRange, intervalMs:
 function parseGoFloat(s: string): number | undefined {
   if (/^[+-]?(inf|infinity)$/i.test(s)) return s.startsWith('-') ? -Infinity : Infinity;
   if (/^nan$/i.test(s)) return NaN;
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
+  if (/^[+-]?(\d+(?:\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(s)) return Number(s);
   return undefined;
 }
 
@@ -106,7 +137,7 @@ function evaluate(state: MacroState, name: string, args: string[]): string | { e
     case '__unixEpochGroup': {
       if (args.length < 2) return { error: `macro ${name} needs time column and interval and optional fill value` };
       const raw = args[1] ?? '';
-      const ms = parseGtimeInterval(raw.replace(/^'+|'+$/g, ''), state.ctx.now ?? range.to);
+      const ms = parseGtimeInterval(trimRuns(raw, "'"), state.ctx.now ?? range.to);
       if (ms === undefined) return { error: `error parsing interval ${raw}` };
       if (args.length === 3) {
         const fill = fillMode(ms, args[2] ?? '');
@@ -145,19 +176,29 @@ export function expandPostgresMacros(sql: string, ctx: PostgresMacroContext): Po
   const original = interpolateSqlGlobals(sql, ctx.range, ctx.intervalMs);
   const state: MacroState = { ctx };
   const errors: PostgresMacroResult['errors'] = [];
-  const out = original.replace(MACRO, (match: string, rawName: string, rawArgs: string) => {
+  // macros.go looks at the first occurrence of a __timeGroup's text in the query: found once per text.
+  const aliased = new Map<string, boolean>();
+  let out = '';
+  let last = 0;
+  for (const { match, name: rawName, args: rawArgs, index } of macroMatches(original)) {
     let name = rawName;
     if (name === '__timeGroup') {
-      // macros.go looks at the first occurrence of the same text in the query.
-      const at = original.indexOf(match) + match.length;
-      if (original[at] === ',') name = '__timeGroupAlias';
+      let alias = aliased.get(match);
+      if (alias === undefined) aliased.set(match, (alias = original[original.indexOf(match) + match.length] === ','));
+      if (alias) name = '__timeGroupAlias';
     }
-    const args = rawArgs.split(',').map((a) => a.replace(/^ +| +$/g, ''));
+    const args = rawArgs.split(',').map((a) => trimRuns(a, ' '));
     const res = evaluate(state, name, args);
-    if (typeof res === 'string') return res;
-    errors.push({ macro: match, message: res.error });
-    return errors.length === 1 ? 'macro_error()' : '';
-  });
+    let replacement: string;
+    if (typeof res === 'string') replacement = res;
+    else {
+      errors.push({ macro: match, message: res.error });
+      replacement = errors.length === 1 ? 'macro_error()' : '';
+    }
+    out += original.slice(last, index) + replacement;
+    last = index + match.length;
+  }
+  out += original.slice(last);
   const result: PostgresMacroResult = { sql: out, errors };
   if (state.fill) result.fill = state.fill;
   return result;
