@@ -12,7 +12,10 @@ export function parseCustomQuery(query: string): CustomOption[] {
   const parts = query.match(/(?:\\,|[^,])+/g) ?? [];
   return parts.map((part) => {
     const text = part.replace(/\\,/g, ',');
-    const m = /^\s*(.+)\s:\s(.+)$/.exec(text);
+    // Grafana's /^\s*(.+)\s:\s(.+)$/ splits leading whitespace between \s* and (.+) every way (quadratic: 40,000
+    // spaces took 2.4 s). Its groups are trimmed, so only the last two leading whitespace characters can matter.
+    const lead = text.length - text.trimStart().length;
+    const m = /^\s*(.+)\s:\s(.+)$/.exec(lead > 2 ? text.slice(lead - 2) : text);
     if (m) return { text: m[1]!.trim(), value: m[2]!.trim() };
     return { text: text.trim(), value: text.trim() };
   });

@@ -3,6 +3,7 @@ import type { CheckStatus } from './model.js';
 import { asArray } from './extract.js';
 import { prometheusVariableOptions } from './prom-variables.js';
 import type { PromRunner, SqlRunner } from './runners.js';
+import { parseCustomQuery } from '../../diff/custom-query.js';
 
 type Obj = Record<string, unknown>;
 
@@ -203,11 +204,7 @@ export function sortVariableValues(options: VariableOption[], sort: number): Var
 
 /** CustomVariable.getValueOptions: split at `,` not escaped as `\,`; `text : value` pairs. */
 export function customOptions(query: string): VariableOption[] {
-  return (query.match(/(?:\\,|[^,])+/g) ?? []).map((part) => {
-    const text = part.replace(/\\,/g, ',');
-    const m = /^\s*(.+)\s:\s(.+)$/.exec(text);
-    return m ? { text: (m[1] ?? '').trim(), value: (m[2] ?? '').trim() } : option(text.trim());
-  });
+  return parseCustomQuery(query);
 }
 
 /**
