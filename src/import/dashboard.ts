@@ -153,7 +153,13 @@ function unusedUid(base: string, taken: Set<string> | undefined): string {
 }
 
 function slugOf(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  // Dashes trimmed by a loop: /^-+|-+$/ tries every dash of a long run as a start (quadratic).
+  const dashed = s.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
+  let start = 0;
+  let end = dashed.length;
+  while (start < end && dashed[start] === '-') start++;
+  while (end > start && dashed[end - 1] === '-') end--;
+  return dashed.slice(start, end).slice(0, 40);
 }
 
 const TIMEPICKER_DEPRECATED = new Set(['collapse', 'enable', 'notice', 'now', 'status', 'type', 'time_options']);

@@ -85,7 +85,8 @@ export class DatasourceResolver {
     const mixed = r?.uid === MIXED_UID;
     const uid = mixed ? undefined : asString(r?.uid);
     // `${ds}` names a datasource variable: Grafana resolves it to a datasource of the plugin the variable selects.
-    const variableType = uid?.startsWith('$') ? this.ctx.datasourceVariables.get(uid.replace(/^\$\{?|(:[^}]*)?\}$/g, '')) : undefined;
+    // The variable's name: `$ds`, `${ds}`, `${ds:fmt}` (anchored: stripping `(:[^}]*)?\}$` tried every `:` as a start).
+    const variableType = uid?.startsWith('$') ? this.ctx.datasourceVariables.get(/^\$\{?(\w*)/.exec(uid)![1]!) : undefined;
     const type = (mixed ? undefined : asString(r?.type)) ?? variableType ?? hintType;
     if (uid !== undefined) {
       const k = this.known.find((d) => d.uid === uid);

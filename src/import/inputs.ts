@@ -47,7 +47,8 @@ export function fillInputs(d: JsonObject, known: readonly KnownDatasource[]): { 
   }
   if (values.size === 0) return { dashboard: d, choices };
   const fill = (v: Json): Json => {
-    if (typeof v === 'string') return v.replace(/\$\{[^}]*\}/g, (m) => values.get(m) ?? m);
+    // `[^}$]`: a placeholder holds no `$`, and with `$` allowed text of many `${` and no `}` was quadratic.
+    if (typeof v === 'string') return v.replace(/\$\{[^}$]*\}/g, (m) => values.get(m) ?? m);
     if (Array.isArray(v)) return v.map(fill);
     if (isObject(v)) {
       const out: JsonObject = {};
