@@ -11,7 +11,7 @@
  * value, `'` doubled). Every other lexical position refuses it. This assumes
  * standard_conforming_strings is on (PostgreSQL's default since 9.1).
  */
-import { contextAt, inListAt, isIdentChar, type SqlSegment } from './lexer.js';
+import { inListAt, isIdentChar, segmentAt, type SqlSegment } from './lexer.js';
 
 /** A reference as written: `$v`, `${v}`, `${v:format}` or `[[v]]`, at [start, end). */
 export interface SqlReference {
@@ -53,8 +53,8 @@ export function unsafeSqlReference(
 ): string | undefined {
   if (v?.restricted) return undefined;
   const safe = `\${${ref.name}:sqlstring}`;
-  const segment = segments.find((s) => ref.start >= s.from && ref.start < s.to);
-  const context = contextAt(segments, ref.start);
+  const segment = segmentAt(segments, ref.start);
+  const context = segment?.kind ?? 'code';
   const format = ref.format?.split(':')[0];
   // Unknown (typed-out) variables must be safe both as single- and as multi-value.
   const several = v === undefined || v.multi || (v.includeAll && v.allValue === undefined);
@@ -101,10 +101,24 @@ function unsafeInCode(ref: SqlReference, v: SqlVariableInfo | undefined, format:
  * `E${v}` becomes an E'…' string (backslash escapes), `U&${v}` a Unicode
  * string, `${a}${b}` or `${v}'x'` one literal with an embedded quote.
  */
+const edgeSets = new WeakMap<readonly SqlReference[], { starts: Set<number>; ends: Set<number> }>();
+
+/**
+ * Where the references start and end, per list (remembered: asked once per
+ * reference of the same text, a scan each was quadratic). A reference never
+ * touches itself, as it is not empty.
+ */
+function edgesOf(others: readonly SqlReference[]): { starts: Set<number>; ends: Set<number> } {
+  let e = edgeSets.get(others);
+  if (!e) edgeSets.set(others, (e = { starts: new Set(others.map((o) => o.start)), ends: new Set(others.map((o) => o.end)) }));
+  return e;
+}
+
 function adjacency(ref: SqlReference, sql: string, others: readonly SqlReference[]): string | undefined {
   const before = sql[ref.start - 1];
   const after = sql[ref.end];
-  const touchesRef = others.some((o) => o !== ref && (o.end === ref.start || o.start === ref.end));
+  const edges = edgesOf(others);
+  const touchesRef = edges.ends.has(ref.start) || edges.starts.has(ref.end);
   if (isIdentChar(before) || before === '&' || before === "'" || after === "'" || touchesRef) {
     return `${ref.match} touches the text next to it (${JSON.stringify(sql.slice(Math.max(0, ref.start - 3), ref.start))} before, ${JSON.stringify(sql.slice(ref.end, ref.end + 3))} after): the quoted value would merge with it (E'…' turns on backslash escapes, '' joins two literals); put a space or an operator between them`;
   }

@@ -155,8 +155,54 @@ function quoted(sql: string, open: number, q: string, kind: Literal['kind'], for
 }
 
 export function contextAt(segments: readonly SqlSegment[], offset: number): SqlContext {
-  for (const s of segments) if (offset >= s.from && offset < s.to) return s.kind;
-  return 'code';
+  return segmentAt(segments, offset)?.kind ?? 'code';
+}
+
+/**
+ * The segment holding `offset`, by binary search (segments are in order and do
+ * not overlap): the lint and the `sql` tag ask once per variable reference, and
+ * a scan per reference made a query of 20,000 references quadratic.
+ */
+export function segmentAt(segments: readonly SqlSegment[], offset: number): SqlSegment | undefined {
+  let lo = 0;
+  let hi = segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segments[mid]!;
+    if (offset < s.from) hi = mid - 1;
+    else if (offset >= s.to) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/** For each change of the innermost open bracket in code, where it happens and the bracket after it (-1: none). */
+interface Brackets {
+  readonly at: number[];
+  readonly open: number[];
+}
+
+const bracketsOf = new WeakMap<readonly SqlSegment[], Brackets>();
+
+/** One pass over the code of `sql`, remembered per segments array. */
+function brackets(sql: string, segments: readonly SqlSegment[]): Brackets {
+  let b = bracketsOf.get(segments);
+  if (b) return b;
+  b = { at: [], open: [] };
+  const stack: number[] = [];
+  for (const s of segments) {
+    if (s.kind !== 'code') continue;
+    for (let i = s.from; i < s.to; i++) {
+      const c = sql[i];
+      if (c === '(' || c === '[') stack.push(i);
+      else if ((c === ')' || c === ']') && stack.length > 0) stack.pop();
+      else continue;
+      b.at.push(i);
+      b.open.push(stack.at(-1) ?? -1);
+    }
+  }
+  bracketsOf.set(segments, b);
+  return b;
 }
 
 /** The query with comments blanked out (same length, so offsets hold). */
@@ -171,29 +217,50 @@ export function withoutComments(sql: string, segments: readonly SqlSegment[] = l
  * the innermost open bracket before it, counting only code, follows `IN` or is `ARRAY[`.
  */
 export function inListAt(sql: string, segments: readonly SqlSegment[], offset: number): boolean {
-  const open: number[] = [];
-  for (const s of segments) {
-    if (s.from >= offset) break;
-    if (s.kind !== 'code') continue;
-    for (let i = s.from; i < Math.min(s.to, offset); i++) {
-      const c = sql[i];
-      if (c === '(' || c === '[') open.push(i);
-      else if ((c === ')' || c === ']') && open.length > 0) open.pop();
-    }
+  // The innermost bracket open before `offset`: the last change before it.
+  const { at: changes, open } = brackets(sql, segments);
+  let lo = 0;
+  let hi = changes.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (changes[mid]! < offset) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  const at = open.at(-1);
-  if (at === undefined) return false;
-  const before = codeBefore(sql, segments, at);
-  return sql[at] === '(' ? /\bin\s*$/i.test(before) : /\barray\s*$/i.test(before);
+  const at = last === -1 ? -1 : open[last]!;
+  if (at === -1) return false;
+  return wordBefore(sql, segments, at) === (sql[at] === '(' ? 'in' : 'array');
 }
 
-function codeBefore(sql: string, segments: readonly SqlSegment[], at: number): string {
-  let out = '';
-  for (const s of segments) {
-    if (s.from >= at) break;
-    out += s.kind === 'code' ? sql.slice(s.from, Math.min(s.to, at)) : ' ';
+/**
+ * The word just before `at` in lowercase, past whitespace, comments and
+ * strings (each counts as a space), or '' when something else stands there:
+ * what `/\bin\s*$/` finds at the end of the code before `at`, looked for from
+ * `at` backwards instead of over the whole prefix.
+ */
+function wordBefore(sql: string, segments: readonly SqlSegment[], at: number): string {
+  let i = at;
+  for (;;) {
+    const s = segmentAt(segments, i - 1);
+    if (i === 0 || !s) return '';
+    if (s.kind !== 'code') {
+      i = s.from;
+      continue;
+    }
+    if (/\s/.test(sql[i - 1]!)) {
+      i--;
+      continue;
+    }
+    break;
   }
-  return out;
+  // The word runs back to a non-word character or to the start of its code segment (what precedes a code segment
+  // is a string or comment, a space in the original's terms): either way \b holds.
+  const end = i;
+  const code = segmentAt(segments, end - 1)!;
+  while (i > code.from && /\w/.test(sql[i - 1]!)) i--;
+  return sql.slice(i, end).toLowerCase();
 }
 
 /**
