@@ -11,8 +11,13 @@ import type { PromRunner } from './runners.js';
  *   metrics(regex)               → metric names matching the regex
  *   query_result(expr)           → one option per series of an instant query: `name{labels} value timestamp`
  */
+const MAX_VARIABLE_QUERY = 10_000;
+
 export async function prometheusVariableOptions(query: string, vars: Map<string, VariableValue>, range: TimeRange, prom: PromRunner): Promise<string[]> {
   const q = interpolateVariables(query, vars, { datasource: 'prometheus', range }).text.trim();
+  // The patterns below are Grafana's, and quadratic on long text (a lazy (.+?) before \s*,); no real variable query
+  // comes near this length.
+  if (q.length > MAX_VARIABLE_QUERY) throw new Error(`a Prometheus variable query of ${q.length.toLocaleString('en-US')} characters: check runs those of at most ${MAX_VARIABLE_QUERY.toLocaleString('en-US')}`);
   const span = { start: range.from, end: range.to };
   let m: RegExpExecArray | null;
   if (/^label_names\(\s*\)$/.test(q)) return labelNames(prom.url, span);
