@@ -51,8 +51,8 @@ describe('PromQL syntax errors: line and column found once per text', () => {
 });
 
 describe('Grafana variables in PromQL', () => {
-  it('hostile: 100,000 unclosed ${a: (Grafana\'s regex ran to the end of the text for each: 42 s at 40,000)', () => {
-    const r = parsePromQL('${a:'.repeat(100_000));
+  it('hostile: 60,000 unclosed ${a: (Grafana\'s regex ran to the end of the text for each: 42 s at 40,000)', () => {
+    const r = parsePromQL('${a:'.repeat(60_000));
     expect(r.ok).toBe(false);
   });
 
@@ -159,14 +159,14 @@ describe('lint: overlapping panels', () => {
 });
 
 describe('import: queries without a refId', () => {
-  it('hostile: 5,000 queries with no refId get A, B, … as Grafana\'s ensureQueryIds gives them (1,000 took 6 s)', async () => {
-    const targets = [{ refId: 'B', expr: 'up' }, ...Array.from({ length: 5000 }, () => ({ expr: 'up' }))];
+  it('hostile: 3,000 queries with no refId get A, B, … as Grafana\'s ensureQueryIds gives them (1,000 took 6 s)', async () => {
+    const targets = [{ refId: 'B', expr: 'up' }, ...Array.from({ length: 3000 }, () => ({ expr: 'up' }))];
     const d = { uid: 'u', title: 't', schemaVersion: 39, panels: [{ id: 1, type: 'timeseries', title: 'p', gridPos: { x: 0, y: 0, w: 12, h: 8 }, datasource: { type: 'prometheus', uid: 'prom' }, targets }] };
     const r = await importDashboard(d, { datasources: [{ exportName: 'prom', type: 'prometheus', uid: 'prom' }] as never });
     expect(r.issues.filter((i) => i.code === 'import-internal')).toEqual([]);
     // B is taken, so the first query without one gets A; the rest get what compile would give them, so none is written.
     expect(r.code).toContain("promQuery({ datasource: prom, refId: 'A', expr: promql`up`");
-    expect(r.code.match(/promQuery\(/g)).toHaveLength(5001);
+    expect(r.code.match(/promQuery\(/g)).toHaveLength(3001);
   });
 });
 
