@@ -5,7 +5,7 @@
  * is replaced by a placeholder of the same length (so every offset stays right)
  * that parses where it stands.
  */
-import { nextIndexes, variableMatchAt, variableMatches, type VariableMatch } from '../variables/references.js';
+import { NextIndexes, variableMatchAt, variableMatches, type VariableMatch } from '../variables/references.js';
 import { skipString } from './errors.js';
 
 export interface GrafanaVariable {
@@ -26,7 +26,7 @@ export function maskVariables(expr: string): { masked: string; variables: Grafan
   const brackets: string[] = [];
   let masked = '';
   // Grafana's reference syntax (languages/variables/references.ts), matched in linear time.
-  const next = nextIndexes(expr);
+  const next = new NextIndexes(expr);
   let i = 0;
   while (i < expr.length) {
     const c = expr[i] ?? '';

@@ -70,14 +70,21 @@ export type VariableMatch = Array<string | undefined> & { 0: string; index: numb
  * attempt runs to the end of the text, 28 s for 40,000 of them), and query
  * text comes from the dashboards being checked.
  */
-export function* variableMatches(text: string): Generator<VariableMatch> {
-  const next = nextIndexes(text);
-  for (let i = 0; i < text.length; ) {
+export function variableMatches(text: string): VariableMatch[] {
+  const out: VariableMatch[] = [];
+  // Only `$` and `[[` can start a reference: jump between them (most text has neither).
+  let dollar = text.indexOf('$');
+  let bracket = text.indexOf('[[');
+  if (dollar === -1 && bracket === -1) return out;
+  const next = new NextIndexes(text);
+  for (;;) {
+    const i = dollar === -1 ? bracket : bracket === -1 ? dollar : Math.min(dollar, bracket);
+    if (i === -1) return out;
     const m = variableMatchAt(text, i, next);
-    if (m) {
-      yield m;
-      i += m[0].length;
-    } else i++;
+    const resume = m ? i + m[0].length : i + 1;
+    if (m) out.push(m);
+    if (dollar !== -1 && dollar < resume) dollar = text.indexOf('$', resume);
+    if (bracket !== -1 && bracket < resume) bracket = text.indexOf('[[', resume);
   }
 }
 
@@ -92,24 +99,37 @@ export function replaceVariableReferences(text: string, replace: (ref: VariableR
   return last === 0 ? text : out + text.slice(last);
 }
 
-/** Where the next `}`, and the next of `:`, `^` or `}`, are from an offset: `indexOf`, remembered while offsets grow. */
-export interface NextIndexes {
-  brace(from: number): number;
-  fieldEnd(from: number): number;
-}
+/**
+ * Where the next `}`, and the next of `:`, `^` or `}`, are from an offset:
+ * `indexOf`, each answer kept while later offsets have not passed it, so a
+ * scan whose offsets grow looks at each character a bounded number of times.
+ */
+export class NextIndexes {
+  private readonly text: string;
+  // Per character: the offset last asked from, and the answer (text.length: none); -1: not asked yet.
+  private readonly asked = [-1, -1, -1];
+  private readonly found = [-1, -1, -1];
 
-export function nextIndexes(text: string): NextIndexes {
-  const cache = new Map<string, { from: number; at: number }>();
-  // The first `c` at or after `from`, or text.length: the last answer stands while `from` has not passed it.
-  const find = (c: string, from: number): number => {
-    const hit = cache.get(c);
-    if (hit && hit.from <= from && from <= hit.at) return hit.at;
-    const at = text.indexOf(c, from);
-    const found = { from, at: at === -1 ? text.length : at };
-    cache.set(c, found);
-    return found.at;
-  };
-  return { brace: (from) => find('}', from), fieldEnd: (from) => Math.min(find(':', from), find('^', from), find('}', from)) };
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  brace(from: number): number {
+    return this.find(0, '}', from);
+  }
+
+  fieldEnd(from: number): number {
+    return Math.min(this.find(1, ':', from), this.find(2, '^', from), this.find(0, '}', from));
+  }
+
+  private find(k: number, c: string, from: number): number {
+    const asked = this.asked[k]!;
+    if (asked !== -1 && asked <= from && from <= this.found[k]!) return this.found[k]!;
+    const at = this.text.indexOf(c, from);
+    this.asked[k] = from;
+    this.found[k] = at === -1 ? this.text.length : at;
+    return this.found[k]!;
+  }
 }
 
 const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -131,7 +151,7 @@ function matchOf(groups: Array<string | undefined>, index: number): VariableMatc
  * `^` or `}`, a `${…}` format to the first `}`; where one stops short the
  * regex cannot match by backtracking either.
  */
-export function variableMatchAt(text: string, i: number, next: NextIndexes = nextIndexes(text)): VariableMatch | undefined {
+export function variableMatchAt(text: string, i: number, next: NextIndexes = new NextIndexes(text)): VariableMatch | undefined {
   const c = text.charCodeAt(i);
   if (c === 36 /* $ */) {
     const d = text.charCodeAt(i + 1);
