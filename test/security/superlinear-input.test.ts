@@ -327,5 +327,7 @@ describe('SQL: where a reference stands', () => {
     expect(unsafe(`SELECT 1 WHERE a IN (${"'x',$v,".repeat(40_000)}1)`)).toEqual([]);
     expect(unsafe('SELECT ' + '${v:sqlstring} '.repeat(40_000))).toEqual([]);
     expect(unsafe('SELECT ${v:sqlstring}${v:sqlstring}')).toHaveLength(1);
+    // Each reference looks at the word before its bracket: once per bracket, however long the space before it.
+    expect(unsafe(`SELECT 1 WHERE a IN${' '.repeat(200_000)}(${'$v,'.repeat(40_000)}1)`)).toEqual([]);
   });
 });

@@ -180,6 +180,8 @@ export function segmentAt(segments: readonly SqlSegment[], offset: number): SqlS
 interface Brackets {
   readonly at: number[];
   readonly open: number[];
+  /** wordBefore of each bracket asked about: references share their bracket, and the space before it may be long. */
+  readonly words: Map<number, string>;
 }
 
 const bracketsOf = new WeakMap<readonly SqlSegment[], Brackets>();
@@ -188,7 +190,7 @@ const bracketsOf = new WeakMap<readonly SqlSegment[], Brackets>();
 function brackets(sql: string, segments: readonly SqlSegment[]): Brackets {
   let b = bracketsOf.get(segments);
   if (b) return b;
-  b = { at: [], open: [] };
+  b = { at: [], open: [], words: new Map() };
   const stack: number[] = [];
   for (const s of segments) {
     if (s.kind !== 'code') continue;
@@ -218,7 +220,7 @@ export function withoutComments(sql: string, segments: readonly SqlSegment[] = l
  */
 export function inListAt(sql: string, segments: readonly SqlSegment[], offset: number): boolean {
   // The innermost bracket open before `offset`: the last change before it.
-  const { at: changes, open } = brackets(sql, segments);
+  const { at: changes, open, words } = brackets(sql, segments);
   let lo = 0;
   let hi = changes.length - 1;
   let last = -1;
@@ -231,7 +233,9 @@ export function inListAt(sql: string, segments: readonly SqlSegment[], offset: n
   }
   const at = last === -1 ? -1 : open[last]!;
   if (at === -1) return false;
-  return wordBefore(sql, segments, at) === (sql[at] === '(' ? 'in' : 'array');
+  let word = words.get(at);
+  if (word === undefined) words.set(at, (word = wordBefore(sql, segments, at)));
+  return word === (sql[at] === '(' ? 'in' : 'array');
 }
 
 /**
