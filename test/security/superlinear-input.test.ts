@@ -17,7 +17,8 @@ import { lineCol, maskVariables, parsePromQL } from '../../src/languages/promql/
 import { importDashboard } from '../../src/import/import.js';
 import { checkAlertingDocument } from '../../src/lint/alerting.js';
 import { lintDashboard } from '../../src/lint/dashboard/lint.js';
-import { inListAt, lexSql, type SqlSegment } from '../../src/languages/sql/lexer.js';
+import { inListAt, lexSql, segmentAt, type SqlSegment } from '../../src/languages/sql/lexer.js';
+import { lexPromQL } from '../../src/languages/promql/lexer.js';
 import { isPlainCssColor } from '../../src/preview/colors.js';
 import { textPanelHtml } from '../../src/preview/render/text.js';
 
@@ -329,5 +330,19 @@ describe('SQL: where a reference stands', () => {
     expect(unsafe('SELECT ${v:sqlstring}${v:sqlstring}')).toHaveLength(1);
     // Each reference looks at the word before its bracket: once per bracket, however long the space before it.
     expect(unsafe(`SELECT 1 WHERE a IN${' '.repeat(200_000)}(${'$v,'.repeat(40_000)}1)`)).toEqual([]);
+  });
+});
+
+describe('segment lookup by binary search', () => {
+  it('property: segmentAt finds what a scan finds, for SQL and PromQL segments', () => {
+    const text = fc.array(fc.constantFrom('a', ' ', '"', "'", '`', '\\', '#', '\n', '--', '/*', '*/', '$$', '{', '}', '=~', 'E'), { maxLength: 25 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const segments of [lexSql(t), lexPromQL(t)] as ReadonlyArray<ReadonlyArray<{ from: number; to: number }>>) {
+          for (let i = -1; i <= t.length + 1; i++) expect(segmentAt(segments, i)).toBe(segments.find((s) => i >= s.from && i < s.to));
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

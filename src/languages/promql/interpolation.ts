@@ -14,11 +14,12 @@
  * only variables a viewer cannot set freely are safe. See docs/interpolation.md.
  */
 import type { SqlReference, SqlVariableInfo } from '../sql/interpolation.js';
+import { segmentAt } from '../sql/lexer.js';
 import type { PromSegment } from './lexer.js';
 
 export function unsafePromqlReference(ref: SqlReference, v: SqlVariableInfo | undefined, segments: readonly PromSegment[]): string | undefined {
   if (v?.restricted) return undefined;
-  const segment = segments.find((s) => ref.start >= s.from && ref.start < s.to);
+  const segment = segmentAt(segments, ref.start);
   const format = ref.format?.split(':')[0];
   const fix = `make ${ref.name} a fixed list (a custom variable with allowCustomValue: false), or, if its values are plain words, write \${${ref.name}:percentencode}`;
   switch (segment?.kind ?? 'code') {

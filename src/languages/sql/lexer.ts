@@ -160,10 +160,11 @@ export function contextAt(segments: readonly SqlSegment[], offset: number): SqlC
 
 /**
  * The segment holding `offset`, by binary search (segments are in order and do
- * not overlap): the lint and the `sql` tag ask once per variable reference, and
- * a scan per reference made a query of 20,000 references quadratic.
+ * not overlap; SQL's and PromQL's alike): the lint and the tags ask once per
+ * variable reference, and a scan per reference made a query of 20,000
+ * references quadratic.
  */
-export function segmentAt(segments: readonly SqlSegment[], offset: number): SqlSegment | undefined {
+export function segmentAt<S extends { readonly from: number; readonly to: number }>(segments: readonly S[], offset: number): S | undefined {
   let lo = 0;
   let hi = segments.length - 1;
   while (lo <= hi) {
