@@ -19,6 +19,7 @@ import { queryTemplate } from './query-text.js';
 import { fieldsToRestore } from './verify.js';
 import { setOwn } from '../model/own.js';
 import { joinPath } from '../model/issue-path.js';
+import { trimRuns } from '../model/trim-runs.js';
 
 /** Fields the importer handles elsewhere, or noise (see diff/normalize.ts). */
 const HANDLED = new Set(['panels', 'templating', 'annotations', 'links', 'id', 'version', 'iteration', 'schemaVersion', 'style', 'gnetId', '__inputs', '__requires', '__elements']);
@@ -153,13 +154,7 @@ function unusedUid(base: string, taken: Set<string> | undefined): string {
 }
 
 function slugOf(s: string): string {
-  // Dashes trimmed by a loop: /^-+|-+$/ tries every dash of a long run as a start (quadratic).
-  const dashed = s.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
-  let start = 0;
-  let end = dashed.length;
-  while (start < end && dashed[start] === '-') start++;
-  while (end > start && dashed[end - 1] === '-') end--;
-  return dashed.slice(start, end).slice(0, 40);
+  return trimRuns(s.toLowerCase().replace(/[^a-z0-9_-]+/g, '-'), '-').slice(0, 40);
 }
 
 const TIMEPICKER_DEPRECATED = new Set(['collapse', 'enable', 'notice', 'now', 'status', 'type', 'time_options']);

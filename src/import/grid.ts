@@ -39,13 +39,18 @@ export const COMPACTION_BUDGET = 2_000_000;
 
 const SPENT = Symbol('compaction budget spent');
 
-/** `collides`, counted: throws SPENT on the test past `budget`. */
-function budgeted(budget: number): typeof collides {
+/** `run` with a `collides` counted against `budget`; undefined once the budget is spent. */
+function withinBudget<T>(budget: number, run: (hits: typeof collides) => T): T | undefined {
   let left = budget;
-  return (a, b) => {
-    if (--left < 0) throw SPENT;
-    return collides(a, b);
-  };
+  try {
+    return run((a, b) => {
+      if (--left < 0) throw SPENT;
+      return collides(a, b);
+    });
+  } catch (err) {
+    if (err === SPENT) return undefined;
+    throw err;
+  }
 }
 
 /**
@@ -54,12 +59,7 @@ function budgeted(budget: number): typeof collides {
  * `budget` collision tests.
  */
 export function compactVertically(items: readonly GridItem[], budget = COMPACTION_BUDGET): GridItem[] | undefined {
-  try {
-    return compact(items, budgeted(budget));
-  } catch (err) {
-    if (err === SPENT) return undefined;
-    throw err;
-  }
+  return withinBudget(budget, (hits) => compact(items, hits));
 }
 
 function compact(items: readonly GridItem[], hits: typeof collides): GridItem[] {
@@ -159,12 +159,7 @@ function refusals(items: ReadonlyArray<GridItem | undefined>, hits: typeof colli
  * tests, and the dashboard is returned as it is.
  */
 export function grafanaGrid(d: JsonObject, budget = COMPACTION_BUDGET): { dashboard: JsonObject; moved: GridMove[]; tooCostly?: true } {
-  try {
-    return compactGrid(d, budgeted(budget));
-  } catch (err) {
-    if (err === SPENT) return { dashboard: d, moved: [], tooCostly: true };
-    throw err;
-  }
+  return withinBudget(budget, (hits) => compactGrid(d, hits)) ?? { dashboard: d, moved: [], tooCostly: true };
 }
 
 function compactGrid(d: JsonObject, hits: typeof collides): { dashboard: JsonObject; moved: GridMove[] } {

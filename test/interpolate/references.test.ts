@@ -6,11 +6,17 @@ import { findVariableReferences } from '../../src/check/interpolate/index.js';
 import {
   referenceFromMatch,
   replaceVariableReferences,
-  VARIABLE_REGEX_SOURCE,
   variableMatchAt,
   variableMatches,
-  variableRegex,
 } from '../../src/languages/variables/references.js';
+
+/**
+ * Grafana's own pattern, the oracle the scanner is checked against:
+ * public/app/features/variables/utils.ts `variableRegex`, identical to
+ * @grafana/scenes VARIABLE_REGEX.
+ */
+const VARIABLE_REGEX_SOURCE = String.raw`\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^\}]+))?(?::([^\}]+))?\}`;
+const variableRegex = () => new RegExp(VARIABLE_REGEX_SOURCE, 'g');
 
 const names = (text: string) => findVariableReferences(text).map((r) => r.name);
 

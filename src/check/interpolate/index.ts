@@ -6,8 +6,6 @@
 export type { BuiltinValue, ScopedVar, TargetDatasource, TimeRange, VariableValue } from './types.js';
 export {
   findVariableReferences,
-  variableRegex,
-  VARIABLE_REGEX_SOURCE,
   type ReferenceSyntax,
   type VariableReference,
 } from '../../languages/variables/references.js';

@@ -25,6 +25,8 @@ import {
   rfc3339Nano,
 } from './go-time.js';
 import type { TimeRange } from './types.js';
+import { isWordCode } from '../../languages/variables/references.js';
+import { trimRuns } from '../../model/trim-runs.js';
 
 export interface PostgresMacroContext {
   range: TimeRange;
@@ -60,11 +62,10 @@ export interface PostgresMacroResult {
  */
 export function macroMatches(text: string): Array<{ match: string; name: string; args: string; index: number }> {
   const out: Array<{ match: string; name: string; args: string; index: number }> = [];
-  const isName = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
   let close = -1;
   for (let i = text.indexOf('$'); i !== -1; ) {
     let end = i + 1;
-    while (end < text.length && isName(text.charCodeAt(end))) end++;
+    while (end < text.length && isWordCode(text.charCodeAt(end))) end++;
     if (end === i + 1 || text[end] !== '(') {
       i = text.indexOf('$', i + 1);
       continue;
@@ -77,14 +78,6 @@ export function macroMatches(text: string): Array<{ match: string; name: string;
   return out;
 }
 
-/** `s` without the runs of `c` at its ends (a loop: /^c+|c+$/ is quadratic on a long run inside the text). */
-function trimRuns(s: string, c: string): string {
-  let start = 0;
-  let end = s.length;
-  while (start < end && s[start] === c) start++;
-  while (end > start && s[end - 1] === c) end--;
-  return s.slice(start, end);
-}
 
 /** sqleng.Interpolate: global substitutions shared by the SQL data sources. */
 export function interpolateSqlGlobals(sql: string, range: TimeRange, intervalMs: number): string {

@@ -55,7 +55,8 @@ export async function resolveVariables(dashboard: Obj, range: TimeRange, interva
       status = r.status;
       message = r.message;
     } else if (type === 'custom') {
-      opts = customOptions(interpolateVariables(String(v.query ?? ''), values, { datasource: 'other', range }).text);
+      // CustomVariable.getValueOptions: split at `,` not escaped as `\,`; `text : value` pairs.
+      opts = parseCustomQuery(interpolateVariables(String(v.query ?? ''), values, { datasource: 'other', range }).text);
     } else if (type === 'interval') {
       const selected = intervalValue(v, range);
       values.set(name, { ...base, value: selected.value, text: selected.text });
@@ -202,10 +203,6 @@ export function sortVariableValues(options: VariableOption[], sort: number): Var
   return sort % 2 === 0 ? [...out].reverse() : out;
 }
 
-/** CustomVariable.getValueOptions: split at `,` not escaped as `\,`; `text : value` pairs. */
-export function customOptions(query: string): VariableOption[] {
-  return parseCustomQuery(query);
-}
 
 /**
  * Interval variables: the options are the query's comma-separated intervals; a saved

@@ -154,10 +154,6 @@ function quoted(sql: string, open: number, q: string, kind: Literal['kind'], for
   return { kind, form, end: sql.length, closed: false };
 }
 
-export function contextAt(segments: readonly SqlSegment[], offset: number): SqlContext {
-  return segmentAt(segments, offset)?.kind ?? 'code';
-}
-
 /**
  * The segment holding `offset`, by binary search (segments are in order and do
  * not overlap; SQL's and PromQL's alike): the lint and the tags ask once per

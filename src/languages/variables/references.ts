@@ -10,14 +10,11 @@
  * Consequences kept on purpose: `$__timeFilter(t)` is a reference named `__timeFilter`;
  * `$1` is a reference named `1`; an unclosed `${x` is no reference at all; a format
  * after `${...:` may hold further `:`-separated arguments (`${__from:date:YYYY-MM}`).
+ *
+ * dashcode matches it with a scanner (`variableMatches`), not the regex, which is
+ * quadratic on unclosed references; test/interpolate/references.test.ts checks
+ * the scanner against the regex itself.
  */
-
-export const VARIABLE_REGEX_SOURCE = String.raw`\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^\}]+))?(?::([^\}]+))?\}`;
-
-/** A fresh global instance (a shared /g regex carries lastIndex between callers). */
-export function variableRegex(): RegExp {
-  return new RegExp(VARIABLE_REGEX_SOURCE, 'g');
-}
 
 export type ReferenceSyntax = '$var' | '${var}' | '[[var]]';
 
@@ -132,11 +129,12 @@ export class NextIndexes {
   }
 }
 
-const isWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** `\w` without a regex: ASCII letters, digits and `_`. */
+export const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 function wordEnd(text: string, from: number): number {
   let i = from;
-  while (i < text.length && isWord(text.charCodeAt(i))) i++;
+  while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
   return i;
 }
 
@@ -155,7 +153,7 @@ export function variableMatchAt(text: string, i: number, next: NextIndexes = new
   const c = text.charCodeAt(i);
   if (c === 36 /* $ */) {
     const d = text.charCodeAt(i + 1);
-    if (isWord(d)) {
+    if (isWordCode(d)) {
       const end = wordEnd(text, i + 1);
       return matchOf([text.slice(i, end), text.slice(i + 1, end), undefined, undefined, undefined, undefined, undefined], i);
     }
