@@ -47,6 +47,8 @@ export interface CliCase {
 const EDITED_DASHBOARD = 'dashboards/kv-cache.ts';
 /** A dashboard without SQL queries (PromQL only): checking it must never start PGlite. */
 const NO_SQL_DASHBOARD = 'generated/kv-cache-dashboard.json';
+/** The folder the `db init` row creates, removed before every run. */
+const NEW_PGLITE_DIR = 'bench-pglite';
 
 export const CLI_CASES: CliCase[] = [
   { name: '--help', args: ['--help'], targetRatio: 1.5 },
@@ -66,6 +68,14 @@ export const CLI_CASES: CliCase[] = [
   // A dashboard with no SQL query must never start PGlite (issue 15).
   { name: 'check, no SQL', args: ['check', NO_SQL_DASHBOARD], okCodes: [0, 1], targetRatio: 3, rss: true, note: 'PGlite must not start' },
   { name: 'import', args: ['import', NO_SQL_DASHBOARD, '-o', '-'], targetMs: 1000, note: 'one dashboard, printed' },
+  // Not a row of issue 15's table: a new --pglite folder, written from the start-up snapshot rather than by initdb.
+  {
+    name: 'db init, new folder',
+    args: ['db', 'init', '--pglite', NEW_PGLITE_DIR],
+    rss: true,
+    note: 'a new PGlite folder, migrated',
+    prepare: (dir) => rmSync(path.join(dir, NEW_PGLITE_DIR), { recursive: true, force: true }),
+  },
 ];
 
 export interface CliTiming {

@@ -21,7 +21,7 @@ import { parseOptions } from './options.js';
 export interface DatabaseChoice {
   server?: ServerTarget;
   pgliteDir?: string;
-  /** In-memory PGlite: where its start-up snapshots are kept (see openPglite). */
+  /** PGlite: where the start-up snapshots are kept, for in-memory starts and new `--pglite` folders (see openPglite). */
   snapshotDir?: string;
 }
 
@@ -42,9 +42,10 @@ const PG_SELECTORS = ['PGHOST', 'PGHOSTADDR', 'PGPORT', 'PGDATABASE', 'PGSERVICE
 
 export function chooseDatabase(values: { 'database-url'?: string; pglite?: string; data?: string }, io: Io): DatabaseChoice {
   if (values['database-url']) return { server: urlTarget(values['database-url'], '--database-url') };
-  if (values.pglite) return { pgliteDir: path.resolve(io.cwd, values.pglite) };
   const snapshotDir = cacheDir(io.cwd);
   const inMemory = snapshotDir === undefined ? {} : { snapshotDir };
+  // A new --pglite folder is written from the start-up snapshot too, instead of by initdb (db/pglite-data-dir.ts).
+  if (values.pglite) return { pgliteDir: path.resolve(io.cwd, values.pglite), ...inMemory };
   if (values.data !== undefined) return inMemory;
   if (io.env.DATABASE_URL) return { server: urlTarget(io.env.DATABASE_URL, 'DATABASE_URL') };
   if (PG_SELECTORS.some((k) => io.env[k])) return { server: envTarget(io.env) };

@@ -36,10 +36,23 @@ export function tarEntries(tar: Uint8Array): TarEntry[] {
       throw new Error(`not a PGlite snapshot: unexpected tar entry at byte ${offset}`);
     }
     offset += 512;
+    if (name && !safeName(name)) throw new Error(`not a PGlite snapshot: unsafe entry name ${JSON.stringify(name)} at byte ${offset - 512}`);
     if (name) out.push({ name, directory: type === '5', data: tar.subarray(offset, offset + size) });
     offset += Math.ceil(size / 512) * 512;
   }
   throw new Error('not a PGlite snapshot: the tar archive is truncated');
+}
+
+/**
+ * A name that stays inside the data directory wherever it is written (an
+ * in-memory file system, or a folder on disk: pglite-data-dir.ts): relative
+ * segments only, none empty, `.` or `..`, no backslash or NUL. The snapshot is
+ * dashcode's own cache file, but a file on disk is not trusted to be what it
+ * was.
+ */
+function safeName(name: string): boolean {
+  if (/[\\\0]/.test(name)) return false;
+  return name.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
 }
 
 interface EmscriptenFs {

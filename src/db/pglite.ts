@@ -8,15 +8,17 @@ import { writeFileAtomic } from '../files/atomic.js';
 import { guard, transactionEngine, type Connection, type SqlEngine, type SqlResult } from './engine.js';
 import { PARSERS, prepareParams } from './values.js';
 import { fromSnapshotOptions } from './pglite-tar.js';
+import { isMissingOrEmpty, writeDataDir } from './pglite-data-dir.js';
 
 export interface PgliteOptions {
   /**
-   * A directory for a snapshot of a freshly initialised cluster (in-memory
-   * databases only). A new in-memory PGlite runs initdb, about 1.5 s of a
-   * 2.2 s start; loading the snapshot instead takes about 0.5 s. The first
-   * open writes it (40 MB, once per PGlite version); a snapshot that fails to
-   * load is deleted and the open falls back to initdb. Without it, nothing is
-   * read or written.
+   * A directory for a snapshot of a freshly initialised cluster. A new
+   * in-memory PGlite runs initdb, about 1.5 s of a 2.2 s start; loading the
+   * snapshot instead takes about 0.5 s. A new data directory (`dataDir`
+   * missing or empty) is written from it too (pglite-data-dir.ts) rather than
+   * by initdb. The first open writes it (40 MB, once per PGlite version); a
+   * snapshot that fails to load is deleted and the open falls back to initdb.
+   * Without it, nothing is read or written.
    */
   snapshotDir?: string;
 }
@@ -38,6 +40,7 @@ export async function openPglite(dataDir?: string, options: PgliteOptions & { pr
   if (dataDir !== undefined) {
     const release = await lockDataDir(dataDir);
     try {
+      if (options.snapshotDir !== undefined) await seedDataDir(dataDir, options.snapshotDir);
       return wrap(await createPglite({ dataDir }), release);
     } catch (err) {
       await release();
@@ -100,6 +103,26 @@ async function createPglite(extra: PGliteOptions): Promise<PGlite> {
   // 1 MB WAL segments instead of 16 MB (initdb only): a snapshot holds a few segments, and every
   // start copies the snapshot into memory, so this keeps ~15 MB out of each one.
   return guard('', () => PGlite.create({ parsers: PARSERS, postgresqlconf: ['shared_buffers=4MB'], initDbStartParams: ['--wal-segsize=1'], ...extra }));
+}
+
+/**
+ * A missing or empty `dataDir` gets the files of the pristine snapshot in
+ * `snapshotDir` (made first when it is not there), so PGlite resumes a cluster
+ * instead of running initdb on the folder. Whatever goes wrong leaves the
+ * folder as it was, and the open to initdb; a snapshot that is not one is
+ * deleted, to be made again.
+ */
+async function seedDataDir(dataDir: string, snapshotDir: string): Promise<void> {
+  if (!isMissingOrEmpty(dataDir)) return;
+  const pristine = path.join(snapshotDir, `pglite-${pgliteVersion()}.tar`);
+  if (!existsSync(pristine)) await (await openFromSnapshot(pristine, createPglite)).close();
+  const tar = await readFile(pristine).catch(() => undefined);
+  if (!tar) return;
+  try {
+    writeDataDir(dataDir, bytesOf(tar));
+  } catch (err) {
+    if (err instanceof Error && err.message.startsWith('not a PGlite snapshot')) await rm(pristine, { force: true });
+  }
 }
 
 /** The cached snapshot an in-memory open would load, if it may be cached at all. */

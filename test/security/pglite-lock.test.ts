@@ -1,4 +1,9 @@
-/** A PGlite data directory is used by one process at a time (issue 12 item 7). */
+/**
+ * A PGlite data directory is used by one process at a time (issue 12 item 7).
+ * The first test's folder is written from the start-up snapshot, as the CLI
+ * writes one; the second runs initdb on the folder (no snapshot given), so
+ * that path stays covered.
+ */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,11 +11,13 @@ import { describe, expect, it } from 'vitest';
 import { openPglite, PgliteLockedError } from '../../src/db/pglite.js';
 import { run } from '../../src/cli/run.js';
 import { captureIo } from '../support/temp-project.js';
+import { cacheDir } from '../../src/cli/cache-dir.js';
+import { repoRoot } from '../support/shared.js';
 
 describe('the PGlite data directory lock', () => {
   it('refuses a second opener clearly while the first holds it, and frees it on close', async () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'dashcode-lock-')), 'db');
-    const first = await openPglite(dir);
+    const first = await openPglite(dir, { snapshotDir: cacheDir(repoRoot) });
     await first.exec('CREATE TABLE t (x int); INSERT INTO t VALUES (1)');
     const second = await openPglite(dir).catch((e: unknown) => e);
     expect(second).toBeInstanceOf(PgliteLockedError);

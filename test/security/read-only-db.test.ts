@@ -16,7 +16,9 @@ import type { SqlEngine } from '../../src/db/engine.js';
 import { openPglite, pgliteVersion } from '../../src/db/pglite.js';
 import { openIsolatedInMemory } from '../../src/db/pglite-isolated.js';
 import { openPostgres } from '../../src/db/postgres.js';
-import { openTestPglite, pgliteDirFromSnapshot } from '../support/pglite.js';
+import { openTestPglite } from '../support/pglite.js';
+import { cacheDir } from '../../src/cli/cache-dir.js';
+import { repoRoot } from '../support/shared.js';
 import { linkCheckoutCache } from '../support/test-cache.js';
 import { POSTGRES_HOW, service } from '../support/services.js';
 
@@ -123,8 +125,8 @@ describe('a query past the timeout on PGlite', () => {
 
   async function persisted(): Promise<QueryDatabase> {
     const dir = path.join(tmp, 'pgdata');
-    await pgliteDirFromSnapshot(dir); // what initdb writes, without initdb's ~10 s on a node file system
-    const seed = await openPglite(dir);
+    // Written from the pristine start-up snapshot, as `dashcode db init` writes a new folder: no initdb here.
+    const seed = await openPglite(dir, { snapshotDir: cacheDir(repoRoot) });
     await seed.exec('CREATE TABLE victim (x int); INSERT INTO victim SELECT generate_series(1, 5)');
     await seed.close();
     const db = queryDatabase({ 'query-timeout': TIMEOUT_S, pglite: dir }, io(tmp), { data: 'config', check: {} });
