@@ -47,8 +47,8 @@ export interface CliCase {
 const EDITED_DASHBOARD = 'dashboards/kv-cache.ts';
 /** A dashboard without SQL queries (PromQL only): checking it must never start PGlite. */
 const NO_SQL_DASHBOARD = 'generated/kv-cache-dashboard.json';
-/** The folder the `db init` row creates, removed before every run. */
-const NEW_PGLITE_DIR = 'bench-pglite';
+/** The folder the `db init` row creates, removed before every run: beside the project copy, so no other row sees it. */
+const NEW_PGLITE_DIR = '../bench-pglite';
 
 export const CLI_CASES: CliCase[] = [
   { name: '--help', args: ['--help'], targetRatio: 1.5 },

@@ -11,8 +11,12 @@
 // Exactness: the fingerprint covers every file under the project root (any
 // of them could be imported or read by a dashboard: a CSV, a markdown text),
 // package-lock.json (dependency versions) among them, and dashcode's own
-// version; only node_modules, .git, dot-folders, dist and the output folder
-// are skipped. Anything else that
+// version; only node_modules, .git, dot-folders, dist, the output folder and
+// database folders are skipped. A database folder is a PostgreSQL data
+// directory (a PG_VERSION file of its own: `dashcode db --pglite DIR`), whose
+// files no dashboard reads and which change on every write to the database:
+// hashing them made each build after a `db load-csv` read the whole database
+// (30 MB for an empty one). Anything else that
 // differs, a generated file edited by hand included, misses the cache and runs
 // the full build. Dashboards that read environment variables while loading are
 // not covered: use --no-cache for those.
@@ -37,7 +41,7 @@ export async function scanInputs(root, outDir, known = undefined) {
   const skip = (rel, name) => SKIP_DIRS.has(name) || name.startsWith('.') || rel === outDir;
   const trustedBefore = (known?.scannedAt ?? 0) - 2000;
   // Folders unchanged since the last scan are listed from it (their mtime says so; racily clean ones are read).
-  const { files, folders } = walkFilesSyncKnown(root, skip, known?.folders, trustedBefore);
+  const { files, folders } = walkFilesSyncKnown(root, skip, known?.folders, trustedBefore, isDatabaseFolder);
   // Hundreds of files on every run, so the plain loop: no path.join (its normalising is most of a stat's cost here).
   const prefix = root.endsWith(path.sep) ? root : root + path.sep;
   const knownFiles = known?.files ?? {};
@@ -51,6 +55,11 @@ export async function scanInputs(root, outDir, known = undefined) {
     hash.update(`${f}\0${k[2]}\0`);
   }
   return { digest: hash.digest('hex'), files: out, folders, scannedAt };
+}
+
+/** A PostgreSQL (or PGlite) data directory, known by the PG_VERSION file initdb writes at its top. */
+function isDatabaseFolder(listing) {
+  return listing.some(([name, isDir]) => name === 'PG_VERSION' && isDir === 0);
 }
 
 export function hashText(text) {

@@ -9,4 +9,5 @@ export function walkFilesSyncKnown(
   skipDir: (rel: string, name: string) => boolean,
   known?: Record<string, [number, Array<[string, 0 | 1]>]>,
   trustedBefore?: number,
+  skipContents?: (listing: Array<[string, 0 | 1]>) => boolean,
 ): { files: string[]; folders: Record<string, [number, Array<[string, 0 | 1]>]> };

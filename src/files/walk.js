@@ -64,9 +64,11 @@ export async function walkFiles(dir, skipDir = () => false, onError = undefined)
  * `trustedBefore` (ms), is listed from the record instead of read (a folder's
  * mtime changes whenever an entry is added, removed or renamed in it).
  * Returns the files and the record for the next walk: per folder (`''` for
- * `dir`), its mtime and `[name, 1 for a folder | 0 for a file]`.
+ * `dir`), its mtime and `[name, 1 for a folder | 0 for a file]`. A sub-folder
+ * for which `skipContents(listing)` is true is recorded but neither its files
+ * nor its sub-folders are: what it is shows only in its own listing.
  */
-export function walkFilesSyncKnown(dir, skipDir, known = {}, trustedBefore = 0) {
+export function walkFilesSyncKnown(dir, skipDir, known = {}, trustedBefore = 0, skipContents = () => false) {
   const out = [];
   const folders = {};
   const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
@@ -81,6 +83,7 @@ export function walkFilesSyncKnown(dir, skipDir, known = {}, trustedBefore = 0) 
         ? k[1]
         : readdirSync(abs, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [[e.name, 1]] : e.isFile() ? [[e.name, 0]] : []));
     folders[rel] = [mtime, listing];
+    if (rel !== '' && skipContents(listing)) return;
     for (const [name, isDir] of listing) {
       const child = rel ? `${rel}/${name}` : name;
       if (!isDir) out.push(child);

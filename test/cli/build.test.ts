@@ -136,6 +136,24 @@ describe('the build cache', () => {
     expect(io.out).toContain('stale    generated/one.json');
   });
 
+  it('a database folder in the project (a PGlite or PostgreSQL data directory) is not an input: writes to it keep the cache', async () => {
+    const dir = tempProject({
+      'datasources/index.ts': DATASOURCES,
+      'dashboards/one.ts': dashboardModule('one', 'Runs'),
+      'metrics-db/PG_VERSION': '18\n',
+      'metrics-db/base/5/1259': 'pages',
+      'data/notes.txt': 'read by nobody, but any file could be',
+    });
+    expect(await run(['build'], captureIo(dir))).toBe(0);
+    const { tryCachedBuild } = await import('../../src/cli/fast-path.js');
+    writeFileSync(path.join(dir, 'metrics-db/base/5/1259'), 'other pages');
+    writeFileSync(path.join(dir, 'metrics-db/base/5/2608'), 'a new relation');
+    expect(await tryCachedBuild(['build', '--check'], captureIo(dir))).toBe(0);
+    // Any other file still counts: a folder is skipped only for a PG_VERSION file of its own.
+    writeFileSync(path.join(dir, 'data/notes.txt'), 'changed');
+    expect(await tryCachedBuild(['build', '--check'], captureIo(dir))).toBeUndefined();
+  });
+
   it('misses when a generated file was edited by hand, so --check stays exact', async () => {
     const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/one.ts': dashboardModule('one', 'Runs') });
     await run(['build'], captureIo(dir));
