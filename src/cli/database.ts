@@ -97,7 +97,8 @@ async function connectErrors<T>(choice: DatabaseChoice, open: () => Promise<T>):
   } catch (err) {
     if (err instanceof db.SqlError && err.kind !== 'query') {
       const why = { connect: 'cannot connect', auth: 'the server refused the login', 'no-database': 'the database does not exist' }[err.kind];
-      throw new DatabaseConnectError(`${describeChoice(choice)}: ${why} (${redactSecrets(err.message, choice.server?.secrets)})`);
+      const hint = choice.pgliteDir && err.kind === 'no-database' ? `: make one with \`dashcode db init --pglite ${choice.pgliteDir}\`` : '';
+      throw new DatabaseConnectError(`${describeChoice(choice)}: ${why} (${redactSecrets(err.message, choice.server?.secrets)}${hint})`);
     }
     if (err instanceof db.PgliteLockedError) throw new DatabaseConnectError(err.message);
     throw err;

@@ -32,6 +32,10 @@ type Reply = { ready: true } | { failed: WireError } | { id: number; started: tr
 
 /** Opens `from` in a worker thread (starting it now, so a database that cannot be opened fails here). */
 export async function openIsolatedPglite(from: { file: string } | { dump: Uint8Array } | { dataDir: string }, options: ReadOnlyOptions = {}): Promise<IsolatedPglite> {
+  // Read-only: a folder without a cluster would become a new database (initdb), a write nobody asked for.
+  if ('dataDir' in from && !existsSync(path.join(from.dataDir, 'PG_VERSION'))) {
+    throw new SqlError('no PostgreSQL data directory there', { kind: 'no-database' });
+  }
   const release = 'dataDir' in from ? await lockPgliteDir(from.dataDir) : undefined;
   const timeoutMs = options.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   const data: WorkerData = { from, options };

@@ -6,7 +6,7 @@
  * finding that says how to declare one, a declared schema and fixtures are
  * what check queries, and PGlite only starts for a dashboard with SQL.
  */
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +100,34 @@ describe('check on a project that declares its schema and fixtures (check.postgr
     expect(r.out).toMatch(/db\/fixtures\/orders\.csv:3:25: invalid UTF-8 \(byte 0xff\)/);
     const nul = project({ ...files, 'db/fixtures/orders.csv': 'id,at,amount,note\n1,2026-01-01 10:00:00,1,a\0b\n', 'd.json': sqlDashboard('SELECT 1 AS value') });
     expect((await check(nul, ['d.json'])).out).toMatch(/db\/fixtures\/orders\.csv:2:26: a NUL byte/);
+  }, 180_000);
+});
+
+describe('a --pglite folder that holds no database', () => {
+  // check never writes: a mistyped folder used to become a new database (initdb, ~5 s), every query then failing.
+  it('check and preview refuse it, name it, say how to make one, and create nothing; db init makes it', async () => {
+    const dir = project({ 'd.json': sqlDashboard('SELECT 1 AS value') });
+    const missing = path.join(dir, 'metrcs-db');
+    const empty = path.join(dir, 'empty-db');
+    mkdirSync(empty);
+    for (const folder of [missing, empty]) {
+      const r = await check(dir, ['d.json', '--pglite', folder]);
+      expect(r.code).toBe(1);
+      expect(r.out).toContain(`PGlite in ${folder}: the database does not exist (no PostgreSQL data directory there: make one with \`dashcode db init --pglite ${folder}\`)`);
+      expect(r.out + r.err).not.toMatch(/internal error|\n\s+at /);
+      // preview draws the error on the panel, as it does any query error.
+      const io = captureIo(dir);
+      io.env = {};
+      expect(await run(['preview', 'd.json', '--pglite', folder, '--out', path.join(dir, 'preview')], io)).toBe(1);
+      expect(io.out).toContain('1 with query errors');
+      expect(readFileSync(path.join(dir, 'preview', 'd.html'), 'utf8')).toContain(`PGlite in ${folder}: the database does not exist`);
+    }
+    expect(existsSync(missing)).toBe(false);
+    expect(readdirSync(empty)).toEqual([]);
+    expect(existsSync(`${missing}.lock`) || existsSync(`${empty}.lock`)).toBe(false);
+    const init = captureIo(dir);
+    expect(await run(['db', 'init', '--pglite', missing], init)).toBe(0);
+    expect((await check(dir, ['d.json', '--pglite', missing])).code).toBe(0);
   }, 180_000);
 });
 
