@@ -27,7 +27,8 @@ export function isMissingOrEmpty(dataDir: string): boolean {
  * snapshot (`not a PGlite snapshot: …`), or a failed write, leaves nothing
  * behind. Folders are private (0700) and files 0600, as initdb makes them.
  */
-export function writeDataDir(dataDir: string, tar: Uint8Array): boolean {
+export function writeDataDir(folder: string, tar: Uint8Array): boolean {
+  const dataDir = path.resolve(folder); // `db/` would put the temporary folder inside the target
   if (!isMissingOrEmpty(dataDir)) return false;
   const entries = tarEntries(tar);
   if (!entries.some((e) => e.name === 'PG_VERSION' && !e.directory)) throw new Error('not a PGlite snapshot: it holds no PG_VERSION');

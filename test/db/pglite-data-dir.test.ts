@@ -65,6 +65,13 @@ describe('a new PGlite data directory', () => {
     }
   });
 
+  it('a folder named with a trailing slash is written in place, with no temporary folder left inside or beside it', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'dashcode-seed-'));
+    expect(writeDataDir(`${path.join(root, 'db')}/`, tarOf([{ name: 'PG_VERSION', data: '18\n' }, { name: 'base', directory: true }]))).toBe(true);
+    expect(readdirSync(root)).toEqual(['db']);
+    expect(readdirSync(path.join(root, 'db')).sort()).toEqual(['PG_VERSION', 'base']);
+  });
+
   it('a folder that holds other files is left to PGlite, never filled or replaced', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'dashcode-seed-'));
     const dataDir = path.join(root, 'pglite');
