@@ -57,7 +57,7 @@ export async function scanInputs(root, outDir, known = undefined) {
   return { digest: hash.digest('hex'), files: out, folders, scannedAt };
 }
 
-/** A PostgreSQL (or PGlite) data directory, known by the PG_VERSION file initdb writes at its top. */
+/** A PostgreSQL (or PGlite) data directory, known by the PG_VERSION file initdb writes at its top (plain JS: db/pglite-data-dir.ts's holdsCluster, from a listing). */
 function isDatabaseFolder(listing) {
   return listing.some(([name, isDir]) => name === 'PG_VERSION' && isDir === 0);
 }

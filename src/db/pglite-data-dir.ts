@@ -7,7 +7,15 @@
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { tarEntries } from './pglite-tar.js';
+import { NotASnapshotError, tarEntries } from './pglite-tar.js';
+
+/** What initdb writes at the top of a data directory: a folder holding it holds a cluster. */
+const CLUSTER_MARKER = 'PG_VERSION';
+
+/** Whether `dataDir` holds a PostgreSQL cluster (a data directory initdb or a snapshot wrote). */
+export function holdsCluster(dataDir: string): boolean {
+  return existsSync(path.join(dataDir, CLUSTER_MARKER));
+}
 
 /** Whether `dataDir` may be written from a snapshot: it does not exist, or is an empty folder. */
 export function isMissingOrEmpty(dataDir: string): boolean {
@@ -31,7 +39,7 @@ export function writeDataDir(folder: string, tar: Uint8Array): boolean {
   const dataDir = path.resolve(folder); // `db/` would put the temporary folder inside the target
   if (!isMissingOrEmpty(dataDir)) return false;
   const entries = tarEntries(tar);
-  if (!entries.some((e) => e.name === 'PG_VERSION' && !e.directory)) throw new Error('not a PGlite snapshot: it holds no PG_VERSION');
+  if (!entries.some((e) => e.name === CLUSTER_MARKER && !e.directory)) throw new NotASnapshotError(`it holds no ${CLUSTER_MARKER}`);
   const tmp = `${dataDir}.new-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
   try {

@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { BUNDLE } from '../files/ts-loader.js';
 import { SqlError } from './errors.js';
+import { holdsCluster } from './pglite-data-dir.js';
 import { forgetDump, inMemorySource, lockPgliteDir, type PgliteOptions, type PreparedDatabase } from './pglite.js';
 import type { WireError, WorkerData } from './pglite-worker.js';
 import { DEFAULT_QUERY_TIMEOUT_MS, type ReadOnlyOptions, type ReadOnlyResult } from './read-only.js';
@@ -33,7 +34,7 @@ type Reply = { ready: true } | { failed: WireError } | { id: number; started: tr
 /** Opens `from` in a worker thread (starting it now, so a database that cannot be opened fails here). */
 export async function openIsolatedPglite(from: { file: string } | { dump: Uint8Array } | { dataDir: string }, options: ReadOnlyOptions = {}): Promise<IsolatedPglite> {
   // Read-only: a folder without a cluster would become a new database (initdb), a write nobody asked for.
-  if ('dataDir' in from && !existsSync(path.join(from.dataDir, 'PG_VERSION'))) {
+  if ('dataDir' in from && !holdsCluster(from.dataDir)) {
     throw new SqlError('no PostgreSQL data directory there', { kind: 'no-database' });
   }
   const release = 'dataDir' in from ? await lockPgliteDir(from.dataDir) : undefined;

@@ -15,6 +15,14 @@ export interface TarEntry {
   data: Uint8Array;
 }
 
+/** A file that is not a snapshot PGlite's dumpDataDir wrote: its message says `not a PGlite snapshot: <why>`. */
+export class NotASnapshotError extends Error {
+  override readonly name = 'NotASnapshotError';
+  constructor(why: string) {
+    super(`not a PGlite snapshot: ${why}`);
+  }
+}
+
 /** The entries of a ustar archive (what PGlite's dumpDataDir writes); throws on anything else. */
 export function tarEntries(tar: Uint8Array): TarEntry[] {
   const out: TarEntry[] = [];
@@ -33,14 +41,14 @@ export function tarEntries(tar: Uint8Array): TarEntry[] {
     const size = parseInt(field(header, 124, 136).trim() || '0', 8);
     const type = String.fromCharCode(header[156] || 48);
     if (!Number.isInteger(size) || size < 0 || offset + 512 + size > tar.length || !(type === '0' || type === '5')) {
-      throw new Error(`not a PGlite snapshot: unexpected tar entry at byte ${offset}`);
+      throw new NotASnapshotError(`unexpected tar entry at byte ${offset}`);
     }
     offset += 512;
-    if (name && !safeName(name)) throw new Error(`not a PGlite snapshot: unsafe entry name ${JSON.stringify(name)} at byte ${offset - 512}`);
+    if (name && !safeName(name)) throw new NotASnapshotError(`unsafe entry name ${JSON.stringify(name)} at byte ${offset - 512}`);
     if (name) out.push({ name, directory: type === '5', data: tar.subarray(offset, offset + size) });
     offset += Math.ceil(size / 512) * 512;
   }
-  throw new Error('not a PGlite snapshot: the tar archive is truncated');
+  throw new NotASnapshotError('the tar archive is truncated');
 }
 
 /**

@@ -7,7 +7,7 @@ import type { PGlite, PGliteOptions, Transaction } from '@electric-sql/pglite';
 import { writeFileAtomic } from '../files/atomic.js';
 import { guard, transactionEngine, type Connection, type SqlEngine, type SqlResult } from './engine.js';
 import { PARSERS, prepareParams } from './values.js';
-import { fromSnapshotOptions } from './pglite-tar.js';
+import { fromSnapshotOptions, NotASnapshotError } from './pglite-tar.js';
 import { isMissingOrEmpty, writeDataDir } from './pglite-data-dir.js';
 
 export interface PgliteOptions {
@@ -121,7 +121,7 @@ async function seedDataDir(dataDir: string, snapshotDir: string): Promise<void> 
   try {
     writeDataDir(dataDir, bytesOf(tar));
   } catch (err) {
-    if (err instanceof Error && err.message.startsWith('not a PGlite snapshot')) await rm(pristine, { force: true });
+    if (err instanceof NotASnapshotError) await rm(pristine, { force: true });
   }
 }
 
