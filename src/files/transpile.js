@@ -5,7 +5,7 @@
 // script, unlike esbuild's native binary), once per content hash, the
 // JavaScript kept in <cacheDir>/ts/, so an unchanged module costs a file read.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 
@@ -34,6 +34,45 @@ export async function transpile(file, source, cacheDir) {
   if (cached) {
     // A cache that cannot be written is only slower next time.
     await writeFileAtomic(cached, code).catch(() => undefined);
+    pruneOnce(path.dirname(cached));
   }
   return code;
+}
+
+/**
+ * The cache is keyed by content, so every edit of a module adds an entry.
+ * Past `maxEntries`, the oldest are removed until `keep` remain, but never
+ * one written in the last `minAgeMs` (a hit does not refresh an entry's
+ * time, so an old entry may still be in use: removing it costs one
+ * transpile, at most once a day). Checked on the first write of a process,
+ * as only a write adds an entry.
+ */
+export const TRANSPILE_CACHE_LIMITS = Object.freeze({ maxEntries: 1000, keep: 500, minAgeMs: 86_400_000 });
+const ENTRY = /^[0-9a-f]{64}\.mjs$/;
+const pruned = new Set();
+
+function pruneOnce(dir) {
+  if (pruned.has(dir)) return;
+  pruned.add(dir);
+  const { maxEntries, keep, minAgeMs } = TRANSPILE_CACHE_LIMITS;
+  let entries;
+  try {
+    entries = readdirSync(dir).filter((n) => ENTRY.test(n));
+  } catch {
+    return;
+  }
+  if (entries.length <= maxEntries) return;
+  const cutoff = Date.now() - minAgeMs;
+  const aged = [];
+  for (const name of entries) {
+    try {
+      const mtime = statSync(path.join(dir, name)).mtimeMs;
+      if (mtime < cutoff) aged.push({ name, mtime });
+    } catch {
+      // removed by another process meanwhile
+    }
+  }
+  aged.sort((a, b) => a.mtime - b.mtime || (a.name < b.name ? -1 : 1));
+  // Another process reading an entry removed here transpiles it again.
+  for (const { name } of aged.slice(0, entries.length - keep)) rmSync(path.join(dir, name), { force: true });
 }
