@@ -8,9 +8,11 @@
  * after the run, both in bytes. Every child loads the same modules, so the
  * difference between children is the work alone.
  */
-import { dashcode, foundationSdk, grafanaValidator, PIPELINES, type PipelineName } from './pipelines.js';
-import { dashcodeSpec } from './workloads.js';
-import { compileDashboard } from '../src/index.js';
+import { loadInProcess } from './bundled.js';
+import type { PipelineName } from './pipelines.js';
+
+// Built by the parent (bench/run.ts) just before: every child loads the same bundle, and only it.
+const { compileDashboard, dashcode, dashcodeSpec, foundationSdk, grafanaValidator, PIPELINES } = loadInProcess({ rebuild: false });
 
 const [lib, pipelineArg, panelsArg] = process.argv.slice(2);
 const n = Number(panelsArg);

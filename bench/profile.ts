@@ -20,29 +20,23 @@ const RUNS = 5;
 const args = process.argv.slice(2);
 
 if (args[0] === '--child') {
-  const { dashcodeSpec } = await import('./workloads.js');
-  const { buildDashboard } = await import('../src/index.js');
+  // The code as it ships (bench/bundled.ts); the parent built the bundle.
+  const { loadInProcess, OUTFILE } = await import('./bundled.js');
+  const { dashcodeSpec, buildDashboard } = loadInProcess({ rebuild: false });
   const n = Number(args[1]);
   let sink: unknown = buildDashboard(dashcodeSpec(n)).text;
   for (let i = 0; i < RUNS; i++) sink = buildDashboard(dashcodeSpec(n)).text;
   process.stdout.write(`${typeof sink}\n`);
-  // tsx compiles each file to a few long lines: hand the parent the source maps, so it can name original lines.
-  const maps: Record<string, unknown> = {};
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-  for (const dir of ['src', 'bench']) {
-    for (const f of readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })) {
-      const url = pathToFileURL(path.join(root, dir, f)).href;
-      const map = findSourceMap(url);
-      if (map) maps[url] = map.payload;
-    }
-  }
-  writeFileSync(args[2]!, JSON.stringify(maps));
+  // Hand the parent the bundle's source map (inline, read with --enable-source-maps), so it can name original files and lines.
+  const url = pathToFileURL(OUTFILE).href;
+  writeFileSync(args[2]!, JSON.stringify({ [url]: findSourceMap(OUTFILE)?.payload }));
 } else {
   const n = Number(args.find((a) => /^\d+$/.test(a)) ?? 10000);
   const keep = args.includes('--keep');
   const dir = mkdtempSync(path.join(tmpdir(), 'dashcode-profile-'));
   const self = fileURLToPath(import.meta.url);
   const root = path.resolve(path.dirname(self), '..');
+  (await import('./bundled.js')).loadInProcess();
   const r = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--enable-source-maps', '--import', 'tsx', self, '--child', String(n), path.join(dir, 'maps.json')], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
   const file = path.join(dir, readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!);
@@ -60,9 +54,10 @@ interface CpuProfile {
 
 function summarise(profile: CpuProfile, root: string, n: number, payloads: Record<string, SourceMapPayload>): void {
   const maps = new Map(Object.entries(payloads).map(([url, p]) => [url, new SourceMap(p)]));
-  const line = (f: CpuProfile['nodes'][number]['callFrame']) => {
-    const entry = maps.get(f.url)?.findEntry(f.lineNumber, f.columnNumber) as { originalLine?: number } | undefined;
-    return (entry?.originalLine ?? f.lineNumber) + 1;
+  // Where a frame's code came from: the original file and line through the bundle's source map.
+  const origin = (f: CpuProfile['nodes'][number]['callFrame']) => {
+    const entry = maps.get(f.url)?.findEntry(f.lineNumber, f.columnNumber) as { originalSource?: string; originalLine?: number } | undefined;
+    return entry?.originalSource ? { url: entry.originalSource, line: (entry.originalLine ?? 0) + 1 } : { url: f.url, line: f.lineNumber + 1 };
   };
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
@@ -76,7 +71,8 @@ function summarise(profile: CpuProfile, root: string, n: number, payloads: Recor
   };
   const key = (id: number) => {
     const f = byId.get(id)!.callFrame;
-    return `${f.functionName || '(anonymous)'}  ${file(f.url)}${f.url ? `:${line(f)}` : ''}`;
+    const o = origin(f);
+    return `${f.functionName || '(anonymous)'}  ${file(o.url)}${o.url ? `:${o.line}` : ''}`;
   };
 
   const selfTime = new Map<string, number>();
@@ -89,12 +85,13 @@ function summarise(profile: CpuProfile, root: string, n: number, payloads: Recor
   profile.samples.forEach((id, i) => {
     const dt = profile.timeDeltas[i] ?? 0;
     const names = new Set<string>();
-    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) names.add(byId.get(cur)!.callFrame.functionName);
+    // esbuild renames a bundle's clashing top-level functions with a digit (`buildDashboard2`): match the source's name.
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) names.add(byId.get(cur)!.callFrame.functionName.replace(/\d+$/, ''));
     if (names.has('(garbage collector)')) gc += dt;
     if (!names.has('buildDashboard') && !names.has('dashcodeSpec')) return;
     total += dt;
     selfTime.set(key(id), (selfTime.get(key(id)) ?? 0) + dt);
-    const f = file(byId.get(id)!.callFrame.url);
+    const f = file(origin(byId.get(id)!.callFrame).url);
     fileTime.set(f, (fileTime.get(f) ?? 0) + dt);
     for (const s of STAGES) if (names.has(s)) inclusive.set(s, (inclusive.get(s) ?? 0) + dt);
   });

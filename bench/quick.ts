@@ -5,8 +5,10 @@
  *
  *     node --import tsx bench/quick.ts [panels] [runs]
  */
+import { loadInProcess } from './bundled.js';
 import { median } from './median.js';
-import { dashcode, foundationSdk } from './pipelines.js';
+
+const { dashcode, foundationSdk } = loadInProcess();
 
 const n = Number(process.argv[2] ?? 1000);
 const runs = Number(process.argv[3] ?? 30);
