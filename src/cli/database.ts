@@ -121,10 +121,11 @@ export const BACKEND_OPTIONS = {
   'max-rows': { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
+  var: { type: 'string', multiple: true },
 } as const;
 
 /** A backend command's option values, loosely typed: each is checked by the helper that reads it. */
-export type BackendValues = Record<string, string | boolean | undefined>;
+export type BackendValues = Record<string, string | boolean | string[] | undefined>;
 
 /** Parses a backend command's arguments: the shared BACKEND_OPTIONS plus the command's own. */
 export function parseBackendArgs(

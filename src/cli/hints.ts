@@ -4,6 +4,7 @@ import type { Needs } from '../model/needs.js';
 const HINTS: Readonly<Record<Needs, string>> = {
   prometheus: 'give --prometheus-url',
   chromium: 'pass its path with --chromium',
+  variable: 'choose one with --var NAME=VALUE',
 };
 
 export function needsHint(needs: Needs): string {

@@ -8,7 +8,7 @@ import { calculateInterval, type TimeRange, type VariableValue } from '../check/
 import { DEFAULT_MAX_DATA_POINTS } from '../check/run/execute.js';
 import { extractTargets, type TargetRef } from '../check/run/extract.js';
 import { dashboardRange } from '../check/run/time-range.js';
-import { resolveVariables } from '../check/run/variables.js';
+import { resolveVariables, type GivenVariableValues } from '../check/run/variables.js';
 import { runTarget, type Backends } from './data/run-target.js';
 import { markLinkedRules } from './data/alert-marks.js';
 import type { ProvisionedRule } from '../alerting/read.js';
@@ -23,6 +23,8 @@ export interface CollectOptions extends Backends, QueryLimits {
   to?: string;
   now?: Date;
   file?: string;
+  /** Variable values to select, as a dashboard URL's `var-<name>=<value>` selects them on load. */
+  variableValues?: GivenVariableValues;
   /** Alert rules (read from alerting provisioning): those linked to a panel of this dashboard are backtested and marked on it. */
   alertRules?: readonly ProvisionedRule[];
 }
@@ -49,7 +51,7 @@ export async function collectPreview(dashboard: Obj, options: CollectOptions = {
     return preview;
   }
   options = { ...options, sql: readOnlySql(options.sql, options) }; // as in check: read-only, one statement, within the limits
-  const variables = await resolveVariables(dashboard, range, calculateInterval(range, DEFAULT_MAX_DATA_POINTS).intervalMs, options.sql);
+  const variables = await resolveVariables(dashboard, range, calculateInterval(range, DEFAULT_MAX_DATA_POINTS).intervalMs, options.sql, options.prometheus, { given: options.variableValues });
   preview.variables = describeVariables(dashboard, variables.values, variables.report);
   const targets = targetsByPanel(dashboard);
   for (const p of preview.panels) await runPanel(p, targets.get(p.item.index) ?? [], variables.values, range, options);

@@ -29,11 +29,24 @@ describe('traces panels look a trace up by id', () => {
     expect(trace.targets![0]).toMatchObject({ queryType: 'traceId', query: '${trace_id}' });
   });
 
-  it('check reports a trace lookup with an empty trace_id as failing, as Grafana would', async () => {
+  it('check skips a trace lookup with an empty trace_id in a collapsed row: Grafana runs nothing there until it is opened', async () => {
     const c = await checkDashboard(readGenerated('generation-traces.json') as unknown as Record<string, unknown>);
     const q = c.queries.find((x) => x.panel === 'Trace')!;
-    expect(q).toMatchObject({ language: 'traceid', status: 'error' });
-    expect(q.message).toContain('empty trace id');
+    expect(q).toMatchObject({ language: 'traceid', status: 'skipped', needs: 'variable' });
+    expect(q.message).toBe('trace lookup with an empty trace id (${trace_id}) in a collapsed row: Grafana runs it once the row is opened, after an id is chosen; give the variable a value to check it');
     expect(c.queries.find((x) => x.panel === 'Matching traces')).toMatchObject({ language: 'traceql', status: 'syntax-ok' });
+  });
+
+  it('the same lookup in an open row fails, as Grafana shows an error on load; given a trace id, it is checked', async () => {
+    const json = readGenerated('generation-traces.json') as unknown as { panels: Array<Record<string, unknown>> };
+    // Open every row: its panels move after it, onto the grid (what Grafana saves for an open row).
+    const open = { ...json, panels: json.panels.flatMap((p) => (p.type === 'row' ? [{ ...p, collapsed: false, panels: [] }, ...((p.panels as unknown[]) ?? [])] : [p])) };
+    const failing = (await checkDashboard(open)).queries.find((x) => x.panel === 'Trace')!;
+    expect(failing).toMatchObject({ status: 'error', message: 'trace lookup with an empty trace id (${trace_id}): Grafana shows an error on this panel until a trace id is chosen' });
+    const given = await checkDashboard(open, { variableValues: { trace_id: '4bf92f3577b34da6a3ce929d0e0e4736' } });
+    expect(given.queries.find((x) => x.panel === 'Trace')).toMatchObject({ status: 'syntax-ok', expanded: '4bf92f3577b34da6a3ce929d0e0e4736' });
+    expect(given.variables.find((v) => v.name === 'trace_id')).toMatchObject({ value: '4bf92f3577b34da6a3ce929d0e0e4736', given: true });
+    const notHex = await checkDashboard(json, { variableValues: { trace_id: 'not-a-trace' } });
+    expect(notHex.queries.find((x) => x.panel === 'Trace')).toMatchObject({ status: 'error', message: 'a trace lookup needs a hex trace id, got "not-a-trace"' });
   });
 });

@@ -32,6 +32,8 @@ export interface TargetRef {
   expressionType?: string;
   /** RefIds of the panel's other queries, which an expression may refer to. */
   panelRefIds?: string[];
+  /** The panel is in a collapsed row: Grafana runs nothing of it on load, only once the row is opened. */
+  collapsed?: boolean;
 }
 
 type Obj = Record<string, unknown>;
@@ -52,7 +54,7 @@ export function extractTargets(dashboard: Obj): TargetRef[] {
   if (!Array.isArray(dashboard.panels)) {
     asArray(dashboard.rows).forEach((r, i) => {
       const repeat = typeof r.repeat === 'string' && r.repeat ? r.repeat : undefined;
-      asArray(r.panels).forEach((p, j) => visitPanel(p, ['rows', i, 'panels', j], repeat, inputs, out));
+      asArray(r.panels).forEach((p, j) => visitPanel(p, ['rows', i, 'panels', j], repeat, inputs, out, r.collapse === true));
     });
   }
   let rowRepeat: string | undefined;
@@ -60,7 +62,8 @@ export function extractTargets(dashboard: Obj): TargetRef[] {
     if (p.type === 'row') {
       // A row's repeat covers its children: the collapsed ones inside it, the open ones after it until the next row.
       rowRepeat = typeof p.repeat === 'string' && p.repeat ? p.repeat : undefined;
-      asArray(p.panels).forEach((child, j) => visitPanel(child, ['panels', i, 'panels', j], rowRepeat, inputs, out));
+      // A row's own `panels` are its collapsed children (an open row's follow it at the top level).
+      asArray(p.panels).forEach((child, j) => visitPanel(child, ['panels', i, 'panels', j], rowRepeat, inputs, out, p.collapsed === true));
       return;
     }
     visitPanel(p, ['panels', i], rowRepeat, inputs, out);
@@ -68,7 +71,7 @@ export function extractTargets(dashboard: Obj): TargetRef[] {
   return out;
 }
 
-function visitPanel(p: Obj, path: IssuePath, rowRepeat: string | undefined, inputs: ReadonlyMap<string, string>, out: TargetRef[]): void {
+function visitPanel(p: Obj, path: IssuePath, rowRepeat: string | undefined, inputs: ReadonlyMap<string, string>, out: TargetRef[], collapsed = false): void {
   if (p.type === 'row') return;
   const panelDs = p.datasource;
   const targets = asArray(p.targets);
@@ -93,6 +96,7 @@ function visitPanel(p: Obj, path: IssuePath, rowRepeat: string | undefined, inpu
       instant: t.instant === true && t.range !== true,
     };
     if (repeat.length > 0) ref.repeat = repeat;
+    if (collapsed) ref.collapsed = true;
     if (language === 'expression') {
       ref.expressionType = typeof t.type === 'string' ? t.type : undefined;
       ref.panelRefIds = refIds.filter((r) => r !== ref.refId);

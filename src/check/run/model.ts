@@ -30,7 +30,8 @@ export interface DashboardCheck {
   dashboard: string;
   uid?: string;
   range: { from: string; to: string };
-  variables: Array<{ name: string; value: string | string[]; status: CheckStatus; message?: string }>;
+  /** Each variable's selected value; `given` when the caller chose it (`variableValues`), not the dashboard. */
+  variables: Array<{ name: string; value: string | string[]; status: CheckStatus; message?: string; given?: boolean }>;
   queries: QueryCheck[];
 }
 

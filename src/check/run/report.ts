@@ -19,7 +19,7 @@ export function formatCheckReport(checks: readonly DashboardCheck[], verbose = f
   for (const d of checks) {
     lines.push(`${d.dashboard}${d.file ? ` (${d.file})` : ''}: ${d.range.from} → ${d.range.to}`);
     if (d.variables.length > 0) {
-      lines.push(`  variables: ${d.variables.map((v) => `${v.name}=${Array.isArray(v.value) ? `[${v.value.join(', ')}]` : v.value}`).join('  ')}`);
+      lines.push(`  variables: ${d.variables.map((v) => `${v.name}=${Array.isArray(v.value) ? `[${v.value.join(', ')}]` : v.value}${v.given ? ' (given)' : ''}`).join('  ')}`);
       for (const v of d.variables) if (v.status !== 'ok' && v.status !== 'skipped') lines.push(`  ${MARK[v.status]} variable ${v.name}: ${v.message}`);
     }
     for (const q of d.queries) {

@@ -4,17 +4,27 @@ import { asArray } from './extract.js';
 import { prometheusVariableOptions } from './prom-variables.js';
 import type { PromRunner, SqlRunner } from './runners.js';
 import { parseCustomQuery } from '../../diff/custom-query.js';
+import { hasOwn } from '../../model/own.js';
 
 type Obj = Record<string, unknown>;
 
 export interface ResolvedVariables {
   values: Map<string, VariableValue>;
-  report: Array<{ name: string; value: string | string[]; status: CheckStatus; message?: string }>;
+  report: Array<{ name: string; value: string | string[]; status: CheckStatus; message?: string; given?: boolean }>;
 }
+
+/**
+ * Variable values chosen by the caller, by variable name, as a dashboard URL's
+ * `var-<name>=<value>` parameters choose them (a repeated parameter: several
+ * values).
+ */
+export type GivenVariableValues = Readonly<Record<string, string | readonly string[]>>;
 
 export interface ResolveOptions {
   /** The Grafana release to imitate (SQL quoting); default the current one. */
   grafanaVersion?: string;
+  /** Values to select instead of the saved ones, applied as Grafana applies URL values on load (see `applyGiven`). */
+  given?: GivenVariableValues;
 }
 
 /** A variable option as Grafana holds it (scenes VariableValueOption: label = text). */
@@ -58,18 +68,22 @@ export async function resolveVariables(dashboard: Obj, range: TimeRange, interva
       // CustomVariable.getValueOptions: split at `,` not escaped as `\,`; `text : value` pairs.
       opts = parseCustomQuery(interpolateVariables(String(v.query ?? ''), values, { datasource: 'other', range }).text);
     } else if (type === 'interval') {
-      const selected = intervalValue(v, range);
+      const url = givenFor(v, options.given);
+      const selected = typeof url === 'string' ? givenInterval(url, v, range) : intervalValue(v, range);
       values.set(name, { ...base, value: selected.value, text: selected.text });
-      report.push({ name, value: selected.value, status });
+      report.push({ name, value: selected.value, status, ...givenNote(url) });
       continue;
     } else if (type === 'constant') {
       opts = [option(String(v.query ?? ''))];
     } else if (type === 'textbox') {
-      // transformSaveModelToScene: a non-empty current value, else the query (the default).
+      // transformSaveModelToScene: a non-empty current value, else the query (the default);
+      // TextBoxVariable.updateFromUrl: a single URL value replaces it.
+      const url = givenFor(v, options.given);
       const current = (v.current as Obj | undefined)?.value;
-      const value = current ? (Array.isArray(current) ? String(current[0]) : String(current)) : String(v.query ?? '');
+      const saved = current ? (Array.isArray(current) ? String(current[0]) : String(current)) : String(v.query ?? '');
+      const value = typeof url === 'string' ? url : saved;
       values.set(name, { ...base, value, text: value });
-      report.push({ name, value, status });
+      report.push({ name, value, status, ...givenNote(url) });
       continue;
     } else if (type === 'datasource') {
       const current = (v.current as Obj | undefined)?.value;
@@ -77,11 +91,64 @@ export async function resolveVariables(dashboard: Obj, range: TimeRange, interva
     } else {
       continue; // adhoc, groupby: no value to interpolate
     }
-    const selected = select(v, opts, base.includeAll === true, base.multi === true);
+    const url = type === 'constant' ? undefined : givenFor(v, options.given);
+    const selected = url === undefined ? select(v, opts, base.includeAll === true, base.multi === true) : selectGiven(url, v, opts);
     values.set(name, { ...base, value: selected.value, text: selected.text, options: opts.map((o) => o.value), isAll: isAll(selected.value) });
-    report.push({ name, value: selected.value, status, message });
+    report.push({ name, value: selected.value, status, message, ...givenNote(url) });
   }
   return { values, report };
+}
+
+/**
+ * The value given for `v`, if Grafana would take it: a variable with
+ * `skipUrlSync` has no URL key (MultiValueUrlSyncHandler.getKeys returns
+ * none), and a textbox or interval variable takes a single value only (their
+ * updateFromUrl ignores anything but a string).
+ */
+function givenFor(v: Obj, given: GivenVariableValues | undefined): string | readonly string[] | undefined {
+  const name = String(v.name ?? '');
+  if (!given || !hasOwn(given, name) || v.skipUrlSync === true) return undefined;
+  const url = given[name]!;
+  if ((v.type === 'textbox' || v.type === 'interval') && typeof url !== 'string') return url.length === 1 ? url[0] : undefined;
+  return url;
+}
+
+function givenNote(url: string | readonly string[] | undefined): { given?: true } {
+  return url === undefined ? {} : { given: true };
+}
+
+/**
+ * A multi-value variable (query, custom, datasource) given a URL value, as on
+ * a dashboard's first load: MultiValueUrlSyncHandler.updateFromUrl (the
+ * legacy `All` text and the custom all value mean All), changeValueTo (text
+ * by value, else by label; All last wins, All first with others is dropped),
+ * then the first validation, which keeps it even when it is not among the
+ * options (skipNextValidation) but corrects a single value's text to its
+ * option's label.
+ */
+function selectGiven(url: string | readonly string[], v: Obj, options: VariableOption[]): { value: string | string[]; text: string | string[] } {
+  const includeAll = v.includeAll === true;
+  const allValue = typeof v.allValue === 'string' && v.allValue ? v.allValue : undefined;
+  let value: string | string[] = typeof url === 'string' ? url : [...url];
+  if (includeAll) {
+    if (Array.isArray(value) && value[0] === 'All') value = [ALL];
+    else if (value === 'All') value = ALL;
+  }
+  if (allValue !== undefined && allValue === value) value = ALL;
+  const textOf = (x: string): string => (x === ALL ? 'All' : (options.find((o) => o.value === x) ?? options.find((o) => o.text === x))?.text ?? x);
+  if (!Array.isArray(value)) {
+    // findOptionMatchingCurrent: by value, else by label, which selects that option's value.
+    const match = value === ALL ? undefined : (options.find((o) => o.value === value) ?? options.find((o) => o.text === value));
+    return match ? { value: match.value, text: match.text } : { value, text: textOf(value) };
+  }
+  if (value.length === 0) {
+    // changeValueTo([]): getDefaultMultiState (no defaultToAll in a saved dashboard).
+    const first = options[0];
+    return first ? { value: [first.value], text: [first.text] } : { value: [], text: [] };
+  }
+  if (value[value.length - 1] === ALL) value = [ALL];
+  else if (value[0] === ALL && value.length > 1) value = value.slice(1);
+  return { value, text: value.map(textOf) };
 }
 
 const option = (value: string): VariableOption => ({ text: value, value });
@@ -219,11 +286,24 @@ export function intervalValue(v: Obj, range: TimeRange): { value: string; text: 
   const current = Array.isArray(raw) ? String(raw[0] ?? '') : raw === undefined ? '' : String(raw);
   let selected = intervals.length === 0 ? '' : !current ? intervals[0]! : current.startsWith('$__auto_interval_') || current === AUTO ? AUTO : intervals.includes(current) ? current : intervals[0]!;
   if (selected === AUTO && v.auto !== true) selected = intervals[0] ?? '';
-  if (selected !== AUTO) return { value: selected, text: selected };
+  return selected === AUTO ? autoInterval(v, range) : { value: selected, text: selected };
+}
+
+function autoInterval(v: Obj, range: TimeRange): { value: string; text: string } {
   const count = typeof v.auto_count === 'number' && v.auto_count > 0 ? v.auto_count : 30;
   const min = typeof v.auto_min === 'string' && v.auto_min ? v.auto_min : '10s';
   const value = calculateInterval(range, count, min).interval;
   return { value, text: value };
+}
+
+/**
+ * IntervalVariable.updateFromUrl: a `$__auto_interval_…` value means auto, any
+ * other is kept as it is (validateAndUpdate replaces only an empty one), and
+ * getValue computes auto whether or not the variable offers it.
+ */
+function givenInterval(url: string, v: Obj, range: TimeRange): { value: string; text: string } {
+  if (url === '') return intervalValue(v, range);
+  return url === AUTO || url.startsWith('$__auto_interval_') ? autoInterval(v, range) : { value: url, text: url };
 }
 
 function select(v: Obj, options: VariableOption[], includeAll: boolean, multi: boolean): { value: string | string[]; text: string | string[] } {

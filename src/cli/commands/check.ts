@@ -7,6 +7,7 @@ import type { CheckConfig } from '../../config/config.js';
 import { redactSecrets, urlSecrets } from '../../secrets/redact.js';
 import { dashboardFiles, readDashboards } from '../dashboard-files.js';
 import { UsageError, type Io } from '../io.js';
+import { unknownVariableNames, variableValuesOption } from '../variable-values.js';
 import type { Command } from '../run.js';
 
 const usage = `Usage: dashcode check [paths...] [options]
@@ -38,8 +39,11 @@ Prometheus (PromQL queries; without it they are only parsed):
   --prometheus-url URL   run PromQL against this Prometheus (default:
                          check.prometheus.url of dashcode.config.ts)
   --scrape-interval DUR  the datasource's scrape interval (default 15s)
-Time range:
+Time range and variables:
   --from TIME --to TIME  override the dashboards' range (now-7d, ISO, epoch ms)
+  --var NAME=VALUE       select VALUE for variable NAME instead of its saved
+                         value, as var-NAME=VALUE in a dashboard URL does
+                         (repeat for several values; All is $__all)
 Grafana:
   --grafana-version V    the Grafana release to imitate where releases differ
                          (e.g. 12.3.0; default: grafanaVersion in
@@ -65,6 +69,7 @@ export const checkCommand: Command = {
     const format = (values.format as string | undefined) ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${format}"`);
     const data = dataOption(values.data);
+    const variableValues = variableValuesOption(values.var);
     const { loadLintSettings } = await import('../../lint/settings.js');
     const settings = await loadLintSettings(io.cwd);
     const grafanaVersion = await grafanaVersionOption(values['grafana-version'], settings.project.grafanaVersion);
@@ -82,6 +87,8 @@ export const checkCommand: Command = {
     const { dashboards, issues: inputIssues } = await readDashboards(io.cwd, files);
     if (inputIssues.length > 0) io.stderr(`${formatIssues(inputIssues)}\n`);
     if (dashboards.length === 0 && alertingFiles.length === 0) return EXIT.findings;
+    const unknown = unknownVariableNames(variableValues, dashboards);
+    if (unknown.length > 0) throw new UsageError(`--var ${unknown.join(', ')}: no dashboard checked has a variable of that name`);
 
     const config = checkConfigOf(settings, io);
     const db = queryDatabase(values, io, { data, check: config });
@@ -104,6 +111,7 @@ export const checkCommand: Command = {
             from: values.from as string | undefined,
             to: values.to as string | undefined,
             grafanaVersion,
+            variableValues,
           }),
         );
       }

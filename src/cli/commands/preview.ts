@@ -10,6 +10,8 @@ import { needsHint } from '../hints.js';
 import { dataOption, parseBackendArgs, queryDatabase, readOnlyOptions } from '../database.js';
 import { alertingYamlFiles, projectCheckConfig } from './check.js';
 import { dashboardFiles, readDashboards } from '../dashboard-files.js';
+import { unknownVariableNames, variableValuesOption } from '../variable-values.js';
+import type { GivenVariableValues } from '../../check/run/variables.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 
@@ -42,8 +44,10 @@ when a dashboard has SQL; --query-timeout SEC, --max-rows N):
   --database-url URL     a real PostgreSQL server (or PGHOST etc.), read-only
 Prometheus (PromQL queries; without it those panels say so):
   --prometheus-url URL   --scrape-interval DUR (default 15s)
-Time range:
+Time range and variables:
   --from TIME --to TIME  override the dashboards' range (now-7d, ISO, epoch ms)
+  --var NAME=VALUE       select VALUE for variable NAME, as var-NAME=VALUE in
+                         a dashboard URL does (repeat for several values)
 Alert rules:
   --alerts PATH|none     alerting provisioning (file or folder; default
                          generated/provisioning/alerting): a rule linked to a
@@ -68,6 +72,7 @@ interface Options {
   scrapeInterval?: string;
   from?: string;
   to?: string;
+  variableValues?: GivenVariableValues;
   alerts: string;
 }
 
@@ -85,6 +90,8 @@ export const previewCommand: Command = {
     const first = await readDashboards(io.cwd, files);
     if (first.issues.length > 0) io.stderr(`${formatIssues(first.issues)}\n`);
     if (first.dashboards.length === 0) return EXIT.findings;
+    const unknown = unknownVariableNames(options.variableValues, first.dashboards);
+    if (unknown.length > 0) throw new UsageError(`--var ${unknown.join(', ')}: no dashboard previewed has a variable of that name`);
     const preview = await import('../../preview/index.js');
     const { provisionedRules } = await import('../../alerting/read.js');
     const config = await projectCheckConfig(io);
@@ -104,6 +111,7 @@ export const previewCommand: Command = {
             prometheus: options.prometheusUrl ? { url: options.prometheusUrl, scrapeInterval: options.scrapeInterval } : undefined,
             from: options.from,
             to: options.to,
+            variableValues: options.variableValues,
             alertRules,
             liveReload,
           });
@@ -242,6 +250,7 @@ function parse(args: string[]): { options: Options; inputs: string[]; values: Re
       scrapeInterval: values['scrape-interval'] as string | undefined,
       from: values.from as string | undefined,
       to: values.to as string | undefined,
+      variableValues: variableValuesOption(values.var),
       alerts: (values.alerts as string | undefined) ?? 'generated/provisioning/alerting',
     },
   };
