@@ -20,6 +20,10 @@
  * What makes the text easy to read back: JSON.stringify never writes a raw
  * newline inside a string, so `[` or `{` followed by a newline always opens a
  * non-empty container, and `,\n` always separates two elements.
+ *
+ * A dashboard's top-level panels are stringified a few at a time and every
+ * piece goes into one final join (`printInChunks`), so the text is allocated
+ * once, not twice.
  */
 import { fillLines, indentOf, isArrayIndex, PRINT_WIDTH, textWidth } from './json-text.js';
 
@@ -127,9 +131,68 @@ export function printStringified(value: unknown): string | undefined {
  * hands it here, so the walk is not done twice), or undefined as above.
  */
 export function printOrdered({ value, exponent }: Ordered): string | undefined {
-  let text = JSON.stringify(value, null, 2);
-  if (exponent) text = text.replace(EXPONENT_NUMBER, '$1e$2');
   const parts: string[] = [];
+  const panels = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { panels?: unknown }).panels : undefined;
+  if (Array.isArray(panels) && panels.length > PANELS_PER_CHUNK && panels.every(isNonEmptyObject)) {
+    if (!printInChunks(value as Record<string, unknown>, panels, exponent, parts)) return undefined;
+  } else if (!fixArrays(JSON.stringify(value, null, 2), exponent, parts)) {
+    return undefined;
+  }
+  parts.push('\n');
+  return parts.join('');
+}
+
+/**
+ * Why a dashboard's panels are printed a few at a time: the text is one large
+ * string either way, made once by the final join, but printing the whole
+ * value with one `JSON.stringify` made a second one first, and allocating
+ * megabytes afresh (page faults, GC) cost more than `JSON.stringify` itself.
+ * 32 panels print to well under the size V8 allocates separately (about
+ * 128 KiB), which the young generation reuses (bench/README.md, "Printing").
+ */
+const PANELS_PER_CHUNK = 32;
+const PANELS_MARK = '\u0000dashcode:panels';
+const PANELS_KEY = '\n  "panels": ';
+const CHUNK_HEAD = '{\n  "panels": [\n';
+const CHUNK_TAIL = '\n  ]\n}';
+
+/** An array of these breaks, one element per line, in JSON.stringify's text and in prettier's alike. */
+function isNonEmptyObject(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  for (const key in v) if (Object.hasOwn(v, key)) return true;
+  return false;
+}
+
+/**
+ * `value` printed with its top-level `panels` in chunks: the rest of the
+ * object with a mark in place of the panels (its one top-level "panels" key
+ * finds it), then each chunk as the elements of `{"panels": [...]}`, so
+ * that they come out indented as they are in the dashboard.
+ */
+function printInChunks(value: Record<string, unknown>, panels: readonly unknown[], exponent: boolean, parts: string[]): boolean {
+  // Spreading keeps the keys' order (and a "__proto__" key as data); the existing key keeps its place.
+  const top = JSON.stringify({ ...value, panels: PANELS_MARK }, null, 2);
+  const mark = `${PANELS_KEY}${JSON.stringify(PANELS_MARK)}`;
+  const at = top.indexOf(mark);
+  if (at === -1) return false;
+  if (!fixArrays(top.slice(0, at + PANELS_KEY.length), exponent, parts)) return false;
+  parts.push('[\n');
+  for (let i = 0; i < panels.length; i += PANELS_PER_CHUNK) {
+    const chunk = JSON.stringify({ panels: panels.slice(i, i + PANELS_PER_CHUNK) }, null, 2);
+    if (i > 0) parts.push(',\n');
+    if (!fixArrays(chunk.slice(CHUNK_HEAD.length, chunk.length - CHUNK_TAIL.length), exponent, parts)) return false;
+  }
+  parts.push('\n  ]');
+  return fixArrays(top.slice(at + mark.length), exponent, parts);
+}
+
+/**
+ * Pushes `text` (JSON.stringify's, or a run of its lines, each indented as in
+ * the whole) onto `parts` with the arrays it broke laid out as prettier lays
+ * them out; false when one holds an array (this path gives up).
+ */
+function fixArrays(text: string, exponent: boolean, parts: string[]): boolean {
+  if (exponent) text = text.replace(EXPONENT_NUMBER, '$1e$2');
   let copied = 0;
   for (let at = text.indexOf('[\n'); at !== -1; ) {
     const lineStart = text.lastIndexOf('\n', at) + 1;
@@ -146,7 +209,7 @@ export function printOrdered({ value, exponent }: Ordered): string | undefined {
     const closeMark = `\n${outer}]`;
     const close = text.indexOf(closeMark, first);
     const elements = text.slice(at + 1, close);
-    if (elements.includes(`\n${inner}[\n`)) return undefined;
+    if (elements.includes(`\n${inner}[\n`)) return false;
     if (elements.includes(`\n${inner}{\n`)) {
       at = text.indexOf('[\n', first);
       continue;
@@ -164,8 +227,8 @@ export function printOrdered({ value, exponent }: Ordered): string | undefined {
     }
     at = text.indexOf('[\n', end);
   }
-  parts.push(copied === 0 ? text : text.slice(copied), '\n');
-  return parts.join('');
+  parts.push(copied === 0 ? text : text.slice(copied));
+  return true;
 }
 
 /**

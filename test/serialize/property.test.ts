@@ -302,6 +302,28 @@ describe('the JSON.stringify fast path equals prettier', () => {
     await fc.assert(fc.asyncProperty(placed, fastAgrees), { seed: SEED, numRuns: 500 });
   });
 
+  it('dashboards with more panels than one chunk, printed a chunk of panels at a time (fixed seed, and unseeded)', async () => {
+    // The chunked path (printInChunks) runs past 32 top-level panels; rows of panels, numbers or a stray `{}` or array
+    // among them must print as the whole value does.
+    const many = fc.record({
+      dashboard,
+      panels: fc.oneof(
+        { weight: 3, arbitrary: fc.array(panel, { minLength: 33, maxLength: 90 }) },
+        { weight: 1, arbitrary: fc.array(fc.oneof({ weight: 8, arbitrary: panel }, { weight: 1, arbitrary: fc.constantFrom({}, [], [1, 2], 7, 'x', null) }), { minLength: 33, maxLength: 90 }) },
+      ),
+    }).map(({ dashboard: d, panels }) => ({ ...d, panels }));
+    await fc.assert(fc.asyncProperty(many, fastAgrees), { seed: SEED, numRuns: 60 });
+    await fc.assert(fc.asyncProperty(many, fastAgrees), { numRuns: 20 });
+  });
+
+  it('prints a long panels array of numbers or strings as prettier does, not broken one per line', async () => {
+    for (const value of [{ panels: Array.from({ length: 40 }, (_, i) => i * 997) }, { a: 1, panels: Array.from({ length: 40 }, () => 'x') }, { panels: Array.from({ length: 40 }, () => ({})) }]) {
+      const text = printStringified(value);
+      expect(text).toBeDefined();
+      expect(text).toBe(await prettierReference(value));
+    }
+  });
+
   it('answers most dashboard-shaped values itself (otherwise the tests above prove little)', () => {
     expect(asked).toBeGreaterThan(0);
     expect(answered / asked).toBeGreaterThan(0.9);
@@ -337,3 +359,4 @@ describe('the JSON.stringify fast path equals prettier', () => {
     expect(printStringified(1e21)).toBe('1e21\n');
   });
 });
+
