@@ -145,34 +145,38 @@ class Context {
   }
 
   add(issues: readonly Issue[], basePath: IssuePath, panel?: string): void {
+    if (issues.length === 0) return;
     const source = { file: this.options.file, dashboard: this.spec.title, panel };
     for (const i of withSource(issues, source)) this.issues.push({ ...i, path: joinPath(basePath, i.path) });
   }
 
-  /** The `{type, uid}` reference, after checking the datasource is provisioned and agrees on type. */
-  datasource(ds: DatasourceSpec | undefined, path: IssuePath, panel?: string): Json {
+  /**
+   * The `{type, uid}` reference, after checking the datasource is provisioned and agrees on type.
+   * `at` gives the reference's path, made only for an issue (compile's hot path).
+   */
+  datasource(ds: DatasourceSpec | undefined, at: PathAt, panel?: string): Json {
     if (!ds || typeof ds !== 'object') {
-      this.add([issue('datasource-missing', path, 'no datasource: pass a datasource object from datasources/')], [], panel);
+      this.add([issue('datasource-missing', pathOf(at), 'no datasource: pass a datasource object from datasources/')], [], panel);
       return null;
     }
     if (this.provisioned) {
       const known = this.provisioned.get(ds.uid);
       // An external datasource (a `${ds}` variable, Grafana's built-in one) may be declared next to the dashboard.
       if (!known && ds.external !== true) {
-        this.add([issue('datasource-unknown', path, `datasource "${ds.name}" (uid ${ds.uid}) is not in datasources/, so Grafana would not have it`)], [], panel);
+        this.add([issue('datasource-unknown', pathOf(at), `datasource "${ds.name}" (uid ${ds.uid}) is not in datasources/, so Grafana would not have it`)], [], panel);
       } else if (known && known.type !== ds.type) {
-        this.add([issue('datasource-type-mismatch', path, `datasource uid ${ds.uid} is provisioned as type "${known.type}", referenced as "${ds.type}"`)], [], panel);
+        this.add([issue('datasource-type-mismatch', pathOf(at), `datasource uid ${ds.uid} is provisioned as type "${known.type}", referenced as "${ds.type}"`)], [], panel);
       }
     }
     return { ...datasourceRef(ds) };
   }
 
   /** Variables a query's text names literally (`$instance`), which no variable object vouches for. */
-  requireNames(names: readonly string[], path: IssuePath, panel?: string): void {
+  requireNames(names: readonly string[], at: PathAt, panel?: string): void {
     for (const name of names) {
       if (!this.variableNames.has(name)) {
         this.add(
-          [issue('variable-undefined', path, `uses $${name}, which the dashboard does not define (define the variable and interpolate the object: \${${name}})`, 'error')],
+          [issue('variable-undefined', pathOf(at), `uses $${name}, which the dashboard does not define (define the variable and interpolate the object: \${${name}})`, 'error')],
           [],
           panel,
         );
@@ -180,11 +184,11 @@ class Context {
     }
   }
 
-  requireVariables(used: readonly VariableSpec[], path: IssuePath, panel?: string): void {
+  requireVariables(used: readonly VariableSpec[], at: PathAt, panel?: string): void {
     for (const v of used) {
       if (!this.variableNames.has(v.name)) {
         this.add(
-          [issue('variable-undefined', path, `uses variable "${v.name}", which the dashboard does not define (add it to \`variables\`)`, 'error')],
+          [issue('variable-undefined', pathOf(at), `uses variable "${v.name}", which the dashboard does not define (add it to \`variables\`)`, 'error')],
           [],
           panel,
         );
@@ -192,6 +196,10 @@ class Context {
     }
   }
 }
+
+/** A path, or how to make it: most never name an issue, and the hot path should not build them. */
+type PathAt = IssuePath | (() => IssuePath);
+const pathOf = (at: PathAt): IssuePath => (typeof at === 'function' ? at() : at);
 
 function compileVariables(variables: readonly VariableSpec[], ctx: Context): JsonObject[] {
   const seen = new Set<string>();
@@ -338,16 +346,18 @@ function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: IssuePat
         ctx.add([issue('query-refid-duplicate', joinPath(path, 'targets', i, 'refId'), `refId "${refId}" is used twice in this panel`)], [], p.title);
       }
       usedRefIds.add(refId);
-      ctx.escapeHatches.push(...(q.rawKeys ?? []).map((k) => `panel "${p.title}" query ${refId}: ${k}`));
-      const target = joinPath(path, 'targets', i);
-      ctx.requireVariables(q.text?.variables ?? [], target, p.title);
-      ctx.requireNames(q.text?.literalNames ?? [], target, p.title);
-      if (q.text) ctx.add(typedReferenceIssues(q.text, ctx.spec.variables), joinPath(target, q.text.language === 'sql' ? 'rawSql' : 'expr'), p.title);
-      return cloneWith(q.model, { datasource: ctx.datasource(q.datasource, joinPath(target, 'datasource'), p.title), refId });
+      if (q.rawKeys && q.rawKeys.length > 0) ctx.escapeHatches.push(...q.rawKeys.map((k) => `panel "${p.title}" query ${refId}: ${k}`));
+      const target = () => joinPath(path, 'targets', i);
+      if (q.text) {
+        ctx.requireVariables(q.text.variables, target, p.title);
+        ctx.requireNames(q.text.literalNames, target, p.title);
+        const typed = typedReferenceIssues(q.text, ctx.spec.variables);
+        if (typed.length > 0) ctx.add(typed, joinPath(target(), q.text.language === 'sql' ? 'rawSql' : 'expr'), p.title);
+      }
+      return cloneWith(q.model, { datasource: ctx.datasource(q.datasource, () => joinPath(target(), 'datasource'), p.title), refId });
     });
-    const uids = new Set(p.queries.map((q) => q.datasource?.uid));
     const first = p.queries[0]?.datasource;
-    if (first) extra.datasource = uids.size === 1 ? { ...datasourceRef(first) } : { ...MIXED };
+    if (first) extra.datasource = p.queries.every((q) => q.datasource?.uid === first.uid) ? { ...datasourceRef(first) } : { ...MIXED };
   }
   extra.gridPos = gridPosJson(gridPos);
   extra.id = id;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileDashboard } from '../../src/compile/compile.js';
-import { dashboard, env, postgresDatasource, renderPath as publicRenderPath, sql, sqlQuery, tablePanel } from '../../src/index.js';
+import { dashboard, env, postgresDatasource, renderPath as publicRenderPath, row, sql, sqlQuery, tablePanel } from '../../src/index.js';
 import { joinPath, panelAt, renderPath, type IssuePath, type PathSegment } from '../../src/model/issue-path.js';
 import { formatIssue } from '../../src/validate/issues.js';
 
@@ -100,6 +100,15 @@ describe('paths from compile are arrays, and the formatter renders them', () => 
     expect(formatIssue(found!)).toBe(
       '✖ dashboard "P" › panel "Runs" › targets[0]: uses $nope, which the dashboard does not define (define the variable and interpolate the object: ${nope}) [variable-undefined]\n  → at panels[0].targets[0]',
     );
+  });
+
+  it('a datasource or variable problem of a panel in a collapsed row names that panel\'s query inside the row', () => {
+    const other = postgresDatasource({ name: 'Other', uid: 'other', url: 'localhost:5432', database: 'm', user: 'u', password: env('PGPASSWORD') });
+    const runs = (title: string, datasource: typeof db) => tablePanel({ title, queries: [sqlQuery({ datasource, sql: sql`SELECT 1` }), sqlQuery({ datasource, sql: sql`SELECT $nope` })] });
+    const d = dashboard({ uid: 'r', title: 'R', panels: [runs('Top', db), row({ title: 'Row', collapsed: true, panels: [runs('A', db), runs('B', other)] })] });
+    const issues = compileDashboard(d, { datasources: [db] }).issues;
+    expect(issues.filter((i) => i.code === 'datasource-unknown').map((i) => renderPath(i.path))).toEqual(['panels[1].panels[1].targets[0].datasource', 'panels[1].panels[1].targets[1].datasource']);
+    expect(issues.filter((i) => i.code === 'variable-undefined').map((i) => renderPath(i.path))).toEqual(['panels[0].targets[1]', 'panels[1].panels[0].targets[1]', 'panels[1].panels[1].targets[1]']);
   });
 
   it('a layout problem names the gridPos field of the panel where the output puts it', () => {
