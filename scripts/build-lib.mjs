@@ -28,7 +28,7 @@ execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'ts
 mkdirSync('dist/validate/generated', { recursive: true });
 for (const f of readdirSync('src/validate/generated')) cpSync(`src/validate/generated/${f}`, `dist/validate/generated/${f}`);
 for (const f of ['fast-path.js', 'fast-path.d.ts', 'help.js', 'help.d.ts', 'missing-dependency.js', 'missing-dependency.d.ts']) cpSync(`src/cli/${f}`, `dist/cli/${f}`);
-for (const f of ['atomic.js', 'atomic.d.ts', 'walk.js', 'walk.d.ts', 'cache.js', 'cache.d.ts', 'ts-loader.js', 'ts-loader.d.ts', 'ts-hooks.js', 'native-import.cjs', 'native-loader.js', 'native-loader.d.ts', 'transpile.js', 'transpile.d.ts', 'self-resolve.js', 'self-resolve.d.ts']) cpSync(`src/files/${f}`, `dist/files/${f}`);
+for (const f of ['atomic.js', 'atomic.d.ts', 'hash-text.js', 'hash-text.d.ts', 'builtins.js', 'builtins.d.ts', 'walk.js', 'walk.d.ts', 'cache.js', 'cache.d.ts', 'ts-loader.js', 'ts-loader.d.ts', 'ts-hooks.js', 'native-import.cjs', 'native-loader.js', 'native-loader.d.ts', 'transpile.js', 'transpile.d.ts', 'self-resolve.js', 'self-resolve.d.ts']) cpSync(`src/files/${f}`, `dist/files/${f}`);
 
 // CommonJS. `import.meta.url` becomes the bundle's own file URL (createRequire and tsx's parent URL use it).
 const esbuild = require('esbuild');

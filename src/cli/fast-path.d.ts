@@ -7,14 +7,25 @@ export interface InputScan {
   /** Per folder ('' for the root): mtime (ms) and entries, for the next scan's walk (walkFilesSyncKnown). Absent in older caches. */
   folders?: Record<string, [number, Array<[string, 0 | 1]>]>;
   scannedAt: number;
+  /** dashcode's version when scanned: part of the digest. */
+  version: string;
+}
+
+export interface OutputStats {
+  /** When the sizes and mtimes were recorded (ms); a file changed within 2 s before is read, not trusted. */
+  checkedAt: number;
+  stats: Record<string, [number, number]>;
 }
 
 export interface BuildCache {
-  version: 3;
+  version: 4;
   /** The digest of the inputs the build was made from, and the scan that found it. */
   inputs: string;
   inputFiles: InputScan;
+  /** Per generated file (the manifest among them): the sha256 of its text. */
   files: Record<string, string>;
+  /** Their sizes and mtimes, so an unchanged file is not read. */
+  outputs: OutputStats;
   stdout: string;
   /** What `build --check` prints when everything is up to date. */
   checkStdout: string;
@@ -24,7 +35,7 @@ export interface BuildCache {
 export const CACHE_DIR: string;
 export const VERSION: string;
 export function scanInputs(root: string, outDir: string, known?: InputScan): Promise<InputScan>;
-export function hashText(text: string): string;
+export function statOutputs(root: string, files: readonly string[]): OutputStats;
 export function readCache(root: string): Promise<BuildCache | undefined>;
 export function writeCache(root: string, cache: BuildCache): Promise<void>;
 export function peekOutDir(root: string): string;

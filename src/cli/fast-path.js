@@ -8,6 +8,11 @@
 // written files in the output folder are not compared) still match, `build` and
 // `build --check` answer from the cache without loading a dashboard.
 //
+// A file is read only when its size or mtime differs from the last record, or
+// when it changed within 2 s before that record was made (racily clean); a hit
+// that had to read a file refreshes the record, so the next one reads nothing
+// and loads no hashing (node:crypto).
+//
 // Exactness: the fingerprint covers every file under the project root (any
 // of them could be imported or read by a dashboard: a CSV, a markdown text),
 // package-lock.json (dependency versions) among them, and dashcode's own
@@ -20,11 +25,11 @@
 // differs, a generated file edited by hand included, misses the cache and runs
 // the full build. Dashboards that read environment variables while loading are
 // not covered: use --no-cache for those.
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
+import { fs, path } from '../files/builtins.js';
 import { CACHE_DIR } from '../files/cache.js';
 import { CONFIG_FILES, walkFilesSyncKnown } from '../files/walk.js';
+
+const { readFileSync, statSync } = fs;
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
 export const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
@@ -46,24 +51,27 @@ export async function scanInputs(root, outDir, known = undefined) {
   const prefix = root.endsWith(path.sep) ? root : root + path.sep;
   const knownFiles = known?.files ?? {};
   const out = {};
-  const hash = createHash('sha256').update(`dashcode ${VERSION}\0`);
+  const unread = [];
   for (const f of files) {
     const st = statSync(prefix + f);
-    let k = knownFiles[f];
-    if (!(k && k[0] === st.size && k[1] === st.mtimeMs && st.mtimeMs < trustedBefore)) k = [st.size, st.mtimeMs, hashText(readFileSync(prefix + f))];
-    out[f] = k;
-    hash.update(`${f}\0${k[2]}\0`);
+    const k = knownFiles[f];
+    if (k && k[0] === st.size && k[1] === st.mtimeMs && st.mtimeMs < trustedBefore) out[f] = k;
+    else unread.push((out[f] = [st.size, st.mtimeMs, '']));
   }
-  return { digest: hash.digest('hex'), files: out, folders, scannedAt };
+  // Every file as recorded, and no other (same count, each found): the same digest, without hashing.
+  if (unread.length === 0 && known?.version === VERSION && files.length === Object.keys(knownFiles).length) {
+    return { digest: known.digest, files: out, folders, scannedAt, version: VERSION };
+  }
+  const { hashText, newHash } = await import('../files/hash-text.js');
+  for (const f of files) if (out[f][2] === '') out[f][2] = hashText(readFileSync(prefix + f));
+  const hash = newHash().update(`dashcode ${VERSION}\0`);
+  for (const f of files) hash.update(`${f}\0${out[f][2]}\0`);
+  return { digest: hash.digest('hex'), files: out, folders, scannedAt, version: VERSION };
 }
 
 /** A PostgreSQL (or PGlite) data directory, known by the PG_VERSION file initdb writes at its top (plain JS: db/pglite-data-dir.ts's holdsCluster, from a listing). */
 function isDatabaseFolder(listing) {
   return listing.some(([name, isDir]) => name === 'PG_VERSION' && isDir === 0);
-}
-
-export function hashText(text) {
-  return createHash('sha256').update(text).digest('hex');
 }
 
 export { CACHE_DIR };
@@ -72,7 +80,7 @@ const cacheFile = (root) => path.join(root, CACHE_DIR, 'build.json');
 export async function readCache(root) {
   try {
     const c = JSON.parse(readFileSync(cacheFile(root), 'utf8'));
-    return c.version === 3 ? c : undefined;
+    return c.version === 4 ? c : undefined;
   } catch {
     return undefined;
   }
@@ -98,19 +106,38 @@ export function peekOutDir(root) {
   return 'generated';
 }
 
-// Only the files the last build generated (its manifest among them) are compared:
-// hand-written files in the output folder are not dashcode's business.
-async function outputsMatch(root, cache) {
-  for (const f of Object.keys(cache.files)) {
-    let text;
-    try {
-      text = readFileSync(path.join(root, f), 'utf8');
-    } catch {
-      return false;
-    }
-    if (hashText(text) !== cache.files[f]) return false;
+/**
+ * The size and mtime of each generated file, for the next run's outputsMatch:
+ * recorded right after the build wrote or compared them (`checkedAt`).
+ */
+export function statOutputs(root, files) {
+  const checkedAt = Date.now();
+  const stats = {};
+  for (const f of files) {
+    const st = statSync(path.join(root, f), { throwIfNoEntry: false });
+    if (st) stats[f] = [st.size, st.mtimeMs];
   }
-  return true;
+  return { checkedAt, stats };
+}
+
+// Only the files the last build generated (its manifest among them) are compared:
+// hand-written files in the output folder are not dashcode's business. A file
+// whose size and mtime are as recorded, older than 2 s before the record, is not
+// read (the racily-clean rule of scanInputs). Returns false on a difference, else
+// the refreshed record when a file had to be read, else true.
+async function outputsMatch(root, cache) {
+  const trustedBefore = cache.outputs.checkedAt - 2000;
+  let refreshed = false;
+  for (const [f, hash] of Object.entries(cache.files)) {
+    const st = statSync(path.join(root, f), { throwIfNoEntry: false });
+    if (!st) return false;
+    const k = cache.outputs.stats[f];
+    if (k && k[0] === st.size && k[1] === st.mtimeMs && st.mtimeMs < trustedBefore) continue;
+    const { hashText } = await import('../files/hash-text.js');
+    if (hashText(readFileSync(path.join(root, f))) !== hash) return false;
+    refreshed = true;
+  }
+  return refreshed ? statOutputs(root, Object.keys(cache.files)) : true;
 }
 
 /**
@@ -132,10 +159,21 @@ export async function tryCachedBuild(args, io) {
   const cache = await readCache(root);
   if (!cache) return missed(root, undefined, undefined);
   const inputs = await scanInputs(root, outDir, cache.inputFiles);
-  if (cache.inputs !== inputs.digest || !(await outputsMatch(root, cache))) return missed(root, cache, inputs);
+  const outputs = cache.inputs === inputs.digest && (await outputsMatch(root, cache));
+  if (!outputs) return missed(root, cache, inputs);
+  // A hit that read a file or folder records what it read, so the next hit reads nothing (the cache only:
+  // generated files are untouched, as --check promises).
+  if (outputs !== true || readAny(inputs, cache.inputFiles)) await writeCache(root, { ...cache, inputFiles: inputs, outputs: outputs === true ? cache.outputs : outputs });
   if (cache.stderr) io.stderr(cache.stderr);
   io.stdout(check ? cache.checkStdout : cache.stdout);
   return 0;
+}
+
+// scanInputs and walkFilesSyncKnown keep the recorded entry itself (the same array) for whatever they did not read.
+function readAny(scan, known) {
+  for (const f in scan.files) if (scan.files[f] !== known.files[f]) return true;
+  for (const d in scan.folders) if (scan.folders[d][1] !== known.folders?.[d]?.[1]) return true;
+  return false;
 }
 
 // A miss leaves its scan for the build that follows in the same process (bin/dashcode.js asks first, then the

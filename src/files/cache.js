@@ -1,7 +1,6 @@
 // Plain JavaScript on purpose: used by the build cache (src/cli/fast-path.js)
 // and the TypeScript hooks before any TypeScript can load. Types: cache.d.ts.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
+import { fs, path } from './builtins.js';
 
 /** dashcode's cache folder under a project root: the build cache, transpiled modules, the PGlite snapshot. */
 export const CACHE_DIR = 'node_modules/.cache/dashcode';
@@ -14,7 +13,7 @@ export const CACHE_DIR = 'node_modules/.cache/dashcode';
  */
 export function findCacheDir(cwd) {
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'node_modules'))) return path.join(dir, CACHE_DIR);
+    if (fs.existsSync(path.join(dir, 'node_modules'))) return path.join(dir, CACHE_DIR);
     if (path.dirname(dir) === dir) return undefined;
   }
 }

@@ -1,9 +1,9 @@
 // Plain JavaScript on purpose: the build cache (src/cli/fast-path.js) uses it
 // before any TypeScript can load. Types: walk.d.ts. The one home of the module
 // extensions dashcode loads and of its directory walker.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { readdir } from 'node:fs/promises';
-import path from 'node:path';
+import { fs, path } from './builtins.js';
+
+const { existsSync, readdirSync, statSync } = fs;
 
 /** Every module format a dashboard, datasources module or config may use. */
 export const MODULE_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
@@ -39,7 +39,7 @@ export async function walkFiles(dir, skipDir = () => false, onError = undefined)
   const walk = async (rel) => {
     let entries;
     try {
-      entries = await readdir(rel ? path.join(dir, rel) : dir, { withFileTypes: true });
+      entries = await fs.promises.readdir(rel ? path.join(dir, rel) : dir, { withFileTypes: true });
     } catch (err) {
       if (rel === '' && err.code === 'ENOENT') return;
       if (onError) return onError(rel, err);

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
-import { captureIo, dashboardModule, DATASOURCES, tempProject } from '../support/temp-project.js';
+import { backdate, captureIo, dashboardModule, DATASOURCES, tempProject } from '../support/temp-project.js';
 
 describe('dashcode build', () => {
   it('writes one JSON per dashboard plus provisioning, then --check is clean', async () => {
@@ -161,6 +161,51 @@ describe('the build cache', () => {
     const { tryCachedBuild } = await import('../../src/cli/fast-path.js');
     expect(await tryCachedBuild(['build', '--check'], captureIo(dir))).toBeUndefined();
     expect(await run(['build', '--check'], captureIo(dir))).toBe(1);
+  });
+});
+
+describe('the build cache reads only what changed', () => {
+  const cacheFile = (dir: string) => path.join(dir, 'node_modules/.cache/dashcode/build.json');
+
+  it('a hit that had to read files records what it read, so the next hit reads and writes nothing', async () => {
+    const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/one.ts': dashboardModule('one', 'Runs') });
+    expect(await run(['build'], captureIo(dir))).toBe(0);
+    // New mtimes on everything: every file is read (same content, so still a hit) and the record refreshed.
+    backdate(dir);
+    const { tryCachedBuild } = await import('../../src/cli/fast-path.js');
+    const before = readFileSync(cacheFile(dir), 'utf8');
+    expect(await tryCachedBuild(['build', '--check'], captureIo(dir))).toBe(0);
+    const refreshed = readFileSync(cacheFile(dir), 'utf8');
+    expect(refreshed).not.toBe(before);
+    expect(JSON.parse(refreshed).inputs).toBe(JSON.parse(before).inputs);
+    // Nothing changed since, all older than the record's 2 s window: the record is left as it is.
+    utimesSync(cacheFile(dir), new Date(0), new Date(0));
+    expect(await tryCachedBuild(['build', '--check'], captureIo(dir))).toBe(0);
+    expect(statSync(cacheFile(dir)).mtimeMs).toBe(0);
+  });
+
+  it('hostile: a generated file edited by hand to the same size, its mtime put back, is caught (changed within 2 s of the record: read, not trusted)', async () => {
+    const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/one.ts': dashboardModule('one', 'Runs') });
+    expect(await run(['build'], captureIo(dir))).toBe(0);
+    const file = path.join(dir, 'generated/one.json');
+    const st = statSync(file);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('"Runs"', '"Rxns"'));
+    utimesSync(file, st.atime, st.mtime);
+    expect(statSync(file).size).toBe(st.size);
+    const { tryCachedBuild } = await import('../../src/cli/fast-path.js');
+    expect(await tryCachedBuild(['build', '--check'], captureIo(dir))).toBeUndefined();
+  });
+
+  it('hostile: an input edited to the same size, its mtime put back, within 2 s of the scan, is caught', async () => {
+    const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/one.ts': dashboardModule('one', 'Runs') });
+    expect(await run(['build'], captureIo(dir))).toBe(0);
+    const file = path.join(dir, 'dashboards/one.ts');
+    const st = statSync(file);
+    writeFileSync(file, readFileSync(file, 'utf8').replace("'Runs'", "'Rxns'"));
+    utimesSync(file, st.atime, st.mtime);
+    const { tryCachedBuild } = await import('../../src/cli/fast-path.js');
+    expect(await tryCachedBuild(['build', '--check'], captureIo(dir))).toBeUndefined();
   });
 });
 

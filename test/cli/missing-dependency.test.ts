@@ -19,7 +19,7 @@ function installed(name: string, main: string, fastPath = 'export async function
   const pkg = path.join(root, name, 'node_modules', 'dashcode');
   mkdirSync(path.join(pkg, 'bin'), { recursive: true });
   mkdirSync(path.join(pkg, 'dist', 'cli'), { recursive: true });
-  copyFileSync(path.join(repoRoot, 'bin/dashcode.js'), path.join(pkg, 'bin/dashcode.js'));
+  for (const f of ['bin/dashcode.js', 'bin/package.json']) copyFileSync(path.join(repoRoot, f), path.join(pkg, f));
   writeFileSync(path.join(pkg, 'package.json'), '{ "name": "dashcode", "type": "module" }\n');
   writeFileSync(path.join(pkg, 'dist/cli/main.js'), main);
   writeFileSync(path.join(pkg, 'dist/cli/fast-path.js'), fastPath);

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './shared.js';
@@ -16,6 +16,18 @@ export function tempProject(files: Record<string, string>): string {
     writeFileSync(file, text.replaceAll('DASHCODE', lib));
   }
   return dir;
+}
+
+/** Every file and folder under `dir` but node_modules, `seconds` in the past: older than the build cache's 2 s racy window. */
+export function backdate(dir: string, seconds = 3600): void {
+  const when = new Date(Date.now() - seconds * 1000);
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'node_modules') continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) backdate(p, seconds);
+    utimesSync(p, when, when);
+  }
+  utimesSync(dir, when, when);
 }
 
 export const DATASOURCES = `

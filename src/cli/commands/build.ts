@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parseOptions } from '../options.js';
 import type { Plan } from '../../project/plan.js';
 import type { Change } from '../../project/sync.js';
-import { hashText, peekOutDir, readCache, scanInputs, takeMiss, tryCachedBuild, VERSION, writeCache, type InputScan } from '../fast-path.js';
+import { hashText } from '../../files/hash-text.js';
+import { peekOutDir, readCache, scanInputs, statOutputs, takeMiss, tryCachedBuild, VERSION, writeCache, type InputScan } from '../fast-path.js';
 import type { LoadOptions, Project } from '../../project/load.js';
 import { BUNDLE } from '../../files/ts-loader.js';
 import { findCacheDir } from '../../files/cache.js';
@@ -116,7 +117,8 @@ export const buildCommand: Command = {
 
 async function remember(root: string, inputs: InputScan, plan: Plan, stderr: string, manifest: { path: string; text: string }): Promise<void> {
   const files = Object.fromEntries([...plan.files, manifest].map((f) => [f.path, hashText(f.text)]));
-  await writeCache(root, { version: 3, inputs: inputs.digest, inputFiles: inputs, files, stdout: summary(plan, []), checkStdout: upToDate(plan), stderr });
+  const outputs = statOutputs(root, Object.keys(files));
+  await writeCache(root, { version: 4, inputs: inputs.digest, inputFiles: inputs, files, outputs, stdout: summary(plan, []), checkStdout: upToDate(plan), stderr });
 }
 
 /** dashcode's own sources in a checkout (src/): the library, not the project, when a graph contains them. */
