@@ -108,6 +108,9 @@ export async function applySync(root: string, outDir: string, sync: Sync): Promi
     if (!isInside(realpathSync(outAbs), realNearest(abs))) throw new Error(`refusing to touch ${rel}: it resolves outside ${outDir}/`);
     return abs;
   };
+  // Nothing to change: nothing written, the manifest included (a rewrite of the same text would still move its
+  // mtime, and the build cache would read it again on the next `build --check`).
+  if (sync.changes.length === 0 && sync.staleTemps.length === 0) return;
   await writeFileAtomic(path.join(outAbs, MANIFEST), sync.interimManifest);
   for (const c of sync.changes) {
     const abs = guard(c.path);

@@ -164,6 +164,18 @@ describe('the build cache', () => {
   });
 });
 
+describe('a build with nothing to change', () => {
+  it('writes nothing, the manifest included', async () => {
+    const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/one.ts': dashboardModule('one', 'Runs') });
+    expect(await run(['build'], captureIo(dir))).toBe(0);
+    backdate(path.join(dir, 'generated'));
+    const mtimes = () => ['generated/one.json', 'generated/.dashcode/manifest.json', 'generated/.dashcode'].map((f) => statSync(path.join(dir, f)).mtimeMs);
+    const before = mtimes();
+    expect(await run(['build', '--no-cache'], captureIo(dir))).toBe(0);
+    expect(mtimes()).toEqual(before);
+  });
+});
+
 describe('the build cache reads only what changed', () => {
   const cacheFile = (dir: string) => path.join(dir, 'node_modules/.cache/dashcode/build.json');
 
