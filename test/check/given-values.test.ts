@@ -29,9 +29,9 @@ const dashboard = {
   },
 };
 
-async function selected(given: GivenVariableValues): Promise<Record<string, { value: unknown; given?: boolean }>> {
+async function selected(given: GivenVariableValues): Promise<Record<string, { value: unknown; given?: boolean; givenIgnored?: string }>> {
   const { report } = await resolveVariables(dashboard, range, 60_000, undefined, undefined, { given });
-  return Object.fromEntries(report.map((r) => [r.name, { value: r.value, ...(r.given ? { given: true } : {}) }]));
+  return Object.fromEntries(report.map((r) => [r.name, { value: r.value, ...(r.given ? { given: true } : {}), ...(r.givenIgnored ? { givenIgnored: r.givenIgnored } : {}) }]));
 }
 
 describe('given variable values', () => {
@@ -48,7 +48,10 @@ describe('given variable values', () => {
 
   it('a textbox takes one value; a repeated one is ignored, as its updateFromUrl takes only a string', async () => {
     expect((await selected({ note: 'typed' })).note).toEqual({ value: 'typed', given: true });
-    expect((await selected({ note: ['a', 'b'] })).note).toEqual({ value: 'saved' });
+    expect((await selected({ note: ['a', 'b'] })).note).toEqual({
+      value: 'saved',
+      givenIgnored: 'the 2 values given are not taken: a textbox variable takes a single value (its updateFromUrl ignores a list), so the saved one stays',
+    });
   });
 
   it('a single-value variable matches by value, else by label, else keeps the value as given', async () => {
@@ -67,8 +70,8 @@ describe('given variable values', () => {
 
   it('skipUrlSync and constant variables have no URL value: what is given for them is ignored', async () => {
     const s = await selected({ hidden: 'y', fixed: 'other' });
-    expect(s.hidden).toEqual({ value: 'x' });
-    expect(s.fixed).toEqual({ value: 'k' });
+    expect(s.hidden).toEqual({ value: 'x', givenIgnored: 'the value given is not taken: the variable has skipUrlSync, so Grafana reads no URL value for it' });
+    expect(s.fixed).toEqual({ value: 'k', givenIgnored: 'the value given is not taken: a constant variable has no URL value (scenes ConstantVariable sets skipUrlSync and syncs none)' });
   });
 
   it('an interval keeps any value given, and $__auto_interval_… means auto', async () => {
@@ -118,6 +121,13 @@ describe('dashcode check --var', () => {
     const io = captureIo(repoRoot);
     expect(await run(['check', 'generated/generation-traces.json'], io)).toBe(0);
     expect(io.out).toContain('give the variable a value to check it (choose one with --var NAME=VALUE)');
+  });
+
+  it('says when a value given is not taken (a textbox given two), and keeps the saved one', async () => {
+    const io = captureIo(repoRoot);
+    expect(await run(['check', 'generated/generation-traces.json', '--var', 'span_name=a', '--var', 'span_name=b'], io)).toBe(0);
+    expect(io.out).toContain('span_name=.*generate.*  ');
+    expect(io.out).toContain('  · variable span_name: the 2 values given are not taken: a textbox variable takes a single value (its updateFromUrl ignores a list), so the saved one stays\n');
   });
 
   it('a usage error for a malformed pair or a name no dashboard has', async () => {

@@ -31,7 +31,8 @@ export interface DashboardCheck {
   uid?: string;
   range: { from: string; to: string };
   /** Each variable's selected value; `given` when the caller chose it (`variableValues`), not the dashboard. */
-  variables: Array<{ name: string; value: string | string[]; status: CheckStatus; message?: string; given?: boolean }>;
+  /** `given`: the value was given (variableValues); `givenIgnored`: one was given and Grafana would not take it, and why. */
+  variables: Array<{ name: string; value: string | string[]; status: CheckStatus; message?: string; given?: boolean; givenIgnored?: string }>;
   queries: QueryCheck[];
 }
 

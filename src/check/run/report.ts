@@ -20,7 +20,10 @@ export function formatCheckReport(checks: readonly DashboardCheck[], verbose = f
     lines.push(`${d.dashboard}${d.file ? ` (${d.file})` : ''}: ${d.range.from} → ${d.range.to}`);
     if (d.variables.length > 0) {
       lines.push(`  variables: ${d.variables.map((v) => `${v.name}=${Array.isArray(v.value) ? `[${v.value.join(', ')}]` : v.value}${v.given ? ' (given)' : ''}`).join('  ')}`);
-      for (const v of d.variables) if (v.status !== 'ok' && v.status !== 'skipped') lines.push(`  ${MARK[v.status]} variable ${v.name}: ${v.message}`);
+      for (const v of d.variables) {
+        if (v.status !== 'ok' && v.status !== 'skipped') lines.push(`  ${MARK[v.status]} variable ${v.name}: ${v.message}`);
+        if (v.givenIgnored) lines.push(`  ${MARK.skipped} variable ${v.name}: ${v.givenIgnored}`);
+      }
     }
     for (const q of d.queries) {
       const what = `${q.panel}${q.refId ? ` › ${q.refId}` : ''}`;

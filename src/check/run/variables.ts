@@ -10,7 +10,7 @@ type Obj = Record<string, unknown>;
 
 export interface ResolvedVariables {
   values: Map<string, VariableValue>;
-  report: Array<{ name: string; value: string | string[]; status: CheckStatus; message?: string; given?: boolean }>;
+  report: Array<{ name: string; value: string | string[]; status: CheckStatus; message?: string; given?: boolean; givenIgnored?: string }>;
 }
 
 /**
@@ -71,7 +71,7 @@ export async function resolveVariables(dashboard: Obj, range: TimeRange, interva
       const url = givenFor(v, options.given);
       const selected = typeof url === 'string' ? givenInterval(url, v, range) : intervalValue(v, range);
       values.set(name, { ...base, value: selected.value, text: selected.text });
-      report.push({ name, value: selected.value, status, ...givenNote(url) });
+      report.push({ name, value: selected.value, status, ...givenNote(url), ...ignoredMessage(url, v, options.given) });
       continue;
     } else if (type === 'constant') {
       opts = [option(String(v.query ?? ''))];
@@ -83,7 +83,7 @@ export async function resolveVariables(dashboard: Obj, range: TimeRange, interva
       const saved = current ? (Array.isArray(current) ? String(current[0]) : String(current)) : String(v.query ?? '');
       const value = typeof url === 'string' ? url : saved;
       values.set(name, { ...base, value, text: value });
-      report.push({ name, value, status, ...givenNote(url) });
+      report.push({ name, value, status, ...givenNote(url), ...ignoredMessage(url, v, options.given) });
       continue;
     } else if (type === 'datasource') {
       const current = (v.current as Obj | undefined)?.value;
@@ -94,7 +94,7 @@ export async function resolveVariables(dashboard: Obj, range: TimeRange, interva
     const url = type === 'constant' ? undefined : givenFor(v, options.given);
     const selected = url === undefined ? select(v, opts, base.includeAll === true, base.multi === true) : selectGiven(url, v, opts);
     values.set(name, { ...base, value: selected.value, text: selected.text, options: opts.map((o) => o.value), isAll: isAll(selected.value) });
-    report.push({ name, value: selected.value, status, message, ...givenNote(url) });
+    report.push({ name, value: selected.value, status, message, ...givenNote(url), ...ignoredMessage(url, v, options.given) });
   }
   return { values, report };
 }
@@ -115,6 +115,21 @@ function givenFor(v: Obj, given: GivenVariableValues | undefined): string | read
 
 function givenNote(url: string | readonly string[] | undefined): { given?: true } {
   return url === undefined ? {} : { given: true };
+}
+
+function ignoredMessage(url: string | readonly string[] | undefined, v: Obj, given: GivenVariableValues | undefined): { givenIgnored?: string } {
+  const why = url === undefined ? ignoredGiven(v, given) : undefined;
+  return why === undefined ? {} : { givenIgnored: why };
+}
+
+/** Why a value given for `v` is not taken (givenFor returned nothing), so the report says so; undefined when none was given. */
+function ignoredGiven(v: Obj, given: GivenVariableValues | undefined): string | undefined {
+  const name = String(v.name ?? '');
+  if (!given || !hasOwn(given, name)) return undefined;
+  if (v.type === 'constant') return 'the value given is not taken: a constant variable has no URL value (scenes ConstantVariable sets skipUrlSync and syncs none)';
+  if (v.skipUrlSync === true) return 'the value given is not taken: the variable has skipUrlSync, so Grafana reads no URL value for it';
+  const count = typeof given[name] === 'string' ? 1 : given[name]!.length;
+  return `the ${count} values given are not taken: a ${String(v.type)} variable takes a single value (its updateFromUrl ignores a list), so the saved one stays`;
 }
 
 /**
