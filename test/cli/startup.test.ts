@@ -69,6 +69,15 @@ describe('start-up loads only what the command needs', () => {
     expect(ours).toEqual(['bin/dashcode.js', 'src/cli/help.js']);
   });
 
+  it('without require(esm) (Node before 20.19), the bin takes its modules with import(): the same answers', () => {
+    // --no-experimental-require-module: require() of an ES module throws ERR_REQUIRE_ESM, as on those versions.
+    const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/one.ts': dashboardModule('one', 'Runs') });
+    const node = (args: string[]) => spawnSync(process.execPath, ['--no-experimental-require-module', BIN, ...args], { cwd: dir, encoding: 'utf8' });
+    expect(node(['--version'])).toMatchObject({ status: 0, stdout: 'dashcode 0.1.0\n', stderr: '' });
+    expect(node(['build'])).toMatchObject({ status: 0, stderr: '' });
+    expect(node(['build', '--check'])).toMatchObject({ status: 0, stdout: '3 generated file(s) up to date\n', stderr: '' });
+  });
+
   it('check of a dashboard without SQL starts no PGlite and loads only the PromQL grammar (no zod, ajv, prettier, pg, other grammars)', () => {
     // The config imports `dashcode/config`; the dashboard has PromQL queries only.
     const run = loadedModules(['check', 'generated/kv-cache-dashboard.json']);
