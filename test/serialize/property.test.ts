@@ -308,12 +308,14 @@ describe('the JSON.stringify fast path equals prettier', () => {
     const many = fc.record({
       dashboard,
       panels: fc.oneof(
-        { weight: 3, arbitrary: fc.array(panel, { minLength: 33, maxLength: 90 }) },
-        { weight: 1, arbitrary: fc.array(fc.oneof({ weight: 8, arbitrary: panel }, { weight: 1, arbitrary: fc.constantFrom({}, [], [1, 2], 7, 'x', null) }), { minLength: 33, maxLength: 90 }) },
+        { weight: 3, arbitrary: fc.array(panel, { minLength: 33, maxLength: 72 }) },
+        { weight: 1, arbitrary: fc.array(fc.oneof({ weight: 8, arbitrary: panel }, { weight: 1, arbitrary: fc.constantFrom({}, [], [1, 2], 7, 'x', null) }), { minLength: 33, maxLength: 72 }) },
       ),
     }).map(({ dashboard: d, panels }) => ({ ...d, panels }));
-    await fc.assert(fc.asyncProperty(many, fastAgrees), { seed: SEED, numRuns: 60 });
-    await fc.assert(fc.asyncProperty(many, fastAgrees), { numRuns: 20 });
+    // Two or three chunks each (33-72 panels): the joins are the same code past the second. prettier's reference
+    // for a value this size is most of the cost, so 40 values, not more.
+    await fc.assert(fc.asyncProperty(many, fastAgrees), { seed: SEED, numRuns: 30 });
+    await fc.assert(fc.asyncProperty(many, fastAgrees), { numRuns: 10 });
   });
 
   it('prints a long panels array of numbers or strings as prettier does, not broken one per line', async () => {
