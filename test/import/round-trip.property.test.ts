@@ -42,7 +42,7 @@ describe('import round trip on random Grafana dashboards', () => {
     for (const original of fc.sample(grafanaDashboard(), { numRuns: 12, seed: 42 })) {
       files.push((await scratch.importTo(original, { datasources: KNOWN }, DATASOURCES_MODULE(scratch.library))).file);
     }
-    expect(typeErrors(files)).toEqual([]);
+    expect(await typeErrors(files)).toEqual([]);
   }, 240_000);
 });
 

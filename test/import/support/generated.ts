@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import ts from 'typescript';
+import type ts from 'typescript';
 import { compileDashboard } from '../../../src/compile/compile.js';
 import { appendDatasources } from '../../../src/import/datasources-module.js';
 import { importDashboard, type ImportOptions, type ImportResult } from '../../../src/import/import.js';
@@ -63,7 +63,7 @@ export async function rebuild(file: string): Promise<JsonObject> {
  * the whole library and its packages' types again, and parsing them was ~0.9 s of each ~1 s call.
  */
 const parsedFiles = new Map<string, { text: string; source: ts.SourceFile | undefined }>();
-function host(options: ts.CompilerOptions): ts.CompilerHost {
+function host(ts: typeof import('typescript'), options: ts.CompilerOptions): ts.CompilerHost {
   const base = ts.createCompilerHost(options);
   return {
     ...base,
@@ -78,13 +78,17 @@ function host(options: ts.CompilerOptions): ts.CompilerHost {
   };
 }
 
-/** tsc's diagnostics for `files` under the repository's strict compiler options, as `file(line): message`. */
-export function typeErrors(files: readonly string[]): string[] {
+/**
+ * tsc's diagnostics for `files` under the repository's strict compiler options, as `file(line): message`.
+ * TypeScript is imported here, not at the top: it takes ~0.7 s to load, and most files that import this module never call it.
+ */
+export async function typeErrors(files: readonly string[]): Promise<string[]> {
+  const ts = (await import('typescript')).default;
   const configPath = path.join(repoRoot, 'tsconfig.json');
   const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
   if (!parsed) throw new Error('cannot read tsconfig.json');
   const options: ts.CompilerOptions = { ...parsed.options, noEmit: true, rootDir: undefined, typeRoots: [path.join(repoRoot, 'node_modules/@types')] };
-  const program = ts.createProgram([...files], options, host(options));
+  const program = ts.createProgram([...files], options, host(ts, options));
   const wanted = new Set(files.map((f) => path.resolve(f)));
   // The wanted files' diagnostics only: checking (and emitting declarations for) the whole library they import took most of the time.
   return [...wanted]
