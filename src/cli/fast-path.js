@@ -163,7 +163,8 @@ export async function tryCachedBuild(args, io) {
   if (!outputs) return missed(root, cache, inputs);
   // A hit that read a file or folder records what it read, so the next hit reads nothing (the cache only:
   // generated files are untouched, as --check promises).
-  if (outputs !== true || readAny(inputs, cache.inputFiles)) await writeCache(root, { ...cache, inputFiles: inputs, outputs: outputs === true ? cache.outputs : outputs });
+  // Best effort: a cache that cannot be written (a read-only node_modules) costs the next hit the same reads, nothing more.
+  if (outputs !== true || readAny(inputs, cache.inputFiles)) await writeCache(root, { ...cache, inputFiles: inputs, outputs: outputs === true ? cache.outputs : outputs }).catch(() => {});
   if (cache.stderr) io.stderr(cache.stderr);
   io.stdout(check ? cache.checkStdout : cache.stdout);
   return 0;

@@ -85,7 +85,8 @@ export function readDashboardCache(cacheDir: string | undefined): DashboardCache
 export async function writeDashboardCache(cacheDir: string | undefined, cache: DashboardCache): Promise<void> {
   if (!cacheDir) return;
   const { writeFileAtomic } = await import('../files/atomic.js');
-  await writeFileAtomic(path.join(cacheDir, FILE), `${JSON.stringify(cache)}\n`);
+  // Best effort, as the build cache is: a cache that cannot be written (a read-only node_modules) means the next build loads every dashboard.
+  await writeFileAtomic(path.join(cacheDir, FILE), `${JSON.stringify(cache)}\n`).catch(() => {});
 }
 
 /** `file` and every file it imports, transitively (absolute paths, sorted). */

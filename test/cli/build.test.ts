@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
@@ -176,6 +177,23 @@ describe('a build with nothing to change', () => {
   });
 });
 
+/**
+ * Makes `folder` refuse new files, even to root (who ignores permissions): `chattr +i` for root, `chmod 555`
+ * otherwise. `ok: false` with the reason where neither works (a file system without immutable flags).
+ */
+function lockFolder(folder: string): { ok: true; unlock: () => void } | { ok: false; why: string } {
+  if (process.getuid?.() !== 0) {
+    chmodSync(folder, 0o555);
+    return { ok: true, unlock: () => chmodSync(folder, 0o755) };
+  }
+  try {
+    execFileSync('chattr', ['+i', folder], { stdio: 'pipe' });
+  } catch (err) {
+    return { ok: false, why: `chattr +i is not available here (${String(err).split('\n')[0]})` };
+  }
+  return { ok: true, unlock: () => execFileSync('chattr', ['-i', folder]) };
+}
+
 describe('the build cache reads only what changed', () => {
   const cacheFile = (dir: string) => path.join(dir, 'node_modules/.cache/dashcode/build.json');
 
@@ -194,6 +212,27 @@ describe('the build cache reads only what changed', () => {
     utimesSync(cacheFile(dir), new Date(0), new Date(0));
     expect(await tryCachedBuild(['build', '--check'], captureIo(dir))).toBe(0);
     expect(statSync(cacheFile(dir)).mtimeMs).toBe(0);
+  });
+
+  it('a cache folder that cannot be written: build and build --check still answer (the cache is best effort)', async (ctx) => {
+    const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/one.ts': dashboardModule('one', 'Runs') });
+    expect(await run(['build'], captureIo(dir))).toBe(0);
+    backdate(dir); // the next hit must read every file and would record them
+    const folder = path.dirname(cacheFile(dir));
+    const locked = lockFolder(folder);
+    if (!locked.ok) return ctx.skip(locked.why);
+    try {
+      const check = captureIo(dir);
+      expect(await run(['build', '--check'], check)).toBe(0);
+      expect(check.out).toBe('3 generated file(s) up to date\n');
+      writeFileSync(path.join(dir, 'dashboards/one.ts'), readFileSync(path.join(dir, 'dashboards/one.ts'), 'utf8').replace("'Runs'", "'Runs again'"));
+      const build = captureIo(dir);
+      const code = await run(['build'], build);
+      expect(build.err).toBe('');
+      expect(code).toBe(0);
+    } finally {
+      locked.unlock();
+    }
   });
 
   it('hostile: a generated file edited by hand to the same size, its mtime put back, is caught (changed within 2 s of the record: read, not trusted)', async () => {
