@@ -115,14 +115,41 @@ async function createPglite(extra: PGliteOptions): Promise<PGlite> {
 async function seedDataDir(dataDir: string, snapshotDir: string): Promise<void> {
   if (!isMissingOrEmpty(dataDir)) return;
   const pristine = path.join(snapshotDir, `pglite-${pgliteVersion()}.tar`);
-  if (!existsSync(pristine)) await (await openFromSnapshot(pristine, createPglite)).close();
-  const tar = await readFile(pristine).catch(() => undefined);
+  const tar = await pristineCluster(pristine);
   if (!tar) return;
   try {
-    writeDataDir(dataDir, bytesOf(tar));
+    writeDataDir(dataDir, tar);
   } catch (err) {
     if (err instanceof NotASnapshotError) await rm(pristine, { force: true });
   }
+}
+
+/**
+ * The pristine cluster as a tar: the cached snapshot `file`, else a new one,
+ * cached when the folder can be written. A cache that cannot be written still
+ * gives this run the dump, so the data directory is written from it instead
+ * of running initdb a second time.
+ */
+async function pristineCluster(file: string): Promise<Uint8Array | undefined> {
+  const cached = await readFile(file).catch(() => undefined);
+  if (cached) return bytesOf(cached);
+  let db: PGlite | undefined;
+  try {
+    db = await createPglite({});
+    const tar = await dumpCluster(db);
+    await writeFileAtomic(file, tar).catch(() => {});
+    return tar;
+  } catch {
+    return undefined; // the open that follows runs initdb on the folder, as without a snapshot
+  } finally {
+    await db?.close();
+  }
+}
+
+/** The cluster's files as a tar, after a checkpoint (so the tar holds everything written). */
+async function dumpCluster(db: PGlite): Promise<Uint8Array> {
+  await db.exec('CHECKPOINT');
+  return new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer());
 }
 
 /** The cached snapshot an in-memory open would load, if it may be cached at all. */
@@ -220,8 +247,7 @@ async function saveSnapshot(file: string, db: PGlite, options: { dropTemplates?:
         await db.exec(`DROP DATABASE ${name}`); // alone: DROP DATABASE cannot run in a transaction block
       }
     }
-    await db.exec('CHECKPOINT');
-    await writeFileAtomic(file, new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer()));
+    await writeFileAtomic(file, await dumpCluster(db));
   } catch {
     // start without a snapshot next time too
   }

@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { backdate, captureIo, dashboardModule, DATASOURCES, tempProject } from '../support/temp-project.js';
+import { lockFolder } from '../support/lock-folder.js';
 
 describe('dashcode build', () => {
   it('writes one JSON per dashboard plus provisioning, then --check is clean', async () => {
@@ -176,23 +176,6 @@ describe('a build with nothing to change', () => {
     expect(mtimes()).toEqual(before);
   });
 });
-
-/**
- * Makes `folder` refuse new files, even to root (who ignores permissions): `chattr +i` for root, `chmod 555`
- * otherwise. `ok: false` with the reason where neither works (a file system without immutable flags).
- */
-function lockFolder(folder: string): { ok: true; unlock: () => void } | { ok: false; why: string } {
-  if (process.getuid?.() !== 0) {
-    chmodSync(folder, 0o555);
-    return { ok: true, unlock: () => chmodSync(folder, 0o755) };
-  }
-  try {
-    execFileSync('chattr', ['+i', folder], { stdio: 'pipe' });
-  } catch (err) {
-    return { ok: false, why: `chattr +i is not available here (${String(err).split('\n')[0]})` };
-  }
-  return { ok: true, unlock: () => execFileSync('chattr', ['-i', folder]) };
-}
 
 describe('the build cache reads only what changed', () => {
   const cacheFile = (dir: string) => path.join(dir, 'node_modules/.cache/dashcode/build.json');

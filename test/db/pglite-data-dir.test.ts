@@ -14,6 +14,7 @@ import { tarEntries } from '../../src/db/pglite-tar.js';
 import { writeDataDir } from '../../src/db/pglite-data-dir.js';
 import { repoRoot } from '../support/shared.js';
 import { tarOf } from '../support/tar.js';
+import { lockFolder } from '../support/lock-folder.js';
 
 const pristineName = () => `pglite-${pgliteVersion()}.tar`;
 
@@ -51,6 +52,27 @@ describe('a new PGlite data directory', () => {
     } finally {
       await again.close();
     }
+  });
+
+  it('a cache folder that cannot be written: the directory is still written from the dump made for the snapshot, not by a second initdb', async (ctx) => {
+    const snapshotDir = mkdtempSync(path.join(tmpdir(), 'dashcode-seed-'));
+    const locked = lockFolder(snapshotDir);
+    if (!locked.ok) return ctx.skip(locked.why);
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'dashcode-seed-')), 'pglite');
+    try {
+      const db = await openPglite(dataDir, { snapshotDir });
+      try {
+        expect((await db.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      locked.unlock();
+    }
+    expect(readdirSync(snapshotDir)).toEqual([]);
+    // Written from a tar: private modes. initdb run by PGlite on the folder leaves 755 and 666.
+    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(path.join(dataDir, 'PG_VERSION')).mode & 0o777).toBe(0o600);
   });
 
   it('hostile: a snapshot entry named to leave the directory is refused before anything is written', () => {
