@@ -32,6 +32,13 @@ import { CONFIG_FILES, walkFilesSyncKnown } from '../files/walk.js';
 const { readFileSync, statSync } = fs;
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
+/** A file changed this close before its record was made may have changed again in the same mtime tick: it is read, not trusted (git's "racily clean"). */
+const RACY_MS = 2000;
+
+/** `st` is what `recorded` ([size, mtime, …]) says, and older than the racy window before the record. */
+function unchanged(recorded, st, trustedBefore) {
+  return recorded !== undefined && recorded[0] === st.size && recorded[1] === st.mtimeMs && st.mtimeMs < trustedBefore;
+}
 export const VERSION = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 /**
@@ -44,22 +51,26 @@ export const VERSION = JSON.parse(readFileSync(new URL('../../package.json', imp
 export async function scanInputs(root, outDir, known = undefined) {
   const scannedAt = Date.now();
   const skip = (rel, name) => SKIP_DIRS.has(name) || name.startsWith('.') || rel === outDir;
-  const trustedBefore = (known?.scannedAt ?? 0) - 2000;
+  const trustedBefore = (known?.scannedAt ?? 0) - RACY_MS;
   // Folders unchanged since the last scan are listed from it (their mtime says so; racily clean ones are read).
   const { files, folders } = walkFilesSyncKnown(root, skip, known?.folders, trustedBefore, isDatabaseFolder);
   // Hundreds of files on every run, so the plain loop: no path.join (its normalising is most of a stat's cost here).
   const prefix = root.endsWith(path.sep) ? root : root + path.sep;
   const knownFiles = known?.files ?? {};
   const out = {};
-  const unread = [];
+  let unread = false;
   for (const f of files) {
     const st = statSync(prefix + f);
     const k = knownFiles[f];
-    if (k && k[0] === st.size && k[1] === st.mtimeMs && st.mtimeMs < trustedBefore) out[f] = k;
-    else unread.push((out[f] = [st.size, st.mtimeMs, '']));
+    if (unchanged(k, st, trustedBefore)) {
+      out[f] = k;
+    } else {
+      out[f] = [st.size, st.mtimeMs, '']; // hashed below
+      unread = true;
+    }
   }
   // Every file as recorded, and no other (same count, each found): the same digest, without hashing.
-  if (unread.length === 0 && known?.version === VERSION && files.length === Object.keys(knownFiles).length) {
+  if (!unread && known?.version === VERSION && files.length === Object.keys(knownFiles).length) {
     return { digest: known.digest, files: out, folders, scannedAt, version: VERSION };
   }
   const { hashText, newHash } = await import('../files/hash-text.js');
@@ -86,10 +97,14 @@ export async function readCache(root) {
   }
 }
 
+/**
+ * Best effort: a cache that cannot be written (a read-only node_modules) costs
+ * the next run the work this one did, never a failed command.
+ */
 export async function writeCache(root, cache) {
   // Loaded here, not at the top: an up-to-date `build --check` never writes and loads no writer.
   const { writeFileAtomic } = await import('../files/atomic.js');
-  await writeFileAtomic(cacheFile(root), `${JSON.stringify(cache)}\n`);
+  await writeFileAtomic(cacheFile(root), `${JSON.stringify(cache)}\n`).catch(() => {});
 }
 
 /** The output folder without loading the project: dashcode.config's `outDir` literal, else `generated`. */
@@ -108,7 +123,8 @@ export function peekOutDir(root) {
 
 /**
  * The size and mtime of each generated file, for the next run's outputsMatch:
- * recorded right after the build wrote or compared them (`checkedAt`).
+ * recorded right after the build wrote or compared them (`checkedAt`, taken
+ * before the first stat: the racy window errs towards reading).
  */
 export function statOutputs(root, files) {
   const checkedAt = Date.now();
@@ -126,18 +142,19 @@ export function statOutputs(root, files) {
 // read (the racily-clean rule of scanInputs). Returns false on a difference, else
 // the refreshed record when a file had to be read, else true.
 async function outputsMatch(root, cache) {
-  const trustedBefore = cache.outputs.checkedAt - 2000;
-  let refreshed = false;
+  const trustedBefore = cache.outputs.checkedAt - RACY_MS;
+  // The record a refresh writes: these stats, taken before any file is read (as statOutputs takes them).
+  const now = { checkedAt: Date.now(), stats: {} };
+  let hashText;
   for (const [f, hash] of Object.entries(cache.files)) {
     const st = statSync(path.join(root, f), { throwIfNoEntry: false });
     if (!st) return false;
-    const k = cache.outputs.stats[f];
-    if (k && k[0] === st.size && k[1] === st.mtimeMs && st.mtimeMs < trustedBefore) continue;
-    const { hashText } = await import('../files/hash-text.js');
+    now.stats[f] = [st.size, st.mtimeMs];
+    if (unchanged(cache.outputs.stats[f], st, trustedBefore)) continue;
+    hashText ??= (await import('../files/hash-text.js')).hashText;
     if (hashText(readFileSync(path.join(root, f))) !== hash) return false;
-    refreshed = true;
   }
-  return refreshed ? statOutputs(root, Object.keys(cache.files)) : true;
+  return hashText === undefined ? true : now;
 }
 
 /**
@@ -163,8 +180,7 @@ export async function tryCachedBuild(args, io) {
   if (!outputs) return missed(root, cache, inputs);
   // A hit that read a file or folder records what it read, so the next hit reads nothing (the cache only:
   // generated files are untouched, as --check promises).
-  // Best effort: a cache that cannot be written (a read-only node_modules) costs the next hit the same reads, nothing more.
-  if (outputs !== true || readAny(inputs, cache.inputFiles)) await writeCache(root, { ...cache, inputFiles: inputs, outputs: outputs === true ? cache.outputs : outputs }).catch(() => {});
+  if (outputs !== true || readAny(inputs, cache.inputFiles)) await writeCache(root, { ...cache, inputFiles: inputs, outputs: outputs === true ? cache.outputs : outputs });
   if (cache.stderr) io.stderr(cache.stderr);
   io.stdout(check ? cache.checkStdout : cache.stdout);
   return 0;

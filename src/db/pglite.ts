@@ -133,23 +133,14 @@ async function seedDataDir(dataDir: string, snapshotDir: string): Promise<void> 
 async function pristineCluster(file: string): Promise<Uint8Array | undefined> {
   const cached = await readFile(file).catch(() => undefined);
   if (cached) return bytesOf(cached);
-  let db: PGlite | undefined;
+  // Without a tar, the open that follows runs initdb on the folder, as without a snapshot.
+  const db = await createPglite({}).catch(() => undefined);
+  if (!db) return undefined;
   try {
-    db = await createPglite({});
-    const tar = await dumpCluster(db);
-    await writeFileAtomic(file, tar).catch(() => {});
-    return tar;
-  } catch {
-    return undefined; // the open that follows runs initdb on the folder, as without a snapshot
+    return await saveSnapshot(file, db);
   } finally {
-    await db?.close();
+    await db.close();
   }
-}
-
-/** The cluster's files as a tar, after a checkpoint (so the tar holds everything written). */
-async function dumpCluster(db: PGlite): Promise<Uint8Array> {
-  await db.exec('CHECKPOINT');
-  return new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer());
 }
 
 /** The cached snapshot an in-memory open would load, if it may be cached at all. */
@@ -237,9 +228,11 @@ async function loadSnapshot(file: string, create: (extra: PGliteOptions) => Prom
  * A cache that cannot be written costs only the speed-up (read-only file system, full disk).
  * A prepared database is only ever queried (check, preview): without the template databases,
  * which only CREATE DATABASE reads, its snapshot is about half the size, and so is every start.
- * The checkpoint first means a start replays no WAL.
+ * The checkpoint first means a start replays no WAL. Returns the snapshot (also
+ * when it could not be written), or undefined when the dump failed.
  */
-async function saveSnapshot(file: string, db: PGlite, options: { dropTemplates?: boolean } = {}): Promise<void> {
+async function saveSnapshot(file: string, db: PGlite, options: { dropTemplates?: boolean } = {}): Promise<Uint8Array | undefined> {
+  let tar: Uint8Array;
   try {
     if (options.dropTemplates) {
       for (const name of ['template0', 'template1']) {
@@ -247,10 +240,14 @@ async function saveSnapshot(file: string, db: PGlite, options: { dropTemplates?:
         await db.exec(`DROP DATABASE ${name}`); // alone: DROP DATABASE cannot run in a transaction block
       }
     }
-    await writeFileAtomic(file, await dumpCluster(db));
+    await db.exec('CHECKPOINT');
+    tar = new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer());
   } catch {
-    // start without a snapshot next time too
+    return undefined; // start without a snapshot next time too
   }
+  // A cache folder that cannot be written: no snapshot next time, but the caller still has this one.
+  await writeFileAtomic(file, tar).catch(() => {});
+  return tar;
 }
 
 /**

@@ -68,22 +68,22 @@ export async function resolveVariables(dashboard: Obj, range: TimeRange, interva
       // CustomVariable.getValueOptions: split at `,` not escaped as `\,`; `text : value` pairs.
       opts = parseCustomQuery(interpolateVariables(String(v.query ?? ''), values, { datasource: 'other', range }).text);
     } else if (type === 'interval') {
-      const url = givenFor(v, options.given);
+      const { url, note } = givenFor(v, options.given);
       const selected = typeof url === 'string' ? givenInterval(url, v, range) : intervalValue(v, range);
       values.set(name, { ...base, value: selected.value, text: selected.text });
-      report.push({ name, value: selected.value, status, ...givenNote(url), ...ignoredMessage(url, v, options.given) });
+      report.push({ name, value: selected.value, status, ...note });
       continue;
     } else if (type === 'constant') {
       opts = [option(String(v.query ?? ''))];
     } else if (type === 'textbox') {
       // transformSaveModelToScene: a non-empty current value, else the query (the default);
       // TextBoxVariable.updateFromUrl: a single URL value replaces it.
-      const url = givenFor(v, options.given);
+      const { url, note } = givenFor(v, options.given);
       const current = (v.current as Obj | undefined)?.value;
       const saved = current ? (Array.isArray(current) ? String(current[0]) : String(current)) : String(v.query ?? '');
       const value = typeof url === 'string' ? url : saved;
       values.set(name, { ...base, value, text: value });
-      report.push({ name, value, status, ...givenNote(url), ...ignoredMessage(url, v, options.given) });
+      report.push({ name, value, status, ...note });
       continue;
     } else if (type === 'datasource') {
       const current = (v.current as Obj | undefined)?.value;
@@ -91,45 +91,39 @@ export async function resolveVariables(dashboard: Obj, range: TimeRange, interva
     } else {
       continue; // adhoc, groupby: no value to interpolate
     }
-    const url = type === 'constant' ? undefined : givenFor(v, options.given);
+    const { url, note } = givenFor(v, options.given);
     const selected = url === undefined ? select(v, opts, base.includeAll === true, base.multi === true) : selectGiven(url, v, opts);
     values.set(name, { ...base, value: selected.value, text: selected.text, options: opts.map((o) => o.value), isAll: isAll(selected.value) });
-    report.push({ name, value: selected.value, status, message, ...givenNote(url), ...ignoredMessage(url, v, options.given) });
+    report.push({ name, value: selected.value, status, message, ...note });
   }
   return { values, report };
 }
 
+/** A value given for a variable: the one Grafana would take (`url`), and what the report says of it. */
+interface Given {
+  url?: string | readonly string[];
+  note: { given?: true; givenIgnored?: string };
+}
+
 /**
- * The value given for `v`, if Grafana would take it: a variable with
- * `skipUrlSync` has no URL key (MultiValueUrlSyncHandler.getKeys returns
- * none), and a textbox or interval variable takes a single value only (their
- * updateFromUrl ignores anything but a string).
+ * The value given for `v`, if Grafana would take it: a constant or a
+ * variable with `skipUrlSync` has no URL key (MultiValueUrlSyncHandler.getKeys
+ * returns none; scenes ConstantVariable sets skipUrlSync), and a textbox or
+ * interval variable takes a single value only (their updateFromUrl ignores
+ * anything but a string). One given and not taken is reported, with why.
  */
-function givenFor(v: Obj, given: GivenVariableValues | undefined): string | readonly string[] | undefined {
+function givenFor(v: Obj, given: GivenVariableValues | undefined): Given {
   const name = String(v.name ?? '');
-  if (!given || !hasOwn(given, name) || v.skipUrlSync === true) return undefined;
+  if (!given || !hasOwn(given, name)) return { note: {} };
   const url = given[name]!;
-  if ((v.type === 'textbox' || v.type === 'interval') && typeof url !== 'string') return url.length === 1 ? url[0] : undefined;
-  return url;
-}
-
-function givenNote(url: string | readonly string[] | undefined): { given?: true } {
-  return url === undefined ? {} : { given: true };
-}
-
-function ignoredMessage(url: string | readonly string[] | undefined, v: Obj, given: GivenVariableValues | undefined): { givenIgnored?: string } {
-  const why = url === undefined ? ignoredGiven(v, given) : undefined;
-  return why === undefined ? {} : { givenIgnored: why };
-}
-
-/** Why a value given for `v` is not taken (givenFor returned nothing), so the report says so; undefined when none was given. */
-function ignoredGiven(v: Obj, given: GivenVariableValues | undefined): string | undefined {
-  const name = String(v.name ?? '');
-  if (!given || !hasOwn(given, name)) return undefined;
-  if (v.type === 'constant') return 'the value given is not taken: a constant variable has no URL value (scenes ConstantVariable sets skipUrlSync and syncs none)';
-  if (v.skipUrlSync === true) return 'the value given is not taken: the variable has skipUrlSync, so Grafana reads no URL value for it';
-  const count = typeof given[name] === 'string' ? 1 : given[name]!.length;
-  return `the ${count} values given are not taken: a ${String(v.type)} variable takes a single value (its updateFromUrl ignores a list), so the saved one stays`;
+  const ignored = (why: string): Given => ({ note: { givenIgnored: `${typeof url === 'string' || url.length === 1 ? 'the value given is' : `the ${url.length} values given are`} not taken: ${why}` } });
+  if (v.type === 'constant') return ignored('a constant variable has no URL value (scenes ConstantVariable sets skipUrlSync and syncs none)');
+  if (v.skipUrlSync === true) return ignored('the variable has skipUrlSync, so Grafana reads no URL value for it');
+  if ((v.type === 'textbox' || v.type === 'interval') && typeof url !== 'string') {
+    if (url.length !== 1) return ignored(`a ${String(v.type)} variable takes a single value (its updateFromUrl ignores a list), so the saved one stays`);
+    return { url: url[0], note: { given: true } };
+  }
+  return { url, note: { given: true } };
 }
 
 /**

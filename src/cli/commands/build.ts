@@ -118,8 +118,7 @@ export const buildCommand: Command = {
 async function remember(root: string, inputs: InputScan, plan: Plan, stderr: string, manifest: { path: string; text: string }): Promise<void> {
   const files = Object.fromEntries([...plan.files, manifest].map((f) => [f.path, hashText(f.text)]));
   const outputs = statOutputs(root, Object.keys(files));
-  // Best effort, as a hit's refresh is: a cache that cannot be written (a read-only node_modules) means the next run builds again.
-  await writeCache(root, { version: 4, inputs: inputs.digest, inputFiles: inputs, files, outputs, stdout: summary(plan, []), checkStdout: upToDate(plan), stderr }).catch(() => {});
+  await writeCache(root, { version: 4, inputs: inputs.digest, inputFiles: inputs, files, outputs, stdout: summary(plan, []), checkStdout: upToDate(plan), stderr });
 }
 
 /** dashcode's own sources in a checkout (src/): the library, not the project, when a graph contains them. */
