@@ -10,6 +10,8 @@ import { openPostgres } from '../../src/db/postgres.js';
 import { SqlError, kindOf, positionToLineColumn } from '../../src/db/errors.js';
 import { parseNumeric, parseTimestamp } from '../../src/db/values.js';
 import { POSTGRES_HOW, service } from '../support/services.js';
+import { cacheDir } from '../../src/cli/cache-dir.js';
+import { repoRoot } from '../support/shared.js';
 
 async function caught(p: Promise<unknown>): Promise<SqlError> {
   try {
@@ -106,7 +108,9 @@ function engineSuite(name: string, open: () => Promise<SqlEngine>, schema?: stri
   });
 }
 
-engineSuite('PGlite', () => openPglite());
+// From the shared start-up snapshot: these tests are about the engine layer, and an initdb costs ~4 s of CPU.
+// initdb itself is covered by test/db/pglite-snapshot.test.ts (in memory) and test/security/pglite-lock.test.ts (a folder).
+engineSuite('PGlite', () => openPglite(undefined, { snapshotDir: cacheDir(repoRoot) }));
 
 const url = service('DATABASE_URL', POSTGRES_HOW);
 if (url) {
