@@ -320,7 +320,7 @@ if (!skip.has('memory')) {
 
 let cli: CliTiming[] | undefined;
 if (!skip.has('cli')) {
-  cli = timeCli(repoRoot, cliRuns, cliCases, log);
+  cli = await timeCli(repoRoot, cliRuns, cliCases, log);
   log(`\nCLI, whole process (${cliRuns} runs each, median, on a copy of this repository)`);
   for (const c of cli) {
     const rss = c.peakRssBytes === undefined ? '' : `  peak RSS ${mib(c.peakRssBytes)}`;

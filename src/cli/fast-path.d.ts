@@ -33,6 +33,8 @@ export interface BuildCache {
 }
 
 export const CACHE_DIR: string;
+/** Folders the input scan never enters, wherever they are (besides dot-folders and the output folder). */
+export const SKIP_DIRS: ReadonlySet<string>;
 export const VERSION: string;
 export function scanInputs(root: string, outDir: string, known?: InputScan): Promise<InputScan>;
 export function statOutputs(root: string, files: readonly string[]): OutputStats;

@@ -31,7 +31,7 @@ import { CONFIG_FILES, walkFilesSyncKnown } from '../files/walk.js';
 
 const { readFileSync, statSync } = fs;
 
-const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
+export const SKIP_DIRS = new Set(['node_modules', 'dist', '.git']);
 /** A file changed this close before its record was made may have changed again in the same mtime tick: it is read, not trusted (git's "racily clean"). */
 const RACY_MS = 2000;
 

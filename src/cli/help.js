@@ -5,7 +5,7 @@
 
 /** Every command's one-line summary, in the order `dashcode --help` lists them. */
 export const COMMAND_SUMMARIES = {
-  build: 'compile dashboards and provisioning to generated/ (--check: verify only)',
+  build: 'compile dashboards and provisioning to generated/ (--check: verify only; --watch: again on every change)',
   check: 'run every query against real backends and report broken panels',
   doctor: 'test the provisioned datasources: env, connection, database, readiness',
   db: 'create the metrics database schema, load CSV exports, seed sample data',

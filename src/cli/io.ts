@@ -4,6 +4,8 @@ export interface Io {
   stderr(text: string): void;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
+  /** Ends a command that runs until stopped (`build --watch`, `preview --serve`); the CLI also stops one on SIGINT and SIGTERM. */
+  signal?: AbortSignal;
 }
 
 export class UsageError extends Error {}

@@ -5,8 +5,9 @@
  * this module owns the HTTP server and the file watching, and stops both on
  * close().
  */
-import { watch, type FSWatcher } from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
+import { watchFolders } from '../files/watch.js';
 import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy, pagePolicy } from './render/csp.js';
 
@@ -133,71 +134,41 @@ export async function startPreviewServer(options: ServeOptions): Promise<Preview
   const address = server.address() as AddressInfo;
   port = address.port;
 
-  // One rebuild at a time; changes during a rebuild queue exactly one more.
-  let running: Promise<void> | undefined;
-  let again = false;
-  let sourceChanged = false;
-  const rebuild = async (): Promise<void> => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        const started = performance.now();
-        try {
-          if (sourceChanged && options.beforeRebuild) {
-            sourceChanged = false;
-            await options.beforeRebuild();
-          }
-          pages = await options.build();
-          builds += 1;
-          for (const c of clients) c.write(`event: rebuilt\ndata: ${builds}\n\n`);
-          emit({ kind: 'rebuilt', pages: pages.size, ms: Math.round(performance.now() - started) });
-        } catch (err) {
-          emit({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
-        }
-      } while (again);
-    })().finally(() => {
-      running = undefined;
-    });
-    return running;
-  };
-
-  let timer: NodeJS.Timeout | undefined;
-  const schedule = (dir: string, file: string | null, isSource: boolean) => {
-    if (isSource) sourceChanged = true;
-    emit({ kind: 'change', path: file ? `${dir}/${file}` : dir });
-    clearTimeout(timer);
-    timer = setTimeout(() => void rebuild(), options.debounceMs ?? 150);
-  };
-  const watchers: FSWatcher[] = [];
-  const watchDir = (dir: string, isSource: boolean) => {
-    try {
-      const w = watch(dir, { recursive: true }, (_event, file) => schedule(dir, file, isSource));
-      w.on('error', (err) => emit({ kind: 'error', message: `watching ${dir}: ${err.message}` }));
-      watchers.push(w);
-    } catch (err) {
-      emit({ kind: 'error', message: `cannot watch ${dir}: ${(err as Error).message}` });
-    }
-  };
-  for (const dir of options.watchDirs ?? []) watchDir(dir, false);
-  for (const dir of options.sourceDirs ?? []) watchDir(dir, true);
+  // One rebuild at a time, debounced, a change never lost (files/watch.ts); a change under a source folder
+  // first runs beforeRebuild (e.g. `dashcode build`), so the pages are made from what it compiled.
+  const sourceDirs = options.sourceDirs ?? [];
+  const isSource = (p: string) => sourceDirs.some((dir) => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep));
+  const watcher = watchFolders({
+    dirs: [...(options.watchDirs ?? []), ...sourceDirs],
+    recursive: true,
+    debounceMs: options.debounceMs,
+    onError: (message) => emit({ kind: 'error', message }),
+    async run(changed) {
+      for (const p of changed) emit({ kind: 'change', path: p });
+      const started = performance.now();
+      try {
+        if (changed.some(isSource) && options.beforeRebuild) await options.beforeRebuild();
+        pages = await options.build();
+        builds += 1;
+        for (const c of clients) c.write(`event: rebuilt\ndata: ${builds}\n\n`);
+        emit({ kind: 'rebuilt', pages: pages.size, ms: Math.round(performance.now() - started) });
+      } catch (err) {
+        emit({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+      }
+    },
+  });
 
   return {
     url: `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/`,
     port: address.port,
-    rebuild,
+    rebuild: () => watcher.trigger(),
     get builds() {
       return builds;
     },
     async close() {
-      clearTimeout(timer);
-      for (const w of watchers) w.close();
+      await watcher.close();
       for (const c of clients) c.end();
       clients.clear();
-      await running?.catch(() => undefined);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -15,7 +15,7 @@ import { EXIT } from '../exit.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
 
-const usage = `Usage: dashcode build [--check] [--no-cache] [--validate full] [--root DIR] [dashboards/x.ts ...]
+const usage = `Usage: dashcode build [--check | --watch] [--no-cache] [--validate full] [--root DIR] [dashboards/x.ts ...]
 
 Compiles every dashboard module (dashboards/*.{ts,mts,cts,js,mjs,cjs}) to
 <outDir>/<name>.json and the datasources to Grafana provisioning YAML under
@@ -26,6 +26,9 @@ errors writes nothing. The build deletes only files its manifest
 Options:
   --check      write nothing; exit 1 listing files that are stale, missing or
                no longer generated (0 when generated/ is up to date)
+  --watch      build, then build again whenever a file of the project changes
+               (not node_modules, dot-folders or <outDir>), until Ctrl-C;
+               a rebuild loads only what changed
   --root DIR   project root (default: the current directory)
   --no-cache   always load and compile every dashboard (by default an
                unchanged project, with unchanged generated files, is answered
@@ -44,76 +47,98 @@ Exit codes: 0 ok, 1 errors or stale files, 2 usage or internal error.`;
 export const buildCommand: Command = {
   usage,
   async run(args: string[], io: Io): Promise<number> {
-    const parsed = parseOptions({ args, allowPositionals: true, options: { check: { type: 'boolean' }, root: { type: 'string' }, 'no-cache': { type: 'boolean' }, 'load-timeout': { type: 'string' }, validate: { type: 'string' } } });
+    const parsed = parseOptions({ args, allowPositionals: true, options: { check: { type: 'boolean' }, watch: { type: 'boolean' }, root: { type: 'string' }, 'no-cache': { type: 'boolean' }, 'load-timeout': { type: 'string' }, validate: { type: 'string' } } });
     const validate = parsed.values.validate;
     if (validate !== undefined && validate !== 'full') throw new UsageError(`--validate takes "full", got ${JSON.stringify(validate)}`);
-    const root = path.resolve(io.cwd, parsed.values.root ?? '.');
-    const check = parsed.values.check === true;
-    const partial = parsed.positionals.length > 0;
-    // The cache remembers builds validated the default way: a full validation always compiles.
-    const useCache = !partial && parsed.values['no-cache'] !== true && validate === undefined;
-
-    // bin/dashcode.js may have asked the cache already (a miss): its scan is reused, not redone.
-    let miss = takeMiss(root);
-    if (useCache && !miss) {
-      const cached = await tryCachedBuild(['build', ...(check ? ['--check'] : []), '--root', root], io);
-      if (cached !== undefined) return cached;
-      miss = takeMiss(root);
-    }
-    const fingerprint = useCache ? (miss?.scan ?? (await scanInputs(root, peekOutDir(root), (miss?.cache ?? (await readCache(root)))?.inputFiles))) : undefined;
-
-    // Loaded only when the cache misses: these pull in the whole library and tsx.
-    const { loadProject } = await import('../../project/load.js');
-    const { planBuild } = await import('../../project/plan.js');
-    const { checkOutDir } = await import('../../project/output.js');
-    const { applySync, compareWithDisk } = await import('../../project/sync.js');
     const timeout = parsed.values['load-timeout'];
     const timeoutMs = timeout === undefined ? undefined : Number(timeout) * 1000;
     if (timeoutMs !== undefined && !(timeoutMs > 0)) throw new UsageError(`--load-timeout must be a positive number of seconds, got "${timeout}"`);
-    const dashboardCache = fingerprint ? await import('../../project/dashboard-cache.js') : undefined;
-    const cacheDir = findCacheDir(root);
-    const incremental = fingerprint && dashboardCache ? reuser(root, fingerprint, dashboardCache, dashboardCache.readDashboardCache(cacheDir)) : undefined;
-    const project = await loadProject(root, parsed.positionals, { timeoutMs, reuse: incremental?.reuse });
-    // A refused outDir stops everything before a single file is compared, written or deleted.
-    const outDirIssues = await checkOutDir(root, project.config, project.configFile);
-    if (outDirIssues.length > 0) {
-      io.stderr(`${formatIssues([...project.issues, ...outDirIssues])}\n`);
-      return EXIT.findings;
-    }
-    if (project.dashboards.length === 0 && project.issues.length === 0) {
-      io.stderr(`dashcode build: no dashboards found in ${project.config.dashboardsDir}/\n`);
-      return EXIT.findings;
-    }
-    const plan = planBuild(project, { validate: validate === 'full' ? 'full' : undefined, yamlMemo: incremental?.yaml });
-    const sync = await compareWithDisk(root, plan, { outDir: project.config.outDir, partial });
-    const issues = [...plan.issues, ...sync.issues];
-    const issuesText = issues.length > 0 ? `${formatIssues(issues)}\n` : '';
-    io.stderr(issuesText);
-    const failed = hasErrors(issues);
-    const changes = sync.changes;
-
-    if (check) {
-      // --check removes nothing: a file no dashboard generates any more is an orphan the build would delete.
-      for (const c of changes) io.stdout(c.kind === 'removed' ? `orphan   ${c.path} (no dashboard generates it; the build deletes it)\n` : `${c.kind.padEnd(8)} ${c.path}\n`);
-      const stale = changes.length > 0;
-      io.stdout(
-        stale
-          ? `${changes.length} generated file(s) out of date: run \`npx dashcode build\`\n`
-          : upToDate(plan),
-      );
-      if (incremental) await incremental.remember(project, plan, cacheDir);
-      if (!stale && !failed && fingerprint) await remember(root, fingerprint, plan, issuesText, sync.manifest);
-      return stale || failed ? EXIT.findings : EXIT.ok;
-    }
-
-    await applySync(root, project.config.outDir, sync);
-    const text = summary(plan, changes) + sync.staleTemps.map((t) => `  removed stale temp file ${t}\n`).join('') + sync.notes.map((n) => `  note: ${n}\n`).join('');
-    io.stdout(text);
-    if (incremental) await incremental.remember(project, plan, cacheDir);
-    if (!failed && fingerprint) await remember(root, fingerprint, plan, issuesText, sync.manifest);
-    return failed ? EXIT.findings : EXIT.ok;
+    const check = parsed.values.check === true;
+    if (check && parsed.values.watch === true) throw new UsageError('--check writes nothing and --watch writes on every change: give one of them');
+    const options: BuildOptions = {
+      root: path.resolve(io.cwd, parsed.values.root ?? '.'),
+      check,
+      files: parsed.positionals,
+      // The cache remembers builds validated the default way: a full validation always compiles.
+      useCache: parsed.positionals.length === 0 && parsed.values['no-cache'] !== true && validate === undefined,
+      timeoutMs,
+      validate: validate === 'full' ? 'full' : undefined,
+    };
+    if (parsed.values.watch !== true) return buildOnce(options, io);
+    const { watchBuild } = await import('./build-watch.js');
+    return watchBuild(options.root, () => buildOnce(options, io), io);
   },
 };
+
+interface BuildOptions {
+  root: string;
+  check: boolean;
+  files: string[];
+  useCache: boolean;
+  timeoutMs: number | undefined;
+  validate: 'full' | undefined;
+}
+
+/** One build (or --check): what `dashcode build` does once, and `--watch` after every change. */
+async function buildOnce({ root, check, files, useCache, timeoutMs, validate }: BuildOptions, io: Io): Promise<number> {
+  const partial = files.length > 0;
+  // bin/dashcode.js may have asked the cache already (a miss): its scan is reused, not redone.
+  let miss = takeMiss(root);
+  if (useCache && !miss) {
+    const cached = await tryCachedBuild(['build', ...(check ? ['--check'] : []), '--root', root], io);
+    if (cached !== undefined) return cached;
+    miss = takeMiss(root);
+  }
+  const fingerprint = useCache ? (miss?.scan ?? (await scanInputs(root, peekOutDir(root), (miss?.cache ?? (await readCache(root)))?.inputFiles))) : undefined;
+
+  // Loaded only when the cache misses: these pull in the whole library and tsx.
+  const { loadProject } = await import('../../project/load.js');
+  const { planBuild } = await import('../../project/plan.js');
+  const { checkOutDir } = await import('../../project/output.js');
+  const { applySync, compareWithDisk } = await import('../../project/sync.js');
+  const dashboardCache = fingerprint ? await import('../../project/dashboard-cache.js') : undefined;
+  const cacheDir = findCacheDir(root);
+  const incremental = fingerprint && dashboardCache ? reuser(root, fingerprint, dashboardCache, dashboardCache.readDashboardCache(cacheDir)) : undefined;
+  const project = await loadProject(root, files, { timeoutMs, reuse: incremental?.reuse });
+  // A refused outDir stops everything before a single file is compared, written or deleted.
+  const outDirIssues = await checkOutDir(root, project.config, project.configFile);
+  if (outDirIssues.length > 0) {
+    io.stderr(`${formatIssues([...project.issues, ...outDirIssues])}\n`);
+    return EXIT.findings;
+  }
+  if (project.dashboards.length === 0 && project.issues.length === 0) {
+    io.stderr(`dashcode build: no dashboards found in ${project.config.dashboardsDir}/\n`);
+    return EXIT.findings;
+  }
+  const plan = planBuild(project, { validate, yamlMemo: incremental?.yaml });
+  const sync = await compareWithDisk(root, plan, { outDir: project.config.outDir, partial });
+  const issues = [...plan.issues, ...sync.issues];
+  const issuesText = issues.length > 0 ? `${formatIssues(issues)}\n` : '';
+  io.stderr(issuesText);
+  const failed = hasErrors(issues);
+  const changes = sync.changes;
+
+  if (check) {
+    // --check removes nothing: a file no dashboard generates any more is an orphan the build would delete.
+    for (const c of changes) io.stdout(c.kind === 'removed' ? `orphan   ${c.path} (no dashboard generates it; the build deletes it)\n` : `${c.kind.padEnd(8)} ${c.path}\n`);
+    const stale = changes.length > 0;
+    io.stdout(
+      stale
+        ? `${changes.length} generated file(s) out of date: run \`npx dashcode build\`\n`
+        : upToDate(plan),
+    );
+    if (incremental) await incremental.remember(project, plan, cacheDir);
+    if (!stale && !failed && fingerprint) await remember(root, fingerprint, plan, issuesText, sync.manifest);
+    return stale || failed ? EXIT.findings : EXIT.ok;
+  }
+
+  await applySync(root, project.config.outDir, sync);
+  const text = summary(plan, changes) + sync.staleTemps.map((t) => `  removed stale temp file ${t}\n`).join('') + sync.notes.map((n) => `  note: ${n}\n`).join('');
+  io.stdout(text);
+  if (incremental) await incremental.remember(project, plan, cacheDir);
+  if (!failed && fingerprint) await remember(root, fingerprint, plan, issuesText, sync.manifest);
+  return failed ? EXIT.findings : EXIT.ok;
+}
 
 async function remember(root: string, inputs: InputScan, plan: Plan, stderr: string, manifest: { path: string; text: string }): Promise<void> {
   const files = Object.fromEntries([...plan.files, manifest].map((f) => [f.path, hashText(f.text)]));

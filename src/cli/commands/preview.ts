@@ -1,3 +1,4 @@
+import { untilStopped } from '../until-stopped.js';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -190,15 +191,7 @@ async function serve(io: Io, options: Options, files: string[], buildPages: Buil
     },
   });
   io.stdout(`serving ${files.length} preview(s) at ${server.url} (queried on ${database})${options.watch ? ', watching for changes' : ''}; Ctrl-C stops\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilStopped(io);
   await server.close();
   io.stdout('stopped\n');
   return EXIT.ok;
