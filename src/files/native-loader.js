@@ -48,7 +48,7 @@ const IMPORT_META = ['import', 'meta'].join('.');
 
 function state() {
   // On globalThis, not in this module: the CLI bundle and src/ may each hold a copy of it.
-  globalThis[STATE] ??= { generations: 0, byUrl: new Map(), dynamicImport, lexer: undefined };
+  globalThis[STATE] ??= { generations: 0, byUrl: new Map(), dynamicImport, lexer: undefined, runDirs: undefined };
   return globalThis[STATE];
 }
 
@@ -64,7 +64,7 @@ export function projectLoader(cacheDir, bundle = undefined) {
   const dir = shared ? path.join(cacheDir, 'mjs') : path.join(cacheDir, 'mjs', 'runs', `${process.pid}-${n}`);
   if (!shared) {
     if (n === 2) pruneRuns(path.dirname(dir));
-    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    removedAtExit(s, dir);
   }
   const gen = { dir, cacheDir, bundle, prepared: new Map(), edges: new Map(), lock: Promise.resolve() };
   return {
@@ -76,6 +76,21 @@ export function projectLoader(cacheDir, bundle = undefined) {
       return new Map([...gen.edges].map(([k, v]) => [k, new Set(v)]));
     },
   };
+}
+
+/**
+ * One exit handler for every later load's folder: `build --watch` loads the
+ * project again on every change, and a handler per load passed Node's limit of
+ * ten listeners (a leak warning on stderr) by the eleventh.
+ */
+function removedAtExit(s, dir) {
+  if (s.runDirs === undefined) {
+    const dirs = (s.runDirs = new Set());
+    process.once('exit', () => {
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    });
+  }
+  s.runDirs.add(dir);
 }
 
 /** Folders of later loads that a process left behind (it crashed before its exit handler): an hour old is gone. */

@@ -59,6 +59,16 @@ describe('the in-thread project loader', () => {
     expect(second.default).toEqual({ title: 'After', n: 1 });
   });
 
+  it('adds no exit listener per load: `build --watch` loads the project again on every change', async () => {
+    const { dir, cacheDir } = project({ 'dashboards/one.ts': 'export default 1;\n' });
+    const entry = path.join(dir, 'dashboards/one.ts');
+    await projectLoader(cacheDir).importer(entry);
+    await projectLoader(cacheDir).importer(entry);
+    const listeners = process.listenerCount('exit');
+    for (let i = 0; i < 12; i++) await projectLoader(cacheDir).importer(entry);
+    expect(process.listenerCount('exit')).toBe(listeners);
+  });
+
   it('resolves ./x.js to x.ts, loads dynamic imports in the same generation, and records the module graph', async () => {
     const { dir, cacheDir } = project({
       'datasources/index.ts': "export const ds = { uid: 'ds' } as const;\n",
