@@ -113,3 +113,37 @@ process.exitCode = await previewCommand.run(['--serve', '--watch', '--data', 'no
     expect(output).toContain('stopped');
   });
 });
+
+describe('preview --serve --watch on a dashboard module', () => {
+  it('an edit to dashboards/*.ts is built and the page shows it; io.signal stops it with exit 0', async () => {
+    const { previewCommand } = await import('../../src/cli/commands/preview.js');
+    const { run } = await import('../../src/cli/run.js');
+    const { captureIo, DATASOURCES, dashboardModule, tempProject } = await import('../support/temp-project.js');
+    const lib = JSON.stringify(path.join(repo, 'src/index.ts'));
+    const project = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/one.ts': dashboardModule('one', 'Before the edit') });
+    expect(await run(['build'], captureIo(project))).toBe(0);
+    const controller = new AbortController();
+    const io = Object.assign(captureIo(project), { signal: controller.signal });
+    const exited = previewCommand.run(['--serve', '--watch', '--data', 'none'], io);
+    try {
+      const until = async (ok: () => Promise<boolean> | boolean, what: string) => {
+        const end = Date.now() + 20_000;
+        while (!(await ok())) {
+          if (Date.now() > end) throw new Error(`timed out: ${what}\n${io.out}\n${io.err}`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      };
+      await until(() => /serving 1 preview\(s\) at http/.test(io.out), 'serving');
+      const url = /serving 1 preview\(s\) at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(io.out)![1]!;
+      const page = async () => (await fetch(new URL('one.html', url))).text();
+      expect(await page()).toContain('Before the edit');
+      writeFileSync(path.join(project, 'dashboards/one.ts'), dashboardModule('one', 'After the edit').replaceAll('DASHCODE', lib));
+      await until(async () => (await page()).includes('After the edit'), 'the edited page');
+      expect(readFileSync(path.join(project, 'generated/one.json'), 'utf8')).toContain('After the edit');
+    } finally {
+      controller.abort();
+    }
+    expect(await exited).toBe(0);
+    expect(io.out).toContain('stopped');
+  });
+});

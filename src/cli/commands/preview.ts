@@ -1,10 +1,7 @@
-import { untilStopped } from '../until-stopped.js';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { writeFileAtomic } from '../../files/atomic.js';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { formatIssues } from '../../validate/issues.js';
 import { EXIT } from '../exit.js';
 import { needsHint } from '../hints.js';
@@ -14,6 +11,7 @@ import { dashboardFiles, readDashboards } from '../dashboard-files.js';
 import { unknownVariableNames, variableValuesOption } from '../variable-values.js';
 import type { GivenVariableValues } from '../../check/run/variables.js';
 import { UsageError, type Io } from '../io.js';
+import { untilStopped } from '../until-stopped.js';
 import type { Command } from '../run.js';
 
 const usage = `Usage: dashcode preview [dashboard.json|folder ...] [options]
@@ -197,17 +195,16 @@ async function serve(io: Io, options: Options, files: string[], buildPages: Buil
   return EXIT.ok;
 }
 
-/** `dashcode build` in a child process: a fresh process reloads the changed TypeScript modules. */
-function runBuild(cwd: string): Promise<void> {
-  const bin = fileURLToPath(new URL('../../../bin/dashcode.js', import.meta.url));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'build'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`dashcode build failed (exit ${code}):\n${output.trim()}`))));
-  });
+/**
+ * `dashcode build`, in this process: the project loader reads the changed modules as a new module graph
+ * (files/native-loader.js), and unchanged dashboards come from the build cache, as in `build --watch`.
+ */
+async function runBuild(cwd: string): Promise<void> {
+  const { buildCommand } = await import('./build.js');
+  let output = '';
+  const collect = (t: string) => void (output += t);
+  const code = await buildCommand.run([], { stdout: collect, stderr: collect, cwd, env: process.env });
+  if (code !== EXIT.ok) throw new Error(`dashcode build failed (exit ${code}):\n${output.trim()}`);
 }
 
 function parse(args: string[]): { options: Options; inputs: string[]; values: Record<string, unknown> } {
