@@ -3,7 +3,7 @@
  * the folder watcher it shares with `preview --serve --watch`
  * (src/files/watch.ts).
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -82,13 +82,16 @@ describe('dashcode build --watch', () => {
     expect(await run(['build', '--check', '--no-cache'], check)).toBe(0);
   });
 
-  it('does not rebuild for what it writes itself, nor for node_modules or dot-folders', async () => {
+  it('does not rebuild for what it writes itself, nor for node_modules, dot-folders or a file already gone', async () => {
     const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/one.ts': dashboardModule('one', 'Queued') });
     const w = await watching(dir);
     writeFileSync(path.join(dir, 'generated', 'notes.txt'), 'a hand-written file in the output folder');
     mkdirSync(path.join(dir, '.idea'), { recursive: true });
     writeFileSync(path.join(dir, '.idea', 'workspace.xml'), '<x/>');
     writeFileSync(path.join(dir, 'node_modules', 'touched.txt'), 'x');
+    // A temporary file written and renamed away at once (sed -i, some editors' saves): gone before the run.
+    writeFileSync(path.join(dir, 'dashboards', 'sedX1b2c3'), 'x');
+    rmSync(path.join(dir, 'dashboards', 'sedX1b2c3'));
     await new Promise((r) => setTimeout(r, 400)); // well past the 50 ms debounce
     expect(w.builds()).toBe(1);
     // The watch is alive: a real change is built.

@@ -15,6 +15,7 @@
  * module graph did not change (project/dashboard-cache.ts), as `dashcode
  * build` in a new process does; its output is the same.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { relative } from '../../files/paths.js';
 import { watchFolders } from '../../files/watch.js';
@@ -34,17 +35,24 @@ export async function watchBuild(root: string, build: () => Promise<number>, io:
     if (rel.startsWith('..') || rel === outDir || rel.startsWith(outDir + path.sep)) return true;
     return rel.split(path.sep).some((part) => SKIP_DIRS.has(part) || part.startsWith('.'));
   };
+  // The last scan's files: a path that is gone and was never one of them was a temporary file (an editor's
+  // or sed's, written and renamed away within the debounce), not a change to the project.
+  let inputs: Record<string, unknown> = {};
   const folders = async () => {
     const scan = await scanInputs(root, outDir, (await readCache(root))?.inputFiles);
+    inputs = scan.files;
     return Object.keys(scan.folders ?? { '': null }).map((rel) => path.join(root, rel));
   };
+  const real = (p: string) => existsSync(p) || Object.hasOwn(inputs, path.relative(root, p));
   let first = true;
   const watcher = watchFolders({
     dirs: await folders(),
     debounceMs: DEBOUNCE_MS,
     ignore: outside,
     onError: (message) => io.stderr(`dashcode build --watch: ${message}\n`),
-    async run(changed) {
+    async run(all) {
+      const changed = all.filter(real);
+      if (!first && changed.length === 0) return;
       if (!first) io.stdout(`\nchanged: ${describe(root, changed)}\n`);
       const started = performance.now();
       const code = await build();
