@@ -27,6 +27,8 @@ export interface WatchOptions {
 }
 
 export interface FolderWatch {
+  /** How many folders are being watched now. */
+  readonly folders: number;
   /** Watches these folders instead (after a run found new ones). */
   setDirs(dirs: readonly string[]): void;
   /** Runs now (queued behind a running run), as if `changed` had changed. */
@@ -96,6 +98,9 @@ export function watchFolders(options: WatchOptions): FolderWatch {
   setDirs(options.dirs);
 
   return {
+    get folders() {
+      return watchers.size;
+    },
     setDirs,
     trigger(changed = []) {
       for (const c of changed) pending.add(c);

@@ -102,6 +102,12 @@ describe('dashcode build --watch', () => {
     expect(w.io.out).toContain('changed: dashboards/one.ts\n');
   });
 
+  it('refuses a --root that is not a folder (a usage error, exit 2), instead of ending at once with exit 0', async () => {
+    const io = captureIo(mkdtempSync(path.join(tmpdir(), 'dashcode-watch-')));
+    expect(await run(['build', '--watch', '--root', 'no-such-folder'], io)).toBe(2);
+    expect(io.err).toMatch(/--root .*no-such-folder: no such folder/);
+  });
+
   it('refuses --watch with --check (a usage error, exit 2)', async () => {
     const io = captureIo(mkdtempSync(path.join(tmpdir(), 'dashcode-watch-')));
     expect(await run(['build', '--watch', '--check'], io)).toBe(2);

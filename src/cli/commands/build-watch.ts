@@ -15,19 +15,21 @@
  * module graph did not change (project/dashboard-cache.ts), as `dashcode
  * build` in a new process does; its output is the same.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { relative } from '../../files/paths.js';
 import { watchFolders } from '../../files/watch.js';
 import { peekOutDir, readCache, scanInputs, SKIP_DIRS } from '../fast-path.js';
 import { EXIT } from '../exit.js';
-import type { Io } from '../io.js';
+import { UsageError, type Io } from '../io.js';
 import { untilStopped } from '../until-stopped.js';
 
 /** Quiet time after the last file event: an editor's save is a burst of them. */
 const DEBOUNCE_MS = 50;
 
 export async function watchBuild(root: string, build: () => Promise<number>, io: Io): Promise<number> {
+  // Without a folder to watch, nothing would keep the process alive: it would end at once, with exit 0.
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--root ${root}: no such folder`);
   const outDir = peekOutDir(root);
   // What the scan skips too (a dot-file: an editor's swap file), and what the build itself writes.
   const outside = (p: string) => {
@@ -63,6 +65,11 @@ export async function watchBuild(root: string, build: () => Promise<number>, io:
     },
   });
   await watcher.trigger();
+  if (watcher.folders === 0) {
+    await watcher.close();
+    io.stderr(`dashcode build --watch: no folder of ${root} could be watched\n`);
+    return EXIT.findings;
+  }
   await untilStopped(io);
   await watcher.close();
   io.stdout('stopped\n');
