@@ -7,7 +7,7 @@
  *
  * Slow (npm pack, npm install): run by `npm run test:e2e`, not `npm test`.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -267,6 +267,31 @@ for (const type of ['module', 'commonjs'] as const) {
       expect(changed.stdout).toContain('Largest orders');
       expect(changed.stdout).toContain('LIMIT 20');
       expect(changed.stderr).toBe('');
+    }, 300_000);
+
+    it('build --watch rebuilds a saved dashboard in the same process, and stops on SIGINT with exit 0', async () => {
+      const child = spawn(path.join(dir, 'node_modules/.bin/dashcode'), ['build', '--watch'], { cwd: dir, env: { ...CONSUMER_ENV, NO_COLOR: '1' } });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const until = async (re: RegExp) => {
+        const end = Date.now() + 60_000;
+        while (!re.test(out)) {
+          if (Date.now() > end) throw new Error(`timed out waiting for ${re}:\n${out}`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      };
+      try {
+        await until(/watching for changes/);
+        writeFileSync(path.join(dir, 'dashboards/orders.ts'), SQL_DASHBOARD.replace('LIMIT 10', 'LIMIT 30'));
+        await until(/changed: dashboards\/orders\.ts\n[^]*built in \d+ ms/);
+        expect(readFileSync(path.join(dir, 'generated/orders.json'), 'utf8')).toContain('LIMIT 30');
+      } finally {
+        child.kill('SIGINT');
+      }
+      expect(await exited, out).toBe(0);
+      expect(out).toMatch(/stopped\n$/);
     }, 300_000);
   });
 }
