@@ -18,9 +18,9 @@
  * kept by a helper sees the dashboards before it; one rebuilt alone sees it
  * fresh). Use --no-cache for those.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { hashText, newHash } from '../files/hash-text.js';
 import { isModuleFile } from '../files/walk.js';
 import { relative } from '../files/paths.js';
 import type { BuiltDashboard, ModuleGraph } from './load.js';
@@ -113,7 +113,7 @@ export function fileHasher(root: string, scanned: FileHashes): (abs: string) => 
     if (!read.has(abs)) {
       let h: string | undefined;
       try {
-        h = createHash('sha256').update(readFileSync(abs)).digest('hex');
+        h = hashText(readFileSync(abs));
       } catch {
         h = undefined;
       }
@@ -125,7 +125,7 @@ export function fileHasher(root: string, scanned: FileHashes): (abs: string) => 
 
 /** The key every dashboard's key includes (see the top of this file). */
 export function sharedKey(salt: string, scanned: FileHashes, sharedModules: readonly string[], hashOf: (abs: string) => string | undefined): string {
-  const hash = createHash('sha256').update(`dashcode-dashboards ${VERSION}\0${salt}\0`);
+  const hash = newHash().update(`dashcode-dashboards ${VERSION}\0${salt}\0`);
   for (const [rel, h] of Object.entries(scanned).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     hash.update(isModuleFile(rel) ? `module\0${rel}\0` : `data\0${rel}\0${h}\0`);
   }
@@ -135,7 +135,7 @@ export function sharedKey(salt: string, scanned: FileHashes, sharedModules: read
 
 /** A dashboard's key from its graph's files, or undefined when one of them is gone. */
 export function dashboardKey(shared: string, deps: readonly string[], hashOf: (abs: string) => string | undefined): string | undefined {
-  const hash = createHash('sha256').update(`${shared}\0`);
+  const hash = newHash().update(`${shared}\0`);
   for (const abs of deps) {
     const h = hashOf(abs);
     if (h === undefined) return undefined;
