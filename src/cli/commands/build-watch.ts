@@ -33,9 +33,9 @@ export async function watchBuild(root: string, build: () => Promise<number>, io:
   const outDir = peekOutDir(root);
   // What the scan skips too (a dot-file: an editor's swap file), and what the build itself writes.
   const outside = (p: string) => {
-    const rel = path.relative(root, p);
-    if (rel.startsWith('..') || rel === outDir || rel.startsWith(outDir + path.sep)) return true;
-    return rel.split(path.sep).some((part) => SKIP_DIRS.has(part) || part.startsWith('.'));
+    const rel = relative(root, p); // posix, as peekOutDir's outDir is
+    if (rel.startsWith('..') || rel === outDir || rel.startsWith(`${outDir}/`)) return true;
+    return rel.split('/').some((part) => SKIP_DIRS.has(part) || part.startsWith('.'));
   };
   // The last scan's files: a path that is gone and was never one of them was a temporary file (an editor's
   // or sed's, written and renamed away within the debounce), not a change to the project.
