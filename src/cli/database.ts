@@ -196,6 +196,11 @@ export interface QueryDatabase {
  */
 export const EMBEDDED_WASM_FLAGS: readonly string[] = ['--liftoff-only'];
 
+/** Sets EMBEDDED_WASM_FLAGS in this process; call it before PGlite's WebAssembly is compiled. */
+export function useEmbeddedWasmFlags(): void {
+  for (const flag of EMBEDDED_WASM_FLAGS) setFlagsFromString(flag);
+}
+
 export function queryDatabase(values: Record<string, unknown>, io: Io, options: { data: string; check: CheckConfig }): QueryDatabase {
   const choice = chooseDatabase(values as { 'database-url'?: string; pglite?: string; data?: string }, io);
   const ro = readOnlyOptions(values);
@@ -224,7 +229,7 @@ export function queryDatabase(values: Record<string, unknown>, io: Io, options: 
       }
       const fill = await inMemoryFill(options.data, options.check, io.cwd);
       description = fill.description;
-      for (const flag of EMBEDDED_WASM_FLAGS) setFlagsFromString(flag);
+      useEmbeddedWasmFlags();
       return await isolated.openIsolatedInMemory({ snapshotDir: choice.snapshotDir, prepared: fill.prepared }, ro);
     } finally {
       setupMs = Math.round(performance.now() - started);

@@ -9,3 +9,9 @@ export function relative(root: string, file: string): string {
 export function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
+
+/** Whether `child` is strictly below `parent` (not `parent` itself), both platform paths. */
+export function isInside(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}

@@ -6,7 +6,7 @@
  * close().
  */
 import http from 'node:http';
-import path from 'node:path';
+import { isInside } from '../files/paths.js';
 import { watchFolders } from '../files/watch.js';
 import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy, pagePolicy } from './render/csp.js';
@@ -137,7 +137,7 @@ export async function startPreviewServer(options: ServeOptions): Promise<Preview
   // One rebuild at a time, debounced, a change never lost (files/watch.ts); a change under a source folder
   // first runs beforeRebuild (e.g. `dashcode build`), so the pages are made from what it compiled.
   const sourceDirs = options.sourceDirs ?? [];
-  const isSource = (p: string) => sourceDirs.some((dir) => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep));
+  const isSource = (p: string) => sourceDirs.some((dir) => p === dir || isInside(dir, p));
   const watcher = watchFolders({
     dirs: [...(options.watchDirs ?? []), ...sourceDirs],
     recursive: true,

@@ -7,6 +7,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from '../files/paths.js';
 import { readIfExists, writeFileAtomic } from '../files/atomic.js';
 import { walkFiles } from '../files/walk.js';
 import { issue, type Issue } from '../model/issue.js';
@@ -150,9 +151,4 @@ function realNearest(abs: string): string {
   let dir = abs;
   while (!existsSync(dir)) dir = path.dirname(dir);
   return path.join(realpathSync(dir), path.relative(dir, abs));
-}
-
-function isInside(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }

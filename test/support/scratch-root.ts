@@ -10,18 +10,17 @@
  * here once if missing, instead of by every test file at once on a fresh clone.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openPglite, pgliteVersion } from '../../src/db/pglite.js';
-import { EMBEDDED_WASM_FLAGS } from '../../src/cli/database.js';
+import { useEmbeddedWasmFlags } from '../../src/cli/database.js';
 import { checkoutCache, linkCheckoutCache } from './test-cache.js';
 
 export default async function scratchRoot(): Promise<() => void> {
   if (!existsSync(path.join(checkoutCache, `pglite-${pgliteVersion()}.tar`))) {
     // vitest's own process, which runs this: the workers get these flags from vitest.config.ts (execArgv). On a
     // fresh clone this initdb holds up every test: 4.6 → 3.2 s wall, 6.6 → 3.9 s CPU on 2 cores.
-    for (const flag of EMBEDDED_WASM_FLAGS) setFlagsFromString(flag);
+    useEmbeddedWasmFlags();
     await (await openPglite(undefined, { snapshotDir: checkoutCache })).close();
   }
   const root = mkdtempSync(path.join(tmpdir(), 'dashcode-tests-'));

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { toPosix } from '../../files/paths.js';
+import { isInside, toPosix } from '../../files/paths.js';
 import { parseOptions } from '../options.js';
 import type { Issue } from '../../model/issue.js';
 import { EXIT } from '../exit.js';
@@ -54,7 +54,7 @@ export const lintCommand: Command = {
     }
     // Provider files in the generated tree point at where Grafana mounts it (dashboardsPath).
     const mount = { containerPath: settings.project.provisioning.dashboardsPath, localDir: toPosix(path.relative(root, outDir)) || '.' };
-    const provisioning = inputs.provisioning.map((p) => (isInside(path.resolve(io.cwd, p.file), outDir) ? { ...p, mounts: [mount] } : p));
+    const provisioning = inputs.provisioning.map((p) => (isInside(outDir, path.resolve(io.cwd, p.file)) ? { ...p, mounts: [mount] } : p));
     const generatedFiles = (await walk(outDir).catch(() => [] as string[])).map((f) => toPosix(path.relative(root, f)));
 
     let metricTypes: Map<string, string> | undefined;
@@ -80,8 +80,3 @@ export const lintCommand: Command = {
     return summary.errors > 0 ? EXIT.findings : EXIT.ok;
   },
 };
-
-function isInside(file: string, dir: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
-}
