@@ -21,9 +21,9 @@
  * newline inside a string, so `[` or `{` followed by a newline always opens a
  * non-empty container, and `,\n` always separates two elements.
  *
- * A dashboard's top-level panels are stringified a few at a time and every
- * piece goes into one final join (`printInChunks`), so the text is allocated
- * once, not twice.
+ * A dashboard's top-level panels are stringified a few at a time and the
+ * pieces are joined into a rope (`printInChunks`, `concat`), so the text is
+ * not copied by printing at all.
  */
 import { fillLines, indentOf, isArrayIndex, PRINT_WIDTH, textWidth } from './json-text.js';
 
@@ -139,14 +139,30 @@ export function printOrdered({ value, exponent }: Ordered): string | undefined {
     return undefined;
   }
   parts.push('\n');
-  return parts.join('');
+  return concat(parts);
 }
 
 /**
- * Why a dashboard's panels are printed a few at a time: the text is one large
- * string either way, made once by the final join, but printing the whole
- * value with one `JSON.stringify` made a second one first, and allocating
- * megabytes afresh (page faults, GC) cost more than `JSON.stringify` itself.
+ * The parts as one string, by `+`: V8 makes a rope (a ConsString) of them,
+ * and copies it into one flat string only when something reads it whole (a
+ * write, a hash), as it does with JSON.stringify's own result, which is a rope
+ * of its parts. `parts.join('')` copied the megabytes at once: at 1,000 panels
+ * 4.5 of printing's 10 ms went to that copy. A reader that needs the text flat
+ * (writing it, hashing it) pays the one copy either way, and V8 keeps the
+ * flattened text in place of the rope, so it is paid once (bench/README.md,
+ * "Printing").
+ */
+function concat(parts: readonly string[]): string {
+  let text = '';
+  for (const part of parts) text += part;
+  return text;
+}
+
+/**
+ * Why a dashboard's panels are printed a few at a time: `JSON.stringify`
+ * returns a rope, and the array pass (`fixArrays`) reads its text, which
+ * flattens it: for the whole value that is one copy of megabytes, allocated
+ * afresh (page faults, GC), which cost more than `JSON.stringify` itself.
  * 32 panels print to well under the size V8 allocates separately (about
  * 128 KiB), which the young generation reuses (bench/README.md, "Printing").
  */
