@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 600_000,
     pool: 'forks',
     fileParallelism: false,
+    globalSetup: ['test/support/e2e-scratch-root.ts'],
   },
 });

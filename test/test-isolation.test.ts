@@ -4,7 +4,8 @@
  * would leak it into the files after it, so each one must be listed: isolated,
  * or known to restore what it changes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -44,5 +45,26 @@ describe('test isolation', () => {
     for (const f of [...ISOLATED_TEST_FILES, ...Object.keys(RESTORING_TEST_FILES)]) {
       expect(PROCESS_STATE_WRITE.test(readFileSync(path.join(root, f), 'utf8')), f).toBe(true);
     }
+  });
+});
+
+describe('scratch folders', () => {
+  it('npm run test:e2e puts its scratch repositories in one folder it removes at the end, as npm test does', async () => {
+    const config = (await import('../vitest.e2e.config.js')).default as { test?: { globalSetup?: string[] } };
+    expect(config.test?.globalSetup).toContain('test/support/e2e-scratch-root.ts');
+    const setup = (await import('./support/e2e-scratch-root.js')).default;
+    const before = process.env.TMPDIR;
+    const teardown = setup();
+    const root = process.env.TMPDIR!;
+    try {
+      expect(root).not.toBe(before);
+      expect(path.basename(root)).toMatch(/^dashcode-e2e-/);
+      const left = mkdtempSync(path.join(tmpdir(), 'left-behind-'));
+      expect(left.startsWith(root + path.sep)).toBe(true);
+    } finally {
+      teardown();
+    }
+    expect(process.env.TMPDIR).toBe(before);
+    expect(existsSync(root)).toBe(false);
   });
 });

@@ -9,12 +9,12 @@
  * cache folder as a user's project does. The PGlite start-up snapshot is made
  * here once if missing, instead of by every test file at once on a fresh clone.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openPglite, pgliteVersion } from '../../src/db/pglite.js';
 import { useEmbeddedWasmFlags } from '../../src/cli/database.js';
 import { checkoutCache, linkCheckoutCache } from './test-cache.js';
+import { scratchTmpdir } from './scratch-tmpdir.js';
 
 export default async function scratchRoot(): Promise<() => void> {
   if (!existsSync(path.join(checkoutCache, `pglite-${pgliteVersion()}.tar`))) {
@@ -23,13 +23,6 @@ export default async function scratchRoot(): Promise<() => void> {
     useEmbeddedWasmFlags();
     await (await openPglite(undefined, { snapshotDir: checkoutCache })).close();
   }
-  const root = mkdtempSync(path.join(tmpdir(), 'dashcode-tests-'));
-  linkCheckoutCache(root);
-  const previous = process.env.TMPDIR;
-  process.env.TMPDIR = root;
-  return () => {
-    if (previous === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = previous;
-    rmSync(root, { recursive: true, force: true });
-  };
+  return scratchTmpdir('dashcode-tests-', linkCheckoutCache);
 }
+
