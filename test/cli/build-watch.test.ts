@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import { watchFolders } from '../../src/files/watch.js';
 import { repoRoot } from '../support/shared.js';
-import { captureIo, DATASOURCES, dashboardModule, tempProject } from '../support/temp-project.js';
+import { backdate, captureIo, DATASOURCES, dashboardModule, tempProject } from '../support/temp-project.js';
 
 /** Polls until `ok()` holds (file events arrive asynchronously); fails with `what` after 20 s. */
 async function until(ok: () => boolean, what: () => string): Promise<void> {
@@ -100,6 +100,25 @@ describe('dashcode build --watch', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(w.builds()).toBe(2);
     expect(w.io.out).toContain('changed: dashboards/one.ts\n');
+  });
+
+  it('loads the project in its first build even when the build cache could answer it, so the first edit is not the slow one', async () => {
+    // A side effect of loading the project, counted outside it (inside, the count would be a change to watch).
+    const loads = path.join(mkdtempSync(path.join(tmpdir(), 'dashcode-loads-')), 'loads.txt');
+    const dir = tempProject({
+      'lib/count-load.ts': `import { appendFileSync } from 'node:fs';\nappendFileSync(${JSON.stringify(loads)}, 'x');\n`,
+      'datasources/index.ts': `import '../lib/count-load.ts';\n${DATASOURCES}`,
+      'dashboards/one.ts': dashboardModule('one', 'Queued'),
+    });
+    backdate(dir); // older than the cache's racy window, so an unchanged project is answered from it
+    const loaded = () => readFileSync(loads, 'utf8').length;
+    expect(await run(['build'], captureIo(dir))).toBe(0);
+    expect(loaded()).toBe(1);
+    expect(await run(['build'], captureIo(dir))).toBe(0);
+    expect(loaded()).toBe(1); // answered from the cache: nothing loaded
+    const w = await watching(dir);
+    expect(loaded()).toBe(2);
+    expect(w.io.out).toContain('✓ dashboards/one.ts → generated/one.json (1 panels, 0 variables, unchanged)');
   });
 
   it('refuses a --root that is not a folder (a usage error, exit 2), instead of ending at once with exit 0', async () => {

@@ -66,7 +66,9 @@ export const buildCommand: Command = {
     };
     if (parsed.values.watch !== true) return buildOnce(options, io);
     const { watchBuild } = await import('./build-watch.js');
-    return watchBuild(options.root, () => buildOnce(options, io), io);
+    // Never answered whole from the cache: the watch's first build loads the library and the project (reusing
+    // every unchanged dashboard), so that the first edit is rebuilt as fast as the ones after it.
+    return watchBuild(options.root, () => buildOnce({ ...options, answerFromCache: false }, io), io);
   },
 };
 
@@ -77,14 +79,16 @@ interface BuildOptions {
   useCache: boolean;
   timeoutMs: number | undefined;
   validate: 'full' | undefined;
+  /** Whether an unchanged project may be answered from the build cache without loading it (default true). */
+  answerFromCache?: boolean;
 }
 
 /** One build (or --check): what `dashcode build` does once, and `--watch` after every change. */
-async function buildOnce({ root, check, files, useCache, timeoutMs, validate }: BuildOptions, io: Io): Promise<number> {
+async function buildOnce({ root, check, files, useCache, timeoutMs, validate, answerFromCache = true }: BuildOptions, io: Io): Promise<number> {
   const partial = files.length > 0;
   // bin/dashcode.js may have asked the cache already (a miss): its scan is reused, not redone.
   let miss = takeMiss(root);
-  if (useCache && !miss) {
+  if (useCache && answerFromCache && !miss) {
     const cached = await tryCachedBuild(['build', ...(check ? ['--check'] : []), '--root', root], io);
     if (cached !== undefined) return cached;
     miss = takeMiss(root);
