@@ -381,7 +381,8 @@ function cloneWith(model: JsonObject, extra: JsonObject): JsonObject {
   const out: JsonObject = {};
   const extraKeys = Object.keys(extra);
   let e = 0;
-  for (const key of Object.keys(model)) {
+  for (const key in model) {
+    if (!hasOwn(model, key)) continue;
     while (e < extraKeys.length && extraKeys[e]! < key) {
       out[extraKeys[e]!] = extra[extraKeys[e]!]!;
       e++;

@@ -89,14 +89,13 @@ function orderObject(o: object, depth: number, seen: Seen): unknown {
   const proto: unknown = Object.getPrototypeOf(o);
   if (proto !== Object.prototype && proto !== null) return NOT_JSON;
   const rec = o as Record<string, unknown>;
-  const keys = Object.keys(o);
   let sorted = true;
   let previous: string | undefined;
   let changed: Map<string, unknown> | undefined;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
+  // for…in, not Object.keys: no array per object (model/merge.ts says why); its order is Object.keys's.
+  for (const key in rec) {
     const el = rec[key];
-    if (el === undefined) continue;
+    if (el === undefined || !Object.hasOwn(rec, key)) continue;
     if (!isArrayIndex(key)) {
       if (previous !== undefined && !(previous < key)) sorted = false;
       previous = key;
@@ -107,6 +106,7 @@ function orderObject(o: object, depth: number, seen: Seen): unknown {
   }
   if (sorted && changed === undefined) return o;
   const out: Record<string, unknown> = {};
+  const keys = Object.keys(o);
   for (const key of sorted ? keys : keys.sort()) {
     const el = changed?.has(key) ? changed.get(key) : rec[key];
     if (el === undefined) continue;

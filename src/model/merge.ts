@@ -3,6 +3,12 @@
  * concatenated: a user's list of calcs or steps is the list they meant).
  * Never mutates its inputs; always returns fresh objects, so defaults made by
  * factory functions are never shared between panels.
+ *
+ * The walks here and in compile (cloneWith, orderKeys) loop with `for…in`
+ * and `hasOwn`, not `Object.entries`/`Object.keys`: those allocate an array
+ * (and a pair per property) for every object, a quarter of what building a
+ * dashboard allocated, and every allocation brings the next scavenge nearer,
+ * which copies everything the build holds (bench/README.md, "Garbage").
  */
 import { hasOwn, setOwn } from './own.js';
 
@@ -20,8 +26,9 @@ export function mergeIntoFresh<T>(fresh: T, override: unknown): T {
   if (override === undefined) return fresh;
   if (!isPlainObject(fresh) || !isPlainObject(override)) return clone(override) as T;
   const target: Record<string, unknown> = fresh;
-  for (const [k, v] of Object.entries(override)) {
-    if (v === undefined) continue;
+  for (const k in override) {
+    const v = override[k];
+    if (v === undefined || !hasOwn(override, k)) continue;
     setOwn(target, k, hasOwn(target, k) ? mergeIntoFresh(target[k], v) : clone(v));
   }
   return fresh;
@@ -37,8 +44,9 @@ export function mergeOnto<T>(base: T, override: unknown): T {
   if (override === undefined) return base;
   if (!isPlainObject(base) || !isPlainObject(override)) return clone(override) as T;
   const out: Record<string, unknown> = { ...base };
-  for (const [k, v] of Object.entries(override)) {
-    if (v === undefined) continue;
+  for (const k in override) {
+    const v = override[k];
+    if (v === undefined || !hasOwn(override, k)) continue;
     setOwn(out, k, hasOwn(base, k) ? mergeOnto(base[k], v) : clone(v));
   }
   return out as T;
@@ -57,7 +65,10 @@ export function clone<T>(value: T): T {
   if (Array.isArray(value)) return value.map(clone) as T;
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) setOwn(out, k, clone(v));
+    for (const k in value) {
+      const v = value[k];
+      if (v !== undefined && hasOwn(value, k)) setOwn(out, k, clone(v));
+    }
     return out as T;
   }
   return value;

@@ -3,7 +3,7 @@ import type { Json, JsonObject, Loose } from '../model/loose.js';
 import { urlLinkJson } from '../model/link.js';
 import { clone } from '../model/merge.js';
 import type { Unit } from '../model/units.js';
-import { setOwn } from '../model/own.js';
+import { hasOwn, setOwn } from '../model/own.js';
 import type { BarchartFieldConfig } from './barchart/options.js';
 import type { HeatmapFieldConfig } from './heatmap/options.js';
 import type { HistogramFieldConfig } from './histogram/options.js';
@@ -102,7 +102,9 @@ export function overrideByQuery<TCustom = AnyFieldCustom>(refId: string, propert
 export function fieldDefaults(p: Omit<FieldProperties<unknown>, 'custom'>, custom?: JsonObject): JsonObject {
   const out: JsonObject = {};
   let customDone = custom === undefined;
-  for (const [key, value] of Object.entries(p)) {
+  for (const key in p) {
+    if (!hasOwn(p, key)) continue;
+    const value = (p as Record<string, unknown>)[key];
     if (!customDone && key > 'custom') {
       out.custom = custom!;
       customDone = true;

@@ -71,6 +71,39 @@ function panelWithOptions(options: Json, extra: JsonObject = {}): JsonObject {
   };
 }
 
+describe('a prototype polluted by other code', () => {
+  it('an enumerable key on Object.prototype is never copied into compiled or printed JSON (the walks loop with for…in and hasOwn)', async () => {
+    const { printCanonical } = await import('../../src/compile/serialize.js');
+    const { tablePanel } = await import('../../src/panels/table/table.js');
+    const make = () =>
+      dashboard({
+        uid: 'pp',
+        title: 'PP',
+        panels: [
+          timeseriesPanel({ title: 'CPU', queries: [], unit: 'percent', thresholds: { steps: [{ color: 'green' }, { color: 'red', value: 80 }] }, options: { legend: { showLegend: true } } as never, raw: { transparent: true } as never }),
+          tablePanel({ title: 'Runs', queries: [] }),
+        ],
+      });
+    const clean = printCanonical(compileDashboard(make()).json);
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.inheritedByEveryObject = 'leaked';
+    try {
+      const { json } = compileDashboard(make());
+      const owned: string[] = [];
+      const visit = (v: unknown, at: string): void => {
+        if (typeof v !== 'object' || v === null) return;
+        if (Object.hasOwn(v, 'inheritedByEveryObject')) owned.push(at);
+        for (const [k, c] of Object.entries(v)) visit(c, `${at}.${k}`);
+      };
+      visit(json, '$');
+      expect(owned).toEqual([]);
+      expect(printCanonical(json)).toBe(clean);
+    } finally {
+      delete proto.inheritedByEveryObject;
+    }
+  });
+});
+
 describe('diff', () => {
   it('found bug: a __proto__ key in one panel\'s options hides nothing (an added query, a datasource change)', () => {
     const before = panelWithOptions(JSON.parse('{"__proto__": {"legend": {"showLegend": false}}}') as Json);
