@@ -25,28 +25,66 @@ export function schemaErrorsToIssues(
   code: IssueCode,
   definitions: Definitions = {},
 ): Issue[] {
-  return collapseAnyOf(errors).map((e) => {
+  return collapseAnyOf(errors, definitions).map((e) => {
     const { path, message } = describeError(e, doc, definitions);
     return issue(code, path, message);
   });
 }
 
 /**
- * A failed `anyOf` is preceded by one error per branch at the same value
- * ("must be equal to one of the allowed values", "must match pattern ..."). The
- * anyOf error alone says it better, so the branch errors are dropped. This relies
- * on ajv emitting branch errors right before the anyOf error, and on anyOf only
- * being used on leaf values in these schemas.
+ * A failed `anyOf` is preceded by its branches' errors (ajv reports every
+ * branch, then the anyOf). Which of them to show:
+ * - a choice of values (an enum, or an env reference): the anyOf error alone
+ *   says it best ("expected one of ...");
+ * - a choice of objects (a dashboard's `panels` item: a row or a panel): the
+ *   errors of the branch the value meant, and no other. The branch is the one
+ *   whose constant properties the value has (`type: "row"`), else the one
+ *   with the fewest errors. Without this, a panel with one bad key got a
+ *   dozen errors saying what a row lacks, and "expected one of , got a mapping".
  */
-function collapseAnyOf(errors: readonly ErrorObject[]): ErrorObject[] {
+function collapseAnyOf(errors: readonly ErrorObject[], definitions: Definitions): ErrorObject[] {
   const out: ErrorObject[] = [];
   for (const e of errors) {
-    if (e.keyword === 'anyOf') {
-      while (out.length > 0 && out[out.length - 1]!.instancePath === e.instancePath) out.pop();
+    if (e.keyword !== 'anyOf') {
+      out.push(e);
+      continue;
     }
-    out.push(e);
+    const branches = ((e.schema ?? []) as JsonSchema[]).map((b) => resolveRef(b, definitions));
+    if (branches.length === 0 || !branches.every((b) => b.type === 'object')) {
+      // Values: the branches' errors are all at the value itself.
+      while (out.length > 0 && out[out.length - 1]!.instancePath === e.instancePath) out.pop();
+      out.push(e);
+      continue;
+    }
+    const prefix = `${e.schemaPath}/`;
+    let first = out.length;
+    while (first > 0 && out[first - 1]!.schemaPath.startsWith(prefix)) first--;
+    const branchErrors = out.splice(first);
+    const meant = meantBranch(branches, branchErrors, prefix, e.data);
+    const kept = meant === undefined ? [] : branchErrors.filter((b) => b.schemaPath.startsWith(`${prefix}${meant}/`));
+    if (kept.length > 0) out.push(...kept);
+    else out.push(e);
   }
   return out;
+}
+
+/** The index of the object branch `data` was meant for (see collapseAnyOf), or undefined when none can be told. */
+function meantBranch(branches: readonly JsonSchema[], errors: readonly ErrorObject[], prefix: string, data: unknown): number | undefined {
+  const record = typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  if (record === undefined) return undefined;
+  let best: number | undefined;
+  let fewest = Infinity;
+  branches.forEach((b, i) => {
+    const constants = Object.entries(b.properties ?? {}).filter(([, p]) => p.const !== undefined);
+    if (constants.some(([k, p]) => !Object.hasOwn(record, k) || record[k] !== p.const)) return;
+    // A branch the value names by its constants wins outright; else the one it comes closest to.
+    const score = constants.length > 0 ? -1 : errors.filter((x) => x.schemaPath.startsWith(`${prefix}${i}/`)).length;
+    if (score < fewest) {
+      fewest = score;
+      best = i;
+    }
+  });
+  return best;
 }
 
 /** The schema's `definitions`, to resolve `$ref`s inside `anyOf` branches. */
@@ -135,7 +173,7 @@ function typeName(t: string): string {
   return names[t] ?? t;
 }
 
-/** anyOf here is always "one of these values, or an env reference". */
+/** "one of these values, or an env reference"; or, for branches that are shapes, the shapes. */
 function anyOfMessage(branches: readonly JsonSchema[], data: unknown, definitions: Definitions): string {
   const values: unknown[] = [];
   let envAllowed = false;
@@ -144,6 +182,11 @@ function anyOfMessage(branches: readonly JsonSchema[], data: unknown, definition
     if (resolved.enum) values.push(...resolved.enum);
     else if (resolved.const !== undefined) values.push(resolved.const);
     else if (resolved.pattern === ENV_REFERENCE_PATTERN) envAllowed = true;
+  }
+  if (values.length === 0 && !envAllowed) {
+    // Branches that are shapes, not values (a row or a panel): say which shapes.
+    const shapes = [...new Set(branches.map((b) => expectedType(resolveRef(b, definitions))))];
+    return `expected ${shapes.length === 1 ? shapes[0]! : `${shapes.slice(0, -1).join(', ')} or ${shapes[shapes.length - 1]!}`}, got ${describeValue(data)}`;
   }
   return choiceMessage(values, envAllowed, data);
 }
