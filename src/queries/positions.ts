@@ -37,7 +37,13 @@ type Judge = (ref: QueryReference, v: SqlVariableInfo | undefined) => string | u
  * `typedReferenceIssues`.
  */
 export function positionIssues(language: string, text: string, references: readonly QueryReference[]): Issue[] {
-  return judgedIssues(language, text, references, (r) => r.variable && sqlVariable(r.variable));
+  // Most interpolated variables are fixed lists, safe wherever they stand: found without a list or an object per reference (issue 15).
+  for (const r of references) {
+    if (r.variable !== undefined && !isRestrictedVariable(r.variable.type, r.variable.model.allowCustomValue)) {
+      return judgedIssues(language, text, references, (x) => x.variable && sqlVariable(x.variable));
+    }
+  }
+  return [];
 }
 
 /** Issues for the typed-out references of `text`, judged with the dashboard's variables (unknown names are `variable-undefined` elsewhere). */

@@ -93,26 +93,35 @@ const DEFAULT_FORMAT: Record<QueryLanguage, VariableFormat | undefined> = {
 };
 
 function makeTag<L extends QueryLanguage>(language: L) {
+  // Plain loops, no closures or spread per call: a dashboard makes one of these per query (issue 15).
   return (strings: TemplateStringsArray, ...values: Array<Interpolation<L>>): QueryText<L> => {
-    let text = '';
+    const template = templateInfo(strings);
     const variables: VariableSpec[] = [];
-    const partReferences = templateReferences(strings);
-    const literalNames = partReferences.flatMap((refs) => refs.map((r) => r.name));
     const references: QueryReference[] = [];
     const issues: Issue[] = [];
-    const append = (i: number): void => {
+    let literalNames = template.literalNames;
+    let text = '';
+    for (let i = 0; ; i++) {
       const offset = text.length;
-      for (const r of partReferences[i] ?? []) references.push(offset === 0 ? r : { ...r, start: r.start + offset, end: r.end + offset });
+      const refs = template.references[i];
+      if (refs !== undefined) for (const r of refs) references.push(offset === 0 ? r : { ...r, start: r.start + offset, end: r.end + offset });
       text += strings[i] ?? '';
-    };
-    append(0);
-    values.forEach((value, i) => {
-      if (isQueryText(value)) literalNames.push(...value.literalNames);
+      if (i >= values.length) break;
+      const value = values[i];
+      if (isQueryText(value) && value.literalNames.length > 0) literalNames = [...literalNames, ...value.literalNames];
       text += render(language, value, { variables, issues, references, offset: text.length }, i);
-      append(i + 1);
+    }
+    const positioned = positionIssues(language, text, references);
+    if (positioned.length > 0) issues.push(...positioned);
+    return Object.freeze({
+      kind: 'query-text',
+      language,
+      text,
+      variables: variables.length < 2 ? variables : dedupe(variables),
+      literalNames: literalNames === template.literalNames ? literalNames : [...new Set(literalNames)],
+      references,
+      issues,
     });
-    issues.push(...positionIssues(language, text, references));
-    return Object.freeze({ kind: 'query-text', language, text, variables: dedupe(variables), literalNames: [...new Set(literalNames)], references, issues });
   };
 }
 
@@ -126,14 +135,8 @@ interface RenderTarget {
 
 function render<L extends QueryLanguage>(language: L, value: unknown, target: RenderTarget, index: number): string {
   const { variables, issues } = target;
-  const variableReference = (variable: VariableSpec, format: VariableFormat | undefined): string => {
-    variables.push(variable);
-    const match = reference(variable.name, format);
-    target.references.push({ name: variable.name, match, start: target.offset, end: target.offset + match.length, format, variable });
-    return match;
-  };
-  if (isVariable(value)) return variableReference(value, DEFAULT_FORMAT[language]);
-  if (isVariableRef(value)) return variableReference(value.variable, value.format);
+  if (isVariable(value)) return variableReference(target, value, DEFAULT_FORMAT[language]);
+  if (isVariableRef(value)) return variableReference(target, value.variable, value.format);
   if (isQueryText(value)) {
     if (value.language !== language) {
       issues.push(issue('query-language', [], `interpolation #${index + 1} is ${value.language} text inside ${language}`));
@@ -160,6 +163,13 @@ function render<L extends QueryLanguage>(language: L, value: unknown, target: Re
   return '';
 }
 
+function variableReference(target: RenderTarget, variable: VariableSpec, format: VariableFormat | undefined): string {
+  target.variables.push(variable);
+  const match = reference(variable.name, format);
+  target.references.push({ name: variable.name, match, start: target.offset, end: target.offset + match.length, format, variable });
+  return match;
+}
+
 /**
  * `$name`, `${name}`, `${name:format}` and `[[name]]`, Grafana's reference
  * forms, except `$__…` (built-in globals and macros) and `$tag$` (a
@@ -169,19 +179,27 @@ const NAMED_REFERENCE = /\$\{([A-Za-z_]\w*)(?::([^}]*))?\}|\$([A-Za-z_]\w*)(?!\w
 
 /**
  * The typed-out references of each part of a template, at offsets from the
- * part's start. A template literal's strings array is frozen and the same
- * object on every call from one place, so its parts are scanned once (issue
- * 15); an array passed by hand is scanned every time.
+ * part's start, and their names (deduplicated). A template literal's strings
+ * array is frozen and the same object on every call from one place, so its
+ * parts are scanned once (issue 15); an array passed by hand is scanned every
+ * time.
  */
-const templateRefs = new WeakMap<TemplateStringsArray, ReadonlyArray<readonly QueryReference[]>>();
+interface TemplateInfo {
+  readonly references: ReadonlyArray<readonly QueryReference[]>;
+  readonly literalNames: readonly string[];
+}
 
-function templateReferences(strings: TemplateStringsArray): ReadonlyArray<readonly QueryReference[]> {
-  const known = templateRefs.get(strings);
+const templateInfos = new WeakMap<TemplateStringsArray, TemplateInfo>();
+
+function templateInfo(strings: TemplateStringsArray): TemplateInfo {
+  const known = templateInfos.get(strings);
   if (known !== undefined) return known;
   // Frozen: every query text made from this template shares these objects.
-  const refs = Array.from(strings, (part) => Object.freeze(literalReferences(part ?? '', 0).map((r) => Object.freeze(r))));
-  if (Object.isFrozen(strings) && Object.isFrozen(strings.raw)) templateRefs.set(strings, refs);
-  return refs;
+  const references = Array.from(strings, (part) => Object.freeze(literalReferences(part ?? '', 0).map((r) => Object.freeze(r))));
+  const literalNames = Object.freeze([...new Set(references.flatMap((refs) => refs.map((r) => r.name)))]);
+  const info = { references, literalNames };
+  if (Object.isFrozen(strings) && Object.isFrozen(strings.raw)) templateInfos.set(strings, info);
+  return info;
 }
 
 /** The typed-out references in `part`, at offsets from `offset`. */
