@@ -339,13 +339,14 @@ function compilePanel(p: PanelSpec, id: number, gridPos: GridPos, path: IssuePat
   const extra: JsonObject = {};
   let targets: JsonObject[] | undefined;
   if (p.queries.length > 0 || p.type !== 'text') {
-    const usedRefIds = new Set<string>();
+    // Most panels have one query: no set to find a second use of its refId in.
+    const usedRefIds = p.queries.length > 1 ? new Set<string>() : undefined;
     targets = p.queries.map((q, i) => {
       const refId = q.refId ?? refIdFor(i);
-      if (usedRefIds.has(refId)) {
+      if (usedRefIds?.has(refId)) {
         ctx.add([issue('query-refid-duplicate', joinPath(path, 'targets', i, 'refId'), `refId "${refId}" is used twice in this panel`)], [], p.title);
       }
-      usedRefIds.add(refId);
+      usedRefIds?.add(refId);
       if (q.rawKeys && q.rawKeys.length > 0) ctx.escapeHatches.push(...q.rawKeys.map((k) => `panel "${p.title}" query ${refId}: ${k}`));
       const target = () => joinPath(path, 'targets', i);
       if (q.text) {
