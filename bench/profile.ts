@@ -81,7 +81,7 @@ function summarise(profile: CpuProfile, root: string, n: number, payloads: Recor
   let total = 0;
   let gc = 0;
   // Only the samples inside the measured pipeline: stacks through buildDashboard or dashcodeSpec.
-  const STAGES = ['dashcodeSpec', 'buildDashboard', 'compileDashboard', 'validateDashboardJson', 'printCanonical', 'buildPanel', 'safeParse', 'deepMerge', 'clone', 'layoutPanels', 'findNonSerializable', 'promQuery', 'sqlQuery', 'row', 'dashboard', 'fieldDefaults', 'withSource'];
+  const STAGES = ['dashcodeSpec', 'buildDashboard', 'compileDashboard', 'validateDashboardJson', 'validateDashboardParts', 'printCanonical', 'printOrdered', 'orderKeys', 'buildPanel', 'safeParse', 'deepMerge', 'clone', 'layoutPanels', 'findNonSerializable', 'promQuery', 'sqlQuery', 'row', 'dashboard', 'fieldDefaults', 'withSource', 'timeseriesPanel', 'tablePanel', 'barchartPanel', 'positionIssues', 'compilePanel', 'compilePanels', 'cloneWith', 'markChecked', 'panelInputLooksValid', 'requireVariables', 'typedReferenceIssues', 'assignIds', 'panelChecked'];
   profile.samples.forEach((id, i) => {
     const dt = profile.timeDeltas[i] ?? 0;
     const names = new Set<string>();
