@@ -2,10 +2,11 @@
 // `--help`, `--version` and an unknown command are answered before anything
 // else loads, and an up-to-date `dashcode build [--check]` from the build
 // cache before any TypeScript is loaded. Otherwise: an installed package runs
-// the compiled dist/; a checkout (src/ present) runs what is in src/, from a
-// bundle of it made after each change (src/cli/bundle.js), or, without
-// esbuild, module by module through dashcode's own cached transpiler
-// (src/files/ts-hooks.js).
+// the one-script CLI built into dist/cli-script/ (scripts/build-lib.mjs) with
+// V8's code cache, else the compiled dist/ module by module; a checkout (src/
+// present) runs what is in src/, from a bundle of it made after each change
+// (src/cli/bundle.js), or, without esbuild, module by module through
+// dashcode's own cached transpiler (src/files/ts-hooks.js).
 //
 // CommonJS (bin/package.json), not an ES module, for start-up: an ES-module
 // entry starts Node's ES-module loader and wraps each builtin it imports in a
@@ -60,13 +61,7 @@ async function main() {
       const bundle = process.env.DASHCODE_NO_BUNDLE ? undefined : await checkoutBundle(root, cacheDir);
       const script = bundle && !process.env.DASHCODE_NO_CODE_CACHE && existsSync(`${bundle}/${SCRIPT}`) ? await scriptOf(`${bundle}/${SCRIPT}`) : undefined;
       if (script) {
-        // The whole CLI and library as one script V8 caches compiled (src/cli/code-cache.js); `dashcode`
-        // imports of the project's modules reach its library through the shims beside it.
-        const { BUNDLE } = await load(own('files/ts-loader.js'));
-        globalThis[BUNDLE] = { root, dir: bundle, entries: `${bundle}/shim` };
-        globalThis[Symbol.for(LIBRARY)] = new Map(Object.entries(script.exports.library));
-        process.exitCode = await script.exports.run(argv, { ...io, env: process.env });
-        await script.save();
+        await runScript(script, root, bundle, LIBRARY, io);
       } else if (bundle) {
         const { BUNDLE } = await load(own('files/ts-loader.js'));
         globalThis[BUNDLE] = { root, dir: bundle };
@@ -80,7 +75,11 @@ async function main() {
         await import(pathToFileURL(src).href);
       }
     } else {
-      await import(pathToFileURL(own('cli/main.js')).href);
+      const root = path.join(__dirname, '..');
+      const dir = path.join(root, 'dist/cli-script');
+      const script = process.env.DASHCODE_NO_CODE_CACHE ? undefined : await installedScript(root, dir);
+      if (script) await runScript(script, root, dir, INSTALLED_LIBRARY, io);
+      else await import(pathToFileURL(own('cli/main.js')).href);
     }
   } catch (err) {
     // A stale or incomplete node_modules: one line naming the package and the fix, not Node's stack trace.
@@ -95,6 +94,54 @@ async function main() {
 async function scriptOf(file) {
   const { requireWithCodeCache } = await load(own('cli/code-cache.js'));
   return requireWithCodeCache(file, `${file}.v8-cache`);
+}
+
+/** src/cli/bundle.js's SCRIPT and LIBRARY, which only a checkout has: the names scripts/build-lib.mjs wrote dist/cli-script/ with. */
+const INSTALLED_SCRIPT = 'cli-script.cjs';
+const INSTALLED_LIBRARY = 'dashcode.cli-script-library';
+
+/**
+ * The installed package's one-script CLI, with its V8 code cache in the
+ * project's node_modules/.cache/dashcode (the package's own folder may not be
+ * writable), named by the script's content hash (V8 itself checks only the
+ * length) and the node version. Undefined when the package has no script.
+ */
+async function installedScript(root, dir) {
+  let key;
+  try {
+    key = require('node:fs').readFileSync(path.join(dir, 'key'), 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+  const nodeModules = path.dirname(root);
+  const cacheDir = path.basename(nodeModules) === 'node_modules' ? path.join(nodeModules, '.cache', 'dashcode') : undefined;
+  const { requireWithCodeCache } = await load(own('cli/code-cache.js'));
+  const script = requireWithCodeCache(path.join(dir, INSTALLED_SCRIPT), cacheDir && path.join(cacheDir, `cli-script-${key}-${process.version}.v8-cache`));
+  return {
+    ...script,
+    save: async () => {
+      await script.save();
+      // A cache of another dashcode (an upgrade, a reinstall of a changed tarball) is 2 MB no run will read again.
+      try {
+        const fs = require('node:fs');
+        for (const f of fs.readdirSync(cacheDir)) if (/^cli-script-[0-9a-f]+-/.test(f) && !f.startsWith(`cli-script-${key}-`)) fs.rmSync(path.join(cacheDir, f), { force: true });
+      } catch {
+        // No cache folder: nothing to prune.
+      }
+    },
+  };
+}
+
+/**
+ * Runs the one-script CLI (src/cli/code-cache.js): the whole CLI and library as one script V8 caches compiled;
+ * `dashcode` imports of the project's modules reach its library through the shims beside it.
+ */
+async function runScript(script, root, dir, library, io) {
+  const { BUNDLE } = await load(own('files/ts-loader.js'));
+  globalThis[BUNDLE] = { root, dir, entries: `${dir}/shim` };
+  globalThis[Symbol.for(library)] = new Map(Object.entries(script.exports.library));
+  process.exitCode = await script.exports.run(argv, { ...io, env: process.env });
+  await script.save();
 }
 
 start();

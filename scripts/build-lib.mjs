@@ -27,7 +27,7 @@ rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 mkdirSync('dist/validate/generated', { recursive: true });
 for (const f of readdirSync('src/validate/generated')) cpSync(`src/validate/generated/${f}`, `dist/validate/generated/${f}`);
-for (const f of ['fast-path.js', 'fast-path.d.ts', 'help.js', 'help.d.ts', 'missing-dependency.js', 'missing-dependency.d.ts']) cpSync(`src/cli/${f}`, `dist/cli/${f}`);
+for (const f of ['fast-path.js', 'fast-path.d.ts', 'help.js', 'help.d.ts', 'missing-dependency.js', 'missing-dependency.d.ts', 'code-cache.js', 'code-cache.d.ts']) cpSync(`src/cli/${f}`, `dist/cli/${f}`);
 for (const f of ['atomic.js', 'atomic.d.ts', 'hash-text.js', 'hash-text.d.ts', 'builtins.js', 'builtins.d.ts', 'walk.js', 'walk.d.ts', 'cache.js', 'cache.d.ts', 'ts-loader.js', 'ts-loader.d.ts', 'ts-hooks.js', 'native-import.cjs', 'native-loader.js', 'native-loader.d.ts', 'transpile.js', 'transpile.d.ts', 'self-resolve.js', 'self-resolve.d.ts']) cpSync(`src/files/${f}`, `dist/files/${f}`);
 
 // CommonJS. `import.meta.url` becomes the bundle's own file URL (createRequire and tsx's parent URL use it).
@@ -52,4 +52,32 @@ for (const file of readdirSync('dist', { recursive: true })) {
   if (!file.endsWith('.d.ts') || file.startsWith(`cjs${path.sep}`)) continue;
   mkdirSync(path.dirname(`dist/cjs/${file}`), { recursive: true });
   cpSync(`dist/${file}`, `dist/cjs/${file}`);
+}
+
+// The CLI and its library as one CommonJS script, with a small ES module per library entry point in shim/
+// re-exporting the script's, exactly as a checkout's CLI bundle has them (src/cli/bundle.js makeScript).
+// bin/dashcode.js runs it with V8's code cache (src/cli/code-cache.js), kept in the project's
+// node_modules/.cache/dashcode: module by module, a build of one dashboard spent about 250 ms of its 530
+// resolving, reading and compiling some 300 modules (docs/packaging.md, "How an installed package runs its CLI").
+// Each source's import.meta.url means its compiled copy in dist/, found from the script's own folder.
+{
+  const { createHash } = await import('node:crypto');
+  const { readFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { SCRIPT, importMetaUrlPlugin, makeScript, moduleBuildOptions, zodEnglishOnlyPlugin } = await import('../src/cli/bundle.js');
+  const src = path.resolve('src');
+  const scriptDir = path.resolve('dist/cli-script');
+  // Relative to the script's own URL, which makeScript's banner defines first thing (a module's own `require` may shadow Node's).
+  const distUrl = (file) => {
+    const rel = path.relative(scriptDir, path.resolve('dist', path.relative(src, file)).replace(/\.([cm]?)ts$/, '.$1js'));
+    return `new URL(${JSON.stringify(rel.split(path.sep).join('/'))}, __dashcodeScriptUrl).href`;
+  };
+  const plugins = [importMetaUrlPlugin(src, distUrl), zodEnglishOnlyPlugin()];
+  // Only for the entry points' export names (makeScript's shims): nothing is written.
+  const { metafile } = await esbuild.build({ ...moduleBuildOptions(src, path.join(tmpdir(), 'dashcode-build-lib'), plugins), write: false });
+  mkdirSync(scriptDir, { recursive: true });
+  await makeScript(esbuild, src, scriptDir, metafile, plugins);
+  // What the code cache's file is named by (bin/dashcode.js): V8 checks only a script's length against a cache.
+  const key = createHash('sha256').update(readFileSync(path.join(scriptDir, SCRIPT))).digest('hex').slice(0, 16);
+  writeFileSync(path.join(scriptDir, 'key'), `${key}\n`);
 }

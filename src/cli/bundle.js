@@ -17,9 +17,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The package's entry points (package.json "exports", as scripts/build-lib.mjs lists them) and the CLI's. */
-const ENTRIES = ['index', 'entries/config', 'entries/provisioning', 'entries/check', 'entries/lint', 'entries/diff', 'entries/import', 'entries/preview', 'entries/alerting', 'cli/main', 'db/pglite-worker'];
+export const ENTRIES = ['index', 'entries/config', 'entries/provisioning', 'entries/check', 'entries/lint', 'entries/diff', 'entries/import', 'entries/preview', 'entries/alerting', 'cli/main', 'db/pglite-worker'];
 /** Loaded lazily and large, or bound to files beside their own modules: left to Node. */
-const EXTERNAL = ['prettier', '@electric-sql/pglite', 'playwright-core', 'pg', 'esbuild', 'typescript', 'tsx'];
+export const EXTERNAL = ['prettier', '@electric-sql/pglite', 'playwright-core', 'pg', 'esbuild', 'typescript', 'tsx'];
 const FORMAT = 'dashcode-cli-bundle 6';
 /** The one-script copy of the CLI and library (makeScript), and where its library is published for `shim/`. */
 export const SCRIPT = 'cli-script.cjs';
@@ -70,41 +70,9 @@ async function makeBundle(root, dir) {
   const src = path.join(root, 'src');
   const tmp = `${dir}.tmp-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
-  const ownUrl = {
-    name: 'own-import-meta-url',
-    setup(build) {
-      build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
-        if (!args.path.startsWith(src + path.sep)) return undefined;
-        const { readFile } = await import('node:fs/promises');
-        const text = (await readFile(args.path, 'utf8')).replaceAll('import.meta.url', JSON.stringify(pathToFileURL(args.path).href));
-        return { contents: text, loader: /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js' };
-      });
-    },
-  };
-  // zod's `locales` namespace (z.locales.de() and 60-odd others, ~370 KB, half of zod) is kept whole by any
-  // `z.` use; dashcode never selects a locale, and zod registers English from locales/en.js itself.
-  const englishOnly = {
-    name: 'zod-english-only',
-    setup(build) {
-      build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({ contents: 'export { default as en } from "./en.js";', resolveDir: path.dirname(args.path), loader: 'js' }));
-    },
-  };
-  const { metafile } = await esbuild.build({
-    entryPoints: Object.fromEntries(ENTRIES.map((e) => [e, path.join(src, `${e}.ts`)])),
-    outdir: tmp,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    external: EXTERNAL,
-    plugins: [ownUrl, englishOnly],
-    // Modules bundled from CommonJS (yaml's, ajv's) call require(): give the bundle one.
-    banner: { js: "import { createRequire as __dashcodeCreateRequire } from 'node:module'; const require = __dashcodeCreateRequire(import.meta.url);" },
-    metafile: true,
-    logLevel: 'silent',
-  });
-  await makeScript(esbuild, src, tmp, metafile, [ownUrl, englishOnly]).catch(() => {
+  const plugins = [importMetaUrlPlugin(src, (file) => JSON.stringify(pathToFileURL(file).href)), zodEnglishOnlyPlugin()];
+  const { metafile } = await esbuild.build(moduleBuildOptions(src, tmp, plugins));
+  await makeScript(esbuild, src, tmp, metafile, plugins).catch(() => {
     // Without the script the CLI runs from the modules above, as before: slower to start, same results.
     rmSync(path.join(tmp, SCRIPT), { force: true });
   });
@@ -119,6 +87,63 @@ async function makeBundle(root, dir) {
 }
 
 /**
+ * The code-split ES-module build of the entry points: a checkout's CLI bundle
+ * runs it, and its metafile names each entry's exports for makeScript's shims
+ * (scripts/build-lib.mjs builds it for that alone, writing nothing).
+ */
+export function moduleBuildOptions(src, outdir, plugins) {
+  return {
+    entryPoints: Object.fromEntries(ENTRIES.map((e) => [e, path.join(src, `${e}.ts`)])),
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: EXTERNAL,
+    plugins,
+    // Modules bundled from CommonJS (yaml's, ajv's) call require(): give the bundle one.
+    banner: { js: "import { createRequire as __dashcodeCreateRequire } from 'node:module'; const require = __dashcodeCreateRequire(import.meta.url);" },
+    metafile: true,
+    logLevel: 'silent',
+  };
+}
+
+/**
+ * esbuild plugin: each source's `import.meta.url` becomes `urlOf(file)`, an
+ * expression for that source's own URL where it runs (a checkout: the file in
+ * src/; an installed package: its compiled copy in dist/), so paths computed
+ * from it (package.json, the bin, the PGlite worker) mean what they mean there.
+ */
+export function importMetaUrlPlugin(src, urlOf) {
+  return {
+    name: 'own-import-meta-url',
+    setup(build) {
+      build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async (args) => {
+        if (!args.path.startsWith(src + path.sep)) return undefined;
+        const { readFile } = await import('node:fs/promises');
+        const text = (await readFile(args.path, 'utf8')).replaceAll('import.meta.url', urlOf(args.path));
+        return { contents: text, loader: /\.[cm]?ts$/.test(args.path) ? 'ts' : 'js' };
+      });
+    },
+  };
+}
+
+/**
+ * esbuild plugin: zod's `locales` namespace (z.locales.de() and 60-odd others,
+ * ~370 KB, half of zod) is kept whole by any `z.` use; dashcode never selects
+ * a locale, and zod registers English from locales/en.js itself.
+ */
+export function zodEnglishOnlyPlugin() {
+  return {
+    name: 'zod-english-only',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (args) => ({ contents: 'export { default as en } from "./en.js";', resolveDir: path.dirname(args.path), loader: 'js' }));
+    },
+  };
+}
+
+/**
  * The same sources once more, as one CommonJS script that V8 can cache
  * compiled (code-cache.js): the library's entry points and the CLI's `run`.
  * A dashboard's `import 'dashcode'` must reach this copy of the library, not
@@ -126,7 +151,7 @@ async function makeBundle(root, dir) {
  * `shim/` that re-exports the script's (their names come from the module
  * build's metafile); bin/dashcode.js points the loaders at `shim/`.
  */
-async function makeScript(esbuild, src, tmp, metafile, plugins) {
+export async function makeScript(esbuild, src, tmp, metafile, plugins) {
   const library = ENTRIES.filter((e) => e === 'index' || e.startsWith('entries/'));
   const contents = [
     `export { run } from ${JSON.stringify(path.join(src, 'cli/run.ts'))};`,

@@ -18,15 +18,15 @@ import { writeFileAtomic } from '../files/atomic.js';
 
 /**
  * Runs the CommonJS script `file` with the code cache at `cacheFile`, if V8
- * accepts it. Returns its exports and `save`, which writes the code cache
+ * accepts it (none: no cache is read or written). Returns its exports and `save`, which writes the code cache
  * when there was none to use (call it after the work, so the cache holds the
  * functions the work compiled). The script must not use `import()` (see
  * makeScript in bundle.js): it has no dynamic-import callback.
  */
-export function requireWithCodeCache(file, cacheFile) {
+export function requireWithCodeCache(file, cacheFile = undefined) {
   let cachedData;
   try {
-    cachedData = readFileSync(cacheFile);
+    cachedData = cacheFile === undefined ? undefined : readFileSync(cacheFile);
   } catch {
     cachedData = undefined;
   }
@@ -41,7 +41,7 @@ export function requireWithCodeCache(file, cacheFile) {
     exports: module.exports,
     save: async () => {
       // A cache another process is writing at the same time is as good as ours: the rename decides.
-      if (stale) await writeFileAtomic(cacheFile, script.createCachedData()).catch(() => {});
+      if (stale && cacheFile !== undefined) await writeFileAtomic(cacheFile, script.createCachedData()).catch(() => {});
     },
   };
 }

@@ -14,8 +14,9 @@
 // - TypeScript is transpiled once per content hash (transpile.js);
 // - a relative `./x.js` import from TypeScript means `./x.ts` when that exists
 //   (NodeNext; likewise .mjs → .mts, .cjs → .cts);
-// - `dashcode` means the CLI bundle's library entry in a checkout, else the
-//   checkout's sources (self-resolve.js);
+// - `dashcode` means the library of the one-script CLI when it runs from one
+//   (an installed package's, a checkout's), the CLI bundle's library entry in
+//   a checkout, else the checkout's sources (self-resolve.js);
 // - `import.meta.url`, `.filename`, `.dirname` and `.resolve` of a relative
 //   specifier mean the source file's, so a module that reads a file beside
 //   itself still finds it;
@@ -37,7 +38,7 @@ import { createRequire, isBuiltin } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeFileAtomic } from './atomic.js';
-import { bundledEntry, selfSource } from './self-resolve.js';
+import { bundledEntry, scriptEntry, selfSource } from './self-resolve.js';
 import { transpile } from './transpile.js';
 
 const STATE = Symbol.for('dashcode.native-loader');
@@ -242,6 +243,8 @@ async function prepare(gen, abs, added) {
 function resolveSpecifier(gen, specifier, parent) {
   const self = selfSource(specifier, parent);
   if (!/^(\.{1,2}\/|\/|file:)/.test(specifier) && !self) {
+    const shim = gen.bundle && scriptEntry(specifier, parent, gen.bundle);
+    if (shim) return { url: shim };
     const outside = packageFile(specifier, parent);
     return outside ? { file: outside } : {};
   }

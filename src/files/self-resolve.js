@@ -1,7 +1,8 @@
 // Plain JavaScript on purpose: used by the TypeScript hooks (ts-hooks.js) and
 // the in-thread project loader (native-loader.js). Types: self-resolve.d.ts.
 // The one home of what `dashcode` means to a module of dashcode's own checkout.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -22,6 +23,49 @@ export function bundledEntry(file, bundle) {
   // `entries`: where the entry points are, when not beside the modules (the one-script CLI's shims, bin/dashcode.js).
   const target = path.join(bundle.entries ?? bundle.dir, `${entry}.js`);
   return existsSync(target) ? pathToFileURL(target).href : undefined;
+}
+
+/**
+ * When the CLI runs from its one script (bin/dashcode.js: an installed
+ * package's dist/cli-script/, or a checkout's bundle), `dashcode` and
+ * `dashcode/<entry>` imported by a project module mean the script's library
+ * (the shims in `bundle.entries`): one copy of the library, not a second one
+ * loaded module by module from dist/. Only when the name, resolved from that
+ * module, is the running package (`bundle.root`): a project that installs
+ * another dashcode gets that one. The shim's URL, or undefined.
+ */
+export function scriptEntry(specifier, parent, bundle) {
+  const self = SELF.exec(specifier);
+  if (!self || bundle.entries === undefined || packageRootFrom(path.dirname(parent)) !== real(bundle.root)) return undefined;
+  const target = path.join(bundle.entries, self[1] ? `entries/${self[1]}.js` : 'index.js');
+  return existsSync(target) ? pathToFileURL(target).href : undefined;
+}
+
+const reals = new Map();
+function real(dir) {
+  if (!reals.has(dir)) {
+    try {
+      reals.set(dir, realpathSync(dir));
+    } catch {
+      reals.set(dir, dir);
+    }
+  }
+  return reals.get(dir);
+}
+
+const packageRoots = new Map();
+/** The real folder `dashcode` resolves to from `dir`, or undefined. */
+function packageRootFrom(dir) {
+  if (!packageRoots.has(dir)) {
+    let root;
+    try {
+      root = path.dirname(realpathSync(createRequire(path.join(dir, 'x.js')).resolve('dashcode/package.json')));
+    } catch {
+      root = undefined;
+    }
+    packageRoots.set(dir, root);
+  }
+  return packageRoots.get(dir);
 }
 
 /**

@@ -238,6 +238,25 @@ for (const type of ['module', 'commonjs'] as const) {
       expect(lint.stderr).toBe('');
     }, 300_000);
 
+    it('runs its CLI as one script with a V8 code cache, and the dashboards share its library; module by module writes the same files', () => {
+      // bin/dashcode.js runs dist/cli-script/ (scripts/build-lib.mjs), its code cache kept in the project's cache folder.
+      const cache = path.join(dir, 'node_modules/.cache/dashcode');
+      // The cache of another dashcode (an upgrade) is removed by the next run that uses the script.
+      writeFileSync(path.join(cache, 'cli-script-0123456789abcdef-v20.0.0.v8-cache'), 'stale');
+      expect(npx(dir, 'lint').code).toBe(0);
+      expect(readdirSync(cache).filter((f) => f.startsWith('cli-script-'))).toEqual([expect.stringMatching(/^cli-script-[0-9a-f]{16}-v[\d.]+\.v8-cache$/)]);
+      // The dashboards' `dashcode` imports reach the script's library through its shims: one copy, not dist/ loaded module by module.
+      const mjs = (readdirSync(path.join(cache, 'mjs'), { recursive: true }) as string[])
+        .filter((f) => f.endsWith('.mjs'))
+        .map((f) => readFileSync(path.join(cache, 'mjs', f), 'utf8'))
+        .join('\n');
+      expect(mjs).toContain('/node_modules/dashcode/dist/cli-script/shim/index.js');
+      expect(mjs).not.toMatch(/from ['"]dashcode['"]/);
+      const modules = sh('npx', ['--no-install', 'dashcode', 'build', '--check', '--no-cache'], dir, { DASHCODE_NO_CODE_CACHE: '1' });
+      expect(modules.code, show(modules)).toBe(0);
+      expect(modules.stdout).toMatch(/generated file\(s\) up to date\n$/);
+    }, 300_000);
+
     it('check runs every query against the declared schema and fixtures', () => {
       const check = npx(dir, 'check');
       expect(check.code, show(check)).toBe(0);
