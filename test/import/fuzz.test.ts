@@ -26,13 +26,18 @@ function paths(v: Json, base: Array<string | number> = []): Array<Array<string |
   return out;
 }
 
+/**
+ * Replacements are copies: fast-check hands out one instance of each constant, and the same object placed
+ * twice, once inside itself, made a cyclic document, which no JSON file can be (diff's sortKeys then
+ * overflowed the stack: seed 381370748).
+ */
 function mutate(root: Json, mutations: Mutation[]): Json {
   let doc = structuredClone(root);
   for (const m of mutations) {
     const all = paths(doc);
     const target = all[m.at % all.length]!;
     if (target.length === 0) {
-      doc = m.op === 'replace' ? m.value : m.op === 'wrap' ? [doc] : doc;
+      doc = m.op === 'replace' ? structuredClone(m.value) : m.op === 'wrap' ? [doc] : doc;
       continue;
     }
     const parent = target.slice(0, -1).reduce<Json>((v, k) => (v as Record<string, Json>)[k as string]!, doc) as Record<string | number, Json>;
@@ -41,7 +46,7 @@ function mutate(root: Json, mutations: Mutation[]): Json {
     if (m.op === 'delete') {
       if (Array.isArray(parent)) parent.splice(key as number, 1);
       else delete parent[key];
-    } else if (m.op === 'replace') parent[key] = m.value;
+    } else if (m.op === 'replace') parent[key] = structuredClone(m.value);
     else if (m.op === 'wrap') parent[key] = [current];
     else if (m.op === 'empty') parent[key] = Array.isArray(current) ? [] : current !== null && typeof current === 'object' ? {} : '';
     else parent[key] = JSON.stringify(current) ?? null;
