@@ -78,7 +78,7 @@ async function main() {
       const root = path.join(__dirname, '..');
       const dir = path.join(root, 'dist/cli-script');
       const script = process.env.DASHCODE_NO_CODE_CACHE ? undefined : await installedScript(root, dir);
-      if (script) await runScript(script, root, dir, INSTALLED_LIBRARY, io);
+      if (script) await runScript(script, root, dir, INSTALLED_LIBRARY, io, script.key);
       else await import(pathToFileURL(own('cli/main.js')).href);
     }
   } catch (err) {
@@ -113,12 +113,14 @@ async function installedScript(root, dir) {
   } catch {
     return undefined;
   }
+  if (!/^[0-9a-f]{16}$/.test(key)) return undefined;
   const nodeModules = path.dirname(root);
   const cacheDir = path.basename(nodeModules) === 'node_modules' ? path.join(nodeModules, '.cache', 'dashcode') : undefined;
   const { requireWithCodeCache } = await load(own('cli/code-cache.js'));
   const script = requireWithCodeCache(path.join(dir, INSTALLED_SCRIPT), cacheDir && path.join(cacheDir, `cli-script-${key}-${process.version}.v8-cache`));
   return {
     ...script,
+    key,
     save: async () => {
       await script.save();
       // A cache of another dashcode (an upgrade, a reinstall of a changed tarball) is 2 MB no run will read again.
@@ -136,9 +138,9 @@ async function installedScript(root, dir) {
  * Runs the one-script CLI (src/cli/code-cache.js): the whole CLI and library as one script V8 caches compiled;
  * `dashcode` imports of the project's modules reach its library through the shims beside it.
  */
-async function runScript(script, root, dir, library, io) {
+async function runScript(script, root, dir, library, io, key = undefined) {
   const { BUNDLE } = await load(own('files/ts-loader.js'));
-  globalThis[BUNDLE] = { root, dir, entries: `${dir}/shim` };
+  globalThis[BUNDLE] = { root, dir, entries: `${dir}/shim`, key };
   globalThis[Symbol.for(library)] = new Map(Object.entries(script.exports.library));
   process.exitCode = await script.exports.run(argv, { ...io, env: process.env });
   await script.save();

@@ -163,9 +163,10 @@ type DashboardCacheModule = typeof import('../../project/dashboard-cache.js');
 function reuser(root: string, scan: InputScan, dc: DashboardCacheModule, prior: ReturnType<DashboardCacheModule['readDashboardCache']>) {
   const scanned = Object.fromEntries(Object.entries(scan.files).map(([f, [, , h]]) => [f, h]));
   const hashOf = dc.fileHasher(root, scanned);
-  // dashcode itself: its version, and in a checkout the bundle of src/ the CLI runs from (its folder is keyed by src/).
-  const bundle = (globalThis as Record<symbol, { dir: string } | undefined>)[BUNDLE];
-  const salt = `${VERSION}\0${bundle ? path.basename(bundle.dir) : ''}`;
+  // dashcode itself: its version, and the code the CLI runs from: an installed package's script by its content hash
+  // (a reinstalled tarball may keep the version), a checkout's bundle of src/ by its folder (keyed by src/).
+  const bundle = (globalThis as Record<symbol, { dir: string; key?: string } | undefined>)[BUNDLE];
+  const salt = `${VERSION}\0${bundle ? (bundle.key ?? path.basename(bundle.dir)) : ''}`;
   let shared: string | undefined;
   const yaml = dc.yamlMemo(prior, salt);
   const sharedKeyOf = async (context: { shared: string[]; graph: () => Promise<Map<string, Set<string>>> }) => {
