@@ -13,5 +13,6 @@ export function toPosix(p: string): string {
 /** Whether `child` is strictly below `parent` (not `parent` itself), both platform paths. */
 export function isInside(parent: string, child: string): boolean {
   const rel = path.relative(parent, child);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  // `..` as a whole segment climbs out; a name that only starts with two dots (`..orders.json`) is inside.
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
