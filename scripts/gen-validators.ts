@@ -87,6 +87,9 @@ export async function generateModule(spec: ValidatorSpec): Promise<string> {
     strict: true,
     allowUnionTypes: true,
     validateFormats: spec.formats !== 'ignore',
+    // Only a document's own keys: an enumerable key another library put on Object.prototype is no key of the
+    // document (JSON.stringify writes only own keys), and `for…in` alone reported it as unknown on every object.
+    ownProperties: true,
   });
   ajv.addSchema(spec.schema);
   const refs: Record<string, string> = {};

@@ -72,7 +72,7 @@ function panelWithOptions(options: Json, extra: JsonObject = {}): JsonObject {
 }
 
 describe('a prototype polluted by other code', () => {
-  it('an enumerable key on Object.prototype is never copied into compiled or printed JSON (the walks loop with for…in and hasOwn)', async () => {
+  it('an enumerable key on Object.prototype is never copied into compiled or printed JSON, nor reported by validation', async () => {
     const { printCanonical } = await import('../../src/compile/serialize.js');
     const { tablePanel } = await import('../../src/panels/table/table.js');
     const make = () =>
@@ -98,6 +98,11 @@ describe('a prototype polluted by other code', () => {
       visit(json, '$');
       expect(owned).toEqual([]);
       expect(printCanonical(json)).toBe(clean);
+      // Validation reads own keys only (ajv's ownProperties): the inherited key is no unknown key of every object.
+      const { buildDashboard } = await import('../../src/build.js');
+      const built = buildDashboard(make(), { validate: 'full' });
+      expect(built.issues).toEqual([]);
+      expect(built.text).toBe(clean);
     } finally {
       delete proto.inheritedByEveryObject;
     }

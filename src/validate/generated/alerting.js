@@ -450,7 +450,7 @@ const schema17 = {
   description: "An environment reference Grafana expands: $VAR, ${VAR}, $__env{VAR}, $__file{path}.",
   pattern: "^\\$(?:[A-Za-z_][A-Za-z0-9_]*|\\{[^}]+\\}|__(?:env|file|vault)\\{[^}]+\\})$",
 };
-const func2 = Object.prototype.hasOwnProperty;
+const func0 = Object.prototype.hasOwnProperty;
 const schema12 = {
   type: "object",
   description: "A rule group (AlertRuleGroupV1): rules evaluated together, in one folder, at one interval.",
@@ -603,7 +603,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.refId === undefined) {
+    if (data.refId === undefined || !func0.call(data, "refId")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -621,7 +621,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.datasourceUid === undefined) {
+    if (data.datasourceUid === undefined || !func0.call(data, "datasourceUid")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -639,7 +639,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.model === undefined) {
+    if (data.model === undefined || !func0.call(data, "model")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -657,7 +657,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       if (!(
         key0 === "refId" ||
         key0 === "queryType" ||
@@ -683,7 +683,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.refId !== undefined) {
+    if (data.refId !== undefined && func0.call(data, "refId")) {
       let data0 = data.refId;
       if (typeof data0 === "string") {
         if (!pattern1.test(data0)) {
@@ -723,7 +723,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.queryType !== undefined) {
+    if (data.queryType !== undefined && func0.call(data, "queryType")) {
       let data1 = data.queryType;
       if (typeof data1 !== "string") {
         const err6 = {
@@ -744,10 +744,10 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.relativeTimeRange !== undefined) {
+    if (data.relativeTimeRange !== undefined && func0.call(data, "relativeTimeRange")) {
       let data2 = data.relativeTimeRange;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-        for (const key1 in data2) {
+        for (const key1 of Object.keys(data2)) {
           if (!(key1 === "from" || key1 === "to")) {
             const err7 = {
               instancePath: instancePath + "/relativeTimeRange",
@@ -767,7 +767,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data2.from !== undefined) {
+        if (data2.from !== undefined && func0.call(data2, "from")) {
           let data3 = data2.from;
           if (typeof data3 == "number" && isFinite(data3)) {
             if (data3 < 0 || isNaN(data3)) {
@@ -807,7 +807,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data2.to !== undefined) {
+        if (data2.to !== undefined && func0.call(data2, "to")) {
           let data4 = data2.to;
           if (typeof data4 == "number" && isFinite(data4)) {
             if (data4 < 0 || isNaN(data4)) {
@@ -866,7 +866,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.datasourceUid !== undefined) {
+    if (data.datasourceUid !== undefined && func0.call(data, "datasourceUid")) {
       let data5 = data.datasourceUid;
       if (typeof data5 === "string") {
         if (!pattern1.test(data5)) {
@@ -906,7 +906,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.model !== undefined) {
+    if (data.model !== undefined && func0.call(data, "model")) {
       let data6 = data.model;
       if (!(data6 && typeof data6 == "object" && !Array.isArray(data6))) {
         const err15 = {
@@ -952,7 +952,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.uid === undefined) {
+    if (data.uid === undefined || !func0.call(data, "uid")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -970,7 +970,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.title === undefined) {
+    if (data.title === undefined || !func0.call(data, "title")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -988,7 +988,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.condition === undefined) {
+    if (data.condition === undefined || !func0.call(data, "condition")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -1006,7 +1006,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.data === undefined) {
+    if (data.data === undefined || !func0.call(data, "data")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -1024,8 +1024,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!func2.call(schema18.properties, key0)) {
+    for (const key0 of Object.keys(data)) {
+      if (!func0.call(schema18.properties, key0)) {
         const err4 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -1044,7 +1044,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.uid !== undefined) {
+    if (data.uid !== undefined && func0.call(data, "uid")) {
       let data0 = data.uid;
       if (typeof data0 === "string") {
         if (!pattern1.test(data0)) {
@@ -1084,7 +1084,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.title !== undefined) {
+    if (data.title !== undefined && func0.call(data, "title")) {
       let data1 = data.title;
       if (typeof data1 === "string") {
         if (!pattern1.test(data1)) {
@@ -1124,7 +1124,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.condition !== undefined) {
+    if (data.condition !== undefined && func0.call(data, "condition")) {
       let data2 = data.condition;
       if (typeof data2 === "string") {
         if (!pattern1.test(data2)) {
@@ -1164,7 +1164,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.data !== undefined) {
+    if (data.data !== undefined && func0.call(data, "data")) {
       let data3 = data.data;
       if (Array.isArray(data3)) {
         if (data3.length < 1) {
@@ -1218,7 +1218,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.dashboardUid !== undefined) {
+    if (data.dashboardUid !== undefined && func0.call(data, "dashboardUid")) {
       let data5 = data.dashboardUid;
       if (typeof data5 !== "string") {
         const err13 = {
@@ -1239,7 +1239,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.dasboardUid !== undefined) {
+    if (data.dasboardUid !== undefined && func0.call(data, "dasboardUid")) {
       let data6 = data.dasboardUid;
       if (typeof data6 !== "string") {
         const err14 = {
@@ -1260,7 +1260,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.panelId !== undefined) {
+    if (data.panelId !== undefined && func0.call(data, "panelId")) {
       let data7 = data.panelId;
       if (
         !(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7)) &&
@@ -1307,7 +1307,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.noDataState !== undefined) {
+    if (data.noDataState !== undefined && func0.call(data, "noDataState")) {
       let data8 = data.noDataState;
       const _errs22 = errors;
       let valid7 = false;
@@ -1405,7 +1405,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.execErrState !== undefined) {
+    if (data.execErrState !== undefined && func0.call(data, "execErrState")) {
       let data9 = data.execErrState;
       const _errs28 = errors;
       let valid9 = false;
@@ -1503,7 +1503,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.for !== undefined) {
+    if (data.for !== undefined && func0.call(data, "for")) {
       let data10 = data.for;
       const _errs34 = errors;
       let valid11 = false;
@@ -1623,7 +1623,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.keepFiringFor !== undefined) {
+    if (data.keepFiringFor !== undefined && func0.call(data, "keepFiringFor")) {
       let data11 = data.keepFiringFor;
       const _errs42 = errors;
       let valid14 = false;
@@ -1743,7 +1743,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.missing_series_evals_to_resolve !== undefined) {
+    if (data.missing_series_evals_to_resolve !== undefined && func0.call(data, "missing_series_evals_to_resolve")) {
       let data12 = data.missing_series_evals_to_resolve;
       if (
         !(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12) && isFinite(data12)) &&
@@ -1790,10 +1790,10 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.annotations !== undefined) {
+    if (data.annotations !== undefined && func0.call(data, "annotations")) {
       let data13 = data.annotations;
       if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
-        for (const key1 in data13) {
+        for (const key1 of Object.keys(data13)) {
           let data14 = data13[key1];
           if (typeof data14 !== "string") {
             const err37 = {
@@ -1833,10 +1833,10 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.labels !== undefined) {
+    if (data.labels !== undefined && func0.call(data, "labels")) {
       let data15 = data.labels;
       if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-        for (const key2 in data15) {
+        for (const key2 of Object.keys(data15)) {
           let data16 = data15[key2];
           if (typeof data16 !== "string") {
             const err39 = {
@@ -1876,7 +1876,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.isPaused !== undefined) {
+    if (data.isPaused !== undefined && func0.call(data, "isPaused")) {
       let data17 = data.isPaused;
       if (typeof data17 !== "boolean" && typeof data17 !== "string") {
         const err41 = {
@@ -1920,10 +1920,10 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.notification_settings !== undefined) {
+    if (data.notification_settings !== undefined && func0.call(data, "notification_settings")) {
       let data18 = data.notification_settings;
       if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-        if (data18.receiver === undefined) {
+        if (data18.receiver === undefined || !func0.call(data18, "receiver")) {
           const err43 = {
             instancePath: instancePath + "/notification_settings",
             schemaPath: "#/properties/notification_settings/required",
@@ -1941,7 +1941,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key3 in data18) {
+        for (const key3 of Object.keys(data18)) {
           if (!(
             key3 === "receiver" ||
             key3 === "group_by" ||
@@ -1969,7 +1969,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data18.receiver !== undefined) {
+        if (data18.receiver !== undefined && func0.call(data18, "receiver")) {
           let data19 = data18.receiver;
           if (typeof data19 === "string") {
             if (!pattern1.test(data19)) {
@@ -2009,7 +2009,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data18.group_by !== undefined) {
+        if (data18.group_by !== undefined && func0.call(data18, "group_by")) {
           let data20 = data18.group_by;
           if (Array.isArray(data20)) {
             const len1 = data20.length;
@@ -2053,7 +2053,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data18.group_wait !== undefined) {
+        if (data18.group_wait !== undefined && func0.call(data18, "group_wait")) {
           let data22 = data18.group_wait;
           const _errs76 = errors;
           let valid25 = false;
@@ -2173,7 +2173,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-        if (data18.group_interval !== undefined) {
+        if (data18.group_interval !== undefined && func0.call(data18, "group_interval")) {
           let data23 = data18.group_interval;
           const _errs84 = errors;
           let valid28 = false;
@@ -2293,7 +2293,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-        if (data18.repeat_interval !== undefined) {
+        if (data18.repeat_interval !== undefined && func0.call(data18, "repeat_interval")) {
           let data24 = data18.repeat_interval;
           const _errs92 = errors;
           let valid31 = false;
@@ -2413,7 +2413,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             }
           }
         }
-        if (data18.mute_time_intervals !== undefined) {
+        if (data18.mute_time_intervals !== undefined && func0.call(data18, "mute_time_intervals")) {
           let data25 = data18.mute_time_intervals;
           if (Array.isArray(data25)) {
             const len2 = data25.length;
@@ -2457,7 +2457,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data18.active_time_intervals !== undefined) {
+        if (data18.active_time_intervals !== undefined && func0.call(data18, "active_time_intervals")) {
           let data27 = data18.active_time_intervals;
           if (Array.isArray(data27)) {
             const len3 = data27.length;
@@ -2520,10 +2520,10 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.record !== undefined) {
+    if (data.record !== undefined && func0.call(data, "record")) {
       let data29 = data.record;
       if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-        if (data29.metric === undefined) {
+        if (data29.metric === undefined || !func0.call(data29, "metric")) {
           const err69 = {
             instancePath: instancePath + "/record",
             schemaPath: "#/properties/record/required",
@@ -2541,7 +2541,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data29.from === undefined) {
+        if (data29.from === undefined || !func0.call(data29, "from")) {
           const err70 = {
             instancePath: instancePath + "/record",
             schemaPath: "#/properties/record/required",
@@ -2559,7 +2559,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key4 in data29) {
+        for (const key4 of Object.keys(data29)) {
           if (!(key4 === "metric" || key4 === "from")) {
             const err71 = {
               instancePath: instancePath + "/record",
@@ -2579,7 +2579,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data29.metric !== undefined) {
+        if (data29.metric !== undefined && func0.call(data29, "metric")) {
           let data30 = data29.metric;
           if (typeof data30 === "string") {
             if (!pattern1.test(data30)) {
@@ -2619,7 +2619,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data29.from !== undefined) {
+        if (data29.from !== undefined && func0.call(data29, "from")) {
           let data31 = data29.from;
           if (typeof data31 === "string") {
             if (!pattern1.test(data31)) {
@@ -2703,7 +2703,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === undefined) {
+    if (data.name === undefined || !func0.call(data, "name")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -2721,7 +2721,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.folder === undefined) {
+    if (data.folder === undefined || !func0.call(data, "folder")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -2739,7 +2739,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.interval === undefined) {
+    if (data.interval === undefined || !func0.call(data, "interval")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -2757,7 +2757,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.rules === undefined) {
+    if (data.rules === undefined || !func0.call(data, "rules")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -2775,7 +2775,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       if (!(key0 === "orgId" || key0 === "name" || key0 === "folder" || key0 === "interval" || key0 === "rules")) {
         const err4 = {
           instancePath,
@@ -2795,7 +2795,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.orgId !== undefined) {
+    if (data.orgId !== undefined && func0.call(data, "orgId")) {
       let data0 = data.orgId;
       if (
         !(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0)) &&
@@ -2842,7 +2842,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.name !== undefined) {
+    if (data.name !== undefined && func0.call(data, "name")) {
       let data1 = data.name;
       if (typeof data1 === "string") {
         if (!pattern1.test(data1)) {
@@ -2882,7 +2882,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.folder !== undefined) {
+    if (data.folder !== undefined && func0.call(data, "folder")) {
       let data2 = data.folder;
       if (typeof data2 === "string") {
         if (!pattern1.test(data2)) {
@@ -2922,7 +2922,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.interval !== undefined) {
+    if (data.interval !== undefined && func0.call(data, "interval")) {
       let data3 = data.interval;
       const _errs12 = errors;
       let valid4 = false;
@@ -3042,7 +3042,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.rules !== undefined) {
+    if (data.rules !== undefined && func0.call(data, "rules")) {
       let data4 = data.rules;
       if (Array.isArray(data4)) {
         const len0 = data4.length;
@@ -3131,7 +3131,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === undefined) {
+    if (data.name === undefined || !func0.call(data, "name")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -3149,7 +3149,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.receivers === undefined) {
+    if (data.receivers === undefined || !func0.call(data, "receivers")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -3167,7 +3167,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       if (!(key0 === "orgId" || key0 === "name" || key0 === "receivers")) {
         const err2 = {
           instancePath,
@@ -3187,7 +3187,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.orgId !== undefined) {
+    if (data.orgId !== undefined && func0.call(data, "orgId")) {
       let data0 = data.orgId;
       if (
         !(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0)) &&
@@ -3234,7 +3234,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.name !== undefined) {
+    if (data.name !== undefined && func0.call(data, "name")) {
       let data1 = data.name;
       if (typeof data1 === "string") {
         if (!pattern1.test(data1)) {
@@ -3274,14 +3274,14 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.receivers !== undefined) {
+    if (data.receivers !== undefined && func0.call(data, "receivers")) {
       let data2 = data.receivers;
       if (Array.isArray(data2)) {
         const len0 = data2.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data3 = data2[i0];
           if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-            if (data3.uid === undefined) {
+            if (data3.uid === undefined || !func0.call(data3, "uid")) {
               const err7 = {
                 instancePath: instancePath + "/receivers/" + i0,
                 schemaPath: "#/properties/receivers/items/required",
@@ -3299,7 +3299,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data3.type === undefined) {
+            if (data3.type === undefined || !func0.call(data3, "type")) {
               const err8 = {
                 instancePath: instancePath + "/receivers/" + i0,
                 schemaPath: "#/properties/receivers/items/required",
@@ -3317,7 +3317,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data3.settings === undefined) {
+            if (data3.settings === undefined || !func0.call(data3, "settings")) {
               const err9 = {
                 instancePath: instancePath + "/receivers/" + i0,
                 schemaPath: "#/properties/receivers/items/required",
@@ -3335,7 +3335,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key1 in data3) {
+            for (const key1 of Object.keys(data3)) {
               if (!(key1 === "uid" || key1 === "type" || key1 === "settings" || key1 === "disableResolveMessage")) {
                 const err10 = {
                   instancePath: instancePath + "/receivers/" + i0,
@@ -3355,7 +3355,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data3.uid !== undefined) {
+            if (data3.uid !== undefined && func0.call(data3, "uid")) {
               let data4 = data3.uid;
               if (typeof data4 === "string") {
                 if (!pattern1.test(data4)) {
@@ -3395,7 +3395,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data3.type !== undefined) {
+            if (data3.type !== undefined && func0.call(data3, "type")) {
               let data5 = data3.type;
               if (typeof data5 === "string") {
                 if (!pattern1.test(data5)) {
@@ -3435,7 +3435,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data3.settings !== undefined) {
+            if (data3.settings !== undefined && func0.call(data3, "settings")) {
               let data6 = data3.settings;
               if (!(data6 && typeof data6 == "object" && !Array.isArray(data6))) {
                 const err15 = {
@@ -3456,7 +3456,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data3.disableResolveMessage !== undefined) {
+            if (data3.disableResolveMessage !== undefined && func0.call(data3, "disableResolveMessage")) {
               let data7 = data3.disableResolveMessage;
               if (typeof data7 !== "boolean" && typeof data7 !== "string") {
                 const err16 = {
@@ -3608,8 +3608,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (!func2.call(schema55.properties, key0)) {
+    for (const key0 of Object.keys(data)) {
+      if (!func0.call(schema55.properties, key0)) {
         const err0 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -3628,7 +3628,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.receiver !== undefined) {
+    if (data.receiver !== undefined && func0.call(data, "receiver")) {
       let data0 = data.receiver;
       if (typeof data0 !== "string") {
         const err1 = {
@@ -3649,7 +3649,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.group_by !== undefined) {
+    if (data.group_by !== undefined && func0.call(data, "group_by")) {
       let data1 = data.group_by;
       if (Array.isArray(data1)) {
         const len0 = data1.length;
@@ -3693,10 +3693,10 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.match !== undefined) {
+    if (data.match !== undefined && func0.call(data, "match")) {
       let data3 = data.match;
       if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-        for (const key1 in data3) {
+        for (const key1 of Object.keys(data3)) {
           let data4 = data3[key1];
           if (typeof data4 !== "string") {
             const err4 = {
@@ -3736,10 +3736,10 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.match_re !== undefined) {
+    if (data.match_re !== undefined && func0.call(data, "match_re")) {
       let data5 = data.match_re;
       if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-        for (const key2 in data5) {
+        for (const key2 of Object.keys(data5)) {
           let data6 = data5[key2];
           if (typeof data6 !== "string") {
             const err6 = {
@@ -3779,7 +3779,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.matchers !== undefined) {
+    if (data.matchers !== undefined && func0.call(data, "matchers")) {
       let data7 = data.matchers;
       if (Array.isArray(data7)) {
         const len1 = data7.length;
@@ -3823,7 +3823,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.object_matchers !== undefined) {
+    if (data.object_matchers !== undefined && func0.call(data, "object_matchers")) {
       let data9 = data.object_matchers;
       if (Array.isArray(data9)) {
         const len2 = data9.length;
@@ -3926,7 +3926,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.mute_time_intervals !== undefined) {
+    if (data.mute_time_intervals !== undefined && func0.call(data, "mute_time_intervals")) {
       let data12 = data.mute_time_intervals;
       if (Array.isArray(data12)) {
         const len4 = data12.length;
@@ -3970,7 +3970,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.active_time_intervals !== undefined) {
+    if (data.active_time_intervals !== undefined && func0.call(data, "active_time_intervals")) {
       let data14 = data.active_time_intervals;
       if (Array.isArray(data14)) {
         const len5 = data14.length;
@@ -4014,7 +4014,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.continue !== undefined) {
+    if (data.continue !== undefined && func0.call(data, "continue")) {
       let data16 = data.continue;
       if (typeof data16 !== "boolean" && typeof data16 !== "string") {
         const err19 = {
@@ -4058,7 +4058,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.routes !== undefined) {
+    if (data.routes !== undefined && func0.call(data, "routes")) {
       let data17 = data.routes;
       if (Array.isArray(data17)) {
         const len6 = data17.length;
@@ -4094,7 +4094,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.group_wait !== undefined) {
+    if (data.group_wait !== undefined && func0.call(data, "group_wait")) {
       let data19 = data.group_wait;
       const _errs43 = errors;
       let valid18 = false;
@@ -4214,7 +4214,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.group_interval !== undefined) {
+    if (data.group_interval !== undefined && func0.call(data, "group_interval")) {
       let data20 = data.group_interval;
       const _errs51 = errors;
       let valid21 = false;
@@ -4334,7 +4334,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.repeat_interval !== undefined) {
+    if (data.repeat_interval !== undefined && func0.call(data, "repeat_interval")) {
       let data21 = data.repeat_interval;
       const _errs59 = errors;
       let valid24 = false;
@@ -4521,7 +4521,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === undefined) {
+    if (data.name === undefined || !func0.call(data, "name")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -4539,7 +4539,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       if (!(key0 === "orgId" || key0 === "name" || key0 === "time_intervals")) {
         const err1 = {
           instancePath,
@@ -4559,7 +4559,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.orgId !== undefined) {
+    if (data.orgId !== undefined && func0.call(data, "orgId")) {
       let data0 = data.orgId;
       if (
         !(typeof data0 == "number" && !(data0 % 1) && !isNaN(data0) && isFinite(data0)) &&
@@ -4606,7 +4606,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.name !== undefined) {
+    if (data.name !== undefined && func0.call(data, "name")) {
       let data1 = data.name;
       if (typeof data1 === "string") {
         if (!pattern1.test(data1)) {
@@ -4646,14 +4646,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.time_intervals !== undefined) {
+    if (data.time_intervals !== undefined && func0.call(data, "time_intervals")) {
       let data2 = data.time_intervals;
       if (Array.isArray(data2)) {
         const len0 = data2.length;
         for (let i0 = 0; i0 < len0; i0++) {
           let data3 = data2[i0];
           if (data3 && typeof data3 == "object" && !Array.isArray(data3)) {
-            for (const key1 in data3) {
+            for (const key1 of Object.keys(data3)) {
               if (!(
                 key1 === "times" ||
                 key1 === "weekdays" ||
@@ -4680,14 +4680,14 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data3.times !== undefined) {
+            if (data3.times !== undefined && func0.call(data3, "times")) {
               let data4 = data3.times;
               if (Array.isArray(data4)) {
                 const len1 = data4.length;
                 for (let i1 = 0; i1 < len1; i1++) {
                   let data5 = data4[i1];
                   if (data5 && typeof data5 == "object" && !Array.isArray(data5)) {
-                    if (data5.start_time === undefined) {
+                    if (data5.start_time === undefined || !func0.call(data5, "start_time")) {
                       const err7 = {
                         instancePath: instancePath + "/time_intervals/" + i0 + "/times/" + i1,
                         schemaPath: "#/properties/time_intervals/items/properties/times/items/required",
@@ -4705,7 +4705,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (data5.end_time === undefined) {
+                    if (data5.end_time === undefined || !func0.call(data5, "end_time")) {
                       const err8 = {
                         instancePath: instancePath + "/time_intervals/" + i0 + "/times/" + i1,
                         schemaPath: "#/properties/time_intervals/items/properties/times/items/required",
@@ -4723,7 +4723,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    for (const key2 in data5) {
+                    for (const key2 of Object.keys(data5)) {
                       if (!(key2 === "start_time" || key2 === "end_time")) {
                         const err9 = {
                           instancePath: instancePath + "/time_intervals/" + i0 + "/times/" + i1,
@@ -4743,7 +4743,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data5.start_time !== undefined) {
+                    if (data5.start_time !== undefined && func0.call(data5, "start_time")) {
                       let data6 = data5.start_time;
                       if (typeof data6 === "string") {
                         if (!pattern55.test(data6)) {
@@ -4783,7 +4783,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data5.end_time !== undefined) {
+                    if (data5.end_time !== undefined && func0.call(data5, "end_time")) {
                       let data7 = data5.end_time;
                       if (typeof data7 === "string") {
                         if (!pattern55.test(data7)) {
@@ -4861,7 +4861,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data3.weekdays !== undefined) {
+            if (data3.weekdays !== undefined && func0.call(data3, "weekdays")) {
               let data8 = data3.weekdays;
               if (Array.isArray(data8)) {
                 const len2 = data8.length;
@@ -4905,7 +4905,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data3.days_of_month !== undefined) {
+            if (data3.days_of_month !== undefined && func0.call(data3, "days_of_month")) {
               let data10 = data3.days_of_month;
               if (Array.isArray(data10)) {
                 const len3 = data10.length;
@@ -4949,7 +4949,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data3.months !== undefined) {
+            if (data3.months !== undefined && func0.call(data3, "months")) {
               let data12 = data3.months;
               if (Array.isArray(data12)) {
                 const len4 = data12.length;
@@ -4993,7 +4993,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data3.years !== undefined) {
+            if (data3.years !== undefined && func0.call(data3, "years")) {
               let data14 = data3.years;
               if (Array.isArray(data14)) {
                 const len5 = data14.length;
@@ -5037,7 +5037,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data3.location !== undefined) {
+            if (data3.location !== undefined && func0.call(data3, "location")) {
               let data16 = data3.location;
               if (typeof data16 !== "string") {
                 const err24 = {
@@ -5121,7 +5121,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
   /*# sourceURL="urn:dashcode:schema:alerting" */ let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.apiVersion === undefined) {
+    if (data.apiVersion === undefined || !func0.call(data, "apiVersion")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -5139,8 +5139,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!func2.call(schema11.properties, key0)) {
+    for (const key0 of Object.keys(data)) {
+      if (!func0.call(schema11.properties, key0)) {
         const err1 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -5159,7 +5159,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.apiVersion !== undefined) {
+    if (data.apiVersion !== undefined && func0.call(data, "apiVersion")) {
       let data0 = data.apiVersion;
       if (1 !== data0) {
         const err2 = {
@@ -5180,7 +5180,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.groups !== undefined) {
+    if (data.groups !== undefined && func0.call(data, "groups")) {
       let data1 = data.groups;
       if (Array.isArray(data1)) {
         const len0 = data1.length;
@@ -5216,14 +5216,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.deleteRules !== undefined) {
+    if (data.deleteRules !== undefined && func0.call(data, "deleteRules")) {
       let data3 = data.deleteRules;
       if (Array.isArray(data3)) {
         const len1 = data3.length;
         for (let i1 = 0; i1 < len1; i1++) {
           let data4 = data3[i1];
           if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
-            if (data4.uid === undefined) {
+            if (data4.uid === undefined || !func0.call(data4, "uid")) {
               const err4 = {
                 instancePath: instancePath + "/deleteRules/" + i1,
                 schemaPath: "#/properties/deleteRules/items/required",
@@ -5241,7 +5241,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key1 in data4) {
+            for (const key1 of Object.keys(data4)) {
               if (!(key1 === "uid" || key1 === "orgId")) {
                 const err5 = {
                   instancePath: instancePath + "/deleteRules/" + i1,
@@ -5261,7 +5261,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data4.uid !== undefined) {
+            if (data4.uid !== undefined && func0.call(data4, "uid")) {
               let data5 = data4.uid;
               if (typeof data5 === "string") {
                 if (!pattern1.test(data5)) {
@@ -5301,7 +5301,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data4.orgId !== undefined) {
+            if (data4.orgId !== undefined && func0.call(data4, "orgId")) {
               let data6 = data4.orgId;
               if (
                 !(typeof data6 == "number" && !(data6 % 1) && !isNaN(data6) && isFinite(data6)) &&
@@ -5386,7 +5386,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.contactPoints !== undefined) {
+    if (data.contactPoints !== undefined && func0.call(data, "contactPoints")) {
       let data7 = data.contactPoints;
       if (Array.isArray(data7)) {
         const len2 = data7.length;
@@ -5422,14 +5422,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.deleteContactPoints !== undefined) {
+    if (data.deleteContactPoints !== undefined && func0.call(data, "deleteContactPoints")) {
       let data9 = data.deleteContactPoints;
       if (Array.isArray(data9)) {
         const len3 = data9.length;
         for (let i3 = 0; i3 < len3; i3++) {
           let data10 = data9[i3];
           if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-            if (data10.uid === undefined) {
+            if (data10.uid === undefined || !func0.call(data10, "uid")) {
               const err13 = {
                 instancePath: instancePath + "/deleteContactPoints/" + i3,
                 schemaPath: "#/properties/deleteContactPoints/items/required",
@@ -5447,7 +5447,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key2 in data10) {
+            for (const key2 of Object.keys(data10)) {
               if (!(key2 === "uid" || key2 === "orgId")) {
                 const err14 = {
                   instancePath: instancePath + "/deleteContactPoints/" + i3,
@@ -5467,7 +5467,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data10.uid !== undefined) {
+            if (data10.uid !== undefined && func0.call(data10, "uid")) {
               let data11 = data10.uid;
               if (typeof data11 === "string") {
                 if (!pattern1.test(data11)) {
@@ -5507,7 +5507,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data10.orgId !== undefined) {
+            if (data10.orgId !== undefined && func0.call(data10, "orgId")) {
               let data12 = data10.orgId;
               if (
                 !(typeof data12 == "number" && !(data12 % 1) && !isNaN(data12) && isFinite(data12)) &&
@@ -5592,14 +5592,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.policies !== undefined) {
+    if (data.policies !== undefined && func0.call(data, "policies")) {
       let data13 = data.policies;
       if (Array.isArray(data13)) {
         const len4 = data13.length;
         for (let i4 = 0; i4 < len4; i4++) {
           let data14 = data13[i4];
           if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-            if (data14.receiver === undefined) {
+            if (data14.receiver === undefined || !func0.call(data14, "receiver")) {
               const err21 = {
                 instancePath: instancePath + "/policies/" + i4,
                 schemaPath: "#/properties/policies/items/required",
@@ -5617,8 +5617,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key3 in data14) {
-              if (!func2.call(schema11.properties.policies.items.properties, key3)) {
+            for (const key3 of Object.keys(data14)) {
+              if (!func0.call(schema11.properties.policies.items.properties, key3)) {
                 const err22 = {
                   instancePath: instancePath + "/policies/" + i4,
                   schemaPath: "#/properties/policies/items/additionalProperties",
@@ -5637,7 +5637,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data14.orgId !== undefined) {
+            if (data14.orgId !== undefined && func0.call(data14, "orgId")) {
               let data15 = data14.orgId;
               if (
                 !(typeof data15 == "number" && !(data15 % 1) && !isNaN(data15) && isFinite(data15)) &&
@@ -5684,7 +5684,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
-            if (data14.receiver !== undefined) {
+            if (data14.receiver !== undefined && func0.call(data14, "receiver")) {
               let data16 = data14.receiver;
               if (typeof data16 !== "string") {
                 const err25 = {
@@ -5705,7 +5705,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data14.group_by !== undefined) {
+            if (data14.group_by !== undefined && func0.call(data14, "group_by")) {
               let data17 = data14.group_by;
               if (Array.isArray(data17)) {
                 const len5 = data17.length;
@@ -5749,10 +5749,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data14.match !== undefined) {
+            if (data14.match !== undefined && func0.call(data14, "match")) {
               let data19 = data14.match;
               if (data19 && typeof data19 == "object" && !Array.isArray(data19)) {
-                for (const key4 in data19) {
+                for (const key4 of Object.keys(data19)) {
                   let data20 = data19[key4];
                   if (typeof data20 !== "string") {
                     const err28 = {
@@ -5793,10 +5793,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data14.match_re !== undefined) {
+            if (data14.match_re !== undefined && func0.call(data14, "match_re")) {
               let data21 = data14.match_re;
               if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
-                for (const key5 in data21) {
+                for (const key5 of Object.keys(data21)) {
                   let data22 = data21[key5];
                   if (typeof data22 !== "string") {
                     const err30 = {
@@ -5837,7 +5837,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data14.matchers !== undefined) {
+            if (data14.matchers !== undefined && func0.call(data14, "matchers")) {
               let data23 = data14.matchers;
               if (Array.isArray(data23)) {
                 const len6 = data23.length;
@@ -5881,7 +5881,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data14.object_matchers !== undefined) {
+            if (data14.object_matchers !== undefined && func0.call(data14, "object_matchers")) {
               let data25 = data14.object_matchers;
               if (Array.isArray(data25)) {
                 const len7 = data25.length;
@@ -5984,7 +5984,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data14.mute_time_intervals !== undefined) {
+            if (data14.mute_time_intervals !== undefined && func0.call(data14, "mute_time_intervals")) {
               let data28 = data14.mute_time_intervals;
               if (Array.isArray(data28)) {
                 const len9 = data28.length;
@@ -6028,7 +6028,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data14.active_time_intervals !== undefined) {
+            if (data14.active_time_intervals !== undefined && func0.call(data14, "active_time_intervals")) {
               let data30 = data14.active_time_intervals;
               if (Array.isArray(data30)) {
                 const len10 = data30.length;
@@ -6072,7 +6072,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data14.continue !== undefined) {
+            if (data14.continue !== undefined && func0.call(data14, "continue")) {
               let data32 = data14.continue;
               if (typeof data32 !== "boolean" && typeof data32 !== "string") {
                 const err43 = {
@@ -6116,7 +6116,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
-            if (data14.routes !== undefined) {
+            if (data14.routes !== undefined && func0.call(data14, "routes")) {
               let data33 = data14.routes;
               if (Array.isArray(data33)) {
                 const len11 = data33.length;
@@ -6152,7 +6152,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data14.group_wait !== undefined) {
+            if (data14.group_wait !== undefined && func0.call(data14, "group_wait")) {
               let data35 = data14.group_wait;
               const _errs80 = errors;
               let valid36 = false;
@@ -6276,7 +6276,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
-            if (data14.group_interval !== undefined) {
+            if (data14.group_interval !== undefined && func0.call(data14, "group_interval")) {
               let data36 = data14.group_interval;
               const _errs88 = errors;
               let valid39 = false;
@@ -6400,7 +6400,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
-            if (data14.repeat_interval !== undefined) {
+            if (data14.repeat_interval !== undefined && func0.call(data14, "repeat_interval")) {
               let data37 = data14.repeat_interval;
               const _errs96 = errors;
               let valid42 = false;
@@ -6562,7 +6562,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.resetPolicies !== undefined) {
+    if (data.resetPolicies !== undefined && func0.call(data, "resetPolicies")) {
       let data38 = data.resetPolicies;
       if (Array.isArray(data38)) {
         const len12 = data38.length;
@@ -6632,7 +6632,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.muteTimes !== undefined) {
+    if (data.muteTimes !== undefined && func0.call(data, "muteTimes")) {
       let data40 = data.muteTimes;
       if (Array.isArray(data40)) {
         const len13 = data40.length;
@@ -6668,14 +6668,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.deleteMuteTimes !== undefined) {
+    if (data.deleteMuteTimes !== undefined && func0.call(data, "deleteMuteTimes")) {
       let data42 = data.deleteMuteTimes;
       if (Array.isArray(data42)) {
         const len14 = data42.length;
         for (let i14 = 0; i14 < len14; i14++) {
           let data43 = data42[i14];
           if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
-            if (data43.name === undefined) {
+            if (data43.name === undefined || !func0.call(data43, "name")) {
               const err67 = {
                 instancePath: instancePath + "/deleteMuteTimes/" + i14,
                 schemaPath: "#/properties/deleteMuteTimes/items/required",
@@ -6693,7 +6693,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key6 in data43) {
+            for (const key6 of Object.keys(data43)) {
               if (!(key6 === "name" || key6 === "orgId")) {
                 const err68 = {
                   instancePath: instancePath + "/deleteMuteTimes/" + i14,
@@ -6713,7 +6713,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data43.name !== undefined) {
+            if (data43.name !== undefined && func0.call(data43, "name")) {
               let data44 = data43.name;
               if (typeof data44 === "string") {
                 if (!pattern1.test(data44)) {
@@ -6753,7 +6753,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data43.orgId !== undefined) {
+            if (data43.orgId !== undefined && func0.call(data43, "orgId")) {
               let data45 = data43.orgId;
               if (
                 !(typeof data45 == "number" && !(data45 % 1) && !isNaN(data45) && isFinite(data45)) &&
@@ -6838,14 +6838,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.templates !== undefined) {
+    if (data.templates !== undefined && func0.call(data, "templates")) {
       let data46 = data.templates;
       if (Array.isArray(data46)) {
         const len15 = data46.length;
         for (let i15 = 0; i15 < len15; i15++) {
           let data47 = data46[i15];
           if (data47 && typeof data47 == "object" && !Array.isArray(data47)) {
-            if (data47.name === undefined) {
+            if (data47.name === undefined || !func0.call(data47, "name")) {
               const err75 = {
                 instancePath: instancePath + "/templates/" + i15,
                 schemaPath: "#/properties/templates/items/required",
@@ -6863,7 +6863,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data47.template === undefined) {
+            if (data47.template === undefined || !func0.call(data47, "template")) {
               const err76 = {
                 instancePath: instancePath + "/templates/" + i15,
                 schemaPath: "#/properties/templates/items/required",
@@ -6881,7 +6881,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key7 in data47) {
+            for (const key7 of Object.keys(data47)) {
               if (!(key7 === "orgId" || key7 === "name" || key7 === "template")) {
                 const err77 = {
                   instancePath: instancePath + "/templates/" + i15,
@@ -6901,7 +6901,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data47.orgId !== undefined) {
+            if (data47.orgId !== undefined && func0.call(data47, "orgId")) {
               let data48 = data47.orgId;
               if (
                 !(typeof data48 == "number" && !(data48 % 1) && !isNaN(data48) && isFinite(data48)) &&
@@ -6948,7 +6948,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
-            if (data47.name !== undefined) {
+            if (data47.name !== undefined && func0.call(data47, "name")) {
               let data49 = data47.name;
               if (typeof data49 === "string") {
                 if (!pattern1.test(data49)) {
@@ -6988,7 +6988,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data47.template !== undefined) {
+            if (data47.template !== undefined && func0.call(data47, "template")) {
               let data50 = data47.template;
               if (typeof data50 !== "string") {
                 const err82 = {
@@ -7047,14 +7047,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.deleteTemplates !== undefined) {
+    if (data.deleteTemplates !== undefined && func0.call(data, "deleteTemplates")) {
       let data51 = data.deleteTemplates;
       if (Array.isArray(data51)) {
         const len16 = data51.length;
         for (let i16 = 0; i16 < len16; i16++) {
           let data52 = data51[i16];
           if (data52 && typeof data52 == "object" && !Array.isArray(data52)) {
-            if (data52.name === undefined) {
+            if (data52.name === undefined || !func0.call(data52, "name")) {
               const err85 = {
                 instancePath: instancePath + "/deleteTemplates/" + i16,
                 schemaPath: "#/properties/deleteTemplates/items/required",
@@ -7072,7 +7072,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key8 in data52) {
+            for (const key8 of Object.keys(data52)) {
               if (!(key8 === "name" || key8 === "orgId")) {
                 const err86 = {
                   instancePath: instancePath + "/deleteTemplates/" + i16,
@@ -7092,7 +7092,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data52.name !== undefined) {
+            if (data52.name !== undefined && func0.call(data52, "name")) {
               let data53 = data52.name;
               if (typeof data53 === "string") {
                 if (!pattern1.test(data53)) {
@@ -7132,7 +7132,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data52.orgId !== undefined) {
+            if (data52.orgId !== undefined && func0.call(data52, "orgId")) {
               let data54 = data52.orgId;
               if (
                 !(typeof data54 == "number" && !(data54 % 1) && !isNaN(data54) && isFinite(data54)) &&

@@ -612,15 +612,15 @@ const schema11 = {
   ],
   additionalProperties: false,
 };
-const func2 = Object.prototype.hasOwnProperty;
-const func3 = __ajv_runtime_ucs2length.default;
+const func0 = Object.prototype.hasOwnProperty;
+const func70 = __ajv_runtime_ucs2length.default;
 const pattern0 = new RegExp("^[^\\p{Cc}]{1,128}$", "u");
 const pattern2 = new RegExp("^[A-Za-z0-9_-]{1,40}$", "u");
 function validate10(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   /*# sourceURL="https://dashcode.dev/schemas/dashboard.schema.json" */ let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.annotations === undefined) {
+    if (data.annotations === undefined || !func0.call(data, "annotations")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -638,7 +638,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.editable === undefined) {
+    if (data.editable === undefined || !func0.call(data, "editable")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -656,7 +656,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.fiscalYearStartMonth === undefined) {
+    if (data.fiscalYearStartMonth === undefined || !func0.call(data, "fiscalYearStartMonth")) {
       const err2 = {
         instancePath,
         schemaPath: "#/required",
@@ -674,7 +674,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.graphTooltip === undefined) {
+    if (data.graphTooltip === undefined || !func0.call(data, "graphTooltip")) {
       const err3 = {
         instancePath,
         schemaPath: "#/required",
@@ -692,7 +692,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.id === undefined) {
+    if (data.id === undefined || !func0.call(data, "id")) {
       const err4 = {
         instancePath,
         schemaPath: "#/required",
@@ -710,7 +710,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.links === undefined) {
+    if (data.links === undefined || !func0.call(data, "links")) {
       const err5 = {
         instancePath,
         schemaPath: "#/required",
@@ -728,7 +728,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.panels === undefined) {
+    if (data.panels === undefined || !func0.call(data, "panels")) {
       const err6 = {
         instancePath,
         schemaPath: "#/required",
@@ -746,7 +746,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.schemaVersion === undefined) {
+    if (data.schemaVersion === undefined || !func0.call(data, "schemaVersion")) {
       const err7 = {
         instancePath,
         schemaPath: "#/required",
@@ -764,7 +764,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.tags === undefined) {
+    if (data.tags === undefined || !func0.call(data, "tags")) {
       const err8 = {
         instancePath,
         schemaPath: "#/required",
@@ -782,7 +782,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.templating === undefined) {
+    if (data.templating === undefined || !func0.call(data, "templating")) {
       const err9 = {
         instancePath,
         schemaPath: "#/required",
@@ -800,7 +800,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.time === undefined) {
+    if (data.time === undefined || !func0.call(data, "time")) {
       const err10 = {
         instancePath,
         schemaPath: "#/required",
@@ -818,7 +818,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.timepicker === undefined) {
+    if (data.timepicker === undefined || !func0.call(data, "timepicker")) {
       const err11 = {
         instancePath,
         schemaPath: "#/required",
@@ -836,7 +836,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.timezone === undefined) {
+    if (data.timezone === undefined || !func0.call(data, "timezone")) {
       const err12 = {
         instancePath,
         schemaPath: "#/required",
@@ -854,7 +854,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.title === undefined) {
+    if (data.title === undefined || !func0.call(data, "title")) {
       const err13 = {
         instancePath,
         schemaPath: "#/required",
@@ -872,7 +872,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.uid === undefined) {
+    if (data.uid === undefined || !func0.call(data, "uid")) {
       const err14 = {
         instancePath,
         schemaPath: "#/required",
@@ -890,7 +890,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.weekStart === undefined) {
+    if (data.weekStart === undefined || !func0.call(data, "weekStart")) {
       const err15 = {
         instancePath,
         schemaPath: "#/required",
@@ -908,8 +908,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!func2.call(schema11.properties, key0)) {
+    for (const key0 of Object.keys(data)) {
+      if (!func0.call(schema11.properties, key0)) {
         const err16 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -928,10 +928,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.annotations !== undefined) {
+    if (data.annotations !== undefined && func0.call(data, "annotations")) {
       let data0 = data.annotations;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        if (data0.list === undefined) {
+        if (data0.list === undefined || !func0.call(data0, "list")) {
           const err17 = {
             instancePath: instancePath + "/annotations",
             schemaPath: "#/properties/annotations/required",
@@ -949,7 +949,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key1 in data0) {
+        for (const key1 of Object.keys(data0)) {
           if (!(key1 === "list")) {
             const err18 = {
               instancePath: instancePath + "/annotations",
@@ -969,14 +969,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data0.list !== undefined) {
+        if (data0.list !== undefined && func0.call(data0, "list")) {
           let data1 = data0.list;
           if (Array.isArray(data1)) {
             const len0 = data1.length;
             for (let i0 = 0; i0 < len0; i0++) {
               let data2 = data1[i0];
               if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-                if (data2.name === undefined) {
+                if (data2.name === undefined || !func0.call(data2, "name")) {
                   const err19 = {
                     instancePath: instancePath + "/annotations/list/" + i0,
                     schemaPath: "#/properties/annotations/properties/list/items/required",
@@ -994,7 +994,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data2.enable === undefined) {
+                if (data2.enable === undefined || !func0.call(data2, "enable")) {
                   const err20 = {
                     instancePath: instancePath + "/annotations/list/" + i0,
                     schemaPath: "#/properties/annotations/properties/list/items/required",
@@ -1012,7 +1012,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data2.iconColor === undefined) {
+                if (data2.iconColor === undefined || !func0.call(data2, "iconColor")) {
                   const err21 = {
                     instancePath: instancePath + "/annotations/list/" + i0,
                     schemaPath: "#/properties/annotations/properties/list/items/required",
@@ -1030,7 +1030,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data2.datasource === undefined) {
+                if (data2.datasource === undefined || !func0.call(data2, "datasource")) {
                   const err22 = {
                     instancePath: instancePath + "/annotations/list/" + i0,
                     schemaPath: "#/properties/annotations/properties/list/items/required",
@@ -1048,10 +1048,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data2.name !== undefined) {
+                if (data2.name !== undefined && func0.call(data2, "name")) {
                   let data3 = data2.name;
                   if (typeof data3 === "string") {
-                    if (func3(data3) < 1) {
+                    if (func70(data3) < 1) {
                       const err23 = {
                         instancePath: instancePath + "/annotations/list/" + i0 + "/name",
                         schemaPath: "#/properties/annotations/properties/list/items/properties/name/minLength",
@@ -1088,7 +1088,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data2.enable !== undefined) {
+                if (data2.enable !== undefined && func0.call(data2, "enable")) {
                   let data4 = data2.enable;
                   if (typeof data4 !== "boolean") {
                     const err25 = {
@@ -1109,7 +1109,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data2.iconColor !== undefined) {
+                if (data2.iconColor !== undefined && func0.call(data2, "iconColor")) {
                   let data5 = data2.iconColor;
                   if (typeof data5 !== "string") {
                     const err26 = {
@@ -1130,10 +1130,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data2.datasource !== undefined) {
+                if (data2.datasource !== undefined && func0.call(data2, "datasource")) {
                   let data6 = data2.datasource;
                   if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-                    if (data6.type === undefined) {
+                    if (data6.type === undefined || !func0.call(data6, "type")) {
                       const err27 = {
                         instancePath: instancePath + "/annotations/list/" + i0 + "/datasource",
                         schemaPath: "#/properties/annotations/properties/list/items/properties/datasource/required",
@@ -1151,7 +1151,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (data6.uid === undefined) {
+                    if (data6.uid === undefined || !func0.call(data6, "uid")) {
                       const err28 = {
                         instancePath: instancePath + "/annotations/list/" + i0 + "/datasource",
                         schemaPath: "#/properties/annotations/properties/list/items/properties/datasource/required",
@@ -1169,7 +1169,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    for (const key2 in data6) {
+                    for (const key2 of Object.keys(data6)) {
                       if (!(key2 === "type" || key2 === "uid")) {
                         const err29 = {
                           instancePath: instancePath + "/annotations/list/" + i0 + "/datasource",
@@ -1190,10 +1190,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data6.type !== undefined) {
+                    if (data6.type !== undefined && func0.call(data6, "type")) {
                       let data7 = data6.type;
                       if (typeof data7 === "string") {
-                        if (func3(data7) < 1) {
+                        if (func70(data7) < 1) {
                           const err30 = {
                             instancePath: instancePath + "/annotations/list/" + i0 + "/datasource/type",
                             schemaPath:
@@ -1237,10 +1237,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data6.uid !== undefined) {
+                    if (data6.uid !== undefined && func0.call(data6, "uid")) {
                       let data8 = data6.uid;
                       if (typeof data8 === "string") {
-                        if (func3(data8) < 1) {
+                        if (func70(data8) < 1) {
                           const err32 = {
                             instancePath: instancePath + "/annotations/list/" + i0 + "/datasource/uid",
                             schemaPath:
@@ -1360,7 +1360,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.description !== undefined) {
+    if (data.description !== undefined && func0.call(data, "description")) {
       let data9 = data.description;
       if (typeof data9 !== "string") {
         const err38 = {
@@ -1381,7 +1381,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.editable !== undefined) {
+    if (data.editable !== undefined && func0.call(data, "editable")) {
       let data10 = data.editable;
       if (typeof data10 !== "boolean") {
         const err39 = {
@@ -1402,7 +1402,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.fiscalYearStartMonth !== undefined) {
+    if (data.fiscalYearStartMonth !== undefined && func0.call(data, "fiscalYearStartMonth")) {
       let data11 = data.fiscalYearStartMonth;
       if (!(typeof data11 == "number" && !(data11 % 1) && !isNaN(data11) && isFinite(data11))) {
         const err40 = {
@@ -1461,7 +1461,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.graphTooltip !== undefined) {
+    if (data.graphTooltip !== undefined && func0.call(data, "graphTooltip")) {
       let data12 = data.graphTooltip;
       const _errs30 = errors;
       let valid6 = false;
@@ -1614,7 +1614,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.id !== undefined) {
+    if (data.id !== undefined && func0.call(data, "id")) {
       let data13 = data.id;
       if (data13 !== null) {
         const err50 = {
@@ -1635,14 +1635,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.links !== undefined) {
+    if (data.links !== undefined && func0.call(data, "links")) {
       let data14 = data.links;
       if (Array.isArray(data14)) {
         const len1 = data14.length;
         for (let i1 = 0; i1 < len1; i1++) {
           let data15 = data14[i1];
           if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-            if (data15.asDropdown === undefined) {
+            if (data15.asDropdown === undefined || !func0.call(data15, "asDropdown")) {
               const err51 = {
                 instancePath: instancePath + "/links/" + i1,
                 schemaPath: "#/properties/links/items/required",
@@ -1660,7 +1660,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data15.icon === undefined) {
+            if (data15.icon === undefined || !func0.call(data15, "icon")) {
               const err52 = {
                 instancePath: instancePath + "/links/" + i1,
                 schemaPath: "#/properties/links/items/required",
@@ -1678,7 +1678,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data15.includeVars === undefined) {
+            if (data15.includeVars === undefined || !func0.call(data15, "includeVars")) {
               const err53 = {
                 instancePath: instancePath + "/links/" + i1,
                 schemaPath: "#/properties/links/items/required",
@@ -1696,7 +1696,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data15.keepTime === undefined) {
+            if (data15.keepTime === undefined || !func0.call(data15, "keepTime")) {
               const err54 = {
                 instancePath: instancePath + "/links/" + i1,
                 schemaPath: "#/properties/links/items/required",
@@ -1714,7 +1714,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data15.tags === undefined) {
+            if (data15.tags === undefined || !func0.call(data15, "tags")) {
               const err55 = {
                 instancePath: instancePath + "/links/" + i1,
                 schemaPath: "#/properties/links/items/required",
@@ -1732,7 +1732,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data15.targetBlank === undefined) {
+            if (data15.targetBlank === undefined || !func0.call(data15, "targetBlank")) {
               const err56 = {
                 instancePath: instancePath + "/links/" + i1,
                 schemaPath: "#/properties/links/items/required",
@@ -1750,7 +1750,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data15.title === undefined) {
+            if (data15.title === undefined || !func0.call(data15, "title")) {
               const err57 = {
                 instancePath: instancePath + "/links/" + i1,
                 schemaPath: "#/properties/links/items/required",
@@ -1768,7 +1768,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data15.tooltip === undefined) {
+            if (data15.tooltip === undefined || !func0.call(data15, "tooltip")) {
               const err58 = {
                 instancePath: instancePath + "/links/" + i1,
                 schemaPath: "#/properties/links/items/required",
@@ -1786,7 +1786,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data15.type === undefined) {
+            if (data15.type === undefined || !func0.call(data15, "type")) {
               const err59 = {
                 instancePath: instancePath + "/links/" + i1,
                 schemaPath: "#/properties/links/items/required",
@@ -1804,8 +1804,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key3 in data15) {
-              if (!func2.call(schema11.properties.links.items.properties, key3)) {
+            for (const key3 of Object.keys(data15)) {
+              if (!func0.call(schema11.properties.links.items.properties, key3)) {
                 const err60 = {
                   instancePath: instancePath + "/links/" + i1,
                   schemaPath: "#/properties/links/items/additionalProperties",
@@ -1824,7 +1824,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.asDropdown !== undefined) {
+            if (data15.asDropdown !== undefined && func0.call(data15, "asDropdown")) {
               let data16 = data15.asDropdown;
               if (typeof data16 !== "boolean") {
                 const err61 = {
@@ -1845,7 +1845,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.icon !== undefined) {
+            if (data15.icon !== undefined && func0.call(data15, "icon")) {
               let data17 = data15.icon;
               if (typeof data17 !== "string") {
                 const err62 = {
@@ -1866,7 +1866,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.includeVars !== undefined) {
+            if (data15.includeVars !== undefined && func0.call(data15, "includeVars")) {
               let data18 = data15.includeVars;
               if (typeof data18 !== "boolean") {
                 const err63 = {
@@ -1887,7 +1887,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.keepTime !== undefined) {
+            if (data15.keepTime !== undefined && func0.call(data15, "keepTime")) {
               let data19 = data15.keepTime;
               if (typeof data19 !== "boolean") {
                 const err64 = {
@@ -1908,7 +1908,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.tags !== undefined) {
+            if (data15.tags !== undefined && func0.call(data15, "tags")) {
               let data20 = data15.tags;
               if (Array.isArray(data20)) {
                 const len2 = data20.length;
@@ -1952,7 +1952,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.targetBlank !== undefined) {
+            if (data15.targetBlank !== undefined && func0.call(data15, "targetBlank")) {
               let data22 = data15.targetBlank;
               if (typeof data22 !== "boolean") {
                 const err67 = {
@@ -1973,7 +1973,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.title !== undefined) {
+            if (data15.title !== undefined && func0.call(data15, "title")) {
               let data23 = data15.title;
               if (typeof data23 !== "string") {
                 const err68 = {
@@ -1994,7 +1994,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.tooltip !== undefined) {
+            if (data15.tooltip !== undefined && func0.call(data15, "tooltip")) {
               let data24 = data15.tooltip;
               if (typeof data24 !== "string") {
                 const err69 = {
@@ -2015,7 +2015,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.type !== undefined) {
+            if (data15.type !== undefined && func0.call(data15, "type")) {
               let data25 = data15.type;
               if (typeof data25 !== "string") {
                 const err70 = {
@@ -2054,7 +2054,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data15.url !== undefined) {
+            if (data15.url !== undefined && func0.call(data15, "url")) {
               let data26 = data15.url;
               if (typeof data26 !== "string") {
                 const err72 = {
@@ -2113,7 +2113,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.liveNow !== undefined) {
+    if (data.liveNow !== undefined && func0.call(data, "liveNow")) {
       let data27 = data.liveNow;
       if (typeof data27 !== "boolean") {
         const err75 = {
@@ -2134,7 +2134,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.panels !== undefined) {
+    if (data.panels !== undefined && func0.call(data, "panels")) {
       let data28 = data.panels;
       if (Array.isArray(data28)) {
         const len3 = data28.length;
@@ -2144,7 +2144,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           let valid14 = false;
           const _errs72 = errors;
           if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-            if (data29.type === undefined) {
+            if (data29.type === undefined || !func0.call(data29, "type")) {
               const err76 = {
                 instancePath: instancePath + "/panels/" + i3,
                 schemaPath: "#/properties/panels/items/anyOf/0/required",
@@ -2162,7 +2162,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data29.id === undefined) {
+            if (data29.id === undefined || !func0.call(data29, "id")) {
               const err77 = {
                 instancePath: instancePath + "/panels/" + i3,
                 schemaPath: "#/properties/panels/items/anyOf/0/required",
@@ -2180,7 +2180,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data29.title === undefined) {
+            if (data29.title === undefined || !func0.call(data29, "title")) {
               const err78 = {
                 instancePath: instancePath + "/panels/" + i3,
                 schemaPath: "#/properties/panels/items/anyOf/0/required",
@@ -2198,7 +2198,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data29.collapsed === undefined) {
+            if (data29.collapsed === undefined || !func0.call(data29, "collapsed")) {
               const err79 = {
                 instancePath: instancePath + "/panels/" + i3,
                 schemaPath: "#/properties/panels/items/anyOf/0/required",
@@ -2216,7 +2216,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data29.gridPos === undefined) {
+            if (data29.gridPos === undefined || !func0.call(data29, "gridPos")) {
               const err80 = {
                 instancePath: instancePath + "/panels/" + i3,
                 schemaPath: "#/properties/panels/items/anyOf/0/required",
@@ -2234,7 +2234,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            if (data29.panels === undefined) {
+            if (data29.panels === undefined || !func0.call(data29, "panels")) {
               const err81 = {
                 instancePath: instancePath + "/panels/" + i3,
                 schemaPath: "#/properties/panels/items/anyOf/0/required",
@@ -2252,7 +2252,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key4 in data29) {
+            for (const key4 of Object.keys(data29)) {
               if (!(
                 key4 === "type" ||
                 key4 === "id" ||
@@ -2281,7 +2281,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.type !== undefined) {
+            if (data29.type !== undefined && func0.call(data29, "type")) {
               let data30 = data29.type;
               if (typeof data30 !== "string") {
                 const err83 = {
@@ -2320,7 +2320,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.id !== undefined) {
+            if (data29.id !== undefined && func0.call(data29, "id")) {
               let data31 = data29.id;
               if (!(typeof data31 == "number" && !(data31 % 1) && !isNaN(data31) && isFinite(data31))) {
                 const err85 = {
@@ -2379,7 +2379,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
               }
             }
-            if (data29.title !== undefined) {
+            if (data29.title !== undefined && func0.call(data29, "title")) {
               let data32 = data29.title;
               if (typeof data32 !== "string") {
                 const err88 = {
@@ -2400,7 +2400,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.collapsed !== undefined) {
+            if (data29.collapsed !== undefined && func0.call(data29, "collapsed")) {
               let data33 = data29.collapsed;
               if (typeof data33 !== "boolean") {
                 const err89 = {
@@ -2421,10 +2421,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.gridPos !== undefined) {
+            if (data29.gridPos !== undefined && func0.call(data29, "gridPos")) {
               let data34 = data29.gridPos;
               if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-                if (data34.h === undefined) {
+                if (data34.h === undefined || !func0.call(data34, "h")) {
                   const err90 = {
                     instancePath: instancePath + "/panels/" + i3 + "/gridPos",
                     schemaPath: "#/properties/panels/items/anyOf/0/properties/gridPos/required",
@@ -2442,7 +2442,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data34.w === undefined) {
+                if (data34.w === undefined || !func0.call(data34, "w")) {
                   const err91 = {
                     instancePath: instancePath + "/panels/" + i3 + "/gridPos",
                     schemaPath: "#/properties/panels/items/anyOf/0/properties/gridPos/required",
@@ -2460,7 +2460,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data34.x === undefined) {
+                if (data34.x === undefined || !func0.call(data34, "x")) {
                   const err92 = {
                     instancePath: instancePath + "/panels/" + i3 + "/gridPos",
                     schemaPath: "#/properties/panels/items/anyOf/0/properties/gridPos/required",
@@ -2478,7 +2478,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data34.y === undefined) {
+                if (data34.y === undefined || !func0.call(data34, "y")) {
                   const err93 = {
                     instancePath: instancePath + "/panels/" + i3 + "/gridPos",
                     schemaPath: "#/properties/panels/items/anyOf/0/properties/gridPos/required",
@@ -2496,7 +2496,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key5 in data34) {
+                for (const key5 of Object.keys(data34)) {
                   if (!(key5 === "h" || key5 === "w" || key5 === "x" || key5 === "y")) {
                     const err94 = {
                       instancePath: instancePath + "/panels/" + i3 + "/gridPos",
@@ -2516,7 +2516,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data34.h !== undefined) {
+                if (data34.h !== undefined && func0.call(data34, "h")) {
                   let data35 = data34.h;
                   if (!(typeof data35 == "number" && isFinite(data35))) {
                     const err95 = {
@@ -2555,7 +2555,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data34.w !== undefined) {
+                if (data34.w !== undefined && func0.call(data34, "w")) {
                   let data36 = data34.w;
                   if (!(typeof data36 == "number" && isFinite(data36))) {
                     const err97 = {
@@ -2594,7 +2594,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data34.x !== undefined) {
+                if (data34.x !== undefined && func0.call(data34, "x")) {
                   let data37 = data34.x;
                   if (!(typeof data37 == "number" && isFinite(data37))) {
                     const err99 = {
@@ -2633,7 +2633,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data34.y !== undefined) {
+                if (data34.y !== undefined && func0.call(data34, "y")) {
                   let data38 = data34.y;
                   if (!(typeof data38 == "number" && !(data38 % 1) && !isNaN(data38) && isFinite(data38))) {
                     const err101 = {
@@ -2711,14 +2711,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.panels !== undefined) {
+            if (data29.panels !== undefined && func0.call(data29, "panels")) {
               let data39 = data29.panels;
               if (Array.isArray(data39)) {
                 const len4 = data39.length;
                 for (let i4 = 0; i4 < len4; i4++) {
                   let data40 = data39[i4];
                   if (data40 && typeof data40 == "object" && !Array.isArray(data40)) {
-                    if (data40.type === undefined) {
+                    if (data40.type === undefined || !func0.call(data40, "type")) {
                       const err105 = {
                         instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4,
                         schemaPath: "#/properties/panels/items/anyOf/0/properties/panels/items/required",
@@ -2736,7 +2736,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (data40.id === undefined) {
+                    if (data40.id === undefined || !func0.call(data40, "id")) {
                       const err106 = {
                         instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4,
                         schemaPath: "#/properties/panels/items/anyOf/0/properties/panels/items/required",
@@ -2754,7 +2754,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (data40.title === undefined) {
+                    if (data40.title === undefined || !func0.call(data40, "title")) {
                       const err107 = {
                         instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4,
                         schemaPath: "#/properties/panels/items/anyOf/0/properties/panels/items/required",
@@ -2772,7 +2772,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (data40.gridPos === undefined) {
+                    if (data40.gridPos === undefined || !func0.call(data40, "gridPos")) {
                       const err108 = {
                         instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4,
                         schemaPath: "#/properties/panels/items/anyOf/0/properties/panels/items/required",
@@ -2790,7 +2790,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    if (data40.options === undefined) {
+                    if (data40.options === undefined || !func0.call(data40, "options")) {
                       const err109 = {
                         instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4,
                         schemaPath: "#/properties/panels/items/anyOf/0/properties/panels/items/required",
@@ -2808,9 +2808,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                       errors++;
                     }
-                    for (const key6 in data40) {
+                    for (const key6 of Object.keys(data40)) {
                       if (
-                        !func2.call(schema11.properties.panels.items.anyOf[0].properties.panels.items.properties, key6)
+                        !func0.call(schema11.properties.panels.items.anyOf[0].properties.panels.items.properties, key6)
                       ) {
                         const err110 = {
                           instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4,
@@ -2830,10 +2830,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.type !== undefined) {
+                    if (data40.type !== undefined && func0.call(data40, "type")) {
                       let data41 = data40.type;
                       if (typeof data41 === "string") {
-                        if (func3(data41) < 1) {
+                        if (func70(data41) < 1) {
                           const err111 = {
                             instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/type",
                             schemaPath:
@@ -2874,7 +2874,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.id !== undefined) {
+                    if (data40.id !== undefined && func0.call(data40, "id")) {
                       let data42 = data40.id;
                       if (!(typeof data42 == "number" && !(data42 % 1) && !isNaN(data42) && isFinite(data42))) {
                         const err113 = {
@@ -2937,7 +2937,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                       }
                     }
-                    if (data40.title !== undefined) {
+                    if (data40.title !== undefined && func0.call(data40, "title")) {
                       let data43 = data40.title;
                       if (typeof data43 !== "string") {
                         const err116 = {
@@ -2960,10 +2960,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.gridPos !== undefined) {
+                    if (data40.gridPos !== undefined && func0.call(data40, "gridPos")) {
                       let data44 = data40.gridPos;
                       if (data44 && typeof data44 == "object" && !Array.isArray(data44)) {
-                        if (data44.h === undefined) {
+                        if (data44.h === undefined || !func0.call(data44, "h")) {
                           const err117 = {
                             instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/gridPos",
                             schemaPath:
@@ -2985,7 +2985,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           errors++;
                         }
-                        if (data44.w === undefined) {
+                        if (data44.w === undefined || !func0.call(data44, "w")) {
                           const err118 = {
                             instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/gridPos",
                             schemaPath:
@@ -3007,7 +3007,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           errors++;
                         }
-                        if (data44.x === undefined) {
+                        if (data44.x === undefined || !func0.call(data44, "x")) {
                           const err119 = {
                             instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/gridPos",
                             schemaPath:
@@ -3029,7 +3029,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           errors++;
                         }
-                        if (data44.y === undefined) {
+                        if (data44.y === undefined || !func0.call(data44, "y")) {
                           const err120 = {
                             instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/gridPos",
                             schemaPath:
@@ -3051,7 +3051,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           errors++;
                         }
-                        for (const key7 in data44) {
+                        for (const key7 of Object.keys(data44)) {
                           if (!(key7 === "h" || key7 === "w" || key7 === "x" || key7 === "y")) {
                             const err121 = {
                               instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/gridPos",
@@ -3073,7 +3073,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                           }
                         }
-                        if (data44.h !== undefined) {
+                        if (data44.h !== undefined && func0.call(data44, "h")) {
                           let data45 = data44.h;
                           if (!(typeof data45 == "number" && !(data45 % 1) && !isNaN(data45) && isFinite(data45))) {
                             const err122 = {
@@ -3143,7 +3143,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                           }
                         }
-                        if (data44.w !== undefined) {
+                        if (data44.w !== undefined && func0.call(data44, "w")) {
                           let data46 = data44.w;
                           if (!(typeof data46 == "number" && !(data46 % 1) && !isNaN(data46) && isFinite(data46))) {
                             const err125 = {
@@ -3213,7 +3213,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                           }
                         }
-                        if (data44.x !== undefined) {
+                        if (data44.x !== undefined && func0.call(data44, "x")) {
                           let data47 = data44.x;
                           if (!(typeof data47 == "number" && !(data47 % 1) && !isNaN(data47) && isFinite(data47))) {
                             const err128 = {
@@ -3283,7 +3283,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                           }
                         }
-                        if (data44.y !== undefined) {
+                        if (data44.y !== undefined && func0.call(data44, "y")) {
                           let data48 = data44.y;
                           if (!(typeof data48 == "number" && !(data48 % 1) && !isNaN(data48) && isFinite(data48))) {
                             const err131 = {
@@ -3375,10 +3375,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.datasource !== undefined) {
+                    if (data40.datasource !== undefined && func0.call(data40, "datasource")) {
                       let data49 = data40.datasource;
                       if (data49 && typeof data49 == "object" && !Array.isArray(data49)) {
-                        if (data49.type === undefined) {
+                        if (data49.type === undefined || !func0.call(data49, "type")) {
                           const err135 = {
                             instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/datasource",
                             schemaPath:
@@ -3400,7 +3400,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           errors++;
                         }
-                        if (data49.uid === undefined) {
+                        if (data49.uid === undefined || !func0.call(data49, "uid")) {
                           const err136 = {
                             instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/datasource",
                             schemaPath:
@@ -3422,7 +3422,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           errors++;
                         }
-                        for (const key8 in data49) {
+                        for (const key8 of Object.keys(data49)) {
                           if (!(key8 === "type" || key8 === "uid")) {
                             const err137 = {
                               instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/datasource",
@@ -3444,10 +3444,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                           }
                         }
-                        if (data49.type !== undefined) {
+                        if (data49.type !== undefined && func0.call(data49, "type")) {
                           let data50 = data49.type;
                           if (typeof data50 === "string") {
-                            if (func3(data50) < 1) {
+                            if (func70(data50) < 1) {
                               const err138 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/datasource/type",
                                 schemaPath:
@@ -3492,10 +3492,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                           }
                         }
-                        if (data49.uid !== undefined) {
+                        if (data49.uid !== undefined && func0.call(data49, "uid")) {
                           let data51 = data49.uid;
                           if (typeof data51 === "string") {
-                            if (func3(data51) < 1) {
+                            if (func70(data51) < 1) {
                               const err140 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/datasource/uid",
                                 schemaPath:
@@ -3563,14 +3563,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.targets !== undefined) {
+                    if (data40.targets !== undefined && func0.call(data40, "targets")) {
                       let data52 = data40.targets;
                       if (Array.isArray(data52)) {
                         const len5 = data52.length;
                         for (let i5 = 0; i5 < len5; i5++) {
                           let data53 = data52[i5];
                           if (data53 && typeof data53 == "object" && !Array.isArray(data53)) {
-                            if (data53.refId === undefined) {
+                            if (data53.refId === undefined || !func0.call(data53, "refId")) {
                               const err143 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/targets/" + i5,
                                 schemaPath:
@@ -3593,7 +3593,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data53.datasource === undefined) {
+                            if (data53.datasource === undefined || !func0.call(data53, "datasource")) {
                               const err144 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/targets/" + i5,
                                 schemaPath:
@@ -3616,7 +3616,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data53.refId !== undefined) {
+                            if (data53.refId !== undefined && func0.call(data53, "refId")) {
                               let data54 = data53.refId;
                               if (typeof data54 === "string") {
                                 if (!pattern0.test(data54)) {
@@ -3666,10 +3666,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data53.datasource !== undefined) {
+                            if (data53.datasource !== undefined && func0.call(data53, "datasource")) {
                               let data55 = data53.datasource;
                               if (data55 && typeof data55 == "object" && !Array.isArray(data55)) {
-                                if (data55.type === undefined) {
+                                if (data55.type === undefined || !func0.call(data55, "type")) {
                                   const err147 = {
                                     instancePath:
                                       instancePath +
@@ -3700,7 +3700,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   }
                                   errors++;
                                 }
-                                if (data55.uid === undefined) {
+                                if (data55.uid === undefined || !func0.call(data55, "uid")) {
                                   const err148 = {
                                     instancePath:
                                       instancePath +
@@ -3731,7 +3731,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   }
                                   errors++;
                                 }
-                                for (const key9 in data55) {
+                                for (const key9 of Object.keys(data55)) {
                                   if (!(key9 === "type" || key9 === "uid")) {
                                     const err149 = {
                                       instancePath:
@@ -3762,10 +3762,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     errors++;
                                   }
                                 }
-                                if (data55.type !== undefined) {
+                                if (data55.type !== undefined && func0.call(data55, "type")) {
                                   let data56 = data55.type;
                                   if (typeof data56 === "string") {
-                                    if (func3(data56) < 1) {
+                                    if (func70(data56) < 1) {
                                       const err150 = {
                                         instancePath:
                                           instancePath +
@@ -3826,10 +3826,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     errors++;
                                   }
                                 }
-                                if (data55.uid !== undefined) {
+                                if (data55.uid !== undefined && func0.call(data55, "uid")) {
                                   let data57 = data55.uid;
                                   if (typeof data57 === "string") {
-                                    if (func3(data57) < 1) {
+                                    if (func70(data57) < 1) {
                                       const err152 = {
                                         instancePath:
                                           instancePath +
@@ -3961,10 +3961,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.options !== undefined) {
+                    if (data40.options !== undefined && func0.call(data40, "options")) {
                       let data58 = data40.options;
                       if (data58 && typeof data58 == "object" && !Array.isArray(data58)) {
-                        for (const key10 in data58) {
+                        for (const key10 of Object.keys(data58)) {
                           const _errs139 = errors;
                           if (typeof key10 !== "string") {
                             const err157 = {
@@ -4036,10 +4036,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.fieldConfig !== undefined) {
+                    if (data40.fieldConfig !== undefined && func0.call(data40, "fieldConfig")) {
                       let data59 = data40.fieldConfig;
                       if (data59 && typeof data59 == "object" && !Array.isArray(data59)) {
-                        if (data59.defaults === undefined) {
+                        if (data59.defaults === undefined || !func0.call(data59, "defaults")) {
                           const err160 = {
                             instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/fieldConfig",
                             schemaPath:
@@ -4061,7 +4061,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           errors++;
                         }
-                        if (data59.overrides === undefined) {
+                        if (data59.overrides === undefined || !func0.call(data59, "overrides")) {
                           const err161 = {
                             instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/fieldConfig",
                             schemaPath:
@@ -4083,7 +4083,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                           errors++;
                         }
-                        for (const key11 in data59) {
+                        for (const key11 of Object.keys(data59)) {
                           if (!(key11 === "defaults" || key11 === "overrides")) {
                             const err162 = {
                               instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/fieldConfig",
@@ -4106,12 +4106,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                           }
                         }
-                        if (data59.defaults !== undefined) {
+                        if (data59.defaults !== undefined && func0.call(data59, "defaults")) {
                           let data60 = data59.defaults;
                           if (data60 && typeof data60 == "object" && !Array.isArray(data60)) {
-                            for (const key12 in data60) {
+                            for (const key12 of Object.keys(data60)) {
                               if (
-                                !func2.call(
+                                !func0.call(
                                   schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                     .fieldConfig.properties.defaults.properties,
                                   key12,
@@ -4139,7 +4139,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.unit !== undefined) {
+                            if (data60.unit !== undefined && func0.call(data60, "unit")) {
                               let data61 = data60.unit;
                               if (typeof data61 !== "string") {
                                 const err164 = {
@@ -4166,7 +4166,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.decimals !== undefined) {
+                            if (data60.decimals !== undefined && func0.call(data60, "decimals")) {
                               let data62 = data60.decimals;
                               if (!(typeof data62 == "number" && !(data62 % 1) && !isNaN(data62) && isFinite(data62))) {
                                 const err165 = {
@@ -4249,7 +4249,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                               }
                             }
-                            if (data60.min !== undefined) {
+                            if (data60.min !== undefined && func0.call(data60, "min")) {
                               let data63 = data60.min;
                               if (!(typeof data63 == "number" && isFinite(data63))) {
                                 const err168 = {
@@ -4276,7 +4276,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.max !== undefined) {
+                            if (data60.max !== undefined && func0.call(data60, "max")) {
                               let data64 = data60.max;
                               if (!(typeof data64 == "number" && isFinite(data64))) {
                                 const err169 = {
@@ -4303,7 +4303,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.displayName !== undefined) {
+                            if (data60.displayName !== undefined && func0.call(data60, "displayName")) {
                               let data65 = data60.displayName;
                               if (typeof data65 !== "string") {
                                 const err170 = {
@@ -4335,7 +4335,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.noValue !== undefined) {
+                            if (data60.noValue !== undefined && func0.call(data60, "noValue")) {
                               let data66 = data60.noValue;
                               if (typeof data66 !== "string") {
                                 const err171 = {
@@ -4362,10 +4362,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.thresholds !== undefined) {
+                            if (data60.thresholds !== undefined && func0.call(data60, "thresholds")) {
                               let data67 = data60.thresholds;
                               if (data67 && typeof data67 == "object" && !Array.isArray(data67)) {
-                                if (data67.mode === undefined) {
+                                if (data67.mode === undefined || !func0.call(data67, "mode")) {
                                   const err172 = {
                                     instancePath:
                                       instancePath +
@@ -4394,7 +4394,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   }
                                   errors++;
                                 }
-                                if (data67.steps === undefined) {
+                                if (data67.steps === undefined || !func0.call(data67, "steps")) {
                                   const err173 = {
                                     instancePath:
                                       instancePath +
@@ -4423,7 +4423,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   }
                                   errors++;
                                 }
-                                for (const key13 in data67) {
+                                for (const key13 of Object.keys(data67)) {
                                   if (!(key13 === "mode" || key13 === "steps")) {
                                     const err174 = {
                                       instancePath:
@@ -4452,7 +4452,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     errors++;
                                   }
                                 }
-                                if (data67.mode !== undefined) {
+                                if (data67.mode !== undefined && func0.call(data67, "mode")) {
                                   let data68 = data67.mode;
                                   if (typeof data68 !== "string") {
                                     const err175 = {
@@ -4517,14 +4517,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     errors++;
                                   }
                                 }
-                                if (data67.steps !== undefined) {
+                                if (data67.steps !== undefined && func0.call(data67, "steps")) {
                                   let data69 = data67.steps;
                                   if (Array.isArray(data69)) {
                                     const len6 = data69.length;
                                     for (let i6 = 0; i6 < len6; i6++) {
                                       let data70 = data69[i6];
                                       if (data70 && typeof data70 == "object" && !Array.isArray(data70)) {
-                                        if (data70.color === undefined) {
+                                        if (data70.color === undefined || !func0.call(data70, "color")) {
                                           const err177 = {
                                             instancePath:
                                               instancePath +
@@ -4556,7 +4556,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           }
                                           errors++;
                                         }
-                                        if (data70.value === undefined) {
+                                        if (data70.value === undefined || !func0.call(data70, "value")) {
                                           const err178 = {
                                             instancePath:
                                               instancePath +
@@ -4588,7 +4588,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           }
                                           errors++;
                                         }
-                                        for (const key14 in data70) {
+                                        for (const key14 of Object.keys(data70)) {
                                           if (!(key14 === "color" || key14 === "value")) {
                                             const err179 = {
                                               instancePath:
@@ -4619,10 +4619,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                           }
                                         }
-                                        if (data70.color !== undefined) {
+                                        if (data70.color !== undefined && func0.call(data70, "color")) {
                                           let data71 = data70.color;
                                           if (typeof data71 === "string") {
-                                            if (func3(data71) < 1) {
+                                            if (func70(data71) < 1) {
                                               const err180 = {
                                                 instancePath:
                                                   instancePath +
@@ -4686,7 +4686,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                           }
                                         }
-                                        if (data70.value !== undefined) {
+                                        if (data70.value !== undefined && func0.call(data70, "value")) {
                                           let data72 = data70.value;
                                           if (!(typeof data72 == "number" && isFinite(data72)) && data72 !== null) {
                                             const err182 = {
@@ -4819,10 +4819,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.color !== undefined) {
+                            if (data60.color !== undefined && func0.call(data60, "color")) {
                               let data73 = data60.color;
                               if (data73 && typeof data73 == "object" && !Array.isArray(data73)) {
-                                if (data73.mode === undefined) {
+                                if (data73.mode === undefined || !func0.call(data73, "mode")) {
                                   const err186 = {
                                     instancePath:
                                       instancePath + "/panels/" + i3 + "/panels/" + i4 + "/fieldConfig/defaults/color",
@@ -4846,7 +4846,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   }
                                   errors++;
                                 }
-                                if (data73.mode !== undefined) {
+                                if (data73.mode !== undefined && func0.call(data73, "mode")) {
                                   let data74 = data73.mode;
                                   if (typeof data74 !== "string") {
                                     const err187 = {
@@ -4903,14 +4903,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.mappings !== undefined) {
+                            if (data60.mappings !== undefined && func0.call(data60, "mappings")) {
                               let data75 = data60.mappings;
                               if (Array.isArray(data75)) {
                                 const len7 = data75.length;
                                 for (let i7 = 0; i7 < len7; i7++) {
                                   let data76 = data75[i7];
                                   if (data76 && typeof data76 == "object" && !Array.isArray(data76)) {
-                                    if (data76.type === undefined) {
+                                    if (data76.type === undefined || !func0.call(data76, "type")) {
                                       const err189 = {
                                         instancePath:
                                           instancePath +
@@ -4940,7 +4940,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       }
                                       errors++;
                                     }
-                                    if (data76.type !== undefined) {
+                                    if (data76.type !== undefined && func0.call(data76, "type")) {
                                       let data77 = data76.type;
                                       if (typeof data77 !== "string") {
                                         const err190 = {
@@ -5075,14 +5075,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.links !== undefined) {
+                            if (data60.links !== undefined && func0.call(data60, "links")) {
                               let data78 = data60.links;
                               if (Array.isArray(data78)) {
                                 const len8 = data78.length;
                                 for (let i8 = 0; i8 < len8; i8++) {
                                   let data79 = data78[i8];
                                   if (data79 && typeof data79 == "object" && !Array.isArray(data79)) {
-                                    if (data79.asDropdown === undefined) {
+                                    if (data79.asDropdown === undefined || !func0.call(data79, "asDropdown")) {
                                       const err194 = {
                                         instancePath:
                                           instancePath +
@@ -5112,7 +5112,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       }
                                       errors++;
                                     }
-                                    if (data79.icon === undefined) {
+                                    if (data79.icon === undefined || !func0.call(data79, "icon")) {
                                       const err195 = {
                                         instancePath:
                                           instancePath +
@@ -5142,7 +5142,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       }
                                       errors++;
                                     }
-                                    if (data79.includeVars === undefined) {
+                                    if (data79.includeVars === undefined || !func0.call(data79, "includeVars")) {
                                       const err196 = {
                                         instancePath:
                                           instancePath +
@@ -5172,7 +5172,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       }
                                       errors++;
                                     }
-                                    if (data79.keepTime === undefined) {
+                                    if (data79.keepTime === undefined || !func0.call(data79, "keepTime")) {
                                       const err197 = {
                                         instancePath:
                                           instancePath +
@@ -5202,7 +5202,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       }
                                       errors++;
                                     }
-                                    if (data79.tags === undefined) {
+                                    if (data79.tags === undefined || !func0.call(data79, "tags")) {
                                       const err198 = {
                                         instancePath:
                                           instancePath +
@@ -5232,7 +5232,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       }
                                       errors++;
                                     }
-                                    if (data79.targetBlank === undefined) {
+                                    if (data79.targetBlank === undefined || !func0.call(data79, "targetBlank")) {
                                       const err199 = {
                                         instancePath:
                                           instancePath +
@@ -5262,7 +5262,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       }
                                       errors++;
                                     }
-                                    if (data79.title === undefined) {
+                                    if (data79.title === undefined || !func0.call(data79, "title")) {
                                       const err200 = {
                                         instancePath:
                                           instancePath +
@@ -5292,7 +5292,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       }
                                       errors++;
                                     }
-                                    if (data79.tooltip === undefined) {
+                                    if (data79.tooltip === undefined || !func0.call(data79, "tooltip")) {
                                       const err201 = {
                                         instancePath:
                                           instancePath +
@@ -5322,7 +5322,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       }
                                       errors++;
                                     }
-                                    if (data79.type === undefined) {
+                                    if (data79.type === undefined || !func0.call(data79, "type")) {
                                       const err202 = {
                                         instancePath:
                                           instancePath +
@@ -5352,9 +5352,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       }
                                       errors++;
                                     }
-                                    for (const key15 in data79) {
+                                    for (const key15 of Object.keys(data79)) {
                                       if (
-                                        !func2.call(
+                                        !func0.call(
                                           schema11.properties.panels.items.anyOf[0].properties.panels.items.properties
                                             .fieldConfig.properties.defaults.properties.links.items.properties,
                                           key15,
@@ -5388,7 +5388,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         errors++;
                                       }
                                     }
-                                    if (data79.asDropdown !== undefined) {
+                                    if (data79.asDropdown !== undefined && func0.call(data79, "asDropdown")) {
                                       let data80 = data79.asDropdown;
                                       if (typeof data80 !== "boolean") {
                                         const err204 = {
@@ -5424,7 +5424,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         errors++;
                                       }
                                     }
-                                    if (data79.icon !== undefined) {
+                                    if (data79.icon !== undefined && func0.call(data79, "icon")) {
                                       let data81 = data79.icon;
                                       if (typeof data81 !== "string") {
                                         const err205 = {
@@ -5459,7 +5459,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         errors++;
                                       }
                                     }
-                                    if (data79.includeVars !== undefined) {
+                                    if (data79.includeVars !== undefined && func0.call(data79, "includeVars")) {
                                       let data82 = data79.includeVars;
                                       if (typeof data82 !== "boolean") {
                                         const err206 = {
@@ -5495,7 +5495,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         errors++;
                                       }
                                     }
-                                    if (data79.keepTime !== undefined) {
+                                    if (data79.keepTime !== undefined && func0.call(data79, "keepTime")) {
                                       let data83 = data79.keepTime;
                                       if (typeof data83 !== "boolean") {
                                         const err207 = {
@@ -5531,7 +5531,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         errors++;
                                       }
                                     }
-                                    if (data79.tags !== undefined) {
+                                    if (data79.tags !== undefined && func0.call(data79, "tags")) {
                                       let data84 = data79.tags;
                                       if (Array.isArray(data84)) {
                                         const len9 = data84.length;
@@ -5605,7 +5605,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         errors++;
                                       }
                                     }
-                                    if (data79.targetBlank !== undefined) {
+                                    if (data79.targetBlank !== undefined && func0.call(data79, "targetBlank")) {
                                       let data86 = data79.targetBlank;
                                       if (typeof data86 !== "boolean") {
                                         const err210 = {
@@ -5641,7 +5641,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         errors++;
                                       }
                                     }
-                                    if (data79.title !== undefined) {
+                                    if (data79.title !== undefined && func0.call(data79, "title")) {
                                       let data87 = data79.title;
                                       if (typeof data87 !== "string") {
                                         const err211 = {
@@ -5676,7 +5676,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         errors++;
                                       }
                                     }
-                                    if (data79.tooltip !== undefined) {
+                                    if (data79.tooltip !== undefined && func0.call(data79, "tooltip")) {
                                       let data88 = data79.tooltip;
                                       if (typeof data88 !== "string") {
                                         const err212 = {
@@ -5712,7 +5712,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         errors++;
                                       }
                                     }
-                                    if (data79.type !== undefined) {
+                                    if (data79.type !== undefined && func0.call(data79, "type")) {
                                       let data89 = data79.type;
                                       if (typeof data89 !== "string") {
                                         const err213 = {
@@ -5784,7 +5784,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         errors++;
                                       }
                                     }
-                                    if (data79.url !== undefined) {
+                                    if (data79.url !== undefined && func0.call(data79, "url")) {
                                       let data90 = data79.url;
                                       if (typeof data90 !== "string") {
                                         const err215 = {
@@ -5875,10 +5875,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.custom !== undefined) {
+                            if (data60.custom !== undefined && func0.call(data60, "custom")) {
                               let data91 = data60.custom;
                               if (data91 && typeof data91 == "object" && !Array.isArray(data91)) {
-                                for (const key16 in data91) {
+                                for (const key16 of Object.keys(data91)) {
                                   const _errs215 = errors;
                                   if (typeof key16 !== "string") {
                                     const err218 = {
@@ -5966,7 +5966,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.description !== undefined) {
+                            if (data60.description !== undefined && func0.call(data60, "description")) {
                               let data92 = data60.description;
                               if (typeof data92 !== "string") {
                                 const err221 = {
@@ -5998,7 +5998,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.displayNameFromDS !== undefined) {
+                            if (data60.displayNameFromDS !== undefined && func0.call(data60, "displayNameFromDS")) {
                               let data93 = data60.displayNameFromDS;
                               if (typeof data93 !== "string") {
                                 const err222 = {
@@ -6030,7 +6030,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.fieldMinMax !== undefined) {
+                            if (data60.fieldMinMax !== undefined && func0.call(data60, "fieldMinMax")) {
                               let data94 = data60.fieldMinMax;
                               if (typeof data94 !== "boolean") {
                                 const err223 = {
@@ -6062,7 +6062,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.filterable !== undefined) {
+                            if (data60.filterable !== undefined && func0.call(data60, "filterable")) {
                               let data95 = data60.filterable;
                               if (typeof data95 !== "boolean") {
                                 const err224 = {
@@ -6094,7 +6094,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.path !== undefined) {
+                            if (data60.path !== undefined && func0.call(data60, "path")) {
                               let data96 = data60.path;
                               if (typeof data96 !== "string") {
                                 const err225 = {
@@ -6121,7 +6121,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.writeable !== undefined) {
+                            if (data60.writeable !== undefined && func0.call(data60, "writeable")) {
                               let data97 = data60.writeable;
                               if (typeof data97 !== "boolean") {
                                 const err226 = {
@@ -6153,14 +6153,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.actions !== undefined) {
+                            if (data60.actions !== undefined && func0.call(data60, "actions")) {
                               let data98 = data60.actions;
                               if (Array.isArray(data98)) {
                                 const len10 = data98.length;
                                 for (let i10 = 0; i10 < len10; i10++) {
                                   let data99 = data98[i10];
                                   if (data99 && typeof data99 == "object" && !Array.isArray(data99)) {
-                                    for (const key17 in data99) {
+                                    for (const key17 of Object.keys(data99)) {
                                       const _errs234 = errors;
                                       if (typeof key17 !== "string") {
                                         const err227 = {
@@ -6282,7 +6282,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data60.unitScale !== undefined) {
+                            if (data60.unitScale !== undefined && func0.call(data60, "unitScale")) {
                               let data100 = data60.unitScale;
                               if (typeof data100 !== "boolean") {
                                 const err231 = {
@@ -6338,14 +6338,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             errors++;
                           }
                         }
-                        if (data59.overrides !== undefined) {
+                        if (data59.overrides !== undefined && func0.call(data59, "overrides")) {
                           let data101 = data59.overrides;
                           if (Array.isArray(data101)) {
                             const len11 = data101.length;
                             for (let i11 = 0; i11 < len11; i11++) {
                               let data102 = data101[i11];
                               if (data102 && typeof data102 == "object" && !Array.isArray(data102)) {
-                                if (data102.matcher === undefined) {
+                                if (data102.matcher === undefined || !func0.call(data102, "matcher")) {
                                   const err233 = {
                                     instancePath:
                                       instancePath +
@@ -6375,7 +6375,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   }
                                   errors++;
                                 }
-                                if (data102.properties === undefined) {
+                                if (data102.properties === undefined || !func0.call(data102, "properties")) {
                                   const err234 = {
                                     instancePath:
                                       instancePath +
@@ -6405,7 +6405,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   }
                                   errors++;
                                 }
-                                for (const key18 in data102) {
+                                for (const key18 of Object.keys(data102)) {
                                   if (!(key18 === "matcher" || key18 === "properties" || key18 === "__systemRef")) {
                                     const err235 = {
                                       instancePath:
@@ -6435,10 +6435,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     errors++;
                                   }
                                 }
-                                if (data102.matcher !== undefined) {
+                                if (data102.matcher !== undefined && func0.call(data102, "matcher")) {
                                   let data103 = data102.matcher;
                                   if (data103 && typeof data103 == "object" && !Array.isArray(data103)) {
-                                    if (data103.id === undefined) {
+                                    if (data103.id === undefined || !func0.call(data103, "id")) {
                                       const err236 = {
                                         instancePath:
                                           instancePath +
@@ -6469,7 +6469,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       }
                                       errors++;
                                     }
-                                    if (data103.options === undefined) {
+                                    if (data103.options === undefined || !func0.call(data103, "options")) {
                                       const err237 = {
                                         instancePath:
                                           instancePath +
@@ -6500,7 +6500,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       }
                                       errors++;
                                     }
-                                    for (const key19 in data103) {
+                                    for (const key19 of Object.keys(data103)) {
                                       if (!(key19 === "id" || key19 === "options")) {
                                         const err238 = {
                                           instancePath:
@@ -6531,10 +6531,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                         errors++;
                                       }
                                     }
-                                    if (data103.id !== undefined) {
+                                    if (data103.id !== undefined && func0.call(data103, "id")) {
                                       let data104 = data103.id;
                                       if (typeof data104 === "string") {
-                                        if (func3(data104) < 1) {
+                                        if (func70(data104) < 1) {
                                           const err239 = {
                                             instancePath:
                                               instancePath +
@@ -6629,14 +6629,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     errors++;
                                   }
                                 }
-                                if (data102.properties !== undefined) {
+                                if (data102.properties !== undefined && func0.call(data102, "properties")) {
                                   let data105 = data102.properties;
                                   if (Array.isArray(data105)) {
                                     const len12 = data105.length;
                                     for (let i12 = 0; i12 < len12; i12++) {
                                       let data106 = data105[i12];
                                       if (data106 && typeof data106 == "object" && !Array.isArray(data106)) {
-                                        if (data106.id === undefined) {
+                                        if (data106.id === undefined || !func0.call(data106, "id")) {
                                           const err242 = {
                                             instancePath:
                                               instancePath +
@@ -6670,7 +6670,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                           }
                                           errors++;
                                         }
-                                        for (const key20 in data106) {
+                                        for (const key20 of Object.keys(data106)) {
                                           if (!(key20 === "id" || key20 === "value")) {
                                             const err243 = {
                                               instancePath:
@@ -6703,10 +6703,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                             errors++;
                                           }
                                         }
-                                        if (data106.id !== undefined) {
+                                        if (data106.id !== undefined && func0.call(data106, "id")) {
                                           let data107 = data106.id;
                                           if (typeof data107 === "string") {
-                                            if (func3(data107) < 1) {
+                                            if (func70(data107) < 1) {
                                               const err244 = {
                                                 instancePath:
                                                   instancePath +
@@ -6839,7 +6839,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     errors++;
                                   }
                                 }
-                                if (data102.__systemRef !== undefined) {
+                                if (data102.__systemRef !== undefined && func0.call(data102, "__systemRef")) {
                                   let data108 = data102.__systemRef;
                                   if (typeof data108 !== "string") {
                                     const err248 = {
@@ -6945,7 +6945,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.description !== undefined) {
+                    if (data40.description !== undefined && func0.call(data40, "description")) {
                       let data109 = data40.description;
                       if (typeof data109 !== "string") {
                         const err252 = {
@@ -6970,7 +6970,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.transparent !== undefined) {
+                    if (data40.transparent !== undefined && func0.call(data40, "transparent")) {
                       let data110 = data40.transparent;
                       if (typeof data110 !== "boolean") {
                         const err253 = {
@@ -6995,14 +6995,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.links !== undefined) {
+                    if (data40.links !== undefined && func0.call(data40, "links")) {
                       let data111 = data40.links;
                       if (Array.isArray(data111)) {
                         const len13 = data111.length;
                         for (let i13 = 0; i13 < len13; i13++) {
                           let data112 = data111[i13];
                           if (data112 && typeof data112 == "object" && !Array.isArray(data112)) {
-                            if (data112.asDropdown === undefined) {
+                            if (data112.asDropdown === undefined || !func0.call(data112, "asDropdown")) {
                               const err254 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
@@ -7025,7 +7025,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data112.icon === undefined) {
+                            if (data112.icon === undefined || !func0.call(data112, "icon")) {
                               const err255 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
@@ -7048,7 +7048,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data112.includeVars === undefined) {
+                            if (data112.includeVars === undefined || !func0.call(data112, "includeVars")) {
                               const err256 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
@@ -7071,7 +7071,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data112.keepTime === undefined) {
+                            if (data112.keepTime === undefined || !func0.call(data112, "keepTime")) {
                               const err257 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
@@ -7094,7 +7094,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data112.tags === undefined) {
+                            if (data112.tags === undefined || !func0.call(data112, "tags")) {
                               const err258 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
@@ -7117,7 +7117,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data112.targetBlank === undefined) {
+                            if (data112.targetBlank === undefined || !func0.call(data112, "targetBlank")) {
                               const err259 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
@@ -7140,7 +7140,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data112.title === undefined) {
+                            if (data112.title === undefined || !func0.call(data112, "title")) {
                               const err260 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
@@ -7163,7 +7163,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data112.tooltip === undefined) {
+                            if (data112.tooltip === undefined || !func0.call(data112, "tooltip")) {
                               const err261 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
@@ -7186,7 +7186,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data112.type === undefined) {
+                            if (data112.type === undefined || !func0.call(data112, "type")) {
                               const err262 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/panels/" + i4 + "/links/" + i13,
                                 schemaPath:
@@ -7209,9 +7209,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            for (const key21 in data112) {
+                            for (const key21 of Object.keys(data112)) {
                               if (
-                                !func2.call(
+                                !func0.call(
                                   schema11.properties.panels.items.anyOf[0].properties.panels.items.properties.links
                                     .items.properties,
                                   key21,
@@ -7238,7 +7238,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data112.asDropdown !== undefined) {
+                            if (data112.asDropdown !== undefined && func0.call(data112, "asDropdown")) {
                               let data113 = data112.asDropdown;
                               if (typeof data113 !== "boolean") {
                                 const err264 = {
@@ -7265,7 +7265,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data112.icon !== undefined) {
+                            if (data112.icon !== undefined && func0.call(data112, "icon")) {
                               let data114 = data112.icon;
                               if (typeof data114 !== "string") {
                                 const err265 = {
@@ -7292,7 +7292,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data112.includeVars !== undefined) {
+                            if (data112.includeVars !== undefined && func0.call(data112, "includeVars")) {
                               let data115 = data112.includeVars;
                               if (typeof data115 !== "boolean") {
                                 const err266 = {
@@ -7319,7 +7319,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data112.keepTime !== undefined) {
+                            if (data112.keepTime !== undefined && func0.call(data112, "keepTime")) {
                               let data116 = data112.keepTime;
                               if (typeof data116 !== "boolean") {
                                 const err267 = {
@@ -7346,7 +7346,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data112.tags !== undefined) {
+                            if (data112.tags !== undefined && func0.call(data112, "tags")) {
                               let data117 = data112.tags;
                               if (Array.isArray(data117)) {
                                 const len14 = data117.length;
@@ -7410,7 +7410,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data112.targetBlank !== undefined) {
+                            if (data112.targetBlank !== undefined && func0.call(data112, "targetBlank")) {
                               let data119 = data112.targetBlank;
                               if (typeof data119 !== "boolean") {
                                 const err270 = {
@@ -7437,7 +7437,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data112.title !== undefined) {
+                            if (data112.title !== undefined && func0.call(data112, "title")) {
                               let data120 = data112.title;
                               if (typeof data120 !== "string") {
                                 const err271 = {
@@ -7464,7 +7464,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data112.tooltip !== undefined) {
+                            if (data112.tooltip !== undefined && func0.call(data112, "tooltip")) {
                               let data121 = data112.tooltip;
                               if (typeof data121 !== "string") {
                                 const err272 = {
@@ -7491,7 +7491,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data112.type !== undefined) {
+                            if (data112.type !== undefined && func0.call(data112, "type")) {
                               let data122 = data112.type;
                               if (typeof data122 !== "string") {
                                 const err273 = {
@@ -7546,7 +7546,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 errors++;
                               }
                             }
-                            if (data112.url !== undefined) {
+                            if (data112.url !== undefined && func0.call(data112, "url")) {
                               let data123 = data112.url;
                               if (typeof data123 !== "string") {
                                 const err275 = {
@@ -7618,14 +7618,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.transformations !== undefined) {
+                    if (data40.transformations !== undefined && func0.call(data40, "transformations")) {
                       let data124 = data40.transformations;
                       if (Array.isArray(data124)) {
                         const len15 = data124.length;
                         for (let i15 = 0; i15 < len15; i15++) {
                           let data125 = data124[i15];
                           if (data125 && typeof data125 == "object" && !Array.isArray(data125)) {
-                            if (data125.id === undefined) {
+                            if (data125.id === undefined || !func0.call(data125, "id")) {
                               const err278 = {
                                 instancePath:
                                   instancePath + "/panels/" + i3 + "/panels/" + i4 + "/transformations/" + i15,
@@ -7649,7 +7649,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data125.options === undefined) {
+                            if (data125.options === undefined || !func0.call(data125, "options")) {
                               const err279 = {
                                 instancePath:
                                   instancePath + "/panels/" + i3 + "/panels/" + i4 + "/transformations/" + i15,
@@ -7673,10 +7673,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               }
                               errors++;
                             }
-                            if (data125.id !== undefined) {
+                            if (data125.id !== undefined && func0.call(data125, "id")) {
                               let data126 = data125.id;
                               if (typeof data126 === "string") {
-                                if (func3(data126) < 1) {
+                                if (func70(data126) < 1) {
                                   const err280 = {
                                     instancePath:
                                       instancePath +
@@ -7786,7 +7786,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.repeat !== undefined) {
+                    if (data40.repeat !== undefined && func0.call(data40, "repeat")) {
                       let data127 = data40.repeat;
                       if (typeof data127 !== "string") {
                         const err284 = {
@@ -7810,7 +7810,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.repeatDirection !== undefined) {
+                    if (data40.repeatDirection !== undefined && func0.call(data40, "repeatDirection")) {
                       let data128 = data40.repeatDirection;
                       if (typeof data128 !== "string") {
                         const err285 = {
@@ -7863,7 +7863,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.maxPerRow !== undefined) {
+                    if (data40.maxPerRow !== undefined && func0.call(data40, "maxPerRow")) {
                       let data129 = data40.maxPerRow;
                       if (!(typeof data129 == "number" && !(data129 % 1) && !isNaN(data129) && isFinite(data129))) {
                         const err287 = {
@@ -7929,7 +7929,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                       }
                     }
-                    if (data40.interval !== undefined) {
+                    if (data40.interval !== undefined && func0.call(data40, "interval")) {
                       let data130 = data40.interval;
                       if (typeof data130 !== "string") {
                         const err290 = {
@@ -7953,7 +7953,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.maxDataPoints !== undefined) {
+                    if (data40.maxDataPoints !== undefined && func0.call(data40, "maxDataPoints")) {
                       let data131 = data40.maxDataPoints;
                       if (!(typeof data131 == "number" && !(data131 % 1) && !isNaN(data131) && isFinite(data131))) {
                         const err291 = {
@@ -8022,7 +8022,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                       }
                     }
-                    if (data40.timeFrom !== undefined) {
+                    if (data40.timeFrom !== undefined && func0.call(data40, "timeFrom")) {
                       let data132 = data40.timeFrom;
                       if (typeof data132 !== "string") {
                         const err294 = {
@@ -8046,7 +8046,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.timeShift !== undefined) {
+                    if (data40.timeShift !== undefined && func0.call(data40, "timeShift")) {
                       let data133 = data40.timeShift;
                       if (typeof data133 !== "string") {
                         const err295 = {
@@ -8070,7 +8070,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.hideTimeOverride !== undefined) {
+                    if (data40.hideTimeOverride !== undefined && func0.call(data40, "hideTimeOverride")) {
                       let data134 = data40.hideTimeOverride;
                       if (typeof data134 !== "boolean") {
                         const err296 = {
@@ -8096,7 +8096,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         errors++;
                       }
                     }
-                    if (data40.pluginVersion !== undefined) {
+                    if (data40.pluginVersion !== undefined && func0.call(data40, "pluginVersion")) {
                       let data135 = data40.pluginVersion;
                       if (typeof data135 !== "string") {
                         const err297 = {
@@ -8159,7 +8159,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.repeat !== undefined) {
+            if (data29.repeat !== undefined && func0.call(data29, "repeat")) {
               let data136 = data29.repeat;
               if (typeof data136 !== "string") {
                 const err300 = {
@@ -8180,10 +8180,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.datasource !== undefined) {
+            if (data29.datasource !== undefined && func0.call(data29, "datasource")) {
               let data137 = data29.datasource;
               if (data137 && typeof data137 == "object" && !Array.isArray(data137)) {
-                if (data137.type === undefined) {
+                if (data137.type === undefined || !func0.call(data137, "type")) {
                   const err301 = {
                     instancePath: instancePath + "/panels/" + i3 + "/datasource",
                     schemaPath: "#/properties/panels/items/anyOf/0/properties/datasource/required",
@@ -8201,7 +8201,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data137.uid === undefined) {
+                if (data137.uid === undefined || !func0.call(data137, "uid")) {
                   const err302 = {
                     instancePath: instancePath + "/panels/" + i3 + "/datasource",
                     schemaPath: "#/properties/panels/items/anyOf/0/properties/datasource/required",
@@ -8219,7 +8219,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                for (const key22 in data137) {
+                for (const key22 of Object.keys(data137)) {
                   if (!(key22 === "type" || key22 === "uid")) {
                     const err303 = {
                       instancePath: instancePath + "/panels/" + i3 + "/datasource",
@@ -8239,10 +8239,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data137.type !== undefined) {
+                if (data137.type !== undefined && func0.call(data137, "type")) {
                   let data138 = data137.type;
                   if (typeof data138 === "string") {
-                    if (func3(data138) < 1) {
+                    if (func70(data138) < 1) {
                       const err304 = {
                         instancePath: instancePath + "/panels/" + i3 + "/datasource/type",
                         schemaPath: "#/properties/panels/items/anyOf/0/properties/datasource/properties/type/minLength",
@@ -8279,10 +8279,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data137.uid !== undefined) {
+                if (data137.uid !== undefined && func0.call(data137, "uid")) {
                   let data139 = data137.uid;
                   if (typeof data139 === "string") {
-                    if (func3(data139) < 1) {
+                    if (func70(data139) < 1) {
                       const err306 = {
                         instancePath: instancePath + "/panels/" + i3 + "/datasource/uid",
                         schemaPath: "#/properties/panels/items/anyOf/0/properties/datasource/properties/uid/minLength",
@@ -8361,7 +8361,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           if (!valid14) {
             const _errs323 = errors;
             if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-              if (data29.type === undefined) {
+              if (data29.type === undefined || !func0.call(data29, "type")) {
                 const err310 = {
                   instancePath: instancePath + "/panels/" + i3,
                   schemaPath: "#/properties/panels/items/anyOf/1/required",
@@ -8379,7 +8379,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (data29.id === undefined) {
+              if (data29.id === undefined || !func0.call(data29, "id")) {
                 const err311 = {
                   instancePath: instancePath + "/panels/" + i3,
                   schemaPath: "#/properties/panels/items/anyOf/1/required",
@@ -8397,7 +8397,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (data29.title === undefined) {
+              if (data29.title === undefined || !func0.call(data29, "title")) {
                 const err312 = {
                   instancePath: instancePath + "/panels/" + i3,
                   schemaPath: "#/properties/panels/items/anyOf/1/required",
@@ -8415,7 +8415,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (data29.gridPos === undefined) {
+              if (data29.gridPos === undefined || !func0.call(data29, "gridPos")) {
                 const err313 = {
                   instancePath: instancePath + "/panels/" + i3,
                   schemaPath: "#/properties/panels/items/anyOf/1/required",
@@ -8433,7 +8433,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (data29.options === undefined) {
+              if (data29.options === undefined || !func0.call(data29, "options")) {
                 const err314 = {
                   instancePath: instancePath + "/panels/" + i3,
                   schemaPath: "#/properties/panels/items/anyOf/1/required",
@@ -8451,8 +8451,8 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              for (const key23 in data29) {
-                if (!func2.call(schema11.properties.panels.items.anyOf[1].properties, key23)) {
+              for (const key23 of Object.keys(data29)) {
+                if (!func0.call(schema11.properties.panels.items.anyOf[1].properties, key23)) {
                   const err315 = {
                     instancePath: instancePath + "/panels/" + i3,
                     schemaPath: "#/properties/panels/items/anyOf/1/additionalProperties",
@@ -8471,10 +8471,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.type !== undefined) {
+              if (data29.type !== undefined && func0.call(data29, "type")) {
                 let data140 = data29.type;
                 if (typeof data140 === "string") {
-                  if (func3(data140) < 1) {
+                  if (func70(data140) < 1) {
                     const err316 = {
                       instancePath: instancePath + "/panels/" + i3 + "/type",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/type/minLength",
@@ -8511,7 +8511,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.id !== undefined) {
+              if (data29.id !== undefined && func0.call(data29, "id")) {
                 let data141 = data29.id;
                 if (!(typeof data141 == "number" && !(data141 % 1) && !isNaN(data141) && isFinite(data141))) {
                   const err318 = {
@@ -8570,7 +8570,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               }
-              if (data29.title !== undefined) {
+              if (data29.title !== undefined && func0.call(data29, "title")) {
                 let data142 = data29.title;
                 if (typeof data142 !== "string") {
                   const err321 = {
@@ -8591,10 +8591,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.gridPos !== undefined) {
+              if (data29.gridPos !== undefined && func0.call(data29, "gridPos")) {
                 let data143 = data29.gridPos;
                 if (data143 && typeof data143 == "object" && !Array.isArray(data143)) {
-                  if (data143.h === undefined) {
+                  if (data143.h === undefined || !func0.call(data143, "h")) {
                     const err322 = {
                       instancePath: instancePath + "/panels/" + i3 + "/gridPos",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/required",
@@ -8612,7 +8612,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (data143.w === undefined) {
+                  if (data143.w === undefined || !func0.call(data143, "w")) {
                     const err323 = {
                       instancePath: instancePath + "/panels/" + i3 + "/gridPos",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/required",
@@ -8630,7 +8630,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (data143.x === undefined) {
+                  if (data143.x === undefined || !func0.call(data143, "x")) {
                     const err324 = {
                       instancePath: instancePath + "/panels/" + i3 + "/gridPos",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/required",
@@ -8648,7 +8648,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (data143.y === undefined) {
+                  if (data143.y === undefined || !func0.call(data143, "y")) {
                     const err325 = {
                       instancePath: instancePath + "/panels/" + i3 + "/gridPos",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/gridPos/required",
@@ -8666,7 +8666,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  for (const key24 in data143) {
+                  for (const key24 of Object.keys(data143)) {
                     if (!(key24 === "h" || key24 === "w" || key24 === "x" || key24 === "y")) {
                       const err326 = {
                         instancePath: instancePath + "/panels/" + i3 + "/gridPos",
@@ -8686,7 +8686,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   }
-                  if (data143.h !== undefined) {
+                  if (data143.h !== undefined && func0.call(data143, "h")) {
                     let data144 = data143.h;
                     if (!(typeof data144 == "number" && !(data144 % 1) && !isNaN(data144) && isFinite(data144))) {
                       const err327 = {
@@ -8745,7 +8745,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   }
-                  if (data143.w !== undefined) {
+                  if (data143.w !== undefined && func0.call(data143, "w")) {
                     let data145 = data143.w;
                     if (!(typeof data145 == "number" && !(data145 % 1) && !isNaN(data145) && isFinite(data145))) {
                       const err330 = {
@@ -8804,7 +8804,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   }
-                  if (data143.x !== undefined) {
+                  if (data143.x !== undefined && func0.call(data143, "x")) {
                     let data146 = data143.x;
                     if (!(typeof data146 == "number" && !(data146 % 1) && !isNaN(data146) && isFinite(data146))) {
                       const err333 = {
@@ -8863,7 +8863,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       }
                     }
                   }
-                  if (data143.y !== undefined) {
+                  if (data143.y !== undefined && func0.call(data143, "y")) {
                     let data147 = data143.y;
                     if (!(typeof data147 == "number" && !(data147 % 1) && !isNaN(data147) && isFinite(data147))) {
                       const err336 = {
@@ -8941,10 +8941,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.datasource !== undefined) {
+              if (data29.datasource !== undefined && func0.call(data29, "datasource")) {
                 let data148 = data29.datasource;
                 if (data148 && typeof data148 == "object" && !Array.isArray(data148)) {
-                  if (data148.type === undefined) {
+                  if (data148.type === undefined || !func0.call(data148, "type")) {
                     const err340 = {
                       instancePath: instancePath + "/panels/" + i3 + "/datasource",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/datasource/required",
@@ -8962,7 +8962,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (data148.uid === undefined) {
+                  if (data148.uid === undefined || !func0.call(data148, "uid")) {
                     const err341 = {
                       instancePath: instancePath + "/panels/" + i3 + "/datasource",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/datasource/required",
@@ -8980,7 +8980,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  for (const key25 in data148) {
+                  for (const key25 of Object.keys(data148)) {
                     if (!(key25 === "type" || key25 === "uid")) {
                       const err342 = {
                         instancePath: instancePath + "/panels/" + i3 + "/datasource",
@@ -9000,10 +9000,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   }
-                  if (data148.type !== undefined) {
+                  if (data148.type !== undefined && func0.call(data148, "type")) {
                     let data149 = data148.type;
                     if (typeof data149 === "string") {
-                      if (func3(data149) < 1) {
+                      if (func70(data149) < 1) {
                         const err343 = {
                           instancePath: instancePath + "/panels/" + i3 + "/datasource/type",
                           schemaPath:
@@ -9041,10 +9041,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   }
-                  if (data148.uid !== undefined) {
+                  if (data148.uid !== undefined && func0.call(data148, "uid")) {
                     let data150 = data148.uid;
                     if (typeof data150 === "string") {
-                      if (func3(data150) < 1) {
+                      if (func70(data150) < 1) {
                         const err345 = {
                           instancePath: instancePath + "/panels/" + i3 + "/datasource/uid",
                           schemaPath:
@@ -9101,14 +9101,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.targets !== undefined) {
+              if (data29.targets !== undefined && func0.call(data29, "targets")) {
                 let data151 = data29.targets;
                 if (Array.isArray(data151)) {
                   const len16 = data151.length;
                   for (let i16 = 0; i16 < len16; i16++) {
                     let data152 = data151[i16];
                     if (data152 && typeof data152 == "object" && !Array.isArray(data152)) {
-                      if (data152.refId === undefined) {
+                      if (data152.refId === undefined || !func0.call(data152, "refId")) {
                         const err348 = {
                           instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16,
                           schemaPath: "#/properties/panels/items/anyOf/1/properties/targets/items/required",
@@ -9126,7 +9126,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (data152.datasource === undefined) {
+                      if (data152.datasource === undefined || !func0.call(data152, "datasource")) {
                         const err349 = {
                           instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16,
                           schemaPath: "#/properties/panels/items/anyOf/1/properties/targets/items/required",
@@ -9144,7 +9144,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (data152.refId !== undefined) {
+                      if (data152.refId !== undefined && func0.call(data152, "refId")) {
                         let data153 = data152.refId;
                         if (typeof data153 === "string") {
                           if (!pattern0.test(data153)) {
@@ -9189,10 +9189,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data152.datasource !== undefined) {
+                      if (data152.datasource !== undefined && func0.call(data152, "datasource")) {
                         let data154 = data152.datasource;
                         if (data154 && typeof data154 == "object" && !Array.isArray(data154)) {
-                          if (data154.type === undefined) {
+                          if (data154.type === undefined || !func0.call(data154, "type")) {
                             const err352 = {
                               instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16 + "/datasource",
                               schemaPath:
@@ -9215,7 +9215,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                           }
-                          if (data154.uid === undefined) {
+                          if (data154.uid === undefined || !func0.call(data154, "uid")) {
                             const err353 = {
                               instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16 + "/datasource",
                               schemaPath:
@@ -9238,7 +9238,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                           }
-                          for (const key26 in data154) {
+                          for (const key26 of Object.keys(data154)) {
                             if (!(key26 === "type" || key26 === "uid")) {
                               const err354 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16 + "/datasource",
@@ -9261,10 +9261,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               errors++;
                             }
                           }
-                          if (data154.type !== undefined) {
+                          if (data154.type !== undefined && func0.call(data154, "type")) {
                             let data155 = data154.type;
                             if (typeof data155 === "string") {
-                              if (func3(data155) < 1) {
+                              if (func70(data155) < 1) {
                                 const err355 = {
                                   instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16 + "/datasource/type",
                                   schemaPath:
@@ -9309,10 +9309,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               errors++;
                             }
                           }
-                          if (data154.uid !== undefined) {
+                          if (data154.uid !== undefined && func0.call(data154, "uid")) {
                             let data156 = data154.uid;
                             if (typeof data156 === "string") {
-                              if (func3(data156) < 1) {
+                              if (func70(data156) < 1) {
                                 const err357 = {
                                   instancePath: instancePath + "/panels/" + i3 + "/targets/" + i16 + "/datasource/uid",
                                   schemaPath:
@@ -9418,10 +9418,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.options !== undefined) {
+              if (data29.options !== undefined && func0.call(data29, "options")) {
                 let data157 = data29.options;
                 if (data157 && typeof data157 == "object" && !Array.isArray(data157)) {
-                  for (const key27 in data157) {
+                  for (const key27 of Object.keys(data157)) {
                     const _errs366 = errors;
                     if (typeof key27 !== "string") {
                       const err362 = {
@@ -9481,10 +9481,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.fieldConfig !== undefined) {
+              if (data29.fieldConfig !== undefined && func0.call(data29, "fieldConfig")) {
                 let data158 = data29.fieldConfig;
                 if (data158 && typeof data158 == "object" && !Array.isArray(data158)) {
-                  if (data158.defaults === undefined) {
+                  if (data158.defaults === undefined || !func0.call(data158, "defaults")) {
                     const err365 = {
                       instancePath: instancePath + "/panels/" + i3 + "/fieldConfig",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/fieldConfig/required",
@@ -9502,7 +9502,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  if (data158.overrides === undefined) {
+                  if (data158.overrides === undefined || !func0.call(data158, "overrides")) {
                     const err366 = {
                       instancePath: instancePath + "/panels/" + i3 + "/fieldConfig",
                       schemaPath: "#/properties/panels/items/anyOf/1/properties/fieldConfig/required",
@@ -9520,7 +9520,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     }
                     errors++;
                   }
-                  for (const key28 in data158) {
+                  for (const key28 of Object.keys(data158)) {
                     if (!(key28 === "defaults" || key28 === "overrides")) {
                       const err367 = {
                         instancePath: instancePath + "/panels/" + i3 + "/fieldConfig",
@@ -9540,12 +9540,12 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   }
-                  if (data158.defaults !== undefined) {
+                  if (data158.defaults !== undefined && func0.call(data158, "defaults")) {
                     let data159 = data158.defaults;
                     if (data159 && typeof data159 == "object" && !Array.isArray(data159)) {
-                      for (const key29 in data159) {
+                      for (const key29 of Object.keys(data159)) {
                         if (
-                          !func2.call(
+                          !func0.call(
                             schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                               .properties,
                             key29,
@@ -9571,7 +9571,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.unit !== undefined) {
+                      if (data159.unit !== undefined && func0.call(data159, "unit")) {
                         let data160 = data159.unit;
                         if (typeof data160 !== "string") {
                           const err369 = {
@@ -9597,7 +9597,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.decimals !== undefined) {
+                      if (data159.decimals !== undefined && func0.call(data159, "decimals")) {
                         let data161 = data159.decimals;
                         if (!(typeof data161 == "number" && !(data161 % 1) && !isNaN(data161) && isFinite(data161))) {
                           const err370 = {
@@ -9667,7 +9667,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           }
                         }
                       }
-                      if (data159.min !== undefined) {
+                      if (data159.min !== undefined && func0.call(data159, "min")) {
                         let data162 = data159.min;
                         if (!(typeof data162 == "number" && isFinite(data162))) {
                           const err373 = {
@@ -9693,7 +9693,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.max !== undefined) {
+                      if (data159.max !== undefined && func0.call(data159, "max")) {
                         let data163 = data159.max;
                         if (!(typeof data163 == "number" && isFinite(data163))) {
                           const err374 = {
@@ -9719,7 +9719,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.displayName !== undefined) {
+                      if (data159.displayName !== undefined && func0.call(data159, "displayName")) {
                         let data164 = data159.displayName;
                         if (typeof data164 !== "string") {
                           const err375 = {
@@ -9745,7 +9745,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.noValue !== undefined) {
+                      if (data159.noValue !== undefined && func0.call(data159, "noValue")) {
                         let data165 = data159.noValue;
                         if (typeof data165 !== "string") {
                           const err376 = {
@@ -9771,10 +9771,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.thresholds !== undefined) {
+                      if (data159.thresholds !== undefined && func0.call(data159, "thresholds")) {
                         let data166 = data159.thresholds;
                         if (data166 && typeof data166 == "object" && !Array.isArray(data166)) {
-                          if (data166.mode === undefined) {
+                          if (data166.mode === undefined || !func0.call(data166, "mode")) {
                             const err377 = {
                               instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/thresholds",
                               schemaPath:
@@ -9797,7 +9797,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                           }
-                          if (data166.steps === undefined) {
+                          if (data166.steps === undefined || !func0.call(data166, "steps")) {
                             const err378 = {
                               instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/thresholds",
                               schemaPath:
@@ -9820,7 +9820,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                           }
-                          for (const key30 in data166) {
+                          for (const key30 of Object.keys(data166)) {
                             if (!(key30 === "mode" || key30 === "steps")) {
                               const err379 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/thresholds",
@@ -9843,7 +9843,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               errors++;
                             }
                           }
-                          if (data166.mode !== undefined) {
+                          if (data166.mode !== undefined && func0.call(data166, "mode")) {
                             let data167 = data166.mode;
                             if (typeof data167 !== "string") {
                               const err380 = {
@@ -9896,14 +9896,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               errors++;
                             }
                           }
-                          if (data166.steps !== undefined) {
+                          if (data166.steps !== undefined && func0.call(data166, "steps")) {
                             let data168 = data166.steps;
                             if (Array.isArray(data168)) {
                               const len17 = data168.length;
                               for (let i17 = 0; i17 < len17; i17++) {
                                 let data169 = data168[i17];
                                 if (data169 && typeof data169 == "object" && !Array.isArray(data169)) {
-                                  if (data169.color === undefined) {
+                                  if (data169.color === undefined || !func0.call(data169, "color")) {
                                     const err382 = {
                                       instancePath:
                                         instancePath +
@@ -9931,7 +9931,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                   }
-                                  if (data169.value === undefined) {
+                                  if (data169.value === undefined || !func0.call(data169, "value")) {
                                     const err383 = {
                                       instancePath:
                                         instancePath +
@@ -9959,7 +9959,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                   }
-                                  for (const key31 in data169) {
+                                  for (const key31 of Object.keys(data169)) {
                                     if (!(key31 === "color" || key31 === "value")) {
                                       const err384 = {
                                         instancePath:
@@ -9987,10 +9987,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       errors++;
                                     }
                                   }
-                                  if (data169.color !== undefined) {
+                                  if (data169.color !== undefined && func0.call(data169, "color")) {
                                     let data170 = data169.color;
                                     if (typeof data170 === "string") {
-                                      if (func3(data170) < 1) {
+                                      if (func70(data170) < 1) {
                                         const err385 = {
                                           instancePath:
                                             instancePath +
@@ -10048,7 +10048,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       errors++;
                                     }
                                   }
-                                  if (data169.value !== undefined) {
+                                  if (data169.value !== undefined && func0.call(data169, "value")) {
                                     let data171 = data169.value;
                                     if (!(typeof data171 == "number" && isFinite(data171)) && data171 !== null) {
                                       const err387 = {
@@ -10158,10 +10158,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.color !== undefined) {
+                      if (data159.color !== undefined && func0.call(data159, "color")) {
                         let data172 = data159.color;
                         if (data172 && typeof data172 == "object" && !Array.isArray(data172)) {
-                          if (data172.mode === undefined) {
+                          if (data172.mode === undefined || !func0.call(data172, "mode")) {
                             const err391 = {
                               instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/color",
                               schemaPath:
@@ -10184,7 +10184,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                           }
-                          if (data172.mode !== undefined) {
+                          if (data172.mode !== undefined && func0.call(data172, "mode")) {
                             let data173 = data172.mode;
                             if (typeof data173 !== "string") {
                               const err392 = {
@@ -10234,14 +10234,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.mappings !== undefined) {
+                      if (data159.mappings !== undefined && func0.call(data159, "mappings")) {
                         let data174 = data159.mappings;
                         if (Array.isArray(data174)) {
                           const len18 = data174.length;
                           for (let i18 = 0; i18 < len18; i18++) {
                             let data175 = data174[i18];
                             if (data175 && typeof data175 == "object" && !Array.isArray(data175)) {
-                              if (data175.type === undefined) {
+                              if (data175.type === undefined || !func0.call(data175, "type")) {
                                 const err394 = {
                                   instancePath:
                                     instancePath + "/panels/" + i3 + "/fieldConfig/defaults/mappings/" + i18,
@@ -10265,7 +10265,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                               }
-                              if (data175.type !== undefined) {
+                              if (data175.type !== undefined && func0.call(data175, "type")) {
                                 let data176 = data175.type;
                                 if (typeof data176 !== "string") {
                                   const err395 = {
@@ -10383,14 +10383,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.links !== undefined) {
+                      if (data159.links !== undefined && func0.call(data159, "links")) {
                         let data177 = data159.links;
                         if (Array.isArray(data177)) {
                           const len19 = data177.length;
                           for (let i19 = 0; i19 < len19; i19++) {
                             let data178 = data177[i19];
                             if (data178 && typeof data178 == "object" && !Array.isArray(data178)) {
-                              if (data178.asDropdown === undefined) {
+                              if (data178.asDropdown === undefined || !func0.call(data178, "asDropdown")) {
                                 const err399 = {
                                   instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
@@ -10413,7 +10413,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                               }
-                              if (data178.icon === undefined) {
+                              if (data178.icon === undefined || !func0.call(data178, "icon")) {
                                 const err400 = {
                                   instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
@@ -10436,7 +10436,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                               }
-                              if (data178.includeVars === undefined) {
+                              if (data178.includeVars === undefined || !func0.call(data178, "includeVars")) {
                                 const err401 = {
                                   instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
@@ -10459,7 +10459,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                               }
-                              if (data178.keepTime === undefined) {
+                              if (data178.keepTime === undefined || !func0.call(data178, "keepTime")) {
                                 const err402 = {
                                   instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
@@ -10482,7 +10482,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                               }
-                              if (data178.tags === undefined) {
+                              if (data178.tags === undefined || !func0.call(data178, "tags")) {
                                 const err403 = {
                                   instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
@@ -10505,7 +10505,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                               }
-                              if (data178.targetBlank === undefined) {
+                              if (data178.targetBlank === undefined || !func0.call(data178, "targetBlank")) {
                                 const err404 = {
                                   instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
@@ -10528,7 +10528,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                               }
-                              if (data178.title === undefined) {
+                              if (data178.title === undefined || !func0.call(data178, "title")) {
                                 const err405 = {
                                   instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
@@ -10551,7 +10551,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                               }
-                              if (data178.tooltip === undefined) {
+                              if (data178.tooltip === undefined || !func0.call(data178, "tooltip")) {
                                 const err406 = {
                                   instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
@@ -10574,7 +10574,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                               }
-                              if (data178.type === undefined) {
+                              if (data178.type === undefined || !func0.call(data178, "type")) {
                                 const err407 = {
                                   instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/defaults/links/" + i19,
                                   schemaPath:
@@ -10597,9 +10597,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                               }
-                              for (const key32 in data178) {
+                              for (const key32 of Object.keys(data178)) {
                                 if (
-                                  !func2.call(
+                                  !func0.call(
                                     schema11.properties.panels.items.anyOf[1].properties.fieldConfig.properties.defaults
                                       .properties.links.items.properties,
                                     key32,
@@ -10626,7 +10626,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   errors++;
                                 }
                               }
-                              if (data178.asDropdown !== undefined) {
+                              if (data178.asDropdown !== undefined && func0.call(data178, "asDropdown")) {
                                 let data179 = data178.asDropdown;
                                 if (typeof data179 !== "boolean") {
                                   const err409 = {
@@ -10658,7 +10658,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   errors++;
                                 }
                               }
-                              if (data178.icon !== undefined) {
+                              if (data178.icon !== undefined && func0.call(data178, "icon")) {
                                 let data180 = data178.icon;
                                 if (typeof data180 !== "string") {
                                   const err410 = {
@@ -10685,7 +10685,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   errors++;
                                 }
                               }
-                              if (data178.includeVars !== undefined) {
+                              if (data178.includeVars !== undefined && func0.call(data178, "includeVars")) {
                                 let data181 = data178.includeVars;
                                 if (typeof data181 !== "boolean") {
                                   const err411 = {
@@ -10717,7 +10717,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   errors++;
                                 }
                               }
-                              if (data178.keepTime !== undefined) {
+                              if (data178.keepTime !== undefined && func0.call(data178, "keepTime")) {
                                 let data182 = data178.keepTime;
                                 if (typeof data182 !== "boolean") {
                                   const err412 = {
@@ -10749,7 +10749,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   errors++;
                                 }
                               }
-                              if (data178.tags !== undefined) {
+                              if (data178.tags !== undefined && func0.call(data178, "tags")) {
                                 let data183 = data178.tags;
                                 if (Array.isArray(data183)) {
                                   const len20 = data183.length;
@@ -10811,7 +10811,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   errors++;
                                 }
                               }
-                              if (data178.targetBlank !== undefined) {
+                              if (data178.targetBlank !== undefined && func0.call(data178, "targetBlank")) {
                                 let data185 = data178.targetBlank;
                                 if (typeof data185 !== "boolean") {
                                   const err415 = {
@@ -10843,7 +10843,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   errors++;
                                 }
                               }
-                              if (data178.title !== undefined) {
+                              if (data178.title !== undefined && func0.call(data178, "title")) {
                                 let data186 = data178.title;
                                 if (typeof data186 !== "string") {
                                   const err416 = {
@@ -10870,7 +10870,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   errors++;
                                 }
                               }
-                              if (data178.tooltip !== undefined) {
+                              if (data178.tooltip !== undefined && func0.call(data178, "tooltip")) {
                                 let data187 = data178.tooltip;
                                 if (typeof data187 !== "string") {
                                   const err417 = {
@@ -10902,7 +10902,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   errors++;
                                 }
                               }
-                              if (data178.type !== undefined) {
+                              if (data178.type !== undefined && func0.call(data178, "type")) {
                                 let data188 = data178.type;
                                 if (typeof data188 !== "string") {
                                   const err418 = {
@@ -10957,7 +10957,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   errors++;
                                 }
                               }
-                              if (data178.url !== undefined) {
+                              if (data178.url !== undefined && func0.call(data178, "url")) {
                                 let data189 = data178.url;
                                 if (typeof data189 !== "string") {
                                   const err420 = {
@@ -11032,10 +11032,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.custom !== undefined) {
+                      if (data159.custom !== undefined && func0.call(data159, "custom")) {
                         let data190 = data159.custom;
                         if (data190 && typeof data190 == "object" && !Array.isArray(data190)) {
-                          for (const key33 in data190) {
+                          for (const key33 of Object.keys(data190)) {
                             const _errs442 = errors;
                             if (typeof key33 !== "string") {
                               const err423 = {
@@ -11110,7 +11110,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.description !== undefined) {
+                      if (data159.description !== undefined && func0.call(data159, "description")) {
                         let data191 = data159.description;
                         if (typeof data191 !== "string") {
                           const err426 = {
@@ -11136,7 +11136,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.displayNameFromDS !== undefined) {
+                      if (data159.displayNameFromDS !== undefined && func0.call(data159, "displayNameFromDS")) {
                         let data192 = data159.displayNameFromDS;
                         if (typeof data192 !== "string") {
                           const err427 = {
@@ -11162,7 +11162,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.fieldMinMax !== undefined) {
+                      if (data159.fieldMinMax !== undefined && func0.call(data159, "fieldMinMax")) {
                         let data193 = data159.fieldMinMax;
                         if (typeof data193 !== "boolean") {
                           const err428 = {
@@ -11188,7 +11188,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.filterable !== undefined) {
+                      if (data159.filterable !== undefined && func0.call(data159, "filterable")) {
                         let data194 = data159.filterable;
                         if (typeof data194 !== "boolean") {
                           const err429 = {
@@ -11214,7 +11214,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.path !== undefined) {
+                      if (data159.path !== undefined && func0.call(data159, "path")) {
                         let data195 = data159.path;
                         if (typeof data195 !== "string") {
                           const err430 = {
@@ -11240,7 +11240,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.writeable !== undefined) {
+                      if (data159.writeable !== undefined && func0.call(data159, "writeable")) {
                         let data196 = data159.writeable;
                         if (typeof data196 !== "boolean") {
                           const err431 = {
@@ -11266,14 +11266,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.actions !== undefined) {
+                      if (data159.actions !== undefined && func0.call(data159, "actions")) {
                         let data197 = data159.actions;
                         if (Array.isArray(data197)) {
                           const len21 = data197.length;
                           for (let i21 = 0; i21 < len21; i21++) {
                             let data198 = data197[i21];
                             if (data198 && typeof data198 == "object" && !Array.isArray(data198)) {
-                              for (const key34 in data198) {
+                              for (const key34 of Object.keys(data198)) {
                                 const _errs461 = errors;
                                 if (typeof key34 !== "string") {
                                   const err432 = {
@@ -11374,7 +11374,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data159.unitScale !== undefined) {
+                      if (data159.unitScale !== undefined && func0.call(data159, "unitScale")) {
                         let data199 = data159.unitScale;
                         if (typeof data199 !== "boolean") {
                           const err436 = {
@@ -11421,14 +11421,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                       errors++;
                     }
                   }
-                  if (data158.overrides !== undefined) {
+                  if (data158.overrides !== undefined && func0.call(data158, "overrides")) {
                     let data200 = data158.overrides;
                     if (Array.isArray(data200)) {
                       const len22 = data200.length;
                       for (let i22 = 0; i22 < len22; i22++) {
                         let data201 = data200[i22];
                         if (data201 && typeof data201 == "object" && !Array.isArray(data201)) {
-                          if (data201.matcher === undefined) {
+                          if (data201.matcher === undefined || !func0.call(data201, "matcher")) {
                             const err438 = {
                               instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i22,
                               schemaPath:
@@ -11451,7 +11451,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                           }
-                          if (data201.properties === undefined) {
+                          if (data201.properties === undefined || !func0.call(data201, "properties")) {
                             const err439 = {
                               instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i22,
                               schemaPath:
@@ -11474,7 +11474,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                             }
                             errors++;
                           }
-                          for (const key35 in data201) {
+                          for (const key35 of Object.keys(data201)) {
                             if (!(key35 === "matcher" || key35 === "properties" || key35 === "__systemRef")) {
                               const err440 = {
                                 instancePath: instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i22,
@@ -11497,10 +11497,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               errors++;
                             }
                           }
-                          if (data201.matcher !== undefined) {
+                          if (data201.matcher !== undefined && func0.call(data201, "matcher")) {
                             let data202 = data201.matcher;
                             if (data202 && typeof data202 == "object" && !Array.isArray(data202)) {
-                              if (data202.id === undefined) {
+                              if (data202.id === undefined || !func0.call(data202, "id")) {
                                 const err441 = {
                                   instancePath:
                                     instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i22 + "/matcher",
@@ -11524,7 +11524,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                               }
-                              if (data202.options === undefined) {
+                              if (data202.options === undefined || !func0.call(data202, "options")) {
                                 const err442 = {
                                   instancePath:
                                     instancePath + "/panels/" + i3 + "/fieldConfig/overrides/" + i22 + "/matcher",
@@ -11548,7 +11548,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                 }
                                 errors++;
                               }
-                              for (const key36 in data202) {
+                              for (const key36 of Object.keys(data202)) {
                                 if (!(key36 === "id" || key36 === "options")) {
                                   const err443 = {
                                     instancePath:
@@ -11572,10 +11572,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                   errors++;
                                 }
                               }
-                              if (data202.id !== undefined) {
+                              if (data202.id !== undefined && func0.call(data202, "id")) {
                                 let data203 = data202.id;
                                 if (typeof data203 === "string") {
-                                  if (func3(data203) < 1) {
+                                  if (func70(data203) < 1) {
                                     const err444 = {
                                       instancePath:
                                         instancePath +
@@ -11652,14 +11652,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               errors++;
                             }
                           }
-                          if (data201.properties !== undefined) {
+                          if (data201.properties !== undefined && func0.call(data201, "properties")) {
                             let data204 = data201.properties;
                             if (Array.isArray(data204)) {
                               const len23 = data204.length;
                               for (let i23 = 0; i23 < len23; i23++) {
                                 let data205 = data204[i23];
                                 if (data205 && typeof data205 == "object" && !Array.isArray(data205)) {
-                                  if (data205.id === undefined) {
+                                  if (data205.id === undefined || !func0.call(data205, "id")) {
                                     const err447 = {
                                       instancePath:
                                         instancePath +
@@ -11689,7 +11689,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                     }
                                     errors++;
                                   }
-                                  for (const key37 in data205) {
+                                  for (const key37 of Object.keys(data205)) {
                                     if (!(key37 === "id" || key37 === "value")) {
                                       const err448 = {
                                         instancePath:
@@ -11719,10 +11719,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                                       errors++;
                                     }
                                   }
-                                  if (data205.id !== undefined) {
+                                  if (data205.id !== undefined && func0.call(data205, "id")) {
                                     let data206 = data205.id;
                                     if (typeof data206 === "string") {
-                                      if (func3(data206) < 1) {
+                                      if (func70(data206) < 1) {
                                         const err449 = {
                                           instancePath:
                                             instancePath +
@@ -11839,7 +11839,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                               errors++;
                             }
                           }
-                          if (data201.__systemRef !== undefined) {
+                          if (data201.__systemRef !== undefined && func0.call(data201, "__systemRef")) {
                             let data207 = data201.__systemRef;
                             if (typeof data207 !== "string") {
                               const err453 = {
@@ -11931,7 +11931,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.description !== undefined) {
+              if (data29.description !== undefined && func0.call(data29, "description")) {
                 let data208 = data29.description;
                 if (typeof data208 !== "string") {
                   const err457 = {
@@ -11952,7 +11952,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.transparent !== undefined) {
+              if (data29.transparent !== undefined && func0.call(data29, "transparent")) {
                 let data209 = data29.transparent;
                 if (typeof data209 !== "boolean") {
                   const err458 = {
@@ -11973,14 +11973,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.links !== undefined) {
+              if (data29.links !== undefined && func0.call(data29, "links")) {
                 let data210 = data29.links;
                 if (Array.isArray(data210)) {
                   const len24 = data210.length;
                   for (let i24 = 0; i24 < len24; i24++) {
                     let data211 = data210[i24];
                     if (data211 && typeof data211 == "object" && !Array.isArray(data211)) {
-                      if (data211.asDropdown === undefined) {
+                      if (data211.asDropdown === undefined || !func0.call(data211, "asDropdown")) {
                         const err459 = {
                           instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
                           schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
@@ -11998,7 +11998,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (data211.icon === undefined) {
+                      if (data211.icon === undefined || !func0.call(data211, "icon")) {
                         const err460 = {
                           instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
                           schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
@@ -12016,7 +12016,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (data211.includeVars === undefined) {
+                      if (data211.includeVars === undefined || !func0.call(data211, "includeVars")) {
                         const err461 = {
                           instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
                           schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
@@ -12034,7 +12034,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (data211.keepTime === undefined) {
+                      if (data211.keepTime === undefined || !func0.call(data211, "keepTime")) {
                         const err462 = {
                           instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
                           schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
@@ -12052,7 +12052,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (data211.tags === undefined) {
+                      if (data211.tags === undefined || !func0.call(data211, "tags")) {
                         const err463 = {
                           instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
                           schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
@@ -12070,7 +12070,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (data211.targetBlank === undefined) {
+                      if (data211.targetBlank === undefined || !func0.call(data211, "targetBlank")) {
                         const err464 = {
                           instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
                           schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
@@ -12088,7 +12088,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (data211.title === undefined) {
+                      if (data211.title === undefined || !func0.call(data211, "title")) {
                         const err465 = {
                           instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
                           schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
@@ -12106,7 +12106,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (data211.tooltip === undefined) {
+                      if (data211.tooltip === undefined || !func0.call(data211, "tooltip")) {
                         const err466 = {
                           instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
                           schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
@@ -12124,7 +12124,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (data211.type === undefined) {
+                      if (data211.type === undefined || !func0.call(data211, "type")) {
                         const err467 = {
                           instancePath: instancePath + "/panels/" + i3 + "/links/" + i24,
                           schemaPath: "#/properties/panels/items/anyOf/1/properties/links/items/required",
@@ -12142,9 +12142,9 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      for (const key38 in data211) {
+                      for (const key38 of Object.keys(data211)) {
                         if (
-                          !func2.call(
+                          !func0.call(
                             schema11.properties.panels.items.anyOf[1].properties.links.items.properties,
                             key38,
                           )
@@ -12167,7 +12167,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data211.asDropdown !== undefined) {
+                      if (data211.asDropdown !== undefined && func0.call(data211, "asDropdown")) {
                         let data212 = data211.asDropdown;
                         if (typeof data212 !== "boolean") {
                           const err469 = {
@@ -12192,7 +12192,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data211.icon !== undefined) {
+                      if (data211.icon !== undefined && func0.call(data211, "icon")) {
                         let data213 = data211.icon;
                         if (typeof data213 !== "string") {
                           const err470 = {
@@ -12215,7 +12215,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data211.includeVars !== undefined) {
+                      if (data211.includeVars !== undefined && func0.call(data211, "includeVars")) {
                         let data214 = data211.includeVars;
                         if (typeof data214 !== "boolean") {
                           const err471 = {
@@ -12240,7 +12240,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data211.keepTime !== undefined) {
+                      if (data211.keepTime !== undefined && func0.call(data211, "keepTime")) {
                         let data215 = data211.keepTime;
                         if (typeof data215 !== "boolean") {
                           const err472 = {
@@ -12264,7 +12264,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data211.tags !== undefined) {
+                      if (data211.tags !== undefined && func0.call(data211, "tags")) {
                         let data216 = data211.tags;
                         if (Array.isArray(data216)) {
                           const len25 = data216.length;
@@ -12315,7 +12315,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data211.targetBlank !== undefined) {
+                      if (data211.targetBlank !== undefined && func0.call(data211, "targetBlank")) {
                         let data218 = data211.targetBlank;
                         if (typeof data218 !== "boolean") {
                           const err475 = {
@@ -12340,7 +12340,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data211.title !== undefined) {
+                      if (data211.title !== undefined && func0.call(data211, "title")) {
                         let data219 = data211.title;
                         if (typeof data219 !== "string") {
                           const err476 = {
@@ -12364,7 +12364,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data211.tooltip !== undefined) {
+                      if (data211.tooltip !== undefined && func0.call(data211, "tooltip")) {
                         let data220 = data211.tooltip;
                         if (typeof data220 !== "string") {
                           const err477 = {
@@ -12388,7 +12388,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data211.type !== undefined) {
+                      if (data211.type !== undefined && func0.call(data211, "type")) {
                         let data221 = data211.type;
                         if (typeof data221 !== "string") {
                           const err478 = {
@@ -12434,7 +12434,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data211.url !== undefined) {
+                      if (data211.url !== undefined && func0.call(data211, "url")) {
                         let data222 = data211.url;
                         if (typeof data222 !== "string") {
                           const err480 = {
@@ -12495,14 +12495,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.transformations !== undefined) {
+              if (data29.transformations !== undefined && func0.call(data29, "transformations")) {
                 let data223 = data29.transformations;
                 if (Array.isArray(data223)) {
                   const len26 = data223.length;
                   for (let i26 = 0; i26 < len26; i26++) {
                     let data224 = data223[i26];
                     if (data224 && typeof data224 == "object" && !Array.isArray(data224)) {
-                      if (data224.id === undefined) {
+                      if (data224.id === undefined || !func0.call(data224, "id")) {
                         const err483 = {
                           instancePath: instancePath + "/panels/" + i3 + "/transformations/" + i26,
                           schemaPath: "#/properties/panels/items/anyOf/1/properties/transformations/items/required",
@@ -12520,7 +12520,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (data224.options === undefined) {
+                      if (data224.options === undefined || !func0.call(data224, "options")) {
                         const err484 = {
                           instancePath: instancePath + "/panels/" + i3 + "/transformations/" + i26,
                           schemaPath: "#/properties/panels/items/anyOf/1/properties/transformations/items/required",
@@ -12538,10 +12538,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      if (data224.id !== undefined) {
+                      if (data224.id !== undefined && func0.call(data224, "id")) {
                         let data225 = data224.id;
                         if (typeof data225 === "string") {
-                          if (func3(data225) < 1) {
+                          if (func70(data225) < 1) {
                             const err485 = {
                               instancePath: instancePath + "/panels/" + i3 + "/transformations/" + i26 + "/id",
                               schemaPath:
@@ -12623,7 +12623,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.repeat !== undefined) {
+              if (data29.repeat !== undefined && func0.call(data29, "repeat")) {
                 let data226 = data29.repeat;
                 if (typeof data226 !== "string") {
                   const err489 = {
@@ -12644,7 +12644,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.repeatDirection !== undefined) {
+              if (data29.repeatDirection !== undefined && func0.call(data29, "repeatDirection")) {
                 let data227 = data29.repeatDirection;
                 if (typeof data227 !== "string") {
                   const err490 = {
@@ -12685,7 +12685,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.maxPerRow !== undefined) {
+              if (data29.maxPerRow !== undefined && func0.call(data29, "maxPerRow")) {
                 let data228 = data29.maxPerRow;
                 if (!(typeof data228 == "number" && !(data228 % 1) && !isNaN(data228) && isFinite(data228))) {
                   const err492 = {
@@ -12744,7 +12744,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               }
-              if (data29.interval !== undefined) {
+              if (data29.interval !== undefined && func0.call(data29, "interval")) {
                 let data229 = data29.interval;
                 if (typeof data229 !== "string") {
                   const err495 = {
@@ -12765,7 +12765,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.maxDataPoints !== undefined) {
+              if (data29.maxDataPoints !== undefined && func0.call(data29, "maxDataPoints")) {
                 let data230 = data29.maxDataPoints;
                 if (!(typeof data230 == "number" && !(data230 % 1) && !isNaN(data230) && isFinite(data230))) {
                   const err496 = {
@@ -12824,7 +12824,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                 }
               }
-              if (data29.timeFrom !== undefined) {
+              if (data29.timeFrom !== undefined && func0.call(data29, "timeFrom")) {
                 let data231 = data29.timeFrom;
                 if (typeof data231 !== "string") {
                   const err499 = {
@@ -12845,7 +12845,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.timeShift !== undefined) {
+              if (data29.timeShift !== undefined && func0.call(data29, "timeShift")) {
                 let data232 = data29.timeShift;
                 if (typeof data232 !== "string") {
                   const err500 = {
@@ -12866,7 +12866,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.hideTimeOverride !== undefined) {
+              if (data29.hideTimeOverride !== undefined && func0.call(data29, "hideTimeOverride")) {
                 let data233 = data29.hideTimeOverride;
                 if (typeof data233 !== "boolean") {
                   const err501 = {
@@ -12887,7 +12887,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               }
-              if (data29.pluginVersion !== undefined) {
+              if (data29.pluginVersion !== undefined && func0.call(data29, "pluginVersion")) {
                 let data234 = data29.pluginVersion;
                 if (typeof data234 !== "string") {
                   const err502 = {
@@ -12976,7 +12976,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.refresh !== undefined) {
+    if (data.refresh !== undefined && func0.call(data, "refresh")) {
       let data235 = data.refresh;
       if (typeof data235 !== "string") {
         const err506 = {
@@ -12997,7 +12997,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.revision !== undefined) {
+    if (data.revision !== undefined && func0.call(data, "revision")) {
       let data236 = data.revision;
       if (!(typeof data236 == "number" && !(data236 % 1) && !isNaN(data236) && isFinite(data236))) {
         const err507 = {
@@ -13056,7 +13056,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.schemaVersion !== undefined) {
+    if (data.schemaVersion !== undefined && func0.call(data, "schemaVersion")) {
       let data237 = data.schemaVersion;
       if (!(typeof data237 == "number" && !(data237 % 1) && !isNaN(data237) && isFinite(data237))) {
         const err510 = {
@@ -13115,7 +13115,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.tags !== undefined) {
+    if (data.tags !== undefined && func0.call(data, "tags")) {
       let data238 = data.tags;
       if (Array.isArray(data238)) {
         const len27 = data238.length;
@@ -13159,10 +13159,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.templating !== undefined) {
+    if (data.templating !== undefined && func0.call(data, "templating")) {
       let data240 = data.templating;
       if (data240 && typeof data240 == "object" && !Array.isArray(data240)) {
-        if (data240.list === undefined) {
+        if (data240.list === undefined || !func0.call(data240, "list")) {
           const err515 = {
             instancePath: instancePath + "/templating",
             schemaPath: "#/properties/templating/required",
@@ -13180,7 +13180,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key39 in data240) {
+        for (const key39 of Object.keys(data240)) {
           if (!(key39 === "list")) {
             const err516 = {
               instancePath: instancePath + "/templating",
@@ -13200,14 +13200,14 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data240.list !== undefined) {
+        if (data240.list !== undefined && func0.call(data240, "list")) {
           let data241 = data240.list;
           if (Array.isArray(data241)) {
             const len28 = data241.length;
             for (let i28 = 0; i28 < len28; i28++) {
               let data242 = data241[i28];
               if (data242 && typeof data242 == "object" && !Array.isArray(data242)) {
-                if (data242.name === undefined) {
+                if (data242.name === undefined || !func0.call(data242, "name")) {
                   const err517 = {
                     instancePath: instancePath + "/templating/list/" + i28,
                     schemaPath: "#/properties/templating/properties/list/items/required",
@@ -13225,7 +13225,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data242.type === undefined) {
+                if (data242.type === undefined || !func0.call(data242, "type")) {
                   const err518 = {
                     instancePath: instancePath + "/templating/list/" + i28,
                     schemaPath: "#/properties/templating/properties/list/items/required",
@@ -13243,10 +13243,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-                if (data242.name !== undefined) {
+                if (data242.name !== undefined && func0.call(data242, "name")) {
                   let data243 = data242.name;
                   if (typeof data243 === "string") {
-                    if (func3(data243) < 1) {
+                    if (func70(data243) < 1) {
                       const err519 = {
                         instancePath: instancePath + "/templating/list/" + i28 + "/name",
                         schemaPath: "#/properties/templating/properties/list/items/properties/name/minLength",
@@ -13283,7 +13283,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                if (data242.type !== undefined) {
+                if (data242.type !== undefined && func0.call(data242, "type")) {
                   let data244 = data242.type;
                   if (typeof data244 !== "string") {
                     const err521 = {
@@ -13389,10 +13389,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.time !== undefined) {
+    if (data.time !== undefined && func0.call(data, "time")) {
       let data245 = data.time;
       if (data245 && typeof data245 == "object" && !Array.isArray(data245)) {
-        if (data245.from === undefined) {
+        if (data245.from === undefined || !func0.call(data245, "from")) {
           const err526 = {
             instancePath: instancePath + "/time",
             schemaPath: "#/properties/time/required",
@@ -13410,7 +13410,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data245.to === undefined) {
+        if (data245.to === undefined || !func0.call(data245, "to")) {
           const err527 = {
             instancePath: instancePath + "/time",
             schemaPath: "#/properties/time/required",
@@ -13428,7 +13428,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key40 in data245) {
+        for (const key40 of Object.keys(data245)) {
           if (!(key40 === "from" || key40 === "to")) {
             const err528 = {
               instancePath: instancePath + "/time",
@@ -13448,10 +13448,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data245.from !== undefined) {
+        if (data245.from !== undefined && func0.call(data245, "from")) {
           let data246 = data245.from;
           if (typeof data246 === "string") {
-            if (func3(data246) < 1) {
+            if (func70(data246) < 1) {
               const err529 = {
                 instancePath: instancePath + "/time/from",
                 schemaPath: "#/properties/time/properties/from/minLength",
@@ -13488,10 +13488,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data245.to !== undefined) {
+        if (data245.to !== undefined && func0.call(data245, "to")) {
           let data247 = data245.to;
           if (typeof data247 === "string") {
-            if (func3(data247) < 1) {
+            if (func70(data247) < 1) {
               const err531 = {
                 instancePath: instancePath + "/time/to",
                 schemaPath: "#/properties/time/properties/to/minLength",
@@ -13547,10 +13547,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.timepicker !== undefined) {
+    if (data.timepicker !== undefined && func0.call(data, "timepicker")) {
       let data248 = data.timepicker;
       if (data248 && typeof data248 == "object" && !Array.isArray(data248)) {
-        for (const key41 in data248) {
+        for (const key41 of Object.keys(data248)) {
           if (!(key41 === "refresh_intervals" || key41 === "hidden" || key41 === "nowDelay")) {
             const err534 = {
               instancePath: instancePath + "/timepicker",
@@ -13570,7 +13570,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data248.refresh_intervals !== undefined) {
+        if (data248.refresh_intervals !== undefined && func0.call(data248, "refresh_intervals")) {
           let data249 = data248.refresh_intervals;
           if (Array.isArray(data249)) {
             const len29 = data249.length;
@@ -13614,7 +13614,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data248.hidden !== undefined) {
+        if (data248.hidden !== undefined && func0.call(data248, "hidden")) {
           let data251 = data248.hidden;
           if (typeof data251 !== "boolean") {
             const err537 = {
@@ -13635,7 +13635,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data248.nowDelay !== undefined) {
+        if (data248.nowDelay !== undefined && func0.call(data248, "nowDelay")) {
           let data252 = data248.nowDelay;
           if (typeof data252 !== "string") {
             const err538 = {
@@ -13675,7 +13675,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.timezone !== undefined) {
+    if (data.timezone !== undefined && func0.call(data, "timezone")) {
       let data253 = data.timezone;
       if (typeof data253 !== "string") {
         const err540 = {
@@ -13696,10 +13696,10 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.title !== undefined) {
+    if (data.title !== undefined && func0.call(data, "title")) {
       let data254 = data.title;
       if (typeof data254 === "string") {
-        if (func3(data254) < 1) {
+        if (func70(data254) < 1) {
           const err541 = {
             instancePath: instancePath + "/title",
             schemaPath: "#/properties/title/minLength",
@@ -13736,7 +13736,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.uid !== undefined) {
+    if (data.uid !== undefined && func0.call(data, "uid")) {
       let data255 = data.uid;
       if (typeof data255 === "string") {
         if (!pattern2.test(data255)) {
@@ -13776,7 +13776,7 @@ function validate10(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.weekStart !== undefined) {
+    if (data.weekStart !== undefined && func0.call(data, "weekStart")) {
       let data256 = data.weekStart;
       if (typeof data256 !== "string") {
         const err545 = {

@@ -29,6 +29,7 @@ const schema12 = {
     },
   },
 };
+const func0 = Object.prototype.hasOwnProperty;
 const schema13 = {
   type: "object",
   description: "A data source to delete before inserting or updating.",
@@ -51,7 +52,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === undefined) {
+    if (data.name === undefined || !func0.call(data, "name")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -69,7 +70,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       if (!(key0 === "name" || key0 === "orgId" || key0 === "orgName")) {
         const err1 = {
           instancePath,
@@ -89,7 +90,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.name !== undefined) {
+    if (data.name !== undefined && func0.call(data, "name")) {
       let data0 = data.name;
       if (typeof data0 === "string") {
         if (!pattern0.test(data0)) {
@@ -129,7 +130,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.orgId !== undefined) {
+    if (data.orgId !== undefined && func0.call(data, "orgId")) {
       let data1 = data.orgId;
       if (
         !(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1)) &&
@@ -176,7 +177,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.orgName !== undefined) {
+    if (data.orgName !== undefined && func0.call(data, "orgName")) {
       let data2 = data.orgName;
       if (typeof data2 !== "string") {
         const err6 = {
@@ -289,7 +290,6 @@ const schema24 = {
   pattern: "(?:^|[^$])(?:\\$\\$)*\\$(?:[A-Za-z_][A-Za-z0-9_]*|\\{[^}]+\\}|__(?:env|file|vault)\\{[^}]+\\})",
   examples: ["$POSTGRES_PASSWORD", "$__file{/run/secrets/pg_password}", "Bearer ${API_TOKEN}"],
 };
-const func2 = Object.prototype.hasOwnProperty;
 const pattern9 = new RegExp(
   "(?:^|[^$])(?:\\$\\$)*\\$(?:[A-Za-z_][A-Za-z0-9_]*|\\{[^}]+\\}|__(?:env|file|vault)\\{[^}]+\\})",
   "u",
@@ -298,7 +298,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === undefined) {
+    if (data.name === undefined || !func0.call(data, "name")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -316,7 +316,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.type === undefined) {
+    if (data.type === undefined || !func0.call(data, "type")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -334,8 +334,8 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!func2.call(schema16.properties, key0)) {
+    for (const key0 of Object.keys(data)) {
+      if (!func0.call(schema16.properties, key0)) {
         const err2 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -354,7 +354,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.name !== undefined) {
+    if (data.name !== undefined && func0.call(data, "name")) {
       let data0 = data.name;
       if (typeof data0 === "string") {
         if (!pattern0.test(data0)) {
@@ -394,7 +394,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data1 = data.type;
       if (typeof data1 === "string") {
         if (!pattern0.test(data1)) {
@@ -434,7 +434,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.access !== undefined) {
+    if (data.access !== undefined && func0.call(data, "access")) {
       let data2 = data.access;
       const _errs9 = errors;
       let valid3 = false;
@@ -532,7 +532,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.orgId !== undefined) {
+    if (data.orgId !== undefined && func0.call(data, "orgId")) {
       let data3 = data.orgId;
       if (
         !(typeof data3 == "number" && !(data3 % 1) && !isNaN(data3) && isFinite(data3)) &&
@@ -579,7 +579,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.orgName !== undefined) {
+    if (data.orgName !== undefined && func0.call(data, "orgName")) {
       let data4 = data.orgName;
       if (typeof data4 !== "string") {
         const err13 = {
@@ -600,7 +600,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.uid !== undefined) {
+    if (data.uid !== undefined && func0.call(data, "uid")) {
       let data5 = data.uid;
       if (typeof data5 !== "string") {
         const err14 = {
@@ -621,7 +621,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.url !== undefined) {
+    if (data.url !== undefined && func0.call(data, "url")) {
       let data6 = data.url;
       if (typeof data6 !== "string") {
         const err15 = {
@@ -642,7 +642,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.user !== undefined) {
+    if (data.user !== undefined && func0.call(data, "user")) {
       let data7 = data.user;
       if (typeof data7 !== "string") {
         const err16 = {
@@ -663,7 +663,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.database !== undefined) {
+    if (data.database !== undefined && func0.call(data, "database")) {
       let data8 = data.database;
       if (typeof data8 !== "string") {
         const err17 = {
@@ -684,7 +684,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.basicAuth !== undefined) {
+    if (data.basicAuth !== undefined && func0.call(data, "basicAuth")) {
       let data9 = data.basicAuth;
       if (typeof data9 !== "boolean" && typeof data9 !== "string") {
         const err18 = {
@@ -728,7 +728,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.basicAuthUser !== undefined) {
+    if (data.basicAuthUser !== undefined && func0.call(data, "basicAuthUser")) {
       let data10 = data.basicAuthUser;
       if (typeof data10 !== "string") {
         const err20 = {
@@ -749,7 +749,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.withCredentials !== undefined) {
+    if (data.withCredentials !== undefined && func0.call(data, "withCredentials")) {
       let data11 = data.withCredentials;
       if (typeof data11 !== "boolean" && typeof data11 !== "string") {
         const err21 = {
@@ -793,7 +793,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.isDefault !== undefined) {
+    if (data.isDefault !== undefined && func0.call(data, "isDefault")) {
       let data12 = data.isDefault;
       if (typeof data12 !== "boolean" && typeof data12 !== "string") {
         const err23 = {
@@ -837,7 +837,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.jsonData !== undefined) {
+    if (data.jsonData !== undefined && func0.call(data, "jsonData")) {
       let data13 = data.jsonData;
       if (!(data13 && typeof data13 == "object" && !Array.isArray(data13))) {
         const err25 = {
@@ -858,10 +858,10 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.secureJsonData !== undefined) {
+    if (data.secureJsonData !== undefined && func0.call(data, "secureJsonData")) {
       let data14 = data.secureJsonData;
       if (data14 && typeof data14 == "object" && !Array.isArray(data14)) {
-        for (const key1 in data14) {
+        for (const key1 of Object.keys(data14)) {
           let data15 = data14[key1];
           if (typeof data15 === "string") {
             if (!pattern9.test(data15)) {
@@ -927,7 +927,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.correlations !== undefined) {
+    if (data.correlations !== undefined && func0.call(data, "correlations")) {
       let data16 = data.correlations;
       if (Array.isArray(data16)) {
         const len0 = data16.length;
@@ -971,7 +971,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.version !== undefined) {
+    if (data.version !== undefined && func0.call(data, "version")) {
       let data18 = data.version;
       if (
         !(typeof data18 == "number" && !(data18 % 1) && !isNaN(data18) && isFinite(data18)) &&
@@ -1018,7 +1018,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.editable !== undefined) {
+    if (data.editable !== undefined && func0.call(data, "editable")) {
       let data19 = data.editable;
       if (typeof data19 !== "boolean" && typeof data19 !== "string") {
         const err33 = {
@@ -1087,7 +1087,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.apiVersion === undefined) {
+    if (data.apiVersion === undefined || !func0.call(data, "apiVersion")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -1105,7 +1105,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       if (!(key0 === "apiVersion" || key0 === "deleteDatasources" || key0 === "prune" || key0 === "datasources")) {
         const err1 = {
           instancePath,
@@ -1125,7 +1125,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.apiVersion !== undefined) {
+    if (data.apiVersion !== undefined && func0.call(data, "apiVersion")) {
       let data0 = data.apiVersion;
       if (1 !== data0) {
         const err2 = {
@@ -1146,7 +1146,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.deleteDatasources !== undefined) {
+    if (data.deleteDatasources !== undefined && func0.call(data, "deleteDatasources")) {
       let data1 = data.deleteDatasources;
       if (Array.isArray(data1)) {
         const len0 = data1.length;
@@ -1182,7 +1182,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.prune !== undefined) {
+    if (data.prune !== undefined && func0.call(data, "prune")) {
       let data3 = data.prune;
       if (typeof data3 !== "boolean") {
         const err4 = {
@@ -1203,7 +1203,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.datasources !== undefined) {
+    if (data.datasources !== undefined && func0.call(data, "datasources")) {
       let data4 = data.datasources;
       if (Array.isArray(data4)) {
         const len1 = data4.length;
@@ -1333,7 +1333,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.name === undefined) {
+    if (data.name === undefined || !func0.call(data, "name")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -1351,7 +1351,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.options === undefined) {
+    if (data.options === undefined || !func0.call(data, "options")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -1369,8 +1369,8 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    for (const key0 in data) {
-      if (!func2.call(schema28.properties, key0)) {
+    for (const key0 of Object.keys(data)) {
+      if (!func0.call(schema28.properties, key0)) {
         const err2 = {
           instancePath,
           schemaPath: "#/additionalProperties",
@@ -1389,7 +1389,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.name !== undefined) {
+    if (data.name !== undefined && func0.call(data, "name")) {
       let data0 = data.name;
       if (typeof data0 === "string") {
         if (!pattern0.test(data0)) {
@@ -1429,7 +1429,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.orgId !== undefined) {
+    if (data.orgId !== undefined && func0.call(data, "orgId")) {
       let data1 = data.orgId;
       if (
         !(typeof data1 == "number" && !(data1 % 1) && !isNaN(data1) && isFinite(data1)) &&
@@ -1476,7 +1476,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.folder !== undefined) {
+    if (data.folder !== undefined && func0.call(data, "folder")) {
       let data2 = data.folder;
       if (typeof data2 !== "string") {
         const err7 = {
@@ -1497,7 +1497,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.folderUid !== undefined) {
+    if (data.folderUid !== undefined && func0.call(data, "folderUid")) {
       let data3 = data.folderUid;
       if (typeof data3 !== "string") {
         const err8 = {
@@ -1518,7 +1518,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.type !== undefined) {
+    if (data.type !== undefined && func0.call(data, "type")) {
       let data4 = data.type;
       const _errs13 = errors;
       let valid3 = false;
@@ -1616,7 +1616,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.disableDeletion !== undefined) {
+    if (data.disableDeletion !== undefined && func0.call(data, "disableDeletion")) {
       let data5 = data.disableDeletion;
       if (typeof data5 !== "boolean" && typeof data5 !== "string") {
         const err13 = {
@@ -1660,7 +1660,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.editable !== undefined) {
+    if (data.editable !== undefined && func0.call(data, "editable")) {
       let data6 = data.editable;
       if (typeof data6 !== "boolean" && typeof data6 !== "string") {
         const err15 = {
@@ -1704,7 +1704,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.updateIntervalSeconds !== undefined) {
+    if (data.updateIntervalSeconds !== undefined && func0.call(data, "updateIntervalSeconds")) {
       let data7 = data.updateIntervalSeconds;
       if (
         !(typeof data7 == "number" && !(data7 % 1) && !isNaN(data7) && isFinite(data7)) &&
@@ -1771,7 +1771,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.allowUiUpdates !== undefined) {
+    if (data.allowUiUpdates !== undefined && func0.call(data, "allowUiUpdates")) {
       let data8 = data.allowUiUpdates;
       if (typeof data8 !== "boolean" && typeof data8 !== "string") {
         const err20 = {
@@ -1815,10 +1815,10 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.options !== undefined) {
+    if (data.options !== undefined && func0.call(data, "options")) {
       let data9 = data.options;
       if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-        if (data9.path === undefined) {
+        if (data9.path === undefined || !func0.call(data9, "path")) {
           const err22 = {
             instancePath: instancePath + "/options",
             schemaPath: "#/properties/options/required",
@@ -1836,7 +1836,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        for (const key1 in data9) {
+        for (const key1 of Object.keys(data9)) {
           if (!(key1 === "path" || key1 === "foldersFromFilesStructure")) {
             const err23 = {
               instancePath: instancePath + "/options",
@@ -1856,7 +1856,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data9.path !== undefined) {
+        if (data9.path !== undefined && func0.call(data9, "path")) {
           let data10 = data9.path;
           if (typeof data10 === "string") {
             if (!pattern0.test(data10)) {
@@ -1896,7 +1896,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data9.foldersFromFilesStructure !== undefined) {
+        if (data9.foldersFromFilesStructure !== undefined && func0.call(data9, "foldersFromFilesStructure")) {
           let data11 = data9.foldersFromFilesStructure;
           if (typeof data11 !== "boolean") {
             const err26 = {
@@ -1961,7 +1961,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.apiVersion === undefined) {
+    if (data.apiVersion === undefined || !func0.call(data, "apiVersion")) {
       const err0 = {
         instancePath,
         schemaPath: "#/required",
@@ -1979,7 +1979,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.providers === undefined) {
+    if (data.providers === undefined || !func0.call(data, "providers")) {
       const err1 = {
         instancePath,
         schemaPath: "#/required",
@@ -1997,7 +1997,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    for (const key0 in data) {
+    for (const key0 of Object.keys(data)) {
       if (!(key0 === "apiVersion" || key0 === "providers")) {
         const err2 = {
           instancePath,
@@ -2017,7 +2017,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.apiVersion !== undefined) {
+    if (data.apiVersion !== undefined && func0.call(data, "apiVersion")) {
       let data0 = data.apiVersion;
       if (1 !== data0) {
         const err3 = {
@@ -2038,7 +2038,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.providers !== undefined) {
+    if (data.providers !== undefined && func0.call(data, "providers")) {
       let data1 = data.providers;
       if (Array.isArray(data1)) {
         const len0 = data1.length;
