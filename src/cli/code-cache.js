@@ -6,9 +6,11 @@
 // dashcode) before doing any work: a fifth of a `build --no-cache`. A
 // CommonJS script run through `vm.Script` can take V8's code cache
 // (`cachedData`), so the checkout's bundle (src/cli/bundle.js) also holds the
-// whole CLI and library as one such script, and its code cache is kept beside
-// it: made after the first run's command, so it holds what that command
-// compiled, and remade when V8 rejects it (another node, other flags).
+// whole CLI and library as one such script, and its code caches are kept
+// beside it, one per command (bin/dashcode.js): made after the first run of
+// that command, so each holds what its command compiled, and remade when V8
+// rejects it (another node, other flags). An installed package does the same
+// with dist/cli-script/ (docs/packaging.md).
 import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';

@@ -242,9 +242,13 @@ for (const type of ['module', 'commonjs'] as const) {
       // bin/dashcode.js runs dist/cli-script/ (scripts/build-lib.mjs), its code cache kept in the project's cache folder.
       const cache = path.join(dir, 'node_modules/.cache/dashcode');
       // The cache of another dashcode (an upgrade) is removed by the next run that uses the script.
-      writeFileSync(path.join(cache, 'cli-script-0123456789abcdef-v20.0.0.v8-cache'), 'stale');
+      writeFileSync(path.join(cache, 'cli-script-0123456789abcdef-v20.0.0-build.v8-cache'), 'stale');
       expect(npx(dir, 'lint').code).toBe(0);
-      expect(readdirSync(cache).filter((f) => f.startsWith('cli-script-'))).toEqual([expect.stringMatching(/^cli-script-[0-9a-f]{16}-v[\d.]+\.v8-cache$/)]);
+      // One cache per command, each holding what its command compiles: init's, build's and lint's by now.
+      const caches = readdirSync(cache).filter((f) => f.startsWith('cli-script-'));
+      expect(caches.every((f) => /^cli-script-[0-9a-f]{16}-v[\d.]+-[a-z-]+\.v8-cache$/.test(f)), caches.join(', ')).toBe(true);
+      expect(caches.map((f) => f.replace(/^.*-(\w+)\.v8-cache$/, '$1')).sort()).toEqual(['build', 'init', 'lint']);
+      expect(new Set(caches.map((f) => f.split('-')[2])).size).toBe(1);
       // The dashboards' `dashcode` imports reach the script's library through its shims: one copy, not dist/ loaded module by module.
       const mjs = (readdirSync(path.join(cache, 'mjs'), { recursive: true }) as string[])
         .filter((f) => f.endsWith('.mjs'))
