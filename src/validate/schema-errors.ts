@@ -156,8 +156,12 @@ function expectedType(schema: JsonSchema): string {
   const envAllowed = schema.pattern === ENV_REFERENCE_PATTERN && types.includes('string');
   const names = types.filter((t) => !(envAllowed && t === 'string')).map(typeName);
   if (envAllowed) names.push(`an environment reference (${REFERENCE_FORMS})`);
-  if (names.length === 0) return 'a valid value';
-  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]!}`;
+  return names.length === 0 ? 'a valid value' : orList(names);
+}
+
+/** "a", "a or b", "a, b or c". */
+function orList(items: readonly string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]!}`;
 }
 
 function typeName(t: string): string {
@@ -186,7 +190,7 @@ function anyOfMessage(branches: readonly JsonSchema[], data: unknown, definition
   if (values.length === 0 && !envAllowed) {
     // Branches that are shapes, not values (a row or a panel): say which shapes.
     const shapes = [...new Set(branches.map((b) => expectedType(resolveRef(b, definitions))))];
-    return `expected ${shapes.length === 1 ? shapes[0]! : `${shapes.slice(0, -1).join(', ')} or ${shapes[shapes.length - 1]!}`}, got ${describeValue(data)}`;
+    return `expected ${orList(shapes)}, got ${describeValue(data)}`;
   }
   return choiceMessage(values, envAllowed, data);
 }
