@@ -14,7 +14,7 @@
 // are ES modules, taken with require() where Node can (require(esm): Node
 // 20.19+, 22.12+), else with import().
 'use strict';
-const { existsSync } = require('node:fs');
+const { existsSync, readdirSync, readFileSync, rmSync } = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 
@@ -121,7 +121,7 @@ const INSTALLED_LIBRARY = 'dashcode.cli-script-library';
 async function installedScript(root, dir) {
   let key;
   try {
-    key = require('node:fs').readFileSync(path.join(dir, 'key'), 'utf8').trim();
+    key = readFileSync(path.join(dir, 'key'), 'utf8').trim();
   } catch {
     return undefined;
   }
@@ -137,8 +137,7 @@ async function installedScript(root, dir) {
       await script.save();
       // A cache of another dashcode (an upgrade, a reinstall of a changed tarball) is 2 MB no run will read again.
       try {
-        const fs = require('node:fs');
-        for (const f of fs.readdirSync(cacheDir)) if (/^cli-script-[0-9a-f]+-/.test(f) && !f.startsWith(`cli-script-${key}-`)) fs.rmSync(path.join(cacheDir, f), { force: true });
+        for (const f of readdirSync(cacheDir)) if (/^cli-script-[0-9a-f]+-/.test(f) && !f.startsWith(`cli-script-${key}-`)) rmSync(path.join(cacheDir, f), { force: true });
       } catch {
         // No cache folder: nothing to prune.
       }
