@@ -39,6 +39,46 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/** Deeper than any dashboard (the CLI's readers refuse files nested past 128 levels, `input-depth`). */
+const MAX_DEPTH = 1000;
+
+/**
+ * `v` as a tree diff can walk: itself when it is one (the usual case, checked
+ * without copying), else a copy in which a reference back to an enclosing
+ * object or array is the string `"[cyclic]"` and anything nested past 1,000
+ * levels is `"[too deep]"`. JSON text is never cyclic, but a library caller's
+ * object may be, and the walks below are recursive: it overflowed the stack.
+ */
+export function jsonTree(v: unknown): unknown {
+  return isTree(v, new Set(), 0) ? v : copyTree(v, new Set(), 0);
+}
+
+function isTree(v: unknown, ancestors: Set<object>, depth: number): boolean {
+  if (typeof v !== 'object' || v === null) return true;
+  if (ancestors.has(v) || depth > MAX_DEPTH) return false;
+  ancestors.add(v);
+  for (const k in v) if (Object.hasOwn(v, k) && !isTree((v as Record<string, unknown>)[k], ancestors, depth + 1)) return false;
+  ancestors.delete(v);
+  return true;
+}
+
+function copyTree(v: unknown, ancestors: Set<object>, depth: number): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (ancestors.has(v)) return '[cyclic]';
+  if (depth > MAX_DEPTH) return '[too deep]';
+  ancestors.add(v);
+  let out: unknown;
+  if (Array.isArray(v)) {
+    out = v.map((x) => copyTree(x, ancestors, depth + 1));
+  } else {
+    const o: Record<string, unknown> = {};
+    for (const k in v) if (Object.hasOwn(v, k)) setOwn(o, k, copyTree((v as Record<string, unknown>)[k], ancestors, depth + 1));
+    out = o;
+  }
+  ancestors.delete(v);
+  return out;
+}
+
 /** A copy with object keys sorted at every level, so printing it is deterministic. */
 export function sortKeys<T>(v: T): T {
   if (Array.isArray(v)) return v.map(sortKeys) as T;

@@ -20,7 +20,7 @@
  */
 import type { Json, JsonObject } from '../model/loose.js';
 import { normalizeDatasourceRef } from './datasource-ref.js';
-import { asArray, asObject, asString, isObject, sortKeys, stableStringify } from './json.js';
+import { asArray, asObject, asString, isObject, jsonTree, sortKeys, stableStringify } from './json.js';
 import { normalizeLink } from './normalize-links.js';
 import { normalizePanels } from './normalize-panels.js';
 import { normalizeVariable } from './normalize-variables.js';
@@ -68,7 +68,7 @@ const DASHBOARD_DEFAULTS: JsonObject = { time: { from: 'now-6h', to: 'now' }, ti
 const TIMEPICKER_DEPRECATED = new Set(['collapse', 'enable', 'notice', 'now', 'status', 'type', 'time_options']);
 
 export function normalizeDashboard(input: unknown): NormalDashboard {
-  const d = asObject(input);
+  const d = asObject(jsonTree(input));
   // Absent fields take Grafana's default, so a change from the default reads as a change of value.
   const settings: JsonObject = sortKeys(DASHBOARD_DEFAULTS);
   for (const [k, v] of Object.entries(d)) {
