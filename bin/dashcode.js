@@ -57,11 +57,11 @@ async function main() {
     } else if (checkout) {
       const root = path.join(__dirname, '..');
       const cacheDir = path.join(root, 'node_modules/.cache/dashcode');
-      const { checkoutBundle, LIBRARY, SCRIPT } = await load(own('cli/bundle.js'));
+      const { checkoutBundle, SCRIPT } = await load(own('cli/bundle.js'));
       const bundle = process.env.DASHCODE_NO_BUNDLE ? undefined : await checkoutBundle(root, cacheDir);
       const script = bundle && !process.env.DASHCODE_NO_CODE_CACHE && existsSync(`${bundle}/${SCRIPT}`) ? await scriptOf(`${bundle}/${SCRIPT}`) : undefined;
       if (script) {
-        await runScript(script, root, bundle, LIBRARY, io);
+        await runScript(script, root, bundle, io);
       } else if (bundle) {
         const { BUNDLE } = await load(own('files/ts-loader.js'));
         globalThis[BUNDLE] = { root, dir: bundle };
@@ -78,7 +78,7 @@ async function main() {
       const root = path.join(__dirname, '..');
       const dir = path.join(root, 'dist/cli-script');
       const script = process.env.DASHCODE_NO_CODE_CACHE ? undefined : await installedScript(root, dir);
-      if (script) await runScript(script, root, dir, INSTALLED_LIBRARY, io, script.key);
+      if (script) await runScript(script, root, dir, io, script.key);
       else await import(pathToFileURL(own('cli/main.js')).href);
     }
   } catch (err) {
@@ -107,10 +107,6 @@ function commandName() {
   return /^[a-z][a-z-]{0,19}$/.test(argv[0] ?? '') ? argv[0] : 'other';
 }
 
-/** src/cli/bundle.js's SCRIPT and LIBRARY, which only a checkout has: the names scripts/build-lib.mjs wrote dist/cli-script/ with. */
-const INSTALLED_SCRIPT = 'cli-script.cjs';
-const INSTALLED_LIBRARY = 'dashcode.cli-script-library';
-
 /**
  * The installed package's one-script CLI, with its V8 code cache in the
  * project's node_modules/.cache/dashcode (the package's own folder may not be
@@ -128,8 +124,8 @@ async function installedScript(root, dir) {
   if (!/^[0-9a-f]{16}$/.test(key)) return undefined;
   const nodeModules = path.dirname(root);
   const cacheDir = path.basename(nodeModules) === 'node_modules' ? path.join(nodeModules, '.cache', 'dashcode') : undefined;
-  const { requireWithCodeCache } = await load(own('cli/code-cache.js'));
-  const script = requireWithCodeCache(path.join(dir, INSTALLED_SCRIPT), cacheDir && path.join(cacheDir, `cli-script-${key}-${process.version}-${commandName()}.v8-cache`));
+  const { requireWithCodeCache, SCRIPT } = await load(own('cli/code-cache.js'));
+  const script = requireWithCodeCache(path.join(dir, SCRIPT), cacheDir && path.join(cacheDir, `cli-script-${key}-${process.version}-${commandName()}.v8-cache`));
   return {
     ...script,
     key,
@@ -149,10 +145,11 @@ async function installedScript(root, dir) {
  * Runs the one-script CLI (src/cli/code-cache.js): the whole CLI and library as one script V8 caches compiled;
  * `dashcode` imports of the project's modules reach its library through the shims beside it.
  */
-async function runScript(script, root, dir, library, io, key = undefined) {
+async function runScript(script, root, dir, io, key = undefined) {
   const { BUNDLE } = await load(own('files/ts-loader.js'));
+  const { LIBRARY } = await load(own('cli/code-cache.js'));
   globalThis[BUNDLE] = { root, dir, entries: `${dir}/shim`, key };
-  globalThis[Symbol.for(library)] = new Map(Object.entries(script.exports.library));
+  globalThis[Symbol.for(LIBRARY)] = new Map(Object.entries(script.exports.library));
   process.exitCode = await script.exports.run(argv, { ...io, env: process.env });
   await script.save();
 }

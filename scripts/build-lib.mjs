@@ -14,14 +14,14 @@
 // never by identity (instanceof, symbols), so a dashboard made by the
 // CommonJS copy is accepted by the ES-module CLI that loads it.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { LIBRARY_ENTRIES as ENTRIES, SCRIPT, importMetaUrlPlugin, makeScript, moduleBuildOptions, zodEnglishOnlyPlugin } from '../src/cli/bundle.js';
 
 const require = createRequire(import.meta.url);
-
-/** The package's entry points (package.json "exports"), relative to src/ without extension. */
-const ENTRIES = ['index', 'entries/config', 'entries/provisioning', 'entries/check', 'entries/lint', 'entries/diff', 'entries/import', 'entries/preview', 'entries/alerting'];
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
@@ -61,10 +61,6 @@ for (const file of readdirSync('dist', { recursive: true })) {
 // resolving, reading and compiling some 300 modules (docs/packaging.md, "How an installed package runs its CLI").
 // Each source's import.meta.url means its compiled copy in dist/, found from the script's own folder.
 {
-  const { createHash } = await import('node:crypto');
-  const { readFileSync } = await import('node:fs');
-  const { tmpdir } = await import('node:os');
-  const { SCRIPT, importMetaUrlPlugin, makeScript, moduleBuildOptions, zodEnglishOnlyPlugin } = await import('../src/cli/bundle.js');
   const src = path.resolve('src');
   const scriptDir = path.resolve('dist/cli-script');
   // Relative to the script's own URL, which makeScript's banner defines first thing (a module's own `require` may shadow Node's).

@@ -15,15 +15,16 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { LIBRARY, SCRIPT } from './code-cache.js';
 
-/** The package's entry points (package.json "exports", as scripts/build-lib.mjs lists them) and the CLI's. */
-export const ENTRIES = ['index', 'entries/config', 'entries/provisioning', 'entries/check', 'entries/lint', 'entries/diff', 'entries/import', 'entries/preview', 'entries/alerting', 'cli/main', 'db/pglite-worker'];
+/** The package's entry points (package.json "exports"; scripts/build-lib.mjs builds them), then the CLI's. */
+export const LIBRARY_ENTRIES = ['index', 'entries/config', 'entries/provisioning', 'entries/check', 'entries/lint', 'entries/diff', 'entries/import', 'entries/preview', 'entries/alerting'];
+const ENTRIES = [...LIBRARY_ENTRIES, 'cli/main', 'db/pglite-worker'];
 /** Loaded lazily and large, or bound to files beside their own modules: left to Node. */
 export const EXTERNAL = ['prettier', '@electric-sql/pglite', 'playwright-core', 'pg', 'esbuild', 'typescript', 'tsx'];
 const FORMAT = 'dashcode-cli-bundle 6';
-/** The one-script copy of the CLI and library (makeScript), and where its library is published for `shim/`. */
-export const SCRIPT = 'cli-script.cjs';
-export const LIBRARY = 'dashcode.cli-script-library';
+// The one-script copy of the CLI and library (makeScript), and where its library is published for `shim/`.
+export { LIBRARY, SCRIPT };
 
 /**
  * The key of src/ as it is now: every file's path, size and mtime, and the
@@ -152,11 +153,10 @@ export function zodEnglishOnlyPlugin() {
  * build's metafile); bin/dashcode.js points the loaders at `shim/`.
  */
 export async function makeScript(esbuild, src, tmp, metafile, plugins) {
-  const library = ENTRIES.filter((e) => e === 'index' || e.startsWith('entries/'));
   const contents = [
     `export { run } from ${JSON.stringify(path.join(src, 'cli/run.ts'))};`,
     // Loaded when first imported: `check` needs none of them, `build` only what its modules import.
-    `export const library = { ${library.map((e) => `${JSON.stringify(e)}: () => import(${JSON.stringify(path.join(src, `${e}.ts`))})`).join(', ')} };`,
+    `export const library = { ${LIBRARY_ENTRIES.map((e) => `${JSON.stringify(e)}: () => import(${JSON.stringify(path.join(src, `${e}.ts`))})`).join(', ')} };`,
   ].join('\n');
   const { outputFiles } = await esbuild.build({
     stdin: { contents, resolveDir: src, sourcefile: 'cli-script.ts', loader: 'ts' },
@@ -180,7 +180,7 @@ export async function makeScript(esbuild, src, tmp, metafile, plugins) {
   // escapes all but comments; a \u escape means the same everywhere else too.
   const text = outputFiles[0].text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   writeFileSync(path.join(tmp, SCRIPT), text);
-  for (const e of library) {
+  for (const e of LIBRARY_ENTRIES) {
     const output = Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined && path.resolve(o.entryPoint) === path.join(src, `${e}.ts`));
     if (!output) throw new Error(`no metafile output for ${e}`);
     const names = output.exports.filter((n) => n !== 'default');

@@ -1,1 +1,3 @@
-export function requireWithCodeCache(file: string, cacheFile: string): { exports: Record<string, unknown>; save(): Promise<void> };
+export const SCRIPT: string;
+export const LIBRARY: string;
+export function requireWithCodeCache(file: string, cacheFile?: string): { exports: Record<string, unknown>; save(): Promise<void> };

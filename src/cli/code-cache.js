@@ -19,10 +19,18 @@ import vm from 'node:vm';
 import { writeFileAtomic } from '../files/atomic.js';
 
 /**
+ * The one-script CLI's file name (beside a checkout's bundle, in an installed
+ * package's dist/cli-script/), and the registered symbol under which the CLI
+ * publishes the script's library for the `shim/` modules (bundle.js makeScript).
+ */
+export const SCRIPT = 'cli-script.cjs';
+export const LIBRARY = 'dashcode.cli-script-library';
+
+/**
  * Runs the CommonJS script `file` with the code cache at `cacheFile`, if V8
- * accepts it (none: no cache is read or written). Returns its exports and `save`, which writes the code cache
- * when there was none to use (call it after the work, so the cache holds the
- * functions the work compiled). The script must not use `import()` (see
+ * accepts it (none: no cache is read or written). Returns its exports and
+ * `save`, which writes the code cache when there was none to use (call it
+ * after the work, so the cache holds the functions the work compiled). The script must not use `import()` (see
  * makeScript in bundle.js): it has no dynamic-import callback.
  */
 export function requireWithCodeCache(file, cacheFile = undefined) {

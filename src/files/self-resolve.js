@@ -21,7 +21,12 @@ export function bundledEntry(file, bundle) {
   const entry = /^(index|entries\/[a-z-]+)\.ts$/.exec(rel)?.[1];
   if (!entry) return undefined;
   // `entries`: where the entry points are, when not beside the modules (the one-script CLI's shims, bin/dashcode.js).
-  const target = path.join(bundle.entries ?? bundle.dir, `${entry}.js`);
+  return entryUrl(bundle.entries ?? bundle.dir, entry);
+}
+
+/** The URL of entry point `entry` (`index`, `entries/check`) in `dir`, if it is there. */
+function entryUrl(dir, entry) {
+  const target = path.join(dir, `${entry}.js`);
   return existsSync(target) ? pathToFileURL(target).href : undefined;
 }
 
@@ -37,8 +42,7 @@ export function bundledEntry(file, bundle) {
 export function scriptEntry(specifier, parent, bundle) {
   const self = SELF.exec(specifier);
   if (!self || bundle.entries === undefined || packageRootFrom(path.dirname(parent)) !== real(bundle.root)) return undefined;
-  const target = path.join(bundle.entries, self[1] ? `entries/${self[1]}.js` : 'index.js');
-  return existsSync(target) ? pathToFileURL(target).href : undefined;
+  return entryUrl(bundle.entries, self[1] ? `entries/${self[1]}` : 'index');
 }
 
 const reals = new Map();

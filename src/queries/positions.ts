@@ -37,33 +37,52 @@ type Judge = (ref: QueryReference, v: SqlVariableInfo | undefined) => string | u
  * `typedReferenceIssues`.
  */
 export function positionIssues(language: string, text: string, references: readonly QueryReference[]): Issue[] {
-  // Most interpolated variables are fixed lists, safe wherever they stand: found without a list or an object per reference (issue 15).
-  for (const r of references) {
-    if (r.variable !== undefined && !isRestrictedVariable(r.variable.type, r.variable.model.allowCustomValue)) {
-      return judgedIssues(language, text, references, (x) => x.variable && sqlVariable(x.variable));
-    }
-  }
-  return [];
+  return judgedIssues(language, text, references, interpolatedVariable, isInterpolated);
 }
+
+// Module-level, not closures per call: the builders call positionIssues once per query text.
+const interpolatedVariable = (r: QueryReference) => r.variable;
+const isInterpolated = (r: QueryReference) => r.variable !== undefined;
 
 /** Issues for the typed-out references of `text`, judged with the dashboard's variables (unknown names are `variable-undefined` elsewhere). */
 export function typedReferenceIssues(text: { language: string; text: string; references?: readonly QueryReference[] }, variables: readonly VariableSpec[]): Issue[] {
   // Most query text interpolates variable objects only: nothing typed out to judge, no map to build (issue 15).
   if (!(text.references ?? []).some((r) => r.variable === undefined)) return [];
   const byName = new Map(variables.map((v) => [v.name, v]));
-  const typed = (text.references ?? []).filter((r) => r.variable === undefined && byName.has(r.name));
-  if (typed.length === 0) return [];
-  const found = judgedIssues(text.language, text.text, text.references ?? [], (r) => sqlVariable(byName.get(r.name)!), typed);
+  const found = judgedIssues(text.language, text.text, text.references ?? [], (r) => byName.get(r.name), (r) => r.variable === undefined && byName.has(r.name));
   // Typed-out PromQL references (`job="$job"`, as every imported Prometheus dashboard has them) are warned about, as lint
   // does for hand-written JSON: PromQL cannot write, and an error would stop every such dashboard from building.
   // Variable objects in the promql tag stay errors; SQL stays an error either way.
   return text.language === 'promql' ? found.map((i) => ({ ...i, severity: 'warning' as const })) : found;
 }
 
-function judgedIssues(language: string, text: string, references: readonly QueryReference[], info: (r: QueryReference) => SqlVariableInfo | undefined, judged: readonly QueryReference[] = references.filter((r) => r.variable !== undefined)): Issue[] {
-  if (judged.length === 0) return [];
-  // A restricted variable (a fixed list) is safe wherever it stands, so text whose judged references are all such needs no lexing (issue 15).
-  if (judged.every((r) => info(r)?.restricted === true)) return [];
+/**
+ * Issues for the references `judges` picks, each judged with the variable `variableOf` gives it. A restricted
+ * variable (a fixed list) is safe wherever it stands, so text whose judged references are all such is answered
+ * before any lexing, list or object is made: most query text (issue 15).
+ */
+function judgedIssues(
+  language: string,
+  text: string,
+  references: readonly QueryReference[],
+  variableOf: (r: QueryReference) => VariableSpec | undefined,
+  judges: (r: QueryReference) => boolean,
+): Issue[] {
+  let anyUnrestricted = false;
+  for (const r of references) {
+    if (!judges(r)) continue;
+    const v = variableOf(r);
+    if (v === undefined || !isRestrictedVariable(v.type, v.model.allowCustomValue)) {
+      anyUnrestricted = true;
+      break;
+    }
+  }
+  if (!anyUnrestricted) return [];
+  const judged = references.filter(judges);
+  const info = (r: QueryReference) => {
+    const v = variableOf(r);
+    return v && sqlVariable(v);
+  };
   if (language === 'sql') {
     const segments = lexSql(text);
     return judgeAll(SQL_POSITION_CODE, judged, info, (ref, v) => unsafeSqlReference(ref, v, text, segments, references));

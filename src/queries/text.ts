@@ -117,7 +117,7 @@ function makeTag<L extends QueryLanguage>(language: L) {
       kind: 'query-text',
       language,
       text,
-      variables: variables.length < 2 ? variables : dedupe(variables),
+      variables: dedupe(variables),
       literalNames: literalNames === template.literalNames ? literalNames : [...new Set(literalNames)],
       references,
       issues,
@@ -219,8 +219,9 @@ function reference(name: string, format: VariableFormat | undefined): string {
   return format ? `\${${name}:${format}}` : `\${${name}}`;
 }
 
+/** Each variable once, in first-use order; no Set for one (most query texts). */
 function dedupe(vs: VariableSpec[]): VariableSpec[] {
-  return [...new Set(vs)];
+  return vs.length < 2 ? vs : [...new Set(vs)];
 }
 
 function describe(v: unknown): string {

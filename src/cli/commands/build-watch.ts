@@ -7,8 +7,9 @@
  * What is watched is what the build cache fingerprints (fast-path.js
  * scanInputs): every folder of the project but node_modules, dot-folders and
  * the output folder (and dist/, .git), each on its own, so a project's node_modules never costs
- * a watch. The folders are listed again after each build: a new folder (a
- * helper module moved into one) is watched from the next build on.
+ * a watch. The folders are taken again from each build's scan (listed anew
+ * only when the build made none, with --no-cache): a new folder (a helper
+ * module moved into one) is watched from the next build on.
  *
  * Each rebuild loads the project as a new module graph (files/native-loader.js
  * generations: an edited helper is seen) and reuses every dashboard whose
@@ -19,7 +20,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { relative } from '../../files/paths.js';
 import { watchFolders } from '../../files/watch.js';
-import { peekOutDir, readCache, scanInputs, SKIP_DIRS } from '../fast-path.js';
+import { peekOutDir, readCache, scanInputs, SKIP_DIRS, type InputScan } from '../fast-path.js';
 import { EXIT } from '../exit.js';
 import { UsageError, type Io } from '../io.js';
 import { untilStopped } from '../until-stopped.js';
@@ -27,7 +28,11 @@ import { untilStopped } from '../until-stopped.js';
 /** Quiet time after the last file event: an editor's save is a burst of them. */
 const DEBOUNCE_MS = 50;
 
-export async function watchBuild(root: string, build: () => Promise<number>, io: Io): Promise<number> {
+/**
+ * `build` runs one build and hands `onScan` the project scan it fingerprinted the project with, when it made
+ * one (not with --no-cache): the folders to watch next are taken from it instead of scanning again.
+ */
+export async function watchBuild(root: string, build: (onScan: (scan: InputScan) => void) => Promise<number>, io: Io): Promise<number> {
   // Without a folder to watch, nothing would keep the process alive: it would end at once, with exit 0.
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`--root ${root}: no such folder`);
   const outDir = peekOutDir(root);
@@ -40,8 +45,8 @@ export async function watchBuild(root: string, build: () => Promise<number>, io:
   // The last scan's files: a path that is gone and was never one of them was a temporary file (an editor's
   // or sed's, written and renamed away within the debounce), not a change to the project.
   let inputs: Record<string, unknown> = {};
-  const folders = async () => {
-    const scan = await scanInputs(root, outDir, (await readCache(root))?.inputFiles);
+  const folders = async (scanned?: InputScan) => {
+    const scan = scanned ?? (await scanInputs(root, outDir, (await readCache(root))?.inputFiles));
     inputs = scan.files;
     return Object.keys(scan.folders ?? { '': null }).map((rel) => path.join(root, rel));
   };
@@ -57,9 +62,10 @@ export async function watchBuild(root: string, build: () => Promise<number>, io:
       if (!first && changed.length === 0) return;
       if (!first) io.stdout(`\nchanged: ${describe(root, changed)}\n`);
       const started = performance.now();
-      const code = await build();
+      let scanned: InputScan | undefined;
+      const code = await build((scan) => (scanned = scan));
       const ms = Math.round(performance.now() - started);
-      watcher.setDirs(await folders());
+      watcher.setDirs(await folders(scanned));
       io.stdout(`${code === EXIT.ok ? 'built' : 'built with errors'} in ${ms} ms${first ? '; watching for changes (Ctrl-C stops)' : ''}\n`);
       first = false;
     },

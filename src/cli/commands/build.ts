@@ -68,7 +68,7 @@ export const buildCommand: Command = {
     const { watchBuild } = await import('./build-watch.js');
     // Never answered whole from the cache: the watch's first build loads the library and the project (reusing
     // every unchanged dashboard), so that the first edit is rebuilt as fast as the ones after it.
-    return watchBuild(options.root, () => buildOnce({ ...options, answerFromCache: false }, io), io);
+    return watchBuild(options.root, (onScan) => buildOnce({ ...options, answerFromCache: false, onScan }, io), io);
   },
 };
 
@@ -81,10 +81,12 @@ interface BuildOptions {
   validate: 'full' | undefined;
   /** Whether an unchanged project may be answered from the build cache without loading it (default true). */
   answerFromCache?: boolean;
+  /** Called with the project scan the build fingerprinted the project with, when it made one. */
+  onScan?: (scan: InputScan) => void;
 }
 
 /** One build (or --check): what `dashcode build` does once, and `--watch` after every change. */
-async function buildOnce({ root, check, files, useCache, timeoutMs, validate, answerFromCache = true }: BuildOptions, io: Io): Promise<number> {
+async function buildOnce({ root, check, files, useCache, timeoutMs, validate, answerFromCache = true, onScan }: BuildOptions, io: Io): Promise<number> {
   const partial = files.length > 0;
   // bin/dashcode.js may have asked the cache already (a miss): its scan is reused, not redone.
   let miss = takeMiss(root);
@@ -94,6 +96,7 @@ async function buildOnce({ root, check, files, useCache, timeoutMs, validate, an
     miss = takeMiss(root);
   }
   const fingerprint = useCache ? (miss?.scan ?? (await scanInputs(root, peekOutDir(root), (miss?.cache ?? (await readCache(root)))?.inputFiles))) : undefined;
+  if (fingerprint) onScan?.(fingerprint);
 
   // Loaded only when the cache misses: these pull in the whole library and tsx.
   const { loadProject } = await import('../../project/load.js');
