@@ -11,11 +11,11 @@
 // source's own URL, so paths computed from it (package.json, the bin, the
 // PGlite worker) mean what they mean in src/. Without esbuild (it is a
 // devDependency) or when bundling fails, the caller falls back to the hooks.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LIBRARY, SCRIPT } from './code-cache.js';
+import { sourceKey } from './source-key.js';
 
 /** The package's entry points (package.json "exports"; scripts/build-lib.mjs builds them), then the CLI's. */
 export const LIBRARY_ENTRIES = ['index', 'entries/config', 'entries/provisioning', 'entries/check', 'entries/lint', 'entries/diff', 'entries/import', 'entries/preview', 'entries/alerting'];
@@ -27,29 +27,6 @@ const FORMAT = 'dashcode-cli-bundle 6';
 export { LIBRARY, SCRIPT };
 
 /**
- * The key of src/ as it is now: every file's path, size and mtime, and the
- * lock file's. Computed on every run of the checkout's CLI, so plain string
- * paths: path.join/relative per file were half of its cost.
- */
-function sourceKey(root) {
-  const hash = createHash('sha256').update(`${FORMAT}\0${process.version}\0`);
-  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-  const files = readdirSync(`${prefix}src`, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => `${(e.parentPath ?? e.path).slice(prefix.length)}${path.sep}${e.name}`)
-    .sort();
-  for (const f of [...files, 'package-lock.json']) {
-    try {
-      const st = statSync(prefix + f);
-      hash.update(`${f}\0${st.size}\0${st.mtimeMs}\0`);
-    } catch {
-      hash.update(`${f}\0-\0`);
-    }
-  }
-  return hash.digest('hex').slice(0, 20);
-}
-
-/**
  * The bundle's folder for checkout `root` (made now if src/ changed since the
  * last one), or undefined when it cannot be made. `cacheDir` is the
  * checkout's node_modules/.cache/dashcode.
@@ -57,7 +34,7 @@ function sourceKey(root) {
 export async function checkoutBundle(root, cacheDir) {
   let dir;
   try {
-    dir = path.join(cacheDir, 'cli-bundle', sourceKey(root));
+    dir = path.join(cacheDir, 'cli-bundle', sourceKey(root, FORMAT));
     if (existsSync(path.join(dir, 'cli', 'main.js'))) return dir;
     await makeBundle(root, dir);
     return dir;

@@ -9,8 +9,9 @@
 // - a relative `./x.js` import that does not exist resolves to `./x.ts`
 //   (TypeScript's NodeNext convention; likewise .mjs → .mts, .cjs → .cts);
 // - a module imported with `?dashcode-load=N` passes that query on to every
-//   module it imports from outside node_modules, so each project load gets a
-//   fresh module graph and sees edited helper files, not the cached ones.
+//   module it imports from outside node_modules and dashcode's own sources, so
+//   each project load gets a fresh module graph and sees edited helper files,
+//   not the cached ones.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,6 +20,10 @@ import { transpile } from './transpile.js';
 
 const TS = /\.([cm]?)ts$/;
 const QUERY = 'dashcode-load';
+// dashcode's own sources (src/ in a checkout, which test projects import by path): the library, loaded once
+// per process as an installed one in node_modules is, never again per generation. Reloading it for every
+// load of a project was most of the test suite's module loading (issue 15); build.ts salts the cache with its key.
+const LIBRARY = fileURLToPath(new URL('..', import.meta.url));
 let cacheDir;
 let bundle;
 
@@ -52,10 +57,12 @@ export async function resolve(specifier, context, next) {
   }
   const url = new URL(resolved.url);
   if (url.protocol !== 'file:') return resolved;
-  const inBundle = bundle && bundledEntry(fileURLToPath(`file://${url.pathname}`), bundle);
+  const file = fileURLToPath(`file://${url.pathname}`);
+  const inBundle = bundle && bundledEntry(file, bundle);
   if (inBundle) return { url: inBundle, format: 'module', shortCircuit: true };
   const generation = context.parentURL ? new URL(context.parentURL).searchParams.get(QUERY) : null;
-  if (generation && !url.pathname.includes('/node_modules/') && !url.searchParams.has(QUERY)) url.searchParams.set(QUERY, generation);
+  const project = !url.pathname.includes('/node_modules/') && !file.startsWith(LIBRARY);
+  if (generation && project && !url.searchParams.has(QUERY)) url.searchParams.set(QUERY, generation);
   // For the build's per-dashboard cache: every project module of a generation and what it imports (ts-loader.js, moduleGraph).
   const own = url.searchParams.get(QUERY);
   if (port && own) port.postMessage([own, generation === own ? fileURLToPath(context.parentURL) : null, fileURLToPath(url)]);

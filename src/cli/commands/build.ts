@@ -1,4 +1,4 @@
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseOptions } from '../options.js';
@@ -8,6 +8,7 @@ import { hashText } from '../../files/hash-text.js';
 import { peekOutDir, readCache, scanInputs, statOutputs, takeMiss, tryCachedBuild, VERSION, writeCache, type InputScan } from '../fast-path.js';
 import type { LoadOptions, Project } from '../../project/load.js';
 import { BUNDLE } from '../../files/ts-loader.js';
+import { sourceKey } from '../source-key.js';
 import { findCacheDir } from '../../files/cache.js';
 import { hasErrors } from '../../model/issue.js';
 import { formatIssues } from '../../validate/issues.js';
@@ -156,6 +157,15 @@ async function remember(root: string, inputs: InputScan, plan: Plan, stderr: str
 /** dashcode's own sources in a checkout (src/): the library, not the project, when a graph contains them. */
 const LIBRARY_SRC = fileURLToPath(new URL('../..', import.meta.url)).replace(/[\\/]$/, '');
 
+/**
+ * A checkout's sources run module by module through the TypeScript hooks (no bundle: tests, DASHCODE_NO_BUNDLE):
+ * the hooks load them once per process, outside every project module graph (ts-hooks.js), so their key salts the
+ * cache instead. Empty for an installed package, whose version is its key.
+ */
+function librarySourceKey(): string {
+  return existsSync(path.join(LIBRARY_SRC, 'index.ts')) ? sourceKey(path.dirname(LIBRARY_SRC), 'dashcode-library') : '';
+}
+
 type DashboardCacheModule = typeof import('../../project/dashboard-cache.js');
 
 /**
@@ -169,7 +179,7 @@ function reuser(root: string, scan: InputScan, dc: DashboardCacheModule, prior: 
   // dashcode itself: its version, and the code the CLI runs from: an installed package's script by its content hash
   // (a reinstalled tarball may keep the version), a checkout's bundle of src/ by its folder (keyed by src/).
   const bundle = (globalThis as Record<symbol, { dir: string; key?: string } | undefined>)[BUNDLE];
-  const salt = `${VERSION}\0${bundle ? (bundle.key ?? path.basename(bundle.dir)) : ''}`;
+  const salt = `${VERSION}\0${bundle ? (bundle.key ?? path.basename(bundle.dir)) : librarySourceKey()}`;
   let shared: string | undefined;
   const yaml = dc.yamlMemo(prior, salt);
   const sharedKeyOf = async (context: { shared: string[]; graph: () => Promise<Map<string, Set<string>>> }) => {
