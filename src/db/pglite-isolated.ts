@@ -140,11 +140,12 @@ async function start(data: WorkerData): Promise<Worker> {
   const { Worker } = await import('node:worker_threads');
   const entry = workerEntry();
   const workerData = { dashcodePglite: data, boot: entry };
-  const w = entry.tsLoader
-    ? // A checkout or a test run: the sources are TypeScript, loaded with dashcode's own hooks (as bin/dashcode.js does).
+  const w = entry.loader
+    ? // A checkout or a test run: the sources are TypeScript, loaded in the worker's own thread by dashcode's loader
+      // (native-loader.js) rather than through module hooks, whose thread costs more to start than the worker's modules.
       new Worker(
         `const { workerData } = require('node:worker_threads');
-        import(workerData.boot.tsLoader).then((m) => { m.registerTypeScript(workerData.boot.cacheDir); return import(workerData.boot.url); });`,
+        import(workerData.boot.loader).then((m) => m.projectLoader(workerData.boot.cacheDir).importer(workerData.boot.file));`,
         { eval: true, workerData },
       )
     : new Worker(new URL(entry.url), { workerData });
@@ -190,9 +191,9 @@ function fromWire(err: WireError): Error {
 /**
  * Where pglite-worker runs from: beside this module in dist/ (ESM); for the
  * CommonJS bundles in dist/cjs/, the ESM copy in dist/db/; in a checkout or a
- * test run, the TypeScript source through src/files/ts-loader.js.
+ * test run, the TypeScript source through src/files/native-loader.js.
  */
-function workerEntry(): { url: string; tsLoader?: string; cacheDir?: string } {
+function workerEntry(): { url: string; loader?: string; file?: string; cacheDir?: string } {
   const here = fileURLToPath(import.meta.url);
   const dir = path.dirname(here);
   if (/\.ts$/.test(here)) {
@@ -201,9 +202,11 @@ function workerEntry(): { url: string; tsLoader?: string; cacheDir?: string } {
     const bundled = bundle && path.join(bundle.dir, 'db', 'pglite-worker.js');
     if (bundled && existsSync(bundled)) return { url: pathToFileURL(bundled).href };
     const root = path.resolve(dir, '../..');
+    const file = path.join(dir, 'pglite-worker.ts');
     return {
-      url: pathToFileURL(path.join(dir, 'pglite-worker.ts')).href,
-      tsLoader: pathToFileURL(path.join(root, 'src/files/ts-loader.js')).href,
+      url: pathToFileURL(file).href,
+      file,
+      loader: pathToFileURL(path.join(root, 'src/files/native-loader.js')).href,
       cacheDir: path.join(root, 'node_modules/.cache/dashcode'),
     };
   }
