@@ -15,7 +15,7 @@
 // CommonJS copy is accepted by the ES-module CLI that loads it.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -25,10 +25,17 @@ const require = createRequire(import.meta.url);
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-mkdirSync('dist/validate/generated', { recursive: true });
-for (const f of readdirSync('src/validate/generated')) cpSync(`src/validate/generated/${f}`, `dist/validate/generated/${f}`);
-for (const f of ['fast-path.js', 'fast-path.d.ts', 'help.js', 'help.d.ts', 'missing-dependency.js', 'missing-dependency.d.ts', 'code-cache.js', 'code-cache.d.ts']) cpSync(`src/cli/${f}`, `dist/cli/${f}`);
-for (const f of ['atomic.js', 'atomic.d.ts', 'hash-text.js', 'hash-text.d.ts', 'builtins.js', 'builtins.d.ts', 'walk.js', 'walk.d.ts', 'cache.js', 'cache.d.ts', 'ts-loader.js', 'ts-loader.d.ts', 'ts-hooks.js', 'native-import.cjs', 'native-loader.js', 'native-loader.d.ts', 'transpile.js', 'transpile.d.ts', 'self-resolve.js', 'self-resolve.d.ts']) cpSync(`src/files/${f}`, `dist/files/${f}`);
+// The plain-JavaScript modules tsc does not emit (the CLI's fast path and loaders, the ajv validators), with
+// their hand-written types: every one in src/, found rather than listed, so a new one cannot be left out of
+// the package. Not bundle.js: it builds a checkout's CLI bundle and is used from src/ only.
+const CHECKOUT_ONLY = new Set([path.join('cli', 'bundle.js')]);
+for (const file of readdirSync('src', { recursive: true })) {
+  if (!/\.c?js$/.test(file) || CHECKOUT_ONLY.has(file)) continue;
+  mkdirSync(path.dirname(`dist/${file}`), { recursive: true });
+  cpSync(`src/${file}`, `dist/${file}`);
+  const types = file.replace(/\.c?js$/, '.d.ts');
+  if (existsSync(`src/${types}`)) cpSync(`src/${types}`, `dist/${types}`);
+}
 
 // CommonJS. `import.meta.url` becomes the bundle's own file URL (createRequire and tsx's parent URL use it).
 const esbuild = require('esbuild');
