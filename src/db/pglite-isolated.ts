@@ -140,15 +140,16 @@ async function start(data: WorkerData): Promise<Worker> {
   const { Worker } = await import('node:worker_threads');
   const entry = workerEntry();
   const workerData = { dashcodePglite: data, boot: entry };
-  const w = entry.loader
-    ? // A checkout or a test run: the sources are TypeScript, loaded in the worker's own thread by dashcode's loader
-      // (native-loader.js) rather than through module hooks, whose thread costs more to start than the worker's modules.
-      new Worker(
-        `const { workerData } = require('node:worker_threads');
-        import(workerData.boot.loader).then((m) => m.projectLoader(workerData.boot.cacheDir).importer(workerData.boot.file));`,
-        { eval: true, workerData },
-      )
-    : new Worker(new URL(entry.url), { workerData });
+  const w =
+    'loader' in entry
+      ? // A checkout or a test run: the sources are TypeScript, loaded in the worker's own thread by dashcode's loader
+        // (native-loader.js) rather than through module hooks, whose thread costs more to start than the worker's modules.
+        new Worker(
+          `const { workerData } = require('node:worker_threads');
+          import(workerData.boot.loader).then((m) => m.projectLoader(workerData.boot.cacheDir).importer(workerData.boot.file));`,
+          { eval: true, workerData },
+        )
+      : new Worker(new URL(entry.url), { workerData });
   w.unref();
   // A worker's uncaught error is followed by its 'exit', which a running query handles: never an unhandled 'error' here.
   w.on('error', () => {});
@@ -193,7 +194,7 @@ function fromWire(err: WireError): Error {
  * CommonJS bundles in dist/cjs/, the ESM copy in dist/db/; in a checkout or a
  * test run, the TypeScript source through src/files/native-loader.js.
  */
-function workerEntry(): { url: string; loader?: string; file?: string; cacheDir?: string } {
+function workerEntry(): { url: string } | { loader: string; file: string; cacheDir: string } {
   const here = fileURLToPath(import.meta.url);
   const dir = path.dirname(here);
   if (/\.ts$/.test(here)) {
@@ -202,10 +203,8 @@ function workerEntry(): { url: string; loader?: string; file?: string; cacheDir?
     const bundled = bundle && path.join(bundle.dir, 'db', 'pglite-worker.js');
     if (bundled && existsSync(bundled)) return { url: pathToFileURL(bundled).href };
     const root = path.resolve(dir, '../..');
-    const file = path.join(dir, 'pglite-worker.ts');
     return {
-      url: pathToFileURL(file).href,
-      file,
+      file: path.join(dir, 'pglite-worker.ts'),
       loader: pathToFileURL(path.join(root, 'src/files/native-loader.js')).href,
       cacheDir: path.join(root, 'node_modules/.cache/dashcode'),
     };

@@ -4,10 +4,17 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** `dashcode` or `dashcode/<entry>`. */
 export const SELF = /^dashcode(?:\/([a-z-]+))?$/;
+
+/**
+ * The folder of the running library's modules (no trailing separator): a
+ * checkout's src/, an installed package's dist/. Its modules are the library,
+ * never a project's, in a module graph that contains them.
+ */
+export const LIBRARY_DIR = fileURLToPath(new URL('..', import.meta.url)).replace(/[\\/]$/, '');
 
 /**
  * When the checkout's CLI runs from its bundle (src/cli/bundle.js), the

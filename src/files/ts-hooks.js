@@ -14,16 +14,17 @@
 //   not the cached ones.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { bundledEntry, selfSource } from './self-resolve.js';
+import { bundledEntry, LIBRARY_DIR, selfSource } from './self-resolve.js';
 import { transpile } from './transpile.js';
 
 const TS = /\.([cm]?)ts$/;
 const QUERY = 'dashcode-load';
-// dashcode's own sources (src/ in a checkout, which test projects import by path): the library, loaded once
-// per process as an installed one in node_modules is, never again per generation. Reloading it for every
-// load of a project was most of the test suite's module loading (issue 15); build.ts salts the cache with its key.
-const LIBRARY = fileURLToPath(new URL('..', import.meta.url));
+// dashcode's own sources (LIBRARY_DIR: src/ in a checkout, which test projects import by path) are the library,
+// loaded once per process as an installed one in node_modules is, never again per generation. Reloading it for
+// every load of a project was most of the test suite's module loading (issue 15); build.ts salts the cache with its key.
+const LIBRARY = LIBRARY_DIR + path.sep;
 let cacheDir;
 let bundle;
 

@@ -1,5 +1,4 @@
 import { existsSync, realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { parseOptions } from '../options.js';
 import type { Plan } from '../../project/plan.js';
@@ -8,6 +7,7 @@ import { hashText } from '../../files/hash-text.js';
 import { peekOutDir, readCache, scanInputs, statOutputs, takeMiss, tryCachedBuild, VERSION, writeCache, type InputScan } from '../fast-path.js';
 import type { LoadOptions, Project } from '../../project/load.js';
 import { BUNDLE } from '../../files/ts-loader.js';
+import { LIBRARY_DIR } from '../../files/self-resolve.js';
 import { sourceKey } from '../source-key.js';
 import { findCacheDir } from '../../files/cache.js';
 import { hasErrors } from '../../model/issue.js';
@@ -154,16 +154,13 @@ async function remember(root: string, inputs: InputScan, plan: Plan, stderr: str
   await writeCache(root, { version: 4, inputs: inputs.digest, inputFiles: inputs, files, outputs, stdout: summary(plan, []), checkStdout: upToDate(plan), stderr });
 }
 
-/** dashcode's own sources in a checkout (src/): the library, not the project, when a graph contains them. */
-const LIBRARY_SRC = fileURLToPath(new URL('../..', import.meta.url)).replace(/[\\/]$/, '');
-
 /**
  * A checkout's sources run module by module through the TypeScript hooks (no bundle: tests, DASHCODE_NO_BUNDLE):
  * the hooks load them once per process, outside every project module graph (ts-hooks.js), so their key salts the
  * cache instead. Empty for an installed package, whose version is its key.
  */
 function librarySourceKey(): string {
-  return existsSync(path.join(LIBRARY_SRC, 'index.ts')) ? sourceKey(path.dirname(LIBRARY_SRC), 'dashcode-library') : '';
+  return existsSync(path.join(LIBRARY_DIR, 'index.ts')) ? sourceKey(path.dirname(LIBRARY_DIR), 'dashcode-library') : '';
 }
 
 type DashboardCacheModule = typeof import('../../project/dashboard-cache.js');
@@ -212,7 +209,7 @@ function reuser(root: string, scan: InputScan, dc: DashboardCacheModule, prior: 
       if (!graph.has(abs)) continue;
       const deps = dc.moduleClosure(graph, abs);
       const key = dc.dashboardKey(shared, deps, hashOf);
-      if (key === undefined || !dc.cacheableGraph(deps, LIBRARY_SRC)) continue;
+      if (key === undefined || !dc.cacheableGraph(deps, LIBRARY_DIR)) continue;
       next.dashboards[d.file] = { key, deps, output: d.output, built };
     }
     await dc.writeDashboardCache(cacheDir, next);
