@@ -139,9 +139,15 @@ function buildOne(spec: DashboardSpec, file: string, project: Project, options: 
     issues,
     escapeHatches: result.escapeHatches,
     panels: countPanels(result.json),
-    variables: (result.json.templating as { list: unknown[] }).list.length,
+    variables: countVariables(result.json),
   };
   return { built, json: result.json };
+}
+
+// Both read a build's JSON, which is `{}` when the spec could not be built (a hand-made object claiming kind 'dashboard').
+function countVariables(json: Record<string, unknown>): number {
+  const list = (json.templating as { list?: unknown } | undefined)?.list;
+  return Array.isArray(list) ? list.length : 0;
 }
 
 function countPanels(json: Record<string, unknown>): number {

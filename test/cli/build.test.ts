@@ -64,6 +64,20 @@ describe('dashcode build', () => {
     expect(io.err).toContain('✖ dashboards/broken.ts: cannot load: boom [module-load]');
   });
 
+  it('hostile: a hand-made object that only claims to be a dashboard is an issue naming its file, never an internal error', async () => {
+    const dir = tempProject({
+      'datasources/index.ts': DATASOURCES,
+      'dashboards/good.ts': dashboardModule('good', 'Fine'),
+      'dashboards/fake.ts': "export default { kind: 'dashboard', uid: 'fake' };\n",
+    });
+    const io = captureIo(dir);
+    expect(await run(['build'], io)).toBe(1);
+    expect(io.err).toMatch(/^✖ dashboards\/fake\.ts: dashboard\(\) cannot build from these options: .*\[builder-input\]$/m);
+    expect(io.err).not.toMatch(/internal error|\n {4}at /);
+    expect(io.out).toContain('✖ dashboards/fake.ts: 1 error(s), nothing written');
+    expect(existsSync(path.join(dir, 'generated/good.json'))).toBe(true);
+  });
+
   it('duplicate dashboard uids across files are an error', async () => {
     const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/a.ts': dashboardModule('same', 'A'), 'dashboards/b.ts': dashboardModule('same', 'B') });
     const io = captureIo(dir);
