@@ -1,6 +1,6 @@
 import { MIXED_UID } from '../model/datasource-plugins.js';
 import { datasourceRef, GRAFANA_BUILTIN, type DatasourceSpec } from '../datasources/datasource.js';
-import { isDashboard, type DashboardSpec } from '../dashboards/dashboard.js';
+import { isDashboard, notMadeByDashboard, type DashboardSpec } from '../dashboards/dashboard.js';
 import { builtinAnnotation } from '../dashboards/annotations.js';
 import type { Json, JsonObject } from '../model/loose.js';
 import { clone, deepMerge } from '../model/merge.js';
@@ -73,6 +73,8 @@ export function compileDashboard(spec: DashboardSpec, options: CompileOptions = 
   // breaks compilation (a cyclic raw, say), is one error issue and no JSON.
   const failed = (i: Issue): CompileResult => ({ json: {}, issues: withSource([i], { file: options.file }), escapeHatches: [] });
   if (!isDashboard(spec)) return failed(builderIssue('compileDashboard', spec));
+  const notASpec = notMadeByDashboard(spec);
+  if (notASpec !== undefined) return failed(issue('builder-input', [], notASpec));
   try {
     return compileSpec(spec, options);
   } catch (err) {

@@ -140,5 +140,23 @@ function buildDashboard(options: DashboardOptions): DashboardSpec {
 
 export const isDashboard = hasDashboardKind as (v: unknown) => v is DashboardSpec;
 
+/** The lists every spec `dashboard()` returns holds as its own properties (a spread copy keeps them). */
+const SPEC_LISTS = ['panels', 'variables', 'links', 'annotations', 'issues'] as const;
+
+/**
+ * Why `spec`, which claims the dashboard kind, was not made by `dashboard()`,
+ * or undefined when it has a spec's shape. Compile reads these lists without
+ * asking: an object written by hand with only `kind: 'dashboard'` would
+ * otherwise end as a JavaScript error ("Cannot read properties of undefined")
+ * in the issue text.
+ */
+export function notMadeByDashboard(spec: DashboardSpec): string | undefined {
+  const missing = SPEC_LISTS.filter((k) => !(Object.hasOwn(spec, k) && Array.isArray(spec[k])));
+  if (missing.length === 0) return undefined;
+  const names = missing.map((k) => `\`${k}\``);
+  const list = names.length === 1 ? `${names[0]} is not a list` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are not lists`;
+  return `not a dashboard spec made by dashboard(): ${list} (build it with dashboard({ ... }))`;
+}
+
 /** `dashboard`, total: bad options come back as issues on a stand-in (see validate/guard.ts). */
 export const dashboard = neverThrows('dashboard', buildDashboard, (i): DashboardSpec => ({ kind: 'dashboard', uid: '', title: '', panels: [], variables: [], links: [], annotations: [], issues: [i] }));

@@ -31,7 +31,7 @@ export const ISSUE_CODES = {
   'option-range': { severity: 'error', area: 'builders', summary: 'a number, string or list option is too big or too small' },
   'unit-unknown': { severity: 'error', area: 'builders', summary: 'a unit is not a Grafana unit id (nor suffix:, prefix:, si:, …)' },
   'spec-invalid': { severity: 'error', area: 'builders', summary: 'a builder input breaks a rule of its own that no other code names' },
-  'builder-input': { severity: 'error', area: 'builders', summary: 'a builder was called with something other than an options object' },
+  'builder-input': { severity: 'error', area: 'builders', summary: 'a builder was called with something other than an options object, or compile was given an object that only claims to be a dashboard spec' },
   'panel-type': { severity: 'error', area: 'builders', summary: 'pluginPanel was given a type that is not a panel plugin id' },
   'panel-queries': { severity: 'error', area: 'builders', summary: 'a panel that runs no queries (text) was given queries' },
   'panel-datasource-type': { severity: 'error', area: 'builders', summary: "a panel's queries are of a kind it cannot show (a traces panel needs tempoQuery)" },

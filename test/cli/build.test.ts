@@ -72,7 +72,7 @@ describe('dashcode build', () => {
     });
     const io = captureIo(dir);
     expect(await run(['build'], io)).toBe(1);
-    expect(io.err).toMatch(/^✖ dashboards\/fake\.ts: dashboard\(\) cannot build from these options: .*\[builder-input\]$/m);
+    expect(io.err).toMatch(/^✖ dashboards\/fake\.ts: not a dashboard spec made by dashboard\(\): `panels`, `variables`, `links`, `annotations` and `issues` are not lists \(build it with dashboard\(\{ ... \}\)\) \[builder-input\]$/m);
     expect(io.err).not.toMatch(/internal error|\n {4}at /);
     expect(io.out).toContain('✖ dashboards/fake.ts: 1 error(s), nothing written');
     expect(existsSync(path.join(dir, 'generated/good.json'))).toBe(true);

@@ -64,6 +64,27 @@ describe('builders never throw', () => {
     }
   });
 
+  it('hostile: a hand-made object that only claims to be a dashboard spec is told so, not with a JavaScript error', () => {
+    const made = dashboard({ uid: 'x', title: 'X', panels: [] });
+    const fakes: Array<[unknown, RegExp]> = [
+      [{ kind: 'dashboard' }, /`panels`, `variables`, `links`, `annotations` and `issues` are not lists/],
+      [{ kind: 'dashboard', uid: 'x', title: 'X', panels: [], variables: 3 }, /`variables`, `links`, `annotations` and `issues` are not lists/],
+      [{ ...made, issues: undefined }, /`issues` is not a list/],
+      [Object.assign(Object.create({ panels: [] }), { kind: 'dashboard' }), /`panels`, `variables`/],
+    ];
+    for (const [fake, names] of fakes) {
+      const messages = [...compileDashboard(fake as DashboardSpec).issues, ...buildDashboard(fake as DashboardSpec).issues].map((i) => `${i.code}: ${i.message}`);
+      expect(messages).toHaveLength(2);
+      for (const m of messages) {
+        expect(m).toMatch(/^builder-input: not a dashboard spec made by dashboard\(\): /);
+        expect(m).toMatch(names);
+        expect(m).not.toMatch(/Cannot read|is not a function|undefined \(reading|TypeError/);
+      }
+    }
+    // A copy of a real spec is still a spec: it compiles.
+    expect(buildDashboard({ ...made, title: 'Copy' }).issues).toEqual([]);
+  });
+
   it('panels full of junk inside a real dashboard', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...BUILDERS.filter(([n]) => /Panel$|^row$/.test(n))), junk), { maxLength: 4 }), junk, (panels, raw) => {
