@@ -83,6 +83,12 @@ describe('builders never throw', () => {
     }
     // A copy of a real spec is still a spec: it compiles.
     expect(buildDashboard({ ...made, title: 'Copy' }).issues).toEqual([]);
+    // The lists are there, but something in them was written by hand: the issue says what must come from a builder.
+    for (const inside of [{ panels: [{ kind: 'panel' }] }, { panels: [{ kind: 'row' }] }, { variables: [{ kind: 'variable' }] }, { annotations: [{ kind: 'annotation' }] }]) {
+      const [only, ...rest] = buildDashboard({ ...made, ...inside } as unknown as DashboardSpec).issues;
+      expect(rest).toEqual([]);
+      expect(`${only!.code}: ${only!.message}`).toMatch(/^builder-input: cannot compile this dashboard spec: every panel, row, variable, link and annotation in it must come from its builder \(/);
+    }
   });
 
   it('panels full of junk inside a real dashboard', () => {
