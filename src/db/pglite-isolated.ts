@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
+import { CACHE_DIR, findCacheDir } from '../files/cache.js';
 import { BUNDLE } from '../files/ts-loader.js';
 import { SqlError } from './errors.js';
 import { holdsCluster } from './pglite-data-dir.js';
@@ -206,7 +207,7 @@ function workerEntry(): { url: string } | { loader: string; file: string; cacheD
     return {
       file: path.join(dir, 'pglite-worker.ts'),
       loader: pathToFileURL(path.join(root, 'src/files/native-loader.js')).href,
-      cacheDir: path.join(root, 'node_modules/.cache/dashcode'),
+      cacheDir: findCacheDir(root) ?? path.join(root, CACHE_DIR),
     };
   }
   const cjs = /^(.*[\\/]dist)[\\/]cjs[\\/]/.exec(here);
