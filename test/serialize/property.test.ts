@@ -5,6 +5,7 @@
  * run; fast-check prints the seed of any failure).
  */
 import fc from 'fast-check';
+import { anyCodePoint } from '../support/code-points.js';
 import { describe, expect, it } from 'vitest';
 import { canonicalize, formatWithPrettier, printCanonical } from '../../src/compile/serialize.js';
 import { orderKeys, printStringified } from '../../src/compile/print-stringified.js';
@@ -49,7 +50,7 @@ const tricky = [
 const str = fc.oneof(
   { weight: 4, arbitrary: fc.string({ maxLength: 12 }) },
   { weight: 1, arbitrary: fc.string({ minLength: 40, maxLength: 120 }) },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
+  { weight: 1, arbitrary: fc.string({ unit: anyCodePoint, maxLength: 30 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }) },
   { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom(...tricky), maxLength: 30 }) },
 );

@@ -5,6 +5,7 @@
  * ever ran as code, and the keys that reach an object's prototype.
  */
 import fc from 'fast-check';
+import { anyCodePoint } from '../../support/code-points.js';
 
 /** The global a payload sets when it runs; a test asserts it stays undefined. */
 export const CANARY = '__dashcodePwned';
@@ -35,7 +36,7 @@ export function hostileString(options: { minLength?: number } = {}): fc.Arbitrar
   const piece = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...FRAGMENTS) },
     { weight: 1, arbitrary: fc.constantFrom(...PAYLOADS) },
-    { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 4 }) },
+    { weight: 2, arbitrary: fc.string({ unit: anyCodePoint, maxLength: 4 }) },
   );
   return fc.array(piece, { minLength: options.minLength ?? 0, maxLength: 6 }).map((ps) => ps.join(''));
 }
