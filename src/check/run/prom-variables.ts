@@ -1,6 +1,7 @@
 import { labelNames, labelValues, query as promInstant } from '../prometheus-client.js';
 import { interpolateVariables, type TimeRange, type VariableValue } from '../interpolate/index.js';
 import type { PromRunner } from './runners.js';
+import { withinRegexBudget } from './regex-budget.js';
 
 /**
  * The options of a Prometheus query variable, as Grafana's Prometheus
@@ -25,7 +26,8 @@ export async function prometheusVariableOptions(query: string, vars: Map<string,
   if ((m = /^label_values\(\s*(.+?)\s*,\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\)$/.exec(q))) return labelValues(prom.url, m[2]!, { ...span, match: m[1]! });
   if ((m = /^metrics\(\s*(.*?)\s*\)$/.exec(q))) {
     const re = new RegExp(m[1] ?? '');
-    return (await labelValues(prom.url, '__name__', span)).filter((n) => re.test(n));
+    const names = await labelValues(prom.url, '__name__', span);
+    return withinRegexBudget(() => names.filter((n) => re.test(n)), 'the regex of metrics()');
   }
   if ((m = /^query_result\(\s*([\s\S]+)\s*\)$/.exec(q))) {
     const r = await promInstant(prom.url, m[1]!, { time: range.to });

@@ -2,6 +2,7 @@ import { calculateInterval, expandPostgresMacros, interpolateVariables, sqlLegac
 import type { CheckStatus } from './model.js';
 import { asArray } from './extract.js';
 import { prometheusVariableOptions } from './prom-variables.js';
+import { RegexBudgetError, withinRegexBudget } from './regex-budget.js';
 import type { PromRunner, SqlRunner } from './runners.js';
 import { parseCustomQuery } from '../../diff/custom-query.js';
 import { hasOwn } from '../../model/own.js';
@@ -196,7 +197,13 @@ async function queryOptions(
       return { options: [], status: 'error', message: `regex: ${err instanceof Error ? err.message : String(err)}` };
     }
   }
-  const opts = metricNamesToVariableValues(regex, Number(v.sort ?? 0), found);
+  let opts: VariableOption[];
+  try {
+    opts = regex ? withinRegexBudget(() => metricNamesToVariableValues(regex, Number(v.sort ?? 0), found), `the regex of variable "${String(v.name ?? '')}"`) : metricNamesToVariableValues(undefined, Number(v.sort ?? 0), found);
+  } catch (err) {
+    if (err instanceof RegexBudgetError) return { options: [], status: 'error', message: `regex: ${err.message}` };
+    throw err;
+  }
   const what = regex ? 'the query returned no values matching the regex' : 'the query returned no values';
   return opts.length === 0 ? { options: [], status: 'empty', message: `${what}: every panel that uses this variable will be empty` } : { options: opts, status: 'ok' };
 }

@@ -4,6 +4,7 @@
  * byFrameRefID, byType), as Grafana's applyFieldOverrides does.
  */
 import type { Field } from '../data/frames.js';
+import { withinRegexBudget } from '../../check/run/regex-budget.js';
 
 type Obj = Record<string, unknown>;
 
@@ -48,7 +49,7 @@ function matches(matcher: Obj | undefined, field: Pick<Field, 'name' | 'type'>, 
       return options === field.name;
     case 'byRegexp': {
       const re = regexFrom(String(options ?? ''));
-      return re ? re.test(field.name) : false;
+      return re ? withinRegexBudget(() => re.test(field.name), 'the byRegexp matcher of an override') : false;
     }
     case 'byFrameRefID':
       return options === refId;

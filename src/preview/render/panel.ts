@@ -15,6 +15,7 @@ import { pieHtml } from './pie.js';
 import { barGaugeHtml, displayValues, gaugeHtml, statHtml } from './single-values.js';
 import { tableHtml } from './table.js';
 import { textPanelHtml } from './text.js';
+import { RegexBudgetError } from '../../check/run/regex-budget.js';
 
 export interface RenderContext {
   range: { fromMs: number; toMs: number };
@@ -54,6 +55,15 @@ function panelBody(p: PanelPreview, type: string, ctx: RenderContext): string {
   if (skipped.length === p.results.length) return notice(unique(skipped.map((s) => s.message)).join('; '));
   const frames = panelFrames(p);
   if (rowCount(frames) === 0) return '<div class="no-data">No data</div>';
+  try {
+    return drawn(panel, type, frames, p, ctx);
+  } catch (err) {
+    if (!(err instanceof RegexBudgetError)) throw err;
+    return `<div class="panel-error" role="alert"><div class="panel-error-title">Regex error</div><ul><li>${esc(err.message)}</li></ul></div>`;
+  }
+}
+
+function drawn(panel: PanelPreview['item']['panel'], type: string, frames: ReturnType<typeof panelFrames>, p: PanelPreview, ctx: RenderContext): string {
   const id = `chart-${ctx.charts.length}`;
   switch (type) {
     case 'timeseries':

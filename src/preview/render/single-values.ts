@@ -10,6 +10,7 @@ import { reduceValues } from '../data/reduce.js';
 import { formatParts } from '../units/index.js';
 import { fieldSettings } from './field-config.js';
 import { esc } from './html.js';
+import { withinRegexBudget } from '../../check/run/regex-budget.js';
 
 type Obj = Record<string, unknown>;
 
@@ -34,7 +35,8 @@ export function displayValues(panel: Obj, frames: Frame[]): DisplayValue[] {
   for (const frame of frames) {
     const time = frame.fields.find((f) => f.type === 'time');
     const label = frame.fields.find((f) => f.type === 'string');
-    for (const field of frame.fields.filter((f) => f.type === 'number' && (!pick || pick.test(f.name)))) {
+    const numeric = frame.fields.filter((f) => f.type === 'number');
+    for (const field of pick ? withinRegexBudget(() => numeric.filter((f) => pick.test(f.name)), 'the field filter (reduceOptions.fields)') : numeric) {
       const s = fieldSettings(panel, field, frame.refId);
       const base = { unit: s.unit, decimals: s.decimals, thresholds: readThresholds({ thresholds: s.thresholds }), min: s.min, max: s.max };
       if (reduce.values === true) {
