@@ -6,7 +6,7 @@
  * fix a query.
  */
 
-export type PrometheusErrorKind = 'connection' | 'timeout' | 'http' | 'prometheus' | 'invalid-response';
+export type PrometheusErrorKind = 'connection' | 'timeout' | 'http' | 'prometheus' | 'invalid-response' | 'too-large';
 
 export interface PrometheusErrorDetails {
   readonly url: string;
@@ -37,6 +37,13 @@ export class PrometheusError extends Error {
 export interface ClientOptions {
   /** Per request; default 10 s. */
   readonly timeoutMs?: number;
+  /**
+   * The most of one answer that is read, in bytes (after decompression); default 128 MiB. A larger
+   * answer is a `too-large` error, and the rest of it is not read: a query a pull request wrote can
+   * ask a Prometheus holding much data for a matrix of hundreds of megabytes, which would be parsed
+   * whole, at several times its size.
+   */
+  readonly maxResponseBytes?: number;
   /** Extra headers, e.g. `Authorization`. */
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -84,6 +91,31 @@ export interface BuildInfo {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 128 * 2 ** 20;
+
+/** The body as text, or undefined (and the rest left unread) when it is, or says it is, longer than `limit` bytes. */
+async function readCapped(res: Response, limit: number): Promise<string | undefined> {
+  if (!res.body) return '';
+  if (Number(res.headers.get('content-length')) > limit) {
+    await res.body.cancel();
+    return undefined;
+  }
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  // As res.text() decodes: UTF-8, a byte-order mark dropped.
+  return new TextDecoder().decode(Buffer.concat(chunks, size));
+}
 
 /** `/api/v1/query_range`: always a matrix. */
 export async function queryRange(
@@ -205,9 +237,14 @@ async function apiCall<D>(
     : { method: 'GET' };
   const method = init.method ?? 'GET';
   const res = await send(url, init, options);
-  const body = await res.text().catch((cause: unknown) => {
+  const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const body = await readCapped(res, limit).catch((cause: unknown) => {
     throw new PrometheusError(`${method} ${url} failed while reading the response: ${reason(cause)}`, { url, kind: 'connection', status: res.status, cause });
   });
+  if (body === undefined) {
+    const most = `${limit.toLocaleString('en-US')} bytes`;
+    throw new PrometheusError(`${method} ${url} failed: the answer is larger than ${most}, the most check reads from Prometheus (a narrower query or time range?)`, { url, kind: 'too-large', status: res.status });
+  }
   let json: unknown;
   try {
     json = JSON.parse(body);

@@ -108,6 +108,34 @@ describe('prometheus client', () => {
     expect(err.message).toBe(`POST ${base}/api/v1/query failed: no answer within 200 ms`);
   });
 
+  it('hostile: stops reading an answer larger than the cap, announced or streamed, and says so', async () => {
+    const big = JSON.stringify({ status: 'success', data: { resultType: 'vector', result: Array.from({ length: 2000 }, (_, i) => ({ metric: { i: String(i) }, value: [1, '1'] })) } });
+    let written = 0;
+    routes.set('/api/v1/query', (_req, _b, res) => res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(big)) }).end(big));
+    const announced = await failure(query(base, 'up', {}, { maxResponseBytes: 10_000 }));
+    expect(announced).toMatchObject({ kind: 'too-large', status: 200 });
+    expect(announced.message).toBe(`POST ${base}/api/v1/query failed: the answer is larger than 10,000 bytes, the most check reads from Prometheus (a narrower query or time range?)`);
+    // Chunked, with no length: reading stops at the cap, and the server is not read to the end.
+    routes.set('/api/v1/query', (_req, _b, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = 'x'.repeat(4096);
+      const more = () => {
+        while (written < 64 * 2 ** 20 && !res.destroyed) {
+          written += chunk.length;
+          if (!res.write(chunk)) return void res.once('drain', more);
+        }
+        res.end();
+      };
+      res.on('close', () => undefined);
+      more();
+    });
+    expect(await failure(query(base, 'up', {}, { maxResponseBytes: 10_000 }))).toMatchObject({ kind: 'too-large' });
+    expect(written).toBeLessThan(64 * 2 ** 20);
+    // Under the cap it reads as before.
+    routes.set('/api/v1/query', (_req, _b, res) => json(res, 200, JSON.parse(big)));
+    expect((await query(base, 'up', {}, { maxResponseBytes: 1_000_000 })).data.result).toHaveLength(2000);
+  });
+
   it('says connection refused when nothing listens', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
