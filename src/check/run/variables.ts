@@ -197,9 +197,10 @@ async function queryOptions(
       return { options: [], status: 'error', message: `regex: ${err instanceof Error ? err.message : String(err)}` };
     }
   }
+  const matched = (): VariableOption[] => metricNamesToVariableValues(regex, Number(v.sort ?? 0), found);
   let opts: VariableOption[];
   try {
-    opts = regex ? withinRegexBudget(() => metricNamesToVariableValues(regex, Number(v.sort ?? 0), found), `the regex of variable "${String(v.name ?? '')}"`) : metricNamesToVariableValues(undefined, Number(v.sort ?? 0), found);
+    opts = regex ? withinRegexBudget(matched, `the regex of variable "${String(v.name ?? '')}"`) : matched();
   } catch (err) {
     if (err instanceof RegexBudgetError) return { options: [], status: 'error', message: `regex: ${err.message}` };
     throw err;

@@ -47,8 +47,7 @@ function panelBody(p: PanelPreview, type: string, ctx: RenderContext): string {
   const errors = p.results.filter((r) => r.state === 'error');
   if (errors.length > 0) {
     const many = p.results.length > 1;
-    const items = errors.map((e) => `<li>${many && e.refId ? `<b>${esc(e.refId)}:</b> ` : ''}${esc(e.message)}</li>`).join('');
-    return `<div class="panel-error" role="alert"><div class="panel-error-title">Query error</div><ul>${items}</ul></div>`;
+    return errorBox('Query error', errors.map((e) => `${many && e.refId ? `<b>${esc(e.refId)}:</b> ` : ''}${esc(e.message)}`));
   }
   if (p.results.length === 0) return notice('this panel has no queries');
   const skipped = p.results.filter((r) => r.state === 'skipped');
@@ -59,8 +58,13 @@ function panelBody(p: PanelPreview, type: string, ctx: RenderContext): string {
     return drawn(panel, type, frames, p, ctx);
   } catch (err) {
     if (!(err instanceof RegexBudgetError)) throw err;
-    return `<div class="panel-error" role="alert"><div class="panel-error-title">Regex error</div><ul><li>${esc(err.message)}</li></ul></div>`;
+    return errorBox('Regex error', [esc(err.message)]);
   }
+}
+
+/** A red box in place of the panel; `items` are HTML. */
+function errorBox(title: string, items: readonly string[]): string {
+  return `<div class="panel-error" role="alert"><div class="panel-error-title">${title}</div><ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul></div>`;
 }
 
 function drawn(panel: PanelPreview['item']['panel'], type: string, frames: ReturnType<typeof panelFrames>, p: PanelPreview, ctx: RenderContext): string {
