@@ -81,7 +81,7 @@ export function compileDashboard(spec: DashboardSpec, options: CompileOptions = 
     // Not dashboard()'s options: the spec, or something in it that no builder made (a hand-written panel, say).
     if (err instanceof RangeError) return failed({ ...builderIssue('dashboard', spec, err), path: [] });
     const message = err instanceof Error ? err.message : String(err);
-    return failed(issue('builder-input', [], `cannot compile this dashboard spec: every panel, row, variable, link and annotation in it must come from its builder (${message})`));
+    return failed(issue('builder-input', [], `cannot compile this dashboard spec: every panel, row, variable, link and annotation in it must come from its builder; if they all do, this is a bug in dashcode (${message})`));
   }
 }
 
