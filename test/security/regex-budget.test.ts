@@ -7,9 +7,9 @@
  * and reported, never hang the CI job. No timing assertion: the test's own
  * timeout is the bound (each of these took minutes before).
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveVariables } from '../../src/check/run/variables.js';
-import { RegexBudgetError, withinRegexBudget } from '../../src/check/run/regex-budget.js';
+import { REGEX_BUDGET_MS, RegexBudgetError, setRegexBudgetMs, withinRegexBudget } from '../../src/check/run/regex-budget.js';
 import { fieldSettings } from '../../src/preview/render/field-config.js';
 import { previewPage } from '../../src/preview/index.js';
 import { openTestPglite } from '../support/pglite.js';
@@ -19,6 +19,15 @@ const HOSTILE = '^(a+)+\\1$';
 const TEXT = `${'a'.repeat(40)}b`;
 
 describe('regular expressions from a dashboard run on a budget', () => {
+  // A fifth of the real budget: each case below waits it out while a regex backtracks.
+  let previous: number;
+  beforeAll(() => {
+    previous = setRegexBudgetMs(200);
+  });
+  afterAll(() => {
+    setRegexBudgetMs(previous);
+  });
+
   it('withinRegexBudget stops a catastrophic pattern and says what ran', () => {
     const re = new RegExp(HOSTILE);
     let stopped: unknown;
@@ -28,7 +37,8 @@ describe('regular expressions from a dashboard run on a budget', () => {
       stopped = err;
     }
     expect(stopped).toBeInstanceOf(RegexBudgetError);
-    expect((stopped as Error).message).toBe('the regex of variable "v" ran for more than 1 s and was stopped (a regular expression that backtracks catastrophically?)');
+    expect((stopped as Error).message).toBe('the regex of variable "v" ran for more than 0.2 s and was stopped (a regular expression that backtracks catastrophically?)');
+    expect(REGEX_BUDGET_MS).toBe(1000); // what check and preview use
     // Work that ends in time returns its value, and its own errors pass through unchanged.
     expect(withinRegexBudget(() => /^a+b$/.test(TEXT), 'x')).toBe(true);
     expect(() => withinRegexBudget(() => { throw new TypeError('own'); }, 'x')).toThrow(TypeError);
@@ -50,7 +60,7 @@ describe('regular expressions from a dashboard run on a budget', () => {
       };
       const range = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-01-01T01:00:00Z') };
       const { report } = await resolveVariables(dashboard, range, 1000, db);
-      expect(report.find((r) => r.name === 'evil')).toMatchObject({ status: 'error', message: expect.stringMatching(/^regex: the regex of variable "evil" ran for more than 1 s and was stopped/) as unknown });
+      expect(report.find((r) => r.name === 'evil')).toMatchObject({ status: 'error', message: expect.stringMatching(/^regex: the regex of variable "evil" ran for more than 0.2 s and was stopped/) as unknown });
       expect(report.find((r) => r.name === 'fine')).toMatchObject({ status: 'ok' });
     } finally {
       await db.close();
@@ -61,7 +71,7 @@ describe('regular expressions from a dashboard run on a budget', () => {
   it('preview: an override matcher that backtracks is stopped', () => {
     const field = { name: TEXT, type: 'number' as const };
     const panel = { type: 'stat', fieldConfig: { defaults: {}, overrides: [{ matcher: { id: 'byRegexp', options: `/${HOSTILE}/` }, properties: [{ id: 'unit', value: 's' }] }] } };
-    expect(() => fieldSettings(panel, field, 'A')).toThrow(/^the byRegexp matcher of an override ran for more than 1 s/);
+    expect(() => fieldSettings(panel, field, 'A')).toThrow(/^the byRegexp matcher of an override ran for more than 0.2 s/);
   });
 
   it('preview page: the panel whose regex backtracks is a red box saying so, and the rest of the page is drawn', { timeout: 60_000 }, async () => {
@@ -80,7 +90,7 @@ describe('regular expressions from a dashboard run on a budget', () => {
       const { html } = await previewPage(dashboard, { sql: db });
       const section = (title: string) => new RegExp(`<section[^>]*data-title="${title}"[^]*?</section>`).exec(html)![0];
       expect(section('Evil')).toContain('<div class="panel-error-title">Regex error</div>');
-      expect(section('Evil')).toContain('the field filter (reduceOptions.fields) ran for more than 1 s and was stopped');
+      expect(section('Evil')).toContain('the field filter (reduceOptions.fields) ran for more than 0.2 s and was stopped');
       expect(section('Fine')).not.toContain('panel-error');
     } finally {
       await db.close();
