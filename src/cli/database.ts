@@ -201,6 +201,18 @@ export function useEmbeddedWasmFlags(): void {
   for (const flag of EMBEDDED_WASM_FLAGS) setFlagsFromString(flag);
 }
 
+/**
+ * When the database `values` choose is PGlite, starts its worker thread now
+ * (startPgliteWorkerEarly): a command calls this as soon as it knows it will
+ * run SQL, before it reads the config that says which database to open. A
+ * server needs nothing early.
+ */
+export async function startEmbeddedEarly(values: Record<string, unknown>, io: Io): Promise<void> {
+  if (chooseDatabase(values as { 'database-url'?: string; pglite?: string; data?: string }, io).server) return;
+  useEmbeddedWasmFlags();
+  (await import('../db/pglite-isolated.js')).startPgliteWorkerEarly();
+}
+
 export function queryDatabase(values: Record<string, unknown>, io: Io, options: { data: string; check: CheckConfig }): QueryDatabase {
   const choice = chooseDatabase(values as { 'database-url'?: string; pglite?: string; data?: string }, io);
   const ro = readOnlyOptions(values);

@@ -136,24 +136,25 @@ export async function openIsolatedInMemory(source: PgliteOptions & { prepared?: 
   }
 }
 
+/** A worker started ahead of its database by `startPgliteWorkerEarly`, not yet handed one. */
+let early: Promise<Worker> | undefined;
+
+/**
+ * Starts the next worker now, before the caller knows which database it will
+ * open (working that out reads the project's config and hashes its schema and
+ * fixtures): the thread's start and PGlite's import then overlap that work.
+ * The next database opened here takes it; an unused one ends with the process.
+ */
+export function startPgliteWorkerEarly(): void {
+  early ??= spawn({ dashcodePgliteLater: true });
+}
+
 /** Starts a worker and waits until its PGlite is open. */
 async function start(data: WorkerData): Promise<Worker> {
-  const { Worker } = await import('node:worker_threads');
-  const entry = workerEntry();
-  const workerData = { dashcodePglite: data, boot: entry };
-  const w =
-    'loader' in entry
-      ? // A checkout or a test run: the sources are TypeScript, loaded in the worker's own thread by dashcode's loader
-        // (native-loader.js) rather than through module hooks, whose thread costs more to start than the worker's modules.
-        new Worker(
-          `const { workerData } = require('node:worker_threads');
-          import(workerData.boot.loader).then((m) => m.projectLoader(workerData.boot.cacheDir).importer(workerData.boot.file));`,
-          { eval: true, workerData },
-        )
-      : new Worker(new URL(entry.url), { workerData });
-  w.unref();
-  // A worker's uncaught error is followed by its 'exit', which a running query handles: never an unhandled 'error' here.
-  w.on('error', () => {});
+  const waiting = early;
+  early = undefined;
+  const w = waiting ? await waiting : await spawn({ dashcodePglite: data });
+  if (waiting) w.postMessage({ open: data });
   try {
     await new Promise<void>((resolve, reject) => {
       const onMessage = (msg: Reply) => {
@@ -171,6 +172,27 @@ async function start(data: WorkerData): Promise<Worker> {
     await w.terminate();
     throw err;
   }
+  return w;
+}
+
+/** A new worker thread running pglite-worker with `data`, unreferenced. */
+async function spawn(data: { dashcodePglite: WorkerData } | { dashcodePgliteLater: true }): Promise<Worker> {
+  const { Worker } = await import('node:worker_threads');
+  const entry = workerEntry();
+  const workerData = { ...data, boot: entry };
+  const w =
+    'loader' in entry
+      ? // A checkout or a test run: the sources are TypeScript, loaded in the worker's own thread by dashcode's loader
+        // (native-loader.js) rather than through module hooks, whose thread costs more to start than the worker's modules.
+        new Worker(
+          `const { workerData } = require('node:worker_threads');
+          import(workerData.boot.loader).then((m) => m.projectLoader(workerData.boot.cacheDir).importer(workerData.boot.file));`,
+          { eval: true, workerData },
+        )
+      : new Worker(new URL(entry.url), { workerData });
+  w.unref();
+  // A worker's uncaught error is followed by its 'exit', which start() and a running query handle: never an unhandled 'error'.
+  w.on('error', () => {});
   return w;
 }
 

@@ -6,7 +6,7 @@
  * goes through queryReadOnly here, so the read-only rules are the same as on
  * a real server.
  *
- * Messages in: `{ id, sql }` and `{ close: true }`. Out: `{ ready: true }` or
+ * Messages in: `{ open }` first when started early (startPgliteWorkerEarly), then `{ id, sql }` and `{ close: true }`. Out: `{ ready: true }` or
  * `{ failed }` once, then `{ id, started }` and `{ id, result }` or `{ id, error }`
  * per query, and
  * `{ closed: true }`.
@@ -60,6 +60,12 @@ async function main(port: NonNullable<typeof parentPort>, data: WorkerData): Pro
   port.postMessage({ ready: true });
 }
 
-if (parentPort && (workerData as { dashcodePglite?: WorkerData } | undefined)?.dashcodePglite) {
-  void main(parentPort, (workerData as { dashcodePglite: WorkerData }).dashcodePglite);
+const given = workerData as { dashcodePglite?: WorkerData; dashcodePgliteLater?: true } | undefined;
+if (parentPort && given?.dashcodePglite) {
+  void main(parentPort, given.dashcodePglite);
+} else if (parentPort && given?.dashcodePgliteLater) {
+  // Started early (startPgliteWorkerEarly): load PGlite now, open what the first message names.
+  const port = parentPort;
+  void import('@electric-sql/pglite').catch(() => undefined);
+  port.once('message', (msg: { open: WorkerData }) => void main(port, msg.open));
 }

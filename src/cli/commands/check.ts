@@ -2,7 +2,7 @@ import path from 'node:path';
 import { formatIssues } from '../../validate/issues.js';
 import { EXIT } from '../exit.js';
 import { needsHint } from '../hints.js';
-import { dataOption, parseBackendArgs, queryDatabase } from '../database.js';
+import { dataOption, parseBackendArgs, queryDatabase, startEmbeddedEarly } from '../database.js';
 import type { CheckConfig } from '../../config/config.js';
 import { redactSecrets, urlSecrets } from '../../secrets/redact.js';
 import { dashboardFiles, readDashboards } from '../dashboard-files.js';
@@ -70,10 +70,6 @@ export const checkCommand: Command = {
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${format}"`);
     const data = dataOption(values.data);
     const variableValues = variableValuesOption(values.var);
-    const { loadLintSettings } = await import('../../lint/settings.js');
-    const settings = await loadLintSettings(io.cwd);
-    const grafanaVersion = await grafanaVersionOption(values['grafana-version'], settings.project.grafanaVersion);
-
     const inputs = positionals.length > 0 ? positionals : ['generated'];
     // Alerting provisioning YAML (given, or generated/provisioning/alerting/ by default): its rule queries are checked too.
     const alertingFiles = await alertingYamlFiles(io.cwd, positionals.length > 0 ? positionals : ['generated/provisioning/alerting']);
@@ -90,12 +86,18 @@ export const checkCommand: Command = {
     const unknown = unknownVariableNames(variableValues, dashboards);
     if (unknown.length > 0) throw new UsageError(`--var ${unknown.join(', ')}: no dashboard checked has a variable of that name`);
 
+    // A panel with an SQL query will need the database: PGlite's worker thread starts now, while this thread
+    // reads the config (which says what to load into it), loads the checker and checks the variables.
+    // Without one it is never started.
+    const { extractTargets } = await import('../../check/run/extract.js');
+    const sql = dashboards.some(({ json }) => extractTargets(json as Record<string, unknown>).some((t) => t.language === 'sql' && t.text.trim() !== ''));
+    if (sql) await startEmbeddedEarly(values, io);
+    const { loadLintSettings } = await import('../../lint/settings.js');
+    const settings = await loadLintSettings(io.cwd);
+    const grafanaVersion = await grafanaVersionOption(values['grafana-version'], settings.project.grafanaVersion);
     const config = checkConfigOf(settings, io);
     const db = queryDatabase(values, io, { data, check: config });
-    // A panel with an SQL query will need the database: start it now (PGlite boots in its worker thread)
-    // while this thread loads the checker and checks the variables. Without one it is never started.
-    const { extractTargets } = await import('../../check/run/extract.js');
-    if (dashboards.some(({ json }) => extractTargets(json as Record<string, unknown>).some((t) => t.language === 'sql' && t.text.trim() !== ''))) db.start();
+    if (sql) db.start();
     const { checkDashboard, formatCheckReport, isBroken, summarize } = await import('../../check/run/index.js');
     const prometheusUrl = (values['prometheus-url'] as string | undefined) ?? config.prometheus?.url;
     const secrets = [...db.secrets, ...urlSecrets(prometheusUrl)];
