@@ -38,6 +38,11 @@ export interface TargetRef {
 
 type Obj = Record<string, unknown>;
 
+/** Whether `dashboard` has a panel query in SQL with any text: the only thing that needs the database. */
+export function hasSqlQuery(dashboard: Obj): boolean {
+  return extractTargets(dashboard).some((t) => t.language === 'sql' && t.text.trim() !== '');
+}
+
 export function extractTargets(dashboard: Obj): TargetRef[] {
   const out: TargetRef[] = [];
   const inputs = inputTypes(dashboard);

@@ -89,8 +89,8 @@ export const checkCommand: Command = {
     // A panel with an SQL query will need the database: PGlite's worker thread starts now, while this thread
     // reads the config (which says what to load into it), loads the checker and checks the variables.
     // Without one it is never started.
-    const { extractTargets } = await import('../../check/run/extract.js');
-    const sql = dashboards.some(({ json }) => extractTargets(json as Record<string, unknown>).some((t) => t.language === 'sql' && t.text.trim() !== ''));
+    const { hasSqlQuery } = await import('../../check/run/extract.js');
+    const sql = dashboards.some(({ json }) => hasSqlQuery(json as Record<string, unknown>));
     if (sql) await startEmbeddedEarly(values, io);
     const { loadLintSettings } = await import('../../lint/settings.js');
     const settings = await loadLintSettings(io.cwd);

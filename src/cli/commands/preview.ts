@@ -5,7 +5,7 @@ import path from 'node:path';
 import { formatIssues } from '../../validate/issues.js';
 import { EXIT } from '../exit.js';
 import { needsHint } from '../hints.js';
-import { dataOption, parseBackendArgs, queryDatabase, readOnlyOptions } from '../database.js';
+import { dataOption, parseBackendArgs, queryDatabase, readOnlyOptions, startEmbeddedEarly } from '../database.js';
 import { alertingYamlFiles, projectCheckConfig } from './check.js';
 import { dashboardFiles, readDashboards } from '../dashboard-files.js';
 import { unknownVariableNames, variableValuesOption } from '../variable-values.js';
@@ -91,6 +91,9 @@ export const previewCommand: Command = {
     if (first.dashboards.length === 0) return EXIT.findings;
     const unknown = unknownVariableNames(options.variableValues, first.dashboards);
     if (unknown.length > 0) throw new UsageError(`--var ${unknown.join(', ')}: no dashboard previewed has a variable of that name`);
+    // As check does: a dashboard with an SQL query starts PGlite's worker now, while the renderer and the config load.
+    const { hasSqlQuery } = await import('../../check/run/extract.js');
+    if (first.dashboards.some(({ json }) => hasSqlQuery(json as Record<string, unknown>))) await startEmbeddedEarly(values, io);
     const preview = await import('../../preview/index.js');
     const { provisionedRules } = await import('../../alerting/read.js');
     const config = await projectCheckConfig(io);
