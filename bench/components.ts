@@ -7,7 +7,12 @@
  * - layout at 200,000 panels over layout at 20,000, interleaved after a
  *   warm-up: 10× is linear (the flow keeps no per-cell state); garbage
  *   collection of the larger output pushes it to 7-15× from run to run; a
- *   quadratic scan would be 100×. The target is 20×.
+ *   quadratic scan would be 100×. The target is 20×. The same for a layout
+ *   where every panel has an explicit position (an imported dashboard's), which
+ *   checks each one for overlaps.
+ * - `importDashboard` of a dashboard of 2,500 panels over one of 250, every
+ *   panel at a position only an explicit slot reproduces: 10× is linear. Import
+ *   tries up to four slots per panel against the layout so far.
  * - lint of this repository's generated dashboards over `buildDashboard` of
  *   the same dashboards (lint runs inside every build). Informational: lint
  *   parses every query with the real PromQL/TraceQL grammars and a SQL lexer,
@@ -25,6 +30,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { buildDashboard } from '../src/index.js';
 import { layoutPanels, type LayoutNode } from '../src/compile/layout.js';
+import { importDashboard } from '../src/import/import.js';
 import { datasourcesOf, lintDashboard } from '../src/lint/index.js';
 import { loadProject } from '../src/project/load.js';
 import { checkDashboard } from '../src/check/run/index.js';
@@ -40,6 +46,10 @@ export interface ComponentResult {
   rows: ComponentTiming[];
   /** layout(200,000) / layout(20,000). */
   layoutScaling: number;
+  /** The same, every panel at an explicit position. */
+  explicitLayoutScaling: number;
+  /** importDashboard of 2,500 positioned panels / of 250. */
+  importScaling: number;
   /** lint of every generated dashboard / buildDashboard of the same dashboards. */
   lintOverBuild: number;
   /** Full check of every generated dashboard on PGlite, cold over warm. */
@@ -60,6 +70,23 @@ export function layoutWorkload(count: number): LayoutNode[] {
   );
 }
 
+/** Two panels per line, each at an explicit x and y, one grid row apart: flowing would close the gaps, so only the position reproduces them. */
+export function explicitLayoutWorkload(count: number): LayoutNode[] {
+  return Array.from({ length: count }, (_, i) => ({ kind: 'panel' as const, slot: { x: (i % 2) * 12, y: Math.floor(i / 2) * 9, w: 12, h: 8 } }));
+}
+
+/** A Grafana dashboard of `count` timeseries panels at explicitLayoutWorkload's positions. */
+function positionedDashboard(count: number): Record<string, unknown> {
+  const panels = explicitLayoutWorkload(count).map((node, i) => ({
+    id: i + 1,
+    type: 'timeseries',
+    title: `Panel ${i}`,
+    gridPos: node.kind === 'panel' ? node.slot : undefined,
+    targets: [{ refId: 'A', expr: 'up' }],
+  }));
+  return { uid: `positioned-${count}`, title: `${count} positioned panels`, schemaVersion: 39, panels };
+}
+
 /** Medians of the given tasks, run round-robin after a warm-up round, so no task gets a warmer JIT or a cleaner heap. */
 function interleavedMedians(tasks: ReadonlyArray<() => unknown>, rounds: number): number[] {
   for (let w = 0; w < 3; w++) tasks.forEach((t) => t());
@@ -74,6 +101,20 @@ function interleavedMedians(tasks: ReadonlyArray<() => unknown>, rounds: number)
   return times.map(median);
 }
 
+/** interleavedMedians for tasks that return a promise. */
+async function interleavedMediansAsync(tasks: ReadonlyArray<() => Promise<unknown>>, rounds: number): Promise<number[]> {
+  for (const t of tasks) await t();
+  const times = tasks.map(() => [] as number[]);
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, task] of tasks.entries()) {
+      const start = performance.now();
+      await task();
+      times[i]!.push(performance.now() - start);
+    }
+  }
+  return times.map(median);
+}
+
 export async function timeComponents(repoRoot: string): Promise<ComponentResult> {
   const small = layoutWorkload(20_000);
   const large = layoutWorkload(200_000);
@@ -82,6 +123,11 @@ export async function timeComponents(repoRoot: string): Promise<ComponentResult>
     if (issues.length > 0) throw new Error(`layout workload has issues: ${issues[0]!.message}`);
   }
   const [layoutSmall, layoutLarge] = interleavedMedians([() => layoutPanels(small), () => layoutPanels(large)], 11) as [number, number];
+  const explicitSmall = explicitLayoutWorkload(20_000);
+  const explicitLarge = explicitLayoutWorkload(200_000);
+  if (layoutPanels(explicitSmall).issues.length > 0) throw new Error('explicit layout workload has issues');
+  const [explicitSmallMs, explicitLargeMs] = interleavedMedians([() => layoutPanels(explicitSmall), () => layoutPanels(explicitLarge)], 11) as [number, number];
+  const [importSmallMs, importLargeMs] = await interleavedMediansAsync([() => importDashboard(positionedDashboard(250)), () => importDashboard(positionedDashboard(2_500))], 5) as [number, number];
 
   const generated = path.join(repoRoot, 'generated');
   const datasources = datasourcesOf(parse(readFileSync(path.join(generated, 'provisioning/datasources/dashcode.yaml'), 'utf8')));
@@ -101,6 +147,10 @@ export async function timeComponents(repoRoot: string): Promise<ComponentResult>
     rows: [
       { name: 'layout, 20,000 panels', medianMs: layoutSmall },
       { name: 'layout, 200,000 panels', medianMs: layoutLarge },
+      { name: 'layout, 20,000 panels at explicit positions', medianMs: explicitSmallMs },
+      { name: 'layout, 200,000 panels at explicit positions', medianMs: explicitLargeMs },
+      { name: 'importDashboard, 250 positioned panels', medianMs: importSmallMs },
+      { name: 'importDashboard, 2,500 positioned panels', medianMs: importLargeMs },
       { name: `lint, the ${jsons.length} generated dashboards`, medianMs: lintAll },
       { name: `buildDashboard, the same ${dashboards.length} dashboards`, medianMs: buildAll },
       { name: 'check on PGlite, cold: start PGlite with initdb', medianMs: check.startInitdb },
@@ -111,6 +161,8 @@ export async function timeComponents(repoRoot: string): Promise<ComponentResult>
     ],
     checkColdOverWarm: (check.startSnapshot + check.setup + check.first) / check.warm,
     layoutScaling: layoutLarge / layoutSmall,
+    explicitLayoutScaling: explicitLargeMs / explicitSmallMs,
+    importScaling: importLargeMs / importSmallMs,
     lintOverBuild: lintAll / buildAll,
   };
 }

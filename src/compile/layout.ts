@@ -16,6 +16,7 @@ import {
   type PanelSlot,
   type PlacedNode,
 } from './layout-types.js';
+import { OverlapIndex, overlaps } from './layout-overlaps.js';
 
 export { DEFAULT_PANEL_HEIGHT, DEFAULT_PANEL_WIDTH, GRID_COLUMNS, MAX_GRID_ROW } from './layout-types.js';
 export type { GridPos, LayoutNode, LayoutResult, PanelSlot, PlacedNode } from './layout-types.js';
@@ -43,58 +44,89 @@ export type { GridPos, LayoutNode, LayoutResult, PanelSlot, PlacedNode } from '.
  *   `layout-overlap`; paths are the field of the node's input, `['panels', i, 'gridPos', 'w']`
  *   or `['panels', i, 'panels', j, 'gridPos', 'w']` (the whole `gridPos` for an overlap).
  *
- * O(n) when no explicit positions are given: a section only tracks its bottom, the
- * current line and the explicit panels that can still reach the current line.
+ * Linear in the number of nodes: a section tracks its bottom, the current line and the
+ * explicit panels that can still reach it, and an explicit panel is checked for overlaps
+ * against its neighbours only (layout-overlaps.ts).
  */
 export function layoutPanels(nodes: readonly LayoutNode[]): LayoutResult {
-  const run: Run = { issues: [], visible: [], bottom: 0 };
-  const placed: PlacedNode[] = [];
-  // Consecutive top-level panels share one section; a row ends it.
-  let topLevel: Section | undefined;
-
-  nodes.forEach((node, i) => {
+  const grid = new GridLayout();
+  const placed = nodes.map((node, i): PlacedNode => {
     const path: IssuePath = ['panels', i];
-    if (node.kind === 'panel') {
-      topLevel ??= openSection(run.bottom, 'top-level');
-      placed.push({ kind: 'panel', gridPos: place(run, topLevel, node.slot, path) });
-      run.bottom = topLevel.bottom;
-      return;
-    }
-    topLevel = undefined;
-    const header: GridPos = { x: 0, y: run.bottom, w: GRID_COLUMNS, h: 1 };
-    run.visible.push({ pos: header, path, rowHeader: true });
-    const section = openSection(header.y + 1, 'row');
-    const visibleBefore = run.visible.length;
-    const panels = node.panels.map((slot, j) => place(run, section, slot, joinPath(path, 'panels', j)));
-    if (node.collapsed === true) {
-      // Collapsed panels are stored with their expanded positions but occupy nothing.
-      run.visible.length = visibleBefore;
-      run.bottom = header.y + 1;
-    } else {
-      run.bottom = section.bottom;
-    }
-    placed.push({ kind: 'row', gridPos: header, panels });
+    if (node.kind === 'panel') return { kind: 'panel', gridPos: grid.panel(node.slot, path) };
+    const gridPos = grid.row(node.collapsed === true);
+    return { kind: 'row', gridPos, panels: node.panels.map((slot, j) => grid.rowPanel(slot, joinPath(path, 'panels', j))) };
   });
-
-  return { nodes: placed, issues: run.issues };
+  return { nodes: placed, issues: grid.issues };
 }
 
-/** State shared by every section of one layout run. */
-interface Run {
-  issues: Issue[];
-  /** Everything that takes space so far, in input order: what an explicit panel must not overlap. */
-  /** What an overlap names: a panel's path, or the header of the row at `path`. Rendered only when reported. */
-  visible: Array<{ pos: GridPos; path: IssuePath; rowHeader?: boolean }>;
-  /** Bottom of everything visible so far: where the next row or section starts. */
-  bottom: number;
+/**
+ * layoutPanels one node at a time, for a caller that decides each node from where the
+ * ones before it went (import chooses the shortest slot that lands a panel where it
+ * was). `wherePanel` and `whereRowPanel` say where a slot would go without placing it.
+ * Nodes placed here get the positions and issues layoutPanels gives the same list.
+ */
+export class GridLayout {
+  /** Every issue so far, in the order of the nodes. */
+  readonly issues: Issue[] = [];
+  /** Bottom of everything that takes space in the closed sections: where the next row or section starts. */
+  private bottom = 0;
+  /** The section the next panel of its kind goes into. */
+  private open: Section | undefined;
+
+  /** A top-level panel: closes an open row and goes into the top-level section after it. */
+  panel(slot: PanelSlot, path: IssuePath): GridPos {
+    if (this.open?.kind !== 'top-level') this.open = openSection(this.close(), 'top-level');
+    return place(this.open, slot, path, this.issues);
+  }
+
+  /** A row header, at the bottom of everything above; `rowPanel` places its panels. */
+  row(collapsed: boolean): GridPos {
+    const y = this.close();
+    this.open = openSection(y + 1, collapsed ? 'collapsed-row' : 'row');
+    return { x: 0, y, w: GRID_COLUMNS, h: 1 };
+  }
+
+  /** A panel of the row placed last (a top-level panel when there is none). */
+  rowPanel(slot: PanelSlot, path: IssuePath): GridPos {
+    return this.open === undefined || this.open.kind === 'top-level' ? this.panel(slot, path) : place(this.open, slot, path, this.issues);
+  }
+
+  /** Where `panel(slot)` would put it; places nothing and reports nothing. */
+  wherePanel(slot: PanelSlot): GridPos {
+    const section = this.open?.kind === 'top-level' ? this.open : openSection(this.bottomAfterClose(), 'top-level');
+    return where(section, slot);
+  }
+
+  /** Where `rowPanel(slot)` would put it; places nothing and reports nothing. */
+  whereRowPanel(slot: PanelSlot): GridPos {
+    return this.open === undefined || this.open.kind === 'top-level' ? this.wherePanel(slot) : where(this.open, slot);
+  }
+
+  /** Ends the open section; returns the new bottom. */
+  private close(): number {
+    this.bottom = this.bottomAfterClose();
+    this.open = undefined;
+    return this.bottom;
+  }
+
+  /** A collapsed row's panels take no space: the next node starts under its header. */
+  private bottomAfterClose(): number {
+    const s = this.open;
+    if (s === undefined) return this.bottom;
+    return s.kind === 'collapsed-row' ? s.top : s.bottom;
+  }
 }
 
-/** The flow inside one section: the panels of a row, or top-level panels between rows. */
+/**
+ * The flow inside one section: the panels of a row, or top-level panels between rows.
+ * Nothing outside a section reaches into it (it starts below everything placed before
+ * it, and an explicit y above its top is refused), so overlaps are looked for only in it.
+ */
 interface Section {
   /** First grid row the section may use. */
   readonly top: number;
   /** Top-level sections after the first one start under a row. */
-  readonly kind: 'row' | 'top-level';
+  readonly kind: 'row' | 'collapsed-row' | 'top-level';
   /** Bottom of everything placed in the section (>= top). */
   bottom: number;
   lineY: number;
@@ -102,6 +134,8 @@ interface Section {
   cursorX: number;
   /** Explicit panels that may reach into the current line; flowed panels step around them. */
   obstacles: GridPos[];
+  /** Everything placed in the section: what an explicit panel must not overlap. Made by the first placement. */
+  placed?: OverlapIndex<{ pos: GridPos; path: IssuePath }>;
 }
 
 /** What a slot asks for once validated: all numbers are on the grid. */
@@ -114,72 +148,84 @@ function openSection(top: number, kind: Section['kind']): Section {
   return { top, kind, bottom: top, lineY: top, cursorX: GRID_COLUMNS, obstacles: [] };
 }
 
-function place(run: Run, section: Section, slot: PanelSlot, path: IssuePath): GridPos {
-  let request = validateSlot(slot, path, run.issues);
-  if (request.mode === 'exact' && request.pos.y < section.top) {
-    run.issues.push(issue('layout-position', joinPath(path, 'gridPos', 'y'), aboveSectionMessage(request.pos.y, section)));
-    // Placing it there would hand it to another row when Grafana loads the dashboard.
-    const { x, w, h } = request.pos;
-    request = { mode: 'flow', w, h, newLine: request.newLine, column: x };
+function place(section: Section, slot: PanelSlot, path: IssuePath, issues: Issue[]): GridPos {
+  const request = requestIn(section, slot, path, issues);
+  let pos: GridPos;
+  if (request.mode === 'exact') {
+    pos = request.pos;
+    const hit = section.placed?.firstOverlap(pos);
+    if (hit) issues.push(overlapIssue(pos, hit, path));
+    section.obstacles.push(pos);
+  } else {
+    const flowed = flowPosition(section, request);
+    pos = flowed.pos;
+    if (flowed.startsLine) {
+      section.lineY = pos.y;
+      section.obstacles = [];
+    }
+    section.cursorX = pos.x + pos.w;
   }
-  const pos = request.mode === 'exact' ? placeExact(run, section, request.pos, path) : placeFlowed(section, request);
-  run.visible.push({ pos, path });
+  (section.placed ??= new OverlapIndex()).add({ pos, path });
   section.bottom = Math.max(section.bottom, pos.y + pos.h);
   return pos;
 }
 
-function placeExact(run: Run, section: Section, pos: GridPos, path: IssuePath): GridPos {
-  const hit = run.visible.find((other) => overlaps(other.pos, pos));
-  if (hit) {
-    run.issues.push(
-      issue(
-        'layout-overlap',
-        joinPath(path, 'gridPos'),
-        `panel at ${showPos(pos)} overlaps ${hit.rowHeader ? 'row header ' : ''}${renderPath(hit.path)} at ${showPos(hit.pos)} (allowed: a position no earlier panel or row header occupies)`,
-      ),
-    );
+function where(section: Section, slot: PanelSlot): GridPos {
+  const request = requestIn(section, slot, [], []);
+  return request.mode === 'exact' ? request.pos : flowPosition(section, request).pos;
+}
+
+/** The slot, validated (issues into `issues`); an explicit y above the section flows in its column. */
+function requestIn(section: Section, slot: PanelSlot, path: IssuePath, issues: Issue[]): Request {
+  const request = validateSlot(slot, path, issues);
+  if (request.mode === 'exact' && request.pos.y < section.top) {
+    issues.push(issue('layout-position', joinPath(path, 'gridPos', 'y'), aboveSectionMessage(request.pos.y, section)));
+    // Placing it there would hand it to another row when Grafana loads the dashboard.
+    const { x, w, h } = request.pos;
+    return { mode: 'flow', w, h, newLine: request.newLine, column: x };
   }
-  section.obstacles.push(pos);
-  return pos;
+  return request;
 }
 
-function placeFlowed(section: Section, request: Extract<Request, { mode: 'flow' }>): GridPos {
+function overlapIssue(pos: GridPos, hit: { pos: GridPos; path: IssuePath }, path: IssuePath): Issue {
+  return issue(
+    'layout-overlap',
+    joinPath(path, 'gridPos'),
+    `panel at ${showPos(pos)} overlaps ${renderPath(hit.path)} at ${showPos(hit.pos)} (allowed: a position no earlier panel or row header occupies)`,
+  );
+}
+
+/**
+ * Where a flowed panel goes, and whether it starts a new line there; changes nothing.
+ * A new line starts below everything in the section, so nothing placed so far can block it.
+ */
+function flowPosition(section: Section, request: Extract<Request, { mode: 'flow' }>): { pos: GridPos; startsLine: boolean } {
   const { w, h, column } = request;
-  if (request.newLine) startLine(section);
-  const onLine = column === undefined ? firstFreeOnLine(section, w, h) : pinnedOnLine(section, column, w, h);
-  const pos = onLine ?? { x: column ?? 0, y: startLine(section), w, h };
-  section.cursorX = pos.x + pos.w;
-  return pos;
-}
-
-/** A new line starts below everything in the section, so nothing placed so far can block it. */
-function startLine(section: Section): number {
-  section.lineY = section.bottom;
-  section.cursorX = 0;
-  section.obstacles = [];
-  return section.lineY;
+  const fresh = request.newLine;
+  const lineY = fresh ? section.bottom : section.lineY;
+  const cursorX = fresh ? 0 : section.cursorX;
+  const obstacles = fresh ? [] : section.obstacles;
+  const onLine = column === undefined ? firstFreeOnLine(lineY, cursorX, obstacles, w, h) : pinnedOnLine(lineY, cursorX, obstacles, column, w, h);
+  if (onLine) return { pos: onLine, startsLine: fresh };
+  return { pos: { x: column ?? 0, y: section.bottom, w, h }, startsLine: true };
 }
 
 /** Scans right from the cursor, jumping past each explicit panel in the way. */
-function firstFreeOnLine(section: Section, w: number, h: number): GridPos | undefined {
-  let x = section.cursorX;
+function firstFreeOnLine(y: number, cursorX: number, obstacles: readonly GridPos[], w: number, h: number): GridPos | undefined {
+  let x = cursorX;
   while (x + w <= GRID_COLUMNS) {
-    const candidate = { x, y: section.lineY, w, h };
-    const blocker = section.obstacles.find((o) => overlaps(o, candidate));
+    const candidate = { x, y, w, h };
+    const blocker = obstacles.find((o) => overlaps(o, candidate));
     if (!blocker) return candidate;
     x = blocker.x + blocker.w; // > x, because the blocker overlaps the candidate
   }
   return undefined;
 }
 
-function pinnedOnLine(section: Section, x: number, w: number, h: number): GridPos | undefined {
-  if (x < section.cursorX || x + w > GRID_COLUMNS) return undefined;
-  const candidate = { x, y: section.lineY, w, h };
-  return section.obstacles.some((o) => overlaps(o, candidate)) ? undefined : candidate;
-}
-
-function overlaps(a: GridPos, b: GridPos): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+function pinnedOnLine(y: number, cursorX: number, obstacles: readonly GridPos[], x: number, w: number, h: number): GridPos | undefined {
+  if (x < cursorX || x + w > GRID_COLUMNS) return undefined;
+  const candidate = { x, y, w, h };
+  return obstacles.some((o) => overlaps(o, candidate)) ? undefined : candidate;
 }
 
 // --- Validation: every value is checked, reported, and replaced by the nearest valid one.
@@ -281,7 +327,7 @@ function validRow(y: unknown, path: IssuePath, issues: Issue[]): number | undefi
 }
 
 function aboveSectionMessage(y: number, section: Section): string {
-  return section.kind === 'row'
+  return section.kind !== 'top-level'
     ? `panel y ${y} is above its row, whose panels start at y ${section.top} (allowed: y >= ${section.top}; y is absolute on the dashboard, not relative to the row)`
     : `panel y ${y} is above the row before it, which ends at y ${section.top} (allowed: y >= ${section.top})`;
 }

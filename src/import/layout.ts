@@ -6,66 +6,57 @@
  * deciding panels one at a time, in order, is exact.
  */
 import { asObject } from '../diff/json.js';
-import { GRID_COLUMNS, layoutPanels, MAX_GRID_ROW, type GridPos, type LayoutNode } from '../compile/layout.js';
+import { GRID_COLUMNS, GridLayout, MAX_GRID_ROW, type GridPos } from '../compile/layout.js';
 import { DEFAULT_PANEL_HEIGHT, DEFAULT_PANEL_WIDTH, type PanelSlot } from '../model/grid.js';
 import type { ExprObject } from './code.js';
 import type { ImportContext } from './context.js';
-import { joinPath, startsWithPath, type IssuePath } from '../model/issue-path.js';
+import { joinPath, type IssuePath } from '../model/issue-path.js';
 
 export class SlotPlanner {
-  private readonly nodes: LayoutNode[] = [];
-  private currentRow?: { collapsed: boolean; panels: PanelSlot[] };
+  /** The layout so far, one node at a time: trying a slot costs one placement, not a layout of every node before it. */
+  private readonly grid = new GridLayout();
+  /** Layout paths of the nodes so far (what layoutPanels would call them), for the issues the build will report. */
+  private topLevel = 0;
+  private currentRow?: { panels: number; path: IssuePath };
 
   constructor(private readonly ctx: ImportContext) {}
 
   /** A top-level panel (before the first row, or after a collapsed one). */
   panel(gridPos: unknown, where: string, path: IssuePath): ExprObject {
     this.currentRow = undefined;
-    const slot = this.choose(gridPos, where, path, (s) => {
-      this.nodes.push({ kind: 'panel', slot: s });
-      const placed = layoutPanels(this.nodes).nodes.at(-1);
-      this.nodes.pop();
-      return placed?.kind === 'panel' ? placed.gridPos : undefined;
-    });
-    this.nodes.push({ kind: 'panel', slot });
-    this.reportLayoutIssues(joinPath('panels', this.nodes.length - 1), where, path);
+    const slot = this.choose(gridPos, where, path, (s) => this.grid.wherePanel(s));
+    this.commit(where, path, () => this.grid.panel(slot, ['panels', this.topLevel++]));
     return slotProps(slot);
   }
 
   /** A row header; its panels follow through `rowPanel`. */
   row(gridPos: unknown, collapsed: boolean, where: string, path: IssuePath): void {
-    const panels: PanelSlot[] = [];
-    this.currentRow = { collapsed, panels };
-    this.nodes.push({ kind: 'row', collapsed, panels });
-    const placed = layoutPanels(this.nodes).nodes.at(-1);
+    this.currentRow = { panels: 0, path: ['panels', this.topLevel++] };
+    const placed = this.grid.row(collapsed);
     const original = asObject(gridPos);
-    if (placed && typeof original.y === 'number' && placed.gridPos.y !== original.y) {
-      this.ctx.report('import-row-position', joinPath(path, 'gridPos'), `${where}: was at y=${original.y}; dashcode puts a row right below what is above it (y=${placed.gridPos.y})`, 'info');
+    if (typeof original.y === 'number' && placed.y !== original.y) {
+      this.ctx.report('import-row-position', joinPath(path, 'gridPos'), `${where}: was at y=${original.y}; dashcode puts a row right below what is above it (y=${placed.y})`, 'info');
     }
   }
 
   rowPanel(gridPos: unknown, where: string, path: IssuePath): ExprObject {
     const row = this.currentRow;
     if (!row) return this.panel(gridPos, where, path);
-    const slot = this.choose(gridPos, where, path, (s) => {
-      row.panels.push(s);
-      const placed = layoutPanels(this.nodes).nodes.at(-1);
-      row.panels.pop();
-      return placed?.kind === 'row' ? placed.panels.at(-1) : undefined;
-    });
-    row.panels.push(slot);
-    this.reportLayoutIssues(joinPath('panels', this.nodes.length - 1, 'panels', row.panels.length - 1), where, path);
+    const slot = this.choose(gridPos, where, path, (s) => this.grid.whereRowPanel(s));
+    this.commit(where, path, () => this.grid.rowPanel(slot, joinPath(row.path, 'panels', row.panels++)));
     return slotProps(slot);
   }
 
-  /** What dashcode's layout will say about the node just added (an overlap Grafana tolerated, say). */
-  private reportLayoutIssues(layoutPath: IssuePath, where: string, path: IssuePath): void {
-    for (const i of layoutPanels(this.nodes).issues) {
-      if (startsWithPath(i.path, layoutPath) && i.path[layoutPath.length] === 'gridPos') this.ctx.report('import-grid-position', joinPath(path, 'gridPos'), `${where}: ${i.message}; \`dashcode build\` will report it [${i.code}]`);
+  /** Places the chosen slot, and reports what dashcode's layout says about it (an overlap Grafana tolerated, say). */
+  private commit(where: string, path: IssuePath, placeIt: () => GridPos): void {
+    const before = this.grid.issues.length;
+    placeIt();
+    for (const i of this.grid.issues.slice(before)) {
+      this.ctx.report('import-grid-position', joinPath(path, 'gridPos'), `${where}: ${i.message}; \`dashcode build\` will report it [${i.code}]`);
     }
   }
 
-  private choose(gridPos: unknown, where: string, path: IssuePath, place: (slot: PanelSlot) => GridPos | undefined): PanelSlot {
+  private choose(gridPos: unknown, where: string, path: IssuePath, place: (slot: PanelSlot) => GridPos): PanelSlot {
     const g = asObject(gridPos);
     if (gridPos === undefined) {
       this.ctx.report('import-grid-position', joinPath(path, 'gridPos'), `${where}: has no gridPos; dashcode lays it out automatically`, 'info');
@@ -81,10 +72,10 @@ export class SlotPlanner {
     if (pos.h !== DEFAULT_PANEL_HEIGHT) size.h = pos.h;
     for (const candidate of [size, { x: pos.x, ...size }, { x: pos.x, y: pos.y, w: pos.w, h: pos.h }]) {
       const placed = place(candidate);
-      if (placed && placed.x === pos.x && placed.y === pos.y && placed.w === pos.w && placed.h === pos.h) return candidate;
+      if (placed.x === pos.x && placed.y === pos.y && placed.w === pos.w && placed.h === pos.h) return candidate;
     }
     const placed = place({ x: pos.x, y: pos.y, w: pos.w, h: pos.h });
-    this.ctx.report('import-grid-position', joinPath(path, 'gridPos'), `${where}: dashcode's layout cannot put it at x=${pos.x} y=${pos.y} w=${pos.w} h=${pos.h} (it overlaps an earlier panel, or sits above its row); it lands at ${placed ? `x=${placed.x} y=${placed.y}` : 'another position'}`);
+    this.ctx.report('import-grid-position', joinPath(path, 'gridPos'), `${where}: dashcode's layout cannot put it at x=${pos.x} y=${pos.y} w=${pos.w} h=${pos.h} (it overlaps an earlier panel, or sits above its row); it lands at x=${placed.x} y=${placed.y}`);
     return { x: pos.x, y: pos.y, w: pos.w, h: pos.h };
   }
 }

@@ -7,17 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { renderPath, type IssuePath } from '../../src/model/issue-path.js';
 import {
   GRID_COLUMNS,
+  GridLayout,
   layoutPanels,
   type GridPos,
   type LayoutNode,
   type LayoutResult,
   type PanelSlot,
+  type PlacedNode,
 } from '../../src/compile/layout.js';
 
 // --- Arbitraries
 
 const width = fc.integer({ min: 1, max: GRID_COLUMNS });
-const height = fc.integer({ min: 1, max: 10 });
+// Now and then a tall panel or a far-down y: the overlap index keeps tall panels apart and skips empty bands.
+const height = fc.oneof({ arbitrary: fc.integer({ min: 1, max: 10 }), weight: 9 }, { arbitrary: fc.integer({ min: 1, max: 600 }), weight: 1 });
 
 const flowedSlot: fc.Arbitrary<PanelSlot> = fc.record(
   { w: width, h: height, newLine: fc.boolean() },
@@ -27,7 +30,7 @@ const pinnedSlot: fc.Arbitrary<PanelSlot> = fc
   .record({ w: width, h: height, newLine: fc.boolean(), at: fc.double({ min: 0, max: 1, noNaN: true }) })
   .map(({ at, ...s }) => ({ ...s, x: Math.floor(at * (GRID_COLUMNS - s.w + 1)) % (GRID_COLUMNS - s.w + 1) }));
 const explicitSlot: fc.Arbitrary<PanelSlot> = pinnedSlot.chain((s) =>
-  fc.integer({ min: 0, max: 60 }).map((y) => ({ ...s, y })),
+  fc.oneof({ arbitrary: fc.integer({ min: 0, max: 60 }), weight: 4 }, { arbitrary: fc.integer({ min: 0, max: 3000 }), weight: 1 }).map((y) => ({ ...s, y })),
 );
 
 const messyNumber = fc.oneof(
@@ -194,6 +197,54 @@ describe('layout properties', () => {
           const slot = bySlot.get(slotOf(i.path));
           expect(slot?.x !== undefined && slot?.y !== undefined).toBe(true);
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an overlap names the first thing placed before the panel that it overlaps', () => {
+    fc.assert(
+      fc.property(anything, (input) => {
+        const result = layoutPanels(input);
+        const firstHit = new Map<string, Placed>();
+        for (const [a, b] of mustNotOverlap(input, result)) if (!firstHit.has(b.path) && overlaps(a.pos, b.pos)) firstHit.set(b.path, a);
+        for (const i of result.issues.filter((i) => i.code === 'layout-overlap')) {
+          const hit = firstHit.get(slotOf(i.path));
+          expect(hit, i.message).toBeDefined();
+          expect(i.message).toContain(` overlaps ${hit!.path} at x=${hit!.pos.x} y=${hit!.pos.y} w=${hit!.pos.w} h=${hit!.pos.h} `);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('GridLayout places one node at a time as layoutPanels does, and its where* say where without placing', () => {
+    fc.assert(
+      fc.property(anything, fc.array(anySlot, { minLength: 1, maxLength: 4 }), (input, peeks) => {
+        const grid = new GridLayout();
+        // Asking where other slots would go, before every placement, must change nothing.
+        const peekAll = (where: (s: PanelSlot) => GridPos) => peeks.forEach((s) => where(s));
+        const nodes = input.map((node, i): PlacedNode => {
+          const path = ['panels', i];
+          if (node.kind === 'panel') {
+            peekAll((s) => grid.wherePanel(s));
+            const said = grid.wherePanel(node.slot);
+            const gridPos = grid.panel(node.slot, path);
+            expect(gridPos).toEqual(said);
+            return { kind: 'panel', gridPos };
+          }
+          const gridPos = grid.row(node.collapsed === true);
+          const panels = node.panels.map((slot, j) => {
+            peekAll((s) => grid.wherePanel(s));
+            peekAll((s) => grid.whereRowPanel(s));
+            const said = grid.whereRowPanel(slot);
+            const pos = grid.rowPanel(slot, [...path, 'panels', j]);
+            expect(pos).toEqual(said);
+            return pos;
+          });
+          return { kind: 'row', gridPos, panels };
+        });
+        expect({ nodes, issues: grid.issues }).toEqual(layoutPanels(input));
       }),
       { numRuns: 300 },
     );
