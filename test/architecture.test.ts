@@ -212,6 +212,7 @@ const HOMES: ReadonlyArray<{ what: string; pattern: RegExp; home: string }> = [
   { what: 'write-then-rename', pattern: /\brename\(/, home: 'files/atomic.js' },
   { what: 'the recursive directory walker', pattern: /readdir\([^)]*recursive|await walk\((child|rel|abs|sub)\)/, home: 'files/walk.js' },
   { what: 'the grid width', pattern: /\bGRID_COLUMNS\s*=/, home: 'model/grid.ts' },
+  { what: 'the rectangle-overlap test', pattern: /\.x < \w+\.x \+ \w+\.w/, home: 'model/grid-overlaps.ts' },
   { what: 'the GridPos type', pattern: /\binterface GridPos\b|\btype GridPos\s*=/, home: 'model/grid.ts' },
   { what: 'the JSON-object guard', pattern: /function isObject\b|const isObject\s*=/, home: 'model/loose.ts' },
   { what: "Grafana's escapeHtml", pattern: /&#39;/, home: 'model/html.ts' },

@@ -16,7 +16,7 @@ import {
   type PanelSlot,
   type PlacedNode,
 } from './layout-types.js';
-import { OverlapIndex, overlaps } from './layout-overlaps.js';
+import { OverlapIndex, overlaps } from '../model/grid-overlaps.js';
 
 export { DEFAULT_PANEL_HEIGHT, DEFAULT_PANEL_WIDTH, GRID_COLUMNS, MAX_GRID_ROW } from './layout-types.js';
 export type { GridPos, LayoutNode, LayoutResult, PanelSlot, PlacedNode } from './layout-types.js';
@@ -46,7 +46,7 @@ export type { GridPos, LayoutNode, LayoutResult, PanelSlot, PlacedNode } from '.
  *
  * Linear in the number of nodes: a section tracks its bottom, the current line and the
  * explicit panels that can still reach it, and an explicit panel is checked for overlaps
- * against its neighbours only (layout-overlaps.ts).
+ * against its neighbours only (model/grid-overlaps.ts).
  */
 export function layoutPanels(nodes: readonly LayoutNode[]): LayoutResult {
   const grid = new GridLayout();

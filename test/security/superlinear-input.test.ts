@@ -15,6 +15,7 @@ import { parseNumeric } from '../../src/db/values.js';
 import { parseCustomQuery } from '../../src/diff/custom-query.js';
 import { lineCol, maskVariables, parsePromQL } from '../../src/languages/promql/index.js';
 import { importDashboard } from '../../src/import/import.js';
+import { layoutPanels } from '../../src/compile/layout.js';
 import { checkAlertingDocument } from '../../src/lint/alerting.js';
 import { lintDashboard } from '../../src/lint/dashboard/lint.js';
 import { inListAt, lexSql, segmentAt, type SqlSegment } from '../../src/languages/sql/lexer.js';
@@ -146,6 +147,15 @@ describe('preview: colours from dashboard JSON', () => {
   it('colours as people write them still pass; digits run together do not', () => {
     for (const c of ['rgb(1 2 3)', 'rgba(1, 2, 3, 0.5)', 'hsl(120deg 50% 50%)', 'rgb(10 20 30 / 50%)', 'hsla(359.99deg, 100.00%, 100.00%, 0.999)']) expect(isPlainCssColor(c)).toBe(true);
     for (const c of ['rgb(123)', 'rgb(1,2)', 'rgb(1,2,3,4,5)', `rgb(${'1 '.repeat(40)})`]) expect(isPlainCssColor(c)).toBe(false);
+  });
+});
+
+describe('layout: explicit positions', () => {
+  it('hostile: 100,000 panels each at an explicit position (each was checked against every panel above it: 2.7 s at 40,000)', () => {
+    const nodes = Array.from({ length: 100_000 }, (_, i) => ({ kind: 'panel' as const, slot: { x: (i % 2) * 12, y: Math.floor(i / 2) * 9, w: 12, h: 8 } }));
+    const { nodes: placed, issues } = layoutPanels(nodes);
+    expect(issues).toEqual([]);
+    expect(placed.at(-1)).toEqual({ kind: 'panel', gridPos: { x: 12, y: 449_991, w: 12, h: 8 } });
   });
 });
 

@@ -5,21 +5,15 @@
  * their own grid (Grafana lays them out when the row opens).
  */
 import { GRID_COLUMNS } from '../../model/grid.js';
+import { OverlapIndex, type GridBox } from '../../model/grid-overlaps.js';
 import { joinPath, renderPath } from '../../model/issue-path.js';
 import type { Report } from '../report.js';
 import { isObject, panelLabel, type DashboardModel, type PanelEntry } from './model.js';
 
 const COLUMNS = GRID_COLUMNS;
 
-interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
-}
-
 export function checkLayout(model: DashboardModel, report: Report): void {
-  const grids = new Map<string, Array<{ panel: PanelEntry; box: Box }>>();
+  const grids = new Map<string, OverlapIndex<{ panel: PanelEntry; pos: GridBox }>>();
   for (const panel of model.panels) {
     if (panel.row && panel.type === 'row') {
       report('layout-nested-row', panel.path, `row "${panelLabel(panel)}" is inside row "${panelLabel(panel.row)}"; Grafana rows cannot nest`, panelLabel(panel));
@@ -37,36 +31,27 @@ export function checkLayout(model: DashboardModel, report: Report): void {
       report('layout-overflow', at, `panel spans columns ${box.x} to ${box.x + box.w}; the grid has columns 0 to ${COLUMNS}`, panelLabel(panel));
     }
     const grid = panel.row ? renderPath(panel.row.path) : '';
-    const list = grids.get(grid) ?? [];
+    let placed = grids.get(grid);
+    if (!placed) grids.set(grid, (placed = new OverlapIndex()));
     // One finding per panel, naming the first panel it overlaps: one per pair made 2 million findings (and ran out of
     // memory at 4,000 panels) for a file of panels stacked at one place.
-    let first: { panel: PanelEntry; box: Box } | undefined;
-    let count = 0;
-    for (const other of list) {
-      if (!intersects(box, other.box)) continue;
-      first ??= other;
-      count++;
-    }
-    if (first) {
+    const hit = placed.overlapsOf(box);
+    if (hit) {
+      const { first, count } = hit;
       const more = count > 1 ? ` and ${count - 1} more panel${count > 2 ? 's' : ''} before it` : '';
-      report('layout-overlap', at, `panel at ${show(box)} overlaps "${panelLabel(first.panel)}" at ${show(first.box)} (${renderPath(first.panel.path)})${more}`, panelLabel(panel));
+      report('layout-overlap', at, `panel at ${show(box)} overlaps "${panelLabel(first.panel)}" at ${show(first.pos)} (${renderPath(first.panel.path)})${more}`, panelLabel(panel));
     }
-    list.push({ panel, box });
-    grids.set(grid, list);
+    placed.add({ panel, pos: box });
   }
 }
 
-function boxOf(value: unknown): Box | undefined {
+function boxOf(value: unknown): GridBox | undefined {
   if (!isObject(value)) return undefined;
   const { x, y, w, h } = value;
   if (typeof x !== 'number' || typeof y !== 'number' || typeof w !== 'number' || typeof h !== 'number') return undefined;
   return { x, y, w, h };
 }
 
-function intersects(a: Box, b: Box): boolean {
-  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
-function show(b: Box): string {
+function show(b: GridBox): string {
   return `x=${b.x} y=${b.y} w=${b.w} h=${b.h}`;
 }
