@@ -193,6 +193,29 @@ describe('hostile keys anywhere in a dashboard', () => {
   });
 });
 
+describe('preview: override property ids are paths into a field\'s config', () => {
+  it('an id through __proto__, constructor or prototype sets nothing outside that field\'s config', async () => {
+    const db = await openTestPglite();
+    try {
+      const properties = ['__proto__.polluted', 'constructor.prototype.polluted', '__proto__', 'custom.__proto__.polluted', 'prototype.polluted'].map((id) => ({ id, value: 'yes' }));
+      const panel = (type: string, id: number) => ({
+        id,
+        type,
+        title: type,
+        gridPos: { x: 0, y: id * 8, w: 12, h: 8 },
+        datasource: { type: 'grafana-postgresql-datasource', uid: 'pg' },
+        targets: [{ refId: 'A', datasource: { type: 'grafana-postgresql-datasource', uid: 'pg' }, rawQuery: true, editorMode: 'code', format: 'table', rawSql: 'SELECT 1 AS v' }],
+        fieldConfig: { defaults: { unit: 'short' }, overrides: [{ matcher: { id: 'byName', options: 'v' }, properties }, { matcher: { id: 'byRegexp', options: '.*' }, properties }] },
+      });
+      const doc = { uid: 'pp-preview', title: 'PP', schemaVersion: 39, panels: ['stat', 'table', 'gauge', 'bargauge'].map(panel) };
+      const { html } = await previewPage(doc, { sql: db });
+      expect(html).toContain('data-title="stat"');
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe('the CSV loader', () => {
   it('a model measurement column named __proto__ or constructor is a measurement like any other', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'dashcode-pp-csv-'));

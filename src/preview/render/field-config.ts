@@ -5,6 +5,7 @@
  */
 import type { Field } from '../data/frames.js';
 import { withinRegexBudget } from '../../check/run/regex-budget.js';
+import { hasOwn, setOwn } from '../../model/own.js';
 
 type Obj = Record<string, unknown>;
 
@@ -70,13 +71,30 @@ function regexFrom(text: string): RegExp | undefined {
   }
 }
 
-/** `custom.lineWidth` → merged.custom.lineWidth */
+/**
+ * `custom.lineWidth` → merged.custom.lineWidth, as Grafana's
+ * setDynamicConfigValue (packages/grafana-data/src/field/fieldOverrides.ts)
+ * sets an override's property with lodash's `set`, and `unset`s it when the
+ * value is null. Grafana applies only ids its option registry knows, and
+ * lodash's `set` stops at `__proto__`, `constructor` and `prototype`: a path
+ * through one of them sets nothing here either (it would have set a property
+ * of Object.prototype for every object in the process).
+ */
 function setPath(target: Obj, id: string, value: unknown): void {
   const parts = id.split('.');
+  if (parts.some((part) => UNSAFE_KEYS.has(part))) return;
   let at = target;
   for (const part of parts.slice(0, -1)) {
-    if (!at[part] || typeof at[part] !== 'object') at[part] = {};
+    const next = hasOwn(at, part) ? at[part] : undefined;
+    if (next === null || typeof next !== 'object') {
+      if (value === undefined || value === null) return; // nothing to unset below a missing object
+      setOwn(at, part, {});
+    }
     at = at[part] as Obj;
   }
-  at[parts.at(-1)!] = value;
+  const last = parts.at(-1)!;
+  if (value === undefined || value === null) delete at[last];
+  else setOwn(at, last, value);
 }
+
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
