@@ -35,7 +35,7 @@ describe('OverlapIndex', () => {
           index.add({ pos, i });
         });
       }),
-      { numRuns: 500 },
+      { numRuns: 200 },
     );
   });
 

@@ -9,7 +9,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { checkDashboard } from '../../src/check/run/index.js';
 import { compileDashboard } from '../../src/compile/compile.js';
 import { dashboard } from '../../src/dashboards/dashboard.js';
@@ -21,7 +21,7 @@ import type { Json, JsonObject } from '../../src/model/loose.js';
 import { deepMerge, mergeIntoFresh } from '../../src/model/merge.js';
 import { timeseriesPanel } from '../../src/panels/timeseries/timeseries.js';
 import { previewPage } from '../../src/preview/index.js';
-import { loadCsvDir, migrate } from '../../src/db/index.js';
+import { loadCsvDir, migrate, type SqlEngine } from '../../src/db/index.js';
 import { grafanaDashboard } from '../import/support/arbitraries.js';
 import { openTestPglite } from '../support/pglite.js';
 import { pollutionTraces, PROTO_KEYS } from './support/hostile.js';
@@ -31,6 +31,13 @@ const hostile = (): JsonObject => JSON.parse(HOSTILE) as JsonObject;
 
 afterEach(() => {
   expect(pollutionTraces()).toEqual([]);
+});
+
+// One PGlite for the file's tests that need a database (each open costs ~0.4 s of CPU); none of them reads another's tables.
+let db: SqlEngine | undefined;
+const sharedDb = async (): Promise<SqlEngine> => (db ??= await openTestPglite());
+afterAll(async () => {
+  await db?.close();
 });
 
 /** The keys of `o` and its prototype: a key kept as data is an own key, and the prototype is untouched. */
@@ -195,42 +202,37 @@ describe('hostile keys anywhere in a dashboard', () => {
 
 describe('preview: override property ids are paths into a field\'s config', () => {
   it('an id through __proto__, constructor or prototype sets nothing outside that field\'s config', async () => {
-    const db = await openTestPglite();
-    try {
-      const properties = ['__proto__.polluted', 'constructor.prototype.polluted', '__proto__', 'custom.__proto__.polluted', 'prototype.polluted'].map((id) => ({ id, value: 'yes' }));
-      const panel = (type: string, id: number) => ({
-        id,
-        type,
-        title: type,
-        gridPos: { x: 0, y: id * 8, w: 12, h: 8 },
-        datasource: { type: 'grafana-postgresql-datasource', uid: 'pg' },
-        targets: [{ refId: 'A', datasource: { type: 'grafana-postgresql-datasource', uid: 'pg' }, rawQuery: true, editorMode: 'code', format: 'table', rawSql: 'SELECT 1 AS v' }],
-        fieldConfig: { defaults: { unit: 'short' }, overrides: [{ matcher: { id: 'byName', options: 'v' }, properties }, { matcher: { id: 'byRegexp', options: '.*' }, properties }] },
-      });
-      const doc = { uid: 'pp-preview', title: 'PP', schemaVersion: 39, panels: ['stat', 'table', 'gauge', 'bargauge'].map(panel) };
-      const { html } = await previewPage(doc, { sql: db });
-      expect(html).toContain('data-title="stat"');
-    } finally {
-      await db.close();
-    }
+    const engine = await sharedDb();
+    const properties = ['__proto__.polluted', 'constructor.prototype.polluted', '__proto__', 'custom.__proto__.polluted', 'prototype.polluted'].map((id) => ({ id, value: 'yes' }));
+    const panel = (type: string, id: number) => ({
+      id,
+      type,
+      title: type,
+      gridPos: { x: 0, y: id * 8, w: 12, h: 8 },
+      datasource: { type: 'grafana-postgresql-datasource', uid: 'pg' },
+      targets: [{ refId: 'A', datasource: { type: 'grafana-postgresql-datasource', uid: 'pg' }, rawQuery: true, editorMode: 'code', format: 'table', rawSql: 'SELECT 1 AS v' }],
+      fieldConfig: { defaults: { unit: 'short' }, overrides: [{ matcher: { id: 'byName', options: 'v' }, properties }, { matcher: { id: 'byRegexp', options: '.*' }, properties }] },
+    });
+    const doc = { uid: 'pp-preview', title: 'PP', schemaVersion: 39, panels: ['stat', 'table', 'gauge', 'bargauge'].map(panel) };
+    const { html } = await previewPage(doc, { sql: engine });
+    expect(html).toContain('data-title="stat"');
   });
 });
 
 describe('the CSV loader', () => {
   it('a model measurement column named __proto__ or constructor is a measurement like any other', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'dashcode-pp-csv-'));
-    const db = await openTestPglite();
+    const engine = await sharedDb();
     try {
       const id = '06eccf8f-a72d-4b1a-a5bb-cfbf7e688c70';
       await writeFile(path.join(dir, 'benchmarks_1.csv'), `benchmark_id,repository,branch,commit_id,commit_message,metadata,created_at\n${id},r,main,abc,msg,"{""__proto__"": {""polluted"": 1}}",2025-07-29T20:08:22\n`);
       await writeFile(path.join(dir, 'model_measurements_1.csv'), `benchmark_id,time,__proto__,constructor,prototype\n${id},2025-07-29T20:08:22,1.5,2.5,3.5\n`);
-      await migrate(db);
-      await loadCsvDir(db, dir);
-      const { rows } = await db.query<{ m: string; meta: string }>('SELECT measurements::text AS m, metadata::text AS meta FROM model_measurements JOIN benchmarks USING (benchmark_id)');
+      await migrate(engine);
+      await loadCsvDir(engine, dir);
+      const { rows } = await engine.query<{ m: string; meta: string }>('SELECT measurements::text AS m, metadata::text AS meta FROM model_measurements JOIN benchmarks USING (benchmark_id)');
       expect(JSON.parse(rows[0]!.m)).toEqual(JSON.parse('{"__proto__": 1.5, "constructor": 2.5, "prototype": 3.5}'));
       expect(rows[0]!.meta).toContain('__proto__');
     } finally {
-      await db.close();
       await rm(dir, { recursive: true, force: true });
     }
   });
