@@ -27,4 +27,10 @@ describe('fieldSettings', () => {
     expect(s.custom).toEqual({ lineWidth: 1 });
     expect(({} as Record<string, unknown>).unit).toBeUndefined();
   });
+
+  it('a byRegexp matcher read once per panel still matches every field it should, /g patterns included', () => {
+    const panel = { fieldConfig: { defaults: {}, overrides: [{ matcher: { id: 'byRegexp', options: '/^lat/g' }, properties: [{ id: 'unit', value: 's' }] }] } };
+    const names = ['latency', 'latency_p99', 'throughput', 'latency', 'lat'];
+    expect(names.map((name) => fieldSettings(panel, { name, type: 'number' }).unit)).toEqual(['s', 's', undefined, 's', 's']);
+  });
 });

@@ -22,12 +22,13 @@ export interface FieldSettings {
 }
 
 export function fieldSettings(panel: Obj, field: Pick<Field, 'name' | 'type'>, refId?: string): FieldSettings {
+  let overrides = panelOverrides.get(panel);
+  if (!overrides) panelOverrides.set(panel, (overrides = readOverrides(panel)));
   const fc = (panel.fieldConfig as Obj | undefined) ?? {};
   const merged: Obj = structuredClone((fc.defaults as Obj | undefined) ?? {});
-  const overrides = Array.isArray(fc.overrides) ? (fc.overrides as Obj[]) : [];
   for (const o of overrides) {
-    if (!matches(o.matcher as Obj | undefined, field, refId)) continue;
-    for (const p of (Array.isArray(o.properties) ? o.properties : []) as Obj[]) setPath(merged, String(p.id ?? ''), p.value);
+    if (!o.matches(field, refId)) continue;
+    for (const p of o.properties) setPath(merged, String(p.id ?? ''), p.value);
   }
   const color = merged.color as Obj | undefined;
   const custom = (merged.custom as Obj | undefined) ?? {};
@@ -43,21 +44,53 @@ export function fieldSettings(panel: Obj, field: Pick<Field, 'name' | 'type'>, r
   };
 }
 
-function matches(matcher: Obj | undefined, field: Pick<Field, 'name' | 'type'>, refId: string | undefined): boolean {
+interface Override {
+  matches(field: Pick<Field, 'name' | 'type'>, refId: string | undefined): boolean;
+  properties: Obj[];
+}
+
+/**
+ * A panel's overrides, read once per panel: preview asks for every field of
+ * every frame, and a byRegexp matcher was compiled again, and run under a
+ * new regex budget (a watchdog thread each), for each of them. Preview never
+ * changes a panel it renders, so the panel object is the key.
+ */
+const panelOverrides = new WeakMap<Obj, Override[]>();
+
+function readOverrides(panel: Obj): Override[] {
+  const fc = (panel.fieldConfig as Obj | undefined) ?? {};
+  const overrides = Array.isArray(fc.overrides) ? (fc.overrides as Obj[]) : [];
+  return overrides.map((o) => ({
+    matches: matcherOf(o.matcher as Obj | undefined),
+    properties: (Array.isArray(o.properties) ? o.properties : []) as Obj[],
+  }));
+}
+
+function matcherOf(matcher: Obj | undefined): Override['matches'] {
   const options = matcher?.options;
   switch (matcher?.id) {
     case 'byName':
-      return options === field.name;
+      return (field) => options === field.name;
     case 'byRegexp': {
       const re = regexFrom(String(options ?? ''));
-      return re ? withinRegexBudget(() => re.test(field.name), 'the byRegexp matcher of an override') : false;
+      if (!re) return () => false;
+      // Fields of one name recur across frames and series: each name is tested once.
+      const seen = new Map<string, boolean>();
+      return (field) => {
+        let hit = seen.get(field.name);
+        if (hit === undefined) {
+          re.lastIndex = 0; // a /g or /y pattern remembers where it stopped; each name is tested from its start
+          seen.set(field.name, (hit = withinRegexBudget(() => re.test(field.name), 'the byRegexp matcher of an override')));
+        }
+        return hit;
+      };
     }
     case 'byFrameRefID':
-      return options === refId;
+      return (_field, refId) => options === refId;
     case 'byType':
-      return options === field.type;
+      return (field) => options === field.type;
     default:
-      return false;
+      return () => false;
   }
 }
 
