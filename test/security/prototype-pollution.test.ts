@@ -21,6 +21,8 @@ import type { Json, JsonObject } from '../../src/model/loose.js';
 import { deepMerge, mergeIntoFresh } from '../../src/model/merge.js';
 import { timeseriesPanel } from '../../src/panels/timeseries/timeseries.js';
 import { previewPage } from '../../src/preview/index.js';
+import { alertQuery, alertRule, backtestRule, thresholdExpression } from '../../src/alerting/index.js';
+import { prometheusDatasource, promql, promQuery } from '../../src/index.js';
 import { loadCsvDir, migrate, type SqlEngine } from '../../src/db/index.js';
 import { grafanaDashboard } from '../import/support/arbitraries.js';
 import { openTestPglite } from '../support/pglite.js';
@@ -216,6 +218,22 @@ describe('preview: override property ids are paths into a field\'s config', () =
     const doc = { uid: 'pp-preview', title: 'PP', schemaVersion: 39, panels: ['stat', 'table', 'gauge', 'bargauge'].map(panel) };
     const { html } = await previewPage(doc, { sql: engine });
     expect(html).toContain('data-title="stat"');
+  });
+});
+
+describe('alerting: a backtest reports each node\'s value under its refId', () => {
+  it('a query whose refId is __proto__ or constructor keeps its value under that key, and pollutes nothing', async () => {
+    const datasource = prometheusDatasource({ name: 'Prometheus', uid: 'prom', url: 'http://prometheus:9090' });
+    const polluted = alertQuery({ refId: '__proto__', range: '10m', query: promQuery({ datasource, expr: promql`up` }) });
+    const other = alertQuery({ refId: 'constructor', range: '10m', query: promQuery({ datasource, expr: promql`up` }) });
+    const above = thresholdExpression({ input: polluted, above: 1 });
+    const rule = alertRule({ uid: 'pp', title: 'PP', nodes: [polluted, other, above], condition: above });
+    const labels = JSON.parse('{"__proto__": "x", "host": "a"}') as Record<string, string>;
+    const r = await backtestRule(rule, { interval: '1m', from: new Date(0), to: new Date(60_000), run: async () => ({ values: [{ kind: 'number', labels, value: 5 }] }) });
+    const values = r.firing[0]!.values;
+    keptAsData(values, ['__proto__', 'constructor']);
+    expect([values.__proto__, values.constructor]).toEqual([5, 5]);
+    keptAsData(r.firing[0]!.labels, ['__proto__']);
   });
 });
 

@@ -72,12 +72,14 @@ export function evaluateRule(rule: AlertRuleSpec, input: EvaluationInput): Insta
 }
 
 function capture(labels: Labels, results: ReadonlyMap<string, NodeResult>): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
+  const out: Array<[string, number | null]> = [];
   for (const [refId, r] of results) {
     const match = r.values.find((v) => v.kind === 'number' && labelKey(v.labels) === labelKey(labels)) ?? (r.values.length === 1 && r.values[0]!.kind === 'number' ? r.values[0] : undefined);
-    if (match?.kind === 'number') out[refId] = match.value;
+    if (match?.kind === 'number') out.push([refId, match.value]);
   }
-  return out;
+  // fromEntries defines each key as data: a query's refId "__proto__" (a query refId may be any text) would be
+  // lost to the setter by a plain assignment.
+  return Object.fromEntries(out);
 }
 
 function runNode(node: AlertNode, refId: string, input: EvaluationInput, done: ReadonlyMap<string, NodeResult>): NodeResult {
