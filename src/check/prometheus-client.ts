@@ -145,7 +145,6 @@ export async function query(
   return apiCall<QueryData>(baseUrl, 'api/v1/query', params, options);
 }
 
-/** `/api/v1/status/buildinfo`: which Prometheus answers. */
 /**
  * Values of one label (`/api/v1/label/<name>/values`), optionally limited to
  * the series matching `match` and to a time range: what Grafana's
@@ -185,6 +184,7 @@ export async function metricTypes(baseUrl: string, options: ClientOptions = {}):
   return out;
 }
 
+/** `/api/v1/status/buildinfo`: which Prometheus answers. */
 export async function buildInfo(baseUrl: string, options: ClientOptions = {}): Promise<BuildInfo> {
   return (await apiCall<BuildInfo>(baseUrl, 'api/v1/status/buildinfo', undefined, options)).data;
 }

@@ -5,6 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { SqlEngine } from '../db/engine.js';
 import type { ReadOnlyOptions } from '../db/read-only.js';
 import type { CheckConfig } from '../config/config.js';
+import type { PromRunner } from '../check/run/runners.js';
 import { hostPortOf, redactSecrets, urlSecrets } from '../secrets/redact.js';
 import { cacheDir } from './cache-dir.js';
 import { UsageError, type Io } from './io.js';
@@ -119,6 +120,7 @@ export const BACKEND_OPTIONS = {
   'scrape-interval': { type: 'string' },
   'query-timeout': { type: 'string' },
   'max-rows': { type: 'string' },
+  'max-response-bytes': { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
   var: { type: 'string', multiple: true },
@@ -158,6 +160,27 @@ export function readOnlyOptions(values: Record<string, unknown>): ReadOnlyOption
     out.maxRows = n;
   }
   return out;
+}
+
+/**
+ * The Prometheus `check`, `preview` and `alert backtest` query, or undefined
+ * without a URL (`--prometheus-url`, else the config's): `--scrape-interval`,
+ * `--query-timeout` (per request, as for SQL) and `--max-response-bytes` (the
+ * most of one answer that is read; the client's default is 128 MiB).
+ */
+export function prometheusBackend(values: Record<string, unknown>, url: string | undefined): PromRunner | undefined {
+  const { timeoutMs, maxResponseBytes } = prometheusLimits(values);
+  return url ? { url, scrapeInterval: values['scrape-interval'] as string | undefined, timeoutMs, maxResponseBytes } : undefined;
+}
+
+/** `--query-timeout` and `--max-response-bytes` as Prometheus takes them; usage errors whether or not a URL is given. */
+export function prometheusLimits(values: Record<string, unknown>): Pick<PromRunner, 'timeoutMs' | 'maxResponseBytes'> {
+  const { timeoutMs } = readOnlyOptions(values);
+  const given = values['max-response-bytes'];
+  if (given === undefined) return { timeoutMs };
+  const n = Number(given);
+  if (!(Number.isSafeInteger(n) && n > 0)) throw new UsageError(`--max-response-bytes must be a positive integer (bytes), got "${String(given)}"`);
+  return { timeoutMs, maxResponseBytes: n };
 }
 
 /**

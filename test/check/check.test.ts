@@ -13,7 +13,7 @@ import { run } from '../../src/cli/run.js';
 import { FIXTURE_END_ISO, FIXTURE_START_ISO } from '../fixtures/prometheus/fixture.js';
 import { needShared, repoRoot, sharedPath } from '../support/shared.js';
 import { POSTGRES_HOW, PROMETHEUS_HOW, service } from '../support/services.js';
-import { captureIo } from '../support/temp-project.js';
+import { captureIo, tempProject } from '../support/temp-project.js';
 
 const generated = readdirSync(path.join(repoRoot, 'generated'))
   .filter((f) => f.endsWith('.json'))
@@ -165,3 +165,38 @@ describe('annotation queries are checked too', () => {
     expect(c.queries).toMatchObject([{ panel: 'annotation Runs', path: 'annotations.list[0]', status: 'wrong-shape', message: 'an annotation query needs a time column (events are placed by it); the result has text (string)' }]);
   });
 });
+
+describe('Prometheus limits from the command line', () => {
+  const dashboardJson = JSON.stringify({
+    title: 'Limits',
+    templating: { list: [{ name: 'instance', type: 'query', datasource: { type: 'prometheus', uid: 'p' }, query: 'label_values(active_requests_count, instance)' }] },
+    panels: [{ type: 'timeseries', title: 'Active', targets: [{ refId: 'A', datasource: { type: 'prometheus', uid: 'p' }, expr: 'sum by (instance) (active_requests_count)' }] }],
+  });
+
+  it.runIf(prometheusUrl)('--max-response-bytes caps every answer, a variable\'s and a panel\'s alike, and says so', async () => {
+    const dir = tempProject({ 'limits.json': dashboardJson });
+    const args = ['check', 'limits.json', '--prometheus-url', prometheusUrl!, '--from', FIXTURE_START_ISO, '--to', FIXTURE_END_ISO, '--format', 'json'];
+    const capped = captureIo(dir);
+    expect(await run([...args, '--max-response-bytes', '64'], capped), capped.err).toBe(1);
+    const report = JSON.parse(capped.out) as { dashboards: DashboardCheck[] };
+    const [check] = report.dashboards;
+    expect(check!.variables[0]).toMatchObject({ name: 'instance', status: 'error' });
+    expect(check!.variables[0]!.message).toMatch(/the answer is larger than 64 bytes, the most check reads from Prometheus/);
+    expect(check!.queries[0]).toMatchObject({ panel: 'Active', status: 'error' });
+    expect(check!.queries[0]!.message).toMatch(/the answer is larger than 64 bytes/);
+    const roomy = captureIo(dir);
+    expect(await run([...args, '--max-response-bytes', '1000000'], roomy), roomy.err).toBe(0);
+  });
+
+  it('a --max-response-bytes that is not a positive integer is a usage error, for check, preview and alert backtest alike', async () => {
+    const dir = tempProject({ 'limits.json': dashboardJson });
+    for (const command of [['check', 'limits.json'], ['preview', 'limits.json'], ['alert', 'backtest']]) {
+      for (const bad of ['0', '-5', '1.5', '12MB']) {
+        const io = captureIo(dir);
+        expect(await run([...command, `--max-response-bytes=${bad}`], io), `${command.join(' ')} ${bad}: ${io.err}`).toBe(2);
+        expect(io.err).toContain(`--max-response-bytes must be a positive integer (bytes), got "${bad}"`);
+      }
+    }
+  });
+});
+

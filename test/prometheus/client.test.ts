@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PrometheusError, buildInfo, endpoint, query, queryRange, ready } from '../../src/check/prometheus-client.js';
+import { checkDashboard } from '../../src/check/run/index.js';
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void;
 const routes = new Map<string, Handler>();
@@ -151,3 +152,22 @@ describe('prometheus client', () => {
     expect(err.message).toBe('invalid Prometheus URL "localhost:9090": expected http://host:port or https://host:port');
   });
 });
+
+describe('the limits of a check\'s Prometheus runner', () => {
+  it('timeoutMs and maxResponseBytes reach every request: a variable\'s and a panel\'s', async () => {
+    routes.set('/api/v1/label/instance/values', () => undefined); // never answers
+    routes.set('/api/v1/query_range', (_req, _b, res) => json(res, 200, { status: 'success', data: { resultType: 'matrix', result: [{ metric: { instance: 'a'.repeat(500) }, values: [[1, '2']] }] } }));
+    const dashboard = {
+      title: 'Limits',
+      templating: { list: [{ name: 'instance', type: 'query', datasource: { type: 'prometheus', uid: 'p' }, query: 'label_values(instance)' }] },
+      panels: [{ type: 'timeseries', title: 'Up', targets: [{ refId: 'A', datasource: { type: 'prometheus', uid: 'p' }, expr: 'up' }] }],
+    };
+    const c = await checkDashboard(dashboard, { prometheus: { url: base, timeoutMs: 200, maxResponseBytes: 300 } });
+    expect(c.variables[0]).toMatchObject({ name: 'instance', status: 'error' });
+    expect(c.variables[0]!.message).toContain(`GET ${base}/api/v1/label/instance/values`);
+    expect(c.variables[0]!.message).toContain('failed: no answer within 200 ms');
+    expect(c.queries[0]).toMatchObject({ status: 'error' });
+    expect(c.queries[0]!.message).toBe(`POST ${base}/api/v1/query_range failed: the answer is larger than 300 bytes, the most check reads from Prometheus (a narrower query or time range?)`);
+  });
+});
+

@@ -1,3 +1,5 @@
+import type { ClientOptions } from '../prometheus-client.js';
+
 /**
  * The backends a check runs against. Any SqlEngine (src/db) satisfies SqlRunner,
  * and check/preview query it only through queryReadOnly (see asReadOnly).
@@ -11,4 +13,13 @@ export interface PromRunner {
   url: string;
   /** The datasource's scrape interval (`timeInterval`), default 15s. */
   scrapeInterval?: string;
+  /** Per request, in ms; default 10 s (prometheus-client's ClientOptions). */
+  timeoutMs?: number;
+  /** The most of one answer that is read, in bytes; default 128 MiB (prometheus-client's ClientOptions). */
+  maxResponseBytes?: number;
+}
+
+/** The client options a runner's requests are made with: its limits, and nothing else of it. */
+export function clientOptionsOf(prom: PromRunner): ClientOptions {
+  return { timeoutMs: prom.timeoutMs, maxResponseBytes: prom.maxResponseBytes };
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { hasErrors } from '../../model/issue.js';
 import { formatIssues } from '../../validate/issues.js';
 import { EXIT } from '../exit.js';
-import { dataOption, parseBackendArgs, queryDatabase } from '../database.js';
+import { dataOption, parseBackendArgs, prometheusBackend, prometheusLimits, queryDatabase } from '../database.js';
 import { projectCheckConfig } from './check.js';
 import { redactSecrets, urlSecrets } from '../../secrets/redact.js';
 import { UsageError, type Io } from '../io.js';
@@ -25,7 +25,8 @@ Options:
   --format text|json     (default text)
 Database and Prometheus: as for \`dashcode check\`
   --data seed|none|csv:DIR, --pglite DIR, --database-url URL,
-  --prometheus-url URL, --scrape-interval DUR
+  --query-timeout SEC, --max-rows N,
+  --prometheus-url URL, --scrape-interval DUR, --max-response-bytes N
 A rule with a PromQL query is reported "not run" without --prometheus-url.
 
 Exit codes: 0 every rule evaluated, 1 a rule failed to load or hit errors,
@@ -44,6 +45,7 @@ export const alertCommand: Command = {
     const format = (values.format as string | undefined) ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${format}"`);
     const data = dataOption(values.data);
+    prometheusLimits(values); // --query-timeout, --max-rows, --max-response-bytes: usage errors before any work
     const { parseTime } = await import('../../check/run/time-range.js');
     const now = new Date();
     const from = parseTime((values.from as string | undefined) ?? 'now-30d', now);
@@ -79,7 +81,7 @@ export const alertCommand: Command = {
     const config = await projectCheckConfig(io);
     const db = queryDatabase(values, io, { data, check: config });
     const prometheusUrl = (values['prometheus-url'] as string | undefined) ?? config.prometheus?.url;
-    const prometheus = prometheusUrl ? { url: prometheusUrl, scrapeInterval: values['scrape-interval'] as string | undefined } : undefined;
+    const prometheus = prometheusBackend(values, prometheusUrl);
     const run = alertQueryRunner({ sql: db.runner, prometheus });
     const results: RuleBacktest[] = [];
     try {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { formatIssues } from '../../validate/issues.js';
 import { EXIT } from '../exit.js';
 import { needsHint } from '../hints.js';
-import { dataOption, parseBackendArgs, queryDatabase, startEmbeddedEarly } from '../database.js';
+import { dataOption, parseBackendArgs, prometheusBackend, prometheusLimits, queryDatabase, startEmbeddedEarly } from '../database.js';
 import type { CheckConfig } from '../../config/config.js';
 import { redactSecrets, urlSecrets } from '../../secrets/redact.js';
 import { dashboardFiles, readDashboards } from '../dashboard-files.js';
@@ -31,7 +31,7 @@ Database (SQL queries), opened only when a dashboard has one:
   --pglite DIR           a PGlite database persisted by \`dashcode db\` instead
   --database-url URL     a real PostgreSQL server instead (or DATABASE_URL, or
                          the PG* variables alone, e.g. PGHOST)
-  --query-timeout SEC    per-query timeout (default 10)
+  --query-timeout SEC    per-query timeout, SQL and PromQL (default 10)
   --max-rows N           rows read per query (default 100000)
                          Every query runs alone, read-only, in one statement:
                          dashcode never changes a database (docs/security.md)
@@ -39,6 +39,8 @@ Prometheus (PromQL queries; without it they are only parsed):
   --prometheus-url URL   run PromQL against this Prometheus (default:
                          check.prometheus.url of dashcode.config.ts)
   --scrape-interval DUR  the datasource's scrape interval (default 15s)
+  --max-response-bytes N the most of one answer that is read (default
+                         134217728, 128 MiB); a larger one is an error
 Time range and variables:
   --from TIME --to TIME  override the dashboards' range (now-7d, ISO, epoch ms)
   --var NAME=VALUE       select VALUE for variable NAME instead of its saved
@@ -69,6 +71,7 @@ export const checkCommand: Command = {
     const format = (values.format as string | undefined) ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, got "${format}"`);
     const data = dataOption(values.data);
+    prometheusLimits(values); // --query-timeout, --max-rows, --max-response-bytes: usage errors before any work
     const variableValues = variableValuesOption(values.var);
     const inputs = positionals.length > 0 ? positionals : ['generated'];
     // Alerting provisioning YAML (given, or generated/provisioning/alerting/ by default): its rule queries are checked too.
@@ -100,6 +103,7 @@ export const checkCommand: Command = {
     if (sql) db.start();
     const { checkDashboard, formatCheckReport, isBroken, summarize } = await import('../../check/run/index.js');
     const prometheusUrl = (values['prometheus-url'] as string | undefined) ?? config.prometheus?.url;
+    const prometheus = prometheusBackend(values, prometheusUrl);
     const secrets = [...db.secrets, ...urlSecrets(prometheusUrl)];
     const checks = [];
     const started = performance.now();
@@ -109,7 +113,7 @@ export const checkCommand: Command = {
           await checkDashboard(json, {
             file,
             sql: db.runner,
-            prometheus: prometheusUrl ? { url: prometheusUrl, scrapeInterval: values['scrape-interval'] as string | undefined } : undefined,
+            prometheus,
             from: values.from as string | undefined,
             to: values.to as string | undefined,
             grafanaVersion,
@@ -121,7 +125,7 @@ export const checkCommand: Command = {
         const { checkAlerting } = await import('../../alerting/check.js');
         const { parseTime } = await import('../../check/run/time-range.js');
         const at = parseTime((values.to as string | undefined) ?? 'now', new Date(), true) ?? new Date();
-        for (const a of alertingFiles) checks.push(await checkAlerting(a.doc, { file: a.file, at, sql: db.runner, prometheus: prometheusUrl ? { url: prometheusUrl, scrapeInterval: values['scrape-interval'] as string | undefined } : undefined }));
+        for (const a of alertingFiles) checks.push(await checkAlerting(a.doc, { file: a.file, at, sql: db.runner, prometheus }));
       }
     } finally {
       await db.close();

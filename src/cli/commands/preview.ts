@@ -5,7 +5,7 @@ import path from 'node:path';
 import { formatIssues } from '../../validate/issues.js';
 import { EXIT } from '../exit.js';
 import { needsHint } from '../hints.js';
-import { dataOption, parseBackendArgs, queryDatabase, readOnlyOptions, startEmbeddedEarly } from '../database.js';
+import { dataOption, parseBackendArgs, prometheusBackend, prometheusLimits, queryDatabase, startEmbeddedEarly } from '../database.js';
 import { alertingYamlFiles, projectCheckConfig } from './check.js';
 import { dashboardFiles, readDashboards } from '../dashboard-files.js';
 import { unknownVariableNames, variableValuesOption } from '../variable-values.js';
@@ -43,6 +43,7 @@ when a dashboard has SQL; --query-timeout SEC, --max-rows N):
   --database-url URL     a real PostgreSQL server (or PGHOST etc.), read-only
 Prometheus (PromQL queries; without it those panels say so):
   --prometheus-url URL   --scrape-interval DUR (default 15s)
+  --max-response-bytes N the most of one answer read (default 128 MiB)
 Time range and variables:
   --from TIME --to TIME  override the dashboards' range (now-7d, ISO, epoch ms)
   --var NAME=VALUE       select VALUE for variable NAME, as var-NAME=VALUE in
@@ -68,7 +69,6 @@ interface Options {
   databaseUrl?: string;
   pglite?: string;
   prometheusUrl?: string;
-  scrapeInterval?: string;
   from?: string;
   to?: string;
   variableValues?: GivenVariableValues;
@@ -110,7 +110,7 @@ export const previewCommand: Command = {
           const page = await preview.previewPage(json, {
             file,
             sql: db.runner,
-            prometheus: options.prometheusUrl ? { url: options.prometheusUrl, scrapeInterval: options.scrapeInterval } : undefined,
+            prometheus: prometheusBackend(values, options.prometheusUrl),
             from: options.from,
             to: options.to,
             variableValues: options.variableValues,
@@ -225,7 +225,7 @@ function parse(args: string[]): { options: Options; inputs: string[]; values: Re
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${String(values.port)}"`);
   if (values.watch && !values.serve) throw new UsageError('--watch works with --serve');
   if (values.serve && values.png) throw new UsageError('--png writes files; it does not combine with --serve');
-  readOnlyOptions(values); // usage errors before any work
+  prometheusLimits(values); // --query-timeout, --max-rows, --max-response-bytes: usage errors before any work
   return {
     inputs: positionals,
     values,
@@ -240,7 +240,6 @@ function parse(args: string[]): { options: Options; inputs: string[]; values: Re
       databaseUrl: values['database-url'] as string | undefined,
       pglite: values.pglite as string | undefined,
       prometheusUrl: values['prometheus-url'] as string | undefined,
-      scrapeInterval: values['scrape-interval'] as string | undefined,
       from: values.from as string | undefined,
       to: values.to as string | undefined,
       variableValues: variableValuesOption(values.var),
