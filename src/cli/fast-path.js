@@ -57,11 +57,12 @@ export async function scanInputs(root, outDir, known = undefined) {
   // Hundreds of files on every run, so the plain loop: no path.join (its normalising is most of a stat's cost here).
   const prefix = root.endsWith(path.sep) ? root : root + path.sep;
   const knownFiles = known?.files ?? {};
-  const out = {};
+  // Null-prototype: a file named `__proto__` is a key like any other (on `{}` the assignment sets the prototype).
+  const out = Object.create(null);
   let unread = false;
   for (const f of files) {
     const st = statSync(prefix + f);
-    const k = knownFiles[f];
+    const k = Object.hasOwn(knownFiles, f) ? knownFiles[f] : undefined;
     if (unchanged(k, st, trustedBefore)) {
       out[f] = k;
     } else {

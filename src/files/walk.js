@@ -70,14 +70,15 @@ export async function walkFiles(dir, skipDir = () => false, onError = undefined)
  */
 export function walkFilesSyncKnown(dir, skipDir, known = {}, trustedBefore = 0, skipContents = () => false) {
   const out = [];
-  const folders = {};
+  // Null-prototype: a folder named `__proto__` is a key like any other (on `{}` the assignment sets the prototype).
+  const folders = Object.create(null);
   const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
   const walk = (rel) => {
     const abs = rel ? prefix + rel : dir;
     const st = statSync(abs, { throwIfNoEntry: rel !== '' });
     if (!st) return; // a missing `dir` has no files
     const mtime = st.mtimeMs;
-    const k = known[rel];
+    const k = Object.hasOwn(known, rel) ? known[rel] : undefined;
     const listing =
       k && k[0] === mtime && mtime < trustedBefore
         ? k[1]

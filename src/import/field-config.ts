@@ -182,7 +182,7 @@ function overrideCall(ctx: ImportContext, o: unknown): Code | undefined {
     if (seen.has(p.id)) return undefined;
     seen.add(p.id);
     if (p.id.startsWith('custom.') && p.id.length > 'custom.'.length) {
-      custom[p.id.slice('custom.'.length)] = p.value;
+      setOwn(custom, p.id.slice('custom.'.length), p.value);
       continue;
     }
     if (p.id === 'custom' || p.value === null) return undefined;

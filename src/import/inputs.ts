@@ -13,6 +13,7 @@
 import { canonicalPluginType } from '../model/datasource-plugins.js';
 import { isObject } from '../diff/json.js';
 import type { Json, JsonObject } from '../model/loose.js';
+import { setOwn } from '../model/own.js';
 import type { KnownDatasource } from './datasources.js';
 
 export interface InputChoice {
@@ -52,7 +53,7 @@ export function fillInputs(d: JsonObject, known: readonly KnownDatasource[]): { 
     if (Array.isArray(v)) return v.map(fill);
     if (isObject(v)) {
       const out: JsonObject = {};
-      for (const [k, x] of Object.entries(v)) out[k] = k === '__inputs' ? x : fill(x);
+      for (const [k, x] of Object.entries(v)) setOwn(out, k, k === '__inputs' ? x : fill(x));
       return out;
     }
     return v;

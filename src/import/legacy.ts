@@ -20,6 +20,7 @@
  */
 import { isObject } from '../diff/json.js';
 import type { Json, JsonObject } from '../model/loose.js';
+import { setOwn } from '../model/own.js';
 import { ANGULAR_HEATMAP_KEYS, angularToReactHeatmap } from './legacy-heatmap.js';
 import { joinPath, type IssuePath } from '../model/issue-path.js';
 
@@ -159,14 +160,14 @@ const num = (v: unknown): number | undefined => {
 /** Drops undefined values (lodash omitBy isNil in Grafana's code; null too). */
 function compact(o: Record<string, unknown>): JsonObject {
   const out: JsonObject = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== null) out[k] = v as Json;
+  for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== null) setOwn(out, k, v as Json);
   return out;
 }
 
 /** The panel without the legacy keys the migration consumed; what is left is imported as usual. */
 function rest(p: JsonObject, consumed: readonly string[]): JsonObject {
   const out: JsonObject = {};
-  for (const [k, v] of Object.entries(p)) if (!consumed.includes(k)) out[k] = v;
+  for (const [k, v] of Object.entries(p)) if (!consumed.includes(k)) setOwn(out, k, v);
   return out;
 }
 

@@ -1,4 +1,5 @@
 import type { Json, JsonObject } from './loose.js';
+import { setOwn } from './own.js';
 
 /**
  * Sets top-level fields of a built object's JSON model (a link, an
@@ -10,7 +11,7 @@ export function withFields<T extends { readonly model: JsonObject }>(spec: T, fi
   const model: JsonObject = { ...spec.model };
   for (const [k, v] of Object.entries(fields)) {
     if (v === undefined) delete model[k];
-    else model[k] = v;
+    else setOwn(model, k, v);
   }
   return { ...spec, model };
 }

@@ -10,6 +10,7 @@
 import type { BarChartSpec, ChartSpec, TimeChartSpec } from '../render/chart-spec.js';
 import { formatParts } from '../units/index.js';
 import { drawAlertRegions } from './alert-regions.js';
+import { stackSeries } from './stacking.js';
 import { uplot, type UPlot } from './uplot-global.js';
 
 const THEME = { text: '#ccccdc', grid: 'rgba(204,204,220,0.08)', font: '12px Inter, Helvetica, Arial, sans-serif' };
@@ -90,18 +91,7 @@ function yScale(spec: ChartSpec, includeZero: boolean): UPlot.Scale {
 function timeOpts(spec: TimeChartSpec, size: Size): Built {
   const uPlot = uplot();
   const data = uPlot.join(spec.series.map((s) => [s.x, s.y] as UPlot.AlignedData)) as Array<Array<number | null | undefined>>;
-  const stacks: Record<string, number> = {};
-  const bands: UPlot.Band[] = [];
-  spec.series.forEach((s, i) => {
-    if (!s.stack) return;
-    const below = stacks[s.stack];
-    if (below != null) {
-      const under = data[below]!;
-      data[i + 1] = data[i + 1]!.map((v, j) => (v === undefined ? undefined : (v || 0) + (under[j] || 0)));
-      bands.push({ series: [i + 1, below] });
-    }
-    stacks[s.stack] = i + 1;
-  });
+  const bands = stackSeries(spec.series, data);
   const series: UPlot.Series[] = [
     {},
     ...spec.series.map((s) => {

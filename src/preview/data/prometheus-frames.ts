@@ -34,7 +34,8 @@ export function instantFrames(data: QueryData, legendFormat: string | undefined,
 
 export function legendName(metric: Readonly<Record<string, string>>, legendFormat: string | undefined, expr: string): string {
   if (legendFormat && legendFormat !== '__auto') {
-    return legendFormat.replace(/\{\{\s*(.+?)\s*\}\}/g, (_, name: string) => metric[name] ?? '');
+    // Only the series' own labels, as Grafana's Go map lookup has them: `{{constructor}}` is a label like any other.
+    return legendFormat.replace(/\{\{\s*(.+?)\s*\}\}/g, (_, name: string) => (Object.hasOwn(metric, name) ? metric[name]! : ''));
   }
   const { __name__: name, ...labels } = metric;
   const text = Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(', ');
