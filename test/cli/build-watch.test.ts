@@ -118,7 +118,7 @@ describe('dashcode build --watch', () => {
     expect(loaded()).toBe(1); // answered from the cache: nothing loaded
     const w = await watching(dir);
     expect(loaded()).toBe(2);
-    expect(w.io.out).toContain('✓ dashboards/one.ts → generated/one.json (1 panels, 0 variables, unchanged)');
+    expect(w.io.out).toContain('✓ dashboards/one.ts → generated/one.json (1 panel, 0 variables, unchanged)');
   });
 
   it('refuses a --root that is not a folder (a usage error, exit 2), instead of ending at once with exit 0', async () => {

@@ -10,7 +10,7 @@ describe('dashcode build', () => {
     const dir = tempProject({ 'datasources/index.ts': DATASOURCES, 'dashboards/one.ts': dashboardModule('one', 'Runs'), 'dashboards/two.ts': dashboardModule('two', 'Runs') });
     const io = captureIo(dir);
     expect(await run(['build'], io)).toBe(0);
-    expect(io.out).toContain('✓ dashboards/one.ts → generated/one.json (1 panels, 0 variables, written)');
+    expect(io.out).toContain('✓ dashboards/one.ts → generated/one.json (1 panel, 0 variables, written)');
     expect(readdirSync(path.join(dir, 'generated')).sort()).toEqual(['.dashcode', 'one.json', 'provisioning', 'two.json']);
     expect(readFileSync(path.join(dir, 'generated/provisioning/datasources/dashcode.yaml'), 'utf8')).toContain('password: $DB_PWD');
 
@@ -20,7 +20,7 @@ describe('dashcode build', () => {
 
     const again = captureIo(dir);
     expect(await run(['build'], again)).toBe(0);
-    expect(again.out).toContain('(1 panels, 0 variables, unchanged)');
+    expect(again.out).toContain('(1 panel, 0 variables, unchanged)');
   });
 
   it('--check exits 1 listing stale, missing and orphaned files, and writes nothing', async () => {

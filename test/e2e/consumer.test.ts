@@ -228,7 +228,7 @@ for (const type of ['module', 'commonjs'] as const) {
       expect(build.code, show(build)).toBe(0);
       expect(build.stderr, show(build)).toBe('');
       expect(build.stdout).toContain('✓ dashboards/orders.ts → generated/orders.json (2 panels, 0 variables, written)');
-      expect(build.stdout).toContain('✓ dashboards/service-latency.ts → generated/service-latency.json (1 panels, 0 variables, written)');
+      expect(build.stdout).toContain('✓ dashboards/service-latency.ts → generated/service-latency.json (1 panel, 0 variables, written)');
       expect(build.stdout).not.toContain('warning');
       const upToDate = npx(dir, 'build', '--check');
       expect(upToDate.code, show(upToDate)).toBe(0);

@@ -227,7 +227,7 @@ function summary(plan: Plan, changes: readonly Change[]): string {
   for (const d of plan.dashboards) {
     if (d.output) {
       const state = changed.has(d.output) ? 'written' : 'unchanged';
-      out += `✓ ${d.file} → ${d.output} (${d.panels} panels, ${d.variables} variables, ${state})${d.warnings ? `, ${d.warnings} warning(s)` : ''}\n`;
+      out += `✓ ${d.file} → ${d.output} (${count(d.panels, 'panel')}, ${count(d.variables, 'variable')}, ${state})${d.warnings ? `, ${count(d.warnings, 'warning')}` : ''}\n`;
       for (const e of d.escapeHatches) out += `  raw escape hatch: ${e}\n`;
     } else {
       out += `✖ ${d.file}: ${d.errors} error(s), nothing written\n`;
@@ -237,4 +237,9 @@ function summary(plan: Plan, changes: readonly Change[]): string {
     if (c.path.endsWith('.yaml') || c.kind === 'removed') out += `  ${c.kind === 'removed' ? 'removed' : 'wrote'} ${c.path}\n`;
   }
   return out;
+}
+
+/** `1 panel`, `2 panels`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -146,7 +146,7 @@ export const previewCommand: Command = {
           const errors = preview.failedPanels(page.preview).length;
           failed += errors;
           const panels = page.preview.panels.filter((p) => p.item.kind === 'panel').length;
-          io.stdout(`wrote ${path.relative(io.cwd, html)} (${panels} panels${errors ? `, ${errors} with query errors` : ''})\n`);
+          io.stdout(`wrote ${path.relative(io.cwd, html)} (${panels} panel${panels === 1 ? '' : 's'}${errors ? `, ${errors} with query errors` : ''})\n`);
           const needs = [...new Set(page.preview.panels.flatMap((p) => p.results.flatMap((r) => (r.state === 'skipped' && r.needs ? [r.needs] : []))))];
           for (const n of needs) io.stdout(`  some panels were not drawn: ${needsHint(n)}\n`);
           if (shooter) {
