@@ -22,5 +22,6 @@ describe('a query not run for want of Prometheus', () => {
     expect(check.queries[0]).toMatchObject({ status: 'syntax-ok', needs: 'prometheus', message: 'PromQL syntax ok; not run: no Prometheus given' });
     expect(formatCheckReport([check])).not.toContain('--');
     expect(formatCheckReport([check], false, needsHint)).toContain('PromQL syntax ok; not run: no Prometheus given (give --prometheus-url)');
+    expect(formatCheckReport([check])).toContain('\n1 query: 0 ok, 1 syntax ok (not run),');
   });
 });

@@ -41,7 +41,7 @@ export function formatCheckReport(checks: readonly DashboardCheck[], verbose = f
   }
   const c = summarize(checks);
   const total = Object.values(c).reduce((a, b) => a + b, 0);
-  lines.push(`${total} queries: ${c.ok} ok, ${c['syntax-ok']} syntax ok (not run), ${c.empty} empty, ${c['wrong-shape']} wrong shape, ${c.error} error, ${c.skipped} skipped`);
+  lines.push(`${total} quer${total === 1 ? 'y' : 'ies'}: ${c.ok} ok, ${c['syntax-ok']} syntax ok (not run), ${c.empty} empty, ${c['wrong-shape']} wrong shape, ${c.error} error, ${c.skipped} skipped`);
   // Names, queries and backend messages carry input data: no escape sequence from it reaches the terminal.
   return `${terminalText(lines.join('\n'))}\n`;
 }
