@@ -79,7 +79,10 @@ export function compileDashboard(spec: DashboardSpec, options: CompileOptions = 
     return compileSpec(spec, options);
   } catch (err) {
     // Not dashboard()'s options: the spec, or something in it that no builder made (a hand-written panel, say).
-    if (err instanceof RangeError) return failed({ ...builderIssue('dashboard', spec, err), path: [] });
+    // dashboard() took the value as it is (raw is copied only at compile): the cycle is compile's finding, not a bad option.
+    if (err instanceof RangeError) {
+      return failed(issue('json-non-serializable', [], 'cannot compile this dashboard: a value in it contains itself (a cycle) or nests too deeply for JSON; look in raw, options and other values passed through as they are'));
+    }
     const message = err instanceof Error ? err.message : String(err);
     return failed(issue('builder-input', [], `cannot compile this dashboard spec: every panel, row, variable, link and annotation in it must come from its builder; if they all do, this is a bug in dashcode (${message})`));
   }

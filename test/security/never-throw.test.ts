@@ -64,6 +64,15 @@ describe('builders never throw', () => {
     }
   });
 
+  it('a cyclic raw is compile\'s finding, named as such: not blamed on dashboard()\'s options, which took it', () => {
+    const spec = dashboard({ uid: 'x', title: 'X', panels: [], raw: cyclic() } as never);
+    expect(spec.issues).toEqual([]);
+    const [only, ...rest] = buildDashboard(spec).issues;
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({ code: 'json-non-serializable', severity: 'error', path: [] });
+    expect(only!.message).toBe('cannot compile this dashboard: a value in it contains itself (a cycle) or nests too deeply for JSON; look in raw, options and other values passed through as they are');
+  });
+
   it('hostile: a hand-made object that only claims to be a dashboard spec is told so, not with a JavaScript error', () => {
     const made = dashboard({ uid: 'x', title: 'X', panels: [] });
     const fakes: Array<[unknown, RegExp]> = [
