@@ -9,7 +9,7 @@
 import type { Needs } from '../model/needs.js';
 import { calculateInterval, expandPostgresMacros, expandPrometheusBuiltins } from '../check/interpolate/index.js';
 import { query as promInstant, queryRange } from '../check/prometheus-client.js';
-import { clientOptionsOf, type PromRunner, type SqlRunner } from '../check/run/runners.js';
+import type { PromRunner, SqlRunner } from '../check/run/runners.js';
 import { framesFromProm, framesFromSql } from './engine/frames.js';
 import type { QueryRunner } from './engine/backtest.js';
 import type { NodeResult } from './engine/values.js';
@@ -59,12 +59,12 @@ export async function runAlertQueryText(text: string, language: AlertLanguage, i
     if (!backends.prometheus) return { expanded: expanded.text, result: new Error('no Prometheus to run PromQL against'), notRun: 'no Prometheus given', needs: 'prometheus' };
     let result: NodeResult | Error;
     if (instant) {
-      const data = (await promInstant(backends.prometheus.url, expanded.text, { time: window.to }, clientOptionsOf(backends.prometheus))).data;
+      const data = (await promInstant(backends.prometheus.url, expanded.text, { time: window.to }, backends.prometheus)).data;
       if (data.resultType === 'vector') result = framesFromProm(data.result as never);
       else if (data.resultType === 'scalar') result = { values: [{ kind: 'number', labels: {}, value: Number((data.result as readonly [number, string])[1]) }] };
       else result = new Error(`an instant query returned a ${data.resultType}, not numbers`);
     } else {
-      result = framesFromProm((await queryRange(backends.prometheus.url, expanded.text, { start: window.from, end: window.to, step: Math.max(1, expanded.stepMs / 1000) }, clientOptionsOf(backends.prometheus))).data.result as never);
+      result = framesFromProm((await queryRange(backends.prometheus.url, expanded.text, { start: window.from, end: window.to, step: Math.max(1, expanded.stepMs / 1000) }, backends.prometheus)).data.result as never);
     }
     return { expanded: expanded.text, result, rows: result instanceof Error ? undefined : result.values.length };
   } catch (e) {

@@ -154,12 +154,18 @@ export function readOnlyOptions(values: Record<string, unknown>): ReadOnlyOption
     if (!(Number.isFinite(s) && s > 0 && s <= 86_400)) throw new UsageError(`--query-timeout must be seconds (e.g. 10 or 0.5), got "${String(values['query-timeout'])}"`);
     out.timeoutMs = Math.max(1, Math.round(s * 1000));
   }
-  if (values['max-rows'] !== undefined) {
-    const n = Number(values['max-rows']);
-    if (!(Number.isInteger(n) && n > 0)) throw new UsageError(`--max-rows must be a positive integer, got "${String(values['max-rows'])}"`);
-    out.maxRows = n;
-  }
+  const maxRows = positiveIntegerOption(values, 'max-rows');
+  if (maxRows !== undefined) out.maxRows = maxRows;
   return out;
+}
+
+/** `--NAME N`, a positive whole number (`what` names its unit in the usage error), or undefined when not given. */
+function positiveIntegerOption(values: Record<string, unknown>, name: string, what = ''): number | undefined {
+  const given = values[name];
+  if (given === undefined) return undefined;
+  const n = Number(given);
+  if (!(Number.isInteger(n) && n > 0)) throw new UsageError(`--${name} must be a positive integer${what}, got "${String(given)}"`);
+  return n;
 }
 
 /**
@@ -176,11 +182,7 @@ export function prometheusBackend(values: Record<string, unknown>, url: string |
 /** `--query-timeout` and `--max-response-bytes` as Prometheus takes them; usage errors whether or not a URL is given. */
 export function prometheusLimits(values: Record<string, unknown>): Pick<PromRunner, 'timeoutMs' | 'maxResponseBytes'> {
   const { timeoutMs } = readOnlyOptions(values);
-  const given = values['max-response-bytes'];
-  if (given === undefined) return { timeoutMs };
-  const n = Number(given);
-  if (!(Number.isSafeInteger(n) && n > 0)) throw new UsageError(`--max-response-bytes must be a positive integer (bytes), got "${String(given)}"`);
-  return { timeoutMs, maxResponseBytes: n };
+  return { timeoutMs, maxResponseBytes: positiveIntegerOption(values, 'max-response-bytes', ' (bytes)') };
 }
 
 /**

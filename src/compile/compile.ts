@@ -78,8 +78,8 @@ export function compileDashboard(spec: DashboardSpec, options: CompileOptions = 
   try {
     return compileSpec(spec, options);
   } catch (err) {
-    // Not dashboard()'s options: the spec, or something in it that no builder made (a hand-written panel, say).
-    // dashboard() took the value as it is (raw is copied only at compile): the cycle is compile's finding, not a bad option.
+    // Neither is about dashboard()'s options, which it took as they are: a cycle (raw is copied only here), or
+    // something in the spec that no builder made (a hand-written panel, say).
     if (err instanceof RangeError) {
       return failed(issue('json-non-serializable', [], 'cannot compile this dashboard: a value in it contains itself (a cycle) or nests too deeply for JSON; look in raw, options and other values passed through as they are'));
     }

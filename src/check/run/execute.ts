@@ -1,7 +1,7 @@
 import { query as promInstant, queryRange, PrometheusError, type QueryData, type MatrixSeries } from '../prometheus-client.js';
 import { expandPostgresMacros, expandPrometheusBuiltins, interpolateVariables, type TimeRange, type VariableValue } from '../interpolate/index.js';
 import type { TargetRef } from './extract.js';
-import { clientOptionsOf, type PromRunner, type SqlRunner } from './runners.js';
+import type { PromRunner, SqlRunner } from './runners.js';
 import { errorText } from './variables.js';
 import { maxDataPointsOf, targetInterval } from './intervals.js';
 import { sqlLegacyQuoting } from '../interpolate/grafana-version.js';
@@ -63,8 +63,8 @@ export async function executePromQL(t: TargetRef, vars: Map<string, VariableValu
   if (expanded.errors.length > 0) return { kind: 'error', message: expanded.errors.join('; '), expanded: expanded.expr };
   if (!prom) return { kind: 'not-run', reason: 'no-backend', expanded: expanded.expr };
   try {
-    if (t.instant) return { kind: 'prom-instant', expanded: expanded.expr, data: (await promInstant(prom.url, expanded.expr, { time: range.to }, clientOptionsOf(prom))).data };
-    const r = await queryRange(prom.url, expanded.expr, { start: range.from, end: range.to, step: Math.max(1, expanded.stepMs / 1000) }, clientOptionsOf(prom));
+    if (t.instant) return { kind: 'prom-instant', expanded: expanded.expr, data: (await promInstant(prom.url, expanded.expr, { time: range.to }, prom)).data };
+    const r = await queryRange(prom.url, expanded.expr, { start: range.from, end: range.to, step: Math.max(1, expanded.stepMs / 1000) }, prom);
     return { kind: 'prom-range', expanded: expanded.expr, series: r.data.result };
   } catch (err) {
     return { kind: 'error', message: err instanceof PrometheusError ? err.message : String(err), expanded: expanded.expr };

@@ -1,6 +1,6 @@
 import { labelNames, labelValues, query as promInstant } from '../prometheus-client.js';
 import { interpolateVariables, type TimeRange, type VariableValue } from '../interpolate/index.js';
-import { clientOptionsOf, type PromRunner } from './runners.js';
+import type { PromRunner } from './runners.js';
 import { withinRegexBudget } from './regex-budget.js';
 
 /**
@@ -20,18 +20,17 @@ export async function prometheusVariableOptions(query: string, vars: Map<string,
   // comes near this length.
   if (q.length > MAX_VARIABLE_QUERY) throw new Error(`a Prometheus variable query of ${q.length.toLocaleString('en-US')} characters: check runs those of at most ${MAX_VARIABLE_QUERY.toLocaleString('en-US')}`);
   const span = { start: range.from, end: range.to };
-  const options = clientOptionsOf(prom);
   let m: RegExpExecArray | null;
-  if (/^label_names\(\s*\)$/.test(q)) return labelNames(prom.url, span, options);
-  if ((m = /^label_values\(\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\)$/.exec(q))) return labelValues(prom.url, m[1]!, span, options);
-  if ((m = /^label_values\(\s*(.+?)\s*,\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\)$/.exec(q))) return labelValues(prom.url, m[2]!, { ...span, match: m[1]! }, options);
+  if (/^label_names\(\s*\)$/.test(q)) return labelNames(prom.url, span, prom);
+  if ((m = /^label_values\(\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\)$/.exec(q))) return labelValues(prom.url, m[1]!, span, prom);
+  if ((m = /^label_values\(\s*(.+?)\s*,\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*\)$/.exec(q))) return labelValues(prom.url, m[2]!, { ...span, match: m[1]! }, prom);
   if ((m = /^metrics\(\s*(.*?)\s*\)$/.exec(q))) {
     const re = new RegExp(m[1] ?? '');
-    const names = await labelValues(prom.url, '__name__', span, options);
+    const names = await labelValues(prom.url, '__name__', span, prom);
     return withinRegexBudget(() => names.filter((n) => re.test(n)), 'the regex of metrics()');
   }
   if ((m = /^query_result\(\s*([\s\S]+)\s*\)$/.exec(q))) {
-    const r = await promInstant(prom.url, m[1]!, { time: range.to }, options);
+    const r = await promInstant(prom.url, m[1]!, { time: range.to }, prom);
     if (r.data.resultType !== 'vector') return [];
     return r.data.result.map((s) => {
       const { __name__: name = '', ...labels } = s.metric;

@@ -99,6 +99,7 @@ export const previewCommand: Command = {
     const config = await projectCheckConfig(io);
     const db = queryDatabase(values, io, { data: options.data, check: config });
     options.prometheusUrl ??= config.prometheus?.url;
+    const prometheus = prometheusBackend(values, options.prometheusUrl);
     try {
       const buildPages = async (liveReload: boolean) => {
         const pages: Array<{ name: string; file: string; page: Awaited<ReturnType<typeof preview.previewPage>> }> = [];
@@ -110,7 +111,7 @@ export const previewCommand: Command = {
           const page = await preview.previewPage(json, {
             file,
             sql: db.runner,
-            prometheus: prometheusBackend(values, options.prometheusUrl),
+            prometheus,
             from: options.from,
             to: options.to,
             variableValues: options.variableValues,
