@@ -2,7 +2,6 @@
 // can load). Types: ts-loader.d.ts. Registers ts-hooks.js once per process.
 import { createRequire, register } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { MessageChannel } from 'node:worker_threads';
 
 const REGISTERED = Symbol.for('dashcode.ts-hooks');
 /** Set by bin/dashcode.js when a checkout's CLI runs from its bundle (src/cli/bundle.js): `{ root, dir }`. */
@@ -18,6 +17,9 @@ export function registerTypeScript(cacheDir) {
   // On globalThis, not in this module: the CLI bundle and src/ may each hold a copy of this module.
   const state = { edges: new Map(), port: undefined, flushes: new Map(), next: 0 };
   globalThis[REGISTERED] = state;
+  // Required here, not imported at the top: the CLI's script holds this module, and only a run through the hooks
+  // needs node:worker_threads (a millisecond to load on every other run).
+  const { MessageChannel } = createRequire(import.meta.url)('node:worker_threads');
   const { port1, port2 } = new MessageChannel();
   port1.on('message', (m) => {
     if (m.flushed !== undefined) {
