@@ -22,7 +22,7 @@ export const LIBRARY_ENTRIES = ['index', 'entries/config', 'entries/provisioning
 const ENTRIES = [...LIBRARY_ENTRIES, 'cli/main', 'db/pglite-worker'];
 /** Loaded lazily and large, or bound to files beside their own modules: left to Node. */
 export const EXTERNAL = ['prettier', '@electric-sql/pglite', 'playwright-core', 'pg', 'esbuild', 'typescript', 'tsx'];
-const FORMAT = 'dashcode-cli-bundle 7';
+const FORMAT = 'dashcode-cli-bundle 8';
 // The one-script copy of the CLI and library (makeScript), and where its library is published for `shim/`.
 export { LIBRARY, SCRIPT };
 
@@ -132,8 +132,10 @@ export function zodEnglishOnlyPlugin() {
 export async function makeScript(esbuild, src, tmp, metafile, plugins) {
   const contents = [
     `export { run } from ${JSON.stringify(path.join(src, 'cli/run.ts'))};`,
-    // Loaded when first imported: `check` needs none of them, `build` only what its modules import.
-    `export const library = { ${LIBRARY_ENTRIES.map((e) => `${JSON.stringify(e)}: () => import(${JSON.stringify(path.join(src, `${e}.ts`))})`).join(', ')} };`,
+    // Loaded when first asked for: `check` needs none of them, `build` only what its modules import. By require(),
+    // which esbuild makes a synchronous, lazy init: the shims then need no top-level await, so Node can load a
+    // project's modules with require() (native-loader.js), without the ES-module loader's asynchronous round trips.
+    `export const library = { ${LIBRARY_ENTRIES.map((e) => `${JSON.stringify(e)}: () => require(${JSON.stringify(path.join(src, `${e}.ts`))})`).join(', ')} };`,
   ].join('\n');
   const { outputFiles } = await esbuild.build({
     stdin: { contents, resolveDir: src, sourcefile: 'cli-script.ts', loader: 'ts' },
@@ -164,7 +166,7 @@ export async function makeScript(esbuild, src, tmp, metafile, plugins) {
     const output = Object.values(metafile.outputs).find((o) => o.entryPoint !== undefined && path.resolve(o.entryPoint) === path.join(src, `${e}.ts`));
     if (!output) throw new Error(`no metafile output for ${e}`);
     const names = output.exports.filter((n) => n !== 'default');
-    const lines = [`const library = await globalThis[Symbol.for(${JSON.stringify(LIBRARY)})].get(${JSON.stringify(e)})();`];
+    const lines = [`const library = globalThis[Symbol.for(${JSON.stringify(LIBRARY)})].get(${JSON.stringify(e)})();`];
     if (names.length > 0) lines.push(`export const { ${names.join(', ')} } = library;`);
     if (output.exports.includes('default')) lines.push('export default library.default;');
     const file = path.join(tmp, 'shim', `${e}.js`);

@@ -120,4 +120,36 @@ describe('the in-thread project loader', () => {
     const mod = (await projectLoader(cacheDir).importer(path.join(dir, 'dashboards/one.ts'))) as { default: string[] };
     expect(mod.default).toEqual(['from a workspace package', 'from #imports']);
   });
+
+  // The loader takes a graph with require() where Node can (synchronously, no thread-pool round trips) and falls
+  // back to import() for a top-level await; either way the module means the same.
+  it('loads a module with a top-level await, a helper it shares with a module without one, and an ES module beside them', async () => {
+    const { dir, cacheDir } = project({
+      'dashboards/_shared.ts': 'export const loads = { n: 0 };\nloads.n += 1;\n',
+      'dashboards/waits.ts': "import { loads } from './_shared.js';\nconst title: string = await Promise.resolve('waited');\nexport default { title, loads: loads.n };\n",
+      'dashboards/plain.ts': "import { loads } from './_shared.js';\nexport default { title: 'plain', loads: loads.n };\n",
+      'dashboards/native.mjs': "export default { title: 'an ES module as written' };\n",
+    });
+    const loader = projectLoader(cacheDir);
+    const load = async (name: string) => ((await loader.importer(path.join(dir, 'dashboards', name))) as { default: unknown }).default;
+    expect(await load('waits.ts')).toEqual({ title: 'waited', loads: 1 });
+    expect(await load('plain.ts')).toEqual({ title: 'plain', loads: 1 });
+    expect(await load('native.mjs')).toEqual({ title: 'an ES module as written' });
+  });
+
+  it("gives a CommonJS project module import()'s namespace, its exports under `default`", async () => {
+    const { dir, cacheDir } = project({ 'dashboards/old.cjs': "module.exports = { title: 'CommonJS' };\n" });
+    const mod = (await projectLoader(cacheDir).importer(path.join(dir, 'dashboards/old.cjs'))) as { default: unknown };
+    expect(mod.default).toEqual({ title: 'CommonJS' });
+  });
+
+  it('reports what a module throws while it is evaluated, whichever way it was loaded', async () => {
+    const { dir, cacheDir } = project({
+      'dashboards/throws.ts': "throw new Error('broken at the top');\n",
+      'dashboards/throws-later.ts': "await Promise.resolve();\nthrow new Error('broken after an await');\n",
+    });
+    const loader = projectLoader(cacheDir);
+    await expect(loader.importer(path.join(dir, 'dashboards/throws.ts'))).rejects.toThrow('broken at the top');
+    await expect(loader.importer(path.join(dir, 'dashboards/throws-later.ts'))).rejects.toThrow('broken after an await');
+  });
 });
