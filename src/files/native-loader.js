@@ -126,7 +126,7 @@ const NOT_SYNC = new Set(['ERR_REQUIRE_ASYNC_MODULE', 'ERR_REQUIRE_ESM', 'ERR_RE
  * or a graph with a top-level await, by import(). Through import() a rebuild
  * waited on the thread pool for each file the ES-module loader read: a median
  * 12 ms of a rebuild's wall time over 31 paired runs, the same CPU time
- * (bench/README.md).
+ * (docs/packaging.md).
  */
 async function load(url) {
   // Only the ES modules this loader wrote: require() of a CommonJS module gives its exports, not import()'s namespace.

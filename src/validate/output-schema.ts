@@ -146,8 +146,9 @@ const annotation = z
  * Schema (`#/definitions/PanelOrRow`), which the generated validator compiles
  * as a function of its own (scripts/gen-validators.ts): checking a document
  * whose panels all came from typed builders (validateDashboardParts, with no
- * panel to check) then never compiles the panel checks, most of the
- * validator's code (issue 15: a fifth of a rebuild's V8 code cache).
+ * panel to check) then never compiles the panel checks, three quarters of
+ * the validator's code (issue 15: the first such check in a process 17 →
+ * 2.3 ms; docs/provisioning-schema.md).
  */
 const panelOrRow = z.union([rowPanel, panel]);
 const definitions = z.registry<{ id: string }>();
