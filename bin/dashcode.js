@@ -54,7 +54,13 @@ async function main() {
     const cached = await fast?.tryCachedBuild(argv, io);
     if (cached !== undefined) {
       process.exitCode = cached;
-    } else if (checkout) {
+      return;
+    }
+    // Before the script and its V8 code cache load: the cache carries a hash of V8's flags, and one written by a
+    // run that set these flags midway would be rejected by every next run (src/cli/wasm-flags.js).
+    const flags = await load(own('cli/wasm-flags.js'));
+    if (flags.EMBEDDED_DATABASE_COMMANDS.includes(argv[0])) flags.useEmbeddedWasmFlags();
+    if (checkout) {
       const root = path.join(__dirname, '..');
       const cacheDir = path.join(root, 'node_modules/.cache/dashcode');
       const { checkoutBundle, SCRIPT } = await load(own('cli/bundle.js'));

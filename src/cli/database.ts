@@ -1,7 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import type { SqlEngine } from '../db/engine.js';
 import type { ReadOnlyOptions } from '../db/read-only.js';
 import type { CheckConfig } from '../config/config.js';
@@ -10,6 +9,7 @@ import { hostPortOf, redactSecrets, urlSecrets } from '../secrets/redact.js';
 import { cacheDir } from './cache-dir.js';
 import { UsageError, type Io } from './io.js';
 import { parseOptions } from './options.js';
+import { useEmbeddedWasmFlags } from './wasm-flags.js';
 
 /**
  * Which database a command talks to: `--database-url`, else `--pglite DIR`,
@@ -206,25 +206,7 @@ export interface QueryDatabase {
   close(): Promise<void>;
 }
 
-/**
- * V8 flags for the embedded fixtures database (issue 15). Its queries are
- * short and a command is over in seconds, yet V8's optimizing tier for
- * WebAssembly (TurboFan) compiled PGlite's hot functions in the background at
- * a cost the run never earned back: `dashcode check` of this repository took
- * 1.8-2.5 s wall, 2.8-3.9 s CPU and 250-270 MB; with Liftoff only 1.1-1.6 s,
- * 1.3-1.9 s and 175-190 MB (a larger tier-up budget instead left most of the
- * cost: 1.5-1.8 s, 230 MB). The flag is process-wide, so the CLI, which owns
- * the process, sets it (never the library), before the worker compiles
- * PGlite, and only for the embedded database: a `--pglite DIR` may hold a
- * user's large data, whose long queries want the optimizing tier, and a server
- * runs no WebAssembly.
- */
-export const EMBEDDED_WASM_FLAGS: readonly string[] = ['--liftoff-only'];
-
-/** Sets EMBEDDED_WASM_FLAGS in this process; call it before PGlite's WebAssembly is compiled. */
-export function useEmbeddedWasmFlags(): void {
-  for (const flag of EMBEDDED_WASM_FLAGS) setFlagsFromString(flag);
-}
+export { EMBEDDED_WASM_FLAGS, useEmbeddedWasmFlags } from './wasm-flags.js';
 
 /**
  * When the database `values` choose is PGlite, starts its worker thread now
