@@ -54,13 +54,7 @@ async function main() {
     const cached = await fast?.tryCachedBuild(argv, io);
     if (cached !== undefined) {
       process.exitCode = cached;
-      return;
-    }
-    // Before the script and its V8 code cache load: the cache carries a hash of V8's flags, and one written by a
-    // run that set these flags midway would be rejected by every next run (src/cli/wasm-flags.js).
-    const flags = await load(own('cli/wasm-flags.js'));
-    if (flags.EMBEDDED_DATABASE_COMMANDS.includes(argv[0])) flags.useEmbeddedWasmFlags();
-    if (checkout) {
+    } else if (checkout) {
       const root = path.join(__dirname, '..');
       const cacheDir = path.join(root, 'node_modules/.cache/dashcode');
       const { checkoutBundle, SCRIPT } = await load(own('cli/bundle.js'));
@@ -157,6 +151,8 @@ async function runScript(script, root, dir, io, key = undefined) {
   globalThis[BUNDLE] = { root, dir, entries: `${dir}/shim`, key };
   globalThis[Symbol.for(LIBRARY)] = new Map(Object.entries(script.exports.library));
   process.exitCode = await script.exports.run(argv, { ...io, env: process.env });
+  // A code cache carries a hash of V8's flags: written under the embedded database's, the next run would reject it.
+  if (script.stale) (await load(own('cli/wasm-flags.js'))).restoreDefaultWasmFlags();
   await script.save();
 }
 

@@ -1,3 +1,3 @@
 export const SCRIPT: string;
 export const LIBRARY: string;
-export function requireWithCodeCache(file: string, cacheFile?: string): { exports: Record<string, unknown>; save(): Promise<void> };
+export function requireWithCodeCache(file: string, cacheFile?: string): { exports: Record<string, unknown>; stale: boolean; save(): Promise<void> };

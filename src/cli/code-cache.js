@@ -49,6 +49,8 @@ export function requireWithCodeCache(file, cacheFile = undefined) {
   const stale = cachedData === undefined || script.cachedDataRejected === true;
   return {
     exports: module.exports,
+    /** Whether `save` will write a cache (there was none to use, or V8 rejected it). */
+    stale,
     save: async () => {
       // A cache another process is writing at the same time is as good as ours: the rename decides.
       if (stale && cacheFile !== undefined) await writeFileAtomic(cacheFile, script.createCachedData()).catch(() => {});

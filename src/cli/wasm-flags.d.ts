@@ -1,3 +1,4 @@
 export const EMBEDDED_WASM_FLAGS: readonly string[];
-export const EMBEDDED_DATABASE_COMMANDS: readonly string[];
+export const DEFAULT_WASM_FLAGS: readonly string[];
 export function useEmbeddedWasmFlags(): void;
+export function restoreDefaultWasmFlags(): void;

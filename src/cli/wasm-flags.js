@@ -1,5 +1,5 @@
-// Plain JavaScript: bin/dashcode.js sets these flags before the CLI's script
-// loads, before any TypeScript can. Types: wasm-flags.d.ts.
+// Plain JavaScript: bin/dashcode.js uses it before the CLI's script writes
+// its code cache, outside any TypeScript. Types: wasm-flags.d.ts.
 import { setFlagsFromString } from 'node:v8';
 
 /**
@@ -11,25 +11,41 @@ import { setFlagsFromString } from 'node:v8';
  * 1.3-1.9 s and 175-190 MB (a larger tier-up budget instead left most of the
  * cost: 1.5-1.8 s, 230 MB). The flags are process-wide, so the CLI, which
  * owns the process, sets them (never the library), before the worker
- * compiles PGlite: for every run of a command that may open the embedded
- * database, `--pglite DIR` included (as `check` and `preview` already did when
- * they started PGlite's worker early). They change nothing where no
- * WebAssembly runs (a server, a dashboard without SQL).
+ * compiles PGlite. They change nothing where no WebAssembly runs.
  */
 export const EMBEDDED_WASM_FLAGS = Object.freeze(['--liftoff-only']);
 
 /**
- * The commands that may open the embedded database (cli/database.ts
- * `queryDatabase`): bin/dashcode.js sets EMBEDDED_WASM_FLAGS for them before
- * the CLI's script loads. V8 stamps a code cache with a hash of its flags and
- * rejects one whose hash differs from the flags it is loaded with; a flag set
- * during the run is in the cache written after it, but not yet set when the
- * next run loads that cache, so every `check` compiled the script afresh:
- * a median 113 ms of its wall time and 141 ms of CPU over 21 paired runs.
+ * V8's defaults for what EMBEDDED_WASM_FLAGS changed: `--liftoff-only` also
+ * turns tier-up off (a V8 flag implication), which `--no-liftoff-only` alone
+ * does not turn back on.
  */
-export const EMBEDDED_DATABASE_COMMANDS = Object.freeze(['check', 'preview', 'alert']);
+export const DEFAULT_WASM_FLAGS = Object.freeze(['--no-liftoff-only', '--wasm-tier-up', '--wasm-dynamic-tiering']);
+
+/** Set on globalThis, not in this module: the CLI's script holds a copy of this module, and bin/dashcode.js another. */
+const SET = Symbol.for('dashcode.embedded-wasm-flags');
 
 /** Sets EMBEDDED_WASM_FLAGS in this process; call it before PGlite's WebAssembly is compiled. */
 export function useEmbeddedWasmFlags() {
   for (const flag of EMBEDDED_WASM_FLAGS) setFlagsFromString(flag);
+  globalThis[SET] = true;
+}
+
+/**
+ * Puts back V8's default flags if useEmbeddedWasmFlags set others, for what
+ * runs next in this process: bin/dashcode.js, before it writes the CLI's V8
+ * code cache. V8 stamps a cache with a hash of its flags and rejects it under
+ * other flags; written with the embedded database's flags, the cache was
+ * rejected by the next run, which loads it before any command sets a flag, so
+ * every `check` compiled its script afresh and wrote a 1.2 MB cache again.
+ * (Its wall time hardly shows it: that compiling overlaps PGlite's start in
+ * the worker; bench/README.md.) Setting the flags before the script loads
+ * instead costs more: after a flag changes, Node's own modules no longer
+ * match their built-in code cache, and took twice as long to load. Only for a
+ * process that is done with WebAssembly.
+ */
+export function restoreDefaultWasmFlags() {
+  if (globalThis[SET] !== true) return;
+  for (const flag of DEFAULT_WASM_FLAGS) setFlagsFromString(flag);
+  globalThis[SET] = false;
 }

@@ -18,7 +18,7 @@ function scratchScript(): { file: string; cache: string } {
 describe('requireWithCodeCache', () => {
   it('runs the script as CommonJS, with require, exports and __filename', async () => {
     const { file, cache } = scratchScript();
-    const loaded = requireWithCodeCache(file, cache) as { exports: { answer(): number; where(): string }; save(): Promise<void> };
+    const loaded = requireWithCodeCache(file, cache) as { exports: { answer(): number; where(): string }; stale: boolean; save(): Promise<void> };
     expect(loaded.exports.answer()).toBe(42);
     expect(loaded.exports.where()).toBe('script.cjs');
   });
@@ -26,11 +26,13 @@ describe('requireWithCodeCache', () => {
   it('writes the cache after the first run and leaves an accepted one alone', async () => {
     const { file, cache } = scratchScript();
     const first = requireWithCodeCache(file, cache);
+    expect(first.stale).toBe(true);
     await first.save();
     const made = readFileSync(cache);
     expect(made.length).toBeGreaterThan(0);
     const before = statSync(cache).mtimeMs;
     const second = requireWithCodeCache(file, cache);
+    expect(second.stale).toBe(false);
     await second.save();
     expect(statSync(cache).mtimeMs).toBe(before);
     expect(readFileSync(cache).equals(made)).toBe(true);
@@ -39,8 +41,9 @@ describe('requireWithCodeCache', () => {
   it('remakes a cache V8 rejects (corrupt, or from another node) instead of failing', async () => {
     const { file, cache } = scratchScript();
     writeFileSync(cache, 'not a code cache');
-    const loaded = requireWithCodeCache(file, cache) as { exports: { answer(): number }; save(): Promise<void> };
+    const loaded = requireWithCodeCache(file, cache) as { exports: { answer(): number }; stale: boolean; save(): Promise<void> };
     expect(loaded.exports.answer()).toBe(42);
+    expect(loaded.stale).toBe(true);
     await loaded.save();
     expect(readFileSync(cache, 'utf8')).not.toBe('not a code cache');
   });

@@ -7,11 +7,12 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { EMBEDDED_WASM_FLAGS } from '../../src/cli/database.js';
+import { DEFAULT_WASM_FLAGS } from '../../src/cli/wasm-flags.js';
 
 describe('EMBEDDED_WASM_FLAGS', () => {
   const known = execFileSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
 
-  it.each(EMBEDDED_WASM_FLAGS)('%s is a flag of this V8', (flag) => {
+  it.each([...EMBEDDED_WASM_FLAGS, ...DEFAULT_WASM_FLAGS])('%s is a flag of this V8', (flag) => {
     const name = flag.replace(/^--(no-)?/, '').replace(/=.*$/, '');
     expect(known).toMatch(new RegExp(`^\\s*--${name.replace(/[-]/g, '[-_]')}\\s`, 'm'));
   });

@@ -25,7 +25,6 @@ function installed(name: string, main: string, fastPath = 'export async function
   writeFileSync(path.join(pkg, 'dist/cli/fast-path.js'), fastPath);
   copyFileSync(path.join(repoRoot, 'src/cli/missing-dependency.js'), path.join(pkg, 'dist/cli/missing-dependency.js'));
   copyFileSync(path.join(repoRoot, 'src/cli/help.js'), path.join(pkg, 'dist/cli/help.js'));
-  copyFileSync(path.join(repoRoot, 'src/cli/wasm-flags.js'), path.join(pkg, 'dist/cli/wasm-flags.js'));
   return path.join(pkg, 'bin/dashcode.js');
 }
 
