@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { ISOLATED_TEST_FILES } from './test/support/isolated-files.js';
-import { EMBEDDED_WASM_FLAGS } from './src/cli/database.js';
+import { EMBEDDED_WASM_FLAGS } from './src/cli/wasm-flags.js';
 import SlowestFirstSequencer from './test/support/sequencer.js';
 
 const src = (p: string) => fileURLToPath(new URL(`./src/${p}`, import.meta.url));
@@ -23,7 +23,7 @@ const common = {
   pool: 'forks',
   // The workers open PGlite in-process dozens of times (a fresh database per suite) and V8's optimizing tier
   // compiled its WebAssembly in the background each time, for queries that last milliseconds: the trade the
-  // CLI makes for the embedded database (EMBEDDED_WASM_FLAGS, src/cli/database.ts). Measured on 2 cores, same
+  // CLI makes for the embedded database (EMBEDDED_WASM_FLAGS, src/cli/wasm-flags.js). Measured on 2 cores, same
   // spell: the whole suite 255 → 217 s CPU, 142 → 123 s wall. Same results: only how the WebAssembly is compiled changes.
   execArgv: [...EMBEDDED_WASM_FLAGS],
   // buildDashboard validates the whole document in tests (`--validate full`), not only unchecked parts.

@@ -1,6 +1,7 @@
 /** Text and JSON for a backtest: per rule, when it would have fired, with the values. */
 import type { BacktestResult } from './engine/backtest.js';
 import type { Labels } from './engine/values.js';
+import { count } from '../model/count.js';
 
 export interface RuleBacktest {
   readonly group: string;
@@ -27,7 +28,7 @@ export function formatBacktest(rules: readonly RuleBacktest[]): string {
       continue;
     }
     const res = r.result;
-    out.push(`${res.firing.length > 0 ? '!' : '✓'} ${head}: ${res.evaluations} evaluations, ${res.firing.length === 0 ? 'never fired' : `fired ${res.firing.length} time${res.firing.length === 1 ? '' : 's'}`}`);
+    out.push(`${res.firing.length > 0 ? '!' : '✓'} ${head}: ${res.evaluations} evaluations, ${res.firing.length === 0 ? 'never fired' : `fired ${count(res.firing.length, 'time')}`}`);
     for (const f of res.firing) {
       const vals = Object.entries(f.values).map(([k, v]) => `${k}=${value(v)}`).join(' ');
       out.push(`    FIRING ${iso(f.from)} → ${f.to === undefined ? 'still firing' : iso(f.to)}  ${labels(f.labels)}  ${vals}`);
@@ -36,7 +37,7 @@ export function formatBacktest(rules: readonly RuleBacktest[]): string {
     for (const e of errors.slice(0, 3)) out.push(`    ERROR  ${iso(e.at)}  ${e.error ?? ''}`);
     if (errors.length > 3) out.push(`    … ${errors.length - 3} more errors`);
     const noData = res.transitions.filter((t) => t.to === 'NoData').length;
-    if (noData > 0) out.push(`    (no data ${noData} time${noData === 1 ? '' : 's'}; the rule's noDataState decides what that means)`);
+    if (noData > 0) out.push(`    (no data ${count(noData, 'time')}; the rule's noDataState decides what that means)`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -206,8 +206,6 @@ export interface QueryDatabase {
   close(): Promise<void>;
 }
 
-export { EMBEDDED_WASM_FLAGS, useEmbeddedWasmFlags } from './wasm-flags.js';
-
 /**
  * When the database `values` choose is PGlite, starts its worker thread now
  * (startPgliteWorkerEarly): a command calls this as soon as it knows it will

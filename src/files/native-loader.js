@@ -116,8 +116,8 @@ function pruneRuns(runs) {
 const nativeImport = createRequire(import.meta.url)('./native-import.cjs');
 const requireHere = createRequire(import.meta.url);
 
-/** Errors of require() that mean "not synchronously": the module is then imported. */
-const NOT_SYNC = new Set(['ERR_REQUIRE_ASYNC_MODULE', 'ERR_REQUIRE_ESM', 'ERR_REQUIRE_CYCLE_MODULE']);
+/** Errors of require(esm) that mean "not synchronously": a top-level await, or a module import() is loading already. */
+const NOT_SYNC = new Set(['ERR_REQUIRE_ASYNC_MODULE', 'ERR_REQUIRE_CYCLE_MODULE']);
 
 /**
  * The module at `url` (what `prepare` returned), evaluated with its graph. A

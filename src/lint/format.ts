@@ -7,6 +7,7 @@ import type { Issue } from '../model/issue.js';
 import { renderPath } from '../model/issue-path.js';
 import { formatIssues } from '../validate/issues.js';
 import { terminalText } from '../validate/plain-text.js';
+import { count } from '../model/count.js';
 
 export type LintFormat = 'text' | 'json' | 'github';
 export const LINT_FORMATS: readonly LintFormat[] = ['text', 'json', 'github'];
@@ -35,7 +36,7 @@ export function formatLintReport(issues: readonly Issue[], format: LintFormat, s
 }
 
 function summaryLine(s: LintSummary): string {
-  const files = `${s.files} file${s.files === 1 ? '' : 's'}`;
+  const files = count(s.files, 'file');
   if (s.errors === 0 && s.warnings === 0) return `✓ ${files} linted: no findings`;
   return `${s.errors} error(s), ${s.warnings} warning(s) in ${files}`;
 }

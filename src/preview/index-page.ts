@@ -1,6 +1,7 @@
 /** The list of previews: `index.html` beside the pages, and the served root. */
 import { withContentSecurityPolicy } from './render/csp.js';
 import { esc } from './render/html.js';
+import { count } from '../model/count.js';
 
 export interface IndexEntry {
   name: string;
@@ -12,7 +13,7 @@ export interface IndexEntry {
 
 export function renderIndex(entries: readonly IndexEntry[], options: { liveReload?: boolean } = {}): string {
   const items = entries
-    .map((e) => `<li><a href="${esc(encodeURIComponent(e.name))}.html">${esc(e.title)}</a> <span class="file">${esc(e.name)}</span>${e.errors ? ` <span class="errors">${e.errors} panel${e.errors === 1 ? '' : 's'} with errors</span>` : ''}${e.png ? ` · <a href="${esc(encodeURIComponent(e.name))}.png">png</a>` : ''}</li>`)
+    .map((e) => `<li><a href="${esc(encodeURIComponent(e.name))}.html">${esc(e.title)}</a> <span class="file">${esc(e.name)}</span>${e.errors ? ` <span class="errors">${count(e.errors, 'panel')} with errors</span>` : ''}${e.png ? ` · <a href="${esc(encodeURIComponent(e.name))}.png">png</a>` : ''}</li>`)
     .join('\n');
   const reload = options.liveReload ? `<script>new EventSource('/__preview/events').addEventListener('rebuilt', function () { location.reload(); });</script>` : '';
   return withContentSecurityPolicy(`<!doctype html>

@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openPglite, pgliteVersion } from '../../src/db/pglite.js';
-import { useEmbeddedWasmFlags } from '../../src/cli/database.js';
+import { useEmbeddedWasmFlags } from '../../src/cli/wasm-flags.js';
 import { checkoutCache, linkCheckoutCache } from './test-cache.js';
 import { scratchTmpdir } from './scratch-tmpdir.js';
 

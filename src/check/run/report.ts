@@ -1,6 +1,7 @@
 import type { Needs } from '../../model/needs.js';
 import { terminalText } from '../../validate/plain-text.js';
 import { isBroken, type CheckStatus, type DashboardCheck } from './model.js';
+import { count } from '../../model/count.js';
 
 const MARK: Record<CheckStatus, string> = { ok: '✓', 'syntax-ok': '~', empty: '∅', 'wrong-shape': '✖', error: '✖', skipped: '·' };
 
@@ -41,7 +42,7 @@ export function formatCheckReport(checks: readonly DashboardCheck[], verbose = f
   }
   const c = summarize(checks);
   const total = Object.values(c).reduce((a, b) => a + b, 0);
-  lines.push(`${total} quer${total === 1 ? 'y' : 'ies'}: ${c.ok} ok, ${c['syntax-ok']} syntax ok (not run), ${c.empty} empty, ${c['wrong-shape']} wrong shape, ${c.error} error, ${c.skipped} skipped`);
+  lines.push(`${count(total, 'query', 'queries')}: ${c.ok} ok, ${c['syntax-ok']} syntax ok (not run), ${c.empty} empty, ${c['wrong-shape']} wrong shape, ${c.error} error, ${c.skipped} skipped`);
   // Names, queries and backend messages carry input data: no escape sequence from it reaches the terminal.
   return `${terminalText(lines.join('\n'))}\n`;
 }

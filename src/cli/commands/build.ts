@@ -15,6 +15,7 @@ import { formatIssues } from '../../validate/issues.js';
 import { EXIT } from '../exit.js';
 import { UsageError, type Io } from '../io.js';
 import type { Command } from '../run.js';
+import { count } from '../../model/count.js';
 
 const usage = `Usage: dashcode build [--check | --watch] [--no-cache] [--validate full] [--root DIR] [dashboards/x.ts ...]
 
@@ -237,9 +238,4 @@ function summary(plan: Plan, changes: readonly Change[]): string {
     if (c.path.endsWith('.yaml') || c.kind === 'removed') out += `  ${c.kind === 'removed' ? 'removed' : 'wrote'} ${c.path}\n`;
   }
   return out;
-}
-
-/** `1 panel`, `2 panels`. */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

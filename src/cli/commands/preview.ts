@@ -13,6 +13,7 @@ import type { GivenVariableValues } from '../../check/run/variables.js';
 import { UsageError, type Io } from '../io.js';
 import { untilStopped } from '../until-stopped.js';
 import type { Command } from '../run.js';
+import { count } from '../../model/count.js';
 
 const usage = `Usage: dashcode preview [dashboard.json|folder ...] [options]
 
@@ -147,7 +148,7 @@ export const previewCommand: Command = {
           const errors = preview.failedPanels(page.preview).length;
           failed += errors;
           const panels = page.preview.panels.filter((p) => p.item.kind === 'panel').length;
-          io.stdout(`wrote ${path.relative(io.cwd, html)} (${panels} panel${panels === 1 ? '' : 's'}${errors ? `, ${errors} with query errors` : ''})\n`);
+          io.stdout(`wrote ${path.relative(io.cwd, html)} (${count(panels, 'panel')}${errors ? `, ${errors} with query errors` : ''})\n`);
           const needs = [...new Set(page.preview.panels.flatMap((p) => p.results.flatMap((r) => (r.state === 'skipped' && r.needs ? [r.needs] : []))))];
           for (const n of needs) io.stdout(`  some panels were not drawn: ${needsHint(n)}\n`);
           if (shooter) {

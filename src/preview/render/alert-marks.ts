@@ -11,6 +11,7 @@ import type { RuleMarks } from '../../alerting/marks.js';
 import type { Frame } from '../data/frames.js';
 import type { AlertRegion } from './chart-spec.js';
 import { esc, formatTime } from './html.js';
+import { count } from '../../model/count.js';
 
 export type { AlertRegion } from './chart-spec.js';
 
@@ -58,7 +59,7 @@ export function alertMarksHtml(marks: readonly RuleMarks[] | undefined): string 
     else if (m.spans.length === 0) text = 'would not have fired in this range';
     else {
       const starts = new Set(m.spans.map((s) => s.firingFrom));
-      text = `would have fired ${starts.size}× (${m.spans.length} instance span${m.spans.length === 1 ? '' : 's'}), first at ${iso(Math.min(...starts))} UTC`;
+      text = `would have fired ${starts.size}× (${count(m.spans.length, 'instance span')}), first at ${iso(Math.min(...starts))} UTC`;
       detail = m.spans.map((s) => `${iso(s.from)} → ${s.to === undefined ? 'still firing' : iso(s.to)} (firing from ${iso(s.firingFrom)}) ${labelText(s.labels)}`);
     }
     if (m.error) detail.push(`some evaluations failed: ${m.error}`);

@@ -16,6 +16,7 @@ import { barGaugeHtml, displayValues, gaugeHtml, statHtml } from './single-value
 import { tableHtml } from './table.js';
 import { textPanelHtml } from './text.js';
 import { RegexBudgetError } from '../../check/run/regex-budget.js';
+import { count as countOf } from '../../model/count.js';
 
 export interface RenderContext {
   range: { fromMs: number; toMs: number };
@@ -32,7 +33,7 @@ export function renderGridItem(p: PanelPreview, ctx: RenderContext): string {
   const title = typeof p.item.panel.title === 'string' ? p.item.panel.title : '';
   if (p.item.kind === 'row') {
     const collapsed = p.item.collapsed === true;
-    const count = collapsed ? ` <span class="row-count">(${p.item.hiddenPanels} panel${p.item.hiddenPanels === 1 ? '' : 's'})</span>` : '';
+    const count = collapsed ? ` <span class="row-count">(${countOf(p.item.hiddenPanels ?? 0, 'panel')})</span>` : '';
     return `<div class="grid-row${collapsed ? ' collapsed' : ''}" style="${style}" data-row="${esc(title)}"><span class="row-chevron">${collapsed ? '▸' : '▾'}</span><span class="row-title">${esc(title)}</span>${count}</div>`;
   }
   const type = String(p.item.panel.type ?? 'unknown');
