@@ -9,7 +9,7 @@ import { hostPortOf, redactSecrets, urlSecrets } from '../secrets/redact.js';
 import { cacheDir } from './cache-dir.js';
 import { UsageError, type Io } from './io.js';
 import { parseOptions } from './options.js';
-import { useEmbeddedWasmFlags } from './wasm-flags.js';
+import { embeddedWasmFlagsForWorker } from './wasm-flags.js';
 
 /**
  * Which database a command talks to: `--database-url`, else `--pglite DIR`,
@@ -214,7 +214,6 @@ export interface QueryDatabase {
  */
 export async function startEmbeddedEarly(values: Record<string, unknown>, io: Io): Promise<void> {
   if (chooseDatabase(values as { 'database-url'?: string; pglite?: string; data?: string }, io).server) return;
-  useEmbeddedWasmFlags();
   (await import('../db/pglite-isolated.js')).startPgliteWorkerEarly();
 }
 
@@ -241,13 +240,13 @@ export function queryDatabase(values: Record<string, unknown>, io: Io, options: 
       }
       const isolated = await import('../db/pglite-isolated.js');
       if (choice.pgliteDir) {
+        // V8's defaults: a persisted database may be large, with queries long enough to earn the optimizing tier back.
         const dataDir = choice.pgliteDir;
         return await connectErrors(choice, () => isolated.openIsolatedPglite({ dataDir }, ro));
       }
       const fill = await inMemoryFill(options.data, options.check, io.cwd);
       description = fill.description;
-      useEmbeddedWasmFlags();
-      return await isolated.openIsolatedInMemory({ snapshotDir: choice.snapshotDir, prepared: fill.prepared }, ro);
+      return await isolated.openIsolatedInMemory({ snapshotDir: choice.snapshotDir, prepared: fill.prepared }, { ...ro, v8Flags: embeddedWasmFlagsForWorker() });
     } finally {
       setupMs = Math.round(performance.now() - started);
     }

@@ -30,17 +30,26 @@ export interface IsolatedPglite {
   close(): Promise<void>;
 }
 
+export interface IsolatedOptions extends ReadOnlyOptions {
+  /**
+   * V8 flags the worker sets before PGlite compiles its WebAssembly. Flags are process-wide, so this is the
+   * choice of whoever owns the process (the CLI's EMBEDDED_WASM_FLAGS), never a library default.
+   */
+  v8Flags?: readonly string[];
+}
+
 type Reply = { ready: true } | { failed: WireError } | { id: number; started: true } | { id: number; result: ReadOnlyResult } | { id: number; error: WireError } | { closed: true };
 
 /** Opens `from` in a worker thread (starting it now, so a database that cannot be opened fails here). */
-export async function openIsolatedPglite(from: { file: string } | { dump: Uint8Array } | { dataDir: string }, options: ReadOnlyOptions = {}): Promise<IsolatedPglite> {
+export async function openIsolatedPglite(from: { file: string } | { dump: Uint8Array } | { dataDir: string }, isolated: IsolatedOptions = {}): Promise<IsolatedPglite> {
   // Read-only: a folder without a cluster would become a new database (initdb), a write nobody asked for.
   if ('dataDir' in from && !holdsCluster(from.dataDir)) {
     throw new SqlError('no PostgreSQL data directory there', { kind: 'no-database' });
   }
   const release = 'dataDir' in from ? await lockPgliteDir(from.dataDir) : undefined;
+  const { v8Flags, ...options } = isolated;
   const timeoutMs = options.timeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
-  const data: WorkerData = { from, options };
+  const data: WorkerData = v8Flags ? { from, options, v8Flags } : { from, options };
   let current: Promise<Worker> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   let ids = 0;
@@ -127,7 +136,7 @@ export async function openIsolatedPglite(from: { file: string } | { dump: Uint8A
  * snapshot the worker cannot load (truncated, from another build) is
  * deleted and rebuilt once, as openPglite does.
  */
-export async function openIsolatedInMemory(source: PgliteOptions & { prepared?: PreparedDatabase }, options: ReadOnlyOptions = {}): Promise<IsolatedPglite> {
+export async function openIsolatedInMemory(source: PgliteOptions & { prepared?: PreparedDatabase }, options: IsolatedOptions = {}): Promise<IsolatedPglite> {
   try {
     return await openIsolatedPglite(await inMemorySource(source), options);
   } catch (err) {
