@@ -160,7 +160,7 @@ function timeOnce(args: string[], cwd: string, rssFile?: string): Run {
   return { ms, status: r.status, stderr: r.stderr ?? '', rss };
 }
 
-/** Times bare `node -e 0` and every case, `runs` times each, interleaved run by run. */
+/** Times every case `runs` times, interleaved run by run, each run after a bare `node -e 0` of its own. */
 export async function timeCli(root: string, runs: number, cases: readonly CliCase[] = CLI_CASES, log: (line: string) => void = () => {}): Promise<CliTiming[]> {
   const copy = projectCopy(root);
   const rssFile = path.join(copy.dir, '..', 'rss.txt');
@@ -192,12 +192,18 @@ export async function timeCli(root: string, runs: number, cases: readonly CliCas
       }
     }
 
+    // Each run of a case is paired with a bare node timed just before it, and a row's ratio is the median of
+    // those pairs' ratios: the machine's speed drifts by a third within minutes (bench/README.md, "How noisy"),
+    // and a ratio of two medians taken seconds apart carried that drift (`--help` 1.02-1.54× in one day).
     const bare: number[] = [];
-    const samples = new Map<CliCase, Run[]>(active.map((c) => [c, []]));
+    const samples = new Map<CliCase, Array<Run & { bareMs: number }>>(active.map((c) => [c, []]));
     timeOnce(['-e', '0'], copy.dir); // warm the OS file cache
     for (let r = 0; r < runs; r++) {
-      bare.push(timeOnce(['-e', '0'], copy.dir).ms);
-      for (const c of active) samples.get(c)!.push(runCase(c, r + 1));
+      for (const c of active) {
+        const bareMs = timeOnce(['-e', '0'], copy.dir).ms;
+        bare.push(bareMs);
+        samples.get(c)!.push({ ...runCase(c, r + 1), bareMs });
+      }
     }
     const bareMs = median(bare);
     const rows: CliTiming[] = [{ name: 'node -e 0', command: 'node -e 0', runs, medianMs: bareMs, minMs: Math.min(...bare), ratioToBareNode: 1 }];
@@ -210,7 +216,7 @@ export async function timeCli(root: string, runs: number, cases: readonly CliCas
         runs,
         medianMs: median(ms),
         minMs: Math.min(...ms),
-        ratioToBareNode: median(ms) / bareMs,
+        ratioToBareNode: median(samples.get(c)!.map((s) => s.ms / s.bareMs)),
         targetRatio: c.targetRatio,
         targetMs: c.targetMs,
         peakRssBytes: rss.length > 0 ? median(rss) : undefined,
