@@ -137,11 +137,13 @@ export async function openIsolatedPglite(from: { file: string } | { dump: Uint8A
  * deleted and rebuilt once, as openPglite does.
  */
 export async function openIsolatedInMemory(source: PgliteOptions & { prepared?: PreparedDatabase }, options: IsolatedOptions = {}): Promise<IsolatedPglite> {
+  // A database inMemorySource must fill here (no snapshot yet, or one never cached) is compiled under the same flags.
+  const here = { ...source, v8Flags: options.v8Flags };
   try {
-    return await openIsolatedPglite(await inMemorySource(source), options);
+    return await openIsolatedPglite(await inMemorySource(here), options);
   } catch (err) {
     if (!(await forgetDump(source))) throw err;
-    return openIsolatedPglite(await inMemorySource(source), options);
+    return openIsolatedPglite(await inMemorySource(here), options);
   }
 }
 

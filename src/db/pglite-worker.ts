@@ -11,11 +11,10 @@
  * per query, and
  * `{ closed: true }`.
  */
-import { setFlagsFromString } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SqlEngine } from './engine.js';
 import { SqlError } from './errors.js';
-import { openPgliteUnlocked } from './pglite.js';
+import { openPgliteUnlocked, useV8Flags } from './pglite.js';
 import { queryReadOnly, type ReadOnlyOptions } from './read-only.js';
 
 export interface WorkerData {
@@ -41,7 +40,7 @@ async function main(port: NonNullable<typeof parentPort>, data: WorkerData): Pro
   let engine: SqlEngine;
   // Set here, once this thread has loaded Node's own modules: a flag set before then makes them miss
   // their built-in code cache (V8 checks a cache against a hash of its flags), 25-30 ms more per start.
-  for (const flag of data.v8Flags ?? []) setFlagsFromString(flag);
+  useV8Flags(data.v8Flags);
   try {
     engine = await openPgliteUnlocked(data.from);
   } catch (err) {

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import type { PGlite, PGliteOptions, Transaction } from '@electric-sql/pglite';
 import { writeFileAtomic } from '../files/atomic.js';
 import { guard, transactionEngine, type Connection, type SqlEngine, type SqlResult } from './engine.js';
@@ -21,6 +22,12 @@ export interface PgliteOptions {
    * Without it, nothing is read or written.
    */
   snapshotDir?: string;
+  /**
+   * V8 flags to set before PGlite compiles in this thread: where inMemorySource
+   * fills a database here (a snapshot to make, or a fill that is never cached).
+   * Process-wide, so the caller's choice (IsolatedOptions.v8Flags).
+   */
+  v8Flags?: readonly string[];
 }
 
 /**
@@ -58,6 +65,7 @@ export async function openPglite(dataDir?: string, options: PgliteOptions & { pr
 export async function inMemorySource(options: PgliteOptions & { prepared?: PreparedDatabase } = {}): Promise<{ file: string } | { dump: Uint8Array }> {
   const file = options.snapshotDir === undefined ? undefined : snapshotFile(options.snapshotDir, options.prepared);
   if (file !== undefined && existsSync(file)) return { file };
+  useV8Flags(options.v8Flags);
   const db = await openInMemory(options);
   try {
     // A miss wrote the snapshot while opening: unless the cache could not be written, don't dump again.
@@ -66,6 +74,11 @@ export async function inMemorySource(options: PgliteOptions & { prepared?: Prepa
   } finally {
     await db.close();
   }
+}
+
+/** Sets V8 flags (process-wide) for the PGlite this thread is about to compile. */
+export function useV8Flags(flags: readonly string[] | undefined): void {
+  for (const flag of flags ?? []) setFlagsFromString(flag);
 }
 
 /** Deletes the cached snapshot inMemorySource named (when it cannot be loaded); true if there was one. */
