@@ -9,7 +9,7 @@ import { hostPortOf, redactSecrets, urlSecrets } from '../secrets/redact.js';
 import { cacheDir } from './cache-dir.js';
 import { UsageError, type Io } from './io.js';
 import { parseOptions } from './options.js';
-import { embeddedWasmFlagsForWorker } from './wasm-flags.js';
+import { embeddedWasmFlagsForPglite } from './wasm-flags.js';
 
 /**
  * Which database a command talks to: `--database-url`, else `--pglite DIR`,
@@ -246,7 +246,7 @@ export function queryDatabase(values: Record<string, unknown>, io: Io, options: 
       }
       const fill = await inMemoryFill(options.data, options.check, io.cwd);
       description = fill.description;
-      return await isolated.openIsolatedInMemory({ snapshotDir: choice.snapshotDir, prepared: fill.prepared }, { ...ro, v8Flags: embeddedWasmFlagsForWorker() });
+      return await isolated.openIsolatedInMemory({ snapshotDir: choice.snapshotDir, prepared: fill.prepared }, { ...ro, v8Flags: embeddedWasmFlagsForPglite() });
     } finally {
       setupMs = Math.round(performance.now() - started);
     }

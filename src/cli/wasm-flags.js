@@ -10,9 +10,9 @@ import { setFlagsFromString } from 'node:v8';
  * 1.8-2.5 s wall, 2.8-3.9 s CPU and 250-270 MB; with Liftoff only 1.1-1.6 s,
  * 1.3-1.9 s and 175-190 MB (a larger tier-up budget instead left most of the
  * cost: 1.5-1.8 s, 230 MB). The flags are process-wide, so the CLI, which
- * owns the process, chooses them (never the library), and PGlite's worker
- * sets them before it compiles PGlite (embeddedWasmFlagsForWorker). They
- * change nothing where no WebAssembly runs.
+ * owns the process, chooses them (never the library), and PGlite sets them
+ * where it compiles, in its worker once started (embeddedWasmFlagsForPglite).
+ * They change nothing where no WebAssembly runs.
  */
 export const EMBEDDED_WASM_FLAGS = Object.freeze(['--liftoff-only']);
 
@@ -33,13 +33,14 @@ export function useEmbeddedWasmFlags() {
 }
 
 /**
- * EMBEDDED_WASM_FLAGS for PGlite's worker thread to set itself, once it has
- * started (IsolatedOptions.v8Flags): set here, before the thread starts, they
- * made its Node modules miss their built-in code cache, like the main
- * thread's (restoreDefaultWasmFlags). Marks the process as one whose flags
+ * EMBEDDED_WASM_FLAGS for PGlite to set where and when it compiles
+ * (IsolatedOptions.v8Flags): its worker thread, once started, or this thread
+ * when it must fill a database first. Set now, before the worker starts, they
+ * made the worker's Node modules miss their built-in code cache, as the main
+ * thread's did (restoreDefaultWasmFlags). Marks the process as one whose flags
  * restoreDefaultWasmFlags must put back.
  */
-export function embeddedWasmFlagsForWorker() {
+export function embeddedWasmFlagsForPglite() {
   globalThis[SET] = true;
   return EMBEDDED_WASM_FLAGS;
 }

@@ -3,9 +3,10 @@
  * (IsolatedOptions.v8Flags), once it has started: set by the caller before the
  * thread starts, they made the thread's Node modules miss their built-in code
  * cache. The flags are process-wide, so the caller sees them once the worker
- * has opened the database; a database filled in the caller's thread first
- * (a snapshot to make) is compiled under them there too. `--expose-gc` stands in for the CLI's flags here
- * because a new context shows it (`typeof gc`), and is turned off again.
+ * has opened the database; a database filled in the caller's thread first (a
+ * snapshot to make) is compiled under them there too. `--expose-gc` stands in
+ * for the CLI's flags here because a new context shows it (`typeof gc`), and
+ * is turned off again.
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
