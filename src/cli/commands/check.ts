@@ -89,11 +89,12 @@ export const checkCommand: Command = {
     const unknown = unknownVariableNames(variableValues, dashboards);
     if (unknown.length > 0) throw new UsageError(`--var ${unknown.join(', ')}: no dashboard checked has a variable of that name`);
 
-    // A panel with an SQL query will need the database: PGlite's worker thread starts now, while this thread
+    // A panel or alert rule with an SQL query will need the database: PGlite's worker thread starts now, while this thread
     // reads the config (which says what to load into it), loads the checker and checks the variables.
     // Without one it is never started.
     const { hasSqlQuery } = await import('../../check/run/extract.js');
-    const sql = dashboards.some(({ json }) => hasSqlQuery(json as Record<string, unknown>));
+    const hasSqlRuleQuery = alertingFiles.length > 0 ? (await import('../../alerting/check.js')).hasSqlRuleQuery : () => false;
+    const sql = dashboards.some(({ json }) => hasSqlQuery(json as Record<string, unknown>)) || alertingFiles.some((a) => hasSqlRuleQuery(a.doc));
     if (sql) await startEmbeddedEarly(values, io);
     const { loadLintSettings } = await import('../../lint/settings.js');
     const settings = await loadLintSettings(io.cwd);
