@@ -195,7 +195,7 @@ async function fillOrClose(db: PGlite, prepared: PreparedDatabase): Promise<void
   }
 }
 
-/** Prepared snapshots are ~40 MB each: keep the few newest (a project may switch between --data choices). */
+/** Prepared snapshots are ~18 MB each here (this repository's schema and seed): keep the few newest (a project may switch between --data choices). */
 const KEEP_PREPARED = 3;
 
 async function prunePrepared(dir: string, keep: string): Promise<void> {
