@@ -99,6 +99,22 @@ describe('interpolateVariables', () => {
     );
   });
 
+  it('hostile: a field path reads own properties only, never a prototype\'s (constructor, __proto__, toString)', () => {
+    const opts: InterpolateOptions = {
+      datasource: 'other',
+      scopedVars: { __data: { value: { name: 'Main org', nested: { deep: 'd' } }, text: '' } },
+      builtins: { __dashboard: { value: 'My board', fields: { uid: 'abc' } } },
+    };
+    // Inherited members are not fields: as a missing field (ScopedVarsVariable: String(undefined)), never native code.
+    expect(run('${__data.constructor}|${__data.toString}|${__data.__proto__}|${__data.nested.constructor}|${__data.nested.deep}', [], opts).text).toBe(
+      'undefined|undefined|undefined|undefined|d',
+    );
+    // A builtin's missing field is left as written, like ${__user.email} above.
+    expect(run('${__dashboard.constructor} ${__dashboard.__proto__} ${__dashboard.hasOwnProperty} ${__dashboard.uid}', [], opts).text).toBe(
+      '${__dashboard.constructor} ${__dashboard.__proto__} ${__dashboard.hasOwnProperty} abc',
+    );
+  });
+
   it('Tempo formats with pipe by default', () => {
     expect(run('{ .svc =~ "$svc" }', [{ name: 'svc', value: ['a', 'b'], multi: true }], { datasource: 'tempo' }).text).toBe('{ .svc =~ "a|b" }');
   });

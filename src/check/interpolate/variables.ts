@@ -19,6 +19,7 @@ import {
 import { replaceVariableReferences, type VariableReference } from '../../languages/variables/references.js';
 import type { BuiltinValue, ScopedVar, TargetDatasource, TimeRange, VariableValue } from './types.js';
 import { formatMomentUTC } from './date-format.js';
+import { getOwn } from '../../model/own.js';
 
 const ALL = '$__all';
 
@@ -193,7 +194,7 @@ class Interpolator {
     }
     const builtin = this.opts.builtins?.[name];
     if (builtin) {
-      const value = fieldPath ? builtin.fields?.[fieldPath] : builtin.value;
+      const value = fieldPath ? (builtin.fields && getOwn(builtin.fields, fieldPath)) : builtin.value;
       if (value === undefined) return undefined;
       return { variable: { name, text: () => value }, info: { name }, value };
     }
@@ -241,7 +242,8 @@ function defaultFormatter(opts: InterpolateOptions): DatasourceFormatter | strin
 function scopedVariable(name: string, sv: ScopedVar, fieldPath: string | undefined): Resolved {
   let raw: unknown = sv.value;
   if (fieldPath) {
-    raw = fieldPath.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), raw);
+    // Own properties only: lodash's `property` (Grafana) also reads a prototype's (`${v.constructor}` printed native code).
+    raw = fieldPath.split('.').reduce<unknown>((o, k) => (o !== null && typeof o === 'object' ? getOwn(o as Record<string, unknown>, k) : undefined), raw);
   }
   const value = String(raw);
   // getValueText falls back to String(scopedVar) itself, i.e. "[object Object]" (ScopedVarsVariable.ts).
