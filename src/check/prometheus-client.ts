@@ -5,6 +5,7 @@
  * failed" alone does not tell a person whether to start a server, fix a URL or
  * fix a query.
  */
+import { DEFAULT_MAX_RESULT_BYTES } from '../db/read-only.js';
 
 export type PrometheusErrorKind = 'connection' | 'timeout' | 'http' | 'prometheus' | 'invalid-response' | 'too-large';
 
@@ -91,7 +92,7 @@ export interface BuildInfo {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-const DEFAULT_MAX_RESPONSE_BYTES = 128 * 2 ** 20;
+const DEFAULT_MAX_RESPONSE_BYTES = DEFAULT_MAX_RESULT_BYTES;
 
 /** The body as text, or undefined (and the rest left unread) when it is, or says it is, longer than `limit` bytes. */
 async function readCapped(res: Response, limit: number): Promise<string | undefined> {

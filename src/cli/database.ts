@@ -156,6 +156,9 @@ export function readOnlyOptions(values: Record<string, unknown>): ReadOnlyOption
   }
   const maxRows = positiveIntegerOption(values, 'max-rows');
   if (maxRows !== undefined) out.maxRows = maxRows;
+  // The most of one answer, from a database as from Prometheus (prometheusLimits).
+  const maxBytes = positiveIntegerOption(values, 'max-response-bytes', ' (bytes)');
+  if (maxBytes !== undefined) out.maxBytes = maxBytes;
   return out;
 }
 

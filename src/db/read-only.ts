@@ -14,7 +14,9 @@
  * - PostgreSQL's grammar accepts only a query after `CURSOR FOR` (SELECT,
  *   VALUES, TABLE, WITH … SELECT), so `DO`, `COPY … TO PROGRAM`, `SET`,
  *   `CALL` are syntax errors, and a data-modifying `WITH` is refused outright;
- * - `FETCH FORWARD n` reads at most the row cap, so a runaway result never
+ * - `FETCH FORWARD n` reads at most the row cap, a batch at a time, and the
+ *   bytes read are counted after each batch: a result past the byte cap is
+ *   an error (a cut result would look like data), so a runaway result never
  *   reaches memory.
  * A `statement_timeout` (SET LOCAL, so it ends with the transaction) stops a
  * slow query on a real server.
@@ -27,6 +29,12 @@ export interface ReadOnlyOptions {
   timeoutMs?: number;
   /** Rows kept per query (default 100 000): more are not read, and the result says `truncated`. */
   maxRows?: number;
+  /**
+   * Bytes of row data read per query (default DEFAULT_MAX_RESULT_BYTES): past
+   * it the query fails. Counted as the values take memory here, near enough:
+   * a string's length, 8 per number, a byte array's length.
+   */
+  maxBytes?: number;
 }
 
 export interface ReadOnlyResult {
@@ -38,6 +46,14 @@ export interface ReadOnlyResult {
 
 export const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_ROWS = 100_000;
+/** 128 MiB: the most of one answer `check` reads, from a database as from Prometheus (prometheus-client.ts). */
+export const DEFAULT_MAX_RESULT_BYTES = 128 * 2 ** 20;
+/**
+ * Rows per FETCH: the byte cap is checked between batches, so a result of many
+ * rows is stopped within one batch of the cap. A result this size or smaller
+ * (most panels') still takes one FETCH.
+ */
+const BATCH_ROWS = 1000;
 
 const CURSOR_PREFIX = 'DECLARE dashcode_check NO SCROLL CURSOR FOR ';
 
@@ -49,6 +65,7 @@ class Rollback {
 export async function queryReadOnly(engine: SqlEngine, sql: string, options: ReadOnlyOptions = {}): Promise<ReadOnlyResult> {
   const timeoutMs = positiveInteger(options.timeoutMs, DEFAULT_QUERY_TIMEOUT_MS, 'timeoutMs');
   const maxRows = positiveInteger(options.maxRows, DEFAULT_MAX_ROWS, 'maxRows');
+  const maxBytes = positiveInteger(options.maxBytes, DEFAULT_MAX_RESULT_BYTES, 'maxBytes');
   try {
     await engine.transaction(async (tx) => {
       await tx.exec('SET TRANSACTION READ ONLY');
@@ -58,8 +75,24 @@ export async function queryReadOnly(engine: SqlEngine, sql: string, options: Rea
       } catch (err) {
         throw userError(err, sql);
       }
-      const r = await tx.query<Record<string, unknown>>(`FETCH FORWARD ${maxRows + 1} FROM dashcode_check`);
-      throw new Rollback({ rows: r.rows.slice(0, maxRows), fields: r.fields, truncated: r.rows.length > maxRows });
+      const rows: Array<Record<string, unknown>> = [];
+      let fields: SqlField[] = [];
+      let bytes = 0;
+      // One row past the cap tells a result of exactly maxRows rows from a longer one.
+      for (let want = Math.min(BATCH_ROWS, maxRows + 1); want > 0; want = Math.min(BATCH_ROWS, maxRows + 1 - rows.length)) {
+        const r = await tx.query<Record<string, unknown>>(`FETCH FORWARD ${want} FROM dashcode_check`);
+        fields = r.fields;
+        for (const row of r.rows) {
+          bytes += rowBytes(row);
+          rows.push(row);
+        }
+        if (bytes > maxBytes) {
+          const most = `${maxBytes.toLocaleString('en-US')} bytes`;
+          throw new SqlError(`the result is larger than ${most}, the most read from one SQL query (a narrower query or time range?)`, { kind: 'query', query: sql });
+        }
+        if (r.rows.length < want) break;
+      }
+      throw new Rollback({ rows: rows.slice(0, maxRows), fields, truncated: rows.length > maxRows });
     });
   } catch (err) {
     if (err instanceof Rollback) return err.result;
@@ -67,6 +100,34 @@ export async function queryReadOnly(engine: SqlEngine, sql: string, options: Rea
     throw err;
   }
   throw new Error('unreachable: the read-only transaction always rolls back');
+}
+
+/** About what a row's values take in memory: strings by length, numbers and dates 8, byte arrays by length, JSON values summed. */
+function rowBytes(row: Record<string, unknown>): number {
+  let n = 0;
+  for (const k in row) n += k.length + valueBytes(row[k]);
+  return n;
+}
+
+function valueBytes(v: unknown): number {
+  if (typeof v === 'string') return v.length;
+  if (v === null || typeof v !== 'object') return 8;
+  if (ArrayBuffer.isView(v)) return v.byteLength;
+  if (v instanceof Date) return 8;
+  let n = 0;
+  // Nested json/jsonb and arrays: their parts (iteratively: a deep value must not overflow the stack).
+  const stack: unknown[] = [v];
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (typeof x === 'string') n += x.length;
+    else if (x === null || typeof x !== 'object' || x instanceof Date) n += 8;
+    else if (ArrayBuffer.isView(x)) n += x.byteLength;
+    else for (const k in x) {
+      n += k.length;
+      stack.push((x as Record<string, unknown>)[k]);
+    }
+  }
+  return n;
 }
 
 /** A runner for `check`/`preview`: every query through queryReadOnly. */
@@ -103,19 +164,21 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
 
 /**
  * The SQL limits check and preview both take (library options; the CLI's
- * `--query-timeout` and `--max-rows`), defaults DEFAULT_QUERY_TIMEOUT_MS and
- * DEFAULT_MAX_ROWS.
+ * `--query-timeout`, `--max-rows` and `--max-response-bytes`), defaults
+ * DEFAULT_QUERY_TIMEOUT_MS, DEFAULT_MAX_ROWS and DEFAULT_MAX_RESULT_BYTES.
  */
 export interface QueryLimits {
   /** Per-query timeout for SQL, in ms (default 10 000); see queryReadOnly. */
   queryTimeoutMs?: number;
   /** Rows kept per SQL query (default 100 000). */
   maxRows?: number;
+  /** Bytes of row data read per SQL query (default 128 MiB); a larger result is an error. */
+  maxResultBytes?: number;
 }
 
 /** `runner` as check and preview query it: read-only, one statement, within `limits`. */
 export function readOnlySql<R extends { query(sql: string): Promise<unknown> }>(runner: R | undefined, limits: QueryLimits): ReturnType<typeof asReadOnly<R>> {
-  return asReadOnly(runner, { timeoutMs: limits.queryTimeoutMs, maxRows: limits.maxRows });
+  return asReadOnly(runner, { timeoutMs: limits.queryTimeoutMs, maxRows: limits.maxRows, maxBytes: limits.maxResultBytes });
 }
 
 /**

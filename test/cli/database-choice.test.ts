@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDatabase, queryDatabase } from '../../src/cli/database.js';
+import { chooseDatabase, queryDatabase, readOnlyOptions } from '../../src/cli/database.js';
 import type { Io } from '../../src/cli/io.js';
 
 function io(env: Record<string, string>): Io {
@@ -30,5 +30,14 @@ describe('which database check and preview query', () => {
     expect(fromFlag.description()).toBe('PostgreSQL at 127.0.0.1:5999/appdb, not started: no SQL query');
     const undeclared = queryDatabase({}, io({ DATABASE_URL: URL }), { data: 'config', check: {} });
     expect(undeclared.description()).toBe('PostgreSQL at 127.0.0.1:5999/appdb, not started: no SQL query');
+  });
+});
+
+describe('the limits of one SQL query', () => {
+  it('--max-response-bytes bounds an SQL result as it bounds a Prometheus answer; --max-rows and --query-timeout as before', () => {
+    expect(readOnlyOptions({})).toEqual({});
+    expect(readOnlyOptions({ 'max-response-bytes': '100000', 'max-rows': '10', 'query-timeout': '0.5' })).toEqual({ maxBytes: 100_000, maxRows: 10, timeoutMs: 500 });
+    expect(() => readOnlyOptions({ 'max-response-bytes': '0' })).toThrow(/--max-response-bytes/);
+    expect(() => readOnlyOptions({ 'max-response-bytes': 'lots' })).toThrow(/--max-response-bytes/);
   });
 });

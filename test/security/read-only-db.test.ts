@@ -81,6 +81,22 @@ function suite(name: string, open: () => Promise<SqlEngine>, teardown?: (db: Sql
       expect(c.queries[0]).toMatchObject({ status: 'ok', rows: 10, message: 'more rows than the row cap: only the first 10 were read' });
     });
 
+    it('hostile: reads at most the byte cap, and stops with an error, not a truncated result', async () => {
+      // 2,000 rows of 1,000 bytes: within the row cap, 2 MB of data. A larger result is refused, not cut:
+      // a cut result would look like data.
+      const big = "SELECT g AS n, repeat('x', 1000) AS payload FROM generate_series(1, 2000) AS g";
+      const c = await checkDashboard(sqlDashboard(big), { sql: db, maxResultBytes: 100_000 });
+      expect(c.queries[0]).toMatchObject({ status: 'error' });
+      expect(c.queries[0]!.message).toMatch(/the result is larger than 100,000 bytes, the most read from one SQL query/);
+      // One value alone past the cap, in the first row.
+      const one = await checkDashboard(sqlDashboard("SELECT repeat('y', 200000) AS value"), { sql: db, maxResultBytes: 100_000 });
+      expect(one.queries[0]!.message).toMatch(/larger than 100,000 bytes/);
+      // Under the cap: the same rows, read in full.
+      const ok = await checkDashboard(sqlDashboard(big), { sql: db, maxResultBytes: 10_000_000 });
+      expect(ok.queries[0]).toMatchObject({ status: 'ok', rows: 2000 });
+      await intact();
+    });
+
     it.runIf(realServer)('stops pg_sleep(40) at the statement timeout', async () => {
       const c = await checkDashboard(sqlDashboard('SELECT pg_sleep(40) AS value'), { sql: db, queryTimeoutMs: 1000 });
       expect(c.queries[0]).toMatchObject({ status: 'error' });

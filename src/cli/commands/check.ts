@@ -33,14 +33,15 @@ Database (SQL queries), opened only when a dashboard has one:
                          the PG* variables alone, e.g. PGHOST)
   --query-timeout SEC    per-query timeout, SQL and PromQL (default 10)
   --max-rows N           rows read per query (default 100000)
+  --max-response-bytes N the most of one answer that is read, an SQL result
+                         or a Prometheus response (default 134217728,
+                         128 MiB); a larger one is an error
                          Every query runs alone, read-only, in one statement:
                          dashcode never changes a database (docs/security.md)
 Prometheus (PromQL queries; without it they are only parsed):
   --prometheus-url URL   run PromQL against this Prometheus (default:
                          check.prometheus.url of dashcode.config.ts)
   --scrape-interval DUR  the datasource's scrape interval (default 15s)
-  --max-response-bytes N the most of one answer that is read (default
-                         134217728, 128 MiB); a larger one is an error
 Time range and variables:
   --from TIME --to TIME  override the dashboards' range (now-7d, ISO, epoch ms)
   --var NAME=VALUE       select VALUE for variable NAME instead of its saved

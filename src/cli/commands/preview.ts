@@ -35,7 +35,8 @@ Serve:
                          \`dashcode build\` first
   --port N               (default 0: a free port)
 Database (SQL queries), as for \`dashcode check\` (read-only, opened only
-when a dashboard has SQL; --query-timeout SEC, --max-rows N):
+when a dashboard has SQL; --query-timeout SEC, --max-rows N,
+--max-response-bytes N):
   (default)              embedded PostgreSQL (PGlite) in memory, with the
                          schema and fixtures of dashcode.config.ts
   --data config|seed|none|csv:DIR
@@ -44,7 +45,8 @@ when a dashboard has SQL; --query-timeout SEC, --max-rows N):
   --database-url URL     a real PostgreSQL server (or PGHOST etc.), read-only
 Prometheus (PromQL queries; without it those panels say so):
   --prometheus-url URL   --scrape-interval DUR (default 15s)
-  --max-response-bytes N the most of one answer read (default 128 MiB)
+  --max-response-bytes N the most of one answer read, SQL or Prometheus
+                         (default 128 MiB)
 Time range and variables:
   --from TIME --to TIME  override the dashboards' range (now-7d, ISO, epoch ms)
   --var NAME=VALUE       select VALUE for variable NAME, as var-NAME=VALUE in
