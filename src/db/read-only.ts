@@ -83,7 +83,7 @@ export async function queryReadOnly(engine: SqlEngine, sql: string, options: Rea
         const r = await tx.query<Record<string, unknown>>(`FETCH FORWARD ${want} FROM dashcode_check`);
         fields = r.fields;
         for (const row of r.rows) {
-          bytes += rowBytes(row);
+          bytes += approximateBytes(row);
           rows.push(row);
         }
         if (bytes > maxBytes) {
@@ -102,30 +102,25 @@ export async function queryReadOnly(engine: SqlEngine, sql: string, options: Rea
   throw new Error('unreachable: the read-only transaction always rolls back');
 }
 
-/** About what a row's values take in memory: strings by length, numbers and dates 8, byte arrays by length, JSON values summed. */
-function rowBytes(row: Record<string, unknown>): number {
+/**
+ * About what a value takes in memory here: a string by its length, 8 for a
+ * number, a date or null, a byte array by its length; a row, a json value or
+ * an array by its keys and parts, walked without recursion (a deep value must
+ * not overflow the stack).
+ */
+function approximateBytes(v: unknown): number {
   let n = 0;
-  for (const k in row) n += k.length + valueBytes(row[k]);
-  return n;
-}
-
-function valueBytes(v: unknown): number {
-  if (typeof v === 'string') return v.length;
-  if (v === null || typeof v !== 'object') return 8;
-  if (ArrayBuffer.isView(v)) return v.byteLength;
-  if (v instanceof Date) return 8;
-  let n = 0;
-  // Nested json/jsonb and arrays: their parts (iteratively: a deep value must not overflow the stack).
   const stack: unknown[] = [v];
   while (stack.length > 0) {
     const x = stack.pop();
     if (typeof x === 'string') n += x.length;
     else if (x === null || typeof x !== 'object' || x instanceof Date) n += 8;
     else if (ArrayBuffer.isView(x)) n += x.byteLength;
-    else for (const k in x) {
-      n += k.length;
-      stack.push((x as Record<string, unknown>)[k]);
-    }
+    else
+      for (const k of Object.keys(x)) {
+        n += k.length;
+        stack.push((x as Record<string, unknown>)[k]);
+      }
   }
   return n;
 }
