@@ -12,7 +12,7 @@ import { checkExpression } from './expression.js';
 import { readOnlySql, type QueryLimits } from '../../db/read-only.js';
 import { renderPath } from '../../model/issue-path.js';
 
-/** `queryTimeoutMs` and `maxRows` (QueryLimits) are preview's too. */
+/** `queryTimeoutMs`, `maxRows` and `maxResultBytes` (QueryLimits) are preview's too. */
 export interface CheckOptions extends QueryLimits {
   sql?: SqlRunner;
   prometheus?: PromRunner;
