@@ -31,5 +31,5 @@ export { loadResultsDir, writeResults, ResultsLoadError, type ResultsLoadReport,
 export { parseResultsFile, resultsProblemText, RESULT_FILE, type ResultsProblem, type V2Run } from './load-results-parse.js';
 export { generateV2ResultFiles, seedV2Runs, configHash, type ResultFile } from './seed-v2.js';
 export type { BenchmarkRow, DeviceRow, ModelRow, MetricsRows, RowCounts } from './write.js';
-export { queryReadOnly, readOnlyRunner, DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT_MS, type ReadOnlyOptions, type ReadOnlyResult } from './read-only.js';
+export { queryReadOnly, readOnlyRunner, DEFAULT_MAX_RESULT_BYTES, DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT_MS, type ReadOnlyOptions, type ReadOnlyResult } from './read-only.js';
 export { declaresPostgres, declaredFiles, declaredKey, loadDeclared, FixtureError, type DeclaredFiles, type DeclaredPostgres } from './declared.js';
