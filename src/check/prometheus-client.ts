@@ -92,7 +92,6 @@ export interface BuildInfo {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
-const DEFAULT_MAX_RESPONSE_BYTES = DEFAULT_MAX_RESULT_BYTES;
 
 /** The body as text, or undefined (and the rest left unread) when it is, or says it is, longer than `limit` bytes. */
 async function readCapped(res: Response, limit: number): Promise<string | undefined> {
@@ -238,7 +237,7 @@ async function apiCall<D>(
     : { method: 'GET' };
   const method = init.method ?? 'GET';
   const res = await send(url, init, options);
-  const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const limit = options.maxResponseBytes ?? DEFAULT_MAX_RESULT_BYTES;
   const body = await readCapped(res, limit).catch((cause: unknown) => {
     throw new PrometheusError(`${method} ${url} failed while reading the response: ${reason(cause)}`, { url, kind: 'connection', status: res.status, cause });
   });

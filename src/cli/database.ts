@@ -184,8 +184,9 @@ export function prometheusBackend(values: Record<string, unknown>, url: string |
 
 /** `--query-timeout` and `--max-response-bytes` as Prometheus takes them; usage errors whether or not a URL is given. */
 export function prometheusLimits(values: Record<string, unknown>): Pick<PromRunner, 'timeoutMs' | 'maxResponseBytes'> {
-  const { timeoutMs } = readOnlyOptions(values);
-  return { timeoutMs, maxResponseBytes: positiveIntegerOption(values, 'max-response-bytes', ' (bytes)') };
+  // The same flags, read once, as an SQL query takes them (readOnlyOptions).
+  const { timeoutMs, maxBytes } = readOnlyOptions(values);
+  return { timeoutMs, maxResponseBytes: maxBytes };
 }
 
 /**

@@ -26,12 +26,6 @@ export const DEFAULT_WASM_FLAGS = Object.freeze(['--no-liftoff-only', '--wasm-ti
 /** Set on globalThis, not in this module: the CLI's script holds a copy of this module, and bin/dashcode.js another. */
 const SET = Symbol.for('dashcode.embedded-wasm-flags');
 
-/** Sets EMBEDDED_WASM_FLAGS in this process; call it before PGlite's WebAssembly is compiled. */
-export function useEmbeddedWasmFlags() {
-  for (const flag of EMBEDDED_WASM_FLAGS) setFlagsFromString(flag);
-  globalThis[SET] = true;
-}
-
 /**
  * EMBEDDED_WASM_FLAGS for PGlite to set where and when it compiles
  * (IsolatedOptions.v8Flags): its worker thread, once started, or this thread
@@ -46,9 +40,9 @@ export function embeddedWasmFlagsForPglite() {
 }
 
 /**
- * Puts back V8's default flags if useEmbeddedWasmFlags set others, for what
- * runs next in this process: bin/dashcode.js, before it writes the CLI's V8
- * code cache. V8 stamps a cache with a hash of its flags and rejects it under
+ * Puts back V8's default flags if embeddedWasmFlagsForPglite handed others
+ * out, for what runs next in this process: bin/dashcode.js, before it writes
+ * the CLI's V8 code cache. V8 stamps a cache with a hash of its flags and rejects it under
  * other flags; written with the embedded database's flags, the cache was
  * rejected by the next run, which loads it before any command sets a flag, so
  * every `check` compiled its script afresh and wrote a 1.2 MB cache again.

@@ -23,9 +23,10 @@ export interface PgliteOptions {
    */
   snapshotDir?: string;
   /**
-   * V8 flags to set before PGlite compiles in this thread: where inMemorySource
-   * fills a database here (a snapshot to make, or a fill that is never cached).
-   * Process-wide, so the caller's choice (IsolatedOptions.v8Flags).
+   * V8 flags to set before PGlite compiles in this thread (openPglite, and
+   * inMemorySource when it fills a database here: a snapshot to make, or a
+   * fill that is never cached). Process-wide, so the caller's choice
+   * (EMBEDDED_WASM_FLAGS, IsolatedOptions.v8Flags).
    */
   v8Flags?: readonly string[];
 }
@@ -45,6 +46,7 @@ export interface PreparedDatabase {
 /** In memory unless `dataDir` (a directory, created if missing) is given. */
 export async function openPglite(dataDir?: string, options: PgliteOptions & { prepared?: PreparedDatabase } = {}): Promise<SqlEngine> {
   if (dataDir !== undefined) {
+    useV8Flags(options.v8Flags);
     const release = await lockDataDir(dataDir);
     try {
       if (options.snapshotDir !== undefined) await seedDataDir(dataDir, options.snapshotDir);
@@ -65,7 +67,6 @@ export async function openPglite(dataDir?: string, options: PgliteOptions & { pr
 export async function inMemorySource(options: PgliteOptions & { prepared?: PreparedDatabase } = {}): Promise<{ file: string } | { dump: Uint8Array }> {
   const file = options.snapshotDir === undefined ? undefined : snapshotFile(options.snapshotDir, options.prepared);
   if (file !== undefined && existsSync(file)) return { file };
-  useV8Flags(options.v8Flags);
   const db = await openInMemory(options);
   try {
     // A miss wrote the snapshot while opening: unless the cache could not be written, don't dump again.
@@ -163,6 +164,7 @@ function snapshotFile(snapshotDir: string, prepared: PreparedDatabase | undefine
 }
 
 async function openInMemory(options: PgliteOptions & { prepared?: PreparedDatabase }): Promise<PGlite> {
+  useV8Flags(options.v8Flags);
   const create = createPglite;
   if (options.snapshotDir === undefined) {
     const db = await create({});

@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openPglite, pgliteVersion } from '../../src/db/pglite.js';
-import { useEmbeddedWasmFlags } from '../../src/cli/wasm-flags.js';
+import { EMBEDDED_WASM_FLAGS } from '../../src/cli/wasm-flags.js';
 import { checkoutCache, linkCheckoutCache } from './test-cache.js';
 import { scratchTmpdir } from './scratch-tmpdir.js';
 
@@ -20,8 +20,7 @@ export default async function scratchRoot(): Promise<() => void> {
   if (!existsSync(path.join(checkoutCache, `pglite-${pgliteVersion()}.tar`))) {
     // vitest's own process, which runs this: the workers get these flags from vitest.config.ts (execArgv). On a
     // fresh clone this initdb holds up every test: 4.6 → 3.2 s wall, 6.6 → 3.9 s CPU on 2 cores.
-    useEmbeddedWasmFlags();
-    await (await openPglite(undefined, { snapshotDir: checkoutCache })).close();
+    await (await openPglite(undefined, { snapshotDir: checkoutCache, v8Flags: EMBEDDED_WASM_FLAGS })).close();
   }
   return scratchTmpdir('dashcode-tests-', linkCheckoutCache);
 }
